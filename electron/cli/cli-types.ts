@@ -1,0 +1,41 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Backend } from '../core/backend';
+import type { CallFn } from '../../shared/api/call';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CommandContext {
+  /** Opens the data directory on first use (some commands, like --help, never need it). */
+  backend(): Backend;
+  /** The in-process transport: the same handler table the UI calls. */
+  call: CallFn;
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+  json: boolean;
+  io: CliIo;
+  dataDir: string;
+}
+
+export interface Command {
+  /** One or two words: `init`, `identity show`. */
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Returns the value printed with --json; prints the human form itself. */
+  run(ctx: CommandContext): Promise<unknown>;
+}
+
+/** A refusal the CLI reports on one line of stderr with exit code 1 (2 for usage). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+    readonly code = exitCode === 2 ? 'E_USAGE' : 'E_REFUSED',
+  ) {
+    super(message);
+  }
+}

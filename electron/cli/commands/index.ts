@@ -1,0 +1,7 @@
+import type { Command } from '../cli-types';
+import { checkCommand } from './check';
+import { identityExportCommand, identityShowCommand } from './identity';
+import { initCommand } from './init';
+
+/** Every `cst` command, in the order `cst --help` lists them. */
+export const COMMANDS: readonly Command[] = [initCommand, identityShowCommand, identityExportCommand, checkCommand];

@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import type { CallFn } from '../../shared/api/call';
+import { APP_VERSION } from '../core/app-version';
+import { openBackend, type Backend } from '../core/backend';
+import { resolveDataDir } from '../core/data-dir';
+import { AppError } from '../core/errors';
+import { CliError, type CliIo, type Command } from './cli-types';
+import { COMMANDS } from './commands/index';
+
+const GLOBAL_OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+const stdio: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/**
+ * Runs one `cst` invocation and returns its exit code: 0 done, 1 refused, 2 bad usage.
+ * Every error is one line on stderr; with --json the result (or the error) is also one JSON
+ * document on stdout.
+ */
+export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const command = findCommand(argv);
+  const json = argv.includes('--json');
+  if (!command) {
+    if (argv.includes('--version')) {
+      io.out(APP_VERSION);
+      return 0;
+    }
+    const asked = argv.length === 0 || argv.includes('--help') || argv.includes('-h');
+    (asked ? io.out : io.err)(helpText());
+    return asked ? 0 : 2;
+  }
+  let backend: Backend | undefined;
+  try {
+    const rest = argv.slice(command.name.split(' ').length);
+    const parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    if (parsed.values.help) {
+      io.out(`${command.summary}\n\nUso: ${command.usage}\nOpzioni globali: --data-dir CARTELLA, --json`);
+      return 0;
+    }
+    const dataDir = resolveDataDir(parsed.values['data-dir'] as string | undefined, env);
+    const getBackend = () => (backend ??= openBackend({ dataDir, appVersion: APP_VERSION }));
+    const call: CallFn = (method, input) => getBackend().dispatch(method, input) as ReturnType<CallFn>;
+    const value = await command.run({ backend: getBackend, call, values: parsed.values, positionals: parsed.positionals, json, io, dataDir });
+    if (json) io.out(JSON.stringify({ ok: true, value }));
+    return 0;
+  } catch (err) {
+    const { code, message, exitCode } = describeError(err);
+    io.err(`cst ${command.name}: ${message}`);
+    if (json) io.out(JSON.stringify({ ok: false, error: { code, message } }));
+    return exitCode;
+  } finally {
+    backend?.close();
+  }
+}
+
+/** The command is named by the leading words (`cst identity show --json`): two words, else one. */
+function findCommand(argv: string[]): Command | undefined {
+  const [first, second] = argv;
+  return COMMANDS.find((c) => c.name === `${first} ${second}`) ?? COMMANDS.find((c) => c.name === first);
+}
+
+function describeError(err: unknown): { code: string; message: string; exitCode: 1 | 2 } {
+  if (err instanceof CliError) return { code: err.code, message: err.message, exitCode: err.exitCode };
+  if (err instanceof AppError) return { code: err.code, message: err.message, exitCode: 1 };
+  const code = (err as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    return { code: 'E_USAGE', message: `${(err as Error).message} (vedere cst --help)`, exitCode: 2 };
+  }
+  return { code: 'E_INTERNAL', message: `errore imprevisto: ${(err as Error)?.message ?? String(err)}`, exitCode: 1 };
+}
+
+export function helpText(): string {
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`);
+  return [
+    'cst — CST Desk da riga di comando',
+    '',
+    'Uso: cst COMANDO [opzioni]',
+    '',
+    'Comandi:',
+    ...lines,
+    '',
+    'Opzioni globali:',
+    '  --data-dir CARTELLA  cartella dati (altrimenti CST_DATA_DIR, altrimenti quella predefinita)',
+    '  --json               risultato in JSON su stdout',
+    '  --help               aiuto (anche: cst COMANDO --help)',
+    '',
+    'Codici di uscita: 0 riuscito, 1 operazione rifiutata, 2 uso errato.',
+  ].join('\n');
+}

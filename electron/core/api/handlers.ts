@@ -1,0 +1,51 @@
+import { exportIdentity, showIdentity } from '../identity/identity';
+import { readInstallation, toInstallation } from '../installation/installation-store';
+import { listMembers } from '../members/members-store';
+import { listProvinces, searchMunicipalities } from '../reference/municipalities';
+import { readLocale, writeLocale } from '../settings/settings-store';
+import { checkStore } from '../store/check-store';
+import { setupHub, setupMunicipality } from '../setup/setup';
+import { joinHandlerGroups, type HandlerGroup, type HandlerTable } from './handler-table';
+
+const appHandlers = {
+  'app.status': (ctx) => {
+    const inst = readInstallation(ctx.db);
+    return { version: ctx.appVersion, dataDir: ctx.dataDir, locale: readLocale(ctx.db), installation: inst && toInstallation(inst) };
+  },
+  'app.check': (ctx) => checkStore(ctx),
+  'settings.setLocale': (ctx, input) => {
+    writeLocale(ctx.db, input.locale);
+    return { locale: input.locale };
+  },
+} satisfies HandlerGroup;
+
+const referenceHandlers = {
+  'reference.searchMunicipalities': (_ctx, input) => searchMunicipalities(input.query, input.limit),
+  'reference.provinces': () => listProvinces(),
+} satisfies HandlerGroup;
+
+const setupHandlers = {
+  'setup.municipality': setupMunicipality,
+  'setup.hub': setupHub,
+} satisfies HandlerGroup;
+
+const identityHandlers = {
+  'identity.show': showIdentity,
+  'identity.export': (ctx) => {
+    const { fileName, bytes } = exportIdentity(ctx);
+    return { fileName, contentBase64: bytes.toString('base64') };
+  },
+} satisfies HandlerGroup;
+
+const memberHandlers = {
+  'members.list': (ctx) => listMembers(ctx.db),
+} satisfies HandlerGroup;
+
+/** The one handler table: every method of the contract, each implemented exactly once. */
+export const handlers: HandlerTable = joinHandlerGroups(
+  appHandlers,
+  referenceHandlers,
+  setupHandlers,
+  identityHandlers,
+  memberHandlers,
+);

@@ -1,0 +1,55 @@
+import type { PushMessage } from '../../shared/api/events';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { handlers } from './api/handlers';
+import type { AppContext, Clock, IdSource, Log } from './context';
+import { randomIds, stderrLog, systemClock } from './defaults';
+import { openStore } from './store/open-store';
+
+export interface BackendOptions {
+  dataDir: string;
+  appVersion: string;
+  clock?: Clock;
+  ids?: IdSource;
+  log?: Log;
+}
+
+/** One open data directory: the handler table bound to its store, and its push events. */
+export interface Backend {
+  ctx: AppContext;
+  dispatch: Dispatch;
+  subscribe(listener: (message: PushMessage) => void): () => void;
+  close(): void;
+}
+
+/**
+ * Opens the data directory's store (creating it on first use) and binds the handler table.
+ * Throws AppError (E_DATA_DIR, E_DB_CORRUPT, E_DB_NEWER, E_DB_LOCKED) when it cannot be opened:
+ * every shell (Electron, browser shell, CLI, hub server) shows that message and stops.
+ */
+export function openBackend(options: BackendOptions): Backend {
+  const listeners = new Set<(message: PushMessage) => void>();
+  const db = openStore(options.dataDir);
+  const ctx: AppContext = {
+    db,
+    dataDir: options.dataDir,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? randomIds,
+    log: options.log ?? stderrLog,
+    appVersion: options.appVersion,
+    emit: (event, payload) => {
+      for (const listener of listeners) listener({ event, payload } as PushMessage);
+    },
+  };
+  return {
+    ctx,
+    dispatch: createDispatcher(ctx, handlers),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const PRODUCT_NAME = 'CST Desk';
+
+/**
+ * The folder Electron's `app.getPath('userData')` gives, computed without Electron, so that the
+ * CLI, the browser shell and the desktop app all find the same data by default.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), PRODUCT_NAME);
+}
+
+/** `--data-dir DIR` wins over `CST_DATA_DIR`, which wins over the default. */
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (flag) return resolve(flag);
+  if (env.CST_DATA_DIR) return resolve(env.CST_DATA_DIR);
+  return defaultDataDir(env);
+}

@@ -1,0 +1,17 @@
+import type Database from 'better-sqlite3';
+import { migration001Installation } from './001-installation';
+
+export interface Migration {
+  /** The `user_version` the database has after this migration. */
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/**
+ * Every migration, listed explicitly and in order. Once bundles travel between versions,
+ * migrations are additive only: never drop or rename what an older peer may still send.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration001Installation];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

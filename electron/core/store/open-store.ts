@@ -1,0 +1,108 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../errors';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
+
+export const DB_FILE_NAME = 'cst-desk.sqlite';
+
+/**
+ * Opens (or creates) the data directory's database, checks it and brings its schema up to date.
+ *
+ * Order matters: the integrity check and the version check run before anything writes, so a
+ * corrupt file or one from a newer version is left byte-for-byte untouched for recovery.
+ * The connection holds SQLite's EXCLUSIVE lock for its whole life: a second process on the
+ * same data directory gets E_DB_LOCKED instead of writing beside us, and the operating system
+ * releases the lock if this process dies, so no stale lock file can block a clerk.
+ */
+export function openStore(dataDir: string): Database.Database {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw dataDirError(dataDir, err);
+  }
+  const path = join(dataDir, DB_FILE_NAME);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { timeout: 0 });
+  } catch (err) {
+    throw dataDirError(dataDir, err);
+  }
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    checkIntegrity(db, path);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new AppError(
+        'E_DB_NEWER',
+        `Il database in ${path} è stato creato da una versione più recente di CST Desk (schema ${version}, questa versione legge fino a ${SCHEMA_VERSION}). Aggiornare CST Desk: il file non è stato modificato.`,
+        { params: { version, supported: SCHEMA_VERSION } },
+      );
+    }
+    // WAL with synchronous=FULL: with NORMAL a power cut can undo an event that already left in
+    // a bundle, and the next event would reuse its seq — a fork of our own stream.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('trusted_schema = OFF');
+    // Take the write lock now, not at the first write: the second process must fail at open.
+    db.exec('BEGIN IMMEDIATE; COMMIT;');
+    migrate(db, version);
+    return db;
+  } catch (err) {
+    if (db.open) db.close();
+    if (err instanceof AppError) throw err;
+    throw classifyOpenError(err, dataDir, path);
+  }
+}
+
+function checkIntegrity(db: Database.Database, path: string): void {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const first = rows[0]?.quick_check;
+  if (first !== 'ok') {
+    throw new AppError(
+      'E_DB_CORRUPT',
+      `Il database ${path} risulta danneggiato (${String(first).slice(0, 120)}). Il file non è stato modificato: ripristinare l'ultimo backup o contattare il consorzio.`,
+    );
+  }
+}
+
+/** Runs the missing migrations in one transaction: either all of them land, or none. */
+function migrate(db: Database.Database, from: number): void {
+  const pending = MIGRATIONS.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+}
+
+function classifyOpenError(err: unknown, dataDir: string, path: string): AppError {
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new AppError(
+      'E_DB_LOCKED',
+      `La cartella dati ${dataDir} è già in uso da un'altra finestra o da un altro programma CST Desk. Chiudere l'altro programma e riprovare.`,
+    );
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new AppError(
+      'E_DB_CORRUPT',
+      `Il file ${path} non è un database di CST Desk leggibile. Il file non è stato modificato: ripristinare l'ultimo backup o contattare il consorzio.`,
+    );
+  }
+  return dataDirError(dataDir, err);
+}
+
+function dataDirError(dataDir: string, err: unknown): AppError {
+  const code = (err as { code?: string }).code ?? '';
+  const readOnly = ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_DIRECTORY'].includes(code);
+  return new AppError(
+    'E_DATA_DIR',
+    readOnly
+      ? `Non è possibile scrivere nella cartella dati ${dataDir}. Scegliere una cartella sul disco del computer in cui l'utente può scrivere (non una chiavetta USB né una cartella di rete).`
+      : `Non è possibile aprire la cartella dati ${dataDir} (${code || String(err)}).`,
+  );
+}

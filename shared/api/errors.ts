@@ -1,0 +1,30 @@
+/**
+ * Errors cross every transport as values, never as thrown class instances.
+ * `code` is stable (tests, CLI exit codes and UI catalogues key on it); `message` is an Italian
+ * sentence a clerk can act on (the CLI prints it, the UI may translate by code and `params`).
+ */
+export const ERROR_CODES = [
+  'E_VALIDATION',
+  'E_NOT_INITIALIZED',
+  'E_ALREADY_INITIALIZED',
+  'E_NOT_FOUND',
+  'E_UNKNOWN_METHOD',
+  'E_DATA_DIR',
+  'E_DB_CORRUPT',
+  'E_DB_NEWER',
+  'E_DB_LOCKED',
+  'E_IO',
+  'E_INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the offending input field, for validation errors. */
+  field?: string;
+  params?: Record<string, string | number>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
