@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Installation } from '../../../shared/domain/installation';
+import { PAGE_TITLE_ID } from '../components/page-title';
+import { SideNav } from '../components/side-nav';
+import { HomePage } from '../features/home/home-page';
+import { MembersPage } from '../features/members/members-page';
+import { PlaceholderPage } from '../features/placeholder/placeholder-page';
+import { SettingsPage } from '../features/settings/settings-page';
+import { focusElementById } from '../platform/document';
+import { installationTitle, stationLabel } from './installation-label';
+import { Layout } from './layout';
+import { navItemsFor, sectionFor, sectionPath, type Section } from './nav-items';
+import { useHashPath } from './use-hash-path';
+
+/** The app after setup: header, the role's menu, the current section. */
+export function Shell({ installation }: { installation: Installation }) {
+  const { t } = useTranslation();
+  const path = useHashPath();
+  const section = sectionFor(installation.role, path);
+  const firstRender = useRef(true);
+
+  // After a page change the new page's title takes focus (announced, keyboard starts there).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    focusElementById(PAGE_TITLE_ID);
+  }, [section]);
+
+  return (
+    <Layout
+      installationName={installationTitle(installation, t)}
+      roleLabel={stationLabel(installation.role, t)}
+      nav={<SideNav label={t('nav.label')} items={navItemsFor(installation.role, t)} currentPath={sectionPath(section)} />}
+    >
+      <SectionPage section={section} installation={installation} />
+    </Layout>
+  );
+}
+
+function SectionPage({ section, installation }: { section: Section; installation: Installation }) {
+  const { t } = useTranslation();
+  switch (section) {
+    case 'home':
+      return <HomePage installation={installation} />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'members':
+      return <MembersPage />;
+    case 'usage':
+    case 'training':
+    case 'proposals':
+    case 'bundles':
+    case 'imports':
+    case 'plan':
+      return <PlaceholderPage title={t(`nav.${section}`)} purpose={t(`placeholder.${section}`)} />;
+  }
+}

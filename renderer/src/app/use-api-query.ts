@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Input, MethodName, Output } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
+import { useApi } from './api-context';
+
+export type QueryState<T> =
+  | { state: 'loading'; data: T | undefined; error: undefined }
+  | { state: 'ok'; data: T; error: undefined }
+  | { state: 'error'; data: T | undefined; error: ApiError };
+
+/**
+ * Server data for a screen: fetched through the API on mount and on `reload()` (call it after a
+ * mutation). A late answer to an older request never overwrites a newer one.
+ */
+export function useApiQuery<M extends MethodName>(method: M, input: Input<M>): QueryState<Output<M>> & { reload: () => void } {
+  const api = useApi();
+  const [result, setResult] = useState<QueryState<Output<M>>>({ state: 'loading', data: undefined, error: undefined });
+  const [version, setVersion] = useState(0);
+  const requestId = useRef(0);
+  const inputKey = JSON.stringify(input);
+
+  useEffect(() => {
+    const id = ++requestId.current;
+    let cancelled = false;
+    setResult((r) => ({ state: 'loading', data: r.data, error: undefined }));
+    void api.call(method, JSON.parse(inputKey) as Input<M>).then((res) => {
+      if (cancelled || id !== requestId.current) return;
+      setResult(
+        res.ok
+          ? { state: 'ok', data: res.value, error: undefined }
+          : (r) => ({ state: 'error', data: r.data, error: res.error }),
+      );
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, method, inputKey, version]);
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { ...result, reload };
+}

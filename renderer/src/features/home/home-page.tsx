@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import type { Installation } from '../../../../shared/domain/installation';
+import { navItemsFor } from '../../app/nav-items';
+import { useApiQuery } from '../../app/use-api-query';
+import { Alert } from '../../components/alert';
+import { Card } from '../../components/card';
+import { Loading } from '../../components/loading';
+import { PageTitle } from '../../components/page-title';
+import { formatNumber } from '../../i18n/format';
+import { apiErrorMessage } from '../../i18n/messages';
+
+/** The role's welcome: what this workstation is for, where to go next. */
+export function HomePage({ installation }: { installation: Installation }) {
+  const { t } = useTranslation();
+  const hub = installation.role === 'hub';
+  return (
+    <>
+      <PageTitle>{t('home.welcome')}</PageTitle>
+      <p className="cst-lead">{hub ? t('home.hubIntro') : t('home.municipalityIntro')}</p>
+      {installation.operator ? <p>{t('home.operator', { name: installation.operator })}</p> : null}
+      <div className="cst-card-grid">
+        {hub ? <MembersSummary /> : null}
+        <Card title={t('home.nextTitle')} id="home-next">
+          <ul className="cst-link-list">
+            {navItemsFor(installation.role, t)
+              .filter((item) => item.path !== '/')
+              .map((item) => (
+                <li key={item.path}>
+                  <a href={`#${item.path}`}>{item.label}</a>
+                </li>
+              ))}
+          </ul>
+        </Card>
+        <Card title={t('home.identityTitle')} id="home-identity">
+          <p>{t('home.identityText')}</p>
+          <a href="#/settings" className="cst-link-strong">
+            {t('home.identityLink')}
+          </a>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function MembersSummary() {
+  const { t, i18n } = useTranslation();
+  const members = useApiQuery('members.list', {});
+  const list = members.data ?? [];
+  const confirmed = list.filter((m) => m.status === 'confirmed').length;
+  return (
+    <Card title={t('home.membersTitle')} id="home-members">
+      {members.state === 'loading' && !members.data ? <Loading /> : null}
+      {members.state === 'error' ? <Alert tone="danger">{apiErrorMessage(members.error, t, i18n.language)}</Alert> : null}
+      {members.data ? (
+        <>
+          <p className="cst-big-number">{t('home.membersCount', { count: list.length, formatted: formatNumber(list.length) })}</p>
+          <ul className="cst-plain-list">
+            <li>{t('home.membersConfirmed', { count: confirmed })}</li>
+            <li>{t('home.membersPending', { count: list.length - confirmed })}</li>
+          </ul>
+          <a href="#/members" className="cst-link-strong">
+            {t('home.membersLink')}
+          </a>
+        </>
+      ) : null}
+    </Card>
+  );
+}

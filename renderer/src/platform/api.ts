@@ -1,0 +1,50 @@
+import type { WindowApi } from '../../../shared/api/call';
+import { createHttpApi } from './http-api';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload (contextBridge); absent in the browser shell. */
+    cstApi?: WindowApi & Partial<NativeExtras>;
+  }
+}
+
+/** Functions a later preload may add next to `call`/`subscribe` (saving through a native dialog). */
+export interface NativeExtras {
+  saveFile(file: { fileName: string; contentBase64: string }): Promise<{ saved: boolean; path?: string }>;
+}
+
+export type PlatformApi =
+  | { kind: 'electron'; api: WindowApi }
+  | { kind: 'browser'; api: WindowApi }
+  /** The browser shell opened without its secret (a reload, a copied address). */
+  | { kind: 'no-access' };
+
+let secretInMemory: string | null = null;
+
+/**
+ * The app's `WindowApi`. In Electron it is the preload's `window.cstApi`; in the browser shell
+ * it is an HTTP client whose secret comes from the launch URL's fragment `#secret=<hex>`: read
+ * once, kept in memory only, and removed from the address bar (and history) at once.
+ */
+export function connectPlatform(): PlatformApi {
+  if (window.cstApi) return { kind: 'electron', api: window.cstApi };
+  const secret = takeSecretFromLocation();
+  if (secret) secretInMemory = secret;
+  if (!secretInMemory) return { kind: 'no-access' };
+  return { kind: 'browser', api: createHttpApi(secretInMemory) };
+}
+
+function takeSecretFromLocation(): string | null {
+  const hash = window.location.hash;
+  const match = /^#secret=([0-9a-fA-F]{16,256})$/.exec(hash);
+  if (!match?.[1]) return null;
+  const clean = window.location.pathname + window.location.search + '#/';
+  window.history.replaceState(null, '', clean);
+  return match[1];
+}
+
+/** The native save of the preload, when a future preload offers one. */
+export function nativeSaveFile(): NativeExtras['saveFile'] | null {
+  const fn = typeof window !== 'undefined' ? window.cstApi?.saveFile : undefined;
+  return typeof fn === 'function' ? fn : null;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it as test } from 'vitest';
+import { en } from '../../renderer/src/i18n/en';
+import { it } from '../../renderer/src/i18n/it';
+
+function leaves(node: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('i18n catalogues', () => {
+  const itLeaves = leaves(it);
+  const enLeaves = leaves(en);
+
+  test('Italian and English have exactly the same keys', () => {
+    expect([...enLeaves.keys()].sort()).toEqual([...itLeaves.keys()].sort());
+  });
+
+  test('no message is empty', () => {
+    for (const [key, value] of [...itLeaves, ...enLeaves]) expect(value.trim(), key).not.toBe('');
+  });
+
+  test('each message uses the same placeholders in both languages', () => {
+    for (const [key, value] of itLeaves) expect(placeholders(enLeaves.get(key) ?? ''), key).toEqual(placeholders(value));
+  });
+
+  test('every API error code has a message', async () => {
+    const { ERROR_CODES } = await import('../../shared/api/errors');
+    for (const code of ERROR_CODES) expect(itLeaves.has(`apiErrors.${code}`), code).toBe(true);
+  });
+});
