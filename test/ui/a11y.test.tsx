@@ -1,0 +1,89 @@
+import { screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+import { createFakeApi, HUB, URBINO } from './fake-api';
+import { renderApp } from './render-app';
+
+/**
+ * axe-core on the rendered screens: WCAG 2.1 AA asks for no serious or critical violation; these
+ * screens have none of any impact, and keep it so. Colour contrast needs real layout and is
+ * checked in Chromium (end-to-end), not here.
+ */
+async function violations(): Promise<string[]> {
+  const result = await axe.run(document, {
+    rules: { 'color-contrast': { enabled: false } },
+    resultTypes: ['violations'],
+  });
+  return result.violations
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility (axe-core: no violation of any impact)', () => {
+  it('setup: role choice', async () => {
+    renderApp(createFakeApi());
+    await screen.findByRole('button', { name: 'In un Comune' });
+    expect(await violations()).toEqual([]);
+  });
+
+  it('setup: municipality form with errors and an open list', async () => {
+    const { user } = renderApp(createFakeApi());
+    await user.click(await screen.findByRole('button', { name: 'In un Comune' }));
+    await user.click(await screen.findByRole('button', { name: 'Crea la postazione del Comune' }));
+    await screen.findByText('Questo campo è obbligatorio.');
+    expect(await violations()).toEqual([]);
+    await user.type(screen.getByRole('combobox'), 'urb');
+    await screen.findAllByRole('option');
+    await user.keyboard('{ArrowDown}');
+    expect(await violations()).toEqual([]);
+    await user.keyboard('{Enter}');
+    await screen.findByText('Comune scelto');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('setup: hub form with errors', async () => {
+    const { user } = renderApp(createFakeApi());
+    await user.click(await screen.findByRole('button', { name: 'Nell’ufficio del consorzio (hub)' }));
+    await screen.findByRole('option', { name: /^PU/ });
+    await user.click(screen.getByRole('button', { name: 'Crea la postazione del consorzio' }));
+    expect(await violations()).toEqual([]);
+  });
+
+  it('setup: fingerprint step', async () => {
+    const { user } = renderApp(createFakeApi());
+    await user.click(await screen.findByRole('button', { name: 'In un Comune' }));
+    await user.type(await screen.findByRole('combobox'), 'urbino');
+    await user.click(await screen.findByRole('option', { name: /Urbino/ }));
+    await user.type(screen.getByRole('textbox', { name: /Nome e cognome/ }), 'Maria Rossi');
+    await user.click(screen.getByRole('button', { name: 'Crea la postazione del Comune' }));
+    await screen.findAllByText(/^\d{5}$/);
+    expect(await violations()).toEqual([]);
+  });
+
+  it('settings, in Italian and in English', async () => {
+    window.history.replaceState(null, '', '/#/settings');
+    const { user } = renderApp(createFakeApi({ installation: URBINO }));
+    await screen.findAllByText(/^\d{5}$/);
+    expect(await violations()).toEqual([]);
+    await user.click(screen.getAllByRole('button', { name: 'English' })[0] as HTMLElement);
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    expect(await violations()).toEqual([]);
+  });
+
+  it('hub home and members', async () => {
+    const api = createFakeApi();
+    await api.call('setup.hub', { id: HUB.id, name: HUB.name, province: 'PU' });
+    const { user } = renderApp(api);
+    await screen.findByText('5 comuni aderenti');
+    expect(await violations()).toEqual([]);
+    await user.click(within(screen.getByRole('navigation')).getByRole('link', { name: 'Membri' }));
+    await screen.findByRole('table');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('a placeholder section', async () => {
+    window.history.replaceState(null, '', '/#/usage');
+    renderApp(createFakeApi({ installation: URBINO }));
+    await screen.findByText('Questa sezione arriverà con un prossimo aggiornamento.');
+    expect(await violations()).toEqual([]);
+  });
+});
