@@ -93,6 +93,16 @@ describe('first run: municipality', () => {
     expect(maxLengthOf(operator)).toBe(100);
   });
 
+  it('keeps the errors in the page’s language after a language switch', async () => {
+    const { user } = await openMunicipalityForm();
+    await user.click(screen.getByRole('button', { name: 'Crea la postazione del Comune' }));
+    await screen.findByText('Questo campo è obbligatorio.');
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByText('This field is required.')).toBeTruthy();
+    expect(screen.getByText('Choose the municipality from the list that appears while you type its name.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Create the municipality workstation' })).toBeTruthy();
+  });
+
   it('maps the backend’s validation error back to its field', async () => {
     const api = createFakeApi({
       override: {

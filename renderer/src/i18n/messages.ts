@@ -6,14 +6,41 @@ import type { ApiError } from '../../../shared/api/errors';
 export type FieldMessageKeys = Record<string, string>;
 
 /**
+ * A message kept as a catalogue reference, not as text, so that it follows a language switch
+ * made while it is on screen (an error next to a field stays in the language of the page).
+ */
+export interface Message {
+  key?: string;
+  params?: Record<string, string | number>;
+  /** Shown when the key is missing from the catalogue (the backend's Italian sentence). */
+  fallback?: string;
+  /** Preferred in Italian: the backend's own, more precise sentence. */
+  italian?: string;
+}
+
+export function messageText(message: Message, t: TFunction, language: string): string {
+  if (message.italian && language === 'it') return message.italian;
+  if (message.key) return t(message.key, { ...message.params, defaultValue: message.fallback ?? message.key });
+  return message.fallback ?? '';
+}
+
+export function apiErrorToMessage(error: ApiError): Message {
+  return {
+    key: `apiErrors.${error.code}`,
+    fallback: error.message,
+    ...(error.params ? { params: error.params } : {}),
+    ...(error.code === 'E_VALIDATION' ? { italian: withoutFieldPrefix(error.message) } : {}),
+  };
+}
+
+/**
  * An API error in the UI's language: by `code` (+ `params`) from the catalogue, with the
  * backend's Italian `message` as fallback. For a validation error the backend's own sentence is
  * more precise than the generic one, so in Italian it is shown as is (without its «field» prefix:
  * the UI puts it next to the field already).
  */
 export function apiErrorMessage(error: ApiError, t: TFunction, language: string): string {
-  if (error.code === 'E_VALIDATION' && language === 'it') return withoutFieldPrefix(error.message);
-  return t(`apiErrors.${error.code}`, { ...error.params, defaultValue: error.message });
+  return messageText(apiErrorToMessage(error), t, language);
 }
 
 /** "Campo «operator»: Questo campo è obbligatorio." → "Questo campo è obbligatorio." */
@@ -27,30 +54,26 @@ export function withoutFieldPrefix(message: string): string {
  * the catalogue instead: `too_small` on an empty text is "required", `too_big` is "at most N",
  * a format error uses the field's own sentence from `formatKeys`.
  */
-export function fieldErrorsFromZod(error: z.ZodError, t: TFunction, formatKeys: FieldMessageKeys = {}): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function fieldErrorsFromZod(error: z.ZodError, formatKeys: FieldMessageKeys = {}): Record<string, Message> {
+  const errors: Record<string, Message> = {};
   for (const issue of error.issues) {
     const field = issue.path.map(String).join('.');
     if (field in errors) continue;
-    errors[field] = issueMessage(issue, field, t, formatKeys);
+    errors[field] = issueMessage(issue, formatKeys[field]);
   }
   return errors;
 }
 
-function issueMessage(issue: z.core.$ZodIssue, field: string, t: TFunction, formatKeys: FieldMessageKeys): string {
-  const own = formatKeys[field];
+function issueMessage(issue: z.core.$ZodIssue, own: string | undefined): Message {
+  const fallback = issue.message;
   switch (issue.code) {
     case 'too_small':
-      return issue.minimum === 1 || issue.minimum === 1n ? t('validation.required') : own ? t(own) : issue.message;
+      return { key: issue.minimum === 1 || issue.minimum === 1n ? 'validation.required' : (own ?? 'validation.invalid'), fallback };
     case 'too_big':
-      return t('validation.tooLong', { maximum: Number(issue.maximum) });
+      return { key: 'validation.tooLong', params: { maximum: Number(issue.maximum) }, fallback };
     case 'custom':
-      return t('validation.invalidChars');
-    case 'invalid_format':
-    case 'invalid_type':
-    case 'invalid_value':
-      return own ? t(own) : t('validation.invalid');
+      return { key: own ?? 'validation.invalidChars', fallback };
     default:
-      return own ? t(own) : issue.message;
+      return { key: own ?? 'validation.invalid', fallback };
   }
 }

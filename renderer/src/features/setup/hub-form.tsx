@@ -6,7 +6,7 @@ import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
 import { SelectField, TextField, type SelectOption } from '../../components/form-field';
 import { formatNumber } from '../../i18n/format';
-import { apiErrorMessage, fieldErrorsFromZod } from '../../i18n/messages';
+import { apiErrorMessage, fieldErrorsFromZod, messageText, type Message } from '../../i18n/messages';
 import { useSetupStore } from './store';
 import { submitErrors } from './submit-errors';
 
@@ -21,9 +21,10 @@ export function HubForm() {
   const provinces = useApiQuery('reference.provinces', {});
   const finished = useSetupStore((s) => s.finished);
   const [values, setValues] = useState<Record<Field, string>>({ id: '', name: '', province: '', operator: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, Message>>({});
+  const [formError, setFormError] = useState<Message | null>(null);
   const [saving, setSaving] = useState(false);
+  const msg = (m: Message | null | undefined) => (m ? messageText(m, t, i18n.language) : undefined);
   const refs = {
     id: useRef<HTMLInputElement>(null),
     name: useRef<HTMLInputElement>(null),
@@ -49,7 +50,7 @@ export function HubForm() {
     })),
   ];
 
-  const focusFirstError = (fieldErrors: Record<string, string>) => {
+  const focusFirstError = (fieldErrors: Record<string, Message>) => {
     const first = FIELDS.find((f) => fieldErrors[f]);
     if (first) refs[first].current?.focus();
   };
@@ -66,9 +67,9 @@ export function HubForm() {
     };
     const parsed = contract['setup.hub'].input.safeParse(input);
     if (!parsed.success) {
-      const fieldErrors = fieldErrorsFromZod(parsed.error, t, FORMAT_KEYS);
+      const fieldErrors = fieldErrorsFromZod(parsed.error, FORMAT_KEYS);
       // An empty code is "required", not "wrong format".
-      if (!values.id.trim()) fieldErrors.id = t('validation.required');
+      if (!values.id.trim()) fieldErrors.id = { key: 'validation.required' };
       setErrors(fieldErrors);
       focusFirstError(fieldErrors);
       return;
@@ -81,7 +82,7 @@ export function HubForm() {
       finished(result.value);
       return;
     }
-    const mapped = submitErrors(result.error, FIELDS, t, i18n.language);
+    const mapped = submitErrors(result.error, FIELDS);
     setErrors(mapped.fields);
     setFormError(mapped.form);
     focusFirstError(mapped.fields);
@@ -99,7 +100,7 @@ export function HubForm() {
           caret.current = input.selectionStart;
           set('id')(value.toUpperCase());
         }}
-        error={errors.id}
+        error={msg(errors.id)}
         required
         maxLength={32}
         spellCheck={false}
@@ -112,7 +113,7 @@ export function HubForm() {
         hint={t('setup.hub.nameHint')}
         value={values.name}
         onChange={set('name')}
-        error={errors.name}
+        error={msg(errors.name)}
         required
         maxLength={120}
         autoComplete="organization"
@@ -125,7 +126,7 @@ export function HubForm() {
         value={values.province}
         options={provinceOptions}
         onChange={set('province')}
-        error={errors.province ?? (provinces.state === 'error' ? apiErrorMessage(provinces.error, t, i18n.language) : undefined)}
+        error={msg(errors.province) ?? (provinces.state === 'error' ? apiErrorMessage(provinces.error, t, i18n.language) : undefined)}
         selectRef={refs.province}
       />
       <TextField
@@ -134,14 +135,14 @@ export function HubForm() {
         hint={t('setup.hub.operatorHint')}
         value={values.operator}
         onChange={set('operator')}
-        error={errors.operator}
+        error={msg(errors.operator)}
         maxLength={100}
         autoComplete="name"
         inputRef={refs.operator}
       />
       {formError ? (
         <Alert tone="danger" live>
-          {formError}
+          {msg(formError)}
         </Alert>
       ) : null}
       <button type="submit" className="btn btn-primary btn-lg cst-submit" disabled={saving}>

@@ -5,7 +5,7 @@ import type { Municipality } from '../../../../shared/domain/installation';
 import { useApi } from '../../app/api-context';
 import { Alert } from '../../components/alert';
 import { TextField } from '../../components/form-field';
-import { fieldErrorsFromZod } from '../../i18n/messages';
+import { fieldErrorsFromZod, messageText, type Message } from '../../i18n/messages';
 import { MunicipalityPicker } from './municipality-picker';
 import { useSetupStore } from './store';
 import { submitErrors } from './submit-errors';
@@ -20,12 +20,13 @@ export function MunicipalityForm() {
   const finished = useSetupStore((s) => s.finished);
   const [selected, setSelected] = useState<Municipality | null>(null);
   const [operator, setOperator] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, Message>>({});
+  const [formError, setFormError] = useState<Message | null>(null);
   const [saving, setSaving] = useState(false);
+  const msg = (m: Message | null | undefined) => (m ? messageText(m, t, i18n.language) : undefined);
   const refs = { istat: useRef<HTMLInputElement>(null), operator: useRef<HTMLInputElement>(null) };
 
-  const focusFirstError = (fieldErrors: Record<string, string>) => {
+  const focusFirstError = (fieldErrors: Record<string, Message>) => {
     const first = FIELDS.find((f) => fieldErrors[f]);
     if (first) refs[first].current?.focus();
   };
@@ -37,7 +38,7 @@ export function MunicipalityForm() {
     const input = { istat: selected?.istat ?? '', operator };
     const parsed = contract['setup.municipality'].input.safeParse(input);
     if (!parsed.success) {
-      const fieldErrors = fieldErrorsFromZod(parsed.error, t, FORMAT_KEYS);
+      const fieldErrors = fieldErrorsFromZod(parsed.error, FORMAT_KEYS);
       setErrors(fieldErrors);
       focusFirstError(fieldErrors);
       return;
@@ -50,7 +51,7 @@ export function MunicipalityForm() {
       finished(result.value);
       return;
     }
-    const mapped = submitErrors(result.error, FIELDS, t, i18n.language);
+    const mapped = submitErrors(result.error, FIELDS);
     setErrors(mapped.fields);
     setFormError(mapped.form);
     focusFirstError(mapped.fields);
@@ -66,7 +67,7 @@ export function MunicipalityForm() {
           setSelected(m);
           if (m) setErrors(({ istat: _drop, ...rest }) => rest);
         }}
-        error={errors.istat}
+        error={msg(errors.istat)}
         inputRef={refs.istat}
       />
       <TextField
@@ -75,7 +76,7 @@ export function MunicipalityForm() {
         hint={t('setup.municipality.operatorHint')}
         value={operator}
         onChange={setOperator}
-        error={errors.operator}
+        error={msg(errors.operator)}
         required
         autoComplete="name"
         maxLength={100}
@@ -83,7 +84,7 @@ export function MunicipalityForm() {
       />
       {formError ? (
         <Alert tone="danger" live>
-          {formError}
+          {msg(formError)}
         </Alert>
       ) : null}
       <button type="submit" className="btn btn-primary btn-lg cst-submit" disabled={saving} aria-disabled={saving || undefined}>
