@@ -1,0 +1,26 @@
+import { contextBridge, ipcRenderer, type IpcRenderer, type IpcRendererEvent } from 'electron';
+import type { WindowApi } from '../../shared/api/call';
+import type { PushMessage } from '../../shared/api/events';
+import { IPC_CALL, IPC_EVENT } from './channels';
+
+/**
+ * The renderer's whole view of the Node side: `call` and `subscribe`, typed by the shared
+ * WindowApi. No ipcRenderer, no event objects and no channel names leak into the page.
+ * Runs sandboxed, so it is bundled to one CJS file that requires only 'electron'.
+ */
+export function createWindowApi(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>) {
+  return {
+    call: (method, input) => ipc.invoke(IPC_CALL, method, input),
+    subscribe: (event, listener) => {
+      const onMessage = (_event: IpcRendererEvent, message: PushMessage) => {
+        if (message?.event === event) listener(message.payload as Parameters<typeof listener>[0]);
+      };
+      ipc.on(IPC_EVENT, onMessage);
+      return () => {
+        ipc.removeListener(IPC_EVENT, onMessage);
+      };
+    },
+  } satisfies WindowApi;
+}
+
+contextBridge.exposeInMainWorld('cstApi', createWindowApi(ipcRenderer));
