@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { HubId, IstatCode, Locale, personText } from '../domain/ids';
+import type { ChainVerification } from '../domain/outbox';
 import type { AppStatus, IdentityInfo, Installation, IntegrityReport, Member, Municipality, Province } from '../domain/installation';
 
 const NoInput = z.object({}).strict();
@@ -40,6 +41,9 @@ export const api = {
   'settings.setLocale': method(z.object({ locale: Locale }).strict())<{ locale: z.infer<typeof Locale> }>(),
 
   'members.list': method(NoInput)<Member[]>(),
+
+  /** Recomputes this installation's whole hash chain (`cst log verify`). */
+  'log.verify': method(NoInput)<ChainVerification>(),
 } as const;
 
 export type Api = typeof api;

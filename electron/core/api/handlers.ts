@@ -1,5 +1,6 @@
 import { exportIdentity, showIdentity } from '../identity/identity';
 import { readInstallation, toInstallation } from '../installation/installation-store';
+import { verifyOutbox } from '../outbox/outbox';
 import { listMembers } from '../members/members-store';
 import { listProvinces, searchMunicipalities } from '../reference/municipalities';
 import { readLocale, writeLocale } from '../settings/settings-store';
@@ -41,6 +42,10 @@ const memberHandlers = {
   'members.list': (ctx) => listMembers(ctx.db),
 } satisfies HandlerGroup;
 
+const logHandlers = {
+  'log.verify': (ctx) => verifyOutbox(ctx.db),
+} satisfies HandlerGroup;
+
 /** The one handler table: every method of the contract, each implemented exactly once. */
 export const handlers: HandlerTable = joinHandlerGroups(
   appHandlers,
@@ -48,4 +53,5 @@ export const handlers: HandlerTable = joinHandlerGroups(
   setupHandlers,
   identityHandlers,
   memberHandlers,
+  logHandlers,
 );

@@ -5,10 +5,10 @@
  *
  * It runs on every event line (millions per import), so the common path is: native strict
  * UTF-8 decode, native JSON.parse, then one cheap scan of the text that counts members (one
- * ':' outside strings per member) and checks `\u` escapes, and one walk of the parsed value
- * that counts own keys and checks numbers. JSON.parse keeps the last of duplicate names, so
- * the value has fewer keys than the text has members exactly when a name repeats; only then
- * a slow pass runs to name the duplicate for the message.
+ * ':' outside strings per member) and checks `\u` escapes and integer literals, and one
+ * walk of the parsed value that counts own keys and checks that numbers are finite.
+ * JSON.parse keeps the last of duplicate names, so the value has fewer keys than the text has
+ * members exactly when a name repeats; only then a slow pass runs to name the duplicate.
  */
 
 export class IJsonError extends Error {
@@ -62,7 +62,15 @@ function checkEscapes(text: string, open: number, close: number, what: string): 
   }
 }
 
-/** Counts members (':' outside strings) and checks escapes; runs on text JSON.parse accepted. */
+function isNumberChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69; // 0-9 - + . e E
+}
+
+/**
+ * Counts members (':' outside strings), checks escapes, and checks integer literals (no
+ * fraction, no exponent) against ±(2^53−1): RFC 7493's range is about integers as written;
+ * `1.5e300` is a double, refused only if not finite (in walk()). Runs on text JSON.parse accepted.
+ */
 function scan(text: string, what: string): number {
   let members = 0;
   const n = text.length;
@@ -75,6 +83,17 @@ function scan(text: string, what: string): number {
       i = close;
     } else if (c === COLON) {
       members += 1;
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
+      let end = i + 1;
+      while (end < n && isNumberChar(text.charCodeAt(end))) end += 1;
+      // 15 characters hold any "-99999999999999" or "999999999999999": always safe.
+      if (end - i > 15) {
+        const literal = text.slice(i, end);
+        if (/^-?[0-9]+$/.test(literal) && !Number.isSafeInteger(Number(literal))) {
+          fail(what, 'numero intero troppo grande', `integer ${literal} beyond ±(2^53−1)`);
+        }
+      }
+      i = end - 1;
     }
   }
   return members;
@@ -84,9 +103,6 @@ function scan(text: string, what: string): number {
 function walk(value: unknown, what: string): number {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) fail(what, 'numero fuori intervallo', 'number is not finite in double precision');
-    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-      fail(what, 'numero intero troppo grande', `integer ${value} beyond ±(2^53−1)`);
-    }
     return 0;
   }
   if (typeof value !== 'object' || value === null) return 0;

@@ -33,12 +33,27 @@ export interface ZipFileWriter {
   abort(): Promise<void>;
 }
 
+const BATCH_BYTES = 64 * 1024;
+
+/** Input in batches of ≥ 64 KiB: per-write overhead dominates with small chunks (event lines). */
 async function* chunksOf(data: Buffer | Readable | AsyncIterable<Uint8Array>): AsyncIterable<Buffer> {
   if (Buffer.isBuffer(data)) {
     yield data;
     return;
   }
-  for await (const chunk of data) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+  let batch: Buffer[] = [];
+  let batched = 0;
+  for await (const chunk of data) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    batch.push(b);
+    batched += b.length;
+    if (batched >= BATCH_BYTES) {
+      yield batch.length === 1 ? b : Buffer.concat(batch, batched);
+      batch = [];
+      batched = 0;
+    }
+  }
+  if (batched > 0) yield Buffer.concat(batch, batched);
 }
 
 export async function createZipFileWriter(path: string): Promise<ZipFileWriter> {

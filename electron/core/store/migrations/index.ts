@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migration001Installation } from './001-installation';
+import { migration002Outbox } from './002-outbox';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -12,6 +13,6 @@ export interface Migration {
  * Every migration, listed explicitly and in order. Once bundles travel between versions,
  * migrations are additive only: never drop or rename what an older peer may still send.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001Installation];
+export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { APP_VERSION } from '../core/app-version';
+import { openBackend } from '../core/backend';
+import { resolveDataDir } from '../core/data-dir';
+import { AppError } from '../core/errors';
+import { startBrowserShell } from './browser-shell';
+
+/** Browsers that can show the app in its own window (app mode), most likely first. */
+const APP_MODE_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'no-open': { type: 'boolean' },
+      'renderer-dir': { type: 'string' },
+    },
+  });
+  const here = dirname(fileURLToPath(import.meta.url));
+  const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', '..', 'dist', 'renderer'));
+  const dataDir = resolveDataDir(values['data-dir']);
+  let backend;
+  try {
+    backend = openBackend({ dataDir, appVersion: APP_VERSION });
+  } catch (err) {
+    process.stderr.write(`CST Desk: ${err instanceof AppError ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+  const shell = await startBrowserShell({ backend, rendererDir, port: values.port ? Number(values.port) : 0 });
+  // The first stdout line is the address: scripts and tests read it.
+  process.stdout.write(`${shell.url}\n`);
+  process.stderr.write(`CST Desk (browser) pronto. Cartella dati: ${dataDir}. Ctrl+C per chiudere.\n`);
+  const stop = () => {
+    shell.close().finally(() => {
+      backend.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  if (!values['no-open']) openInBrowser(shell.url);
+}
+
+function openInBrowser(url: string): void {
+  const browser = APP_MODE_BROWSERS.find((b) => existsSync(b));
+  if (!browser) {
+    process.stderr.write(`Aprire questo indirizzo nel browser: ${url}\n`);
+    return;
+  }
+  spawn(browser, [`--app=${url}`, '--no-first-run', '--disable-background-networking'], { stdio: 'ignore', detached: true }).unref();
+}
+
+main().catch((err) => {
+  process.stderr.write(`CST Desk: ${String(err?.stack ?? err)}\n`);
+  process.exit(1);
+});

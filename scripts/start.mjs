@@ -1,0 +1,50 @@
+// `npm start`: the desktop app in Electron when its binary is installed, otherwise the same app
+// in the browser shell (same renderer, same API over HTTP on 127.0.0.1), with one line saying why.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+
+function electronBinary() {
+  try {
+    const dir = dirname(require.resolve('electron/package.json'));
+    const rel = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
+    const bin = join(dir, 'dist', rel);
+    return existsSync(bin) ? bin : null;
+  } catch {
+    return null;
+  }
+}
+
+function run(command, commandArgs) {
+  const r = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const electron = electronBinary();
+const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+if (electron && !headless) {
+  run(process.execPath, [join(root, 'scripts', 'build.mjs')]);
+  const child = spawn(electron, [root, ...args], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log(
+    electron
+      ? 'CST Desk: nessuno schermo grafico disponibile, avvio la versione nel browser.'
+      : 'CST Desk: Electron non è installato su questo computer, avvio la versione nel browser.',
+  );
+  if (!existsSync(join(root, 'dist', 'renderer', 'index.html')) || args.includes('--rebuild')) {
+    run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
+  }
+  const shellArgs = args.filter((a) => a !== '--rebuild');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'server', 'browser-shell-main.ts'), ...shellArgs], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}

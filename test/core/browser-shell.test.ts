@@ -1,0 +1,146 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBrowserShell, type BrowserShell } from '../../electron/server/browser-shell';
+import { openTestBackend } from '../helpers/backend';
+import { tempDir } from '../helpers/temp-dir';
+
+const shells: BrowserShell[] = [];
+afterEach(async () => {
+  for (const s of shells.splice(0)) await s.close();
+});
+
+async function start() {
+  const t = openTestBackend();
+  const outer = tempDir();
+  const rendererDir = join(outer, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>CST Desk</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(outer, 'secret.txt'), 'no');
+  const shell = await startBrowserShell({ backend: t.backend, rendererDir });
+  shells.push(shell);
+  return shell;
+}
+
+/** A raw HTTP request, so the test controls Host and Origin exactly. */
+function send(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function callBody(method: string, input: unknown = {}) {
+  return JSON.stringify({ method, input });
+}
+
+describe('browser shell on loopback', () => {
+  it('listens on 127.0.0.1 and gives the secret only in the URL fragment', async () => {
+    const shell = await start();
+    expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[0-9a-f]{48}$/);
+    expect(shell.server.address()).toMatchObject({ address: '127.0.0.1' });
+  });
+
+  it('answers an API call carrying the per-launch secret', async () => {
+    const shell = await start();
+    const r = await send(shell.port, {
+      method: 'POST',
+      path: '/api/call',
+      headers: { host: `127.0.0.1:${shell.port}`, 'x-cst-secret': shell.secret, 'content-type': 'application/json' },
+      body: callBody('app.status'),
+    });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { installation: null, locale: 'it' } });
+  });
+
+  it('returns validation errors as values naming the field', async () => {
+    const shell = await start();
+    const r = await send(shell.port, {
+      method: 'POST',
+      path: '/api/call',
+      headers: { host: `127.0.0.1:${shell.port}`, 'x-cst-secret': shell.secret },
+      body: callBody('setup.municipality', { istat: 'abc', operator: 'x' }),
+    });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'E_VALIDATION', field: 'istat' } });
+  });
+
+  it.each([
+    ['no secret', {}],
+    ['a wrong secret', { 'x-cst-secret': 'f'.repeat(48) }],
+  ])('refuses a call with %s', async (_what, extra) => {
+    const shell = await start();
+    const r = await send(shell.port, { method: 'POST', path: '/api/call', headers: { host: `127.0.0.1:${shell.port}`, ...extra }, body: callBody('app.status') });
+    expect(r.status).toBe(401);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin, even with the secret', async () => {
+    const shell = await start();
+    const foreignHost = await send(shell.port, {
+      method: 'POST',
+      path: '/api/call',
+      headers: { host: `evil.example:${shell.port}`, 'x-cst-secret': shell.secret },
+      body: callBody('app.status'),
+    });
+    expect(foreignHost.status).toBe(403);
+    const foreignOrigin = await send(shell.port, {
+      method: 'POST',
+      path: '/api/call',
+      headers: { host: `127.0.0.1:${shell.port}`, origin: 'http://evil.example', 'x-cst-secret': shell.secret },
+      body: callBody('app.status'),
+    });
+    expect(foreignOrigin.status).toBe(403);
+    const ownOrigin = await send(shell.port, {
+      method: 'POST',
+      path: '/api/call',
+      headers: { host: `127.0.0.1:${shell.port}`, origin: `http://127.0.0.1:${shell.port}`, 'x-cst-secret': shell.secret },
+      body: callBody('app.status'),
+    });
+    expect(ownOrigin.status).toBe(200);
+  });
+
+  it('serves the renderer with the strict CSP and refuses paths outside it', async () => {
+    const shell = await start();
+    const host = { host: `127.0.0.1:${shell.port}` };
+    const index = await send(shell.port, { path: '/', headers: host });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toMatch(/script-src 'self'; style-src 'self'/);
+    expect(index.body).toContain('CST Desk');
+    const js = await send(shell.port, { path: '/assets/app.js', headers: host });
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    const traversal = await send(shell.port, { path: '/assets/..%2f..%2fsecret.txt', headers: host });
+    expect([403, 404]).toContain(traversal.status);
+    expect(traversal.body).not.toContain('no');
+  });
+
+  it('streams push events to a subscriber with the secret, and refuses one without', async () => {
+    const t = openTestBackend();
+    const shell = await startBrowserShell({ backend: t.backend, rendererDir: tempDir() });
+    shells.push(shell);
+    const host = `127.0.0.1:${shell.port}`;
+    expect((await send(shell.port, { path: '/api/events?secret=nope', headers: { host } })).status).toBe(401);
+    const text = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: shell.port, path: `/api/events?secret=${shell.secret}`, headers: { host } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => {
+          body += chunk;
+          if (body.includes(': connected')) t.backend.ctx.emit('task.progress', { taskId: 't1', label: 'prova', done: 1, total: 2 });
+          if (body.includes('task.progress')) {
+            req.destroy();
+            resolve(body);
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const line = text.split('\n').find((l) => l.startsWith('data: '));
+    expect(JSON.parse(line!.slice(6))).toEqual({ event: 'task.progress', payload: { taskId: 't1', label: 'prova', done: 1, total: 2 } });
+  });
+});

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chainHash, GENESIS_HASH } from '../../electron/core/outbox/chain';
+import { appendEvent, eventLine, outboxHead, verifyOutbox } from '../../electron/core/outbox/outbox';
+import { openTestBackend } from '../helpers/backend';
+
+const VECTORS = join(__dirname, '..', '..', '..', 'shared', 'vectors');
+
+describe('the hash chain', () => {
+  it('reproduces the chain values of the test vectors', () => {
+    const lines = readFileSync(join(VECTORS, 'events-1-3.ndjson')).toString('utf8').split('\n').slice(0, 3);
+    let h: Buffer = GENESIS_HASH;
+    const hashes = lines.map((l) => (h = chainHash(h, Buffer.from(l, 'utf8'))).toString('hex'));
+    expect(hashes).toEqual([
+      '022d5767b084bbec7eb0cfb24e033ae81ee7c8c770490e74da76f54e6760ed12',
+      '867470223d8ce1efa21307d40fc694fd58acf0d6385b12ecda1884da36e05770',
+      '69e5eb546c8c968f16e3be63add380197cb8353ee0c8fb1b90113569b18cec0d',
+    ]);
+  });
+
+  it('writes the envelope members in the format order, data only for put', () => {
+    expect(eventLine(31, '2026-11-20T10:15:02.120Z', { kind: 'usage', op: 'put', id: 'a', data: { q: 1 } })).toBe(
+      '{"seq":31,"at":"2026-11-20T10:15:02.120Z","kind":"usage","op":"put","id":"a","data":{"q":1}}',
+    );
+    expect(eventLine(32, '2026-11-20T10:16:40.004Z', { kind: 'usage', op: 'delete', id: 'a' })).toBe(
+      '{"seq":32,"at":"2026-11-20T10:16:40.004Z","kind":"usage","op":"delete","id":"a"}',
+    );
+  });
+});
+
+describe('the outbox', () => {
+  it('appends events with consecutive seq and a verifiable chain', () => {
+    const { backend } = openTestBackend();
+    const { ctx } = backend;
+    ctx.db.transaction(() => {
+      for (let i = 0; i < 5; i++) appendEvent(ctx, { kind: 'usage', op: 'put', id: `r${i}`, data: { n: i } });
+      appendEvent(ctx, { kind: 'usage', op: 'delete', id: 'r0' });
+    })();
+    expect(outboxHead(ctx.db).seq).toBe(6);
+    const v = verifyOutbox(ctx.db);
+    expect(v).toMatchObject({ ok: true, events: 6, firstBroken: null });
+    expect(v.lastHash).toBe(outboxHead(ctx.db).hash.toString('hex'));
+  });
+
+  it('refuses to append outside a transaction (the event must land with its change)', () => {
+    const { backend } = openTestBackend();
+    expect(() => appendEvent(backend.ctx, { kind: 'usage', op: 'delete', id: 'x' })).toThrow(/transaction/);
+  });
+
+  it('is append-only: updates and deletes are refused by the database', () => {
+    const { backend } = openTestBackend();
+    const { ctx } = backend;
+    ctx.db.transaction(() => appendEvent(ctx, { kind: 'usage', op: 'delete', id: 'x' }))();
+    expect(() => ctx.db.prepare("UPDATE outbox SET kind = 'x'").run()).toThrow(/append-only/);
+    expect(() => ctx.db.prepare('DELETE FROM outbox').run()).toThrow(/append-only/);
+  });
+
+  it('names the first broken seq when a stored line was altered behind its back', () => {
+    const { backend } = openTestBackend();
+    const { ctx } = backend;
+    ctx.db.transaction(() => {
+      for (let i = 0; i < 10; i++) appendEvent(ctx, { kind: 'usage', op: 'put', id: `r${i}`, data: { n: i } });
+    })();
+    // Someone edits the file directly, bypassing the app (and its triggers).
+    ctx.db.exec('DROP TRIGGER outbox_no_update');
+    ctx.db.prepare("UPDATE outbox SET line = CAST(replace(CAST(line AS TEXT), '\"n\":6', '\"n\":7') AS BLOB) WHERE seq = 7").run();
+    expect(verifyOutbox(ctx.db)).toMatchObject({ ok: false, firstBroken: 7, events: 6 });
+  });
+});

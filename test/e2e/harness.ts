@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempDir } from '../helpers/temp-dir';
+
+export const ROOT = join(__dirname, '..', '..');
+
+/** The flags this machine needs for Debian's Chromium (no sandbox as root, no background traffic). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface RunningShell {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the real browser shell (the same entry `npm start` runs) on a data directory. */
+export async function startShell(dataDir = tempDir()): Promise<RunningShell> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'electron', 'server', 'browser-shell-main.ts'), '--no-open', '--data-dir', dataDir],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (c) => (stderr += c));
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve(line.trim()));
+    child.once('exit', (code) => reject(new Error(`browser shell exited (${code}): ${stderr}`)));
+    setTimeout(() => reject(new Error(`browser shell did not start: ${stderr}`)), 30_000).unref();
+  });
+  return {
+    url,
+    dataDir,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CST_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A page at 1366×768 (the screens of the town halls) that records console errors and CSP violations. */
+export async function openPage(browser: Browser, url: string, locale = 'it-IT'): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.push(String(err)));
+  await page.goto(url);
+  return { page, problems };
+}

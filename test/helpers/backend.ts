@@ -1,0 +1,44 @@
+import { afterEach } from 'vitest';
+import type { CallFn } from '../../shared/api/call';
+import type { Input, MethodName, Output } from '../../shared/api/contract';
+import { openBackend, type Backend } from '../../electron/core/backend';
+import { fixedClock, sequentialIds } from '../../electron/core/defaults';
+import { tempDir } from './temp-dir';
+
+const open: Backend[] = [];
+
+export interface TestBackend {
+  backend: Backend;
+  dataDir: string;
+  call: CallFn;
+  /** Calls and returns the value, failing the test with the error's message when refused. */
+  must<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+}
+
+/** A real backend on a real SQLite file in a temp folder, with a fixed clock and ids. */
+export function openTestBackend(options: { dataDir?: string; start?: string } = {}): TestBackend {
+  const dataDir = options.dataDir ?? tempDir();
+  const backend = openBackend({
+    dataDir,
+    appVersion: '0.0.0-test',
+    clock: fixedClock(options.start),
+    ids: sequentialIds(open.length),
+    log: { info() {}, warn() {}, error() {} },
+  });
+  open.push(backend);
+  const call = ((method, input) => backend.dispatch(method, input)) as CallFn;
+  return {
+    backend,
+    dataDir,
+    call,
+    async must(method, input) {
+      const result = await call(method, input);
+      if (!result.ok) throw new Error(`${method} refused: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    },
+  };
+}
+
+afterEach(() => {
+  for (const b of open.splice(0)) b.close();
+});
