@@ -74,12 +74,16 @@ function isNumberChar(c: number): boolean {
 function scan(text: string, what: string): number {
   let members = 0;
   const n = text.length;
+  // Backslashes occur only inside strings: the next one is in the current string or a later one.
+  let nextBackslash = text.indexOf('\\');
   for (let i = 0; i < n; i += 1) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const close = stringEnd(text, i);
-      const firstEscape = text.indexOf('\\', i + 1);
-      if (firstEscape >= 0 && firstEscape < close) checkEscapes(text, i, close, what);
+      if (nextBackslash >= 0 && nextBackslash < close) {
+        checkEscapes(text, i, close, what);
+        nextBackslash = text.indexOf('\\', close);
+      }
       i = close;
     } else if (c === COLON) {
       members += 1;
