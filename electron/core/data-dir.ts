@@ -13,9 +13,24 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), PRODUCT_NAME);
 }
 
-/** `--data-dir DIR` wins over `CST_DATA_DIR`, which wins over the default. */
+export type DataDirSource = 'argument' | 'environment' | 'default';
+
+/**
+ * `--data-dir DIR` wins over `CST_DATA_DIR`, which wins over the default; relative paths are
+ * resolved against `cwd`. The one rule for every shell (app, browser shell, CLI).
+ */
+export function chooseDataDir(
+  flag: string | null | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  defaultDir: () => string = () => defaultDataDir(env),
+  cwd: string = process.cwd(),
+): { dataDir: string; source: DataDirSource } {
+  if (flag) return { dataDir: resolve(cwd, flag), source: 'argument' };
+  const fromEnv = env.CST_DATA_DIR?.trim();
+  if (fromEnv) return { dataDir: resolve(cwd, fromEnv), source: 'environment' };
+  return { dataDir: defaultDir(), source: 'default' };
+}
+
 export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (flag) return resolve(flag);
-  if (env.CST_DATA_DIR) return resolve(env.CST_DATA_DIR);
-  return defaultDataDir(env);
+  return chooseDataDir(flag, env).dataDir;
 }

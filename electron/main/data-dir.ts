@@ -1,22 +1,17 @@
-import path from 'node:path';
+import { chooseDataDir, type DataDirSource } from '../core/data-dir';
 
 export interface DataDirChoice {
   dataDir: string;
   /** How it was chosen, for the error dialog and the logs. */
-  source: 'argument' | 'environment' | 'default';
+  source: DataDirSource;
 }
 
 /**
- * The data directory: `--data-dir DIR` (or `--data-dir=DIR`) on the command line, else the
- * CST_DATA_DIR environment variable, else Electron's userData folder. Relative paths are
- * resolved against `cwd` so that the CLI and the app agree on the same folder.
+ * The data directory from Electron's argv (`--data-dir DIR` or `--data-dir=DIR`, among
+ * Chromium's own switches), then the core's one rule: argument, CST_DATA_DIR, userData.
  */
 export function resolveDataDir(argv: readonly string[], env: Record<string, string | undefined>, cwd: string, defaultDir: () => string): DataDirChoice {
-  const fromArgs = dataDirArgument(argv);
-  if (fromArgs) return { dataDir: path.resolve(cwd, fromArgs), source: 'argument' };
-  const fromEnv = env.CST_DATA_DIR?.trim();
-  if (fromEnv) return { dataDir: path.resolve(cwd, fromEnv), source: 'environment' };
-  return { dataDir: defaultDir(), source: 'default' };
+  return chooseDataDir(dataDirArgument(argv), env, defaultDir, cwd);
 }
 
 function dataDirArgument(argv: readonly string[]): string | null {
