@@ -1,0 +1,70 @@
+import type { MethodName } from '../../../shared/api/contract';
+import { AppError } from '../errors';
+import type { Handler } from '../api/handler-table';
+
+/**
+ * Methods of the contract whose implementation has not landed yet: each refuses with a clear
+ * error instead of leaving a hole in the table. Shrinks to nothing as the features land.
+ */
+const PENDING = [
+  'catalogue.list',
+  'usage.record',
+  'usage.update',
+  'usage.delete',
+  'usage.get',
+  'usage.list',
+  'usage.monthly',
+  'usage.trend',
+  'staff.create',
+  'staff.update',
+  'staff.delete',
+  'staff.list',
+  'courses.create',
+  'courses.update',
+  'courses.delete',
+  'courses.list',
+  'participations.create',
+  'participations.update',
+  'participations.delete',
+  'participations.list',
+  'training.totals',
+  'groups.list',
+  'groups.create',
+  'groups.update',
+  'groups.delete',
+  'groups.addMember',
+  'groups.updateMember',
+  'groups.removeMember',
+  'meetings.list',
+  'meetings.create',
+  'meetings.update',
+  'meetings.delete',
+  'proposals.create',
+  'proposals.update',
+  'proposals.submit',
+  'proposals.withdraw',
+  'proposals.delete',
+  'proposals.list',
+  'proposals.get',
+  'attachments.add',
+  'attachments.remove',
+  'attachments.get',
+  'history.get',
+  'home.summary',
+  'settings.get',
+  'settings.update',
+  'csv.preview',
+  'csv.import',
+  'csv.export',
+] as const satisfies readonly MethodName[];
+
+type Pending = (typeof PENDING)[number];
+
+export const pendingHandlers = Object.fromEntries(
+  PENDING.map((name) => [
+    name,
+    () => {
+      throw new AppError('E_INTERNAL', `Operazione non ancora disponibile: ${name}.`);
+    },
+  ]),
+) as unknown as { [M in Pending]: Handler<M> };

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { UnitCode } from '../records/catalogue';
+
+export interface HomeSummary {
+  /** This month, YYYY-MM, by the installation's clock. */
+  month: string;
+  usage: { service: string; unit: UnitCode; entries: number; quantityMilli: number; quantity: string }[];
+  usageEntries: number;
+  trainingHoursMilli: number;
+  participations: number;
+  proposals: { draft: number; submitted: number; withdrawn: number };
+  /** Events after the last seq the consortium acknowledged (`hub_ack_seq`). */
+  unsentEvents: number;
+  /** Null until bundles exist (issue 4). */
+  lastExportAt: string | null;
+}
+
+export interface AppSettings {
+  /** "Condividi i nomi con il consorzio": off by default. */
+  shareNames: boolean;
+  operator: string;
+}
+
+export const SettingsUpdateInput = z
+  .object({
+    shareNames: z.boolean().optional(),
+    operator: z
+      .string()
+      .trim()
+      .min(1, { message: 'Questo campo è obbligatorio.' })
+      .max(100, { message: 'Massimo 100 caratteri.' })
+      .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), { message: 'Contiene caratteri non ammessi.' })
+      .optional(),
+  })
+  .strict();

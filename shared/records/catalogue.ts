@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { lineText } from './common';
+
+/**
+ * The service catalogue (*catalogo dei servizi*). It is owned by the hub (issue 4 sends it);
+ * until then the app ships the provisional one below, stored in the `services` table with
+ * source 'provisional', which the hub's catalogue replaces.
+ */
+
+export const SERVICE_CATEGORIES = ['documents', 'communication', 'web', 'citizens', 'archive', 'support', 'territory', 'network', 'training'] as const;
+export const ServiceCategory = z.enum(SERVICE_CATEGORIES);
+export type ServiceCategory = z.infer<typeof ServiceCategory>;
+
+/** Units of measure; `decimals` says whether a quantity may have a fractional part. */
+export const UNITS = {
+  documents: { it: 'documenti', en: 'documents', decimals: false },
+  mailboxes: { it: 'caselle', en: 'mailboxes', decimals: false },
+  sites: { it: 'siti', en: 'websites', decimals: false },
+  publications: { it: 'pubblicazioni', en: 'publications', decimals: false },
+  cases: { it: 'pratiche', en: 'cases', decimals: false },
+  certificates: { it: 'certificati', en: 'certificates', decimals: false },
+  gb: { it: 'GB', en: 'GB', decimals: true },
+  requests: { it: 'richieste', en: 'requests', decimals: false },
+  accesses: { it: 'accessi', en: 'accesses', decimals: false },
+  hours: { it: 'ore', en: 'hours', decimals: true },
+} as const;
+export type UnitCode = keyof typeof UNITS;
+export const UnitCode = z.enum(Object.keys(UNITS) as [UnitCode, ...UnitCode[]]);
+
+export const ServiceCode = z.string().regex(/^[A-Z][A-Z0-9-]{1,23}$/, { message: 'Codice di servizio non valido.' });
+
+/** One service of the catalogue (the hub's `service` record will carry this shape and its costs). */
+export const ServiceData = z
+  .object({
+    code: ServiceCode,
+    name_it: lineText(120),
+    name_en: lineText(120),
+    category: ServiceCategory,
+    unit: UnitCode,
+    decimals: z.boolean(),
+  })
+  .strict();
+export type ServiceData = z.infer<typeof ServiceData>;
+
+const s = (code: string, name_it: string, name_en: string, category: ServiceCategory, unit: UnitCode): ServiceData => ({
+  code,
+  name_it,
+  name_en,
+  category,
+  unit,
+  decimals: UNITS[unit].decimals,
+});
+
+/** The provisional catalogue shipped with the app (replaced by the hub's in issue 4). */
+export const PROVISIONAL_CATALOGUE: readonly ServiceData[] = [
+  s('PROTOCOLLO', 'Protocollo informatico', 'Electronic records registry', 'documents', 'documents'),
+  s('PEC', 'Posta elettronica certificata (PEC)', 'Certified e-mail (PEC)', 'communication', 'mailboxes'),
+  s('SITO', 'Hosting del sito istituzionale', 'Institutional website hosting', 'web', 'gb'),
+  s('ALBO', 'Albo pretorio online', 'Online public notice board', 'web', 'publications'),
+  s('SUAP', 'Sportello unico attività produttive (SUAP)', 'One-stop shop for businesses (SUAP)', 'citizens', 'cases'),
+  s('DEMOGRAFICI', 'Servizi demografici', 'Civil registry services', 'citizens', 'certificates'),
+  s('CONSERVAZIONE', 'Conservazione digitale', 'Digital preservation', 'archive', 'gb'),
+  s('HELPDESK', 'Help desk', 'Help desk', 'support', 'requests'),
+  s('GIS', 'GIS e cartografia', 'GIS and mapping', 'territory', 'accesses'),
+  s('WIFI', 'Connettività e Wi-Fi pubblico', 'Connectivity and public Wi-Fi', 'network', 'accesses'),
+  s('FORMAZIONE', 'Formazione', 'Training', 'training', 'hours'),
+];
