@@ -6,7 +6,7 @@ import { renderApp } from './render-app';
 async function openMunicipalityForm() {
   const api = createFakeApi();
   const app = renderApp(api);
-  await app.user.click(await screen.findByRole('button', { name: 'In un Comune' }));
+  await app.user.click(await screen.findByRole('button', { name: /^In un Comune/ }));
   const combobox = await screen.findByRole('combobox', { name: /Comune/ });
   return { ...app, api, combobox };
 }
@@ -113,7 +113,7 @@ describe('first run: municipality', () => {
       },
     });
     const { user } = renderApp(api);
-    await user.click(await screen.findByRole('button', { name: 'In un Comune' }));
+    await user.click(await screen.findByRole('button', { name: /^In un Comune/ }));
     await user.type(await screen.findByRole('combobox'), 'urbino');
     await user.click(await screen.findByRole('option', { name: /Urbino/ }));
     const operator = screen.getByRole('textbox', { name: /Nome e cognome/ });
@@ -129,7 +129,7 @@ describe('first run: municipality', () => {
       override: { 'setup.municipality': () => ({ ok: false, error: { code: 'E_DB_LOCKED', message: 'Bloccato.' } }) },
     });
     const { user } = renderApp(api);
-    await user.click(await screen.findByRole('button', { name: 'In un Comune' }));
+    await user.click(await screen.findByRole('button', { name: /^In un Comune/ }));
     await user.type(await screen.findByRole('combobox'), 'urbino');
     await user.click(await screen.findByRole('option', { name: /Urbino/ }));
     await user.type(screen.getByRole('textbox', { name: /Nome e cognome/ }), 'Maria Rossi');

@@ -55,6 +55,6 @@ function SectionPage({ section, installation }: { section: Section; installation
     case 'bundles':
     case 'imports':
     case 'plan':
-      return <PlaceholderPage title={t(`nav.${section}`)} purpose={t(`placeholder.${section}`)} />;
+      return <PlaceholderPage title={t(`nav.${section}`)} purpose={t(`sections.${section}`)} />;
   }
 }

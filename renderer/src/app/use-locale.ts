@@ -18,7 +18,7 @@ export function useLocale(): { locale: Locale; setLocale: (locale: Locale) => Pr
     async (locale: Locale) => {
       await i18n.changeLanguage(locale);
       const result = await api.call('settings.setLocale', { locale });
-      if (!result.ok && result.error.code !== 'E_NOT_INITIALIZED') show('warning', i18n.t('language.saveFailed'));
+      if (!result.ok && result.error.code !== 'E_NOT_INITIALIZED') show('warning', { key: 'language.saveFailed' });
     },
     [api, i18n, show],
   );

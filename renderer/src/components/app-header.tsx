@@ -30,7 +30,7 @@ export function AppHeader({ installationName, roleLabel, tools, onSkipToContent 
         <div className="container-xxl">
           <div className="it-header-slim-wrapper-content cst-slim-content">
             <p className="cst-slim-title">{t('app.tagline')}</p>
-            <div className="it-header-slim-right-zone">{tools}</div>
+            <div className="cst-slim-tools">{tools}</div>
           </div>
         </div>
       </div>

@@ -24,7 +24,7 @@ export function LanguageSwitch({ current, onChange, variant = 'slim' }: Language
           type="button"
           lang={locale}
           aria-pressed={current === locale}
-          className={`btn ${variant === 'large' ? 'btn-lg' : 'btn-sm'} ${current === locale ? 'btn-primary' : 'btn-outline-primary'} cst-language-button`}
+          className={`cst-language-${variant}-button${current === locale ? ' cst-language-current' : ''}`}
           onClick={() => current !== locale && onChange(locale)}
         >
           {t(`language.${locale}`)}

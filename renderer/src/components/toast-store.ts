@@ -1,16 +1,18 @@
 import { create } from 'zustand';
+import type { Message } from '../i18n/messages';
 
 export type ToastTone = 'success' | 'info' | 'warning' | 'danger';
 
 export interface Toast {
   id: number;
   tone: ToastTone;
-  text: string;
+  /** Kept as a catalogue reference: a toast follows a language switch made while it shows. */
+  message: Message;
 }
 
 interface ToastState {
   toasts: Toast[];
-  show: (tone: ToastTone, text: string) => void;
+  show: (tone: ToastTone, message: Message) => void;
   dismiss: (id: number) => void;
 }
 
@@ -19,6 +21,6 @@ let nextId = 1;
 /** Short confirmations after an action ("file saved"); they stay until closed or replaced. */
 export const useToastStore = create<ToastState>()((set) => ({
   toasts: [],
-  show: (tone, text) => set((s) => ({ toasts: [...s.toasts.slice(-2), { id: nextId++, tone, text }] })),
+  show: (tone, message) => set((s) => ({ toasts: [...s.toasts.slice(-2), { id: nextId++, tone, message }] })),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { messageText } from '../i18n/messages';
 import { useToastStore } from './toast-store';
 
 /**
@@ -7,14 +8,14 @@ import { useToastStore } from './toast-store';
  * (WCAG 2.2.1), so each has a close button.
  */
 export function ToastRegion() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toasts = useToastStore((s) => s.toasts);
   const dismiss = useToastStore((s) => s.dismiss);
   return (
     <div className="cst-toasts" role="status" aria-live="polite">
       {toasts.map((toast) => (
         <div key={toast.id} className={`alert alert-${toast.tone} cst-toast`}>
-          <p className="cst-toast-text">{toast.text}</p>
+          <p className="cst-toast-text">{messageText(toast.message, t, i18n.language)}</p>
           <button type="button" className="btn btn-sm btn-outline-primary cst-toast-close" onClick={() => dismiss(toast.id)}>
             {t('toast.close')}
           </button>

@@ -45,13 +45,17 @@ export const en: Catalogue = {
   },
   placeholder: {
     comingSoon: 'This section will come with a future update.',
+    backHome: 'Back to Home',
+  },
+  sections: {
     usage: 'Here the municipality will record its use of the consortium’s services.',
     training: 'Here you will record the courses attended by the staff and their evaluations.',
     proposals: 'Here you will prepare and follow proposals for the Technical Committee.',
     bundles: 'Here you will prepare the files to send to the consortium and read its replies.',
+    members: 'The list of member municipalities and whether their identity has been checked.',
     imports: 'Here you will import the files received from the member municipalities.',
     plan: 'Here you will prepare the yearly technical plan with the cost of every service.',
-    backHome: 'Back to Home',
+    settings: 'The identity of this workstation to give to the consortium, the language and information about the program.',
   },
   setup: {
     title: 'First-time setup',
@@ -154,8 +158,8 @@ export const en: Catalogue = {
     statusConfirmed: 'Confirmed',
     populationNote: 'Population: Source: ISTAT (year of the figure in brackets).',
     filterLabel: 'Search the list for a municipality',
-    shown_one: '{{count}} municipality of {{total}}',
-    shown_other: '{{count}} municipalities of {{total}}',
+    shown_one: 'Showing {{count}} of {{total}} municipalities',
+    shown_other: 'Showing {{count}} of {{total}} municipalities',
   },
   settings: {
     title: 'Settings',

@@ -47,13 +47,17 @@ export const it = {
   },
   placeholder: {
     comingSoon: 'Questa sezione arriverà con un prossimo aggiornamento.',
+    backHome: 'Torna alla Home',
+  },
+  sections: {
     usage: 'Qui si registrerà l’uso dei servizi del consorzio da parte del Comune.',
     training: 'Qui si registreranno i corsi seguiti dal personale e le loro valutazioni.',
     proposals: 'Qui si prepareranno e si seguiranno le proposte per il Comitato tecnico.',
     bundles: 'Qui si prepareranno i file da inviare al consorzio e si leggeranno le sue risposte.',
+    members: 'L’elenco dei comuni aderenti e lo stato della verifica della loro identità.',
     imports: 'Qui si importeranno i file ricevuti dai comuni aderenti.',
     plan: 'Qui si preparerà il piano tecnico annuale con i costi di ogni servizio.',
-    backHome: 'Torna alla Home',
+    settings: 'L’identità di questa postazione da comunicare al consorzio, la lingua e le informazioni sul programma.',
   },
   setup: {
     title: 'Configurazione iniziale',
@@ -156,8 +160,8 @@ export const it = {
     statusConfirmed: 'Confermato',
     populationNote: 'Popolazione: Fonte: ISTAT (tra parentesi l’anno del dato).',
     filterLabel: 'Cerca un comune nell’elenco',
-    shown_one: '{{count}} comune su {{total}}',
-    shown_other: '{{count}} comuni su {{total}}',
+    shown_one: 'Mostrato {{count}} comune su {{total}}',
+    shown_other: 'Mostrati {{count}} comuni su {{total}}',
   },
   settings: {
     title: 'Impostazioni',

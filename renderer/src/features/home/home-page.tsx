@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Installation } from '../../../../shared/domain/installation';
-import { navItemsFor } from '../../app/nav-items';
+import { SECTIONS, sectionPath } from '../../app/nav-items';
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
@@ -21,12 +21,15 @@ export function HomePage({ installation }: { installation: Installation }) {
       <div className="cst-card-grid">
         {hub ? <MembersSummary /> : null}
         <Card title={t('home.nextTitle')} id="home-next">
-          <ul className="cst-link-list">
-            {navItemsFor(installation.role, t)
-              .filter((item) => item.path !== '/')
-              .map((item) => (
-                <li key={item.path}>
-                  <a href={`#${item.path}`}>{item.label}</a>
+          <ul className="cst-next-list">
+            {SECTIONS[installation.role]
+              .filter((section) => section !== 'home' && section !== 'settings')
+              .map((section) => (
+                <li key={section}>
+                  <a href={`#${sectionPath(section)}`} className="cst-link-strong" aria-describedby={`home-next-${section}`}>
+                    {t(`nav.${section}`)}
+                  </a>
+                  <p id={`home-next-${section}`}>{t(`sections.${section}`)}</p>
                 </li>
               ))}
           </ul>

@@ -29,9 +29,9 @@ export function SettingsPage() {
   const onExport = async () => {
     if (exporting) return;
     setExporting(true);
-    const outcome = await exportIdentity(api, t, i18n.language);
+    const outcome = await exportIdentity(api);
     setExporting(false);
-    if (outcome) showToast(outcome.tone, outcome.text);
+    if (outcome) showToast(outcome.tone, outcome.message);
   };
 
   const id = identity.data;

@@ -40,7 +40,11 @@ export function HubForm() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [values.id]);
 
-  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  // Editing a field takes its error away: the person is acting on it.
+  const set = (field: Field) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors(({ [field]: _fixed, ...rest }) => rest);
+  };
 
   const provinceOptions: SelectOption[] = [
     { value: '', label: t('setup.hub.provinceNone') },

@@ -75,7 +75,10 @@ export function MunicipalityForm() {
         label={t('setup.municipality.operatorLabel')}
         hint={t('setup.municipality.operatorHint')}
         value={operator}
-        onChange={setOperator}
+        onChange={(value) => {
+          setOperator(value);
+          setErrors(({ operator: _fixed, ...rest }) => rest);
+        }}
         error={msg(errors.operator)}
         required
         autoComplete="name"

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../shared/domain/ids';
 
-/** Two large choices; each button's name is its title, its description is the text below. */
+/**
+ * Two large choices. Each button's name is all its visible text, title then description (a name
+ * shorter than the visible text would fail WCAG 2.5.3, "label in name").
+ */
 export function RoleChoice({ onChoose }: { onChoose: (role: Role) => void }) {
   const { t } = useTranslation();
   const choices: { role: Role; title: string; text: string }[] = [
@@ -15,12 +18,10 @@ export function RoleChoice({ onChoose }: { onChoose: (role: Role) => void }) {
           <button
             type="button"
             className="cst-role-choice"
-            aria-labelledby={`role-${c.role}-title`}
-            aria-describedby={`role-${c.role}-text`}
             onClick={() => onChoose(c.role)}
           >
-            <span id={`role-${c.role}-title`} className="cst-role-choice-title">{c.title}</span>
-            <span id={`role-${c.role}-text`} className="cst-role-choice-text">
+            <span className="cst-role-choice-title">{c.title}</span>
+            <span className="cst-role-choice-text">
               {c.text}
             </span>
           </button>
