@@ -214,6 +214,18 @@ export const it = {
     E_DB_LOCKED: 'I dati sono in uso da un’altra finestra o da un altro programma. Chiuderlo e riprovare.',
     E_IO: 'Il programma non risponde. Controllare che CST Desk sia ancora aperto e riprovare.',
     E_INTERNAL: 'Errore interno imprevisto: nessun dato è stato modificato. Riprovare; se si ripete, contattare il consorzio.',
+    E_LIMIT: 'Il file è troppo grande o contiene troppi dati per essere letto. Chiedere a chi l’ha inviato di controllarlo.',
+    E_FORMAT: 'Il file non è un file di CST Desk leggibile: forse è danneggiato o incompleto. Chiedere di inviarlo di nuovo.',
+    E_DECRYPT: 'Il file non è destinato a questa postazione e non si può aprire.',
+    E_VERSION: 'Il file è stato creato da una versione più recente di CST Desk: aggiornare il programma.',
+    E_RECIPIENT: 'Il file è destinato a un’altra postazione.',
+    E_UNKNOWN_SENDER: 'Il file viene da una postazione la cui impronta non è ancora stata confermata: è stato conservato e sarà letto dopo la conferma.',
+    E_SIGNATURE: 'La firma del file non è valida: il file potrebbe essere stato alterato. Non usarlo e contattare chi l’ha inviato.',
+    E_DIGEST: 'Il contenuto del file non corrisponde a quello firmato: potrebbe essere stato alterato. Chiedere di inviarlo di nuovo.',
+    E_CHAIN: 'I dati del file non sono in sequenza con quelli già ricevuti. Contattare il consorzio.',
+    E_FORK: 'Il file contiene dati in contrasto con quelli già ricevuti da quella postazione: nulla è stato applicato. Contattare il consorzio.',
+    E_OWNERSHIP: 'Il file contiene dati che quella postazione non può modificare: nulla è stato applicato.',
+    E_RECORD: 'Il file contiene un dato non valido: nulla è stato applicato. Contattare chi l’ha inviato.',
   },
 } as const;
 
