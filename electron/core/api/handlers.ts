@@ -6,7 +6,7 @@ import { listProvinces, searchMunicipalities } from '../reference/municipalities
 import { readLocale, writeLocale } from '../settings/settings-store';
 import { checkStore } from '../store/check-store';
 import { setupHub, setupMunicipality } from '../setup/setup';
-import { pendingHandlers } from '../records/pending-handlers';
+import { municipalityRecordHandlers } from '../records/record-handlers';
 import { joinHandlerGroups, type HandlerGroup, type HandlerTable } from './handler-table';
 
 const appHandlers = {
@@ -55,5 +55,5 @@ export const handlers: HandlerTable = joinHandlerGroups(
   identityHandlers,
   memberHandlers,
   logHandlers,
-  pendingHandlers,
+  municipalityRecordHandlers,
 );

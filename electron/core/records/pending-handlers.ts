@@ -7,14 +7,6 @@ import type { Handler } from '../api/handler-table';
  * error instead of leaving a hole in the table. Shrinks to nothing as the features land.
  */
 const PENDING = [
-  'catalogue.list',
-  'usage.record',
-  'usage.update',
-  'usage.delete',
-  'usage.get',
-  'usage.list',
-  'usage.monthly',
-  'usage.trend',
   'staff.create',
   'staff.update',
   'staff.delete',
