@@ -40,5 +40,7 @@ export function validationError(error: z.ZodError): ApiError {
     code: 'E_VALIDATION',
     message: field ? `Campo «${field}»: ${what}` : what,
     ...(field ? { field } : {}),
+    // The sentence alone, for a UI that already shows it beside the field.
+    params: { issue: what },
   };
 }
