@@ -1,6 +1,19 @@
 import { joinHandlerGroups } from '../api/handler-table';
+import { groupsHandlers } from '../groups/groups-handlers';
+import { historyHandlers } from '../history/history-handlers';
+import { homeHandlers } from '../home/home-handlers';
+import { staffHandlers } from '../staff/staff-handlers';
+import { trainingHandlers } from '../training/training-handlers';
 import { usageHandlers } from '../usage/usage-handlers';
 import { pendingHandlers } from './pending-handlers';
 
 /** The handlers of the municipality records (issue 3), one group per feature. */
-export const municipalityRecordHandlers = joinHandlerGroups(usageHandlers, pendingHandlers);
+export const municipalityRecordHandlers = joinHandlerGroups(
+  usageHandlers,
+  staffHandlers,
+  trainingHandlers,
+  groupsHandlers,
+  historyHandlers,
+  homeHandlers,
+  pendingHandlers,
+);

@@ -1,0 +1,61 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { AppSettings, HomeSummary } from '../../../shared/domain/home';
+import { formatMilli } from '../../../shared/domain/quantity';
+import type { UnitCode } from '../../../shared/records/catalogue';
+import type { AppContext } from '../context';
+import { operatorName, requireMunicipality } from '../records/record-events';
+import { stmt } from '../records/statements';
+import { readShareNames, writeSetting } from '../staff/share-names';
+import { reputAllStaff } from '../staff/staff-service';
+
+export function readSettings(ctx: AppContext): AppSettings {
+  return { shareNames: readShareNames(ctx), operator: operatorName(ctx) };
+}
+
+/** Changes the settings; a change of name sharing re-puts every staff record in the same transaction. */
+export function updateSettings(ctx: AppContext, input: ParsedInput<'settings.update'>): AppSettings {
+  return ctx.db.transaction(() => {
+    if (input.operator !== undefined) writeSetting(ctx, 'operator', input.operator);
+    if (input.shareNames !== undefined && input.shareNames !== readShareNames(ctx)) {
+      requireMunicipality(ctx);
+      writeSetting(ctx, 'share_names', input.shareNames ? '1' : '0');
+      reputAllStaff(ctx, input.shareNames);
+    }
+    return readSettings(ctx);
+  })();
+}
+
+/** The seq up to which the consortium acknowledged our stream (issue 4 keeps it current). */
+export function hubAckSeq(ctx: AppContext): number {
+  const v = Number(stmt(ctx.db, "SELECT value FROM settings WHERE key = 'hub_ack_seq'").pluck().get() ?? 0);
+  return Number.isSafeInteger(v) && v >= 0 ? v : 0;
+}
+
+export function homeSummary(ctx: AppContext): HomeSummary {
+  const month = ctx.clock.now().slice(0, 7);
+  const usage = stmt(
+    ctx.db,
+    `SELECT m.service, s.unit, m.entries, m.quantity_milli FROM usage_monthly m JOIN services s ON s.code = m.service
+     WHERE m.month = ? AND m.entries > 0 ORDER BY s.position`,
+  ).all(month) as { service: string; unit: UnitCode; entries: number; quantity_milli: number }[];
+  const training = stmt(
+    ctx.db,
+    `SELECT count(*) AS n, coalesce(sum(p.hours_milli), 0) AS h FROM participations p JOIN courses c ON c.id = p.course_id
+     WHERE substr(c.start_date, 1, 7) = ?`,
+  ).get(month) as { n: number; h: number };
+  const proposals = { draft: 0, submitted: 0, withdrawn: 0 };
+  for (const r of stmt(ctx.db, 'SELECT status, count(*) AS n FROM proposals GROUP BY status').all() as { status: keyof typeof proposals; n: number }[]) {
+    proposals[r.status] = r.n;
+  }
+  const unsent = stmt(ctx.db, 'SELECT count(*) FROM outbox WHERE seq > ?').pluck().get(hubAckSeq(ctx)) as number;
+  return {
+    month,
+    usage: usage.map((u) => ({ service: u.service, unit: u.unit, entries: u.entries, quantityMilli: u.quantity_milli, quantity: formatMilli(u.quantity_milli) })),
+    usageEntries: usage.reduce((n, u) => n + u.entries, 0),
+    trainingHoursMilli: training.h,
+    participations: training.n,
+    proposals,
+    unsentEvents: unsent,
+    lastExportAt: null,
+  };
+}

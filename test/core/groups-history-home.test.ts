@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { openMunicipality, outboxEvents } from '../helpers/municipality';
+
+describe('thematic groups', () => {
+  it('names a local group, adds members and records meetings with attendees', async () => {
+    const t = await openMunicipality();
+    const a = await t.must('staff.create', { displayName: 'Giulia' });
+    const b = await t.must('staff.create', { displayName: 'Luca' });
+    const g = await t.must('groups.create', { name: 'Transizione digitale' });
+    expect(g).toMatchObject({ source: 'local', members: [], meetings: 0 });
+    await t.must('groups.addMember', { groupId: g.id, staffId: a.id, since: '2026-01-15' });
+    const g2 = await t.must('groups.addMember', { groupId: g.id, staffId: b.id, since: '2026-03-01' });
+    expect(g2.members.map((m) => m.code)).toEqual(['P-001', 'P-002']);
+    expect(await t.call('groups.addMember', { groupId: g.id, staffId: a.id, since: '2026-02-01' })).toMatchObject({ ok: false, error: { field: 'staffId' } });
+    const m = await t.must('meetings.create', { groupId: g.id, date: '2026-11-05', hours: '2,5', topic: 'Piano triennale', attendees: [a.id, b.id, a.id] });
+    expect(m).toMatchObject({ hoursMilli: 2500, groupName: 'Transizione digitale' });
+    expect(m.attendees.map((x) => x.code)).toEqual(['P-001', 'P-002']);
+    expect(await t.call('meetings.create', { groupId: g.id, date: '2026-11-05', hours: '0', topic: 'x' })).toMatchObject({ ok: false, error: { field: 'hours' } });
+    expect(await t.call('groups.delete', { id: g.id })).toMatchObject({ ok: false, error: { code: 'E_VALIDATION' } });
+    const after = await t.must('groups.removeMember', { id: g2.members[1]!.membershipId });
+    expect(after.members).toHaveLength(1);
+    expect((await t.must('groups.list', {}))[0]).toMatchObject({ meetings: 1 });
+    expect(outboxEvents(t).map((e) => `${e.kind}:${e.op}`)).toEqual([
+      'staff:put',
+      'staff:put',
+      'local_group:put',
+      'group_membership:put',
+      'group_membership:put',
+      'group_meeting:put',
+      'group_membership:delete',
+    ]);
+  });
+});
+
+describe('history of a record', () => {
+  it('shows every version of a usage entry corrected after export, with who and what changed', async () => {
+    const t = await openMunicipality();
+    const e = await t.must('usage.record', { service: 'PEC', date: '2026-11-02', quantity: '10' });
+    // The consortium acknowledged everything so far: the entry has been sent.
+    t.backend.ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('hub_ack_seq', '1')").run();
+    expect((await t.must('home.summary', {})).unsentEvents).toBe(0);
+    await t.must('settings.update', { operator: 'Paolo Neri' });
+    await t.must('usage.update', { id: e.id, service: 'PEC', date: '2026-11-02', quantity: '12', note: 'Conteggio corretto' });
+    expect((await t.must('home.summary', {})).unsentEvents).toBe(1);
+    const h = await t.must('history.get', { kind: 'usage', id: e.id });
+    expect(h.versions.map((v) => [v.seq, v.op, v.who, v.changed])).toEqual([
+      [1, 'put', 'Maria Rossi', ['service', 'date', 'period', 'quantity_milli', 'beneficiaries', 'channel', 'note']],
+      [2, 'put', 'Paolo Neri', ['quantity_milli', 'note']],
+    ]);
+    expect(h.versions[0]!.data).toMatchObject({ quantity_milli: 10_000 });
+    expect(h.versions[1]!.data).toMatchObject({ quantity_milli: 12_000 });
+    await t.must('usage.delete', { id: e.id });
+    const h2 = await t.must('history.get', { kind: 'usage', id: e.id });
+    expect(h2.versions[2]).toMatchObject({ op: 'delete', who: null, data: null, changed: [] });
+    expect((await t.must('history.get', { kind: 'usage', id: 'nope' })).versions).toEqual([]);
+  });
+});
+
+describe('home summary', () => {
+  it('shows this month’s figures, unsent events and no export yet', async () => {
+    const t = await openMunicipality();
+    await t.must('usage.record', { service: 'PEC', date: '2026-11-02', quantity: '10' });
+    await t.must('usage.record', { service: 'PEC', date: '2026-11-03', quantity: '5' });
+    await t.must('usage.record', { service: 'SITO', date: '2026-10-03', quantity: '5' });
+    const h = await t.must('home.summary', {});
+    expect(h).toMatchObject({
+      month: '2026-11',
+      usage: [{ service: 'PEC', unit: 'mailboxes', entries: 2, quantityMilli: 15_000, quantity: '15' }],
+      usageEntries: 2,
+      proposals: { draft: 0, submitted: 0, withdrawn: 0 },
+      unsentEvents: 3,
+      lastExportAt: null,
+    });
+  });
+});
