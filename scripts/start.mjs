@@ -1,7 +1,7 @@
 // `npm start`: the desktop app in Electron when its binary is installed, otherwise the same app
 // in the browser shell (same renderer, same API over HTTP on 127.0.0.1), with one line saying why.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,26 @@ function run(command, commandArgs) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/** The newest modification time under the folders the renderer is built from. */
+function newestSource(dirs) {
+  let newest = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of dirs) walk(join(root, dir));
+  return newest;
+}
+
+/** Rebuild the interface when it is missing or older than its sources (e.g. after a git pull). */
+function rendererIsStale() {
+  const built = join(root, 'dist', 'renderer', 'index.html');
+  return !existsSync(built) || statSync(built).mtimeMs < newestSource(['renderer', 'shared']);
+}
+
 const electron = electronBinary();
 const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 if (electron && !headless) {
@@ -38,7 +58,7 @@ if (electron && !headless) {
       ? 'CST Desk: nessuno schermo grafico disponibile, avvio la versione nel browser.'
       : 'CST Desk: Electron non è installato su questo computer, avvio la versione nel browser.',
   );
-  if (!existsSync(join(root, 'dist', 'renderer', 'index.html')) || args.includes('--rebuild')) {
+  if (rendererIsStale() || args.includes('--rebuild')) {
     run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
   }
   const shellArgs = args.filter((a) => a !== '--rebuild');

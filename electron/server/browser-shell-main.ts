@@ -10,7 +10,16 @@ import { AppError } from '../core/errors';
 import { startBrowserShell } from './browser-shell';
 
 /** Browsers that can show the app in its own window (app mode), most likely first. */
-const APP_MODE_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'];
+function appModeBrowsers(): string[] {
+  if (process.platform === 'win32') {
+    const dirs = [process.env['PROGRAMFILES(X86)'], process.env.PROGRAMFILES, process.env.LOCALAPPDATA].filter((d): d is string => !!d);
+    return dirs.flatMap((d) => [join(d, 'Microsoft', 'Edge', 'Application', 'msedge.exe'), join(d, 'Google', 'Chrome', 'Application', 'chrome.exe')]);
+  }
+  if (process.platform === 'darwin') return ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
+  // Without a graphical session there is nothing to open a window on.
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return [];
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'];
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -47,7 +56,7 @@ async function main(): Promise<void> {
 }
 
 function openInBrowser(url: string): void {
-  const browser = APP_MODE_BROWSERS.find((b) => existsSync(b));
+  const browser = appModeBrowsers().find((b) => existsSync(b));
   if (!browser) {
     process.stderr.write(`Aprire questo indirizzo nel browser: ${url}\n`);
     return;
