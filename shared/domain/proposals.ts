@@ -25,7 +25,7 @@ export const AttachmentAddInput = z
     proposalId: RecordId,
     name: lineText(200),
     type: z.string().max(200),
-    contentBase64: z.string().max(BASE64_MAX + 1024),
+    contentBase64: z.string().max(BASE64_MAX + 1024, { message: 'Il file supera 50 MB: allegare un file più piccolo (per esempio un PDF compresso).' }),
   })
   .strict();
 export const AttachmentRemoveInput = z.object({ proposalId: RecordId, sha256: Sha256Hex }).strict();

@@ -73,3 +73,27 @@ describe('home summary', () => {
     });
   });
 });
+
+describe('lists with optional filters', () => {
+  it('filters participations by course or person and meetings by group or year', async () => {
+    const t = await openMunicipality();
+    const a = await t.must('staff.create', {});
+    const b = await t.must('staff.create', {});
+    const c1 = await t.must('courses.create', { title: 'A', startDate: '2026-03-01', endDate: '2026-03-01', hours: '2' });
+    const c2 = await t.must('courses.create', { title: 'B', startDate: '2026-04-01', endDate: '2026-04-01', hours: '3' });
+    await t.must('participations.create', { staffId: a.id, courseId: c1.id });
+    await t.must('participations.create', { staffId: b.id, courseId: c1.id });
+    await t.must('participations.create', { staffId: a.id, courseId: c2.id });
+    expect(await t.must('participations.list', {})).toHaveLength(3);
+    expect(await t.must('participations.list', { courseId: c1.id })).toHaveLength(2);
+    expect(await t.must('participations.list', { staffId: a.id })).toHaveLength(2);
+    expect(await t.must('participations.list', { courseId: c2.id, staffId: b.id })).toHaveLength(0);
+    const g = await t.must('groups.create', { name: 'G' });
+    const h = await t.must('groups.create', { name: 'H' });
+    await t.must('meetings.create', { groupId: g.id, date: '2025-05-01', hours: '1', topic: 'x' });
+    await t.must('meetings.create', { groupId: h.id, date: '2026-05-01', hours: '1', topic: 'y' });
+    expect(await t.must('meetings.list', {})).toHaveLength(2);
+    expect((await t.must('meetings.list', { groupId: g.id })).map((m) => m.topic)).toEqual(['x']);
+    expect((await t.must('meetings.list', { year: 2026 })).map((m) => m.topic)).toEqual(['y']);
+  });
+});

@@ -87,7 +87,7 @@ export function getMeeting(db: Database.Database, id: string): Meeting | undefin
 export function listMeetings(db: Database.Database, f: { groupId?: string; year?: number }): Meeting[] {
   const rows = stmt(
     db,
-    `${MEETING_SELECT} WHERE (?1 IS NULL OR x.group_id = ?1) AND (?2 IS NULL OR substr(x.date, 1, 4) = ?2) ORDER BY x.date DESC`,
-  ).all(f.groupId ?? null, f.year === undefined ? null : String(f.year)) as MeetingRow[];
+    `${MEETING_SELECT} WHERE (@group IS NULL OR x.group_id = @group) AND (@year IS NULL OR substr(x.date, 1, 4) = @year) ORDER BY x.date DESC`,
+  ).all({ group: f.groupId ?? null, year: f.year === undefined ? null : String(f.year) }) as MeetingRow[];
   return rows.map((r) => toMeeting(db, r));
 }

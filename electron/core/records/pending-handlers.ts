@@ -7,16 +7,6 @@ import type { Handler } from '../api/handler-table';
  * error instead of leaving a hole in the table. Shrinks to nothing as the features land.
  */
 const PENDING = [
-  'proposals.create',
-  'proposals.update',
-  'proposals.submit',
-  'proposals.withdraw',
-  'proposals.delete',
-  'proposals.list',
-  'proposals.get',
-  'attachments.add',
-  'attachments.remove',
-  'attachments.get',
   'csv.preview',
   'csv.import',
   'csv.export',

@@ -2,6 +2,7 @@ import { joinHandlerGroups } from '../api/handler-table';
 import { groupsHandlers } from '../groups/groups-handlers';
 import { historyHandlers } from '../history/history-handlers';
 import { homeHandlers } from '../home/home-handlers';
+import { proposalsHandlers } from '../proposals/proposals-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import { trainingHandlers } from '../training/training-handlers';
 import { usageHandlers } from '../usage/usage-handlers';
@@ -15,5 +16,6 @@ export const municipalityRecordHandlers = joinHandlerGroups(
   groupsHandlers,
   historyHandlers,
   homeHandlers,
+  proposalsHandlers,
   pendingHandlers,
 );

@@ -112,8 +112,8 @@ export function getParticipation(db: Database.Database, id: string): Participati
 export function listParticipations(db: Database.Database, f: { courseId?: string; staffId?: string }): Participation[] {
   const rows = stmt(
     db,
-    `${PARTICIPATION_SELECT} WHERE (?1 IS NULL OR p.course_id = ?1) AND (?2 IS NULL OR p.staff_id = ?2) ORDER BY c.start_date DESC, s.code`,
-  ).all(f.courseId ?? null, f.staffId ?? null) as ParticipationRow[];
+    `${PARTICIPATION_SELECT} WHERE (@course IS NULL OR p.course_id = @course) AND (@staff IS NULL OR p.staff_id = @staff) ORDER BY c.start_date DESC, s.code`,
+  ).all({ course: f.courseId ?? null, staff: f.staffId ?? null }) as ParticipationRow[];
   return rows.map(toParticipation);
 }
 
