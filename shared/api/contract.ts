@@ -22,6 +22,20 @@ import { CourseInput, CourseUpdateInput, ParticipationInput, ParticipationListIn
 import { UsageInput, UsageListInput, UsageUpdateInput, type Service, type UsageEntry, type UsageList, type UsageMonthly, type UsageTrend } from '../domain/usage';
 import { RecordId } from '../records/common';
 import { ServiceCode } from '../records/catalogue';
+import {
+  BundleExportInput,
+  BundleImportInput,
+  BundleInspectInput,
+  IdentityConfirmInput,
+  IdentityImportInput,
+  type BundleExportResult,
+  type BundleFork,
+  type BundleHistory,
+  type BundleImportResult,
+  type BundleInspection,
+  type Peer,
+  type PendingBundle,
+} from '../domain/bundles';
 import type { AppStatus, IdentityInfo, Installation, IntegrityReport, Member, Municipality, Province } from '../domain/installation';
 
 const NoInput = z.object({}).strict();
@@ -133,6 +147,20 @@ export const api = {
   'csv.preview': method(CsvPreviewInput)<CsvPreview>(),
   'csv.import': method(CsvImportInput)<CsvImportResult>(),
   'csv.export': method(CsvExportInput)<CsvFile>(),
+
+  /** The other side's identity file (.cstid): stored as pending, with its fingerprint to read over the phone. */
+  'identity.import': method(IdentityImportInput)<Peer>(),
+  /** Pins the keys once the typed fingerprint matches; applies the bundles kept from that sender. */
+  'identity.confirm': method(IdentityConfirmInput)<{ peer: Peer; applied: BundleImportResult[] }>(),
+  'peers.list': method(NoInput)<Peer[]>(),
+
+  /** Bundles (BUNDLE-FORMAT.md): export from our outbox, import (one result per file), inspect without applying. */
+  'bundle.export': method(BundleExportInput)<BundleExportResult[]>(),
+  'bundle.import': method(BundleImportInput)<BundleImportResult[]>(),
+  'bundle.inspect': method(BundleInspectInput)<BundleInspection>(),
+  'bundle.pending': method(NoInput)<PendingBundle[]>(),
+  'bundle.forks': method(NoInput)<BundleFork[]>(),
+  'bundle.history': method(NoInput)<BundleHistory>(),
 } as const;
 
 export type Api = typeof api;

@@ -15,7 +15,37 @@ export const ERROR_CODES = [
   'E_DB_LOCKED',
   'E_IO',
   'E_INTERNAL',
+  // BUNDLE-FORMAT.md "Reading a bundle": the outcome codes of a refused bundle or identity file.
+  'E_LIMIT',
+  'E_FORMAT',
+  'E_DECRYPT',
+  'E_VERSION',
+  'E_RECIPIENT',
+  'E_UNKNOWN_SENDER',
+  'E_SIGNATURE',
+  'E_DIGEST',
+  'E_CHAIN',
+  'E_FORK',
+  'E_OWNERSHIP',
+  'E_RECORD',
 ] as const;
+
+/** The codes a received bundle can be refused with, in the order the reader checks them. */
+export const BUNDLE_ERROR_CODES = [
+  'E_LIMIT',
+  'E_FORMAT',
+  'E_DECRYPT',
+  'E_VERSION',
+  'E_RECIPIENT',
+  'E_UNKNOWN_SENDER',
+  'E_SIGNATURE',
+  'E_DIGEST',
+  'E_CHAIN',
+  'E_FORK',
+  'E_OWNERSHIP',
+  'E_RECORD',
+] as const satisfies readonly ErrorCode[];
+export type BundleErrorCode = (typeof BUNDLE_ERROR_CODES)[number];
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -7,6 +7,7 @@ import { readLocale, writeLocale } from '../settings/settings-store';
 import { checkStore } from '../store/check-store';
 import { setupHub, setupMunicipality } from '../setup/setup';
 import { municipalityRecordHandlers } from '../records/record-handlers';
+import { bundleHandlers, peerHandlers } from '../bundles/bundle-handlers';
 import { joinHandlerGroups, type HandlerGroup, type HandlerTable } from './handler-table';
 
 const appHandlers = {
@@ -56,4 +57,6 @@ export const handlers: HandlerTable = joinHandlerGroups(
   memberHandlers,
   logHandlers,
   municipalityRecordHandlers,
+  peerHandlers,
+  bundleHandlers,
 );

@@ -1,0 +1,64 @@
+import type { BundleImportResult } from '../../../shared/domain/bundles';
+import type { HandlerGroup } from '../api/handler-table';
+import type { AppContext } from '../context';
+import { importBundles, retryWaiting, type ImportOptions } from '../inbox/import';
+import { confirmIdentity, importIdentity } from '../peers/identity-exchange';
+import { listPeers, toPeer } from '../peers/peers-store';
+import { defaultVerifier } from '../workers/verifier';
+import { exportBundles } from './export';
+import { inspectBundle } from './inspect';
+import { bundleHistory, listForks, pendingBundles } from './queries';
+
+async function withVerifier<T>(fn: (options: ImportOptions) => Promise<T>, ctx: AppContext, label: string): Promise<T> {
+  const verifier = defaultVerifier();
+  try {
+    return await fn({
+      verifier,
+      onProgress: (done, total) => ctx.emit('task.progress', { taskId: 'bundle.import', label, done, total }),
+    });
+  } finally {
+    await verifier.close();
+  }
+}
+
+export const peerHandlers = {
+  'identity.import': (ctx, input) => importIdentity(ctx, Buffer.from(input.contentBase64, 'base64')),
+  'identity.confirm': async (ctx, input) => {
+    const peer = confirmIdentity(ctx, input.id, input.fingerprint);
+    // Bundles kept while the identity was pending (E_UNKNOWN_SENDER), then any now unblocked.
+    const applied: BundleImportResult[] = await withVerifier(
+      (options) => retryWaiting(ctx, { kind: peer.kind, id: peer.id }, ['kept', 'pending'], options),
+      ctx,
+      `Pacchetti conservati di ${peer.name}`,
+    );
+    const waiting = listPeers(ctx.db).find((p) => p.kind === peer.kind && p.id === peer.id);
+    return { peer: waiting ?? toPeer(peer), applied };
+  },
+  'peers.list': (ctx) => listPeers(ctx.db),
+} satisfies HandlerGroup;
+
+export const bundleHandlers = {
+  'bundle.export': (ctx, input) => exportBundles(ctx, input),
+  'bundle.import': (ctx, input) =>
+    withVerifier(
+      (options) =>
+        importBundles(
+          ctx,
+          input.files.map((f) => ('path' in f ? { path: f.path, ...(f.name ? { name: f.name } : {}) } : { name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })),
+          options,
+        ),
+      ctx,
+      'Importazione pacchetti',
+    ),
+  'bundle.inspect': async (ctx, input) => {
+    const verifier = defaultVerifier();
+    try {
+      return await inspectBundle(ctx, input.path, input.identityPath, verifier);
+    } finally {
+      await verifier.close();
+    }
+  },
+  'bundle.pending': (ctx) => pendingBundles(ctx.db),
+  'bundle.forks': (ctx) => listForks(ctx.db),
+  'bundle.history': (ctx) => bundleHistory(ctx.db),
+} satisfies HandlerGroup;

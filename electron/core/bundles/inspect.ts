@@ -1,0 +1,75 @@
+/** `bundle.inspect`: every verification step of a file, nothing archived, nothing applied. */
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { BundleInspection } from '../../../shared/domain/bundles';
+import { IdentityFileError, readIdentityFile } from '../container/identity-file';
+import type { AppContext } from '../context';
+import { keyIdHex, parseMinisignPublicKey } from '../crypto/minisign';
+import { AppError } from '../errors';
+import { loadInstallationKeys } from '../identity/keys';
+import { readInstallation } from '../installation/installation-store';
+import { inboxTempDir } from '../inbox/archive';
+import { confirmedPeers } from '../peers/peers-store';
+import type { BundleVerifier } from '../workers/verifier';
+import { refusalMessage } from './messages';
+import type { SenderKey } from './verify';
+
+export async function inspectBundle(ctx: AppContext, path: string, identityPath: string | undefined, verifier: BundleVerifier): Promise<BundleInspection> {
+  let size: number;
+  let sha256: string;
+  try {
+    size = statSync(path).size;
+    sha256 = size <= 256 * 1024 * 1024 ? createHash('sha256').update(readFileSync(path)).digest('hex') : '';
+  } catch (err) {
+    throw new AppError('E_NOT_FOUND', `Il file ${path} non può essere letto (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+  }
+  const us = readInstallation(ctx.db);
+  let senders: SenderKey[] = us ? confirmedPeers(ctx.db).map((p) => ({ kind: p.kind, id: p.id, keyId: p.keyId, signingKey: p.signingKey })) : [];
+  if (identityPath) {
+    try {
+      const id = readIdentityFile(readFileSync(identityPath));
+      senders = [{ kind: id.kind, id: id.id, keyId: keyIdHex(parseMinisignPublicKey(id.signing_key).keyId), signingKey: id.signing_key }];
+    } catch (err) {
+      if (err instanceof IdentityFileError) throw new AppError(err.code, err.message, { params: { detail: err.detail } });
+      throw new AppError('E_NOT_FOUND', `Il file di identità ${identityPath} non può essere letto.`);
+    }
+  }
+  let ageIdentities: string[] = [];
+  if (us) {
+    try {
+      ageIdentities = [loadInstallationKeys(ctx.dataDir).ageIdentity];
+    } catch {
+      ageIdentities = [];
+    }
+  }
+  const tempDir = inboxTempDir(ctx.dataDir);
+  mkdirSync(tempDir, { recursive: true });
+  const report = await verifier.verify({ path, us: us ? { kind: us.role, id: us.id } : null, ageIdentities, senders, tempDir, extract: false });
+  const m = report.manifest;
+  return {
+    file: path,
+    sha256,
+    size,
+    encrypted: report.encrypted,
+    ok: report.ok,
+    code: report.code,
+    message: report.ok
+      ? `Il pacchetto supera i controlli 1–10 (firma, impronte, catena). Importandolo si applicherebbero gli eventi ${m?.events.first_seq}–${m?.events.last_seq}.`
+      : refusalMessage(report.code ?? 'E_FORMAT', { sender: report.sender, recipient: m?.recipient ?? null, appVersion: report.appVersion }),
+    steps: report.steps,
+    manifest: m
+      ? {
+          bundleId: m.bundle_id,
+          createdAt: m.created_at,
+          sender: m.sender,
+          recipient: m.recipient,
+          keyId: m.key_id,
+          events: { count: m.events.count, firstSeq: m.events.first_seq, lastSeq: m.events.last_seq, bytes: m.events.bytes },
+          files: m.files.length,
+          ack: m.ack,
+          app: m.app,
+        }
+      : null,
+    kinds: report.kinds,
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * Steps 11 (history) and 12 (records) of BUNDLE-FORMAT.md "Reading a bundle", on the single
+ * writer connection, in ONE transaction per bundle: applied whole or not at all. The events
+ * come from the verified temp copy of events.ndjson (read synchronously: no await may run
+ * inside a better-sqlite3 transaction).
+ *
+ * Decisions:
+ * - Unknown kind → E_RECORD ("this reader cannot validate it": usually a newer sender; the
+ *   message says to update). A known kind owned by the other role → E_OWNERSHIP.
+ * - Record ids are UUIDs unique across installations: an id already held by another owner is
+ *   E_OWNERSHIP; the same owner reusing an id for another kind is E_RECORD (field `id`).
+ * - A delete of a record never seen is kept as a tombstone (the put may have been compacted
+ *   away by a future format; order within one stream is total anyway).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { RecordKind } from '../../../shared/records/registry';
+import { findRecordKind } from '../../../shared/records/kinds';
+import type { Manifest } from '../bundles/manifest';
+import { LineSplitter } from '../bundles/lines';
+import { GENESIS_HASH } from '../outbox/chain';
+import { outboxHead } from '../outbox/outbox';
+import { findPeer, setPeerAck, setPeerAckProblem, setPeerApplied, touchPeerReceived, type PeerRecord } from '../peers/peers-store';
+import { insertFork } from './inbox-store';
+import { projectorsByKind, type Projector } from './projectors';
+
+export type ApplyResult =
+  | { outcome: 'applied'; applied: number; warnings: string[] }
+  | { outcome: 'duplicate'; warnings: string[] }
+  | { outcome: 'pending'; missing: { first: number; last: number } }
+  | { outcome: 'refused'; code: 'E_FORK'; detail: string; seq: number }
+  | { outcome: 'refused'; code: 'E_OWNERSHIP' | 'E_RECORD'; detail: string; line: number; kind: string; field?: string; what?: string };
+
+export interface ApplyInput {
+  peer: PeerRecord;
+  manifest: Manifest;
+  /** The verified events.ndjson (temp copy); may be null when count is 0. */
+  eventsPath: string | null;
+  fileSha256: string;
+  at: string;
+  /** Record kinds this reader knows (default: the project's registry). */
+  kinds?: (kind: string) => RecordKind | undefined;
+  projectors?: readonly Projector[];
+  lineLimit?: number;
+}
+
+class Stop extends Error {
+  constructor(readonly result: ApplyResult) {
+    super('stop');
+  }
+}
+
+interface Statements {
+  storedEvent: Database.Statement;
+  insertEvent: Database.Statement;
+  record: Database.Statement;
+  upsertRecord: Database.Statement;
+  lineAt: Database.Statement;
+  outboxHash: Database.Statement;
+  ackExports: Database.Statement;
+}
+
+const cache = new WeakMap<Database.Database, Statements>();
+
+function statements(db: Database.Database): Statements {
+  let s = cache.get(db);
+  if (!s) {
+    s = {
+      storedEvent: db.prepare('SELECT line, hash FROM inbox_events WHERE peer_no = ? AND seq = ?'),
+      insertEvent: db.prepare('INSERT INTO inbox_events (peer_no, seq, line, hash) VALUES (?, ?, ?, ?)'),
+      record: db.prepare('SELECT owner, kind, last_seq, deleted, peer_no FROM received_records WHERE id = ?'),
+      upsertRecord: db.prepare(
+        `INSERT INTO received_records (id, owner, peer_no, kind, last_seq, deleted) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq, deleted = excluded.deleted`,
+      ),
+      lineAt: db.prepare('SELECT line FROM inbox_events WHERE peer_no = ? AND seq = ?').pluck(),
+      outboxHash: db.prepare('SELECT hash FROM outbox WHERE seq = ?').pluck(),
+      ackExports: db.prepare(
+        `UPDATE bundle_exports SET acknowledged = 1, acknowledged_at = ?
+         WHERE recipient_kind = ? AND recipient_id = ? AND acknowledged = 0 AND last_seq <= ?`,
+      ),
+    };
+    cache.set(db, s);
+  }
+  return s;
+}
+
+function forEachLine(path: string, limit: number, fn: (line: Buffer) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const splitter = new LineSplitter(limit, (line) => fn(line));
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      // The splitter copies only partial lines; whole lines are handled before the next read.
+      splitter.push(buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function applyBundle(db: Database.Database, input: ApplyInput): ApplyResult {
+  const kinds = input.kinds ?? findRecordKind;
+  const projectors = projectorsByKind(input.projectors);
+  const st = statements(db);
+  const m = input.manifest.events;
+  try {
+    return db.transaction((): ApplyResult => {
+      const peer = findPeer(db, input.peer.kind, input.peer.id) as PeerRecord;
+      const applied = peer.appliedSeq;
+      // 11. History.
+      if (m.first_seq - 1 > applied) return { outcome: 'pending', missing: { first: applied + 1, last: m.first_seq - 1 } };
+      if (m.first_seq - 1 >= 1) {
+        const stored = st.storedEvent.get(peer.peerNo, m.first_seq - 1) as { line: Buffer; hash: Buffer };
+        if (stored.hash.toString('hex') !== m.prev_hash) {
+          throw fork(db, input, peer, m.first_seq - 1, stored, null, Buffer.from(m.prev_hash, 'hex'));
+        }
+      }
+      let seq = m.first_seq - 1;
+      let hash = Buffer.from(m.prev_hash, 'hex');
+      let newEvents = 0;
+      if (m.count > 0 && input.eventsPath) {
+        forEachLine(input.eventsPath, input.lineLimit ?? 1_048_576, (line) => {
+          seq += 1;
+          hash = createHash('sha256').update(hash).update(line).digest();
+          if (seq <= applied) {
+            const stored = st.storedEvent.get(peer.peerNo, seq) as { line: Buffer; hash: Buffer };
+            if (!stored.line.equals(line)) throw fork(db, input, peer, seq, stored, line, hash);
+            return;
+          }
+          applyEvent(db, st, input, peer, kinds, projectors, seq, seq - m.first_seq + 1, line, hash);
+          newEvents += 1;
+        });
+      }
+      if (m.count > 0 && m.last_seq <= applied) {
+        const warnings = takeAck(db, st, input, peer);
+        return { outcome: 'duplicate', warnings };
+      }
+      if (m.last_seq > applied) setPeerApplied(db, peer.peerNo, m.last_seq, hash, input.at);
+      else touchPeerReceived(db, peer.peerNo, input.at);
+      const warnings = takeAck(db, st, input, peer);
+      return { outcome: 'applied', applied: newEvents, warnings };
+    })();
+  } catch (err) {
+    if (err instanceof Stop) {
+      if (err.result.outcome === 'refused' && err.result.code === 'E_FORK') return err.result;
+      return err.result;
+    }
+    throw err;
+  }
+}
+
+function fork(
+  db: Database.Database,
+  input: ApplyInput,
+  peer: PeerRecord,
+  seq: number,
+  stored: { line: Buffer; hash: Buffer },
+  receivedLine: Buffer | null,
+  receivedHash: Buffer,
+): Stop {
+  const result: ApplyResult = {
+    outcome: 'refused',
+    code: 'E_FORK',
+    seq,
+    detail: receivedLine
+      ? `event ${seq}: received line differs from the one applied (stored hash ${stored.hash.toString('hex')})`
+      : `prev_hash for seq ${seq} is ${receivedHash.toString('hex')}, stored h(${seq}) is ${stored.hash.toString('hex')}`,
+  };
+  // Recorded after the rollback (see importBundle): nothing of this transaction survives.
+  pendingForks.set(result, { peerNo: peer.peerNo, seq, storedLine: stored.line, storedHash: stored.hash, receivedLine, receivedHash, sha256: input.fileSha256, at: input.at });
+  void db;
+  return new Stop(result);
+}
+
+const pendingForks = new WeakMap<ApplyResult, Parameters<typeof insertFork>[1]>();
+
+/** Keeps both versions of a forked event for the operator (its own small transaction). */
+export function recordFork(db: Database.Database, result: ApplyResult): void {
+  const f = pendingForks.get(result);
+  if (f) insertFork(db, f);
+}
+
+function applyEvent(
+  db: Database.Database,
+  st: Statements,
+  input: ApplyInput,
+  peer: PeerRecord,
+  kinds: (kind: string) => RecordKind | undefined,
+  projectors: Map<string, Projector[]>,
+  seq: number,
+  lineNo: number,
+  line: Buffer,
+  hash: Buffer,
+): void {
+  // Verified I-JSON with the exact envelope (step 9): the plain parser is enough here.
+  const ev = JSON.parse(line.toString('utf8')) as { kind: string; op: 'put' | 'delete'; id: string; data?: Record<string, unknown> };
+  const refuse = (code: 'E_OWNERSHIP' | 'E_RECORD', detail: string, extra: { field?: string; what?: string } = {}) =>
+    new Stop({ outcome: 'refused', code, detail, line: lineNo, kind: ev.kind, ...extra });
+  const decl = kinds(ev.kind);
+  if (!decl) throw refuse('E_RECORD', `line ${lineNo}: unknown kind ${JSON.stringify(ev.kind)}`, { field: 'kind', what: `tipo di dato sconosciuto «${ev.kind.slice(0, 40)}»` });
+  if (decl.owner !== peer.kind) throw refuse('E_OWNERSHIP', `line ${lineNo}: kind ${ev.kind} is owned by the ${decl.owner}, sender is a ${peer.kind}`);
+  const existing = st.record.get(ev.id) as { owner: string; kind: string; last_seq: number; deleted: number; peer_no: number } | undefined;
+  if (existing && existing.owner !== peer.id) {
+    throw refuse('E_OWNERSHIP', `line ${lineNo}: record ${ev.id} belongs to ${existing.owner}`);
+  }
+  if (existing && existing.kind !== ev.kind) {
+    throw refuse('E_RECORD', `line ${lineNo}: record ${ev.id} is a ${existing.kind}, not a ${ev.kind}`, { field: 'id', what: 'identificativo già usato per un altro tipo di dato' });
+  }
+  if (ev.op === 'put') {
+    const parsed = decl.schema.safeParse(ev.data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.map(String).join('.') || 'data';
+      throw refuse('E_RECORD', `line ${lineNo}: data.${field}: ${issue?.message ?? 'invalid'}`, { field, what: issue?.message });
+    }
+  }
+  st.insertEvent.run(peer.peerNo, seq, line, hash);
+  st.upsertRecord.run(ev.id, peer.id, peer.peerNo, ev.kind, seq, ev.op === 'delete' ? 1 : 0);
+  const list = projectors.get(ev.kind);
+  if (list) {
+    let previous: Record<string, unknown> | null = null;
+    if (existing && existing.deleted === 0) {
+      const prevLine = st.lineAt.get(existing.peer_no, existing.last_seq) as Buffer;
+      previous = (JSON.parse(prevLine.toString('utf8')) as { data: Record<string, unknown> }).data;
+    }
+    const change = { owner: peer.id, kind: ev.kind, id: ev.id, op: ev.op, seq, data: ev.op === 'put' ? (ev.data ?? null) : null, previous };
+    for (const p of list) p.project(db, change);
+  }
+}
+
+/**
+ * The sender's acknowledgement of OUR stream. Beyond our last event: we lost events (restored
+ * from an old backup) — recorded and reported; writers must recover from the hub first.
+ * A different hash: a fork of our stream — recorded and reported. Otherwise it moves forwards
+ * only, and marks our exports up to it as acknowledged.
+ */
+function takeAck(db: Database.Database, st: Statements, input: ApplyInput, peer: PeerRecord): string[] {
+  const ack = input.manifest.ack;
+  if (!ack) return [];
+  const head = outboxHead(db);
+  if (ack.seq > head.seq) {
+    const detail = `${peer.kind} ${peer.id} acknowledged our event ${ack.seq}, our last event is ${head.seq}`;
+    setPeerAckProblem(db, peer.peerNo, 'events_lost', detail);
+    return [
+      `Attenzione: ${peer.name} ha già ricevuto ${ack.seq} eventi di questa installazione, ma qui ne risultano solo ${head.seq} (probabile ripristino da un backup vecchio). Prima di registrare nuovi dati, recuperare gli eventi mancanti dal consorzio.`,
+    ];
+  }
+  const ours = ack.seq === 0 ? GENESIS_HASH : (st.outboxHash.get(ack.seq) as Buffer);
+  if (ours.toString('hex') !== ack.hash) {
+    const detail = `${peer.kind} ${peer.id} holds h(${ack.seq}) = ${ack.hash}, ours is ${ours.toString('hex')}`;
+    setPeerAckProblem(db, peer.peerNo, 'fork', detail);
+    return [
+      `Attenzione: la copia dei nostri dati presso ${peer.name} è diversa dalla nostra dall'evento ${ack.seq} o prima (biforcazione). Contattare il consorzio prima di continuare.`,
+    ];
+  }
+  if (peer.ackedSeq === null || ack.seq > peer.ackedSeq) {
+    setPeerAck(db, peer.peerNo, ack.seq, Buffer.from(ack.hash, 'hex'), input.at);
+    st.ackExports.run(input.at, peer.kind, peer.id, ack.seq);
+  }
+  return [];
+}

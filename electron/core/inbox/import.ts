@@ -1,0 +1,223 @@
+/**
+ * Importing received bundle files: archive (before any check), verify (steps 1–10, in the
+ * worker), apply (steps 11–12, here on the writer connection), record the outcome, then apply
+ * whatever was waiting for this one (loop until nothing more applies).
+ */
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BundleErrorCode } from '../../../shared/api/errors';
+import type { BundleImportResult } from '../../../shared/domain/bundles';
+import type { Role } from '../../../shared/domain/ids';
+import type { RecordKind } from '../../../shared/records/registry';
+import type { BundleLimits } from '../bundles/limits';
+import { appliedMessage, duplicateMessage, pendingMessage, refusalMessage } from '../bundles/messages';
+import type { VerifyInput, VerifyReport } from '../bundles/verify';
+import type { AppContext } from '../context';
+import { loadInstallationKeys } from '../identity/keys';
+import { requireInstallation } from '../installation/installation-store';
+import { confirmedPeers, findPeer, type PeerRecord } from '../peers/peers-store';
+import type { BundleVerifier } from '../workers/verifier';
+import { applyBundle, recordFork, type ApplyResult } from './apply';
+import { archiveFile, archivedPath, inboxTempDir } from './archive';
+import { finishReception, finishWaitingReceptions, insertReception, waitingFiles, type ReceptionUpdate } from './inbox-store';
+import type { Projector } from './projectors';
+
+export type BundleSource = { path: string; name?: string } | { name: string; bytes: Buffer };
+
+export interface ImportOptions {
+  verifier: BundleVerifier;
+  limits?: BundleLimits;
+  kinds?: (kind: string) => RecordKind | undefined;
+  projectors?: readonly Projector[];
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** The snapshot the worker needs: who we are, our age identity, the confirmed senders' keys. */
+export function verifyInputFor(ctx: AppContext, path: string, limits?: BundleLimits): VerifyInput {
+  const us = requireInstallation(ctx.db);
+  const keys = loadInstallationKeys(ctx.dataDir);
+  const tempDir = inboxTempDir(ctx.dataDir);
+  mkdirSync(tempDir, { recursive: true });
+  return {
+    path,
+    us: { kind: us.role, id: us.id },
+    ageIdentities: [keys.ageIdentity],
+    senders: confirmedPeers(ctx.db).map((p) => ({ kind: p.kind, id: p.id, keyId: p.keyId, signingKey: p.signingKey })),
+    tempDir,
+    ...(limits ? { limits } : {}),
+    extract: true,
+  };
+}
+
+export async function importBundles(ctx: AppContext, sources: BundleSource[], options: ImportOptions): Promise<BundleImportResult[]> {
+  requireInstallation(ctx.db);
+  const results: BundleImportResult[] = [];
+  for (const [i, source] of sources.entries()) {
+    const name = source.name ?? ('path' in source ? source.path : 'pacchetto');
+    results.push(await importOne(ctx, source, name, options));
+    options.onProgress?.(i + 1, sources.length, name);
+  }
+  return results;
+}
+
+async function importOne(ctx: AppContext, source: BundleSource, name: string, options: ImportOptions): Promise<BundleImportResult> {
+  let archived;
+  try {
+    archived = archiveFile(ctx.dataDir, 'bytes' in source ? { bytes: source.bytes } : { path: source.path });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    return {
+      file: name,
+      sha256: null,
+      outcome: 'refused',
+      code: 'E_FORMAT',
+      sender: null,
+      range: null,
+      message: `Il file ${name} non può essere letto (${code}): verificare che esista e che la chiavetta sia inserita, poi riprovare.`,
+      detail: String((err as Error)?.message ?? err),
+      eventsApplied: 0,
+      warnings: [],
+      alsoApplied: [],
+    };
+  }
+  const receptionNo = insertReception(ctx.db, { sha256: archived.sha256, name, at: ctx.clock.now(), size: archived.size });
+  const result = await processArchived(ctx, archived.sha256, name, options, (u) => finishReception(ctx.db, receptionNo, u));
+  if (result.sender && (result.outcome === 'applied' || result.outcome === 'duplicate')) {
+    result.alsoApplied = await retryWaiting(ctx, result.sender, ['pending'], options);
+  }
+  return result;
+}
+
+/**
+ * Applies the files kept for a sender (after its identity is confirmed: 'kept' and 'pending'),
+ * or its pending files (after a bundle filled a gap), in order of first_seq, until a whole
+ * round applies nothing more.
+ */
+export async function retryWaiting(
+  ctx: AppContext,
+  sender: { kind: Role; id: string },
+  outcomes: ('pending' | 'kept')[],
+  options: ImportOptions,
+): Promise<BundleImportResult[]> {
+  const done: BundleImportResult[] = [];
+  const tried = new Set<string>();
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const w of waitingFiles(ctx.db, sender, outcomes)) {
+      const key = `${w.sha256}:${findPeer(ctx.db, sender.kind, sender.id)?.appliedSeq ?? 0}`;
+      if (tried.has(key)) continue;
+      tried.add(key);
+      const r = await processArchived(ctx, w.sha256, w.name, options, (u) => finishWaitingReceptions(ctx.db, w.sha256, u));
+      if (r.outcome !== 'pending' && r.outcome !== 'kept') {
+        done.push(r);
+        if (r.outcome === 'applied') progress = true;
+      }
+    }
+  }
+  return done;
+}
+
+async function processArchived(
+  ctx: AppContext,
+  sha256: string,
+  name: string,
+  options: ImportOptions,
+  finish: (u: ReceptionUpdate) => void,
+): Promise<BundleImportResult> {
+  const report = await options.verifier.verify(verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits));
+  try {
+    const m = report.manifest;
+    const range = m ? { first: m.events.first_seq, last: m.events.last_seq } : null;
+    const base = { file: name, sha256, sender: report.sender, range, warnings: [] as string[], alsoApplied: [] as BundleImportResult[] };
+    let result: BundleImportResult;
+    if (!report.ok || !m) {
+      const code = report.code as BundleErrorCode;
+      const us = requireInstallation(ctx.db);
+      const recipient = report.manifest?.recipient ?? null;
+      result = {
+        ...base,
+        outcome: code === 'E_UNKNOWN_SENDER' ? 'kept' : 'refused',
+        code,
+        message: refusalMessage(code, { sender: report.sender, recipient, us: { kind: us.role, id: us.id }, appVersion: report.appVersion }),
+        detail: `passo ${report.failedStep}: ${report.detail}`,
+        eventsApplied: 0,
+      };
+    } else {
+      const peer = findPeer(ctx.db, m.sender.kind, m.sender.id) as PeerRecord;
+      storeAttachments(ctx, report);
+      const applied = applyBundle(ctx.db, {
+        peer,
+        manifest: m,
+        eventsPath: report.eventsPath,
+        fileSha256: sha256,
+        at: ctx.clock.now(),
+        ...(options.kinds ? { kinds: options.kinds } : {}),
+        ...(options.projectors ? { projectors: options.projectors } : {}),
+      });
+      result = { ...base, ...describeApply(applied, report, range) };
+      if (applied.outcome === 'refused' && applied.code === 'E_FORK') recordFork(ctx.db, applied);
+    }
+    finish({
+      outcome: result.outcome,
+      code: result.code,
+      message: result.message,
+      detail: result.detail,
+      sender: result.sender,
+      firstSeq: range?.first ?? null,
+      lastSeq: range?.last ?? null,
+      bundleId: m?.bundle_id ?? null,
+      eventsApplied: result.eventsApplied,
+      at: ctx.clock.now(),
+    });
+    ctx.log.info('bundle imported', { file: name, sha256, outcome: result.outcome, code: result.code });
+    return result;
+  } finally {
+    if (report.workDir) rmSync(report.workDir, { recursive: true, force: true });
+  }
+}
+
+function describeApply(
+  a: ApplyResult,
+  report: VerifyReport,
+  range: { first: number; last: number } | null,
+): Pick<BundleImportResult, 'outcome' | 'code' | 'message' | 'detail' | 'eventsApplied' | 'warnings'> {
+  const sender = report.sender;
+  switch (a.outcome) {
+    case 'applied':
+      return { outcome: 'applied', code: null, message: appliedMessage({ sender, range, applied: a.applied }), detail: null, eventsApplied: a.applied, warnings: a.warnings };
+    case 'duplicate':
+      return { outcome: 'duplicate', code: null, message: duplicateMessage({ sender, range }), detail: null, eventsApplied: 0, warnings: a.warnings };
+    case 'pending':
+      return {
+        outcome: 'pending',
+        code: null,
+        message: pendingMessage({ sender, range, missing: a.missing }),
+        detail: `missing events ${a.missing.first}–${a.missing.last}`,
+        eventsApplied: 0,
+        warnings: [],
+      };
+    case 'refused':
+      if (a.code === 'E_FORK') {
+        return { outcome: 'refused', code: 'E_FORK', message: refusalMessage('E_FORK', { sender, seq: a.seq }), detail: `passo 11: ${a.detail}`, eventsApplied: 0, warnings: [] };
+      }
+      return {
+        outcome: 'refused',
+        code: a.code,
+        message: refusalMessage(a.code, { sender, line: a.line, kind: a.kind, ...(a.field ? { field: a.field } : {}), ...(a.what ? { what: a.what } : {}) }),
+        detail: `passo 12: ${a.detail}`,
+        eventsApplied: 0,
+        warnings: [],
+      };
+  }
+}
+
+/** Verified attachments go to the content-addressed store (<data dir>/attachments/<sha256>). */
+function storeAttachments(ctx: AppContext, report: VerifyReport): void {
+  if (report.attachments.length === 0) return;
+  const dir = join(ctx.dataDir, 'attachments');
+  mkdirSync(dir, { recursive: true });
+  for (const a of report.attachments) {
+    const target = join(dir, a.sha256);
+    if (!existsSync(target)) copyFileSync(a.path, target);
+  }
+}

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import type { BundleErrorCode } from '../api/errors';
+import type { Role } from './ids';
+
+/** An installation whose identity file (.cstid) we imported: the other side of our exchanges. */
+export interface Peer {
+  kind: Role;
+  id: string;
+  name: string;
+  keyId: string;
+  signingKey: string;
+  ageRecipient: string;
+  fingerprint: string;
+  /** Bundles signed by a pending peer are kept, and applied once a person confirms the fingerprint. */
+  status: 'pending' | 'confirmed';
+  importedAt: string;
+  confirmedAt: string | null;
+  /** Their stream as applied here. */
+  appliedSeq: number;
+  lastReceivedAt: string | null;
+  /** Their acknowledgement of our stream (null: none received yet). */
+  ackedSeq: number | null;
+  /** 'events_lost': they hold events we no longer have (restored backup); 'fork': their copy of our stream differs. */
+  ackProblem: 'events_lost' | 'fork' | null;
+  /** Bundles from this peer waiting (pending or kept). */
+  waitingBundles: number;
+}
+
+/** `applied` and `duplicate` and `pending` are successes; `kept` is E_UNKNOWN_SENDER (kept for later). */
+export type BundleOutcome = 'applied' | 'duplicate' | 'pending' | 'kept' | 'refused';
+
+export interface SeqRange {
+  first: number;
+  last: number;
+}
+
+/** The result of importing one file: one per file, whatever happened. */
+export interface BundleImportResult {
+  /** The file's original name (or the path given). */
+  file: string;
+  sha256: string | null;
+  outcome: BundleOutcome;
+  /** E_… for kept and refused; null otherwise. */
+  code: BundleErrorCode | null;
+  sender: { kind: Role; id: string } | null;
+  range: SeqRange | null;
+  /** An Italian sentence a clerk can act on. */
+  message: string;
+  /** The technical reason, for "dettagli tecnici" and support. */
+  detail: string | null;
+  eventsApplied: number;
+  /** Warnings about OUR stream learnt from the bundle's ack (lost events, fork). */
+  warnings: string[];
+  /** Bundles kept earlier (pending or unknown sender) that this one made applicable. */
+  alsoApplied: BundleImportResult[];
+}
+
+export interface VerificationStep {
+  step: number;
+  name: string;
+  status: 'ok' | 'failed' | 'skipped';
+  code: BundleErrorCode | null;
+  detail: string | null;
+}
+
+/** What `bundle.inspect` shows: the manifest's summary and each verification step, nothing applied. */
+export interface BundleInspection {
+  file: string;
+  sha256: string;
+  size: number;
+  encrypted: boolean;
+  ok: boolean;
+  code: BundleErrorCode | null;
+  message: string;
+  steps: VerificationStep[];
+  manifest: {
+    bundleId: string;
+    createdAt: string;
+    sender: { kind: Role; id: string };
+    recipient: { kind: Role; id: string };
+    keyId: string;
+    events: { count: number; firstSeq: number; lastSeq: number; bytes: number };
+    files: number;
+    ack: { seq: number; hash: string } | null;
+    app: { name: string; version: string };
+  } | null;
+  /** Kinds of records and how many events of each (only when the lines were read). */
+  kinds: Record<string, number>;
+}
+
+export interface BundleExportResult {
+  path: string;
+  fileName: string;
+  recipient: { kind: Role; id: string };
+  range: SeqRange;
+  events: number;
+  bytes: number;
+  encrypted: boolean;
+  sha256: string;
+  bundleId: string;
+}
+
+export interface PendingBundle {
+  sha256: string;
+  file: string;
+  receivedAt: string;
+  outcome: 'pending' | 'kept';
+  code: BundleErrorCode | null;
+  sender: { kind: Role; id: string } | null;
+  range: SeqRange | null;
+  /** The events still missing before it can be applied (pending only). */
+  missing: SeqRange | null;
+  message: string;
+}
+
+export interface BundleFork {
+  sender: { kind: Role; id: string; name: string };
+  seq: number;
+  storedLine: string | null;
+  storedHash: string | null;
+  receivedLine: string | null;
+  receivedHash: string | null;
+  sha256: string;
+  detectedAt: string;
+}
+
+export interface BundleHistory {
+  exports: {
+    bundleId: string;
+    createdAt: string;
+    recipient: { kind: Role; id: string };
+    range: SeqRange;
+    events: number;
+    bytes: number;
+    fileName: string;
+    encrypted: boolean;
+    acknowledged: boolean;
+    acknowledgedAt: string | null;
+  }[];
+  receptions: {
+    sha256: string;
+    file: string;
+    receivedAt: string;
+    size: number;
+    outcome: BundleOutcome | 'received';
+    code: string | null;
+    message: string | null;
+    sender: { kind: Role; id: string } | null;
+    range: SeqRange | null;
+    eventsApplied: number;
+  }[];
+}
+
+/** Inputs of the bundle methods (the contract's boundary validation). */
+export const BundleExportInput = z
+  .object({
+    out: z.string().min(1).max(4096).optional(),
+    dir: z.string().min(1).max(4096).optional(),
+    for: z.string().trim().min(1).max(32).optional(),
+    allMembers: z.boolean().default(false),
+    all: z.boolean().default(false),
+    plain: z.boolean().default(false),
+  })
+  .strict()
+  .refine((v) => !!v.out !== !!v.dir, { message: 'Indicare un file di destinazione oppure una cartella (uno dei due).', path: ['out'] });
+
+/** A file to import: a path on this computer, or its bytes (drag-and-drop in the browser shell). */
+export const BundleFileInput = z.union([
+  z.object({ path: z.string().min(1).max(4096), name: z.string().max(260).optional() }).strict(),
+  z.object({ name: z.string().min(1).max(260), contentBase64: z.string().max(400 * 1024 * 1024) }).strict(),
+]);
+
+export const BundleImportInput = z.object({ files: z.array(BundleFileInput).min(1).max(5000) }).strict();
+
+export const BundleInspectInput = z
+  .object({
+    path: z.string().min(1).max(4096),
+    /** The sender's identity file (.cstid), to check the signature of a bundle from someone not enrolled here. */
+    identityPath: z.string().min(1).max(4096).optional(),
+  })
+  .strict();
+
+export const IdentityImportInput = z
+  .object({ contentBase64: z.string().min(1).max(200_000), fileName: z.string().max(260).optional() })
+  .strict();
+
+export const IdentityConfirmInput = z
+  .object({
+    id: z.string().trim().min(1).max(32),
+    fingerprint: z.string().max(100),
+  })
+  .strict();

@@ -1,0 +1,80 @@
+/**
+ * Helpers for the bundle tests: installations built from the published vector keys, real
+ * backends on real SQLite files (test/helpers/backend.ts), and a full DB dump for
+ * "never changes the database in part" checks.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+import { insertInstallation } from '../../electron/core/installation/installation-store';
+import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
+import { openTestBackend, type TestBackend } from '../helpers/backend';
+
+export const VECTORS = process.env.CST_VECTORS_DIR ?? fileURLToPath(new URL('../../../shared/vectors/', import.meta.url));
+
+export function vectorFile(path: string): Buffer {
+  return readFileSync(join(VECTORS, path));
+}
+
+export const URBINO_FINGERPRINT = '01180 20306 32007 75456 39963 57214';
+export const HUB_FINGERPRINT = '52680 40966 60774 80524 66126 89294';
+
+interface SecretJson {
+  kind: 'hub' | 'municipality';
+  id: string;
+  name: string;
+  created_at: string;
+  key_id: string;
+  ed25519_seed: string;
+  signing_key: string;
+  age_identity: string;
+  age_recipient: string;
+}
+
+/** Makes `t`'s data directory the installation of a vector key set (hub CST-PU or Urbino). */
+export function becomeVector(t: TestBackend, who: 'hub' | 'urbino'): void {
+  const s = JSON.parse(vectorFile(`${who}/secret.json`).toString('utf8')) as SecretJson;
+  mkdirSync(join(t.dataDir, 'keys'), { recursive: true });
+  const secret = { ed25519_seed: s.ed25519_seed, key_id: s.key_id, signing_key: s.signing_key, age_identity: s.age_identity, age_recipient: s.age_recipient };
+  writeFileSync(join(t.dataDir, 'keys', 'secret.json'), JSON.stringify(secret), { mode: 0o600 });
+  const db = t.backend.ctx.db;
+  insertInstallation(db, {
+    role: s.kind,
+    id: s.id,
+    name: s.name,
+    operator: 'Test',
+    province: 'PU',
+    createdAt: s.created_at,
+    keyId: s.key_id,
+    signingKey: s.signing_key,
+    ageRecipient: s.age_recipient,
+  });
+  if (s.kind === 'hub') addMember(db, '041067', 'Urbino');
+}
+
+export function addMember(db: Database.Database, istat: string, name: string): void {
+  db.prepare("INSERT OR IGNORE INTO members (istat, name, province, population, population_year, status, added_at) VALUES (?, ?, 'PU', NULL, NULL, 'pending', '2026-11-26T09:00:00.000Z')").run(istat, name);
+}
+
+/** The hub of the vectors with Urbino's identity imported and confirmed, nothing applied. */
+export function vectorHub(): TestBackend {
+  const t = openTestBackend();
+  becomeVector(t, 'hub');
+  importIdentity(t.backend.ctx, vectorFile('urbino/identity.cstid'));
+  confirmIdentity(t.backend.ctx, '041067', URBINO_FINGERPRINT);
+  return t;
+}
+
+/** Every row of every table, in key order: equal dumps mean an unchanged database. */
+export function dumpDb(db: Database.Database): string {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[];
+  const out: string[] = [];
+  for (const t of tables) {
+    if (/_fts_/.test(t)) continue;
+    const rows = db.prepare(`SELECT * FROM "${t}"`).raw(true).all() as unknown[][];
+    const lines = rows.map((r) => JSON.stringify(r.map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))));
+    out.push(`# ${t}`, ...lines.sort());
+  }
+  return out.join('\n');
+}
