@@ -1,4 +1,5 @@
 import { joinHandlerGroups } from '../api/handler-table';
+import { csvHandlers } from '../csv/csv-handlers';
 import { groupsHandlers } from '../groups/groups-handlers';
 import { historyHandlers } from '../history/history-handlers';
 import { homeHandlers } from '../home/home-handlers';
@@ -6,7 +7,6 @@ import { proposalsHandlers } from '../proposals/proposals-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import { trainingHandlers } from '../training/training-handlers';
 import { usageHandlers } from '../usage/usage-handlers';
-import { pendingHandlers } from './pending-handlers';
 
 /** The handlers of the municipality records (issue 3), one group per feature. */
 export const municipalityRecordHandlers = joinHandlerGroups(
@@ -17,5 +17,5 @@ export const municipalityRecordHandlers = joinHandlerGroups(
   historyHandlers,
   homeHandlers,
   proposalsHandlers,
-  pendingHandlers,
+  csvHandlers,
 );

@@ -1,0 +1,108 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { CsvFile } from '../../../shared/domain/csv';
+import { formatCents, formatMilli } from '../../../shared/domain/quantity';
+import type { ProposalData } from '../../../shared/records/proposals';
+import type { AppContext } from '../context';
+import { listGroups, listMeetings } from '../groups/groups-store';
+import { stmt } from '../records/statements';
+import { listCourses, listParticipations } from '../training/training-store';
+import { ftsQuery } from '../usage/usage-list';
+import { writeCsv } from './csv-text';
+import { formatItalianDate } from './italian-values';
+
+type Cell = string | number | null;
+const dec = (milli: number) => formatMilli(milli, ',');
+const yesNo = (b: boolean) => (b ? 'sì' : 'no');
+const CHANNEL_IT = { counter: 'sportello', online: 'online', phone: 'telefono' } as const;
+const MODE_IT = { in_person: 'in presenza', online: 'online', blended: 'mista' } as const;
+const STATUS_IT = { draft: 'bozza', submitted: 'presentata', withdrawn: 'ritirata' } as const;
+
+/**
+ * Usage as a CSV that `csv.import` reads back (same first columns), with the service's name
+ * and unit added for the reader. Streams the rows: the file of a million entries is built
+ * without holding them all as objects.
+ */
+function usageRows(ctx: AppContext, f: NonNullable<ParsedInput<'csv.export'>['usageFilters']>): { header: string[]; rows: Cell[][] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.service) (where.push('u.service = ?'), params.push(f.service));
+  if (f.from) (where.push('u.date >= ?'), params.push(f.from));
+  if (f.to) (where.push('u.date <= ?'), params.push(f.to));
+  const match = f.text ? ftsQuery(f.text) : null;
+  if (match) (where.push('u.n IN (SELECT rowid FROM usage_fts WHERE usage_fts MATCH ?)'), params.push(match));
+  const sql = `SELECT u.*, s.name_it, s.unit_it FROM usage u JOIN services s ON s.code = u.service
+               ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.date, u.n`;
+  const rows: Cell[][] = [];
+  for (const r of ctx.db.prepare(sql).iterate(...params) as IterableIterator<Record<string, never>>) {
+    const u = r as unknown as { service: string; date: string; period: 'day' | 'month'; quantity_milli: number; citizens: number | null; businesses: number | null; offices: number | null; channel: keyof typeof CHANNEL_IT | null; note: string; name_it: string; unit_it: string; updated_by: string };
+    rows.push([
+      u.service,
+      u.period === 'month' ? `${u.date.slice(5, 7)}/${u.date.slice(0, 4)}` : formatItalianDate(u.date),
+      u.period === 'month' ? 'mese' : 'giorno',
+      dec(u.quantity_milli),
+      u.citizens,
+      u.businesses,
+      u.offices,
+      u.channel ? CHANNEL_IT[u.channel] : '',
+      u.note,
+      u.name_it,
+      u.unit_it,
+      u.updated_by,
+    ]);
+  }
+  return {
+    header: ['servizio', 'data', 'periodo', 'quantità', 'cittadini', 'imprese', 'uffici', 'canale', 'note', 'descrizione servizio', 'unità', 'registrato da'],
+    rows,
+  };
+}
+
+function listRows(ctx: AppContext, list: ParsedInput<'csv.export'>['list'], input: ParsedInput<'csv.export'>): { header: string[]; rows: Cell[][] } {
+  switch (list) {
+    case 'usage':
+      return usageRows(ctx, input.usageFilters ?? {});
+    case 'staff': {
+      const rows = stmt(ctx.db, 'SELECT code, display_name, role, office, active FROM staff ORDER BY code').all() as { code: string; display_name: string | null; role: string; office: string; active: number }[];
+      return { header: ['codice', 'nome', 'ruolo', 'ufficio', 'attivo'], rows: rows.map((r) => [r.code, r.display_name ?? '', r.role, r.office, yesNo(r.active === 1)]) };
+    }
+    case 'courses':
+      return {
+        header: ['titolo', 'area', 'inizio', 'fine', 'ore', 'modalità', 'ente', 'offerto dal consorzio', 'partecipanti', 'valutazione media'],
+        rows: listCourses(ctx.db).map((c) => [c.title, c.area, formatItalianDate(c.startDate), formatItalianDate(c.endDate), dec(c.hoursMilli), MODE_IT[c.mode], c.provider, yesNo(c.consortium), c.participants, c.averageEvaluation === null ? '' : String(c.averageEvaluation).replace('.', ',')]),
+      };
+    case 'participations':
+      return {
+        header: ['codice', 'nome', 'corso', 'ore', 'completato', 'valutazione', 'commento'],
+        rows: listParticipations(ctx.db, {}).map((p) => [p.staffCode, p.staffName ?? '', p.courseTitle, dec(p.hoursMilli), yesNo(p.completed), p.evaluation, p.comment]),
+      };
+    case 'groups':
+      return {
+        header: ['gruppo', 'codice', 'nome', 'dal', 'al'],
+        rows: listGroups(ctx.db).flatMap((g) =>
+          g.members.length ? g.members.map((m) => [g.name, m.code, m.displayName ?? '', formatItalianDate(m.since), m.until ? formatItalianDate(m.until) : '']) : [[g.name, '', '', '', '']],
+        ),
+      };
+    case 'meetings':
+      return {
+        header: ['gruppo', 'data', 'ore', 'argomento', 'presenti'],
+        rows: listMeetings(ctx.db, {}).map((m) => [m.groupName, formatItalianDate(m.date), dec(m.hoursMilli), m.topic, m.attendees.map((a) => a.code).join(', ')]),
+      };
+    case 'proposals': {
+      const rows = stmt(ctx.db, 'SELECT data FROM proposals ORDER BY created_at').pluck().all() as string[];
+      return {
+        header: ['titolo', 'stato', 'versione', 'costo una tantum (€)', 'costo annuo (€)', 'comuni interessati', 'allegati', 'presentata il'],
+        rows: rows.map((json) => {
+          const d = JSON.parse(json) as ProposalData;
+          return [d.title, STATUS_IT[d.status], d.version, formatCents(d.one_off_cents), formatCents(d.yearly_cents), d.beneficiaries.join(', '), d.attachments.length, d.submitted_at ? formatItalianDate(d.submitted_at.slice(0, 10)) : ''];
+        }),
+      };
+    }
+  }
+}
+
+const FILE_NAMES = { usage: 'utilizzi', staff: 'personale', courses: 'corsi', participations: 'partecipazioni', groups: 'gruppi', meetings: 'riunioni', proposals: 'proposte' } as const;
+
+export function exportCsv(ctx: AppContext, input: ParsedInput<'csv.export'>): CsvFile {
+  const { header, rows } = listRows(ctx, input.list, input);
+  const bytes = writeCsv(header, rows);
+  return { fileName: `${FILE_NAMES[input.list]}-${ctx.clock.now().slice(0, 10)}.csv`, contentBase64: bytes.toString('base64'), rows: rows.length };
+}

@@ -1,0 +1,9 @@
+import type { HandlerGroup } from '../api/handler-table';
+import { exportCsv } from './csv-export';
+import { importCsv, previewCsv } from './csv-service';
+
+export const csvHandlers = {
+  'csv.preview': previewCsv,
+  'csv.import': importCsv,
+  'csv.export': exportCsv,
+} satisfies HandlerGroup;

@@ -1,0 +1,139 @@
+/**
+ * CSV as Excel on Italian Windows writes it: `;` separator, fields quoted with `"` (a quote
+ * inside doubled), CRLF line ends, Windows-1252 or UTF-8 with BOM. Pure functions.
+ */
+
+export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+
+export class CsvFileError extends Error {}
+
+/**
+ * BOM → UTF-8; valid UTF-8 without BOM → UTF-8; otherwise Windows-1252 (what "CSV (delimitato
+ * dal separatore di elenco)" saves on Italian Windows). UTF-16 ("Testo Unicode") and binary
+ * files (an .xlsx renamed) are refused: their text would be garbage.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new CsvFileError('Il file è in formato "Testo Unicode" (UTF-16): in Excel salvarlo come "CSV (delimitato dal separatore di elenco)" oppure "CSV UTF-8".');
+  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    throw new CsvFileError('Il file è un foglio Excel (.xlsx), non un CSV: in Excel usare "Salva con nome" e scegliere "CSV (delimitato dal separatore di elenco)".');
+  }
+  if (bytes.subarray(0, 4096).includes(0)) {
+    throw new CsvFileError('Il file contiene dati binari, non testo: scegliere un file CSV salvato da Excel o da un foglio di calcolo.');
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** Windows-1252's 0x80–0x9F (€, curly quotes, Š…), where it differs from ISO-8859-1. */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Some Node builds decode the 'windows-1252' label as ISO-8859-1 (0x80 → U+0080 instead of
+ * €): the C1 range is mapped again here, which is a no-op where the decoder is right.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/** The separator of the header line: `;` (Italian Excel), else tab or `,`. */
+export function detectSeparator(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  const count = (c: string) => header.split(c).length - 1;
+  if (count(';') > 0) return ';';
+  if (count('\t') > 0) return '\t';
+  return count(',') > 0 ? ',' : ';';
+}
+
+/**
+ * Parses the whole text into rows of fields. A quoted field may hold the separator, line
+ * breaks and doubled quotes. Blank lines are dropped; `lines[i]` is the 1-based line where row
+ * i starts, for messages.
+ */
+export function parseCsv(text: string, sep = detectSeparator(text)): { rows: string[][]; lines: number[] } {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  let i = 0;
+  const endRow = () => {
+    row.push(field);
+    if (!(row.length === 1 && row[0]!.trim() === '')) {
+      rows.push(row);
+      lines.push(rowLine);
+    }
+    row = [];
+    field = '';
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        if (c === '\n') line += 1;
+        field += c;
+      }
+      i += 1;
+      continue;
+    }
+    if (c === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (c === sep) {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      // handled with the \n
+    } else if (c === '\n' || c === '\r') {
+      endRow();
+      line += 1;
+      rowLine = line;
+    } else {
+      field += c;
+    }
+    i += 1;
+  }
+  if (field !== '' || row.length > 0) endRow();
+  return { rows, lines };
+}
+
+/** Header names compared without case, accents, spaces or punctuation ("Quantità" = "quantita"). */
+export function foldHeader(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * One CSV file for Excel on Italian Windows: UTF-8 with BOM (so accents survive), `;`, CRLF.
+ * Text that Excel would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
+ */
+export function writeCsv(header: string[], rows: (string | number | null)[][]): Buffer {
+  const cell = (v: string | number | null): string => {
+    if (v === null) return '';
+    let s = String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[";\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const text = [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
