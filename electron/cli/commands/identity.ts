@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../core/fs/atomic-write';
 import { callOrFail } from '../call-or-fail';
@@ -36,5 +37,68 @@ export const identityExportCommand: Command = {
     }
     if (!json) io.out(`File di identità scritto in ${path}`);
     return { path };
+  },
+};
+
+export const identityImportCommand: Command = {
+  name: 'identity import',
+  summary: "importa il file di identità (.cstid) dell'altra parte e ne mostra l'impronta da confermare",
+  usage: 'cst identity import FILE.cstid',
+  options: {},
+  async run({ call, positionals, io, json }) {
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new CliError('indicare un file .cstid.', 2);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(resolve(file));
+    } catch (err) {
+      throw new CliError(`Impossibile leggere ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+    }
+    const peer = await callOrFail(call, 'identity.import', { contentBase64: bytes.toString('base64'), fileName: file });
+    if (!json) {
+      io.out(`${peer.kind === 'hub' ? 'Consorzio' : 'Comune'}: ${peer.name} (${peer.id}), chiave ${peer.keyId}`);
+      io.out(`Impronta: ${peer.fingerprint}`);
+      io.out(
+        peer.status === 'confirmed'
+          ? 'Identità già confermata.'
+          : `Stato: in attesa. Leggere l'impronta al telefono con l'altra parte, poi: cst identity confirm ${peer.id} --fingerprint "${peer.fingerprint}"`,
+      );
+    }
+    return peer;
+  },
+};
+
+export const identityConfirmCommand: Command = {
+  name: 'identity confirm',
+  summary: "conferma un'identità importata digitando l'impronta letta al telefono",
+  usage: 'cst identity confirm ID --fingerprint "NNNNN NNNNN NNNNN NNNNN NNNNN NNNNN"',
+  options: { fingerprint: { type: 'string' } },
+  async run({ call, positionals, values, io, json }) {
+    const id = positionals[0];
+    if (!id || positionals.length > 1) throw new CliError('indicare il codice (ISTAT o del consorzio) da confermare.', 2);
+    if (typeof values.fingerprint !== 'string') throw new CliError('manca --fingerprint "…".', 2);
+    const r = await callOrFail(call, 'identity.confirm', { id, fingerprint: values.fingerprint });
+    if (!json) {
+      io.out(`Identità di ${r.peer.name} (${r.peer.id}) confermata.`);
+      for (const a of r.applied) io.out(`  ${a.code ?? a.outcome}\t${a.range ? `${a.range.first}-${a.range.last}` : '-'}\t${a.file}`);
+    }
+    return r;
+  },
+};
+
+export const identityListCommand: Command = {
+  name: 'identity list',
+  summary: 'elenca le identità importate (soci o consorzio) con stato e sincronizzazione',
+  usage: 'cst identity list',
+  options: {},
+  async run({ call, io, json }) {
+    const peers = await callOrFail(call, 'peers.list', {});
+    if (!json) {
+      if (peers.length === 0) io.out('Nessuna identità importata.');
+      for (const p of peers) {
+        io.out(`${p.id}\t${p.name}\t${p.status === 'confirmed' ? 'confermato' : 'in attesa'}\tricevuti fino a ${p.appliedSeq}\tconfermati da loro: ${p.ackedSeq ?? '-'}${p.ackProblem ? `\tATTENZIONE ${p.ackProblem}` : ''}`);
+      }
+    }
+    return peers;
   },
 };
