@@ -4,6 +4,7 @@ import { HubId, IstatCode, Locale, personText } from '../domain/ids';
 import type { ChainVerification } from '../domain/outbox';
 import { CsvExportInput, CsvImportInput, CsvPreviewInput, type CsvFile, type CsvImportResult, type CsvPreview } from '../domain/csv';
 import { GroupInput, GroupUpdateInput, MeetingInput, MeetingListInput, MeetingUpdateInput, MembershipInput, MembershipUpdateInput, type Group, type Meeting } from '../domain/groups';
+import { DemoInput, type DemoSummary } from '../domain/demo';
 import { HistoryInput, type RecordHistory } from '../domain/history';
 import { SettingsUpdateInput, type AppSettings, type HomeSummary } from '../domain/home';
 import {
@@ -147,6 +148,8 @@ export const api = {
   'csv.preview': method(CsvPreviewInput)<CsvPreview>(),
   'csv.import': method(CsvImportInput)<CsvImportResult>(),
   'csv.export': method(CsvExportInput)<CsvFile>(),
+  /** Fills an empty municipality with a realistic, seeded period of records (`cst demo`). */
+  'demo.fill': method(DemoInput)<DemoSummary>(),
 
   /** The other side's identity file (.cstid): stored as pending, with its fingerprint to read over the phone. */
   'identity.import': method(IdentityImportInput)<Peer>(),

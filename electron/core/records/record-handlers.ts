@@ -1,5 +1,6 @@
 import { joinHandlerGroups } from '../api/handler-table';
 import { csvHandlers } from '../csv/csv-handlers';
+import { demoHandlers } from '../demo/demo-handlers';
 import { groupsHandlers } from '../groups/groups-handlers';
 import { historyHandlers } from '../history/history-handlers';
 import { homeHandlers } from '../home/home-handlers';
@@ -18,4 +19,5 @@ export const municipalityRecordHandlers = joinHandlerGroups(
   homeHandlers,
   proposalsHandlers,
   csvHandlers,
+  demoHandlers,
 );
