@@ -1,9 +1,11 @@
 import type { Command } from '../cli-types';
 import { checkCommand } from './check';
+import { demoCommand } from './demo';
 import { bundleExportCommand, bundleHistoryCommand, bundleImportCommand, bundleInspectCommand, bundlePendingCommand } from './bundle';
 import { identityConfirmCommand, identityExportCommand, identityImportCommand, identityListCommand, identityShowCommand } from './identity';
 import { initCommand } from './init';
 import { logVerifyCommand } from './log';
+import { exportCommand, importCommand } from './records-csv';
 
 /** Every `cst` command, in the order `cst --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -20,4 +22,7 @@ export const COMMANDS: readonly Command[] = [
   bundleHistoryCommand,
   checkCommand,
   logVerifyCommand,
+  importCommand,
+  exportCommand,
+  demoCommand,
 ];

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CsvPreview } from '../../../shared/domain/csv';
+import { writeFileAtomic } from '../../core/fs/atomic-write';
+import { callOrFail } from '../call-or-fail';
+import { CliError, type Command } from '../cli-types';
+
+const IMPORT_KINDS = { usage: 'utilizzi', staff: 'personale' } as const;
+const EXPORT_LISTS = ['usage', 'staff', 'courses', 'participations', 'groups', 'meetings', 'proposals'] as const;
+
+function readInput(path: string | undefined): Buffer {
+  if (!path) throw new CliError('manca il file CSV da importare.', 2);
+  try {
+    return readFileSync(resolve(path));
+  } catch (err) {
+    throw new CliError(`Impossibile leggere ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+  }
+}
+
+function describeProblems(preview: CsvPreview): string[] {
+  const lines = preview.problems.map((p) => `  riga ${p.row}${p.column ? `, colonna «${p.column}»` : ''}: ${p.message}`);
+  const listed = new Set(preview.problems.map((p) => p.row));
+  const unlisted = preview.invalidRows.filter((r) => !listed.has(r)).length;
+  if (unlisted > 0) lines.push(`  … e altre ${unlisted} righe con problemi.`);
+  return lines;
+}
+
+/**
+ * `cst import usage|staff FILE.csv`: previews first; with any problem it prints them all and
+ * exits 1, applying nothing, unless --exclude-invalid asks to apply only the valid rows.
+ */
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'importa utilizzi o personale da un file CSV di Excel (;, virgola decimale, gg/mm/aaaa)',
+  usage: 'cst import usage|staff FILE.csv [--exclude-invalid]',
+  options: { 'exclude-invalid': { type: 'boolean' } },
+  async run({ call, values, positionals, io, json }) {
+    const [kind, file] = positionals;
+    if (kind !== 'usage' && kind !== 'staff') throw new CliError('indicare cosa importare: usage (utilizzi) oppure staff (personale).', 2);
+    const contentBase64 = readInput(file).toString('base64');
+    const preview = await callOrFail(call, 'csv.preview', { kind, contentBase64 });
+    if (!json) io.out(`File ${file}: ${preview.rows} righe (${preview.encoding}), ${preview.validRows} valide.`);
+    if (preview.invalidRows.length > 0) {
+      if (!json) for (const line of describeProblems(preview)) io.out(line);
+      if (!values['exclude-invalid']) {
+        throw new CliError(`${preview.invalidRows.length} righe con problemi: nessun dato importato. Correggere il file, oppure usare --exclude-invalid per importare solo le righe valide.`);
+      }
+    }
+    const result = await callOrFail(call, 'csv.import', { kind, contentBase64, exclude: preview.invalidRows });
+    if (!json) io.out(`Importati ${result.imported} ${IMPORT_KINDS[kind]}${result.excluded.length ? `; escluse le righe ${result.excluded.join(', ')}` : ''}.`);
+    return { preview, result };
+  },
+};
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'esporta un elenco in CSV per Excel (usage, staff, courses, participations, groups, meetings, proposals)',
+  usage: 'cst export usage|staff|courses|participations|groups|meetings|proposals --out FILE.csv [--service CODICE] [--from AAAA-MM-GG] [--to AAAA-MM-GG] [--text PAROLE]',
+  options: { out: { type: 'string' }, service: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, text: { type: 'string' } },
+  async run({ call, values, positionals, io, json }) {
+    const list = positionals[0] as (typeof EXPORT_LISTS)[number];
+    if (!EXPORT_LISTS.includes(list)) throw new CliError(`indicare l'elenco da esportare: ${EXPORT_LISTS.join(', ')}.`, 2);
+    if (typeof values.out !== 'string') throw new CliError('manca --out FILE.csv.', 2);
+    const filters = Object.fromEntries((['service', 'from', 'to', 'text'] as const).filter((k) => typeof values[k] === 'string').map((k) => [k, values[k] as string]));
+    const file = await callOrFail(call, 'csv.export', { list, ...(list === 'usage' ? { usageFilters: filters } : {}) });
+    const path = resolve(values.out);
+    try {
+      writeFileAtomic(path, Buffer.from(file.contentBase64, 'base64'));
+    } catch (err) {
+      throw new CliError(`Impossibile scrivere ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+    }
+    if (!json) io.out(`Esportate ${file.rows} righe in ${path}`);
+    return { path, rows: file.rows };
+  },
+};
