@@ -81,7 +81,7 @@ describe('accessibility (axe-core: no violation of any impact)', () => {
   });
 
   it('a placeholder section', async () => {
-    window.history.replaceState(null, '', '/#/usage');
+    window.history.replaceState(null, '', '/#/bundles');
     renderApp(createFakeApi({ installation: URBINO }));
     await screen.findByText('Questa sezione arriverà con un prossimo aggiornamento.');
     expect(await violations()).toEqual([]);

@@ -4,6 +4,7 @@ import { api as contract, type Input, type MethodName, type Output } from '../..
 import type { ApiError, Result } from '../../shared/api/errors';
 import type { Locale } from '../../shared/domain/ids';
 import type { AppStatus, IdentityInfo, Installation, Member, Municipality, Province } from '../../shared/domain/installation';
+import { createRecordHandlers, RecordFailure, type RecordState } from './fake-records';
 
 /**
  * An in-memory stand-in for the backend, for UI unit tests only: it validates inputs with the
@@ -43,6 +44,8 @@ export interface FakeOptions {
 
 export interface FakeBackend extends WindowApi {
   calls: { method: MethodName; input: unknown }[];
+  /** The municipality records held in memory. */
+  records: RecordState;
   callsOf(method: MethodName): unknown[];
 }
 
@@ -53,6 +56,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeBackend {
   let locale: Locale = options.locale ?? 'it';
   let members: Member[] = [];
   const calls: FakeBackend['calls'] = [];
+  const records = createRecordHandlers(() => installation?.operator || 'Operatore');
 
   const identity = (): IdentityInfo => {
     if (!installation) throw new Error('not initialized');
@@ -99,6 +103,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeBackend {
       return { locale };
     },
     'members.list': () => members,
+    ...records.handlers,
   };
 
   const call = (async (method: MethodName, input: unknown) => {
@@ -110,7 +115,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeBackend {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.map(String).join('.') ?? '';
-      return { ok: false, error: { code: 'E_VALIDATION', message: `Campo «${field}»: ${issue?.message}`, field } };
+      return { ok: false, error: { code: 'E_VALIDATION', message: `Campo «${field}»: ${issue?.message}`, field, params: { issue: issue?.message ?? '' } } };
     }
     const needsInstallation = !['app.status', 'reference.searchMunicipalities', 'reference.provinces', 'setup.municipality', 'setup.hub'].includes(method);
     if (needsInstallation && !installation) {
@@ -122,6 +127,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeBackend {
       return { ok: true, value: handler(parsed.data) };
     } catch (err) {
       if (err instanceof FakeFailure) return { ok: false, error: err.error };
+      if (err instanceof RecordFailure) return { ok: false, error: { code: err.code, message: err.message, ...(err.field ? { field: err.field, params: { issue: err.message } } : {}) } };
       throw err;
     }
   }) as WindowApi['call'];
@@ -130,6 +136,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeBackend {
     call,
     subscribe: () => () => undefined,
     calls,
+    records: records.state,
     callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.input),
   };
 }

@@ -158,6 +158,7 @@ describe('first run: municipality', () => {
       'Home',
       'Utilizzo servizi',
       'Formazione',
+      'Gruppi tematici',
       'Proposte',
       'Invii',
       'Impostazioni',

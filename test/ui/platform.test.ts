@@ -46,6 +46,28 @@ describe('platform: which WindowApi', () => {
     // The secret stays in memory: the next connection (same page) still has it.
     expect(connectPlatform().kind).toBe('browser');
   });
+
+  it('keeps working after a reload (F5): the secret is kept in sessionStorage for the tab', async () => {
+    window.history.replaceState(null, '', `/#secret=${SECRET}`);
+    connectPlatform();
+    expect(window.sessionStorage.getItem('cst-desk.secret')).toBe(SECRET);
+    // A reload: a fresh module (nothing in memory), an address without the secret.
+    vi.resetModules();
+    window.history.replaceState(null, '', '/#/usage');
+    const fresh = await import('../../renderer/src/platform/api');
+    const fetchMock = vi.fn(async () => jsonResponse(200, { ok: true, value: {} }));
+    vi.stubGlobal('fetch', fetchMock);
+    const platform = fresh.connectPlatform();
+    expect(platform.kind).toBe('browser');
+    if (platform.kind !== 'browser') throw new Error('unreachable');
+    await platform.api.call('app.status', {});
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((init.headers as Record<string, string>)['X-CST-Secret']).toBe(SECRET);
+    expect(window.location.hash).toBe('#/usage');
+    window.sessionStorage.clear();
+    vi.resetModules();
+    expect((await import('../../renderer/src/platform/api')).connectPlatform().kind).toBe('no-access');
+  });
 });
 
 describe('platform: HTTP client', () => {

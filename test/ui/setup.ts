@@ -4,6 +4,8 @@ import { useToastStore } from '../../renderer/src/components/toast-store';
 import { useMembersStore } from '../../renderer/src/features/members/store';
 import { useSetupStore } from '../../renderer/src/features/setup/store';
 import { useSettingsStore } from '../../renderer/src/features/settings/store';
+import { useHistoryStore } from '../../renderer/src/features/history/store';
+import { useUsageStore } from '../../renderer/src/features/usage/store';
 
 // No vitest globals: Testing Library's automatic cleanup needs this.
 afterEach(() => {
@@ -12,6 +14,9 @@ afterEach(() => {
   useMembersStore.getState().setFilter('');
   useSettingsStore.getState().setExporting(false);
   useToastStore.setState({ toasts: [] });
+  useUsageStore.getState().reset();
+  useHistoryStore.getState().close();
+  window.sessionStorage.clear();
   window.history.replaceState(null, '', '/');
   document.documentElement.lang = 'it';
 });

@@ -4,7 +4,7 @@ import type { NavItem } from '../components/side-nav';
 
 /** The sections of each role, in menu order (the next features fill the placeholders). */
 export const SECTIONS = {
-  municipality: ['home', 'usage', 'training', 'proposals', 'bundles', 'settings'],
+  municipality: ['home', 'usage', 'training', 'groups', 'proposals', 'bundles', 'settings'],
   hub: ['home', 'members', 'imports', 'proposals', 'plan', 'settings'],
 } as const satisfies Record<Role, readonly string[]>;
 
@@ -18,8 +18,14 @@ export function navItemsFor(role: Role, t: TFunction): NavItem[] {
   return SECTIONS[role].map((section) => ({ path: sectionPath(section), label: t(`nav.${section}`) }));
 }
 
-/** The section a hash path shows for this role; an unknown path shows the home. */
+/** The section a hash path shows for this role (`/usage/monthly` is in `usage`); an unknown path shows the home. */
 export function sectionFor(role: Role, path: string): Section {
-  const found = (SECTIONS[role] as readonly Section[]).find((s) => sectionPath(s) === path);
+  const found = (SECTIONS[role] as readonly Section[]).find((s) => s !== 'home' && (path === sectionPath(s) || path.startsWith(`${sectionPath(s)}/`)));
   return found ?? 'home';
+}
+
+/** The rest of the path inside a section: `/usage/monthly` → `monthly`, `/usage` → ``. */
+export function subPath(section: Section, path: string): string {
+  const base = sectionPath(section);
+  return path.startsWith(`${base}/`) ? path.slice(base.length + 1) : '';
 }

@@ -3,14 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { Installation } from '../../../shared/domain/installation';
 import { PAGE_TITLE_ID } from '../components/page-title';
 import { SideNav } from '../components/side-nav';
+import { GroupsPage } from '../features/groups/groups-page';
+import { HistoryDialog } from '../features/history/history-dialog';
 import { HomePage } from '../features/home/home-page';
+import { ProposalsPage } from '../features/proposals/proposals-page';
+import { TrainingPage } from '../features/training/training-page';
+import { UsagePage } from '../features/usage/usage-page';
 import { MembersPage } from '../features/members/members-page';
 import { PlaceholderPage } from '../features/placeholder/placeholder-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { focusElementById } from '../platform/document';
 import { installationTitle, stationLabel } from './installation-label';
 import { Layout } from './layout';
-import { navItemsFor, sectionFor, sectionPath, type Section } from './nav-items';
+import { navItemsFor, sectionFor, sectionPath, subPath, type Section } from './nav-items';
 import { useHashPath } from './use-hash-path';
 
 /** The app after setup: header, the role's menu, the current section. */
@@ -35,13 +40,15 @@ export function Shell({ installation }: { installation: Installation }) {
       roleLabel={stationLabel(installation.role, t)}
       nav={<SideNav label={t('nav.label')} items={navItemsFor(installation.role, t)} currentPath={sectionPath(section)} />}
     >
-      <SectionPage section={section} installation={installation} />
+      <SectionPage section={section} sub={subPath(section, path)} installation={installation} />
+      <HistoryDialog />
     </Layout>
   );
 }
 
-function SectionPage({ section, installation }: { section: Section; installation: Installation }) {
+function SectionPage({ section, sub, installation }: { section: Section; sub: string; installation: Installation }) {
   const { t } = useTranslation();
+  const municipality = installation.role === 'municipality';
   switch (section) {
     case 'home':
       return <HomePage installation={installation} />;
@@ -50,8 +57,14 @@ function SectionPage({ section, installation }: { section: Section; installation
     case 'members':
       return <MembersPage />;
     case 'usage':
+      return <UsagePage view={sub} />;
     case 'training':
+      return <TrainingPage view={sub} />;
+    case 'groups':
+      return <GroupsPage />;
     case 'proposals':
+      if (municipality) return <ProposalsPage sub={sub} />;
+      return <PlaceholderPage title={t(`nav.${section}`)} purpose={t(`sections.${section}`)} />;
     case 'bundles':
     case 'imports':
     case 'plan':

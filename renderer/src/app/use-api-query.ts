@@ -10,9 +10,10 @@ export type QueryState<T> =
 
 /**
  * Server data for a screen: fetched through the API on mount and on `reload()` (call it after a
- * mutation). A late answer to an older request never overwrites a newer one.
+ * mutation, or change `refreshKey`: a feature store's counter bumped on every save). A late
+ * answer to an older request never overwrites a newer one.
  */
-export function useApiQuery<M extends MethodName>(method: M, input: Input<M>): QueryState<Output<M>> & { reload: () => void } {
+export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, refreshKey: number = 0): QueryState<Output<M>> & { reload: () => void } {
   const api = useApi();
   const [result, setResult] = useState<QueryState<Output<M>>>({ state: 'loading', data: undefined, error: undefined });
   const [version, setVersion] = useState(0);
@@ -34,7 +35,7 @@ export function useApiQuery<M extends MethodName>(method: M, input: Input<M>): Q
     return () => {
       cancelled = true;
     };
-  }, [api, method, inputKey, version]);
+  }, [api, method, inputKey, version, refreshKey]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { ...result, reload };

@@ -1,7 +1,13 @@
 import type { Catalogue } from './it';
+import { enRecords } from './en-records';
+import { enTraining } from './en-training';
+import { enProposals } from './en-proposals';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
+  ...enRecords,
+  ...enTraining,
+  ...enProposals,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',
@@ -36,6 +42,7 @@ export const en: Catalogue = {
     home: 'Home',
     usage: 'Service usage',
     training: 'Training',
+    groups: 'Thematic groups',
     proposals: 'Proposals',
     bundles: 'Sending',
     members: 'Members',
@@ -48,9 +55,10 @@ export const en: Catalogue = {
     backHome: 'Back to Home',
   },
   sections: {
-    usage: 'Here the municipality will record its use of the consortium’s services.',
-    training: 'Here you will record the courses attended by the staff and their evaluations.',
-    proposals: 'Here you will prepare and follow proposals for the Technical Committee.',
+    usage: 'Record the municipality’s use of the consortium’s services; monthly summary, trend, CSV.',
+    training: 'The staff register, the courses attended, participations and their evaluations.',
+    groups: 'Which staff take part in the consortium’s thematic groups, and their meetings.',
+    proposals: 'Prepare, submit and follow proposals for the Technical Committee.',
     bundles: 'Here you will prepare the files to send to the consortium and read its replies.',
     members: 'The list of member municipalities and whether their identity has been checked.',
     imports: 'Here you will import the files received from the member municipalities.',

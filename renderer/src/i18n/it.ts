@@ -1,9 +1,16 @@
+import { itRecords } from './it-records';
+import { itTraining } from './it-training';
+import { itProposals } from './it-proposals';
+
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
  * (its type is derived from this object, and test/ui/i18n-catalogues.test.ts checks it too).
  * Sentences are for a town-hall clerk: plain words, what to do next.
  */
 export const it = {
+  ...itRecords,
+  ...itTraining,
+  ...itProposals,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',
@@ -38,6 +45,7 @@ export const it = {
     home: 'Home',
     usage: 'Utilizzo servizi',
     training: 'Formazione',
+    groups: 'Gruppi tematici',
     proposals: 'Proposte',
     bundles: 'Invii',
     members: 'Membri',
@@ -50,9 +58,10 @@ export const it = {
     backHome: 'Torna alla Home',
   },
   sections: {
-    usage: 'Qui si registrerà l’uso dei servizi del consorzio da parte del Comune.',
-    training: 'Qui si registreranno i corsi seguiti dal personale e le loro valutazioni.',
-    proposals: 'Qui si prepareranno e si seguiranno le proposte per il Comitato tecnico.',
+    usage: 'Registrare l’uso dei servizi del consorzio da parte del Comune; riepilogo mensile, andamento, CSV.',
+    training: 'L’elenco del personale, i corsi seguiti, le partecipazioni e le loro valutazioni.',
+    groups: 'Chi del personale partecipa ai gruppi tematici del consorzio e alle loro riunioni.',
+    proposals: 'Preparare, inviare e seguire le proposte per il Comitato tecnico.',
     bundles: 'Qui si prepareranno i file da inviare al consorzio e si leggeranno le sue risposte.',
     members: 'L’elenco dei comuni aderenti e lo stato della verifica della loro identità.',
     imports: 'Qui si importeranno i file ricevuti dai comuni aderenti.',

@@ -29,7 +29,7 @@ export function apiErrorToMessage(error: ApiError): Message {
     key: `apiErrors.${error.code}`,
     fallback: error.message,
     ...(error.params ? { params: error.params } : {}),
-    ...(error.code === 'E_VALIDATION' ? { italian: withoutFieldPrefix(error.message) } : {}),
+    ...(error.code === 'E_VALIDATION' ? { italian: validationSentence(error) } : {}),
   };
 }
 
@@ -43,9 +43,15 @@ export function apiErrorMessage(error: ApiError, t: TFunction, language: string)
   return messageText(apiErrorToMessage(error), t, language);
 }
 
-/** "Campo «operator»: Questo campo è obbligatorio." → "Questo campo è obbligatorio." */
-export function withoutFieldPrefix(message: string): string {
-  return message.replace(/^Campo «[^»]*»:\s*/, '');
+/**
+ * The sentence of a validation error without its «field» prefix: the backend sends it as
+ * `params.issue` (the UI shows it next to the field already). The prefix is stripped only for
+ * an older backend that does not send it.
+ */
+export function validationSentence(error: ApiError): string {
+  const issue = error.params?.issue;
+  if (typeof issue === 'string' && issue) return issue;
+  return error.message.replace(/^Campo «[^»]*»:\s*/, '');
 }
 
 /**

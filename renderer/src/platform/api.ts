@@ -21,17 +21,44 @@ export type PlatformApi =
 
 let secretInMemory: string | null = null;
 
+/** Where the browser shell keeps its secret across a reload (F5) of the same tab. */
+export const SECRET_STORAGE_KEY = 'cst-desk.secret';
+
 /**
  * The app's `WindowApi`. In Electron it is the preload's `window.cstApi`; in the browser shell
  * it is an HTTP client whose secret comes from the launch URL's fragment `#secret=<hex>`: read
- * once, kept in memory only, and removed from the address bar (and history) at once.
+ * once and removed from the address bar (and history) at once. It is kept in `sessionStorage`
+ * so that a reload of the tab keeps working: that storage is per tab and per origin (the
+ * shell listens on loopback only), is never sent over the network, and ends with the tab.
  */
 export function connectPlatform(): PlatformApi {
   if (window.cstApi) return { kind: 'electron', api: window.cstApi };
   const secret = takeSecretFromLocation();
-  if (secret) secretInMemory = secret;
+  if (secret) {
+    secretInMemory = secret;
+    writeSessionSecret(secret);
+  } else if (!secretInMemory) {
+    secretInMemory = readSessionSecret();
+  }
   if (!secretInMemory) return { kind: 'no-access' };
   return { kind: 'browser', api: createHttpApi(secretInMemory) };
+}
+
+function readSessionSecret(): string | null {
+  try {
+    const value = window.sessionStorage.getItem(SECRET_STORAGE_KEY);
+    return value && /^[0-9a-fA-F]{16,256}$/.test(value) ? value : null;
+  } catch {
+    return null; // storage disabled: the secret lives in memory only
+  }
+}
+
+function writeSessionSecret(secret: string): void {
+  try {
+    window.sessionStorage.setItem(SECRET_STORAGE_KEY, secret);
+  } catch {
+    // storage disabled or full: a reload will then ask to reopen from the launch link
+  }
 }
 
 function takeSecretFromLocation(): string | null {

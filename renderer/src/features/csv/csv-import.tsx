@@ -1,0 +1,182 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CSV_MAX_BYTES, type CsvImportKind, type CsvPreview } from '../../../../shared/domain/csv';
+import { useApi } from '../../app/api-context';
+import { Alert } from '../../components/alert';
+import { useToastStore } from '../../components/toast-store';
+import { formatNumber } from '../../i18n/format';
+import { apiErrorToMessage, messageText, type Message } from '../../i18n/messages';
+import { readFileAsBase64 } from '../../platform/read-file';
+
+interface Loaded {
+  name: string;
+  contentBase64: string;
+  preview: CsvPreview;
+}
+
+/**
+ * CSV import with a preview (`csv.preview` never writes): every row's problem in words, each bad
+ * row excluded only by an explicit choice, then `csv.import` of the rows left.
+ */
+export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImported: () => void }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const showToast = useToastStore((s) => s.show);
+  const inputId = useId();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
+  const [error, setError] = useState<Message | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    setError(null);
+    setLoaded(null);
+    setExcluded(new Set());
+    if (!file) return;
+    if (file.size > CSV_MAX_BYTES) {
+      setError({ key: 'usage.csvTooBig' });
+      return;
+    }
+    setBusy('reading');
+    const picked = await readFileAsBase64(file);
+    const result = await api.call('csv.preview', { kind, contentBase64: picked.contentBase64 });
+    setBusy(null);
+    if (!result.ok) {
+      setError(apiErrorToMessage(result.error));
+      return;
+    }
+    setLoaded({ name: file.name, contentBase64: picked.contentBase64, preview: result.value });
+  };
+
+  const bad = loaded ? [...new Set([...loaded.preview.invalidRows, ...loaded.preview.duplicateRows])].sort((a, b) => a - b) : [];
+  const stillBad = bad.filter((r) => !excluded.has(r));
+  const toImport = loaded ? loaded.preview.rows - excluded.size : 0;
+
+  const toggle = (row: number, on: boolean) =>
+    setExcluded((s) => {
+      const next = new Set(s);
+      if (on) next.add(row);
+      else next.delete(row);
+      return next;
+    });
+
+  const onImport = async () => {
+    if (!loaded || stillBad.length > 0) return;
+    setBusy('importing');
+    const result = await api.call('csv.import', { kind, contentBase64: loaded.contentBase64, exclude: [...excluded].sort((a, b) => a - b) });
+    setBusy(null);
+    if (!result.ok) {
+      setError(apiErrorToMessage(result.error));
+      return;
+    }
+    showToast('success', { key: 'usage.csvImported', params: { imported: formatNumber(result.value.imported), excluded: result.value.excluded.length } });
+    setLoaded(null);
+    setExcluded(new Set());
+    onImported();
+  };
+
+  const problemsOf = (row: number) => loaded?.preview.problems.filter((p) => p.row === row) ?? [];
+  const fileProblems = loaded?.preview.problems.filter((p) => !bad.includes(p.row)) ?? [];
+
+  return (
+    <div className="cst-csv">
+      <div className="cst-field">
+        <label htmlFor={inputId} className="cst-label">
+          {t('usage.csvFile')}
+        </label>
+        <p id={`${inputId}-hint`} className="cst-hint">
+          {t('usage.csvFileHint')}
+        </p>
+        <input id={inputId} type="file" accept=".csv,text/csv" className="form-control cst-input" onChange={(e) => void onFile(e)} aria-describedby={`${inputId}-hint`} />
+      </div>
+      {busy === 'reading' ? <p role="status">{t('usage.csvReading')}</p> : null}
+      {error ? (
+        <Alert tone="danger" live>
+          {messageText(error, t, i18n.language)}
+        </Alert>
+      ) : null}
+      {loaded ? (
+        <section className="cst-csv-preview" aria-labelledby={`${inputId}-preview`}>
+          <h3 id={`${inputId}-preview`} className="cst-subtitle">
+            {t('usage.csvPreviewTitle', { name: loaded.name })}
+          </h3>
+          <p>{t('usage.csvSummary', { rows: formatNumber(loaded.preview.rows), valid: formatNumber(loaded.preview.validRows), encoding: loaded.preview.encoding })}</p>
+          {fileProblems.map((p, i) => (
+            <Alert key={i} tone="danger">
+              {p.message}
+            </Alert>
+          ))}
+          {bad.length === 0 ? (
+            <Alert tone="success" live>
+              {t('usage.csvAllValid')}
+            </Alert>
+          ) : (
+            <>
+              <Alert tone="warning" live>
+                {t('usage.csvProblems')}
+              </Alert>
+              <div className="table-responsive">
+                <table className="table cst-table">
+                  <caption className="cst-caption">{t('usage.csvProblemsCaption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('usage.csvColRow')}</th>
+                      <th scope="col">{t('usage.csvColProblem')}</th>
+                      <th scope="col">{t('usage.csvColExclude')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {bad.map((row) => (
+                      <tr key={row} className={excluded.has(row) ? 'cst-row-excluded' : undefined}>
+                        <th scope="row">{row}</th>
+                        <td>
+                          <ul className="cst-plain-list">
+                            {problemsOf(row).map((p, i) => (
+                              <li key={i}>
+                                {p.column ? <strong>{p.column}: </strong> : null}
+                                {p.message}
+                              </li>
+                            ))}
+                            {loaded.preview.duplicateRows.includes(row) && problemsOf(row).length === 0 ? <li>{t('usage.csvDuplicate')}</li> : null}
+                          </ul>
+                        </td>
+                        <td>
+                          <div className="form-check cst-check">
+                            <input id={`${inputId}-x-${row}`} type="checkbox" className="form-check-input" checked={excluded.has(row)} onChange={(e) => toggle(row, e.target.checked)} />
+                            <label htmlFor={`${inputId}-x-${row}`} className="form-check-label">
+                              {t('usage.csvExcludeRow', { row })}
+                            </label>
+                          </div>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <button type="button" className="btn btn-outline-primary" onClick={() => setExcluded(new Set(bad))}>
+                {t('usage.csvExcludeAll')}
+              </button>
+            </>
+          )}
+          <div className="cst-actions">
+            {stillBad.length > 0 ? (
+              <p className="cst-field-error" id={`${inputId}-blocked`}>
+                {t('usage.csvStillBad', { count: stillBad.length })}
+              </p>
+            ) : null}
+            <button
+              type="button"
+              className="btn btn-primary btn-lg"
+              onClick={() => void onImport()}
+              disabled={busy !== null || stillBad.length > 0 || toImport <= 0}
+              aria-describedby={stillBad.length > 0 ? `${inputId}-blocked` : undefined}
+            >
+              {busy === 'importing' ? t('common.saving') : t('usage.csvImport', { count: toImport })}
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { useTranslation } from 'react-i18next';
+import type { HistoryVersion } from '../../../../shared/domain/history';
+import { useApiQuery } from '../../app/use-api-query';
+import { Alert } from '../../components/alert';
+import { Loading } from '../../components/loading';
+import { Modal } from '../../components/modal';
+import { formatDateTime } from '../../i18n/format';
+import { apiErrorMessage } from '../../i18n/messages';
+import { fieldLabel, fieldValue } from './history-values';
+import { useHistoryStore, type HistoryTarget } from './store';
+
+/** The "Cronologia" dialog of the record chosen with a HistoryButton (one for the whole app). */
+export function HistoryDialog() {
+  const { t } = useTranslation();
+  const target = useHistoryStore((s) => s.target);
+  const close = useHistoryStore((s) => s.close);
+  return (
+    <Modal
+      open={target !== null}
+      title={target ? t('history.title', { what: target.what }) : ''}
+      onClose={close}
+      actions={
+        <button type="button" className="btn btn-primary" onClick={close}>
+          {t('common.close')}
+        </button>
+      }
+    >
+      {target ? <HistoryBody target={target} /> : null}
+    </Modal>
+  );
+}
+
+function HistoryBody({ target }: { target: HistoryTarget }) {
+  const { t, i18n } = useTranslation();
+  const history = useApiQuery('history.get', { kind: target.kind, id: target.id });
+  if (history.state === 'error') return <Alert tone="danger">{apiErrorMessage(history.error, t, i18n.language)}</Alert>;
+  if (!history.data) return <Loading />;
+  const versions = history.data.versions;
+  if (versions.length === 0) return <p>{t('history.empty')}</p>;
+  const numbered = versions.map((v, i) => ({ v, n: i + 1, previous: i > 0 ? versions[i - 1] : undefined }));
+  return (
+    <>
+      <p>{t('history.intro')}</p>
+      <ol className="cst-history" reversed>
+        {numbered.reverse().map(({ v, n, previous }) => (
+          <li key={v.seq} className="cst-history-item">
+            <h3 className="cst-history-title">
+              {t('history.version', { n })} — {v.op === 'delete' ? t('history.deleted') : previous ? t('history.changed') : t('history.created')}
+            </h3>
+            <p className="cst-muted">{t('history.by', { when: formatDateTime(v.at), who: v.who ?? t('history.unknownWho') })}</p>
+            {v.op === 'delete' ? null : previous ? <Changes version={v} previous={previous} n={n} /> : <Values version={v} n={n} />}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+const HIDDEN = new Set(['updated_by']);
+
+function Changes({ version, previous, n }: { version: HistoryVersion; previous: HistoryVersion; n: number }) {
+  const { t } = useTranslation();
+  const fields = version.changed.filter((f) => !HIDDEN.has(f));
+  if (fields.length === 0) return <p>{t('history.noChanges')}</p>;
+  return (
+    <table className="table table-sm cst-table cst-history-table">
+      <caption className="visually-hidden">{t('history.changesCaption', { n })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('history.colField')}</th>
+          <th scope="col">{t('history.colOld')}</th>
+          <th scope="col">{t('history.colNew')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((f) => (
+          <tr key={f}>
+            <th scope="row">{fieldLabel(f, t)}</th>
+            <td className="cst-old">{fieldValue(f, previous.data?.[f], t)}</td>
+            <td className="cst-new">{fieldValue(f, version.data?.[f], t)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Values({ version, n }: { version: HistoryVersion; n: number }) {
+  const { t } = useTranslation();
+  const fields = Object.keys(version.data ?? {}).filter((f) => !HIDDEN.has(f));
+  return (
+    <table className="table table-sm cst-table cst-history-table">
+      <caption className="visually-hidden">{t('history.valuesCaption', { n })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('history.colField')}</th>
+          <th scope="col">{t('history.colValue')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((f) => (
+          <tr key={f}>
+            <th scope="row">{fieldLabel(f, t)}</th>
+            <td>{fieldValue(f, version.data?.[f], t)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
