@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../e2e/harness';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { percentile, report } from './bench-util';
 
 /**
@@ -12,7 +12,7 @@ import { percentile, report } from './bench-util';
  * to the first screen visible in Chromium. Reported with Chromium already running (the shell's
  * own cost) and including Chromium's launch (what a person waits for).
  */
-const root = join(__dirname, '..', '..');
+const root = join(import.meta.dirname, '..', '..');
 if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
   spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }
@@ -22,9 +22,9 @@ async function once(withBrowserLaunch: boolean, warmBrowser?: import('playwright
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'server', 'browser-shell-main.ts'), '--no-open', '--data-dir', dataDir], {
     cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const browserPromise = withBrowserLaunch ? chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }) : Promise.resolve(warmBrowser!);
+  const browserPromise = withBrowserLaunch ? chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : Promise.resolve(warmBrowser!);
   const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
   const browser = await browserPromise;
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -39,7 +39,7 @@ async function once(withBrowserLaunch: boolean, warmBrowser?: import('playwright
   return elapsed;
 }
 
-const warm = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const warm = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 await once(false, warm);
 const shellOnly: number[] = [];
 for (let i = 0; i < 5; i++) shellOnly.push(await once(false, warm));

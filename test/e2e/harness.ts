@@ -3,19 +3,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { tempDir } from '../helpers/temp-dir';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+
+export { CHROMIUM_ARGS };
 
 export const ROOT = join(__dirname, '..', '..');
 
-/** The flags this machine needs for Debian's Chromium (no sandbox as root, no background traffic). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export interface RunningShell {
   url: string;
@@ -53,7 +46,7 @@ export async function startShell(dataDir = tempDir()): Promise<RunningShell> {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CST_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** A page at 1366×768 (the screens of the town halls) that records console errors and CSP violations. */
