@@ -47,7 +47,9 @@ export function homeSummary(ctx: AppContext): HomeSummary {
   for (const r of stmt(ctx.db, 'SELECT status, count(*) AS n FROM proposals GROUP BY status').all() as { status: keyof typeof proposals; n: number }[]) {
     proposals[r.status] = r.n;
   }
-  const unsent = stmt(ctx.db, 'SELECT count(*) FROM outbox WHERE seq > ?').pluck().get(hubAckSeq(ctx)) as number;
+  // seq runs 1, 2, 3… without gaps, so the count after the acknowledged seq is a subtraction.
+  const head = (stmt(ctx.db, 'SELECT max(seq) FROM outbox').pluck().get() as number | null) ?? 0;
+  const unsent = Math.max(0, head - hubAckSeq(ctx));
   return {
     month,
     usage: usage.map((u) => ({ service: u.service, unit: u.unit, entries: u.entries, quantityMilli: u.quantity_milli, quantity: formatMilli(u.quantity_milli) })),

@@ -3,7 +3,6 @@ import type { RecordKind } from '../../../shared/records/registry';
 import { validationError } from '../api/dispatcher';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
-import { readInstallation } from '../installation/installation-store';
 import { appendEvent } from '../outbox/outbox';
 import { stmt } from './statements';
 
@@ -28,7 +27,7 @@ export function deleteRecord(ctx: AppContext, kind: RecordKind, id: string): voi
 
 /** Only a municipality writes these records (DESIGN.md: every record has exactly one writer). */
 export function requireMunicipality(ctx: AppContext): void {
-  const inst = readInstallation(ctx.db);
+  const inst = installationRole(ctx);
   if (!inst) {
     throw new AppError('E_NOT_INITIALIZED', 'Questa installazione non è ancora configurata: completare la prima configurazione (comune o consorzio).');
   }
@@ -41,7 +40,12 @@ export function requireMunicipality(ctx: AppContext): void {
 export function operatorName(ctx: AppContext): string {
   const row = stmt(ctx.db, "SELECT value FROM settings WHERE key = 'operator'").get() as { value: string } | undefined;
   if (row?.value) return row.value;
-  return readInstallation(ctx.db)?.operator || 'Operatore';
+  return installationRole(ctx)?.operator || 'Operatore';
+}
+
+/** Role and operator of the installation, by a cached statement: this runs for every record written. */
+function installationRole(ctx: AppContext): { role: string; operator: string } | undefined {
+  return stmt(ctx.db, 'SELECT role, operator FROM installation WHERE singleton = 1').get() as { role: string; operator: string } | undefined;
 }
 
 export const EARLIEST_DATE = '2000-01-01';
