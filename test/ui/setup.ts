@@ -6,6 +6,9 @@ import { useSetupStore } from '../../renderer/src/features/setup/store';
 import { useSettingsStore } from '../../renderer/src/features/settings/store';
 import { useHistoryStore } from '../../renderer/src/features/history/store';
 import { useUsageStore } from '../../renderer/src/features/usage/store';
+import { useTrainingStore } from '../../renderer/src/features/training/store';
+import { useGroupsStore } from '../../renderer/src/features/groups/store';
+import { useProposalsStore } from '../../renderer/src/features/proposals/store';
 
 // No vitest globals: Testing Library's automatic cleanup needs this.
 afterEach(() => {
@@ -16,6 +19,9 @@ afterEach(() => {
   useToastStore.setState({ toasts: [] });
   useUsageStore.getState().reset();
   useHistoryStore.getState().close();
+  useTrainingStore.getState().reset();
+  useGroupsStore.getState().reset();
+  useProposalsStore.getState().reset();
   window.sessionStorage.clear();
   window.history.replaceState(null, '', '/');
   document.documentElement.lang = 'it';

@@ -1,8 +1,97 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../../app/api-context';
+import { useApiQuery } from '../../app/use-api-query';
+import { Alert } from '../../components/alert';
+import { Card } from '../../components/card';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Loading } from '../../components/loading';
+import { Modal } from '../../components/modal';
 import { PageTitle } from '../../components/page-title';
+import { useToastStore } from '../../components/toast-store';
+import { apiErrorMessage, apiErrorToMessage } from '../../i18n/messages';
+import { CsvExportButton } from '../csv/csv-export';
+import { GroupCard } from './group-card';
+import { GroupForm } from './group-form';
+import { MeetingForm, MeetingsTable } from './meetings';
+import { useGroupsStore } from './store';
 
+/** "Gruppi tematici": the groups, who takes part, the meetings attended. */
 export function GroupsPage() {
+  const { t, i18n } = useTranslation();
+  const { version, editingGroup, editGroup, editingMeeting, editMeeting } = useGroupsStore();
+  const groups = useApiQuery('groups.list', {}, version);
+  const staff = useApiQuery('staff.list', {}, version);
+  const meetings = useApiQuery('meetings.list', {}, version);
+  const error = groups.error ?? staff.error ?? meetings.error;
+  return (
+    <>
+      <PageTitle>{t('groups.title')}</PageTitle>
+      <p className="cst-lead">{t('groups.intro')}</p>
+      {error ? <Alert tone="danger">{apiErrorMessage(error, t, i18n.language)}</Alert> : null}
+      <Card title={t('groups.formTitle')} id="group-new">
+        <GroupForm idPrefix="group-new" />
+      </Card>
+      {!groups.data || !staff.data ? <Loading /> : null}
+      {groups.data && staff.data ? (
+        <>
+          {groups.data.length === 0 ? <p className="cst-empty">{t('groups.empty')}</p> : null}
+          {staff.data.length === 0 && groups.data.length > 0 ? <Alert tone="info">{t('groups.needStaff')}</Alert> : null}
+          <div className="cst-card-grid cst-group-grid">
+            {groups.data.map((g) => (
+              <GroupCard key={g.id} group={g} staff={staff.data ?? []} />
+            ))}
+          </div>
+          {groups.data.length > 0 ? (
+            <Card title={t('groups.meetingFormTitle')} id="meeting-new">
+              <MeetingForm idPrefix="meeting-new" groups={groups.data} staff={staff.data} />
+            </Card>
+          ) : null}
+          <Card title={t('groups.meetingsTitle')} id="meeting-list">
+            {meetings.data ? <MeetingsTable meetings={meetings.data} /> : <Loading />}
+            <div className="cst-actions">
+              <CsvExportButton input={{ list: 'meetings' }} />
+            </div>
+          </Card>
+          <Modal open={editingMeeting !== null} title={t('groups.editMeeting')} onClose={() => editMeeting(null)}>
+            {editingMeeting ? <MeetingForm idPrefix="meeting-edit" groups={groups.data} staff={staff.data} editing={editingMeeting} /> : null}
+          </Modal>
+        </>
+      ) : null}
+      <Modal open={editingGroup !== null} title={t('groups.editTitle')} onClose={() => editGroup(null)}>
+        {editingGroup ? <GroupForm idPrefix="group-edit" editing={editingGroup} /> : null}
+      </Modal>
+      <GroupsDeleteDialog />
+    </>
+  );
+}
+
+function GroupsDeleteDialog() {
   const { t } = useTranslation();
-  
-  return <PageTitle>{t('nav.groups')}</PageTitle>;
+  const api = useApi();
+  const { deleting, askDelete, changed } = useGroupsStore();
+  const showToast = useToastStore((s) => s.show);
+  const [busy, setBusy] = useState(false);
+  const onConfirm = async () => {
+    if (!deleting) return;
+    setBusy(true);
+    const result = await api.call(deleting.method, { id: deleting.id });
+    setBusy(false);
+    askDelete(null);
+    if (result.ok) {
+      showToast('success', { key: 'common.deleted' });
+      changed();
+    } else showToast('danger', apiErrorToMessage(result.error));
+  };
+  return (
+    <ConfirmDialog
+      open={deleting !== null}
+      title={deleting?.title ?? ''}
+      text={deleting?.text ?? ''}
+      confirmLabel={t('common.delete')}
+      onConfirm={() => void onConfirm()}
+      onCancel={() => askDelete(null)}
+      busy={busy}
+    />
+  );
 }

@@ -8,6 +8,7 @@ import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
+import { MunicipalitySummary } from './municipality-summary';
 
 /** The role's welcome: what this workstation is for, where to go next. */
 export function HomePage({ installation }: { installation: Installation }) {
@@ -18,6 +19,7 @@ export function HomePage({ installation }: { installation: Installation }) {
       <PageTitle>{t('home.welcome')}</PageTitle>
       <p className="cst-lead">{hub ? t('home.hubIntro') : t('home.municipalityIntro')}</p>
       {installation.operator ? <p>{t('home.operator', { name: installation.operator })}</p> : null}
+      {hub ? null : <MunicipalitySummary />}
       <div className="cst-card-grid">
         {hub ? <MembersSummary /> : null}
         <Card title={t('home.nextTitle')} id="home-next">

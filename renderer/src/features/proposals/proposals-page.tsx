@@ -1,8 +1,54 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title';
+import { navigateTo } from '../../platform/hash-location';
+import { ProposalDetail } from './proposal-detail';
+import { ProposalForm } from './proposal-form';
+import { ProposalsList } from './proposals-list';
+import { useProposalsStore } from './store';
 
+/** "Proposte": the list, a new proposal (`/proposals/new`), one proposal (`/proposals/<id>`). */
 export function ProposalsPage({ sub }: { sub: string }) {
   const { t } = useTranslation();
-  void sub;
-  return <PageTitle>{t('nav.proposals')}</PageTitle>;
+  const changed = useProposalsStore((s) => s.changed);
+  const setEditingSubmitted = useProposalsStore((s) => s.setEditingSubmitted);
+  // Another proposal (or the list) never opens in the middle of an edit.
+  useEffect(() => setEditingSubmitted(false), [sub, setEditingSubmitted]);
+  const back = (
+    <p>
+      <a href="#/proposals" className="cst-link-strong">
+        {t('proposals.backToList')}
+      </a>
+    </p>
+  );
+  if (sub === 'new') {
+    return (
+      <>
+        <PageTitle>{t('proposals.newTitle')}</PageTitle>
+        {back}
+        <ProposalForm
+          onSaved={(p) => {
+            changed();
+            navigateTo(`/proposals/${p.id}`);
+          }}
+        />
+      </>
+    );
+  }
+  if (sub) {
+    return (
+      <>
+        <PageTitle>{t('proposals.title')}</PageTitle>
+        {back}
+        <ProposalDetail id={sub} />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageTitle>{t('proposals.title')}</PageTitle>
+      <p className="cst-lead">{t('proposals.intro')}</p>
+      <ProposalsList />
+    </>
+  );
 }

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import type { Proposal } from '../../../../shared/domain/proposals';
+import { useApiQuery } from '../../app/use-api-query';
+import { Alert } from '../../components/alert';
+import { Badge } from '../../components/badge';
+import { DataTable, type Column } from '../../components/data-table';
+import { Loading } from '../../components/loading';
+import { formatDateTime } from '../../i18n/format';
+import { apiErrorMessage } from '../../i18n/messages';
+import { formatEuro } from '../../i18n/money';
+import { CsvExportButton } from '../csv/csv-export';
+import { useProposalsStore } from './store';
+
+export function StatusBadge({ status }: { status: Proposal['status'] }) {
+  const { t } = useTranslation();
+  return <Badge tone={status === 'submitted' ? 'success' : status === 'draft' ? 'warning' : 'neutral'}>{t(`proposals.status_${status}`)}</Badge>;
+}
+
+/** The municipality's proposals with their status, newest change first. */
+export function ProposalsList() {
+  const { t, i18n } = useTranslation();
+  const version = useProposalsStore((s) => s.version);
+  const list = useApiQuery('proposals.list', {}, version);
+  const columns: Column<Proposal>[] = [
+    {
+      key: 'title',
+      header: t('proposals.colTitle'),
+      rowHeader: true,
+      cell: (p) => (
+        <a href={`#/proposals/${p.id}`} className="cst-link-strong">
+          {p.title}
+        </a>
+      ),
+    },
+    { key: 'status', header: t('proposals.colStatus'), cell: (p) => <StatusBadge status={p.status} /> },
+    { key: 'version', header: t('proposals.colVersion'), numeric: true, cell: (p) => String(p.version) },
+    { key: 'costs', header: t('proposals.colCosts'), cell: (p) => t('proposals.costs', { oneOff: formatEuro(p.oneOffCents), yearly: formatEuro(p.yearlyCents) }) },
+    { key: 'updated', header: t('proposals.colUpdated'), cell: (p) => formatDateTime(p.updatedAt) },
+  ];
+  const rows = [...(list.data ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return (
+    <>
+      <div className="cst-actions">
+        <a href="#/proposals/new" className="btn btn-primary btn-lg">
+          {t('proposals.new')}
+        </a>
+      </div>
+      {list.state === 'error' ? <Alert tone="danger">{apiErrorMessage(list.error, t, i18n.language)}</Alert> : null}
+      {!list.data ? <Loading /> : <DataTable caption={t('proposals.caption')} columns={columns} rows={rows} rowKey={(p) => p.id} empty={t('proposals.empty')} />}
+      {list.data && list.data.length > 0 ? (
+        <div className="cst-actions">
+          <CsvExportButton input={{ list: 'proposals' }} />
+        </div>
+      ) : null}
+    </>
+  );
+}
