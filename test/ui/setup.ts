@@ -10,6 +10,12 @@ import { useTrainingStore } from '../../renderer/src/features/training/store';
 import { useGroupsStore } from '../../renderer/src/features/groups/store';
 import { useProposalsStore } from '../../renderer/src/features/proposals/store';
 
+// jsdom has no CSS.escape; user-event needs it to move between radio buttons with the arrows.
+const css = (globalThis as { CSS?: { escape?: (s: string) => string } }).CSS;
+if (!css?.escape) {
+  (globalThis as { CSS?: unknown }).CSS = { ...(css ?? {}), escape: (s: string) => s.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`) };
+}
+
 // No vitest globals: Testing Library's automatic cleanup needs this.
 afterEach(() => {
   cleanup();

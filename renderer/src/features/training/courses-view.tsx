@@ -50,7 +50,7 @@ export function CoursesView() {
     <>
       <p className="cst-lead">{t('training.coursesIntro')}</p>
       <Card title={t('training.courseFormTitle')} id="course-new">
-        <CourseForm idPrefix="course-new" />
+        <CourseForm idPrefix="course-add" />
       </Card>
       <Card title={t('training.coursesCaption')} id="course-list">
         {courses.state === 'error' ? <Alert tone="danger">{apiErrorMessage(courses.error, t, i18n.language)}</Alert> : null}
