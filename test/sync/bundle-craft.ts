@@ -8,7 +8,7 @@ import { generateSigningKeyPair, keyIdHex, minisignPublicKeyString, signingKeyPa
 import { ageEncrypt, generateAgeIdentity } from '../../electron/core/crypto/age';
 import { buildIdentityFile } from '../../electron/core/container/identity-file';
 import { writeZip } from '../../electron/core/container/zip-writer';
-import { vectorFile } from './bundle-helpers';
+import { vectorFile } from './bundle-vector-files';
 
 export interface Party {
   kind: 'municipality' | 'hub';

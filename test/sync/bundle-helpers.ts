@@ -3,19 +3,15 @@
  * backends on real SQLite files (test/helpers/backend.ts), and a full DB dump for
  * "never changes the database in part" checks.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { insertInstallation } from '../../electron/core/installation/installation-store';
 import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
+import { vectorFile } from './bundle-vector-files';
 
-export const VECTORS = process.env.CST_VECTORS_DIR ?? fileURLToPath(new URL('../../../shared/vectors/', import.meta.url));
-
-export function vectorFile(path: string): Buffer {
-  return readFileSync(join(VECTORS, path));
-}
+export { VECTORS, vectorFile } from './bundle-vector-files';
 
 export const URBINO_FINGERPRINT = '01180 20306 32007 75456 39963 57214';
 export const HUB_FINGERPRINT = '52680 40966 60774 80524 66126 89294';

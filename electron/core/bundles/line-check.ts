@@ -3,8 +3,8 @@
  * streaming pass as step 8's digest. Findings are recorded, not thrown: the reader reports
  * them only if every earlier step passed.
  */
-import { createHash } from 'node:crypto';
 import { IJsonError, parseIJson } from '../container/ijson';
+import { ChainHasher } from './chain-hash';
 import { isTimestamp, type Manifest } from './manifest';
 
 export interface Finding {
@@ -52,10 +52,13 @@ export class LineChecker {
   chainFinding: Finding | null = null;
   readonly kinds = new Map<string, number>();
   private hash: Buffer;
+  private readonly hasher = new ChainHasher();
 
   constructor(
     private readonly manifest: Manifest,
     private readonly lineLimit: number,
+    /** Receives h(seq) of every line, in order (the writer thread stores them without rehashing). */
+    private readonly onHash?: (hash: Buffer) => void,
   ) {
     this.hash = Buffer.from(manifest.events.prev_hash, 'hex');
   }
@@ -95,7 +98,8 @@ export class LineChecker {
     if (!this.chainFinding && ev.seq !== expected) {
       this.chainFinding = { code: 'E_CHAIN', detail: `line ${lineNo}: seq ${ev.seq}, expected ${expected}`, line: lineNo };
     }
-    this.hash = createHash('sha256').update(this.hash).update(line).digest();
+    this.hash = this.hasher.next(this.hash, line);
+    this.onHash?.(this.hash);
     this.kinds.set(ev.kind, (this.kinds.get(ev.kind) ?? 0) + 1);
   }
 

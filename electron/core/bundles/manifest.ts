@@ -82,10 +82,18 @@ const KEY_ID = /^[0-9A-F]{16}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ID_PATTERN: Record<Role, RegExp> = { municipality: /^[0-9]{6}$/, hub: /^[A-Z0-9-]{1,32}$/ };
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const d2 = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
+
+/** RFC 3339 UTC with milliseconds, a real date and time (runs on every event line: no Date objects). */
 export function isTimestamp(v: unknown): v is string {
-  if (typeof v !== 'string' || !TIMESTAMP.test(v)) return false;
-  const t = Date.parse(v);
-  return !Number.isNaN(t) && new Date(t).toISOString() === v;
+  if (typeof v !== 'string' || v.length !== 24 || !TIMESTAMP.test(v)) return false;
+  const year = d2(v, 0) * 100 + d2(v, 2);
+  const month = d2(v, 5);
+  const day = d2(v, 8);
+  if (month < 1 || month > 12 || day < 1 || d2(v, 11) > 23 || d2(v, 14) > 59 || d2(v, 17) > 59) return false;
+  const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0;
+  return day <= (DAYS[month - 1] as number) + leap;
 }
 
 class FieldError extends Error {}

@@ -73,6 +73,8 @@ export interface VerifyReport {
   kinds: Record<string, number>;
   /** Extracted, verified events.ndjson (temp; the caller deletes `workDir`). */
   eventsPath: string | null;
+  /** h(seq) of each extracted line, 32 bytes each, in order (temp). */
+  hashesPath: string | null;
   /** Extracted attachments, one file per sha256 (temp). */
   attachments: { sha256: string; path: string }[];
   workDir: string | null;
@@ -140,6 +142,7 @@ export async function verifyBundle(input: VerifyInput): Promise<VerifyReport> {
     appVersion: null,
     kinds: {},
     eventsPath: null,
+    hashesPath: null,
     attachments: [],
     workDir,
   };
@@ -204,10 +207,12 @@ export async function verifyBundle(input: VerifyInput): Promise<VerifyReport> {
     // The one pass over events.ndjson (CRC for step 3, digest for 8, lines and chain for 9–10).
     const eventsHash = createHash('sha256');
     let eventsBytes = 0;
-    const checker = manifest ? new LineChecker(manifest, limits.lineBytes) : null;
-    const splitter = checker ? new LineSplitter(limits.lineBytes, (l, over, len) => checker.onLine(l, over, len)) : null;
     const eventsPath = input.extract ? join(workDir, 'events') : null;
+    const hashesPath = input.extract ? join(workDir, 'hashes') : null;
     const out = eventsPath ? openSync(eventsPath, 'w', 0o600) : null;
+    const hashOut = hashesPath ? new BufferedFile(hashesPath) : null;
+    const checker = manifest ? new LineChecker(manifest, limits.lineBytes, hashOut ? (h) => hashOut.write(h) : undefined) : null;
+    const splitter = checker ? new LineSplitter(limits.lineBytes, (l, over, len) => checker.onLine(l, over, len)) : null;
     try {
       for await (const chunk of zip.entryStream(EVENTS_ENTRY)) {
         const b = chunk as Buffer;
@@ -222,6 +227,7 @@ export async function verifyBundle(input: VerifyInput): Promise<VerifyReport> {
       throw err;
     } finally {
       if (out !== null) closeSync(out);
+      hashOut?.close();
     }
     if (checker && splitter) checker.end(splitter.end());
     const attachments = new Map<string, { bytes: number; sha256: string; path: string | null }>();
@@ -306,6 +312,7 @@ export async function verifyBundle(input: VerifyInput): Promise<VerifyReport> {
 
     report.ok = true;
     report.eventsPath = eventsPath;
+    report.hashesPath = hashesPath;
     report.attachments = m.files.map((f) => ({ sha256: f.sha256, path: attachments.get(f.sha256)?.path as string }));
     if (plainPath !== input.path) rmSync(plainPath, { force: true });
     if (!input.extract) {
@@ -317,6 +324,7 @@ export async function verifyBundle(input: VerifyInput): Promise<VerifyReport> {
     rmSync(workDir, { recursive: true, force: true });
     report.workDir = null;
     report.eventsPath = null;
+    report.hashesPath = null;
     report.attachments = [];
     if (!(err instanceof Refusal)) throw err;
     report.code = err.code;
@@ -346,4 +354,31 @@ function readChecked(zip: ZipArchive, name: string): Buffer {
 function writeAll(fd: number, b: Buffer): void {
   let off = 0;
   while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+}
+
+/** Appends small writes (32-byte hashes) through a 1 MiB buffer. */
+class BufferedFile {
+  private readonly fd: number;
+  private readonly buf = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'w', 0o600);
+  }
+
+  write(b: Buffer): void {
+    if (this.used + b.length > this.buf.length) this.flush();
+    b.copy(this.buf, this.used);
+    this.used += b.length;
+  }
+
+  private flush(): void {
+    writeAll(this.fd, this.buf.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
 }

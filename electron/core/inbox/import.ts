@@ -149,6 +149,7 @@ async function processArchived(
         peer,
         manifest: m,
         eventsPath: report.eventsPath,
+        hashesPath: report.hashesPath,
         fileSha256: sha256,
         at: ctx.clock.now(),
         ...(options.kinds ? { kinds: options.kinds } : {}),

@@ -3,6 +3,10 @@
  * applies a bundle (the hub must stay fast with ten years of every member's history: totals are
  * maintained, never recomputed). A projector sees each change with the record's previous state,
  * so it can subtract what an update or a delete takes away. Later issues add theirs here.
+ *
+ * A projector opens a session per bundle: it may accumulate in memory and write once in
+ * close(), still inside the bundle's transaction (a million usage events touch a few hundred
+ * service × month totals, not a million rows).
  */
 import type Database from 'better-sqlite3';
 
@@ -19,39 +23,51 @@ export interface RecordChange {
   previous: Record<string, unknown> | null;
 }
 
+export interface ProjectorSession {
+  project(change: RecordChange): void;
+  /** Writes what was accumulated; runs inside the bundle's transaction. */
+  close(): void;
+}
+
 export interface Projector {
   kind: string;
-  project(db: Database.Database, change: RecordChange): void;
+  open(db: Database.Database): ProjectorSession;
 }
 
-const statements = new WeakMap<Database.Database, Database.Statement>();
-
-function addMonthly(db: Database.Database, owner: string, data: Record<string, unknown>, sign: 1 | -1): void {
-  let st = statements.get(db);
-  if (!st) {
-    st = db.prepare(
-      `INSERT INTO received_usage_monthly (owner, service, month, quantity_milli, entries) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (owner, service, month) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, entries = entries + excluded.entries`,
-    );
-    statements.set(db, st);
-  }
-  const date = String(data.date);
-  st.run(owner, String(data.service), date.slice(0, 7), sign * Number(data.quantity_milli), sign);
-}
-
-/** Usage per service × member × month (the hub's main aggregate). */
+/** Usage per service × member × month (the hub's main aggregate): table received_usage_monthly. */
 export const usageMonthlyProjector: Projector = {
   kind: 'usage',
-  project(db, change) {
-    if (change.previous) addMonthly(db, change.owner, change.previous, -1);
-    if (change.data) addMonthly(db, change.owner, change.data, 1);
+  open(db) {
+    const totals = new Map<string, { owner: string; service: string; month: string; q: number; n: number }>();
+    const add = (owner: string, data: Record<string, unknown>, sign: 1 | -1) => {
+      const service = String(data.service);
+      const month = String(data.date).slice(0, 7);
+      const key = `${owner}\u0000${service}\u0000${month}`;
+      let t = totals.get(key);
+      if (!t) totals.set(key, (t = { owner, service, month, q: 0, n: 0 }));
+      t.q += sign * Number(data.quantity_milli);
+      t.n += sign;
+    };
+    return {
+      project(change) {
+        if (change.previous) add(change.owner, change.previous, -1);
+        if (change.data) add(change.owner, change.data, 1);
+      },
+      close() {
+        const upsert = db.prepare(
+          `INSERT INTO received_usage_monthly (owner, service, month, quantity_milli, entries) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (owner, service, month) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, entries = entries + excluded.entries`,
+        );
+        const prune = db.prepare('DELETE FROM received_usage_monthly WHERE owner = ? AND service = ? AND month = ? AND entries = 0');
+        for (const t of totals.values()) {
+          if (t.q === 0 && t.n === 0) continue;
+          upsert.run(t.owner, t.service, t.month, t.q, t.n);
+          if (t.n < 0) prune.run(t.owner, t.service, t.month);
+        }
+        totals.clear();
+      },
+    };
   },
 };
 
 export const PROJECTORS: readonly Projector[] = [usageMonthlyProjector];
-
-export function projectorsByKind(list: readonly Projector[] = PROJECTORS): Map<string, Projector[]> {
-  const map = new Map<string, Projector[]>();
-  for (const p of list) map.set(p.kind, [...(map.get(p.kind) ?? []), p]);
-  return map;
-}

@@ -6,7 +6,7 @@ import type { Migration } from './index';
  * was exported and received.
  *
  * Hot path: importing a million events writes `inbox_events` and `received_records` once per
- * event, so both are WITHOUT ROWID tables clustered on their natural key (one B-tree each).
+ * event: one B-tree each (plus the owner index of received_records).
  */
 export const migration004Bundles: Migration = {
   version: 4,
@@ -41,13 +41,16 @@ export const migration004Bundles: Migration = {
         UNIQUE (kind, id)
       ) STRICT;
 
+      -- The received streams, byte for byte. Keyed by one integer, peer_no · 2^40 + seq, so that
+      -- a stream is appended in rowid order (lines are ~300 bytes: too big for WITHOUT ROWID).
       CREATE TABLE inbox_events (
+        key     INTEGER PRIMARY KEY,
         peer_no INTEGER NOT NULL REFERENCES peers (peer_no),
-        seq     INTEGER NOT NULL CHECK (seq >= 1),
+        seq     INTEGER NOT NULL CHECK (seq >= 1 AND seq < 1099511627776),
         line    BLOB NOT NULL,
         hash    BLOB NOT NULL,
-        PRIMARY KEY (peer_no, seq)
-      ) STRICT, WITHOUT ROWID;
+        CHECK (key = peer_no * 1099511627776 + seq)
+      ) STRICT;
 
       -- Read-only copies keyed by (owner, id). Ids are UUIDs unique across installations: a
       -- second owner writing an existing id is refused (E_OWNERSHIP), so id alone is the key.
@@ -65,7 +68,7 @@ export const migration004Bundles: Migration = {
       CREATE VIEW received_records_data AS
         SELECT r.owner, r.kind, r.id, r.last_seq, r.deleted,
                CASE WHEN r.deleted = 0 THEN json_extract(CAST(e.line AS TEXT), '$.data') END AS data
-        FROM received_records r JOIN inbox_events e ON e.peer_no = r.peer_no AND e.seq = r.last_seq;
+        FROM received_records r JOIN inbox_events e ON e.key = r.peer_no * 1099511627776 + r.last_seq;
 
       -- Every received file, archived as inbox/archive/<sha256>.cstb before any check.
       CREATE TABLE received_bundles (

@@ -1,0 +1,134 @@
+/**
+ * Hub import of one 1,000,000-event bundle end to end (read, decrypt, verify, parse, validate,
+ * apply) through the worker, against a plain keyed INSERT of the same rows in the same run;
+ * peak RSS sampled and VmHWM. Then a batch of 50 bundles of 10,000 events from 50 members.
+ * Env: CST_BENCH_EVENTS (default 1000000).
+ */
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openBackend } from '../../electron/core/backend';
+import { fixedClock, sequentialIds } from '../../electron/core/defaults';
+import { LineSplitter } from '../../electron/core/bundles/lines';
+import { importBundles } from '../../electron/core/inbox/import';
+import { insertInstallation } from '../../electron/core/installation/installation-store';
+import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
+import { fingerprint } from '../../electron/core/crypto/fingerprint';
+import { createWorkerVerifier } from '../../electron/core/workers/verifier';
+import { identityFileOf, newParty, vectorParty, type Party } from '../sync/bundle-craft';
+import { writeUsageBundle } from '../sync/bundle-gen';
+import { vectorFile } from '../sync/bundle-vector-files';
+import { report } from './bench-util';
+
+const N = Number(process.env.CST_BENCH_EVENTS ?? 1_000_000);
+const silent = { info() {}, warn() {}, error() {} };
+
+function vmHwmMb(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function resetPeak(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // not Linux or not allowed: VmHWM then includes the generation phase
+  }
+}
+
+function hubBackend(dir: string, hub: Party, members: Party[]) {
+  const b = openBackend({ dataDir: dir, appVersion: 'bench', clock: fixedClock(), ids: sequentialIds(), log: silent });
+  const s = JSON.parse(vectorFile('hub/secret.json').toString('utf8'));
+  const keysDir = join(dir, 'keys');
+  mkdirSync(keysDir, { recursive: true });
+  writeFileSync(join(keysDir, 'secret.json'), JSON.stringify({ ed25519_seed: s.ed25519_seed, key_id: s.key_id, signing_key: s.signing_key, age_identity: s.age_identity, age_recipient: s.age_recipient }));
+  insertInstallation(b.ctx.db, { role: 'hub', id: hub.id, name: hub.name, operator: 'bench', province: 'PU', createdAt: s.created_at, keyId: s.key_id, signingKey: s.signing_key, ageRecipient: s.age_recipient });
+  const ins = b.ctx.db.prepare("INSERT INTO members (istat, name, province, status, added_at) VALUES (?, ?, 'PU', 'pending', '2026-01-01T00:00:00.000Z')");
+  for (const m of members) {
+    ins.run(m.id, m.name);
+    importIdentity(b.ctx, identityFileOf(m));
+    confirmIdentity(b.ctx, m.id, fingerprint(m.signingKey, m.ageRecipient));
+  }
+  return b;
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'cst-bench-'));
+  try {
+    const hub = vectorParty('hub');
+    const urbino = vectorParty('urbino');
+    const to = { kind: 'hub' as const, id: hub.id, ageRecipient: hub.ageRecipient };
+    const file = join(work, 'big.cstb');
+    const g0 = performance.now();
+    await writeUsageBundle({ from: urbino, to, count: N, idBase: 0, path: file, workDir: work, encrypt: true });
+    const genMs = performance.now() - g0;
+    const b = hubBackend(join(work, 'hub'), hub, [urbino]);
+
+    // End-to-end import, sampled.
+    if (global.gc) global.gc();
+    resetPeak();
+    let peak = process.memoryUsage().rss;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 20);
+    const verifier = createWorkerVerifier();
+    const t0 = performance.now();
+    const [r] = await importBundles(b.ctx, [{ path: file }], { verifier });
+    const importMs = performance.now() - t0;
+    clearInterval(timer);
+    await verifier.close();
+    if (r?.outcome !== 'applied' || r.eventsApplied !== N) throw new Error(`import failed: ${JSON.stringify(r)}`);
+    const hwm = vmHwmMb();
+    report('bundle-import-1m.events-per-s', (N / importMs) * 1000, 'events/s', { events: N, ms: Math.round(importMs), fileMB: Math.round(statSync(file).size / 1e5) / 10, generateMs: Math.round(genMs) });
+    report('bundle-import-1m.peak-rss', peak / 1024 / 1024, 'MB', { sampledEvery: '20ms', vmHwmMB: Math.round(hwm) });
+
+    // Baseline: a plain keyed INSERT of the same rows (the lines, keyed by sender and seq), same DB, same run.
+    const lines = join(work, 'lines.ndjson');
+    const dump = b.ctx.db.prepare('SELECT line FROM inbox_events ORDER BY seq').pluck().iterate() as IterableIterator<Buffer>;
+    const fd = openSync(lines, 'w');
+    for (const l of dump) writeSync(fd, Buffer.concat([l, Buffer.from('\n')]));
+    closeSync(fd);
+    b.ctx.db.exec('CREATE TABLE bench_plain (key INTEGER PRIMARY KEY, line BLOB NOT NULL) STRICT');
+    const insert = b.ctx.db.prepare('INSERT INTO bench_plain (key, line) VALUES (?, ?)');
+    const p0 = performance.now();
+    b.ctx.db.transaction(() => {
+      let seq = 0;
+      const rfd = openSync(lines, 'r');
+      const buf = Buffer.allocUnsafe(1 << 20);
+      const splitter = new LineSplitter(1 << 20, (line) => {
+        seq += 1;
+        insert.run(seq, line);
+      });
+      for (let n = readSync(rfd, buf, 0, buf.length, null); n > 0; n = readSync(rfd, buf, 0, buf.length, null)) splitter.push(buf.subarray(0, n));
+      closeSync(rfd);
+    })();
+    const plainMs = performance.now() - p0;
+    const plainRate = (N / plainMs) * 1000;
+    const importRate = (N / importMs) * 1000;
+    report('bundle-import-1m.plain-insert', plainRate, 'rows/s', { ms: Math.round(plainMs) });
+    report('bundle-import-1m.ratio', importRate / plainRate, 'ratio', { target: 0.5 });
+    b.close();
+
+    // Batch: 50 members × 10,000 events, one import call.
+    const members = Array.from({ length: 50 }, (_, i) => newParty('municipality', String(41001 + i).padStart(6, '0'), `Comune ${i}`));
+    const files: string[] = [];
+    for (const [i, m] of members.entries()) {
+      const f = join(work, `m${i}.cstb`);
+      await writeUsageBundle({ from: m, to, count: 10_000, idBase: (i + 1) * 1_000_000, path: f, workDir: work, encrypt: true });
+      files.push(f);
+    }
+    const hb = hubBackend(join(work, 'hub2'), hub, members);
+    const bv = createWorkerVerifier();
+    const b0 = performance.now();
+    const rs = await importBundles(hb.ctx, files.map((path) => ({ path })), { verifier: bv });
+    const batchMs = performance.now() - b0;
+    await bv.close();
+    if (rs.some((x) => x.outcome !== 'applied')) throw new Error('batch import failed');
+    report('bundle-import-batch-50x10k.total', batchMs / 1000, 's', { events: 500_000, eventsPerS: Math.round(500_000 / (batchMs / 1000)) });
+    hb.close();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
