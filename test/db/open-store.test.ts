@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -107,15 +107,15 @@ describe('openStore', () => {
   });
 
   it('explains a data directory it cannot write to', () => {
-    const parent = tempDir();
-    const dir = join(parent, 'ro');
-    mkdirSync(dir);
-    chmodSync(dir, 0o555);
-    // root ignores permission bits: run the opener as an unprivileged user in that case.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    chmodSync(parent, 0o755);
+    const dir = tempDir();
     const script = `import('${join(process.cwd(), 'electron/core/store/open-store.ts')}').then((m) => { try { m.openStore(process.argv[1]); console.log('opened'); } catch (e) { console.log(e.code + ' ' + e.message); } })`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, dir], { encoding: 'utf8', ...asUser, env: { ...process.env, HOME: parent } });
+    const node = [process.execPath, '--import', 'tsx', '-e', script, dir];
+    // Root ignores permission bits: there, make the folder really read-only with a read-only
+    // bind mount in a private mount namespace (unshare), which only that child sees.
+    const r =
+      process.getuid?.() === 0
+        ? spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind -o ro "$1" "$1" && shift && exec "$@"', 'sh', dir, ...node], { encoding: 'utf8' })
+        : (chmodSync(dir, 0o555), spawnSync(node[0]!, node.slice(1), { encoding: 'utf8' }));
     expect(r.stdout).toMatch(/^E_DATA_DIR Non è possibile scrivere nella cartella dati/);
   });
 
