@@ -148,3 +148,20 @@ describe('bad usage input changes nothing', () => {
     expect(await t.call('usage.record', entry)).toMatchObject({ ok: false, error: { code: 'E_VALIDATION' } });
   });
 });
+
+describe('keyset paging within one day', () => {
+  it('pages entries of the same date without losing or repeating any, with and without text', async () => {
+    const t = await openMunicipality();
+    for (let i = 0; i < 7; i++) await t.must('usage.record', { ...entry, quantity: String(i + 1), note: 'stesso giorno' });
+    for (const filters of [{}, { text: 'giorno' }, { service: 'PROTOCOLLO' }]) {
+      const seen: string[] = [];
+      let cursor: string | null | undefined;
+      do {
+        const p = await t.must('usage.list', { ...filters, limit: 3, cursor });
+        seen.push(...p.rows.map((r) => r.quantity));
+        cursor = p.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(['7', '6', '5', '4', '3', '2', '1']);
+    }
+  });
+});

@@ -56,8 +56,8 @@ export function insertUsageRow(db: Database.Database, id: string, d: UsageData, 
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
   ).run(id, d.service, d.date, d.period, d.quantity_milli, d.beneficiaries.citizens, d.beneficiaries.businesses, d.beneficiaries.offices, d.channel, d.note, d.updated_by, at, at);
   const n = Number(info.lastInsertRowid);
-  if (d.note) stmt(db, 'INSERT INTO usage_fts (rowid, note) VALUES (?, ?)').run(n, d.note);
-  addToMonthly(db, d.service, d.date, 1, d.quantity_milli);
+  if (d.note) insertText(db, n, d);
+  addToTotals(db, d.service, d.date, 1, d.quantity_milli);
   return n;
 }
 
@@ -67,22 +67,33 @@ export function updateUsageRow(db: Database.Database, old: UsageRow, d: UsageDat
     `UPDATE usage SET service = ?, date = ?, period = ?, quantity_milli = ?, citizens = ?, businesses = ?, offices = ?, channel = ?,
             note = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE n = ?`,
   ).run(d.service, d.date, d.period, d.quantity_milli, d.beneficiaries.citizens, d.beneficiaries.businesses, d.beneficiaries.offices, d.channel, d.note, d.updated_by, at, old.n);
-  if (old.note !== d.note) {
-    if (old.note) stmt(db, 'DELETE FROM usage_fts WHERE rowid = ?').run(old.n);
-    if (d.note) stmt(db, 'INSERT INTO usage_fts (rowid, note) VALUES (?, ?)').run(old.n, d.note);
-  }
-  addToMonthly(db, old.service, old.date, -1, -old.quantity_milli);
-  addToMonthly(db, d.service, d.date, 1, d.quantity_milli);
+  // The text index carries service, date and quantity too: rewrite it whenever the row changes.
+  if (old.note) stmt(db, 'DELETE FROM usage_fts WHERE rowid = ?').run(old.n);
+  if (d.note) insertText(db, old.n, d);
+  addToTotals(db, old.service, old.date, -1, -old.quantity_milli);
+  addToTotals(db, d.service, d.date, 1, d.quantity_milli);
 }
 
 export function deleteUsageRow(db: Database.Database, old: UsageRow): void {
   stmt(db, 'DELETE FROM usage WHERE n = ?').run(old.n);
   if (old.note) stmt(db, 'DELETE FROM usage_fts WHERE rowid = ?').run(old.n);
-  addToMonthly(db, old.service, old.date, -1, -old.quantity_milli);
+  addToTotals(db, old.service, old.date, -1, -old.quantity_milli);
 }
 
-/** The incremental per-service-per-month totals: updated with every change, never recomputed. */
-function addToMonthly(db: Database.Database, service: string, date: string, entries: number, milli: number): void {
+function insertText(db: Database.Database, n: number, d: UsageData): void {
+  stmt(db, 'INSERT INTO usage_fts (rowid, note, service, date, quantity_milli) VALUES (?, ?, ?, ?, ?)').run(n, d.note, d.service, d.date, d.quantity_milli);
+}
+
+/**
+ * The incremental totals per service per month and per day: updated with every change, in its
+ * transaction, never recomputed. Lists and tables read them instead of the entries.
+ */
+function addToTotals(db: Database.Database, service: string, date: string, entries: number, milli: number): void {
+  stmt(
+    db,
+    `INSERT INTO usage_daily (date, service, entries, quantity_milli) VALUES (?, ?, ?, ?)
+     ON CONFLICT (date, service) DO UPDATE SET entries = entries + excluded.entries, quantity_milli = quantity_milli + excluded.quantity_milli`,
+  ).run(date, service, entries, milli);
   stmt(
     db,
     `INSERT INTO usage_monthly (service, month, entries, quantity_milli) VALUES (?, ?, ?, ?)

@@ -3,6 +3,7 @@ import { migration001Installation } from './001-installation';
 import { migration002Outbox } from './002-outbox';
 import { migration003MunicipalityRecords } from './003-municipality-records';
 import { migration004Bundles } from './004-bundles';
+import { migration005UsageDailyAndText } from './005-usage-daily-and-text';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -15,6 +16,6 @@ export interface Migration {
  * Every migration, listed explicitly and in order. Once bundles travel between versions,
  * migrations are additive only: never drop or rename what an older peer may still send.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles];
+export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles, migration005UsageDailyAndText];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
