@@ -50,6 +50,8 @@ const keyArb: fc.Arbitrary<SharingKey> = fc
     return { equal: lo, population: hi - lo, usage: 100 - hi };
   });
 
+type Weights = { population: number; usage: number; exempt: boolean };
+
 /** Members with at least one payer whose weights make every component in use divisible. */
 const caseArb = fc
   .record({
@@ -57,7 +59,7 @@ const caseArb = fc
     // Three ranges of cost: the exact-number path, the double-with-proof path, and BigInt only.
     cost: fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000_000_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 99 }).map((c) => 1_000_000_007 + c)),
     // Small weights tie often (tie-breaks); large ones push past 2^53.
-    weights: fc.oneof(
+    weights: fc.oneof<fc.Arbitrary<Weights[]>[]>(
       fc.array(fc.record({ population: fc.integer({ min: 0, max: 3 }), usage: fc.integer({ min: 0, max: 3 }), exempt: fc.boolean() }), { minLength: 1, maxLength: 40 }),
       fc.array(
         fc.record({ population: fc.integer({ min: 0, max: 3_000_000 }), usage: fc.integer({ min: 0, max: 1_000_000_000_000 }), exempt: fc.boolean() }),
