@@ -49,39 +49,70 @@ export function verifyInputFor(ctx: AppContext, path: string, limits?: BundleLim
   };
 }
 
+/**
+ * Files are taken in the order given. While file i is applied (synchronously, on this thread),
+ * the worker already verifies file i+1: the two cores work at once, and each file is still
+ * archived before its checks and applied in its own transaction.
+ */
 export async function importBundles(ctx: AppContext, sources: BundleSource[], options: ImportOptions): Promise<BundleImportResult[]> {
   requireInstallation(ctx.db);
   const results: BundleImportResult[] = [];
+  const prepared: (Prepared | null)[] = [];
+  const prepare = (i: number) => {
+    const source = sources[i] as BundleSource;
+    prepared[i] = prepareOne(ctx, source, nameOf(source), options);
+  };
+  if (sources.length > 0) prepare(0);
   for (const [i, source] of sources.entries()) {
-    const name = source.name ?? ('path' in source ? source.path : 'pacchetto');
-    results.push(await importOne(ctx, source, name, options));
-    options.onProgress?.(i + 1, sources.length, name);
+    if (i + 1 < sources.length) prepare(i + 1);
+    const p = prepared[i] as Prepared;
+    prepared[i] = null;
+    results.push(await finishOne(ctx, p, nameOf(source), options));
+    options.onProgress?.(i + 1, sources.length, nameOf(source));
   }
   return results;
 }
 
-async function importOne(ctx: AppContext, source: BundleSource, name: string, options: ImportOptions): Promise<BundleImportResult> {
+function nameOf(source: BundleSource): string {
+  return source.name ?? ('path' in source ? source.path : 'pacchetto');
+}
+
+type Prepared =
+  | { ok: false; result: BundleImportResult }
+  | { ok: true; sha256: string; receptionNo: number; report: Promise<VerifyReport> };
+
+function prepareOne(ctx: AppContext, source: BundleSource, name: string, options: ImportOptions): Prepared {
   let archived;
   try {
     archived = archiveFile(ctx.dataDir, 'bytes' in source ? { bytes: source.bytes } : { path: source.path });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     return {
-      file: name,
-      sha256: null,
-      outcome: 'refused',
-      code: 'E_FORMAT',
-      sender: null,
-      range: null,
-      message: `Il file ${name} non può essere letto (${code}): verificare che esista e che la chiavetta sia inserita, poi riprovare.`,
-      detail: String((err as Error)?.message ?? err),
-      eventsApplied: 0,
-      warnings: [],
-      alsoApplied: [],
+      ok: false,
+      result: {
+        file: name,
+        sha256: null,
+        outcome: 'refused',
+        code: 'E_FORMAT',
+        sender: null,
+        range: null,
+        message: `Il file ${name} non può essere letto (${code}): verificare che esista e che la chiavetta sia inserita, poi riprovare.`,
+        detail: String((err as Error)?.message ?? err),
+        eventsApplied: 0,
+        warnings: [],
+        alsoApplied: [],
+      },
     };
   }
   const receptionNo = insertReception(ctx.db, { sha256: archived.sha256, name, at: ctx.clock.now(), size: archived.size });
-  const result = await processArchived(ctx, archived.sha256, name, options, (u) => finishReception(ctx.db, receptionNo, u));
+  const report = options.verifier.verify(verifyInputFor(ctx, archived.path, options.limits));
+  report.catch(() => {}); // awaited in finishOne; avoids an unhandled rejection meanwhile
+  return { ok: true, sha256: archived.sha256, receptionNo, report };
+}
+
+async function finishOne(ctx: AppContext, p: Prepared, name: string, options: ImportOptions): Promise<BundleImportResult> {
+  if (!p.ok) return p.result;
+  const result = await processArchived(ctx, p.sha256, name, options, (u) => finishReception(ctx.db, p.receptionNo, u), p.report);
   if (result.sender && (result.outcome === 'applied' || result.outcome === 'duplicate')) {
     result.alsoApplied = await retryWaiting(ctx, result.sender, ['pending'], options);
   }
@@ -123,8 +154,9 @@ async function processArchived(
   name: string,
   options: ImportOptions,
   finish: (u: ReceptionUpdate) => void,
+  started?: Promise<VerifyReport>,
 ): Promise<BundleImportResult> {
-  const report = await options.verifier.verify(verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits));
+  const report = await (started ?? options.verifier.verify(verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits)));
   try {
     const m = report.manifest;
     const range = m ? { first: m.events.first_seq, last: m.events.last_seq } : null;
