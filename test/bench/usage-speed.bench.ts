@@ -48,6 +48,11 @@ const record = await timeMany(1000, async () => {
   const r = await backend.dispatch('usage.record', entry(n++));
   if (!r.ok) throw new Error(JSON.stringify(r.error));
 });
+// What any write costs here: an empty transaction committed with synchronous=FULL (the WAL's fsync).
+let k = 0;
+const upsert = ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('bench', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+const baseline = await timeMany(1000, () => ctx.db.transaction(() => upsert.run(String(k++)))());
+report('commit_baseline_p95', percentile(baseline, 95), 'ms', { p50: Math.round(percentile(baseline, 50) * 1000) / 1000, what: 'one-row transaction, synchronous=FULL (fsync of the WAL)' });
 report('usage_record_p50', percentile(record, 50), 'ms', { stored: ROWS + BULK + n - 1000 });
 report('usage_record_p95', percentile(record, 95), 'ms', { stored: ROWS + BULK + n, target: '< 5 ms' });
 
