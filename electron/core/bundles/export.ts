@@ -132,54 +132,59 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
   const prevHash = outboxHashAt(ctx.db, from - 1);
   const lastHash = count > 0 ? head.hash : prevHash;
 
-  // Pass 1: digest of events.ndjson.
-  const digest = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of outboxLines(ctx.db, from, last)) {
-    digest.update(chunk);
-    bytes += chunk.length;
-  }
   const files = attachmentsOf(ctx.db, from, last);
   for (const f of files) {
     const p = join(ctx.dataDir, 'attachments', f.sha256);
     if (!existsSync(p)) throw new AppError('E_NOT_FOUND', `L'allegato «${f.name}» (${f.sha256}) non si trova nella cartella dati: ripristinarlo dal backup prima di esportare.`);
   }
-  const manifest: Manifest = {
-    format: 'cst-bundle',
-    version: 1,
-    schema: 1,
-    bundle_id: ctx.ids.uuid(),
-    created_at: ctx.clock.now(),
-    sender: { kind: us.role, id: us.id },
-    recipient: { kind: peer.kind, id: peer.id },
-    key_id: keys.keyId,
-    events: {
-      sha256: digest.digest('hex'),
-      bytes,
-      count,
-      first_seq: from,
-      last_seq: last,
-      prev_hash: prevHash.toString('hex'),
-      last_hash: lastHash.toString('hex'),
-    },
-    files,
-    ack: peer.appliedSeq === 0 && peer.lastReceivedAt === null ? null : { seq: peer.appliedSeq, hash: peer.appliedHash.toString('hex') },
-    app: { name: 'cst-desk', version: ctx.appVersion },
-  };
-  const mBytes = manifestBytes(manifest);
-  const signature = signMinisign(mBytes, keys.signing, bundleTrustedComment(us.id, peer.id, from, last));
-
   // The plaintext ZIP, in the data directory.
   const work = join(ctx.dataDir, 'outbox-tmp');
   mkdirSync(work, { recursive: true });
-  const zipPath = join(work, `${manifest.bundle_id}.zip`);
+  const bundleId = ctx.ids.uuid();
+  const zipPath = join(work, `${bundleId}.zip`);
   const target = req.out ? resolve(req.out) : join(resolve(req.dir as string), `cst-${safeName(us.id)}-per-${safeName(peer.id)}-${from}-${last}.cstb`);
   const encrypted = !req.plain;
   try {
     const zip = await createZipFileWriter(zipPath);
+    let manifest: Manifest;
     try {
+      // events.ndjson first, hashed as it streams out of the outbox (one pass), then the
+      // manifest that names its digest: readers go by the central directory, not entry order.
+      const digest = createHash('sha256');
+      let bytes = 0;
+      async function* hashed(): AsyncIterable<Buffer> {
+        for await (const chunk of outboxLines(ctx.db, from, last)) {
+          digest.update(chunk);
+          bytes += chunk.length;
+          yield chunk;
+        }
+      }
+      await zip.addEntry(EVENTS_ENTRY, hashed());
+      manifest = {
+        format: 'cst-bundle',
+        version: 1,
+        schema: 1,
+        bundle_id: bundleId,
+        created_at: ctx.clock.now(),
+        sender: { kind: us.role, id: us.id },
+        recipient: { kind: peer.kind, id: peer.id },
+        key_id: keys.keyId,
+        events: {
+          sha256: digest.digest('hex'),
+          bytes,
+          count,
+          first_seq: from,
+          last_seq: last,
+          prev_hash: prevHash.toString('hex'),
+          last_hash: lastHash.toString('hex'),
+        },
+        files,
+        ack: peer.appliedSeq === 0 && peer.lastReceivedAt === null ? null : { seq: peer.appliedSeq, hash: peer.appliedHash.toString('hex') },
+        app: { name: 'cst-desk', version: ctx.appVersion },
+      };
+      const mBytes = manifestBytes(manifest);
+      const signature = signMinisign(mBytes, keys.signing, bundleTrustedComment(us.id, peer.id, from, last));
       await zip.addEntry(MANIFEST_ENTRY, mBytes);
-      await zip.addEntry(EVENTS_ENTRY, outboxLines(ctx.db, from, last));
       await zip.addEntry(SIGNATURE_ENTRY, Buffer.from(signature, 'utf8'));
       for (const f of files) await zip.addEntry(`files/${f.sha256}`, createReadStream(join(ctx.dataDir, 'attachments', f.sha256)));
       await zip.finish();
@@ -187,13 +192,15 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
       await zip.abort();
       throw err;
     }
-    // Check what we wrote with our own reader before it leaves (a bug here must never travel).
+    // Check what we wrote with our own reader before it leaves (a bug here must never travel):
+    // container, manifest, signature and digests; the lines are the outbox's own bytes.
     const check = await verifyBundle({
       path: zipPath,
       us: { kind: peer.kind, id: peer.id },
       ageIdentities: [],
       senders: [{ kind: us.role, id: us.id, keyId: keys.keyId, signingKey: keys.signingKey }],
       tempDir: work,
+      skipLines: true,
     });
     if (!check.ok) throw new Error(`exported bundle fails our own reader: ${check.code} ${check.detail}`);
     const written = await writeToTarget(zipPath, target, encrypted ? peer.ageRecipient : null);
