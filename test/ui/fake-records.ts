@@ -412,6 +412,7 @@ function groupAndProposalHandlers(st: RecordState, operator: () => string, log: 
     },
     'proposals.submit': ({ id }) => {
       const p = get(st.proposals, id);
+      if (!p.problem || !p.solution) throw new RecordFailure('E_VALIDATION', 'Per presentare la proposta descrivere il problema e la soluzione proposta.', p.problem ? 'solution' : 'problem');
       return saveProposal({ ...p, status: 'submitted', version: Math.max(1, p.version), submittedAt: NOW });
     },
     'proposals.withdraw': ({ id }) => saveProposal({ ...get(st.proposals, id), status: 'withdrawn' }),

@@ -56,6 +56,16 @@ describe('proposals', () => {
     expect(await screen.findByText('Allegato «preventivo.pdf» aggiunto.')).toBeTruthy();
     expect(api.callsOf('attachments.add')[0]).toMatchObject({ name: 'preventivo.pdf', type: 'application/pdf', contentBase64: btoa('%PDF-1.4 test') });
 
+    // Submitting without a solution: refused, in words, next to the field, which takes focus.
+    await user.click(screen.getByRole('button', { name: 'Invia al Comitato tecnico' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Inviare la proposta?' })).getByRole('button', { name: 'Invia al Comitato tecnico' }));
+    expect(await screen.findByText('Per presentare la proposta descrivere il problema e la soluzione proposta.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /^Il problema/ })));
+    await user.type(screen.getByRole('textbox', { name: /^Il problema/ }), 'Nessuna rete nelle biblioteche.');
+    await user.type(screen.getByRole('textbox', { name: /^La soluzione/ }), 'Un punto di accesso per sede.');
+    await user.click(screen.getByRole('button', { name: 'Salva bozza' }));
+    await screen.findByText('Bozza salvata.');
+
     await user.click(screen.getByRole('button', { name: 'Invia al Comitato tecnico' }));
     const dialog = await screen.findByRole('dialog', { name: 'Inviare la proposta?' });
     await user.click(within(dialog).getByRole('button', { name: 'Invia al Comitato tecnico' }));

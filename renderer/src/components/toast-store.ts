@@ -18,9 +18,12 @@ interface ToastState {
 
 let nextId = 1;
 
-/** Short confirmations after an action ("file saved"); they stay until closed or replaced. */
+/**
+ * Short confirmations after an action ("file saved"); they stay until closed or replaced. Only
+ * the newest shows: in quick entry a pile of confirmations would cover the form.
+ */
 export const useToastStore = create<ToastState>()((set) => ({
   toasts: [],
-  show: (tone, message) => set((s) => ({ toasts: [...s.toasts.slice(-2), { id: nextId++, tone, message }] })),
+  show: (tone, message) => set({ toasts: [{ id: nextId++, tone, message }] }),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));

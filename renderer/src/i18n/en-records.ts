@@ -101,6 +101,7 @@ export const enRecords = {
     colDate: 'Date',
     colService: 'Service',
     colQuantity: 'Quantity',
+    colDetails: 'Beneficiaries, channel, notes',
     colBeneficiaries: 'Beneficiaries',
     colChannel: 'Channel',
     colNote: 'Notes',

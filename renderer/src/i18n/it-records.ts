@@ -104,6 +104,7 @@ export const itRecords = {
     colDate: 'Data',
     colService: 'Servizio',
     colQuantity: 'Quantità',
+    colDetails: 'Beneficiari, canale, note',
     colBeneficiaries: 'Beneficiari',
     colChannel: 'Canale',
     colNote: 'Note',

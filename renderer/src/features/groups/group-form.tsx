@@ -55,7 +55,7 @@ export function GroupForm({ idPrefix: p, editing }: { idPrefix: string; editing?
           {form.formText}
         </Alert>
       ) : null}
-      <div className="cst-modal-actions">
+      <div className="cst-form-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? t('common.saving') : editing ? t('common.save') : t('groups.add')}
         </button>

@@ -130,7 +130,7 @@ export function MeetingForm({ idPrefix: p, groups, staff, editing }: { idPrefix:
           {form.formText}
         </Alert>
       ) : null}
-      <div className="cst-modal-actions">
+      <div className="cst-form-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? t('common.saving') : editing ? t('common.save') : t('groups.addMeeting')}
         </button>

@@ -86,13 +86,13 @@ function ReadOnly({ proposal }: { proposal: Proposal }) {
 
 function Lifecycle({ proposal: p }: { proposal: Proposal }) {
   const { t } = useTranslation();
-  const { editingSubmitted, setEditingSubmitted, confirm } = useProposalsStore();
+  const { editingSubmitted, setEditingSubmitted, confirm, setSubmitRefusal } = useProposalsStore();
   if (p.status === 'withdrawn') return null;
   return (
     <div className="cst-actions cst-lifecycle">
       {p.status === 'draft' ? (
         <>
-          <button type="button" className="btn btn-primary btn-lg" onClick={() => confirm('submit')}>
+          <button type="button" className="btn btn-primary btn-lg" onClick={() => (setSubmitRefusal(null), confirm('submit'))}>
             {t('proposals.submit')}
           </button>
           {p.version === 0 ? (
@@ -120,13 +120,20 @@ function LifecycleDialogs({ proposal: p, confirming, confirm, changed }: { propo
   const { t } = useTranslation();
   const api = useApi();
   const showToast = useToastStore((s) => s.show);
+  const setSubmitRefusal = useProposalsStore((s) => s.setSubmitRefusal);
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     if (confirming === 'submit') {
       const r = await api.call('proposals.submit', { id: p.id });
       if (r.ok) showToast('success', { key: 'proposals.submitted', params: { version: r.value.version } });
-      else showToast('danger', apiErrorToMessage(r.error));
+      else {
+        // The form shows the refusal next to its field (and focuses it) once the dialog is closed.
+        setBusy(false);
+        confirm(null);
+        setSubmitRefusal(r.error);
+        return;
+      }
     } else if (confirming === 'withdraw') {
       const r = await api.call('proposals.withdraw', { id: p.id });
       showToast(r.ok ? 'success' : 'danger', r.ok ? { key: 'proposals.withdrawn' } : apiErrorToMessage(r.error));

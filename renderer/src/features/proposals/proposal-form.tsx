@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api as contract, type Input } from '../../../../shared/api/contract';
 import type { Proposal } from '../../../../shared/domain/proposals';
@@ -13,6 +13,7 @@ import { useToastStore } from '../../components/toast-store';
 import { fieldErrorsFromZod, type Message } from '../../i18n/messages';
 import { formatCents, parseEuroToCents } from '../../i18n/money';
 import { BeneficiariesPicker } from './beneficiaries-picker';
+import { useProposalsStore } from './store';
 
 const P = 'proposal';
 const IDS = {
@@ -48,6 +49,14 @@ export function ProposalForm({ proposal, onSaved, onCancel }: { proposal?: Propo
   }));
   const [saving, setSaving] = useState(false);
   const form = useFormErrors(IDS);
+  const refusal = useProposalsStore((s) => s.submitRefusal);
+  useEffect(() => {
+    if (!refusal) return;
+    // After the confirmation dialog has given focus back to its opener: then the field takes it.
+    const timer = setTimeout(() => form.showApiError(refusal), 0);
+    return () => clearTimeout(timer);
+    // Once per refusal (the form object changes at every render).
+  }, [refusal]); // eslint-disable-line react-hooks/exhaustive-deps
   const set = (k: 'title' | 'problem' | 'solution' | 'groupId' | 'benefits' | 'oneOff' | 'yearly', field: string = k) => (v: string) => {
     setD((x) => ({ ...x, [k]: v }));
     form.clear(field);
@@ -127,7 +136,7 @@ export function ProposalForm({ proposal, onSaved, onCancel }: { proposal?: Propo
           {form.formText}
         </Alert>
       ) : null}
-      <div className="cst-modal-actions">
+      <div className="cst-form-actions">
         <button type="submit" className="btn btn-primary btn-lg" disabled={saving}>
           {saving ? t('common.saving') : submittedBefore ? t('proposals.saveNewVersion') : t('proposals.saveDraft')}
         </button>

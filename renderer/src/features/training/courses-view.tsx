@@ -139,7 +139,7 @@ function CourseForm({ idPrefix: p, editing }: { idPrefix: string; editing?: Cour
           {form.formText}
         </Alert>
       ) : null}
-      <div className="cst-modal-actions">
+      <div className="cst-form-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? t('common.saving') : editing ? t('common.save') : t('training.addCourse')}
         </button>

@@ -168,7 +168,7 @@ function ParticipationForm({ idPrefix: p, staff, courses, editing }: { idPrefix:
           {form.formText}
         </Alert>
       ) : null}
-      <div className="cst-modal-actions">
+      <div className="cst-form-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? t('common.saving') : editing ? t('common.save') : t('training.addParticipation')}
         </button>

@@ -156,7 +156,7 @@ function StaffForm({ idPrefix: p, editing }: { idPrefix: string; editing?: Staff
           {form.formText}
         </Alert>
       ) : null}
-      <div className="cst-modal-actions">
+      <div className="cst-form-actions">
         <button type="submit" className="btn btn-primary" disabled={saving}>
           {saving ? t('common.saving') : editing ? t('common.save') : t('training.addPerson')}
         </button>

@@ -29,7 +29,7 @@ export function UsageEditDialog({ services }: { services: readonly Service[] }) 
   useEffect(() => {
     if (editing) setDraft(draftFromEntry(editing));
     form.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset on a new entry only
+    // Reset on a new entry only (the form object changes at every render).
   }, [editing]);
 
   const onSubmit = async (event: FormEvent) => {
@@ -75,7 +75,7 @@ export function UsageEditDialog({ services }: { services: readonly Service[] }) 
             {form.formText}
           </Alert>
         ) : null}
-        <div className="cst-modal-actions">
+        <div className="cst-form-actions">
           <button type="submit" className="btn btn-primary" disabled={saving}>
             {saving ? t('common.saving') : t('common.save')}
           </button>

@@ -40,15 +40,18 @@ export function UsageList({ services }: { services: readonly Service[] }) {
     { key: 'service', header: t('usage.colService'), cell: (e) => name(e.service) },
     { key: 'quantity', header: t('usage.colQuantity'), numeric: true, cell: (e) => `${formatMilliItalian(e.quantityMilli)} ${unitOf(e.service)}` },
     {
-      key: 'beneficiaries',
-      header: t('usage.colBeneficiaries'),
-      cell: (e) =>
-        e.beneficiaries.citizens === null && e.beneficiaries.businesses === null && e.beneficiaries.offices === null
-          ? t('common.none')
-          : t('usage.beneficiariesShort', { citizens: n(e.beneficiaries.citizens), businesses: n(e.beneficiaries.businesses), offices: n(e.beneficiaries.offices) }),
+      key: 'details',
+      header: t('usage.colDetails'),
+      cell: (e) => {
+        const b = e.beneficiaries;
+        const parts = [
+          b.citizens === null && b.businesses === null && b.offices === null ? null : t('usage.beneficiariesShort', { citizens: n(b.citizens), businesses: n(b.businesses), offices: n(b.offices) }),
+          e.channel ? t(`usage.channel_${e.channel}`) : null,
+          e.note || null,
+        ].filter((x): x is string => x !== null);
+        return parts.length ? <span className="cst-note-cell">{parts.join(' · ')}</span> : t('common.none');
+      },
     },
-    { key: 'channel', header: t('usage.colChannel'), cell: (e) => (e.channel ? t(`usage.channel_${e.channel}`) : t('common.none')) },
-    { key: 'note', header: t('usage.colNote'), cell: (e) => <span className="cst-note-cell">{e.note || t('common.none')}</span> },
     { key: 'version', header: t('usage.colVersion'), numeric: true, cell: (e) => String(e.version) },
     {
       key: 'actions',
