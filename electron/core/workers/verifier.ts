@@ -23,7 +23,7 @@ export const inlineVerifier: BundleVerifier = {
 
 export const BUNDLED_WORKER_FILE = 'bundle-verify-worker.cjs';
 
-function workerLocation(): string | URL {
+export function workerLocation(): string | URL {
   // In the CJS bundle __dirname is dist/electron; under tsx/vitest ESM it may be undefined or
   // point at the sources, where the bundled file does not exist.
   const dir = typeof __dirname === 'string' ? __dirname : null;
