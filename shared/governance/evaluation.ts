@@ -1,0 +1,165 @@
+import { GovernanceError } from './errors';
+
+/**
+ * Evaluation of proposals by the Technical Committee (issue 5): weighted criteria, one integer
+ * score per criterion, an exact total, a ranking, and the proposal's state machine on the hub.
+ *
+ * Total: weights are integers summing to 100 and scores integers 0..maxScore, so
+ * Σ weight × score is an integer equal to the weighted average × 100: the total is stored as
+ * that integer of HUNDREDTHS of a score point (7,35 / 10 → 735). No float anywhere.
+ *
+ * Ranking (deterministic): higher total first; on equal totals, the higher score on the criterion
+ * with the largest weight, then the next (criteria of equal weight in their configured order);
+ * then the proposal received first; then the id in ascending order.
+ *
+ * The proposal's state machine (received → under evaluation → …) is in `proposal-track.ts`.
+ */
+
+export interface Criterion {
+  id: string;
+  /** Italian label shown to the committee. */
+  label: string;
+  /** Integer 0..100; the weights of a configuration sum to 100. */
+  weight: number;
+}
+
+export interface CriteriaConfig {
+  criteria: Criterion[];
+  /** Highest score of a criterion (scores are integers 0..maxScore). */
+  maxScore: number;
+}
+
+export const DEFAULT_CRITERIA: CriteriaConfig = {
+  maxScore: 10,
+  criteria: [
+    { id: 'citizen_business_benefit', label: 'Beneficio per cittadini e imprese', weight: 30 },
+    { id: 'members_benefiting', label: 'Numero di membri che ne beneficiano', weight: 20 },
+    { id: 'feasibility', label: 'Fattibilità', weight: 20 },
+    { id: 'cost_benefit', label: 'Rapporto costi/benefici', weight: 15 },
+    { id: 'national_plan_fit', label: "Coerenza con il Piano triennale per l'informatica nella PA", weight: 15 },
+  ],
+};
+
+export type EvaluationErrorCode =
+  | 'EVAL_WEIGHTS_SUM'
+  | 'EVAL_WEIGHT_INVALID'
+  | 'EVAL_CRITERIA_INVALID'
+  | 'EVAL_SCORE_INVALID'
+  | 'EVAL_SCORE_MISSING'
+  | 'EVAL_SCORE_UNKNOWN'
+  | 'EVAL_DUPLICATE'
+  | 'PROPOSAL_TRANSITION'
+  | 'PROPOSAL_REASON_REQUIRED'
+  | 'PROPOSAL_NOTES_REQUIRED'
+  | 'PROPOSAL_NOT_EVALUATED'
+  | 'PROPOSAL_PROGRESS_INVALID'
+  | 'PROPOSAL_DATE_INVALID'
+  | 'PROPOSAL_PLAN_INVALID';
+
+export class EvaluationError extends GovernanceError {
+  declare readonly code: EvaluationErrorCode;
+  constructor(code: EvaluationErrorCode, message: string, params: Record<string, string | number> = {}) {
+    super(code, message, params);
+    this.name = 'EvaluationError';
+  }
+}
+
+/** Throws unless the criteria are usable: unique ids, integer weights summing to 100, a sane scale. */
+export function checkCriteria(config: CriteriaConfig): void {
+  if (!Number.isInteger(config.maxScore) || config.maxScore < 1 || config.maxScore > 100) {
+    throw new EvaluationError('EVAL_CRITERIA_INVALID', `Il punteggio massimo deve essere un numero intero tra 1 e 100 (ricevuto ${String(config.maxScore)}).`);
+  }
+  if (config.criteria.length === 0) throw new EvaluationError('EVAL_CRITERIA_INVALID', 'Indicare almeno un criterio di valutazione.');
+  const ids = new Set<string>();
+  let sum = 0;
+  for (const c of config.criteria) {
+    if (typeof c.id !== 'string' || c.id.trim() === '' || typeof c.label !== 'string' || c.label.trim() === '') {
+      throw new EvaluationError('EVAL_CRITERIA_INVALID', 'Ogni criterio ha un codice e un nome.');
+    }
+    if (ids.has(c.id)) throw new EvaluationError('EVAL_CRITERIA_INVALID', `Il criterio ${c.id} compare due volte.`, { criterion: c.id });
+    ids.add(c.id);
+    if (!Number.isInteger(c.weight) || c.weight < 0 || c.weight > 100) {
+      throw new EvaluationError('EVAL_WEIGHT_INVALID', `Il peso del criterio «${c.label}» deve essere un numero intero tra 0 e 100 (ricevuto ${String(c.weight)}).`, {
+        criterion: c.id,
+        value: String(c.weight),
+      });
+    }
+    sum += c.weight;
+  }
+  if (sum !== 100) {
+    throw new EvaluationError('EVAL_WEIGHTS_SUM', `I pesi dei criteri sommano a ${sum}, non a 100: correggerli prima di valutare.`, { sum });
+  }
+}
+
+export interface Evaluation {
+  /** One integer score per criterion id. */
+  scores: Record<string, number>;
+  /** Σ weight × score: the weighted average in hundredths of a point. */
+  totalHundredths: number;
+}
+
+/** Checks the scores against the criteria and computes the exact total. */
+export function scoreProposal(config: CriteriaConfig, scores: Readonly<Record<string, number>>): Evaluation {
+  checkCriteria(config);
+  const known = new Set(config.criteria.map((c) => c.id));
+  for (const id of Object.keys(scores)) {
+    if (!known.has(id)) throw new EvaluationError('EVAL_SCORE_UNKNOWN', `Punteggio per un criterio che non esiste: ${id}.`, { criterion: id });
+  }
+  let total = 0;
+  const out: Record<string, number> = {};
+  for (const c of config.criteria) {
+    const s = scores[c.id];
+    if (s === undefined) throw new EvaluationError('EVAL_SCORE_MISSING', `Manca il punteggio del criterio «${c.label}».`, { criterion: c.id });
+    if (!Number.isInteger(s) || s < 0 || s > config.maxScore) {
+      throw new EvaluationError('EVAL_SCORE_INVALID', `Il punteggio del criterio «${c.label}» deve essere un numero intero da 0 a ${config.maxScore} (ricevuto ${String(s)}).`, {
+        criterion: c.id,
+        value: String(s),
+      });
+    }
+    out[c.id] = s;
+    total += c.weight * s;
+  }
+  return { scores: out, totalHundredths: total };
+}
+
+export interface RankingEntry {
+  id: string;
+  /** ISO date the proposal was received. */
+  receivedAt: string;
+  scores: Readonly<Record<string, number>>;
+}
+
+export interface RankedProposal {
+  id: string;
+  totalHundredths: number;
+  /** 1..n, unique (ties broken as documented above). */
+  position: number;
+  /** Standard competition rank on the total alone (1, 2, 2, 4): equal totals share it. */
+  totalRank: number;
+}
+
+/** Ranks evaluated proposals (see the tie-break order in the module comment). */
+export function rankProposals(config: CriteriaConfig, entries: readonly RankingEntry[]): RankedProposal[] {
+  const seen = new Set<string>();
+  const rows = entries.map((e) => {
+    if (seen.has(e.id)) throw new EvaluationError('EVAL_DUPLICATE', `La proposta ${e.id} compare due volte nella graduatoria.`, { id: e.id });
+    seen.add(e.id);
+    return { id: e.id, receivedAt: e.receivedAt, ev: scoreProposal(config, e.scores) };
+  });
+  // Criteria by descending weight; Array.prototype.sort is stable, so equal weights keep their order.
+  const order = [...config.criteria].sort((a, b) => b.weight - a.weight).map((c) => c.id);
+  rows.sort((a, b) => {
+    if (a.ev.totalHundredths !== b.ev.totalHundredths) return b.ev.totalHundredths - a.ev.totalHundredths;
+    for (const id of order) {
+      const d = b.ev.scores[id]! - a.ev.scores[id]!;
+      if (d !== 0) return d;
+    }
+    if (a.receivedAt !== b.receivedAt) return a.receivedAt < b.receivedAt ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  let rank = 0;
+  return rows.map((r, i) => {
+    if (i === 0 || r.ev.totalHundredths !== rows[i - 1]!.ev.totalHundredths) rank = i + 1;
+    return { id: r.id, totalHundredths: r.ev.totalHundredths, position: i + 1, totalRank: rank };
+  });
+}
