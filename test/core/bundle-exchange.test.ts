@@ -45,11 +45,12 @@ describe('bundle exchange between a municipality and its hub', () => {
     const totals = hub.backend.ctx.db.prepare('SELECT owner, service, month, quantity_milli, entries FROM received_usage_monthly').all();
     expect(totals).toEqual([{ owner: '041067', service: 'PROTOCOLLO', month: '2026-10', quantity_milli: (10 + 11 + 12 + 13 + 14) * 1000, entries: 5 }]);
 
-    // The hub answers with a bundle carrying only its ack of Urbino's stream.
+    // The hub answers with its own events (if any) and its ack of Urbino's stream.
+    const hubEvents = hub.backend.ctx.db.prepare('SELECT COUNT(*) FROM outbox').pluck().get() as number;
     const [back] = await hub.must('bundle.export', { dir: tempDir(), for: '041067' });
-    expect(back).toMatchObject({ range: { first: 1, last: 0 }, events: 0 });
+    expect(back).toMatchObject({ range: { first: 1, last: hubEvents }, events: hubEvents });
     const [ackRes] = await town.must('bundle.import', { files: [{ path: back!.path }] });
-    expect(ackRes).toMatchObject({ outcome: 'applied', eventsApplied: 0, warnings: [] });
+    expect(ackRes).toMatchObject({ outcome: 'applied', eventsApplied: hubEvents, warnings: [] });
     const history = await town.must('bundle.history', {});
     expect(history.exports[0]).toMatchObject({ acknowledged: true, range: { first: 1, last: 5 } });
 

@@ -40,9 +40,14 @@ async function twinOf(hub: TestBackend, towns: TestBackend[]): Promise<TestBacke
   writeFileSync(join(twin.dataDir, 'keys', 'secret.json'), readFileSync(join(hub.dataDir, 'keys', 'secret.json')), { mode: 0o600 });
   const inst = requireInstallation(hub.backend.ctx.db);
   insertInstallation(twin.backend.ctx.db, inst);
-  const members = hub.backend.ctx.db.prepare("SELECT istat, name, province, population, population_year, 'pending', added_at FROM members").raw(true).all() as unknown[][];
-  const ins = twin.backend.ctx.db.prepare('INSERT INTO members VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const m of members) ins.run(...m);
+  // Same registry (every column, as pending) and the same outbox, byte for byte: the towns'
+  // bundles acknowledge the hub's stream, and a twin without it would see "events lost".
+  for (const table of ['members', 'outbox']) {
+    const cols = (twin.backend.ctx.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    const rows = hub.backend.ctx.db.prepare(`SELECT ${cols.join(', ')} FROM ${table}`).all() as Record<string, unknown>[];
+    const ins = twin.backend.ctx.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+    for (const r of rows) ins.run(table === 'members' ? { ...r, status: 'pending' } : r);
+  }
   for (const t of towns) await introduce(t, twin);
   return twin;
 }
