@@ -2,7 +2,7 @@
  * Hub import of one 1,000,000-event bundle end to end (read, decrypt, verify, parse, validate,
  * apply) through the worker, against a plain keyed INSERT of the same rows in the same run;
  * peak RSS sampled and VmHWM. Then a batch of 50 bundles of 10,000 events from 50 members.
- * Env: CST_BENCH_EVENTS (default 1000000).
+ * Env: CST_BENCH_EVENTS (default 1000000), CST_BENCH_BATCH=0 skips the batch.
  */
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,6 +110,7 @@ async function main(): Promise<void> {
     b.close();
 
     // Batch: 50 members × 10,000 events, one import call.
+    if (process.env.CST_BENCH_BATCH === '0') return;
     const members = Array.from({ length: 50 }, (_, i) => newParty('municipality', String(41001 + i).padStart(6, '0'), `Comune ${i}`));
     const files: string[] = [];
     for (const [i, m] of members.entries()) {

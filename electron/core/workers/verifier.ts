@@ -42,7 +42,9 @@ export function createWorkerVerifier(): BundleVerifier {
     worker = null;
   };
   const start = (): Worker => {
-    const w = new Worker(workerLocation());
+    // Verification holds at most one line (≤ 1 MiB) and 1 MiB buffers: a small heap makes V8
+    // collect early instead of growing towards the process's share (peak RSS of a 1M import).
+    const w = new Worker(workerLocation(), { resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 } });
     w.on('message', (msg: { id: number; report?: VerifyReport; error?: string }) => {
       const entry = waiting.get(msg.id);
       if (!entry) return;
