@@ -124,3 +124,46 @@ describe('bundle exchange between a municipality and its hub', () => {
     expect(existsSync(join(hub.dataDir, 'inbox'))).toBe(false);
   });
 });
+
+describe('bundle exchange: attachments and the hub\'s all-members export', () => {
+  it('carries a proposal attachment as files/<sha256>; the hub stores it by hash', async () => {
+    const { hub, town } = await pair();
+    await introduce(town, hub);
+    await introduce(hub, town);
+    const proposal = await town.must('proposals.create', { title: 'Rete Wi-Fi comunale' });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await town.must('attachments.add', { proposalId: proposal.id, name: 'preventivo.pdf', type: 'application/pdf', contentBase64: pdf.toString('base64') });
+    const [exp] = await town.must('bundle.export', { dir: tempDir() });
+    const [res] = await hub.must('bundle.import', { files: [{ path: exp!.path }] });
+    expect(res).toMatchObject({ outcome: 'applied' });
+    const sha = (await import('node:crypto')).createHash('sha256').update(pdf).digest('hex');
+    expect(readFileSync(join(hub.dataDir, 'attachments', sha)).equals(pdf)).toBe(true);
+    const insp = await hub.must('bundle.inspect', { path: exp!.path });
+    expect(insp.manifest?.files).toBe(1);
+  });
+
+  it('exports one bundle per confirmed member, each readable only by its member', async () => {
+    const hub = openTestBackend();
+    await hub.must('setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU' });
+    const towns: TestBackend[] = [];
+    for (const istat of ['041067', '041044']) {
+      const t = openTestBackend();
+      await t.must('setup.municipality', { istat, operator: 'Op' });
+      await introduce(t, hub);
+      await introduce(hub, t);
+      towns.push(t);
+    }
+    const dir = tempDir();
+    const out = await hub.must('bundle.export', { dir, allMembers: true });
+    expect(out.map((o) => o.recipient.id).sort()).toEqual(['041044', '041067']);
+    expect(readdirSync(dir).sort()).toEqual(out.map((o) => o.fileName).sort());
+    const mine = out.find((o) => o.recipient.id === '041067')!;
+    const theirs = out.find((o) => o.recipient.id === '041044')!;
+    const [ok] = await towns[0]!.must('bundle.import', { files: [{ path: mine.path }] });
+    expect(ok!.outcome).toBe('applied');
+    const [no] = await towns[0]!.must('bundle.import', { files: [{ path: theirs.path }] });
+    expect(no!.code).toBe('E_DECRYPT');
+    const refused = await towns[0]!.call('bundle.export', { dir, allMembers: true });
+    expect(refused.ok).toBe(false);
+  });
+});
