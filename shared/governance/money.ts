@@ -69,6 +69,6 @@ export function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): b
 /** zod: a non-negative amount in integer cents (safe integer). */
 export const CentsSchema = z
   .number({ message: "L'importo deve essere un numero di centesimi." })
-  .int({ message: "L'importo va espresso in centesimi interi (per esempio 1234,56 € = 123456)." })
+  .int({ message: "L'importo va espresso in centesimi interi (per esempio 1.234,56 € = 123456)." })
   .min(0, { message: "L'importo non può essere negativo." })
   .max(MAX_CENTS, { message: "L'importo supera il massimo rappresentabile." });
