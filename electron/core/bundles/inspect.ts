@@ -1,5 +1,5 @@
 /** `bundle.inspect`: every verification step of a file, nothing archived, nothing applied. */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { BundleInspection } from '../../../shared/domain/bundles';
 import { IdentityFileError, readIdentityFile } from '../container/identity-file';
@@ -19,7 +19,7 @@ export async function inspectBundle(ctx: AppContext, path: string, identityPath:
   let sha256: string;
   try {
     size = statSync(path).size;
-    sha256 = size <= 256 * 1024 * 1024 ? createHash('sha256').update(readFileSync(path)).digest('hex') : '';
+    sha256 = hashFile(path);
   } catch (err) {
     throw new AppError('E_NOT_FOUND', `Il file ${path} non può essere letto (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
   }
@@ -72,4 +72,17 @@ export async function inspectBundle(ctx: AppContext, path: string, identityPath:
       : null,
     kinds: report.kinds,
   };
+}
+
+/** SHA-256 of a file of any size, streamed (the archive's name for it). */
+function hashFile(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const h = createHash('sha256');
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) h.update(buf.subarray(0, n));
+    return h.digest('hex');
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const INBOX_DIR = 'inbox';
@@ -58,4 +58,29 @@ export function archiveFile(dataDir: string, source: { path: string } | { bytes:
   if (existsSync(path)) rmSync(tmp, { force: true });
   else renameSync(tmp, path);
   return { sha256, size, path };
+}
+
+/**
+ * Removes what an interrupted import left in inbox/tmp (decrypted plaintexts, extracted events)
+ * and half-copied archive files: anything untouched for a day (a running import touches its
+ * own files continuously and never lasts that long).
+ */
+export function sweepInboxTemp(dataDir: string, nowMs: number, maxAgeMs = 24 * 3600 * 1000): void {
+  for (const dir of [inboxTempDir(dataDir), archiveDir(dataDir)]) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (dir === archiveDir(dataDir) && !name.endsWith('.tmp')) continue;
+      const p = join(dir, name);
+      try {
+        if (nowMs - statSync(p).mtimeMs > maxAgeMs) rmSync(p, { recursive: true, force: true });
+      } catch {
+        // vanished meanwhile
+      }
+    }
+  }
 }

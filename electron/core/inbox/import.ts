@@ -18,7 +18,7 @@ import { requireInstallation } from '../installation/installation-store';
 import { confirmedPeers, findPeer, type PeerRecord } from '../peers/peers-store';
 import type { BundleVerifier } from '../workers/verifier';
 import { applyBundle, recordFork, type ApplyResult } from './apply';
-import { archiveFile, archivedPath, inboxTempDir } from './archive';
+import { archiveFile, archivedPath, inboxTempDir, sweepInboxTemp } from './archive';
 import { finishReception, finishWaitingReceptions, insertReception, waitingFiles, type ReceptionUpdate } from './inbox-store';
 import type { Projector } from './projectors';
 
@@ -56,6 +56,7 @@ export function verifyInputFor(ctx: AppContext, path: string, limits?: BundleLim
  */
 export async function importBundles(ctx: AppContext, sources: BundleSource[], options: ImportOptions): Promise<BundleImportResult[]> {
   requireInstallation(ctx.db);
+  sweepInboxTemp(ctx.dataDir, Date.now());
   const results: BundleImportResult[] = [];
   const prepared: (Prepared | null)[] = [];
   const prepare = (i: number) => {
