@@ -9,9 +9,9 @@ export interface HomeSummary {
   trainingHoursMilli: number;
   participations: number;
   proposals: { draft: number; submitted: number; withdrawn: number };
-  /** Events after the last seq the consortium acknowledged (`hub_ack_seq`). */
+  /** Events after the last seq the consortium acknowledged (its bundles' ack, or `hub_ack_seq`). */
   unsentEvents: number;
-  /** Null until bundles exist (issue 4). */
+  /** When a bundle for the consortium was last exported; null before the first. */
   lastExportAt: string | null;
 }
 

@@ -97,3 +97,20 @@ describe('lists with optional filters', () => {
     expect((await t.must('meetings.list', { year: 2026 })).map((m) => m.topic)).toEqual(['y']);
   });
 });
+
+describe('home summary and the bundles', () => {
+  it('counts unsent events from the hub’s acknowledgement and shows the last export', async () => {
+    const t = await openMunicipality();
+    for (let i = 1; i <= 4; i++) await t.must('usage.record', { service: 'PEC', date: `2026-11-0${i}`, quantity: '1' });
+    const db = t.backend.ctx.db;
+    db.prepare(
+      `INSERT INTO peers (kind, id, name, signing_key, key_id, age_recipient, fingerprint, identity_created_at, status, imported_at, acked_seq)
+       VALUES ('hub', 'CST-PU', 'CST', 'RW', '0000000000000000', 'age1', '0', 'x', 'confirmed', 'x', 3)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO bundle_exports (bundle_id, created_at, recipient_kind, recipient_id, first_seq, last_seq, events, bytes, file_name, path, encrypted, file_sha256)
+       VALUES ('b', '2026-11-20T08:00:00.000Z', 'hub', 'CST-PU', 1, 3, 3, 100, 'f', 'p', 1, 'h')`,
+    ).run();
+    expect(await t.must('home.summary', {})).toMatchObject({ unsentEvents: 1, lastExportAt: '2026-11-20T08:00:00.000Z' });
+  });
+});

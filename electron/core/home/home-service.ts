@@ -25,10 +25,19 @@ export function updateSettings(ctx: AppContext, input: ParsedInput<'settings.upd
   })();
 }
 
-/** The seq up to which the consortium acknowledged our stream (issue 4 keeps it current). */
+/**
+ * The seq up to which the consortium acknowledged our stream: the hub peer's acknowledgement
+ * kept by the bundles (issue 4), or the `hub_ack_seq` setting, whichever is further.
+ */
 export function hubAckSeq(ctx: AppContext): number {
-  const v = Number(stmt(ctx.db, "SELECT value FROM settings WHERE key = 'hub_ack_seq'").pluck().get() ?? 0);
-  return Number.isSafeInteger(v) && v >= 0 ? v : 0;
+  const setting = Number(stmt(ctx.db, "SELECT value FROM settings WHERE key = 'hub_ack_seq'").pluck().get() ?? 0);
+  const peer = (stmt(ctx.db, "SELECT max(acked_seq) FROM peers WHERE kind = 'hub'").pluck().get() as number | null) ?? 0;
+  return Math.max(Number.isSafeInteger(setting) && setting >= 0 ? setting : 0, peer);
+}
+
+/** When this installation last exported a bundle for the consortium (null before the first). */
+function lastExportAt(ctx: AppContext): string | null {
+  return (stmt(ctx.db, "SELECT max(created_at) FROM bundle_exports WHERE recipient_kind = 'hub'").pluck().get() as string | null) ?? null;
 }
 
 export function homeSummary(ctx: AppContext): HomeSummary {
@@ -58,6 +67,6 @@ export function homeSummary(ctx: AppContext): HomeSummary {
     participations: training.n,
     proposals,
     unsentEvents: unsent,
-    lastExportAt: null,
+    lastExportAt: lastExportAt(ctx),
   };
 }
