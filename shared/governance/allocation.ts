@@ -186,8 +186,10 @@ export function allocatePlan(year: number, items: readonly PlanItemInput[], memb
       }
       exempt[i] = 1;
     }
+    // Usage lists usually follow the members' order: try the next position before the map.
+    let next = 0;
     for (const row of item.usage ?? []) {
-      const i = index.get(row.istat);
+      const i = istat[next] === row.istat ? next : index.get(row.istat);
       if (i === undefined) {
         throw new AllocationError('ALLOC_MEMBER_UNKNOWN', `Voce ${item.code}: l'utilizzo indicato per ${row.istat} non corrisponde a un membro del consorzio.`, {
           item: item.code,
@@ -203,6 +205,7 @@ export function allocatePlan(year: number, items: readonly PlanItemInput[], memb
       }
       seenUsage[i] = 1;
       usage[i] = row.usage;
+      next = i + 1;
     }
     out.push(toItem(item.code, item.costCents, item.key, istat, population, usage, exempt));
   }

@@ -57,15 +57,26 @@ for (let k = 0; k < ITEMS; k++) {
 }
 
 for (let i = 0; i < 3; i++) allocatePlan(2027, items, members);
-const times = await timeMany(RUNS, () => allocatePlan(2027, items, members));
-const median = times[Math.floor(times.length / 2)]!;
+// Wall time is what the issue asks; CPU time (user + system of this process) is reported beside
+// it because a loaded machine (other test runs) stretches wall time without any change of code.
+const cpu: number[] = [];
+const times = await timeMany(RUNS, () => {
+  const c0 = process.cpuUsage();
+  allocatePlan(2027, items, members);
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / 1000);
+});
+cpu.sort((a, b) => a - b);
+const median = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
 const check = allocatePlan(2027, items, members);
 const ok = check.items.every((it) => it.shares.reduce((s, r) => s + r.cents, 0) === it.cost_cents);
-report('allocation.plan_40_items_7896_members', median, 'ms', {
+const round = (x: number) => Math.round(x * 1000) / 1000;
+report('allocation.plan_40_items_7896_members', median(times), 'ms', {
   target_ms: 200,
   runs: RUNS,
-  min_ms: Math.round(times[0]! * 1000) / 1000,
-  max_ms: Math.round(times[times.length - 1]! * 1000) / 1000,
+  min_ms: round(times[0]!),
+  max_ms: round(times[times.length - 1]!),
+  cpu_median_ms: round(median(cpu)),
   sums_exact: ok,
 });
 if (!ok) process.exit(1);
