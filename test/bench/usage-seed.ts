@@ -28,7 +28,8 @@ export function seedUsage(db: Database.Database, rows: number, at: string): void
     let { seq, hash } = outboxHead(db);
     for (let i = 0; i < rows; i++) {
       const service = SERVICES[i % SERVICES.length]!;
-      const date = new Date(Date.UTC(2026, 10, 25) - Math.floor(rand() * DAYS) * 86_400_000).toISOString().slice(0, 10);
+      // Chronological, as clerks record them: ten years back to 2026-11-25, ~270 entries a day.
+      const date = new Date(Date.UTC(2026, 10, 25) - (DAYS - 1 - Math.floor((i * DAYS) / rows)) * 86_400_000).toISOString().slice(0, 10);
       const milli = DECIMALS.has(service) ? 1000 + Math.floor(rand() * 50_000) : 1000 * (1 + Math.floor(rand() * 80));
       const note = i % 20 === 0 ? NOTES[(i / 20) % NOTES.length]! : i % 10_007 === 0 ? 'Evento sismico: verifiche' : '';
       const id = `00000000-0000-4000-8000-${hex(i + 1)}`;
