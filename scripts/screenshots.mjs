@@ -6,7 +6,8 @@
 //
 //   node scripts/screenshots.mjs --url 'http://127.0.0.1:PORT/#secret=…' --out test-output/screens [--role municipality|hub]
 //
-// The page is never reloaded: the secret lives only in the page's memory.
+// The municipality run records a few entries by hand, then fills a year of demo data
+// (`demo.fill`, through the page's own session) so that lists, tables and charts show real figures.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,7 +33,7 @@ mkdirSync(values.out, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: values.chromium,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: ['--lang=it-IT', '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
 const problems = [];
@@ -59,6 +60,13 @@ async function shootBoth(name, { fullPage = false } = {}) {
   await switchLanguage('English');
   await page.screenshot({ path: join(values.out, `${prefix}-${n}-${name}-en.png`), fullPage });
   await switchLanguage('Italiano');
+}
+
+/** A dialog blocks the header's language switch (the page behind is inert): Italian only. */
+async function shootOne(name) {
+  counter += 1;
+  await settle();
+  await page.screenshot({ path: join(values.out, `${prefix}-${String(counter).padStart(2, '0')}-${name}-it.png`) });
 }
 
 async function switchLanguage(label) {
@@ -131,7 +139,8 @@ if (values.role === 'hub') {
   await shootBoth('members-full', { fullPage: true });
   await go('/plan');
 } else {
-  await go('/usage');
+  await municipalityRecords();
+  await go('/bundles');
 }
 await shootBoth('placeholder');
 await go('/settings');
@@ -147,6 +156,118 @@ await page.evaluate(() => window.scrollTo(0, 0));
 await page.locator('.cst-skip-link').focus();
 await settle();
 await page.screenshot({ path: join(values.out, `${prefix}-99-skip-link-it.png`) });
+
+async function api(method, input) {
+  return page.evaluate(
+    ([m, i]) =>
+      fetch('/api/call', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CST-Secret': sessionStorage.getItem('cst-desk.secret') ?? '' },
+        body: JSON.stringify({ method: m, input: i }),
+      }).then((r) => r.json()),
+    [method, input],
+  );
+}
+
+async function toast() {
+  await page.locator('.cst-toast').first().waitFor();
+}
+
+/** Every screen of issue 3, as a clerk and the technical referent see them. */
+async function municipalityRecords() {
+  const demo = await api('demo.fill', { months: 12, seed: 7 });
+  if (!demo.ok) problems.push(`[demo.fill] ${JSON.stringify(demo.error)}`);
+  await go('/settings');
+  await go('/');
+  await page.locator('#home-month').waitFor();
+  await shootBoth('home-municipality', { fullPage: true });
+
+  await go('/usage');
+  await page.locator('#usage-new-service').selectOption('PROTOCOLLO');
+  await page.locator('#usage-new-quantity').fill('40');
+  await page.locator('#usage-new-quantity').press('Enter');
+  await toast();
+  await shootBoth('usage-entry-saved');
+  await page.locator('#usage-new-service').selectOption('PEC');
+  await page.locator('#usage-new-quantity').fill('2,5');
+  await page.locator('#usage-new-citizens').fill('tre');
+  await page.locator('#usage-new-quantity').press('Enter');
+  await page.locator('#usage-new-quantity-error').waitFor();
+  await shootBoth('usage-entry-errors');
+  await page.locator('#usage-list').scrollIntoViewIfNeeded();
+  await shootBoth('usage-list', { fullPage: true });
+  await page.locator('#usage-list button', { hasText: 'Modifica' }).first().click();
+  await page.locator('dialog[open]').waitFor();
+  await shootOne('usage-correct-dialog');
+  await page.locator('#usage-edit-quantity').fill('45');
+  await page.locator('#usage-edit-quantity').press('Enter');
+  await toast();
+  await page.locator('#usage-list button', { hasText: 'Cronologia' }).first().click();
+  await page.locator('dialog[open] .cst-history-item').nth(1).waitFor();
+  await shootOne('usage-history-dialog');
+  await page.keyboard.press('Escape');
+
+  await go('/usage/monthly');
+  await page.locator('table.cst-monthly').waitFor();
+  await shootBoth('usage-monthly');
+  await go('/usage/trend');
+  await page.locator('.cst-chart-svg').first().waitFor();
+  await shootBoth('usage-trend', { fullPage: true });
+  await go('/usage/csv');
+  await page.locator('#usage-csv-import input[type="file"]').setInputFiles({
+    name: 'utilizzo-novembre.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('\uFEFFservizio;data;quantità;canale\nPEC;03/11/2026;2;sportello\nXYZ;03/11/2026;1;\nPEC;31/02/2026;1;\nHELPDESK;04/11/2026;-3;telefono\nPEC;03/11/2026;2;sportello\n', 'utf8'),
+  });
+  await page.locator('.cst-csv-preview table').waitFor();
+  await shootBoth('usage-csv-preview', { fullPage: true });
+
+  await go('/training');
+  await page.locator('#staff-list table').waitFor();
+  await shootBoth('training-staff', { fullPage: true });
+  await go('/training/courses');
+  await page.locator('#course-list table').waitFor();
+  await shootBoth('training-courses', { fullPage: true });
+  await go('/training/participations');
+  await page.locator('#participation-list table').waitFor();
+  await page.getByRole('button', { name: 'Salva partecipazione' }).click();
+  await page.locator('#part-new-person-error').waitFor();
+  await shootBoth('training-participations-errors');
+  await shootBoth('training-participations', { fullPage: true });
+  await go('/training/totals');
+  await page.locator('#totals-person table').waitFor();
+  await shootBoth('training-totals', { fullPage: true });
+
+  await go('/groups');
+  await page.locator('#meeting-list').waitFor();
+  await shootBoth('groups', { fullPage: true });
+
+  await go('/proposals');
+  await page.locator('table').waitFor();
+  await shootBoth('proposals-list');
+  await go('/proposals/new');
+  await page.locator('#proposal-title').fill('Firma digitale remota per tutti i comuni');
+  await page.locator('#proposal-yearly').fill('1.234,5x');
+  await page.getByRole('button', { name: 'Salva bozza' }).click();
+  await page.locator('#proposal-yearly-error').waitFor();
+  await shootBoth('proposal-new-errors', { fullPage: true });
+  await page.locator('#proposal-yearly').fill('1.234,56');
+  await page.locator('#proposal-problem').fill('Ogni ufficio acquista da sé la firma remota, a prezzi diversi.');
+  await page.locator('#proposal-solution').fill('Un contratto unico del consorzio per tutti i comuni aderenti.');
+  await page.getByRole('combobox', { name: /Altri comuni/ }).pressSequentially('urba', { delay: 30 });
+  await page.getByRole('option', { name: /Urbania/ }).click();
+  await page.getByRole('button', { name: 'Salva bozza' }).click();
+  await page.getByText(/Non ancora inviata/).waitFor();
+  await page.locator('#proposal-attachments input[type="file"]').setInputFiles({ name: 'preventivo.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n') });
+  await page.locator('.cst-toast').first().waitFor();
+  await shootBoth('proposal-draft', { fullPage: true });
+  await page.getByRole('button', { name: 'Invia al Comitato tecnico' }).click();
+  await page.locator('dialog[open]').waitFor();
+  await shootOne('proposal-submit-confirm');
+  await page.locator('dialog[open]').getByRole('button', { name: 'Invia al Comitato tecnico' }).click();
+  await page.getByText(/il contenuto è bloccato/).waitFor();
+  await shootBoth('proposal-submitted', { fullPage: true });
+}
 
 await browser.close();
 writeFileSync(join(values.out, `${prefix}-console.txt`), problems.join('\n') + '\n');

@@ -227,7 +227,7 @@ describe('municipality records in Chromium (browser shell)', () => {
       await page.locator('#proposal-solution').fill('Un contratto unico del consorzio.');
       await page.locator('#proposal-yearly').fill('1.234,56');
       await page.getByRole('button', { name: 'Salva bozza' }).click();
-      await page.getByText(/Stato: Bozza/).waitFor();
+      await page.getByText(/Non ancora inviata/).waitFor();
       await page.locator('#proposal-attachments input[type="file"]').setInputFiles({ name: 'preventivo.pdf', mimeType: 'application/pdf', buffer: makePdf('Preventivo firma remota') });
       await toast(page, 'Allegato «preventivo.pdf» aggiunto.');
       await check('proposal draft');

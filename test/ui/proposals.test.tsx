@@ -22,7 +22,7 @@ describe('proposals', () => {
     const picker = screen.getByRole('combobox', { name: /^Altri comuni/ });
     await user.type(picker, 'urba');
     await user.click(await screen.findByRole('option', { name: /Urbania/ }));
-    expect(screen.getByRole('button', { name: 'Togli Urbania (PU)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Togli: Urbania (PU)' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Salva bozza' }));
     expect(await screen.findByText('Scrivere un importo in euro, per esempio 1.234,56 (virgola per i centesimi).')).toBeTruthy();
     expect(oneOff.getAttribute('aria-invalid')).toBe('true');
@@ -33,7 +33,8 @@ describe('proposals', () => {
     expect(await screen.findByText('Bozza salvata.')).toBeTruthy();
     expect(api.callsOf('proposals.create')).toEqual([expect.objectContaining({ title: 'Firma digitale remota', oneOffCents: 500000, yearlyCents: 123456, beneficiaries: ['041066'] })]);
     // now on the proposal's page, still a draft, still editable
-    expect(await screen.findByText(/Stato: Bozza · versione 0/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Proposta: Firma digitale remota' })).toBeTruthy();
+    expect(screen.getByText(/Non ancora inviata · ultima modifica/)).toBeTruthy();
     expect((screen.getByRole('textbox', { name: /^Costo annuale/ }) as HTMLInputElement).value).toBe('1.234,56');
   });
 

@@ -73,7 +73,7 @@ describe('usage: quick entry', () => {
     await user.clear(quantity);
     await user.type(quantity, '2,5');
     await user.type(screen.getByRole('textbox', { name: 'Imprese' }), '1,5{Enter}');
-    expect(await screen.findByText('Per «Posta elettronica certificata (PEC)» si contano caselle interi: scrivere un numero senza decimali.')).toBeTruthy();
+    expect(await screen.findByText('Per «Posta elettronica certificata (PEC)» la quantità è un numero intero di caselle: scrivere un numero senza decimali.')).toBeTruthy();
     expect(screen.getByText(/Scrivere un numero intero, senza virgola/)).toBeTruthy();
     expect(document.activeElement).toBe(quantity);
     await user.clear(quantity);

@@ -13,6 +13,7 @@ import { MembersPage } from '../features/members/members-page';
 import { PlaceholderPage } from '../features/placeholder/placeholder-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { focusElementById } from '../platform/document';
+import { useToastStore } from '../components/toast-store';
 import { installationTitle, stationLabel } from './installation-label';
 import { Layout } from './layout';
 import { navItemsFor, sectionFor, sectionPath, subPath, type Section } from './nav-items';
@@ -24,6 +25,12 @@ export function Shell({ installation }: { installation: Installation }) {
   const path = useHashPath();
   const section = sectionFor(installation.role, path);
   const firstRender = useRef(true);
+  const clearToasts = useToastStore((s) => s.clear);
+
+  // Another section or view: the last confirmation belonged to the previous one. A proposal
+  // saved on "new" opens its own page, which keeps the confirmation.
+  const view = section === 'proposals' ? section : path.split('/').slice(0, 3).join('/');
+  useEffect(() => clearToasts(), [view, clearToasts]);
 
   // After a page change the new page's title takes focus (announced, keyboard starts there).
   useEffect(() => {

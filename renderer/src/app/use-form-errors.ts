@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/errors';
 import { focusElementById } from '../platform/document';
 import { apiErrorToMessage, messageText, type Message } from '../i18n/messages';
+import { useToastStore } from '../components/toast-store';
 
 /**
  * A form's errors kept as catalogue references (they follow a language switch): one per field,
@@ -24,6 +25,7 @@ export function useFormErrors(fieldIds: Record<string, string>) {
 
   /** Shows these errors and focuses the first field in error. */
   const show = (fieldErrors: Record<string, Message>) => {
+    useToastStore.getState().clear();
     setErrorsState(fieldErrors);
     const first = Object.keys(fieldIds).find((f) => fieldErrors[f]);
     const id = first ? fieldIds[first] : undefined;
@@ -42,6 +44,7 @@ export function useFormErrors(fieldIds: Record<string, string>) {
       }
     }
     setErrorsState({});
+    useToastStore.getState().clear();
     setFormError(message);
   };
 

@@ -17,11 +17,15 @@ export interface BarChartProps {
   data: readonly BarDatum[];
   valueHeader: string;
   periodHeader: string;
+  /** The highest value as read ("2.111"): written at the top of the scale. */
+  maxDisplay?: string;
+  /** A short visible line under the chart (total, highest month). */
+  note?: string;
 }
 
 const WIDTH = 360;
 const HEIGHT = 150;
-const TOP = 8;
+const TOP = 16;
 const BOTTOM = 22;
 
 /**
@@ -29,7 +33,7 @@ const BOTTOM = 22;
  * geometry through SVG attributes, colours through classes. The picture is one `role="img"`
  * with a summary; the figures themselves are in a visually hidden table right after it.
  */
-export function BarChart({ title, summary, data, valueHeader, periodHeader }: BarChartProps) {
+export function BarChart({ title, summary, data, valueHeader, periodHeader, maxDisplay, note }: BarChartProps) {
   const tableId = useId();
   const max = Math.max(0, ...data.map((d) => d.value));
   const slot = data.length ? WIDTH / data.length : WIDTH;
@@ -40,6 +44,14 @@ export function BarChart({ title, summary, data, valueHeader, periodHeader }: Ba
       <figcaption className="cst-chart-title">{title}</figcaption>
       <svg className="cst-chart-svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary} preserveAspectRatio="xMidYMid meet">
         <line className="cst-chart-axis" x1={0} x2={WIDTH} y1={HEIGHT - BOTTOM + 0.5} y2={HEIGHT - BOTTOM + 0.5} />
+        {maxDisplay && max > 0 ? (
+          <>
+            <line className="cst-chart-grid-line" x1={0} x2={WIDTH} y1={TOP + 0.5} y2={TOP + 0.5} />
+            <text className="cst-chart-label" x={2} y={TOP - 4}>
+              {maxDisplay}
+            </text>
+          </>
+        ) : null}
         {data.map((d, i) => {
           const h = max > 0 ? Math.round((d.value / max) * plot) : 0;
           const x = i * slot + (slot - barWidth) / 2;
@@ -53,6 +65,11 @@ export function BarChart({ title, summary, data, valueHeader, periodHeader }: Ba
           );
         })}
       </svg>
+      {note ? (
+        <p className="cst-chart-note" aria-hidden="true">
+          {note}
+        </p>
+      ) : null}
       <table className="visually-hidden" id={tableId}>
         <caption>{title}</caption>
         <thead>

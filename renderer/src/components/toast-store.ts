@@ -14,6 +14,8 @@ interface ToastState {
   toasts: Toast[];
   show: (tone: ToastTone, message: Message) => void;
   dismiss: (id: number) => void;
+  /** A new page, or a form now in error: an old confirmation would mislead. */
+  clear: () => void;
 }
 
 let nextId = 1;
@@ -26,4 +28,5 @@ export const useToastStore = create<ToastState>()((set) => ({
   toasts: [],
   show: (tone, message) => set({ toasts: [{ id: nextId++, tone, message }] }),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+  clear: () => set({ toasts: [] }),
 }));

@@ -51,7 +51,8 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
 
   const bad = loaded ? [...new Set([...loaded.preview.invalidRows, ...loaded.preview.duplicateRows])].sort((a, b) => a - b) : [];
   const stillBad = bad.filter((r) => !excluded.has(r));
-  const toImport = loaded ? loaded.preview.rows - excluded.size : 0;
+  // The rows that would go in: every row neither excluded nor in error.
+  const toImport = loaded ? loaded.preview.rows - new Set([...excluded, ...bad]).size : 0;
 
   const toggle = (row: number, on: boolean) =>
     setExcluded((s) => {
@@ -70,7 +71,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
       setError(apiErrorToMessage(result.error));
       return;
     }
-    showToast('success', { key: 'usage.csvImported', params: { imported: formatNumber(result.value.imported), excluded: result.value.excluded.length } });
+    showToast('success', { key: kind === 'staff' ? 'training.csvImported' : 'usage.csvImported', params: { imported: formatNumber(result.value.imported), excluded: result.value.excluded.length } });
     setLoaded(null);
     setExcluded(new Set());
     onImported();
@@ -101,7 +102,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
           <h3 id={`${inputId}-preview`} className="cst-subtitle">
             {t('usage.csvPreviewTitle', { name: loaded.name })}
           </h3>
-          <p>{t('usage.csvSummary', { rows: formatNumber(loaded.preview.rows), valid: formatNumber(loaded.preview.validRows), encoding: loaded.preview.encoding })}</p>
+          <p>{t('usage.csvSummary', { rows: formatNumber(loaded.preview.rows), valid: formatNumber(loaded.preview.validRows), encoding: t(`usage.encoding_${loaded.preview.encoding.replace('utf-8', 'utf8')}`) })}</p>
           {fileProblems.map((p, i) => (
             <Alert key={i} tone="danger">
               {p.message}

@@ -77,7 +77,8 @@ export function GroupCard({ group, staff }: { group: Group; staff: StaffMember[]
                   {personLabel(m)} <span className="cst-muted">({t('groups.since', { date: formatIsoDay(m.since) })}{m.until ? `, ${t('groups.until', { date: formatIsoDay(m.until) })}` : ''})</span>
                 </span>
                 <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => void onRemove(m.membershipId)}>
-                  {t('groups.removeMember', { person: personLabel(m) })}
+                  {t('groups.remove')}
+                  <span className="visually-hidden"> {t('groups.removeMember', { person: personLabel(m) })}</span>
                 </button>
               </li>
             ))}

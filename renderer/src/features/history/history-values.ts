@@ -4,6 +4,14 @@ import { formatDateTime } from '../../i18n/format';
 import { formatEuro } from '../../i18n/money';
 import { formatMilliItalian } from '../../i18n/quantity';
 
+/** "Cittadini 12, Uffici interni 1": only the counts that are known. */
+export function beneficiariesText(b: Record<string, number | null | undefined>, t: TFunction): string {
+  return (['citizens', 'businesses', 'offices'] as const)
+    .filter((k) => typeof b[k] === 'number')
+    .map((k) => `${t(`usage.${k}`)} ${String(b[k])}`)
+    .join(', ');
+}
+
 /** Names a record's field (the event's snake_case key) in the UI's language. */
 export function fieldLabel(field: string, t: TFunction): string {
   return t(`history.fields.${field}`, { defaultValue: field });
@@ -36,9 +44,7 @@ export function fieldValue(field: string, value: unknown, t: TFunction, names: R
   }
   if (typeof value === 'object') {
     if (field === 'beneficiaries') {
-      const b = value as Record<string, number | null>;
-      const n = (k: string) => (b[k] === null || b[k] === undefined ? '–' : String(b[k]));
-      return t('usage.beneficiariesShort', { citizens: n('citizens'), businesses: n('businesses'), offices: n('offices') });
+      return beneficiariesText(value as Record<string, number | null | undefined>, t) || t('history.empty_value');
     }
     return JSON.stringify(value);
   }

@@ -83,11 +83,13 @@ export function Attachments({ proposal, editable, onChanged }: { proposal: Propo
               </span>
               <span className="cst-row-actions">
                 <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void onDownload(a.sha256, a.name)}>
-                  {t('proposals.attachmentDownload', { name: a.name })}
+                  {t('proposals.download')}
+                  <span className="visually-hidden">: {a.name}</span>
                 </button>
                 {editable ? (
                   <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => void onRemove(a.sha256)}>
-                    {t('proposals.attachmentRemove', { name: a.name })}
+                    {t('proposals.remove')}
+                    <span className="visually-hidden">: {a.name}</span>
                   </button>
                 ) : null}
               </span>

@@ -95,7 +95,8 @@ export function BeneficiariesPicker({ id, codes, onChange, exclude, error }: { i
             <li key={c} className="cst-chip">
               <span>{name(c)}</span>
               <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => onChange(codes.filter((x) => x !== c))}>
-                {t('proposals.removeBeneficiary', { name: name(c) })}
+                {t('proposals.remove')}
+                <span className="visually-hidden">: {name(c)}</span>
               </button>
             </li>
           ))}

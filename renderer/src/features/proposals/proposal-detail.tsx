@@ -7,6 +7,7 @@ import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Loading } from '../../components/loading';
+import { PageTitle } from '../../components/page-title';
 import { useToastStore } from '../../components/toast-store';
 import { formatDateTime } from '../../i18n/format';
 import { apiErrorMessage, apiErrorToMessage } from '../../i18n/messages';
@@ -24,7 +25,13 @@ export function ProposalDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const { version, changed, editingSubmitted, setEditingSubmitted, confirming, confirm } = useProposalsStore();
   const detail = useApiQuery('proposals.get', { id }, version);
-  if (detail.state === 'error' && !detail.data) return <Alert tone="danger">{apiErrorMessage(detail.error, t, i18n.language)}</Alert>;
+  if (detail.state === 'error' && !detail.data)
+    return (
+      <>
+        <PageTitle>{t('proposals.title')}</PageTitle>
+        <Alert tone="danger">{apiErrorMessage(detail.error, t, i18n.language)}</Alert>
+      </>
+    );
   if (!detail.data) return <Loading />;
   const p = detail.data.proposal;
   const editable = p.status === 'draft' || (p.status === 'submitted' && editingSubmitted);
@@ -34,9 +41,12 @@ export function ProposalDetail({ id }: { id: string }) {
   };
   return (
     <>
+      <PageTitle>{t('proposals.detailTitle', { title: p.title })}</PageTitle>
       <p className="cst-status-line">
         <StatusBadge status={p.status} />{' '}
-        {t('proposals.statusLine', { status: t(`proposals.status_${p.status}`), version: p.version, when: formatDateTime(p.updatedAt), who: p.updatedBy })}
+        {p.status === 'draft' && p.version === 0
+          ? t('proposals.statusLineDraft', { when: formatDateTime(p.updatedAt), who: p.updatedBy })
+          : t('proposals.statusLine', { version: p.version, when: formatDateTime(p.updatedAt), who: p.updatedBy })}
       </p>
       {p.status === 'submitted' && !editingSubmitted ? <Alert tone="info">{t('proposals.locked')}</Alert> : null}
       {p.status === 'withdrawn' ? <Alert tone="warning">{t('proposals.lockedWithdrawn')}</Alert> : null}

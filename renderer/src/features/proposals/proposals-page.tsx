@@ -38,7 +38,6 @@ export function ProposalsPage({ sub }: { sub: string }) {
   if (sub) {
     return (
       <>
-        <PageTitle>{t('proposals.title')}</PageTitle>
         {back}
         <ProposalDetail id={sub} />
       </>

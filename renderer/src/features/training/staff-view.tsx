@@ -15,6 +15,7 @@ import { Modal } from '../../components/modal';
 import { useToastStore } from '../../components/toast-store';
 import { apiErrorMessage, apiErrorToMessage, fieldErrorsFromZod } from '../../i18n/messages';
 import { CsvExportButton } from '../csv/csv-export';
+import { CsvImport } from '../csv/csv-import';
 import { RowActions } from './row-actions';
 import { useTrainingStore } from './store';
 
@@ -22,7 +23,7 @@ import { useTrainingStore } from './store';
 export function StaffView() {
   const { t, i18n } = useTranslation();
   const version = useTrainingStore((s) => s.version);
-  const { editStaff, askDelete, editingStaff } = useTrainingStore();
+  const { editStaff, askDelete, editingStaff, changed } = useTrainingStore();
   const staff = useApiQuery('staff.list', {}, version);
   const columns: Column<StaffMember>[] = [
     { key: 'code', header: t('training.colCode'), cell: (s) => s.code, rowHeader: true },
@@ -57,6 +58,10 @@ export function StaffView() {
         <div className="cst-actions">
           <CsvExportButton input={{ list: 'staff' }} />
         </div>
+      </Card>
+      <Card title={t('training.csvTitle')} id="staff-csv">
+        <p>{t('training.csvIntro')}</p>
+        <CsvImport kind="staff" onImported={changed} />
       </Card>
       <Modal open={editingStaff !== null} title={t('training.editPerson')} onClose={() => editStaff(null)}>
         {editingStaff ? <StaffForm idPrefix="staff-edit" editing={editingStaff} /> : null}

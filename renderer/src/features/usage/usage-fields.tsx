@@ -25,7 +25,7 @@ export function UsageFields({ idPrefix: p, draft, onChange, services, error, qua
     : undefined;
   return (
     <>
-      <div className="cst-form-row">
+      <div className="cst-form-row cst-form-row-service">
         <SelectField
           id={`${p}-service`}
           label={t('usage.service')}
@@ -46,6 +46,8 @@ export function UsageFields({ idPrefix: p, draft, onChange, services, error, qua
             { value: 'month', label: t('usage.periodMonth') },
           ]}
         />
+      </div>
+      <div className="cst-form-row">
         {draft.period === 'day' ? (
           <DateField id={`${p}-date`} label={t('usage.date')} value={draft.date} onChange={(v) => onChange({ date: v }, 'date')} error={error('date')} required />
         ) : (

@@ -11,6 +11,7 @@ import { formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilliItalian } from '../../i18n/quantity';
 import { HistoryButton } from '../history/history-button';
+import { beneficiariesText } from '../history/history-values';
 import { filtersInput, useUsageStore } from './store';
 import { entryWhen, serviceName, unitName } from './usage-model';
 
@@ -33,7 +34,6 @@ export function UsageList({ services }: { services: readonly Service[] }) {
     return s ? unitName(s, lang) : '';
   };
   const rowLabel = (e: UsageEntry) => t('usage.rowLabel', { when: entryWhen(e, t, lang), service: name(e.service) });
-  const n = (v: number | null) => (v === null ? '–' : formatNumber(v));
 
   const columns: Column<UsageEntry>[] = [
     { key: 'date', header: t('usage.colDate'), cell: (e) => entryWhen(e, t, lang), rowHeader: true },
@@ -45,7 +45,7 @@ export function UsageList({ services }: { services: readonly Service[] }) {
       cell: (e) => {
         const b = e.beneficiaries;
         const parts = [
-          b.citizens === null && b.businesses === null && b.offices === null ? null : t('usage.beneficiariesShort', { citizens: n(b.citizens), businesses: n(b.businesses), offices: n(b.offices) }),
+          beneficiariesText(b, t) || null,
           e.channel ? t(`usage.channel_${e.channel}`) : null,
           e.note || null,
         ].filter((x): x is string => x !== null);

@@ -61,6 +61,7 @@ export function UsagePage({ view }: { view: string }) {
             <>
               <Card title={t('usage.csvImportTitle')} id="usage-csv-import">
                 <p>{t('usage.csvImportIntro')}</p>
+                <p className="cst-hint">{t('usage.csvColumns')}</p>
                 <CsvImport kind="usage" onImported={changed} />
               </Card>
               <Card title={t('usage.csvExportTitle')} id="usage-csv-export">

@@ -56,6 +56,8 @@ export function UsageTrend({ services }: { services: readonly Service[] }) {
                   data={data}
                   periodHeader={t('usage.trendPeriod')}
                   valueHeader={t('usage.trendValue', { unit })}
+                  maxDisplay={formatMilliItalian(s.valuesMilli[maxIndex] ?? 0)}
+                  note={t('usage.trendNote', { total: formatMilliItalian(total), unit })}
                 />
               );
             })
