@@ -303,6 +303,28 @@ describe('allocatePlan: the items of `cst plan allocate --json`', () => {
     expect(plan.items[2]).toMatchObject({ exempt: ['041002'], shares: [{ cents: 500 }, { cents: 0 }] });
     expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
   });
+  it('equals allocateItem on the same rows, whatever the order of members, usage rows and exemptions', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer(), ({ key, cost, members }, seed) => {
+        const plan = allocatePlan(
+          2027,
+          [
+            {
+              code: 'V1',
+              costCents: cost,
+              key,
+              exempt: shuffle(members.filter((m) => m.exempt).map((m) => m.istat), seed),
+              usage: shuffle(members.filter((m) => m.usage > 0).map((m) => ({ istat: m.istat, usage: m.usage })), seed + 1),
+            },
+          ],
+          shuffle(members.map((m) => ({ istat: m.istat, population: m.population })), seed + 2),
+        );
+        expect(plan.items[0]).toEqual(allocateItem({ code: 'V1', costCents: cost, key }, members));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuses unknown members, duplicate items or usage, a bad year', () => {
     refuse(() => allocatePlan(2027, [{ code: 'A', costCents: 1, key: equalKey, exempt: ['099999'] }], members), 'ALLOC_MEMBER_UNKNOWN', /099999/);
     refuse(() => allocatePlan(2027, [{ code: 'A', costCents: 1, key: equalKey, usage: [{ istat: '099999', usage: 1 }] }], members), 'ALLOC_MEMBER_UNKNOWN');
