@@ -62,7 +62,7 @@ export const nodeBundle = {
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
-/** The three bundles, each a complete esbuild options object (tests build them in memory). */
+/** The bundles, each a complete esbuild options object (tests build them in memory). */
 export function electronBundles() {
   return {
     main: { ...nodeBundle, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(root, 'dist/electron/main.cjs') },
@@ -70,6 +70,13 @@ export function electronBundles() {
       ...nodeBundle,
       entryPoints: [join(root, 'electron/main/backend-host.ts')],
       outfile: join(root, 'dist/electron/backend-host.cjs'),
+    },
+    // Received bundles are parsed and verified in this worker thread, started by the backend
+    // host from its own folder (electron/core/workers/verifier.ts looks for it beside itself).
+    verifyWorker: {
+      ...nodeBundle,
+      entryPoints: [join(root, 'electron/core/workers/verify-worker.ts')],
+      outfile: join(root, 'dist/electron/bundle-verify-worker.cjs'),
     },
     // The sandboxed preload can require only 'electron' (and a few polyfills): one file, no Node.
     preload: {

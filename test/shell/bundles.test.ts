@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 // A computed specifier: the build script is plain JS without type declarations.
 const buildScript = pathToFileURL(path.join(root, 'scripts', 'build.mjs')).href;
 const { electronBundles, nodeBundle } = (await import(buildScript)) as {
-  electronBundles: () => Record<'main' | 'backendHost' | 'preload', esbuild.BuildOptions>;
+  electronBundles: () => Record<'main' | 'backendHost' | 'preload' | 'verifyWorker', esbuild.BuildOptions>;
   nodeBundle: esbuild.BuildOptions;
 };
 
@@ -34,6 +34,15 @@ describe('Electron bundles', () => {
     const code = await bundle(electronBundles().main);
     const external = requiredModules(code).filter((m) => !m.startsWith('node:'));
     expect(external).toEqual(['electron']);
+  });
+
+  it('builds the bundle-verification worker beside the backend host, under the name the verifier looks for', async () => {
+    const { BUNDLED_WORKER_FILE } = await import('../../electron/core/workers/verifier');
+    const bundles = electronBundles();
+    expect(path.dirname(bundles.verifyWorker.outfile!)).toBe(path.dirname(bundles.backendHost.outfile!));
+    expect(path.basename(bundles.verifyWorker.outfile!)).toBe(BUNDLED_WORKER_FILE);
+    const external = requiredModules(await bundle(bundles.verifyWorker)).filter((m) => !m.startsWith('node:'));
+    expect(external).not.toContain('electron');
   });
 
   it('rewrites import.meta so bundled core code finds data files from dist/electron', async () => {
