@@ -60,6 +60,8 @@ describe('proposals', () => {
     expect(await t.call('proposals.create', { title: 'x', oneOffCents: -1 })).toMatchObject({ ok: false, error: { field: 'oneOffCents' } });
     expect(await t.call('proposals.create', { title: 'x', yearlyCents: 12.5 })).toMatchObject({ ok: false, error: { field: 'yearlyCents' } });
     expect(await t.call('proposals.create', { title: 'x', beneficiaries: ['41001'] })).toMatchObject({ ok: false, error: { field: 'beneficiaries.0' } });
+    expect(await t.call('proposals.create', { title: 'x', beneficiaries: ['041001', '999999'] })).toMatchObject({ ok: false, error: { field: 'beneficiaries.1' } });
+    expect(await t.call('proposals.create', { title: 'x', groupId: '00000000-0000-4000-8000-0000000000ff' })).toMatchObject({ ok: false, error: { field: 'groupId' } });
     expect(await t.call('proposals.create', { title: 'x', problem: 'y'.repeat(10_000_000) })).toMatchObject({ ok: false, error: { field: 'problem' } });
     expect(await t.call('proposals.create', { title: '' })).toMatchObject({ ok: false, error: { field: 'title' } });
     expect(outboxEvents(t)).toEqual([]);

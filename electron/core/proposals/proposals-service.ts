@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { recordHistory } from '../history/history';
 import { deleteRecord, notFound, operatorName, putRecord, requireMunicipality } from '../records/record-events';
 import { stmt } from '../records/statements';
+import { findMunicipality } from '../reference/municipalities';
 
 interface ProposalRow {
   id: string;
@@ -69,10 +70,25 @@ function changeContent(ctx: AppContext, id: string, change: (d: ProposalData) =>
   return save(ctx, id, current.status === 'submitted' ? { ...next, version: current.version + 1 } : next);
 }
 
+/** A group named locally, or one received from the consortium (a read-only copy). */
 function checkGroup(ctx: AppContext, groupId: string | null): void {
-  if (groupId && !stmt(ctx.db, 'SELECT 1 FROM thematic_groups WHERE id = ?').get(groupId)) {
+  if (!groupId) return;
+  const local = stmt(ctx.db, 'SELECT 1 FROM thematic_groups WHERE id = ?').get(groupId);
+  const received = stmt(ctx.db, "SELECT 1 FROM received_records WHERE id = ? AND owner <> '' AND kind LIKE '%group%' AND deleted = 0").get(groupId);
+  if (!local && !received) {
     throw new AppError('E_VALIDATION', 'Campo «groupId»: gruppo tematico non trovato; sceglierlo dall’elenco.', { field: 'groupId' });
   }
+}
+
+/** The other members that would benefit must be real municipalities of ISTAT's list. */
+function checkBeneficiaries(codes: string[]): void {
+  codes.forEach((code, i) => {
+    if (!findMunicipality(code)) {
+      throw new AppError('E_VALIDATION', `Campo «beneficiaries.${i}»: il codice ISTAT ${code} non corrisponde a nessun comune; sceglierlo dall'elenco.`, {
+        field: `beneficiaries.${i}`,
+      });
+    }
+  });
 }
 
 function content(input: ParsedInput<'proposals.create'>) {
@@ -91,6 +107,7 @@ function content(input: ParsedInput<'proposals.create'>) {
 export function createProposal(ctx: AppContext, input: ParsedInput<'proposals.create'>): Proposal {
   requireMunicipality(ctx);
   const id = ctx.ids.uuid();
+  checkBeneficiaries(input.beneficiaries);
   return ctx.db.transaction(() => {
     checkGroup(ctx, input.groupId);
     return save(ctx, id, { status: 'draft', version: 0, ...content(input), attachments: [], submitted_at: null, updated_by: '' });
@@ -99,6 +116,7 @@ export function createProposal(ctx: AppContext, input: ParsedInput<'proposals.cr
 
 export function updateProposal(ctx: AppContext, input: ParsedInput<'proposals.update'>): Proposal {
   requireMunicipality(ctx);
+  checkBeneficiaries(input.beneficiaries);
   return ctx.db.transaction(() => {
     checkGroup(ctx, input.groupId);
     return changeContent(ctx, input.id, (d) => ({ ...d, ...content(input) }));
