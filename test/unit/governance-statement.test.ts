@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocatePlan } from '../../shared/governance/allocation';
-import { centsFromBigInt, roundHalfAwayFromZero, sumCents } from '../../shared/governance/money';
+import { assertNonNegativeCents, centsFromBigInt, isCents, roundHalfAwayFromZero, sumCents } from '../../shared/governance/money';
 import {
   consortiumSavings,
   DEFAULT_SIZE_CLASSES,
@@ -113,5 +113,10 @@ describe('money helpers', () => {
     expect(sumCents([Number.MAX_SAFE_INTEGER, 5, -10])).toBe(Number.MAX_SAFE_INTEGER - 5);
     expect(() => sumCents([Number.MAX_SAFE_INTEGER, 1])).toThrow(/massimo rappresentabile/);
     expect(() => centsFromBigInt(2n ** 60n)).toThrow();
+    expect([isCents(12), isCents(-3), isCents(1.5), isCents(2 ** 53), isCents('12')]).toEqual([true, true, false, false, false]);
+    expect(() => assertNonNegativeCents(100, 'Costo')).not.toThrow();
+    expect(() => assertNonNegativeCents(-1, 'Costo')).toThrow(/Costo: l'importo non può essere negativo/);
+    expect(() => assertNonNegativeCents(0.1, 'Costo')).toThrow(/numero intero di centesimi/);
+    expect(() => assertNonNegativeCents(Number.MAX_SAFE_INTEGER + 1, 'Costo')).toThrow(/numero intero di centesimi/);
   });
 });
