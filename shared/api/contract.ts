@@ -38,6 +38,32 @@ import {
   type PendingBundle,
 } from '../domain/bundles';
 import type { AppStatus, IdentityInfo, Installation, IntegrityReport, Member, Municipality, Province } from '../domain/installation';
+import {
+  HubServiceInput,
+  MemberAddInput,
+  MemberRemoveInput,
+  MemberUpdateInput,
+  OfferedCourseInput,
+  ThematicGroupInput,
+  type HubService,
+  type OfferedCourse,
+  type ThematicGroup,
+} from '../domain/hub-records';
+import {
+  HubAttachmentInput,
+  HubProposalGetInput,
+  HubProposalListInput,
+  HubTrainingInput,
+  HubUsageInput,
+  MembersOverviewInput,
+  type HubProposal,
+  type HubProposalDetail,
+  type HubTrainingRow,
+  type HubUsageTable,
+  type MembersOverview,
+  type RegistryMember,
+  type SyncStatus,
+} from '../domain/hub-views';
 
 const NoInput = z.object({}).strict();
 const ById = z.object({ id: RecordId }).strict();
@@ -164,6 +190,36 @@ export const api = {
   'bundle.pending': method(NoInput)<PendingBundle[]>(),
   'bundle.forks': method(NoInput)<BundleFork[]>(),
   'bundle.history': method(NoInput)<BundleHistory>(),
+
+  /** The hub's own records (issue 4), edited in hub mode only; each change is an event of the hub's stream. */
+  'hub.services.list': method(NoInput)<HubService[]>(),
+  /** Creates the service with this code or replaces its state (the record id derives from the code). */
+  'hub.services.save': method(HubServiceInput)<HubService>(),
+  /** Refused once members recorded usage of it: retire it (active: false) instead. */
+  'hub.services.delete': method(z.object({ code: ServiceCode }).strict())<{ code: string }>(),
+  'hub.courses.list': method(z.object({ year: Year.optional() }).strict())<OfferedCourse[]>(),
+  'hub.courses.save': method(OfferedCourseInput)<OfferedCourse>(),
+  'hub.courses.delete': method(ById)<{ id: string }>(),
+  'hub.groups.list': method(NoInput)<ThematicGroup[]>(),
+  'hub.groups.save': method(ThematicGroupInput)<ThematicGroup>(),
+  'hub.groups.delete': method(ById)<{ id: string }>(),
+  /** The member registry's public part: population as ISTAT updates it, status, member since. */
+  'members.update': method(MemberUpdateInput)<RegistryMember>(),
+  'members.add': method(MemberAddInput)<RegistryMember>(),
+  /** Only a member that never exchanged identities; otherwise set its status to 'withdrawn'. */
+  'members.remove': method(MemberRemoveInput)<{ istat: string }>(),
+
+  /** Where this installation stands with its hub: "synchronized up to …" and what is still waiting. */
+  'sync.status': method(NoInput)<SyncStatus>(),
+
+  /** The hub's read-only views of its members' records (from incremental aggregates). */
+  'hub.members.overview': method(MembersOverviewInput)<MembersOverview>(),
+  'hub.members.setStaleDays': method(z.object({ days: z.number().int().min(1).max(3650) }).strict())<{ days: number }>(),
+  'hub.usage.byMember': method(HubUsageInput)<HubUsageTable>(),
+  'hub.training.byMember': method(HubTrainingInput)<HubTrainingRow[]>(),
+  'hub.proposals.list': method(HubProposalListInput)<HubProposal[]>(),
+  'hub.proposals.get': method(HubProposalGetInput)<HubProposalDetail>(),
+  'hub.attachments.get': method(HubAttachmentInput)<AttachmentContent & { name: string }>(),
 } as const;
 
 export type Api = typeof api;

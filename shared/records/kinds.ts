@@ -1,11 +1,15 @@
 import type { RecordKind } from './registry';
 import { localGroupKind, groupMeetingKind, groupMembershipKind } from './groups';
+import { hubServiceKind } from './hub-catalogue';
+import { thematicGroupKind } from './hub-groups';
+import { memberKind } from './hub-members';
+import { offeredCourseKind } from './hub-training';
 import { proposalKind } from './proposals';
 import { staffKind } from './staff';
 import { courseKind, participationKind } from './training';
 import { usageKind } from './usage';
 
-/** Every record kind a municipality writes (the hub's kinds come with issues 4 and 5). */
+/** Every record kind a municipality writes. */
 export const MUNICIPALITY_RECORD_KINDS: readonly RecordKind[] = [
   usageKind,
   staffKind,
@@ -17,6 +21,11 @@ export const MUNICIPALITY_RECORD_KINDS: readonly RecordKind[] = [
   proposalKind,
 ];
 
+/** Every record kind the hub writes (issue 4; issue 5 adds the plan's). */
+export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind];
+
+export const RECORD_KINDS: readonly RecordKind[] = [...MUNICIPALITY_RECORD_KINDS, ...HUB_RECORD_KINDS];
+
 export function findRecordKind(kind: string): RecordKind | undefined {
-  return MUNICIPALITY_RECORD_KINDS.find((k) => k.kind === kind);
+  return RECORD_KINDS.find((k) => k.kind === kind);
 }

@@ -1,13 +1,14 @@
 import { exportIdentity, showIdentity } from '../identity/identity';
 import { readInstallation, toInstallation } from '../installation/installation-store';
 import { verifyOutbox } from '../outbox/outbox';
-import { listMembers } from '../members/members-store';
 import { listProvinces, searchMunicipalities } from '../reference/municipalities';
 import { readLocale, writeLocale } from '../settings/settings-store';
 import { checkStore } from '../store/check-store';
 import { setupHub, setupMunicipality } from '../setup/setup';
 import { municipalityRecordHandlers } from '../records/record-handlers';
 import { bundleHandlers, peerHandlers } from '../bundles/bundle-handlers';
+import { hubHandlers } from '../hub/hub-handlers';
+import { listRegistry, publishInitialHubRecords } from '../hub/hub-members';
 import { joinHandlerGroups, type HandlerGroup, type HandlerTable } from './handler-table';
 
 const appHandlers = {
@@ -29,7 +30,12 @@ const referenceHandlers = {
 
 const setupHandlers = {
   'setup.municipality': setupMunicipality,
-  'setup.hub': setupHub,
+  // The hub's first events (its catalogue and registry) follow its setup: idempotent, see publishInitialHubRecords.
+  'setup.hub': (ctx, input) => {
+    const installation = setupHub(ctx, input);
+    publishInitialHubRecords(ctx);
+    return installation;
+  },
 } satisfies HandlerGroup;
 
 const identityHandlers = {
@@ -41,7 +47,8 @@ const identityHandlers = {
 } satisfies HandlerGroup;
 
 const memberHandlers = {
-  'members.list': (ctx) => listMembers(ctx.db),
+  // The registry with its public record's fields (membership, member since): on a municipality, as the hub sent it.
+  'members.list': (ctx) => listRegistry(ctx),
 } satisfies HandlerGroup;
 
 const logHandlers = {
@@ -59,4 +66,5 @@ export const handlers: HandlerTable = joinHandlerGroups(
   municipalityRecordHandlers,
   peerHandlers,
   bundleHandlers,
+  hubHandlers,
 );

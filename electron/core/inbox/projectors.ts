@@ -9,6 +9,7 @@
  * service × month totals, not a million rows).
  */
 import type Database from 'better-sqlite3';
+import { HUB_PROJECTORS } from '../hub/projectors/index';
 
 export interface RecordChange {
   /** The owning installation's id (a municipality's ISTAT code, or the hub's id). */
@@ -70,4 +71,4 @@ export const usageMonthlyProjector: Projector = {
   },
 };
 
-export const PROJECTORS: readonly Projector[] = [usageMonthlyProjector];
+export const PROJECTORS: readonly Projector[] = [usageMonthlyProjector, ...HUB_PROJECTORS];

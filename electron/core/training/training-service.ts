@@ -8,6 +8,7 @@ import { checkRecordDate, deleteRecord, EARLIEST_DATE, notFound, operatorName, p
 import { stmt } from '../records/statements';
 import { getStaffRow } from '../staff/staff-store';
 import { getCourse, getParticipation, upsertCourse, upsertParticipation } from './training-store';
+import { refuseHubCourse } from '../hub/receive/hub-course-guard';
 
 function hoursMilli(text: string, field: string): number {
   const milli = parseMilli(text);
@@ -54,6 +55,7 @@ export function updateCourse(ctx: AppContext, input: ParsedInput<'courses.update
   const data = courseData(ctx, input);
   return ctx.db.transaction(() => {
     if (!getCourse(ctx.db, input.id)) throw notFound('Corso', input.id);
+    refuseHubCourse(ctx.db, input.id);
     upsertCourse(ctx.db, input.id, putRecord(ctx, courseKind, input.id, data), ctx.clock.now());
     return getCourse(ctx.db, input.id)!;
   })();
@@ -64,6 +66,7 @@ export function deleteCourse(ctx: AppContext, input: { id: string }): { id: stri
   return ctx.db.transaction(() => {
     const course = getCourse(ctx.db, input.id);
     if (!course) throw notFound('Corso', input.id);
+    refuseHubCourse(ctx.db, input.id);
     if (course.participants > 0) {
       throw new AppError('E_VALIDATION', 'Il corso ha partecipanti registrati: eliminare prima le loro partecipazioni.', { field: 'id' });
     }
