@@ -65,7 +65,7 @@ describe('query plans of the hot usage queries', () => {
     const db = t.backend.ctx.db;
     const plans = sqls.map((s) => plan(db, s.replace(/usage_fts MATCH \?/, "usage_fts MATCH '\"prefettura\"*'")));
     expect(plans.some((p) => /SCAN usage_fts VIRTUAL TABLE INDEX/.test(p))).toBe(true);
-    expect(plans.find((p, i) => /FROM usage WHERE n = \?/.test(sqls[i]!))).toMatch(/SEARCH usage USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(plans.find((_p, i) => /FROM usage WHERE n = \?/.test(sqls[i]!))).toMatch(/SEARCH usage USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect((await t.must('usage.list', { text: 'prefettura', service: 'PEC' })).total).toBe(5);
   });
 

@@ -1,6 +1,5 @@
 import type { CsvProblem } from '../../../shared/domain/csv';
 import { StaffCreateInput } from '../../../shared/domain/staff';
-import type { AppContext } from '../context';
 import { operatorName } from '../records/record-events';
 import { stmt } from '../records/statements';
 import { readShareNames } from '../staff/share-names';
