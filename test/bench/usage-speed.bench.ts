@@ -56,6 +56,16 @@ report('commit_baseline_p95', percentile(baseline, 95), 'ms', { p50: Math.round(
 report('usage_record_p50', percentile(record, 50), 'ms', { stored: ROWS + BULK + n - 1000 });
 report('usage_record_p95', percentile(record, 95), 'ms', { stored: ROWS + BULK + n, target: '< 5 ms' });
 
+// The same call without the fsync (synchronous=OFF, for this measurement only): the cost of
+// the write path itself, apart from the disk's flush that synchronous=FULL waits for.
+ctx.db.pragma('synchronous = OFF');
+const noSync = await timeMany(1000, async () => {
+  const r = await backend.dispatch('usage.record', entry(n++));
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+});
+ctx.db.pragma('synchronous = FULL');
+report('usage_record_without_fsync_p95', percentile(noSync, 95), 'ms', { p50: Math.round(percentile(noSync, 50) * 1000) / 1000, what: 'same call, synchronous=OFF: the write path without the disk flush' });
+
 async function list(name: string, input: Record<string, unknown>) {
   let last: { total: number; rows: unknown[] } | undefined;
   await timeMany(3, () => backend.dispatch('usage.list', input));
