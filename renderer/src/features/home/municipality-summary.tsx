@@ -4,7 +4,7 @@ import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { Loading } from '../../components/loading';
 import { formatMonth } from '../../i18n/dates';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilliItalian } from '../../i18n/quantity';
 
@@ -36,7 +36,7 @@ export function MunicipalitySummary() {
       {s ? (
         <div className="cst-card-grid">
           <Card title={t('homeMunicipality.monthTitle', { month: formatMonth(s.month, lang) })} id="home-month">
-            <p className="cst-big-number">{t('homeMunicipality.monthEntries', { count: s.usageEntries })}</p>
+            <p className="cst-big-number">{t('homeMunicipality.monthEntries', { count: s.usageEntries, formatted: formatNumber(s.usageEntries) })}</p>
             {s.usage.length === 0 ? (
               <p>{t('homeMunicipality.monthEmpty')}</p>
             ) : (
@@ -55,7 +55,7 @@ export function MunicipalitySummary() {
             <p>{t('homeMunicipality.proposalsLine', s.proposals)}</p>
           </Card>
           <Card title={t('homeMunicipality.syncTitle')} id="home-sync">
-            <p className="cst-big-number">{t('homeMunicipality.unsent', { count: s.unsentEvents })}</p>
+            <p className="cst-big-number">{t('homeMunicipality.unsent', { count: s.unsentEvents, formatted: formatNumber(s.unsentEvents) })}</p>
             <p>{s.lastExportAt ? t('homeMunicipality.lastExport', { when: formatDateTime(s.lastExportAt) }) : t('homeMunicipality.lastExportNever')}</p>
           </Card>
         </div>

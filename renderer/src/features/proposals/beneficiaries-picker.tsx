@@ -6,6 +6,33 @@ import { Combobox } from '../../components/combobox';
 
 const MIN_QUERY = 2;
 
+/** Names of municipalities by ISTAT code, looked up once each ("041066" → "Urbania (PU)"). */
+export function useMunicipalityNames(codes: readonly string[]): (code: string) => string {
+  const api = useApi();
+  const [known, setKnown] = useState<Map<string, Municipality>>(new Map());
+  const key = codes.join(',');
+  useEffect(() => {
+    const missing = key ? key.split(',').filter((c) => !known.has(c)) : [];
+    if (missing.length === 0) return;
+    let cancelled = false;
+    void Promise.all(missing.map((code) => api.call('reference.searchMunicipalities', { query: code, limit: 1 }))).then((results) => {
+      if (cancelled) return;
+      setKnown((k) => {
+        const next = new Map(k);
+        for (const r of results) if (r.ok && r.value[0]) next.set(r.value[0].istat, r.value[0]);
+        return next;
+      });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, key, known]);
+  return (code) => {
+    const m = known.get(code);
+    return m ? `${m.name} (${m.province})` : code;
+  };
+}
+
 /**
  * Several municipalities from ISTAT's list: the combobox of the setup adds one at a time, the
  * chosen ones are listed with a "remove" button each. Names of codes saved earlier are looked up.

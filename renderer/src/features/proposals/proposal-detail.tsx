@@ -15,6 +15,7 @@ import { navigateTo } from '../../platform/hash-location';
 import { HistoryButton } from '../history/history-button';
 import { fieldLabel, fieldValue } from '../history/history-values';
 import { Attachments } from './attachments';
+import { useMunicipalityNames } from './beneficiaries-picker';
 import { StatusBadge } from './proposals-list';
 import { ProposalForm } from './proposal-form';
 import { ProposalVersions } from './proposal-versions';
@@ -73,12 +74,13 @@ export function ProposalDetail({ id }: { id: string }) {
 
 function ReadOnly({ proposal }: { proposal: Proposal }) {
   const { t } = useTranslation();
+  const name = useMunicipalityNames(proposal.beneficiaries);
   const fields: [string, unknown][] = [
     ['title', proposal.title],
     ['problem', proposal.problem],
     ['solution', proposal.solution],
     ['benefits', proposal.benefits],
-    ['beneficiaries', proposal.beneficiaries],
+    ['beneficiaries', proposal.beneficiaries.map(name)],
     ['one_off_cents', proposal.oneOffCents],
     ['yearly_cents', proposal.yearlyCents],
   ];

@@ -66,7 +66,6 @@ export function UsageEntryForm({ services }: { services: readonly Service[] }) {
   return (
     <Card title={t('usage.formTitle')} id="usage-entry">
       <p className="cst-hint">{t('usage.formHint')}</p>
-      {services.some((s) => s.source === 'provisional') ? <p className="cst-muted">{t('usage.catalogueProvisional')}</p> : null}
       <form onSubmit={onSubmit} noValidate className="cst-form cst-form-wide" aria-describedby="usage-required-note">
         <p id="usage-required-note" className="cst-required-note">
           {t('common.requiredNote')}
@@ -86,6 +85,7 @@ export function UsageEntryForm({ services }: { services: readonly Service[] }) {
           </p>
         </div>
       </form>
+      {services.some((s) => s.source === 'provisional') ? <p className="cst-muted">{t('usage.catalogueProvisional')}</p> : null}
     </Card>
   );
 }

@@ -31,7 +31,7 @@ export function UsageFields({ idPrefix: p, draft, onChange, services, error, qua
           label={t('usage.service')}
           value={draft.service}
           onChange={(v) => onChange({ service: v }, 'service')}
-          options={[{ value: '', label: t('usage.serviceChoose') }, ...services.map((s) => ({ value: s.code, label: `${serviceName(s, lang)} (${unitName(s, lang)})` }))]}
+          options={[{ value: '', label: t('usage.serviceChoose') }, ...services.map((s) => ({ value: s.code, label: `${serviceName(s, lang)} — ${unitName(s, lang)}` }))]}
           hint={serviceHint}
           error={error('service')}
           required
