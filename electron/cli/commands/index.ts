@@ -3,6 +3,7 @@ import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { bundleExportCommand, bundleHistoryCommand, bundleImportCommand, bundleInspectCommand, bundlePendingCommand } from './bundle';
 import { identityConfirmCommand, identityExportCommand, identityImportCommand, identityListCommand, identityShowCommand } from './identity';
+import { hubMembersCommand, hubUsageCommand, membersUpdateCommand, syncStatusCommand } from './hub';
 import { initCommand } from './init';
 import { logVerifyCommand } from './log';
 import { exportCommand, importCommand } from './records-csv';
@@ -20,6 +21,10 @@ export const COMMANDS: readonly Command[] = [
   bundleInspectCommand,
   bundlePendingCommand,
   bundleHistoryCommand,
+  syncStatusCommand,
+  membersUpdateCommand,
+  hubMembersCommand,
+  hubUsageCommand,
   checkCommand,
   logVerifyCommand,
   importCommand,
