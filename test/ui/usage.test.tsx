@@ -134,6 +134,7 @@ describe('usage: list', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Correggere la registrazione' });
     const quantity = within(dialog).getByRole('textbox', { name: /^Quantità/ });
     expect((quantity as HTMLInputElement).value).toBe('10');
+    expect(document.activeElement).toBe(quantity);
     await user.clear(quantity);
     await user.type(quantity, '12{Enter}');
     expect(await screen.findByText('Correzione salvata (versione 2).')).toBeTruthy();

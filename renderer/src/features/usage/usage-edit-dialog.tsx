@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../../shared/domain/usage';
 import { useApi } from '../../app/api-context';
@@ -25,6 +25,14 @@ export function UsageEditDialog({ services }: { services: readonly Service[] }) 
   const [draft, setDraft] = useState<UsageDraft>(() => emptyDraft(''));
   const [saving, setSaving] = useState(false);
   const form = useFormErrors(fieldIds('usage-edit'));
+  const quantityRef = useRef<HTMLInputElement>(null);
+
+  // A correction is most often of the quantity: it takes focus, its text selected.
+  useEffect(() => {
+    if (!editing) return;
+    quantityRef.current?.focus();
+    quantityRef.current?.select();
+  }, [editing]);
 
   useEffect(() => {
     if (editing) setDraft(draftFromEntry(editing));
@@ -69,6 +77,7 @@ export function UsageEditDialog({ services }: { services: readonly Service[] }) 
           }}
           services={services}
           error={form.text}
+          quantityRef={quantityRef}
         />
         {form.formText ? (
           <Alert tone="danger" live>
