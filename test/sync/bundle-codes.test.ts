@@ -1,12 +1,12 @@
 /** Every outcome code of BUNDLE-FORMAT.md, each provoked by a real file, in the reader's order. */
 import { deflateRawSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FORMAT_LIMITS } from '../../electron/core/bundles/limits';
 import { ageEncrypt } from '../../electron/core/crypto/age';
 import { importBundles, type ImportOptions } from '../../electron/core/inbox/import';
 import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
-import { inlineVerifier } from '../../electron/core/workers/verifier';
+import { createWorkerVerifier, inlineVerifier, type BundleVerifier } from '../../electron/core/workers/verifier';
 import { findRecordKind } from '../../shared/records/kinds';
 import type { RecordKind } from '../../shared/records/registry';
 import { rawZip } from '../unit/container-fixtures';
@@ -30,7 +30,7 @@ function enrol(t: TestBackend, p: Party): void {
 }
 
 async function imp(t: TestBackend, bytes: Buffer, opts: Partial<ImportOptions> = {}) {
-  const [r] = await importBundles(t.backend.ctx, [{ name: 'x.cstb', bytes }], { verifier: inlineVerifier, kinds, ...opts });
+  const [r] = await importBundles(t.backend.ctx, [{ name: 'x.cstb', bytes }], { verifier: active, kinds, ...opts });
   return r!;
 }
 
@@ -39,7 +39,21 @@ const u2 = line(2, 'usage', 'put', uuid(2), usageData({ quantity_milli: 5000 }))
 const u3 = line(3, 'usage', 'delete', uuid(1));
 const base = (over: Partial<CraftOptions> = {}): CraftOptions => ({ from: urbino, to: HUB, lines: [u1, u2, u3], firstSeq: 1, ...over });
 
-describe('outcome codes', () => {
+let active: BundleVerifier = inlineVerifier;
+
+/** Both paths: verify then apply (inline), and apply while the worker streams verified lines. */
+describe.each([
+  ['inline', () => inlineVerifier],
+  ['worker, streaming', () => createWorkerVerifier()],
+] as const)('outcome codes (%s)', (_mode, make) => {
+  beforeAll(() => {
+    active = make();
+  });
+  afterAll(async () => {
+    await active.close();
+    active = inlineVerifier;
+  });
+
   it('applied, duplicate, pending (and the kept E_UNKNOWN_SENDER) with real usage records', async () => {
     const t = vectorHub();
     const stranger = newParty('municipality', '041044', 'Pesaro');
@@ -168,6 +182,20 @@ describe('outcome codes', () => {
     expect(t.backend.ctx.db.prepare("SELECT COUNT(*) FROM inbox_events e JOIN peers p USING (peer_no) WHERE p.id = '041044'").pluck().get()).toBe(0);
     const unknown = craft({ from: pesaro, to: HUB, lines: [line(1, 'spaceship', 'put', uuid(30), { a: 1 })], firstSeq: 1 });
     expect((await imp(t, unknown)).code).toBe('E_RECORD');
+  });
+
+  it('earlier steps win over what applying found, and a late bad line leaves nothing applied', async () => {
+    const t = vectorHub();
+    const before = dumpDb(t.backend.ctx.db).replace(/# received_bundles[^#]*/, '');
+    const badRecord = line(1, 'usage', 'put', uuid(50), usageData({ quantity_milli: -1 }));
+    const tampered = Buffer.concat([badRecord, Buffer.from('\n'), u2, Buffer.from('\n'), u3, Buffer.from('\n')]);
+    expect((await imp(t, craft(base({ lines: [badRecord, u2, u3], eventsBytes: tampered.subarray(0, tampered.length - 1) })))).code).toBe('E_DIGEST');
+    const late = Buffer.from('{"seq":3,"at":"2026-11-20T10:00:03.000Z","kind":"usage","op":"delete","id":"x","extra":1}');
+    const r = await imp(t, craft(base({ lines: [u1, u2, late] })));
+    expect([r.code, r.detail]).toEqual(['E_FORMAT', expect.stringMatching(/passo 9: line 3/)]);
+    const wrongLast = await imp(t, craft(base({ manifest: (m) => ({ ...m, events: { ...(m.events as object), last_hash: 'ef'.repeat(32) } }) })));
+    expect(wrongLast.code).toBe('E_CHAIN');
+    expect(dumpDb(t.backend.ctx.db).replace(/# received_bundles[^#]*/, '')).toBe(before);
   });
 
   it('ack: events lost (restored backup) and a fork of our stream are reported and recorded', async () => {

@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import { importBundles } from '../../electron/core/inbox/import';
 import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
 import { fingerprint } from '../../electron/core/crypto/fingerprint';
-import { inlineVerifier } from '../../electron/core/workers/verifier';
+import { createWorkerVerifier, inlineVerifier, type BundleVerifier } from '../../electron/core/workers/verifier';
 import { addMember, vectorHub } from './bundle-helpers';
 import { craft, identityFileOf, line, newParty, usageData, uuid, vectorParty, type CraftOptions } from './bundle-craft';
 
@@ -48,10 +48,10 @@ function hub() {
   return t;
 }
 
-async function outcomeOf(bytes: Buffer) {
+async function outcomeOf(bytes: Buffer, verifier: BundleVerifier = inlineVerifier) {
   const t = hub();
   const before = state(t.backend.ctx.db);
-  const [r] = await importBundles(t.backend.ctx, [{ name: 'm.cstb', bytes }], { verifier: inlineVerifier });
+  const [r] = await importBundles(t.backend.ctx, [{ name: 'm.cstb', bytes }], { verifier });
   const after = state(t.backend.ctx.db);
   t.backend.close();
   return { r: r!, before, after };
@@ -60,8 +60,8 @@ async function outcomeOf(bytes: Buffer) {
 let S0 = '';
 let S1 = '';
 
-async function expectAllOrNothing(bytes: Buffer): Promise<void> {
-  const { r, before, after } = await outcomeOf(bytes);
+async function expectAllOrNothing(bytes: Buffer, verifier: BundleVerifier = inlineVerifier): Promise<void> {
+  const { r, before, after } = await outcomeOf(bytes, verifier);
   expect(before).toBe(S0);
   if (r.outcome === 'applied') expect(after).toBe(S1);
   else {
@@ -90,6 +90,23 @@ describe('properties: damaged or rearranged bundles are refused or harmless, nev
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('any single byte flip, applied while the worker streams the verification', async () => {
+    const worker = createWorkerVerifier();
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.boolean(), fc.nat(), fc.integer({ min: 1, max: 255 }), async (enc, at, x) => {
+          const b = Buffer.from(enc ? ENCRYPTED : PLAIN);
+          const i = at % b.length;
+          b[i] = (b[i] as number) ^ x;
+          await expectAllOrNothing(b, worker);
+        }),
+        { numRuns: 25 },
+      );
+    } finally {
+      await worker.close();
+    }
   });
 
   it('any truncation', async () => {

@@ -57,8 +57,8 @@ export class LineChecker {
   constructor(
     private readonly manifest: Manifest,
     private readonly lineLimit: number,
-    /** Receives h(seq) of every line, in order (the writer thread stores them without rehashing). */
-    private readonly onHash?: (hash: Buffer) => void,
+    /** Receives every line that passed its checks with h(seq), in order (for the writer thread). */
+    private readonly onVerified?: (line: Buffer, hash: Buffer) => void,
   ) {
     this.hash = Buffer.from(manifest.events.prev_hash, 'hex');
   }
@@ -99,7 +99,7 @@ export class LineChecker {
       this.chainFinding = { code: 'E_CHAIN', detail: `line ${lineNo}: seq ${ev.seq}, expected ${expected}`, line: lineNo };
     }
     this.hash = this.hasher.next(this.hash, line);
-    this.onHash?.(this.hash);
+    this.onVerified?.(line, this.hash);
     this.kinds.set(ev.kind, (this.kinds.get(ev.kind) ?? 0) + 1);
   }
 

@@ -21,6 +21,7 @@ import { AGE_MAGIC, AgeError, createAgeDecryptStream } from '../crypto/age';
 import { parseMinisignPublicKey, verifyMinisign } from '../crypto/minisign';
 import { LineChecker, type Finding } from './line-check';
 import { LineSplitter } from './lines';
+import { ChannelWriter } from '../workers/line-channel';
 import {
   ATTACHMENT_NAME,
   bundleTrustedComment,
@@ -60,6 +61,13 @@ export interface VerifyInput {
    * byte for byte from the outbox (verified when written, `cst log verify`).
    */
   skipLines?: boolean;
+  /**
+   * Stream the verified lines to the writer thread while verifying (workers/line-channel.ts):
+   * a head frame once steps 4–7 are known, every line that passed steps 9–10's per-line checks
+   * with its chain hash, and an end frame with this report. The writer applies as they come,
+   * in one transaction it rolls back unless the end frame says ok. No events file is written.
+   */
+  channel?: SharedArrayBuffer;
 }
 
 export interface VerifyReport {
@@ -125,6 +133,20 @@ function readHead(path: string, n: number): Buffer {
 }
 
 export async function verifyBundle(input: VerifyInput): Promise<VerifyReport> {
+  const channel = input.channel ? new ChannelWriter(input.channel) : null;
+  let report: VerifyReport;
+  try {
+    report = await verifyFile(input, channel);
+  } catch (err) {
+    // The writer thread is blocked reading the channel: always end it, even on a bug.
+    channel?.end({ internalError: String((err as Error)?.stack ?? err) });
+    throw err;
+  }
+  channel?.end(report);
+  return report;
+}
+
+async function verifyFile(input: VerifyInput, channel: ChannelWriter | null): Promise<VerifyReport> {
   const limits = input.limits ?? FORMAT_LIMITS;
   const steps: VerificationStep[] = STEP_NAMES.slice(0, 10).map((name, i) => ({ step: i + 1, name, status: 'skipped', code: null, detail: null }));
   const pass = (step: number, detail: string | null = null) => {
@@ -208,15 +230,25 @@ export async function verifyBundle(input: VerifyInput): Promise<VerifyReport> {
     const signatureBytes = readChecked(zip, SIGNATURE_ENTRY);
     const manifestCheck = checkManifest(manifestBytes, limits);
     const manifest = manifestCheck.ok ? manifestCheck.manifest : null;
+    // Steps 4–7 decided early (their verdicts are still reported below, in order, after step 3
+    // has seen every byte): only then may the writer thread start applying streamed lines.
+    const early = manifest !== null && earlySteps(input, manifest, manifestBytes, signatureBytes);
+    if (channel) channel.head({ early, manifest: early ? manifest : null });
+    const streaming = channel !== null && early;
 
     // The one pass over events.ndjson (CRC for step 3, digest for 8, lines and chain for 9–10).
     const eventsHash = createHash('sha256');
     let eventsBytes = 0;
-    const eventsPath = input.extract ? join(workDir, 'events') : null;
-    const hashesPath = input.extract ? join(workDir, 'hashes') : null;
+    const eventsPath = input.extract && !channel ? join(workDir, 'events') : null;
+    const hashesPath = input.extract && !channel ? join(workDir, 'hashes') : null;
     const out = eventsPath ? openSync(eventsPath, 'w', 0o600) : null;
     const hashOut = hashesPath ? new BufferedFile(hashesPath) : null;
-    const checker = manifest && !input.skipLines ? new LineChecker(manifest, limits.lineBytes, hashOut ? (h) => hashOut.write(h) : undefined) : null;
+    const onVerified = streaming
+      ? (line: Buffer, h: Buffer) => channel.line(line, h)
+      : hashOut
+        ? (_line: Buffer, h: Buffer) => hashOut.write(h)
+        : undefined;
+    const checker = manifest && !input.skipLines ? new LineChecker(manifest, limits.lineBytes, onVerified) : null;
     const splitter = checker ? new LineSplitter(limits.lineBytes, (l, over, len) => checker.onLine(l, over, len)) : null;
     try {
       for await (const chunk of zip.entryStream(EVENTS_ENTRY)) {
@@ -387,4 +419,13 @@ class BufferedFile {
     this.flush();
     closeSync(this.fd);
   }
+}
+
+/** Steps 5–7 on an already valid manifest, without reporting (see the early head frame). */
+function earlySteps(input: VerifyInput, m: Manifest, manifestBytes: Buffer, signatureBytes: Buffer): boolean {
+  if (input.us && (m.recipient.kind !== input.us.kind || m.recipient.id !== input.us.id)) return false;
+  const sender = input.senders.find((s) => s.kind === m.sender.kind && s.id === m.sender.id);
+  if (!sender || m.key_id !== sender.keyId) return false;
+  const verdict = verifyMinisign(manifestBytes, signatureBytes, parseMinisignPublicKey(sender.signingKey));
+  return verdict.ok && verdict.trustedComment === bundleTrustedComment(m.sender.id, m.recipient.id, m.events.first_seq, m.events.last_seq);
 }

@@ -30,15 +30,40 @@ export type ApplyResult =
   | { outcome: 'duplicate'; warnings: string[] }
   | { outcome: 'pending'; missing: { first: number; last: number } }
   | { outcome: 'refused'; code: 'E_FORK'; detail: string; seq: number }
-  | { outcome: 'refused'; code: 'E_OWNERSHIP' | 'E_RECORD'; detail: string; line: number; kind: string; field?: string; what?: string };
+  | { outcome: 'refused'; code: 'E_OWNERSHIP' | 'E_RECORD'; detail: string; line: number; kind: string; field?: string; what?: string }
+  /** The streamed verification (steps 1–10) failed after all: everything was rolled back. */
+  | { outcome: 'unverified' };
+
+/**
+ * Where the verified lines come from: a temp file the verifier wrote, or the worker's channel
+ * while it is still verifying (then `settle()` drains it and says whether steps 1–10 passed;
+ * nothing is written and nothing is reported before it said yes).
+ */
+export interface EventSource {
+  forEach(fn: (line: Buffer, hash: Buffer | null) => void): void;
+  settle(): boolean;
+}
+
+export function fileEventSource(eventsPath: string | null, hashesPath: string | null | undefined, lineLimit = 1_048_576): EventSource {
+  return {
+    forEach(fn) {
+      if (!eventsPath) return;
+      const hashes = hashesPath ? new RecordReader(hashesPath) : null;
+      try {
+        forEachLine(eventsPath, lineLimit, (line) => fn(line, hashes?.next() ?? null));
+      } finally {
+        hashes?.close();
+      }
+    },
+    settle: () => true,
+  };
+}
 
 export interface ApplyInput {
   peer: PeerRecord;
   manifest: Manifest;
-  /** The verified events.ndjson (temp copy); may be null when count is 0. */
-  eventsPath: string | null;
-  /** h(seq) of each line as the verifier computed it (32 bytes each); recomputed when absent. */
-  hashesPath?: string | null;
+  /** The verified lines (with their chain hash when the verifier passes it). */
+  source: EventSource;
   fileSha256: string;
   at: string;
   /** Record kinds this reader knows (default: the project's registry). */
@@ -153,7 +178,7 @@ export function applyBundle(db: Database.Database, input: ApplyInput): ApplyResu
       const peer = findPeer(db, input.peer.kind, input.peer.id) as PeerRecord;
       const applied = peer.appliedSeq;
       // 11. History.
-      if (m.first_seq - 1 > applied) return { outcome: 'pending', missing: { first: applied + 1, last: m.first_seq - 1 } };
+      if (m.first_seq - 1 > applied) throw new Stop({ outcome: 'pending', missing: { first: applied + 1, last: m.first_seq - 1 } });
       if (m.first_seq - 1 >= 1) {
         const stored = st.storedEvent.get(eventKey(peer.peerNo, m.first_seq - 1)) as { line: Buffer; hash: Buffer };
         if (stored.hash.toString('hex') !== m.prev_hash) {
@@ -164,25 +189,22 @@ export function applyBundle(db: Database.Database, input: ApplyInput): ApplyResu
       let hash: Buffer = Buffer.from(m.prev_hash, 'hex');
       let newEvents = 0;
       const sessions = new Map<string, ProjectorSession[]>();
-      const hashes = input.hashesPath ? new RecordReader(input.hashesPath) : null;
       const hasher = new ChainHasher();
-      try {
-        if (m.count > 0 && input.eventsPath) {
-          forEachLine(input.eventsPath, input.lineLimit ?? 1_048_576, (line) => {
-            seq += 1;
-            hash = hashes?.next() ?? hasher.next(hash, line);
-            if (seq <= applied) {
-              const stored = st.storedEvent.get(eventKey(peer.peerNo, seq)) as { line: Buffer; hash: Buffer };
-              if (!stored.line.equals(line)) throw fork(db, input, peer, seq, stored, line, hash);
-              return;
-            }
-            applyEvent(db, st, peer, kinds, (kind) => projectorSessions(db, projectorList, sessions, kind), seq, seq - m.first_seq + 1, line, hash);
-            newEvents += 1;
-          });
-        }
-      } finally {
-        hashes?.close();
+      if (m.count > 0) {
+        input.source.forEach((line, given) => {
+          seq += 1;
+          hash = given ?? hasher.next(hash, line);
+          if (seq <= applied) {
+            const stored = st.storedEvent.get(eventKey(peer.peerNo, seq)) as { line: Buffer; hash: Buffer };
+            if (!stored.line.equals(line)) throw fork(db, input, peer, seq, stored, line, hash);
+            return;
+          }
+          applyEvent(db, st, peer, kinds, (kind) => projectorSessions(db, projectorList, sessions, kind), seq, seq - m.first_seq + 1, line, hash);
+          newEvents += 1;
+        });
       }
+      // Nothing below may happen unless steps 1–10 passed (streamed verification ends here).
+      if (!input.source.settle()) throw new Stop({ outcome: 'unverified' });
       for (const list of sessions.values()) for (const p of list) p.close();
       if (m.count > 0 && m.last_seq <= applied) {
         const warnings = takeAck(db, st, input, peer);
@@ -194,11 +216,10 @@ export function applyBundle(db: Database.Database, input: ApplyInput): ApplyResu
       return { outcome: 'applied', applied: newEvents, warnings };
     })();
   } catch (err) {
-    if (err instanceof Stop) {
-      if (err.result.outcome === 'refused' && err.result.code === 'E_FORK') return err.result;
-      return err.result;
-    }
-    throw err;
+    if (!(err instanceof Stop)) throw err;
+    // A refusal of step 11 or 12 counts only if steps 1–10 passed (earlier steps win).
+    if (err.result.outcome !== 'unverified' && !input.source.settle()) return { outcome: 'unverified' };
+    return err.result;
   }
 }
 

@@ -17,7 +17,9 @@ import { loadInstallationKeys } from '../identity/keys';
 import { requireInstallation } from '../installation/installation-store';
 import { confirmedPeers, findPeer, type PeerRecord } from '../peers/peers-store';
 import type { BundleVerifier } from '../workers/verifier';
-import { applyBundle, recordFork, type ApplyResult } from './apply';
+import { applyBundle, fileEventSource, recordFork, type ApplyResult, type EventSource } from './apply';
+import type { Manifest } from '../bundles/manifest';
+import { ChannelReader, createChannelBuffer, forEachFramedLine, FRAME_END, FRAME_LINES } from '../workers/line-channel';
 import { archiveFile, archivedPath, inboxTempDir, sweepInboxTemp } from './archive';
 import { finishReception, finishWaitingReceptions, insertReception, waitingFiles, type ReceptionUpdate } from './inbox-store';
 import type { Projector } from './projectors';
@@ -63,9 +65,12 @@ export async function importBundles(ctx: AppContext, sources: BundleSource[], op
     const source = sources[i] as BundleSource;
     prepared[i] = prepareOne(ctx, source, nameOf(source), options);
   };
+  // A streaming verifier already overlaps verifying and applying within each file; verifying
+  // the next file at the same time would let the worker block on its channel (deadlock).
+  const ahead = options.verifier.streams ? 0 : 1;
   if (sources.length > 0) prepare(0);
   for (const [i, source] of sources.entries()) {
-    if (i + 1 < sources.length) prepare(i + 1);
+    if (i + ahead < sources.length && !prepared[i + ahead]) prepare(i + ahead);
     const p = prepared[i] as Prepared;
     prepared[i] = null;
     results.push(await finishOne(ctx, p, nameOf(source), options));
@@ -80,7 +85,7 @@ function nameOf(source: BundleSource): string {
 
 type Prepared =
   | { ok: false; result: BundleImportResult }
-  | { ok: true; sha256: string; receptionNo: number; report: Promise<VerifyReport> };
+  | { ok: true; sha256: string; receptionNo: number; report: Promise<VerifyReport> | null };
 
 function prepareOne(ctx: AppContext, source: BundleSource, name: string, options: ImportOptions): Prepared {
   let archived;
@@ -106,14 +111,15 @@ function prepareOne(ctx: AppContext, source: BundleSource, name: string, options
     };
   }
   const receptionNo = insertReception(ctx.db, { sha256: archived.sha256, name, at: ctx.clock.now(), size: archived.size });
-  const report = options.verifier.verify(verifyInputFor(ctx, archived.path, options.limits));
-  report.catch(() => {}); // awaited in finishOne; avoids an unhandled rejection meanwhile
+  // Verified ahead only without streaming (a streamed verification starts when it is applied).
+  const report = options.verifier.streams ? null : options.verifier.verify(verifyInputFor(ctx, archived.path, options.limits));
+  report?.catch(() => {}); // awaited in finishOne; avoids an unhandled rejection meanwhile
   return { ok: true, sha256: archived.sha256, receptionNo, report };
 }
 
 async function finishOne(ctx: AppContext, p: Prepared, name: string, options: ImportOptions): Promise<BundleImportResult> {
   if (!p.ok) return p.result;
-  const result = await processArchived(ctx, p.sha256, name, options, (u) => finishReception(ctx.db, p.receptionNo, u), p.report);
+  const result = await processArchived(ctx, p.sha256, name, options, (u) => finishReception(ctx.db, p.receptionNo, u), p.report ?? undefined);
   if (result.sender && (result.outcome === 'applied' || result.outcome === 'duplicate')) {
     result.alsoApplied = await retryWaiting(ctx, result.sender, ['pending'], options);
   }
@@ -149,6 +155,83 @@ export async function retryWaiting(
   return done;
 }
 
+/** A VerifyReport read from the channel's end frame. */
+function endReport(bytes: Buffer): VerifyReport {
+  const value = JSON.parse(bytes.toString('utf8')) as VerifyReport | { internalError: string };
+  if ('internalError' in value) throw new Error(`bundle verification failed in the worker: ${value.internalError}`);
+  return value;
+}
+
+/** The worker's channel as the writer's event source (see workers/line-channel.ts). */
+class ChannelSource implements EventSource {
+  report: VerifyReport | null = null;
+
+  constructor(private readonly reader: ChannelReader) {}
+
+  forEach(fn: (line: Buffer, hash: Buffer | null) => void): void {
+    while (!this.reader.ended) {
+      const f = this.reader.next();
+      if (f.type === FRAME_LINES) forEachFramedLine(f.bytes, fn);
+      else if (f.type === FRAME_END) this.report = endReport(f.bytes);
+    }
+  }
+
+  settle(): boolean {
+    while (!this.reader.ended) {
+      const f = this.reader.next();
+      if (f.type === FRAME_END) this.report = endReport(f.bytes);
+    }
+    return this.report?.ok === true;
+  }
+}
+
+/**
+ * Steps 1–12 for one archived file. With a streaming verifier (the worker), the lines are
+ * applied while the worker is still verifying, in one synchronous transaction that commits only
+ * if the worker's final report says ok; otherwise the report comes first and the lines from a
+ * temp file.
+ */
+async function verifyAndApply(
+  ctx: AppContext,
+  sha256: string,
+  options: ImportOptions,
+  started?: Promise<VerifyReport>,
+): Promise<{ report: VerifyReport; applied: ApplyResult | null }> {
+  const applyInput = (m: Manifest, source: EventSource) => ({
+    peer: findPeer(ctx.db, m.sender.kind, m.sender.id) as PeerRecord,
+    manifest: m,
+    source,
+    fileSha256: sha256,
+    at: ctx.clock.now(),
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+    ...(options.projectors ? { projectors: options.projectors } : {}),
+  });
+  const input = verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits);
+  if (started || !options.verifier.streams) {
+    const report = await (started ?? options.verifier.verify(input));
+    if (!report.ok || !report.manifest) return { report, applied: null };
+    storeAttachments(ctx, report);
+    return { report, applied: applyBundle(ctx.db, applyInput(report.manifest, fileEventSource(report.eventsPath, report.hashesPath))) };
+  }
+  const sab = createChannelBuffer();
+  const reader = new ChannelReader(sab);
+  options.verifier.verify({ ...input, channel: sab }).catch(() => {}); // the end frame carries the report
+  const head = reader.next();
+  if (head.type === FRAME_END) return { report: endReport(head.bytes), applied: null };
+  const h = JSON.parse(head.bytes.toString('utf8')) as { early: boolean; manifest: Manifest | null };
+  const source = new ChannelSource(reader);
+  if (!h.early || !h.manifest) {
+    source.settle();
+    return { report: source.report as VerifyReport, applied: null };
+  }
+  const applied = applyBundle(ctx.db, applyInput(h.manifest, source));
+  source.settle();
+  const report = source.report as VerifyReport;
+  if (applied.outcome === 'unverified' || !report.ok) return { report, applied: null };
+  storeAttachments(ctx, report);
+  return { report, applied };
+}
+
 async function processArchived(
   ctx: AppContext,
   sha256: string,
@@ -157,13 +240,13 @@ async function processArchived(
   finish: (u: ReceptionUpdate) => void,
   started?: Promise<VerifyReport>,
 ): Promise<BundleImportResult> {
-  const report = await (started ?? options.verifier.verify(verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits)));
+  const { report, applied } = await verifyAndApply(ctx, sha256, options, started);
   try {
     const m = report.manifest;
     const range = m ? { first: m.events.first_seq, last: m.events.last_seq } : null;
     const base = { file: name, sha256, sender: report.sender, range, warnings: [] as string[], alsoApplied: [] as BundleImportResult[] };
     let result: BundleImportResult;
-    if (!report.ok || !m) {
+    if (!applied) {
       const code = report.code as BundleErrorCode;
       const us = requireInstallation(ctx.db);
       const recipient = report.manifest?.recipient ?? null;
@@ -176,18 +259,6 @@ async function processArchived(
         eventsApplied: 0,
       };
     } else {
-      const peer = findPeer(ctx.db, m.sender.kind, m.sender.id) as PeerRecord;
-      storeAttachments(ctx, report);
-      const applied = applyBundle(ctx.db, {
-        peer,
-        manifest: m,
-        eventsPath: report.eventsPath,
-        hashesPath: report.hashesPath,
-        fileSha256: sha256,
-        at: ctx.clock.now(),
-        ...(options.kinds ? { kinds: options.kinds } : {}),
-        ...(options.projectors ? { projectors: options.projectors } : {}),
-      });
       result = { ...base, ...describeApply(applied, report, range) };
       if (applied.outcome === 'refused' && applied.code === 'E_FORK') recordFork(ctx.db, applied);
     }
@@ -230,6 +301,8 @@ function describeApply(
         eventsApplied: 0,
         warnings: [],
       };
+    case 'unverified':
+      throw new Error('unverified apply result reached describeApply');
     case 'refused':
       if (a.code === 'E_FORK') {
         return { outcome: 'refused', code: 'E_FORK', message: refusalMessage('E_FORK', { sender, seq: a.seq }), detail: `passo 11: ${a.detail}`, eventsApplied: 0, warnings: [] };

@@ -12,11 +12,14 @@ import { Worker } from 'node:worker_threads';
 import { verifyBundle, type VerifyInput, type VerifyReport } from '../bundles/verify';
 
 export interface BundleVerifier {
+  /** True when it runs on another thread and may stream verified lines (VerifyInput.channel). */
+  readonly streams: boolean;
   verify(input: VerifyInput): Promise<VerifyReport>;
   close(): Promise<void>;
 }
 
 export const inlineVerifier: BundleVerifier = {
+  streams: false,
   verify: verifyBundle,
   close: async () => {},
 };
@@ -60,6 +63,7 @@ export function createWorkerVerifier(): BundleVerifier {
     return w;
   };
   return {
+    streams: true,
     verify(input) {
       worker ??= start();
       const id = (next += 1);
