@@ -58,7 +58,7 @@ export const HubUsageInput = z
     from: Month.optional(),
     to: Month.optional(),
     /** Cells returned at most (the totals always cover the whole filter). */
-    limit: z.number().int().min(1).max(200_000).default(50_000),
+    limit: z.number().int().min(1).max(200_000).default(10_000),
   })
   .strict();
 
