@@ -1,6 +1,7 @@
 /** The hub's editing API in-process: validation, refusals, events in the change's transaction. */
 import { describe, expect, it } from 'vitest';
 import { publishInitialHubRecords } from '../../electron/core/hub/hub-members';
+import { setupHub } from '../../electron/core/setup/setup';
 import { derivedRecordId } from '../../electron/core/hub/hub-ids';
 import { openTestBackend } from '../helpers/backend';
 import { outboxEvents } from '../helpers/municipality';
@@ -28,6 +29,18 @@ describe('hub editing', () => {
     await bare.must('setup.hub', { id: 'CST-X', name: 'Consorzio X' });
     expect(outboxEvents(bare).map((e) => e.kind)).toEqual(Array(11).fill('service'));
     expect(await bare.must('log.verify', {})).toMatchObject({ ok: true, events: 11 });
+  });
+
+  it('a hub set up without its first events publishes them before its first edit', async () => {
+    const t = openTestBackend();
+    setupHub(t.backend.ctx, { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU' });
+    expect(outboxEvents(t)).toEqual([]);
+    const g = await t.must('hub.groups.save', { name: 'Primo gruppo' });
+    const kinds = outboxEvents(t).map((e) => e.kind);
+    expect(kinds.slice(0, 11)).toEqual(Array(11).fill('service'));
+    expect(kinds.at(-1)).toBe('thematic_group');
+    expect(outboxEvents(t).at(-1)!.id).toBe(g.id);
+    expect(kinds.filter((k) => k === 'member').length).toBeGreaterThan(40);
   });
 
   it('saves services with defaults, keeps positions, refuses bad input without writing', async () => {

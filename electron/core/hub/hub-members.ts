@@ -15,6 +15,7 @@ import { outboxHead } from '../outbox/outbox';
 import { deleteRecord, notFound, operatorName, putRecord } from '../records/record-events';
 import { stmt } from '../records/statements';
 import { findMunicipality } from '../reference/municipalities';
+import type { InstallationRecord } from '../installation/installation-store';
 import { requireHub } from './hub-guard';
 import { derivedRecordId } from './hub-ids';
 import { dropProvisionalServices, removeMember, writeMember, writeService } from './hub-store';
@@ -69,8 +70,19 @@ function putMember(ctx: AppContext, hubId: string, r: MemberRow): RegistryMember
   return toMember(getRow(ctx, r.istat) as MemberRow);
 }
 
-export function updateMember(ctx: AppContext, input: ParsedInput<'members.update'>): RegistryMember {
+/**
+ * The hub about to write one of its records. A hub set up before its first events were
+ * published at setup (or whose publication failed after setup) publishes them now, first, so
+ * that every member's first hub bundle still carries the catalogue and the registry.
+ */
+export function requireHubWriter(ctx: AppContext): InstallationRecord {
   const hub = requireHub(ctx);
+  publishInitialHubRecords(ctx);
+  return hub;
+}
+
+export function updateMember(ctx: AppContext, input: ParsedInput<'members.update'>): RegistryMember {
+  const hub = requireHubWriter(ctx);
   return ctx.db.transaction(() => {
     const r = getRow(ctx, input.istat);
     if (!r) throw notFound('Socio', input.istat);
@@ -94,7 +106,7 @@ export function updateMember(ctx: AppContext, input: ParsedInput<'members.update
 
 /** A municipality of ISTAT's list joins: its name, province and population come from the list. */
 export function addMember(ctx: AppContext, input: ParsedInput<'members.add'>): RegistryMember {
-  const hub = requireHub(ctx);
+  const hub = requireHubWriter(ctx);
   const m = findMunicipality(input.istat);
   if (!m) throw new AppError('E_VALIDATION', `Il codice ISTAT ${input.istat} non corrisponde a nessun comune dell'elenco ISTAT.`, { field: 'istat' });
   return ctx.db.transaction(() => {
@@ -117,7 +129,7 @@ export function addMember(ctx: AppContext, input: ParsedInput<'members.add'>): R
  * bundles stays in the registry, as 'withdrawn', so its history keeps its name.
  */
 export function removeRegistryMember(ctx: AppContext, input: ParsedInput<'members.remove'>): { istat: string } {
-  const hub = requireHub(ctx);
+  const hub = requireHubWriter(ctx);
   return ctx.db.transaction(() => {
     if (!getRow(ctx, input.istat)) throw notFound('Socio', input.istat);
     if (stmt(ctx.db, "SELECT 1 FROM peers WHERE kind = 'municipality' AND id = ?").get(input.istat)) {

@@ -14,7 +14,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { deleteRecord, notFound, operatorName, putRecord } from '../records/record-events';
 import { stmt } from '../records/statements';
-import { requireHub } from './hub-guard';
+import { requireHubWriter } from './hub-members';
 import { derivedRecordId } from './hub-ids';
 import { removeCourse, removeGroup, removeService, writeCourse, writeGroup, writeService } from './hub-store';
 import { moveOfferedCourseYear } from './projectors/training-projectors';
@@ -50,7 +50,7 @@ export function listHubServices(ctx: AppContext): HubService[] {
 }
 
 export function saveHubService(ctx: AppContext, input: ParsedInput<'hub.services.save'>): HubService {
-  const hub = requireHub(ctx);
+  const hub = requireHubWriter(ctx);
   const id = derivedRecordId(hub.id, 'service', input.code);
   return ctx.db.transaction(() => {
     const existing = stmt(ctx.db, 'SELECT position FROM hub_services WHERE id = ?').get(id) as { position: number } | undefined;
@@ -79,7 +79,7 @@ export function saveHubService(ctx: AppContext, input: ParsedInput<'hub.services
  * their name): it is retired instead (`active: false`).
  */
 export function deleteHubService(ctx: AppContext, input: { code: string }): { code: string } {
-  const hub = requireHub(ctx);
+  const hub = requireHubWriter(ctx);
   const id = derivedRecordId(hub.id, 'service', input.code);
   return ctx.db.transaction(() => {
     if (!stmt(ctx.db, 'SELECT 1 FROM hub_services WHERE id = ?').get(id)) throw notFound('Servizio', input.code);
@@ -122,7 +122,7 @@ export function listHubCourses(ctx: AppContext, input: { year?: number | undefin
 }
 
 export function saveHubCourse(ctx: AppContext, input: ParsedInput<'hub.courses.save'>): OfferedCourse {
-  requireHub(ctx);
+  requireHubWriter(ctx);
   const hours = parseMilli(input.hours);
   if (hours === null || hours > 2_000_000) {
     throw new AppError('E_VALIDATION', 'Campo «hours»: scrivere le ore come numero, per esempio 6 oppure 7,5 (al massimo 2000).', { field: 'hours' });
@@ -151,7 +151,7 @@ export function saveHubCourse(ctx: AppContext, input: ParsedInput<'hub.courses.s
 }
 
 export function deleteHubCourse(ctx: AppContext, input: { id: string }): { id: string } {
-  requireHub(ctx);
+  requireHubWriter(ctx);
   return ctx.db.transaction(() => {
     if (!stmt(ctx.db, 'SELECT 1 FROM hub_courses WHERE id = ?').get(input.id)) throw notFound('Corso', input.id);
     if (stmt(ctx.db, 'SELECT 1 FROM hub_training_course_totals INDEXED BY hub_training_course_totals_by_course WHERE course_id = ? AND participations > 0 LIMIT 1').get(input.id)) {
@@ -182,7 +182,7 @@ export function listHubGroups(ctx: AppContext): ThematicGroup[] {
 }
 
 export function saveHubGroup(ctx: AppContext, input: ParsedInput<'hub.groups.save'>): ThematicGroup {
-  requireHub(ctx);
+  requireHubWriter(ctx);
   if (input.coordinator && !stmt(ctx.db, 'SELECT 1 FROM members WHERE istat = ?').get(input.coordinator.istat)) {
     throw new AppError('E_VALIDATION', `Campo «coordinator.istat»: il comune ${input.coordinator.istat} non è tra i soci del consorzio.`, { field: 'coordinator.istat' });
   }
@@ -202,7 +202,7 @@ export function saveHubGroup(ctx: AppContext, input: ParsedInput<'hub.groups.sav
 }
 
 export function deleteHubGroup(ctx: AppContext, input: { id: string }): { id: string } {
-  requireHub(ctx);
+  requireHubWriter(ctx);
   return ctx.db.transaction(() => {
     if (!stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(input.id)) throw notFound('Gruppo', input.id);
     deleteRecord(ctx, thematicGroupKind, input.id);
