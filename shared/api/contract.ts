@@ -65,6 +65,37 @@ import {
   type SyncStatus,
 } from '../domain/hub-views';
 
+import {
+  GovCsvInput,
+  GovSettingsUpdateInput,
+  MyShareInput,
+  PlanApproveInput,
+  PlanCreateInput,
+  PlanImportInput,
+  PlanItemsInput,
+  PlanNewVersionInput,
+  PlanRefInput,
+  PlanStatementInput,
+  PlanStepInput,
+  ProposalActInput,
+  ProposalAssignInput,
+  ReportDocInput,
+  ReportPdfInput,
+  ReportYearInput,
+  type Benchmark,
+  type ConsortiumReport,
+  type ConsortiumSavings,
+  type GovProposalRow,
+  type GovSettings,
+  type MyShare,
+  type PlanAllocation,
+  type PlanApproveResult,
+  type PlanView,
+  type ProposalTrackView,
+  type RankingRow,
+  type StatementView,
+} from '../domain/gov-plan';
+
 const NoInput = z.object({}).strict();
 const ById = z.object({ id: RecordId }).strict();
 const Year = z.number().int().min(2000).max(2999);
@@ -220,6 +251,46 @@ export const api = {
   'hub.proposals.list': method(HubProposalListInput)<HubProposal[]>(),
   'hub.proposals.get': method(HubProposalGetInput)<HubProposalDetail>(),
   'hub.attachments.get': method(HubAttachmentInput)<AttachmentContent & { name: string }>(),
+  /** Governance (issue 5), hub: evaluation settings and voting rules, the Assembly's report choice. */
+  'gov.settings.get': method(NoInput)<GovSettings>(),
+  'gov.settings.update': method(GovSettingsUpdateInput)<GovSettings>(),
+  /** Received proposals with their evaluation track. */
+  'gov.proposals.list': method(z.object({ status: z.string().max(40).optional() }).strict())<GovProposalRow[]>(),
+  /** Assigns a received proposal to a thematic group (a hub event). */
+  'gov.proposals.assign': method(ProposalAssignInput)<ProposalTrackView>(),
+  /** One step of the proposal's state machine (evaluate, admit, not admit, return, start, progress, complete…): a hub event. */
+  'gov.proposals.act': method(ProposalActInput)<ProposalTrackView>(),
+  'gov.proposals.ranking': method(NoInput)<RankingRow[]>(),
+  /** Both roles: the state and timeline of a proposal as the hub decided it (null before any decision). */
+  'proposals.timeline': method(ById)<{ track: ProposalTrackView | null }>(),
+  /** The yearly technical plan: versions, items, approvals (each change a hub event). */
+  'plan.list': method(NoInput)<{ year: number; version: number; state: string; totalCents: number }[]>(),
+  'plan.create': method(PlanCreateInput)<PlanView>(),
+  'plan.get': method(PlanRefInput)<PlanView>(),
+  'plan.saveItems': method(PlanItemsInput)<PlanView>(),
+  /** Items from a spreadsheet (Italian Excel CSV) replacing those of the draft. */
+  'plan.import': method(PlanImportInput)<PlanView>(),
+  'plan.step': method(PlanStepInput)<PlanView>(),
+  /** A vote of the Executive Committee or the Assembly; the outcome is computed. */
+  'plan.approve': method(PlanApproveInput)<PlanApproveResult>(),
+  'plan.newVersion': method(PlanNewVersionInput)<PlanView>(),
+  /** Exact allocation (`cst plan allocate --json`): frozen once approved by the Assembly. */
+  'plan.allocate': method(PlanRefInput)<PlanAllocation>(),
+  'plan.savings': method(PlanRefInput)<ConsortiumSavings>(),
+  'plan.statement': method(PlanStatementInput)<StatementView>(),
+  /** Municipality: the approved plan, its share item by item, its savings, its proposals' timeline. */
+  'plan.myShare': method(MyShareInput)<MyShare>(),
+  /** The consortium report (condivisione), published to every member. */
+  'report.publish': method(ReportYearInput)<ConsortiumReport>(),
+  'report.get': method(ReportYearInput)<{ report: ConsortiumReport | null }>(),
+  /** Municipality: where it stands among members of its size class. */
+  'report.benchmark': method(ReportYearInput)<Benchmark>(),
+  /** The plan document or a member's statement as self-contained HTML with a print stylesheet. */
+  'report.html': method(ReportDocInput)<{ title: string; html: string }>(),
+  /** The same, printed to PDF by a local Chromium/Chrome/Edge in headless mode. */
+  'report.pdf': method(ReportPdfInput)<{ path: string; bytes: number }>(),
+  /** CSV of a governance table (Italian Excel conventions). */
+  'gov.csv': method(GovCsvInput)<CsvFile>(),
 } as const;
 
 export type Api = typeof api;

@@ -3,6 +3,7 @@ import { localGroupKind, groupMeetingKind, groupMembershipKind } from './groups'
 import { hubServiceKind } from './hub-catalogue';
 import { thematicGroupKind } from './hub-groups';
 import { memberKind } from './hub-members';
+import { GOV_RECORD_KINDS } from './gov-records';
 import { offeredCourseKind } from './hub-training';
 import { proposalKind } from './proposals';
 import { staffKind } from './staff';
@@ -22,7 +23,7 @@ export const MUNICIPALITY_RECORD_KINDS: readonly RecordKind[] = [
 ];
 
 /** Every record kind the hub writes (issue 4; issue 5 adds the plan's). */
-export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind];
+export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind, ...GOV_RECORD_KINDS];
 
 export const RECORD_KINDS: readonly RecordKind[] = [...MUNICIPALITY_RECORD_KINDS, ...HUB_RECORD_KINDS];
 

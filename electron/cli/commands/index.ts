@@ -5,6 +5,8 @@ import { bundleExportCommand, bundleHistoryCommand, bundleImportCommand, bundleI
 import { identityConfirmCommand, identityExportCommand, identityImportCommand, identityListCommand, identityShowCommand } from './identity';
 import { hubMembersCommand, hubUsageCommand, membersUpdateCommand, syncStatusCommand } from './hub';
 import { initCommand } from './init';
+import { planAllocateCommand, planImportCommand, planShowCommand } from './plan';
+import { reportPlanCommand, reportStatementCommand } from './report';
 import { logVerifyCommand } from './log';
 import { exportCommand, importCommand } from './records-csv';
 
@@ -25,6 +27,11 @@ export const COMMANDS: readonly Command[] = [
   membersUpdateCommand,
   hubMembersCommand,
   hubUsageCommand,
+  planImportCommand,
+  planShowCommand,
+  planAllocateCommand,
+  reportPlanCommand,
+  reportStatementCommand,
   checkCommand,
   logVerifyCommand,
   importCommand,

@@ -8,6 +8,7 @@ import { setupHub, setupMunicipality } from '../setup/setup';
 import { municipalityRecordHandlers } from '../records/record-handlers';
 import { bundleHandlers, peerHandlers } from '../bundles/bundle-handlers';
 import { hubHandlers } from '../hub/hub-handlers';
+import { govHandlers } from '../governance/gov-handlers';
 import { listRegistry, publishInitialHubRecords } from '../hub/hub-members';
 import { joinHandlerGroups, type HandlerGroup, type HandlerTable } from './handler-table';
 
@@ -67,4 +68,5 @@ export const handlers: HandlerTable = joinHandlerGroups(
   peerHandlers,
   bundleHandlers,
   hubHandlers,
+  govHandlers,
 );

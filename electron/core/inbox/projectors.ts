@@ -10,6 +10,7 @@
  */
 import type Database from 'better-sqlite3';
 import { HUB_PROJECTORS } from '../hub/projectors/index';
+import { GOV_PROJECTORS } from '../governance/gov-projectors';
 
 export interface RecordChange {
   /** The owning installation's id (a municipality's ISTAT code, or the hub's id). */
@@ -71,4 +72,4 @@ export const usageMonthlyProjector: Projector = {
   },
 };
 
-export const PROJECTORS: readonly Projector[] = [usageMonthlyProjector, ...HUB_PROJECTORS];
+export const PROJECTORS: readonly Projector[] = [usageMonthlyProjector, ...HUB_PROJECTORS, ...GOV_PROJECTORS];

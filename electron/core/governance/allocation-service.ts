@@ -1,0 +1,112 @@
+/**
+ * Cost allocation of a plan version through the exact rule of shared/governance/allocation.ts,
+ * the members' statements and the economies of scale. Inputs come from the registry (active
+ * members and their population) and from the members' usage received by the hub
+ * (`received_usage_monthly`). When the Assembly approves a version its allocation is frozen
+ * (`gov_allocations`): later changes of population or usage do not move an approved share.
+ */
+import { allocatePlan, type PlanAllocation, type PlanItemInput } from '../../../shared/governance/allocation';
+import { consortiumSavings, memberStatement, sizeClassLabel, type ConsortiumSavings, type MemberStatement, type StandAloneReference } from '../../../shared/governance/statement';
+import type { StatementView } from '../../../shared/domain/gov-plan';
+import { costStatementKind, type CostStatementData, type PlanVersionData } from '../../../shared/records/gov-records';
+import type { AppContext } from '../context';
+import { putRecord } from '../records/record-events';
+import { stmt } from '../records/statements';
+import { withRules } from './gov-errors';
+import { govRecordId } from './gov-ids';
+import { writeStatement } from './gov-store';
+import { activeMembers, usageByMember, usageWindow } from './plan-items';
+
+/** Computes (never stores) the allocation of a version from today's registry and usage. */
+export function computeAllocation(ctx: AppContext, v: PlanVersionData): PlanAllocation {
+  const members = activeMembers(ctx);
+  const isMember = new Set(members.map((m) => m.istat));
+  const inputs: PlanItemInput[] = v.items.map((i) => {
+    const usage =
+      i.key.usage > 0 && i.service
+        ? [...usageByMember(ctx, i.service, usageWindow(ctx, v.year, i.usage_basis)).entries()]
+            .filter(([istat]) => isMember.has(istat))
+            .map(([istat, usage]) => ({ istat, usage }))
+            .sort((a, b) => (a.istat < b.istat ? -1 : 1))
+        : [];
+    return { code: i.code, costCents: i.cost_cents, key: i.key, exempt: i.exempt, usage };
+  });
+  return withRules(() => allocatePlan(v.year, inputs, members));
+}
+
+/** The frozen allocation of an approved version, else the computed one. */
+export function allocationOf(ctx: AppContext, v: PlanVersionData): PlanAllocation {
+  const raw = stmt(ctx.db, 'SELECT data FROM gov_allocations WHERE year = ? AND version = ?').pluck().get(v.year, v.version) as string | undefined;
+  return raw ? (JSON.parse(raw) as PlanAllocation) : computeAllocation(ctx, v);
+}
+
+export function freezeAllocation(ctx: AppContext, alloc: PlanAllocation, version: number): void {
+  stmt(ctx.db, 'INSERT OR REPLACE INTO gov_allocations (year, version, data) VALUES (?, ?, ?)').run(alloc.year, version, JSON.stringify(alloc));
+}
+
+export function referencesOf(v: PlanVersionData): Record<string, StandAloneReference> {
+  const refs: Record<string, StandAloneReference> = {};
+  for (const i of v.items) if (i.reference) refs[i.code] = i.reference;
+  return refs;
+}
+
+export function savingsOf(ctx: AppContext, v: PlanVersionData, alloc = allocationOf(ctx, v)): ConsortiumSavings {
+  return withRules(() => consortiumSavings(alloc, referencesOf(v)));
+}
+
+export function statementData(v: PlanVersionData, s: MemberStatement, consortium: ConsortiumSavings): CostStatementData {
+  const byCode = new Map(v.items.map((i) => [i.code, i]));
+  return {
+    year: v.year,
+    version: v.version,
+    istat: s.istat,
+    population: s.population,
+    size_class: s.sizeClass,
+    lines: s.lines.map((l) => ({
+      code: l.code,
+      description: byCode.get(l.code)?.description ?? l.code,
+      category: byCode.get(l.code)?.category ?? 'service',
+      key: l.key,
+      exempt: l.exempt,
+      cents: l.cents,
+      stand_alone_cents: l.standAloneCents,
+      savings_cents: l.savingsCents,
+    })),
+    total_cents: s.totalCents,
+    stand_alone_cents: s.standAloneCents,
+    savings_cents: s.savingsCents,
+    savings_basis_points: s.savingsBasisPoints,
+    consortium_savings_cents: consortium.savingsCents,
+  };
+}
+
+/** One member's statement of a version (computed on the hub). */
+export function computeStatement(ctx: AppContext, v: PlanVersionData, istat: string): CostStatementData {
+  const alloc = allocationOf(ctx, v);
+  const s = withRules(() => memberStatement(alloc, istat, referencesOf(v)), 'istat');
+  return statementData(v, s, savingsOf(ctx, v, alloc));
+}
+
+/**
+ * Publishes the approved version: freezes its allocation and writes every member's statement
+ * as a `cost_statement` record (an event each), inside the caller's transaction.
+ */
+export function publishStatements(ctx: AppContext, hubId: string, v: PlanVersionData): number {
+  const alloc = computeAllocation(ctx, v);
+  freezeAllocation(ctx, alloc, v.version);
+  const refs = referencesOf(v);
+  const consortium = withRules(() => consortiumSavings(alloc, refs));
+  const at = ctx.clock.now();
+  const istats = alloc.items[0]?.shares.map((s) => s.istat) ?? activeMembers(ctx).map((m) => m.istat);
+  for (const istat of istats) {
+    const data = statementData(v, withRules(() => memberStatement(alloc, istat, refs)), consortium);
+    const id = govRecordId(hubId, 'cost_statement', `${v.year}/${v.version}/${istat}`);
+    writeStatement(ctx.db, putRecord(ctx, costStatementKind, id, data), at);
+  }
+  return istats.length;
+}
+
+export function toStatementView(ctx: AppContext, d: CostStatementData): StatementView {
+  const name = (stmt(ctx.db, 'SELECT name FROM members WHERE istat = ?').pluck().get(d.istat) as string | undefined) ?? null;
+  return { ...d, name, sizeLabel: sizeClassLabel(d.size_class) };
+}

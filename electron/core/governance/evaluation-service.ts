@@ -1,0 +1,196 @@
+/**
+ * Evaluation of members' proposals on the hub (issue 5): assignment to a thematic group, the
+ * Technical Committee's scores on the configured criteria, the decision and the follow-up, each
+ * step through the pure state machine (shared/governance/proposal-track.ts). Every change writes
+ * the proposal's `proposal_status` record and appends its event in ONE transaction, so it
+ * travels to the proposing member (and the outbox keeps who, when, why).
+ */
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { GovProposalRow, ProposalTrackView, RankingRow } from '../../../shared/domain/gov-plan';
+import { rankProposals, type CriteriaConfig } from '../../../shared/governance/evaluation';
+import { receiveProposal, transitionProposal, type ProposalAction, type ProposalTrack } from '../../../shared/governance/proposal-track';
+import { proposalStatusKind, type ProposalStatusData } from '../../../shared/records/gov-records';
+import type { ProposalData } from '../../../shared/records/proposals';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { notFound, operatorName, putRecord } from '../records/record-events';
+import { stmt } from '../records/statements';
+import { requireGovHub, withRules } from './gov-errors';
+import { govRecordId } from './gov-ids';
+import { readGovSettings } from './gov-settings';
+import { readProposalStatus, writeProposalStatus } from './gov-store';
+
+interface HubProposalRow {
+  id: string;
+  owner: string;
+  status: string;
+  title: string;
+  submitted_at: string | null;
+  updated_at: string;
+  data: string;
+}
+
+function hubProposal(ctx: AppContext, id: string): HubProposalRow {
+  const row = stmt(ctx.db, 'SELECT id, owner, status, title, submitted_at, updated_at, data FROM hub_proposals WHERE id = ?').get(id) as HubProposalRow | undefined;
+  if (!row) throw notFound('Proposta', id);
+  return row;
+}
+
+export function toTrack(d: ProposalStatusData): ProposalTrack {
+  return {
+    status: d.status,
+    evaluation: d.evaluation ? { scores: { ...d.evaluation.scores }, totalHundredths: d.evaluation.total_hundredths } : null,
+    reason: d.reason,
+    notes: d.notes,
+    plan: d.plan,
+    progress: d.progress,
+    startDate: d.start_date,
+    expectedEndDate: d.expected_end_date,
+    completedDate: d.completed_date,
+    steps: d.steps.map((s) => ({ ...s })),
+  };
+}
+
+function toData(ctx: AppContext, p: HubProposalRow, t: ProposalTrack, groupId: string | null, criteria: CriteriaConfig): ProposalStatusData {
+  return {
+    proposal_id: p.id,
+    owner: p.owner,
+    title: p.title,
+    group_id: groupId,
+    status: t.status,
+    evaluation: t.evaluation ? { scores: t.evaluation.scores, total_hundredths: t.evaluation.totalHundredths } : null,
+    criteria: criteria.criteria.map((c) => ({ ...c })),
+    max_score: criteria.maxScore,
+    reason: t.reason,
+    notes: t.notes,
+    plan: t.plan,
+    progress: t.progress,
+    start_date: t.startDate,
+    expected_end_date: t.expectedEndDate,
+    completed_date: t.completedDate,
+    steps: t.steps,
+    updated_by: operatorName(ctx),
+  };
+}
+
+export function toTrackView(data: ProposalStatusData, recordId: string, updatedAt: string): ProposalTrackView {
+  return { ...data, id: recordId, updatedAt };
+}
+
+/**
+ * Loads the track of a proposal, or starts one ("received") if the hub has none yet: a
+ * proposal enters evaluation only once submitted by its member.
+ */
+function loadTrack(ctx: AppContext, p: HubProposalRow): { track: ProposalTrack; groupId: string | null; criteria: CriteriaConfig } {
+  const saved = readProposalStatus(ctx.db, p.id);
+  if (saved) return { track: toTrack(saved.data), groupId: saved.data.group_id, criteria: { criteria: saved.data.criteria, maxScore: saved.data.max_score } };
+  if (p.status !== 'submitted') {
+    throw new AppError('E_VALIDATION', `La proposta «${p.title}» non è stata presentata dal comune (stato: ${p.status === 'withdrawn' ? 'ritirata' : 'bozza'}): non si può valutare.`, {
+      field: 'id',
+    });
+  }
+  const date = (p.submitted_at ?? p.updated_at ?? ctx.clock.now()).slice(0, 10);
+  const criteria = readGovSettings(ctx).criteria;
+  return { track: withRules(() => receiveProposal(date, 'Ufficio del consorzio')), groupId: null, criteria };
+}
+
+function save(ctx: AppContext, p: HubProposalRow, track: ProposalTrack, groupId: string | null, criteria: CriteriaConfig): ProposalTrackView {
+  const hub = requireGovHub(ctx);
+  const recordId = govRecordId(hub.id, 'proposal_status', p.id);
+  const data = putRecord(ctx, proposalStatusKind, recordId, toData(ctx, p, track, groupId, criteria));
+  const at = ctx.clock.now();
+  writeProposalStatus(ctx.db, recordId, data, at);
+  return toTrackView(data, recordId, at);
+}
+
+export function assignProposal(ctx: AppContext, input: ParsedInput<'gov.proposals.assign'>): ProposalTrackView {
+  requireGovHub(ctx);
+  return ctx.db.transaction(() => {
+    const p = hubProposal(ctx, input.id);
+    if (input.groupId !== null && !stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(input.groupId)) {
+      throw new AppError('E_VALIDATION', 'Campo «groupId»: il gruppo tematico non esiste fra quelli del consorzio.', { field: 'groupId' });
+    }
+    const { track, criteria } = loadTrack(ctx, p);
+    return save(ctx, p, track, input.groupId, criteria);
+  })();
+}
+
+export function actOnProposal(ctx: AppContext, input: ParsedInput<'gov.proposals.act'>): ProposalTrackView {
+  requireGovHub(ctx);
+  return ctx.db.transaction(() => {
+    const p = hubProposal(ctx, input.id);
+    const loaded = loadTrack(ctx, p);
+    let criteria = loaded.criteria;
+    let action: ProposalAction;
+    if (input.action.type === 'evaluate') {
+      // Scores are given on the configured criteria (or those sent with the action).
+      criteria = 'criteria' in input.action ? input.action.criteria : readGovSettings(ctx).criteria;
+      action = { type: 'evaluate', date: input.action.date, by: input.action.by, scores: input.action.scores, criteria };
+    } else action = input.action as ProposalAction;
+    if (action.type === 'start' || action.type === 'complete' || action.type === 'report_progress') checkNotFuture(ctx, action.date);
+    const next = withRules(() => transitionProposal(loaded.track, action), 'action');
+    return save(ctx, p, next, loaded.groupId, criteria);
+  })();
+}
+
+function checkNotFuture(ctx: AppContext, date: string): void {
+  const tomorrow = new Date(Date.parse(ctx.clock.now()) + 86_400_000).toISOString().slice(0, 10);
+  if (date > tomorrow) throw new AppError('E_VALIDATION', 'Campo «action.date»: la data è nel futuro; si registra solo ciò che è già avvenuto.', { field: 'action.date' });
+}
+
+/** Approves every admitted proposal with the plan (called when the Assembly approves it). */
+export function approveAdmittedWithPlan(ctx: AppContext, year: number, version: number, date: string, proposalIds: readonly string[]): number {
+  let n = 0;
+  for (const id of proposalIds) {
+    const saved = readProposalStatus(ctx.db, id);
+    if (!saved || saved.data.status !== 'admitted') continue;
+    const p = hubProposal(ctx, id);
+    const track = withRules(() => transitionProposal(toTrack(saved.data), { type: 'approve_with_plan', date, by: 'Assemblea', planYear: year, planVersion: version }));
+    save(ctx, p, track, saved.data.group_id, { criteria: saved.data.criteria, maxScore: saved.data.max_score });
+    n++;
+  }
+  return n;
+}
+
+export function listGovProposals(ctx: AppContext, input: ParsedInput<'gov.proposals.list'>): GovProposalRow[] {
+  requireGovHub(ctx);
+  const rows = stmt(
+    ctx.db,
+    `SELECT p.id, p.owner, p.status, p.title, p.data, m.name AS owner_name, s.record_id, s.data AS track, s.updated_at AS track_at
+     FROM hub_proposals p LEFT JOIN gov_proposal_status s ON s.proposal_id = p.id LEFT JOIN members m ON m.istat = p.owner
+     WHERE p.status <> 'draft' ORDER BY p.submitted_at DESC, p.id`,
+  ).all() as { id: string; owner: string; status: string; title: string; data: string; owner_name: string | null; record_id: string | null; track: string | null; track_at: string | null }[];
+  return rows
+    .map((r) => {
+      const d = JSON.parse(r.data) as ProposalData;
+      const track = r.track ? toTrackView(JSON.parse(r.track) as ProposalStatusData, r.record_id!, r.track_at!) : null;
+      return { id: r.id, owner: r.owner, ownerName: r.owner_name, title: r.title, memberStatus: r.status, oneOffCents: d.one_off_cents, yearlyCents: d.yearly_cents, track };
+    })
+    .filter((r) => !input.status || (r.track?.status ?? 'received') === input.status);
+}
+
+/** The ranking of every evaluated proposal on the configured criteria (ties broken as documented in evaluation.ts). */
+export function proposalRanking(ctx: AppContext): RankingRow[] {
+  const criteria = readGovSettings(ctx).criteria;
+  const ids = new Set(criteria.criteria.map((c) => c.id));
+  const rows = (stmt(ctx.db, 'SELECT data FROM gov_proposal_status WHERE total_hundredths IS NOT NULL').pluck().all() as string[]).map((s) => JSON.parse(s) as ProposalStatusData);
+  // Only the evaluations made on the current criteria are comparable.
+  const comparable = rows.filter((r) => r.evaluation && Object.keys(r.evaluation.scores).every((k) => ids.has(k)) && Object.keys(r.evaluation.scores).length === ids.size);
+  const byId = new Map(comparable.map((r) => [r.proposal_id, r]));
+  const ranked = withRules(() =>
+    rankProposals(
+      criteria,
+      comparable.map((r) => ({ id: r.proposal_id, receivedAt: r.steps[0]?.date ?? '0000-00-00', scores: r.evaluation!.scores })),
+    ),
+  );
+  return ranked.map((x) => {
+    const r = byId.get(x.id)!;
+    return { id: x.id, title: r.title, owner: r.owner, totalHundredths: x.totalHundredths, position: x.position, totalRank: x.totalRank, status: r.status };
+  });
+}
+
+/** Both roles: the state and timeline of a proposal (on a municipality, as the hub sent it). */
+export function proposalTimeline(ctx: AppContext, input: { id: string }): ProposalTrackView | null {
+  const saved = readProposalStatus(ctx.db, input.id);
+  return saved ? toTrackView(saved.data, saved.recordId, saved.updatedAt) : null;
+}

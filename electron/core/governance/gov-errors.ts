@@ -1,0 +1,42 @@
+import { GovernanceError } from '../../../shared/governance/errors';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { requireInstallation } from '../installation/installation-store';
+
+/**
+ * The pure rules throw GovernanceError; the API returns E_VALIDATION with the rule's Italian
+ * sentence, its stable rule code in `params.rule` and the figures it names (errors cross as
+ * values). `field` points the UI at the input when the rule says which.
+ */
+export function withRules<T>(fn: () => T, field?: string): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw asAppError(e, field);
+  }
+}
+
+export function asAppError(e: unknown, field?: string): unknown {
+  if (e instanceof GovernanceError) {
+    const f = field ?? (typeof e.params.field === 'string' ? e.params.field : undefined);
+    return new AppError('E_VALIDATION', e.message, { ...(f ? { field: f } : {}), params: { rule: e.code, ...e.params } });
+  }
+  return e;
+}
+
+/** Only the hub evaluates, plans and reports (DESIGN.md: the hub owns these records). */
+export function requireGovHub(ctx: AppContext): { id: string; name: string } {
+  const inst = requireInstallation(ctx.db);
+  if (inst.role !== 'hub') {
+    throw new AppError('E_VALIDATION', 'Questa installazione è un comune: valutazioni, piano tecnico e rapporto del consorzio sono redatti dal consorzio e arrivano con i suoi pacchetti.');
+  }
+  return { id: inst.id, name: inst.name };
+}
+
+export function requireGovMunicipality(ctx: AppContext): { istat: string } {
+  const inst = requireInstallation(ctx.db);
+  if (inst.role !== 'municipality') {
+    throw new AppError('E_VALIDATION', 'Questa vista è del comune: il consorzio vede il piano, le quote e il rapporto di tutti i soci nelle sue pagine.');
+  }
+  return { istat: inst.id };
+}

@@ -1,0 +1,67 @@
+import type { HandlerGroup } from '../api/handler-table';
+import { AppError } from '../errors';
+import { readInstallation } from '../installation/installation-store';
+import { allocationOf, computeStatement, savingsOf, toStatementView } from './allocation-service';
+import { actOnProposal, assignProposal, listGovProposals, proposalRanking, proposalTimeline } from './evaluation-service';
+import { requireGovHub } from './gov-errors';
+import { govCsv } from './gov-csv';
+import { readGovSettings, updateGovSettings } from './gov-settings';
+import { readStatement } from './gov-store';
+import { myShare } from './my-share';
+import { importPlanCsv } from './plan-csv';
+import { approvePlan, createPlan, getPlan, listPlans, newPlanVersion, pickVersion, planStep, savePlanItems } from './plan-service';
+import { benchmark, getReport, publishReport } from './report-service';
+import { renderReportHtml } from './report-html';
+import { printReportPdf } from './report-pdf';
+
+/** Issue 5: evaluation of proposals, the yearly technical plan, allocation, statements, reports. */
+export const govHandlers = {
+  'gov.settings.get': (ctx) => readGovSettings(ctx),
+  'gov.settings.update': updateGovSettings,
+  'gov.proposals.list': listGovProposals,
+  'gov.proposals.assign': assignProposal,
+  'gov.proposals.act': actOnProposal,
+  'gov.proposals.ranking': (ctx) => {
+    requireGovHub(ctx);
+    return proposalRanking(ctx);
+  },
+  'proposals.timeline': (ctx, input) => ({ track: proposalTimeline(ctx, input) }),
+  'plan.list': (ctx) => listPlans(ctx),
+  'plan.create': createPlan,
+  'plan.get': getPlan,
+  'plan.saveItems': savePlanItems,
+  'plan.import': importPlanCsv,
+  'plan.step': planStep,
+  'plan.approve': approvePlan,
+  'plan.newVersion': newPlanVersion,
+  'plan.allocate': (ctx, input) => {
+    requireGovHub(ctx);
+    return allocationOf(ctx, pickVersion(ctx, input.year, input.version));
+  },
+  'plan.savings': (ctx, input) => {
+    requireGovHub(ctx);
+    return savingsOf(ctx, pickVersion(ctx, input.year, input.version));
+  },
+  'plan.statement': (ctx, input) => {
+    // A municipality reads the statement it received; the hub its published one, else computes it.
+    const published = readStatement(ctx.db, input.year, input.istat, input.version);
+    if (published || readInstallation(ctx.db)?.role !== 'hub') {
+      if (!published) throw notReceived(input.year);
+      return toStatementView(ctx, published);
+    }
+    return toStatementView(ctx, computeStatement(ctx, pickVersion(ctx, input.year, input.version), input.istat));
+  },
+  'plan.myShare': myShare,
+  'report.publish': publishReport,
+  'report.get': (ctx, input) => ({ report: getReport(ctx, input) }),
+  'report.benchmark': benchmark,
+  'report.html': (ctx, input) => renderReportHtml(ctx, input),
+  'report.pdf': (ctx, input) => printReportPdf(ctx, input),
+  'gov.csv': govCsv,
+} satisfies HandlerGroup;
+
+function notReceived(year: number): AppError {
+  return new AppError('E_NOT_FOUND', `L'estratto conto del piano ${year} non è ancora arrivato: il piano dev'essere approvato dall'Assemblea e il pacchetto del consorzio importato.`, {
+    field: 'year',
+  });
+}

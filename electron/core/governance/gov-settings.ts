@@ -1,0 +1,44 @@
+import { DEFAULT_CRITERIA } from '../../../shared/governance/evaluation';
+import type { VotingRules } from '../../../shared/governance/voting';
+import type { GovSettings } from '../../../shared/domain/gov-plan';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { AppContext } from '../context';
+import { stmt } from '../records/statements';
+import { requireGovHub } from './gov-errors';
+
+/**
+ * Governance settings of the hub, in `settings` (key `gov`, JSON): the evaluation criteria,
+ * the voting rules of each body, and the Assembly's choice of naming members in the report.
+ * Defaults: the criteria of shared/governance; the Executive Committee decides by simple
+ * majority of the votes cast with half its members present; the Assembly by absolute majority
+ * of the weight of all members (one member one vote), with a quorum of half the members.
+ */
+export const DEFAULT_VOTING: GovSettings['voting'] = {
+  executive_committee: { weighting: 'one_member_one_vote', majority: { kind: 'simple' }, quorum: { of: 'members', numerator: 1, denominator: 2 } },
+  assembly: { weighting: 'one_member_one_vote', majority: { kind: 'simple' }, quorum: { of: 'members', numerator: 1, denominator: 2 } },
+};
+
+export function readGovSettings(ctx: AppContext): GovSettings {
+  const raw = stmt(ctx.db, "SELECT value FROM settings WHERE key = 'gov'").pluck().get() as string | undefined;
+  const saved = raw ? (JSON.parse(raw) as Partial<GovSettings>) : {};
+  return {
+    criteria: saved.criteria ?? DEFAULT_CRITERIA,
+    voting: { ...DEFAULT_VOTING, ...(saved.voting ?? {}) },
+    reportNamed: saved.reportNamed ?? false,
+  };
+}
+
+export function updateGovSettings(ctx: AppContext, input: ParsedInput<'gov.settings.update'>): GovSettings {
+  requireGovHub(ctx);
+  const cur = readGovSettings(ctx);
+  const next: GovSettings = {
+    criteria: input.criteria ?? cur.criteria,
+    voting: {
+      executive_committee: (input.voting?.executive_committee as VotingRules | undefined) ?? cur.voting.executive_committee,
+      assembly: (input.voting?.assembly as VotingRules | undefined) ?? cur.voting.assembly,
+    },
+    reportNamed: input.reportNamed ?? cur.reportNamed,
+  };
+  stmt(ctx.db, "INSERT INTO settings (key, value) VALUES ('gov', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(next));
+  return next;
+}

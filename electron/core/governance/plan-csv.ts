@@ -1,0 +1,115 @@
+/**
+ * `cst plan import --year Y FILE.csv`: the plan's items prepared in a spreadsheet, as Excel
+ * saves them on Italian Windows (`;`, decimal comma, UTF-8 or Windows-1252, see csv/csv-text.ts).
+ * Columns (header names without case, accents or spaces): codice; descrizione; costo (euro,
+ * "1.234,56"); parti uguali; popolazione; utilizzo (percentuali intere che sommano a 100);
+ * esenti (codici ISTAT separati da virgola o spazio); facoltative: categoria (servizio,
+ * iniziativa, quota), servizio (codice del catalogo, per la chiave a utilizzo).
+ * All rows or none: the first bad row is refused with its line and nothing changes.
+ */
+import type { z } from 'zod';
+import type { ParsedInput } from '../../../shared/api/contract';
+import { PlanItemsInput, type PlanItemInput, type PlanView } from '../../../shared/domain/gov-plan';
+import { validationError } from '../api/dispatcher';
+import type { AppContext } from '../context';
+import { decodeCsv, foldHeader, parseCsv } from '../csv/csv-text';
+import { AppError } from '../errors';
+import { operatorName } from '../records/record-events';
+import { asAppError, requireGovHub } from './gov-errors';
+import { createPlan, loadVersions, savePlanItems } from './plan-service';
+import { readPlanVersions } from './gov-store';
+
+const COLUMNS = {
+  code: ['codice', 'code'],
+  description: ['descrizione', 'description'],
+  cost: ['costo', 'costoeuro', 'importo', 'cost'],
+  equal: ['partiuguali', 'uguali', 'equal'],
+  population: ['popolazione', 'population'],
+  usage: ['utilizzo', 'usage'],
+  exempt: ['esenti', 'comuniesenti', 'exempt'],
+  category: ['categoria', 'category'],
+  service: ['servizio', 'service'],
+} as const;
+
+const CATEGORY: Record<string, 'service' | 'initiative' | 'quota'> = { servizio: 'service', iniziativa: 'initiative', quota: 'quota', service: 'service', initiative: 'initiative' };
+
+function bad(line: number, message: string, field: string): AppError {
+  return new AppError('E_VALIDATION', `Riga ${line}: ${message}`, { field, params: { line } });
+}
+
+/** "1.234,56" / "1234,5" / "12" → cents; negative or malformed → a message. */
+export function parseEuroCents(text: string): number | string {
+  const t = text.trim().replace(/\s|€/g, '');
+  if (t === '') return 'manca il costo: scriverlo in euro, per esempio 1.234,56.';
+  if (t.startsWith('-')) return `il costo ${t} è negativo: i costi non possono essere negativi.`;
+  const m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(t);
+  if (!m) return `"${t.slice(0, 30)}" non è un importo in euro: scriverlo per esempio 1.234,56.`;
+  return Number(m[1]!.replace(/\./g, '')) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+}
+
+function percent(text: string, line: number, field: string): number {
+  const t = text.trim().replace('%', '');
+  if (t === '') return 0;
+  if (!/^\d{1,3}$/.test(t) || Number(t) > 100) throw bad(line, `la percentuale «${text.trim()}» di ${field} deve essere un numero intero da 0 a 100.`, `key.${field}`);
+  return Number(t);
+}
+
+export function parsePlanCsv(bytes: Uint8Array): z.input<typeof PlanItemInput>[] {
+  let text: string;
+  try {
+    text = decodeCsv(bytes).text;
+  } catch (e) {
+    throw new AppError('E_VALIDATION', e instanceof Error ? e.message : String(e), { field: 'file' });
+  }
+  const { rows, lines } = parseCsv(text);
+  const header = (rows[0] ?? []).map(foldHeader);
+  const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
+  const idx = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, col(names)])) as Record<keyof typeof COLUMNS, number>;
+  for (const need of ['code', 'description', 'cost'] as const) {
+    if (idx[need] < 0) throw new AppError('E_VALIDATION', `Manca la colonna «${COLUMNS[need][0]}» nella prima riga del file (intestazioni: codice; descrizione; costo; parti uguali; popolazione; utilizzo; esenti).`, { field: 'file' });
+  }
+  const items: z.input<typeof PlanItemInput>[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const line = lines[r] ?? r + 1;
+    const get = (k: keyof typeof COLUMNS) => (idx[k] >= 0 ? (row[idx[k]] ?? '').trim() : '');
+    if (row.every((c) => c.trim() === '')) continue;
+    const code = get('code');
+    if (!code) throw bad(line, 'manca il codice della voce.', 'code');
+    const cost = parseEuroCents(get('cost'));
+    if (typeof cost === 'string') throw bad(line, `voce ${code}: ${cost}`, 'cost');
+    const key = { equal: percent(get('equal'), line, 'equal'), population: percent(get('population'), line, 'population'), usage: percent(get('usage'), line, 'usage') };
+    if (key.equal + key.population + key.usage !== 100) {
+      throw bad(line, `voce ${code}: le percentuali della chiave di riparto (parti uguali ${key.equal}, popolazione ${key.population}, utilizzo ${key.usage}) sommano a ${key.equal + key.population + key.usage}, non a 100.`, 'key');
+    }
+    const exempt = get('exempt').split(/[\s,]+/).filter(Boolean);
+    const badIstat = exempt.find((x) => !/^\d{6}$/.test(x));
+    if (badIstat) throw bad(line, `voce ${code}: «${badIstat}» non è un codice ISTAT di 6 cifre (comuni esenti).`, 'exempt');
+    const catText = foldHeader(get('category'));
+    const service = get('service') || null;
+    const category = CATEGORY[catText] ?? (code.toUpperCase() === 'QUOTA' ? 'quota' : service ? 'service' : 'initiative');
+    items.push({ code, description: get('description') || code, category, service, fixedCents: cost, quantityMilli: 0, key, exempt });
+  }
+  if (items.length === 0) throw new AppError('E_VALIDATION', 'Il file non contiene voci: dopo la riga delle intestazioni, una riga per voce.', { field: 'file' });
+  return items;
+}
+
+/** Replaces the items of the year's draft (created if the year has no plan yet), all or none. */
+export function importPlanCsv(ctx: AppContext, input: ParsedInput<'plan.import'>): PlanView {
+  requireGovHub(ctx);
+  const items = parsePlanCsv(Buffer.from(input.contentBase64, 'base64'));
+  return ctx.db.transaction(() => {
+    if (readPlanVersions(ctx.db, input.year).length === 0) createPlan(ctx, { year: input.year, date: ctx.clock.now().slice(0, 10), by: operatorName(ctx) });
+    const cur = loadVersions(ctx, input.year).at(-1)!;
+    const parsed = PlanItemsInput.safeParse({ year: input.year, version: cur.version, items });
+    if (!parsed.success) {
+      const e = validationError(parsed.error);
+      throw new AppError('E_VALIDATION', e.message, e.field ? { field: e.field } : {});
+    }
+    try {
+      return savePlanItems(ctx, parsed.data);
+    } catch (e) {
+      throw asAppError(e);
+    }
+  })();
+}

@@ -1,0 +1,177 @@
+/**
+ * Items of the yearly technical plan: what last year's usage suggests for each catalogue
+ * service, the initiatives of admitted proposals, the membership quota; and the cost of an item
+ * (fixed yearly + unit cost × projected quantity, rounded to the cent, + one-off).
+ */
+import type { z } from 'zod';
+import type { PlanItemInput } from '../../../shared/domain/gov-plan';
+import { roundHalfAwayFromZero, sumCents } from '../../../shared/governance/money';
+import type { HubServiceData } from '../../../shared/records/hub-catalogue';
+import type { PlanItemData, PlanVersionData, ProposalStatusData } from '../../../shared/records/gov-records';
+import type { ProposalData } from '../../../shared/records/proposals';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { stmt } from '../records/statements';
+
+export const QUOTA_CODE = 'QUOTA';
+
+export interface GovMember {
+  istat: string;
+  name: string;
+  population: number;
+}
+
+/** The active members of the consortium (the registry), ascending ISTAT. */
+export function activeMembers(ctx: AppContext): GovMember[] {
+  return (
+    stmt(ctx.db, "SELECT istat, name, coalesce(population, 0) AS population FROM members WHERE membership = 'active' ORDER BY istat").all() as GovMember[]
+  ).map((m) => ({ ...m }));
+}
+
+/** Months [from, to] ('YYYY-MM') of the usage an item's key reads. */
+export function usageWindow(ctx: AppContext, year: number, basis: 'last_year' | 'projected'): [string, string] {
+  if (basis === 'last_year') return [`${year - 1}-01`, `${year - 1}-12`];
+  // Projected: the latest twelve months the hub has received, the freshest trend of each member.
+  const last = (stmt(ctx.db, 'SELECT max(month) FROM received_usage_monthly WHERE month < ?').pluck().get(`${year}-13`) as string | null) ?? `${year - 1}-12`;
+  const y = Number(last.slice(0, 4));
+  const m = Number(last.slice(5, 7));
+  const from = m === 12 ? `${y}-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}`;
+  return [from, last];
+}
+
+/** Usage of a service per member (thousandths of its unit) in a window of months. */
+export function usageByMember(ctx: AppContext, service: string, window: [string, string]): Map<string, number> {
+  const rows = stmt(
+    ctx.db,
+    'SELECT owner, sum(quantity_milli) AS q FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service = ? AND month BETWEEN ? AND ? GROUP BY owner',
+  ).all(service, window[0], window[1]) as { owner: string; q: number }[];
+  return new Map(rows.map((r) => [r.owner, r.q]));
+}
+
+export function itemCost(i: { fixed_cents: number; unit_cents: number; quantity_milli: number; one_off_cents: number }): number {
+  const variable = Number(roundHalfAwayFromZero(BigInt(i.unit_cents) * BigInt(i.quantity_milli), 1000n));
+  return sumCents([i.fixed_cents, variable, i.one_off_cents], 'Costo della voce');
+}
+
+/** From the API's item to the record's, with the suggestion and the cost computed here. */
+export function toItemData(ctx: AppContext, year: number, input: z.output<typeof PlanItemInput>): PlanItemData {
+  let suggested: number | null = null;
+  if (input.service) {
+    let total = 0;
+    for (const q of usageByMember(ctx, input.service, usageWindow(ctx, year, 'last_year')).values()) total += q;
+    suggested = total;
+  }
+  const quantity = input.quantityMilli ?? suggested ?? 0;
+  const item = {
+    code: input.code,
+    description: input.description,
+    category: input.category,
+    service: input.service ?? null,
+    proposal_id: input.proposalId ?? null,
+    fixed_cents: input.fixedCents,
+    unit_cents: input.unitCents,
+    quantity_milli: quantity,
+    suggested_milli: suggested,
+    one_off_cents: input.oneOffCents,
+    cost_cents: 0,
+    key: input.key,
+    usage_basis: input.usageBasis,
+    exempt: [...new Set(input.exempt)].sort(),
+    reference: input.reference,
+  } satisfies PlanItemData;
+  if (item.key.usage > 0 && !item.service) {
+    throw new AppError('E_VALIDATION', `Voce ${item.code}: la chiave di riparto usa l'utilizzo, ma la voce non è legata a un servizio del catalogo di cui misurare l'utilizzo.`, {
+      field: 'items.key.usage',
+      params: { item: item.code },
+    });
+  }
+  item.cost_cents = itemCost(item);
+  return item;
+}
+
+/**
+ * The items a new plan starts from: every active service of the catalogue with a cost (quantity
+ * suggested from last year's usage), every admitted proposal as an initiative (its members
+ * benefiting pay, the others are exempt), and the membership quota (last plan's amount).
+ */
+export function suggestedItems(ctx: AppContext, year: number): PlanItemData[] {
+  const items: PlanItemData[] = [];
+  const services = (stmt(ctx.db, 'SELECT data FROM hub_services WHERE active = 1 ORDER BY position, code').pluck().all() as string[]).map((s) => JSON.parse(s) as HubServiceData);
+  for (const s of services) {
+    if (s.fixed_yearly_cents === null && s.unit_cost_cents === null) continue;
+    const used = usageByMember(ctx, s.code, usageWindow(ctx, year, 'last_year')).size > 0;
+    items.push(
+      toItemData(ctx, year, {
+        code: s.code,
+        description: s.name_it,
+        category: 'service',
+        service: s.code,
+        proposalId: null,
+        fixedCents: s.fixed_yearly_cents ?? 0,
+        unitCents: s.unit_cost_cents ?? 0,
+        quantityMilli: null,
+        oneOffCents: 0,
+        key: used && (s.unit_cost_cents ?? 0) > 0 ? { equal: 20, population: 30, usage: 50 } : { equal: 50, population: 50, usage: 0 },
+        usageBasis: 'last_year',
+        exempt: [],
+        reference: null,
+      }),
+    );
+  }
+  const members = new Set(activeMembers(ctx).map((m) => m.istat));
+  const admitted = stmt(
+    ctx.db,
+    "SELECT s.data AS track, p.data AS proposal FROM gov_proposal_status s JOIN hub_proposals p ON p.id = s.proposal_id WHERE s.status = 'admitted' ORDER BY s.total_hundredths DESC, s.proposal_id",
+  ).all() as { track: string; proposal: string }[];
+  let n = 0;
+  for (const row of admitted) {
+    const t = JSON.parse(row.track) as ProposalStatusData;
+    const p = JSON.parse(row.proposal) as ProposalData;
+    const benefit = new Set([t.owner, ...p.beneficiaries]);
+    const exempt = p.beneficiaries.length > 0 ? [...members].filter((m) => !benefit.has(m)) : [];
+    if (exempt.length === members.size) continue;
+    n += 1;
+    items.push(
+      toItemData(ctx, year, {
+        code: `INIZ-${String(n).padStart(2, '0')}`,
+        description: t.title,
+        category: 'initiative',
+        service: null,
+        proposalId: t.proposal_id,
+        fixedCents: p.yearly_cents,
+        unitCents: 0,
+        quantityMilli: 0,
+        oneOffCents: p.one_off_cents,
+        key: { equal: 50, population: 50, usage: 0 },
+        usageBasis: 'last_year',
+        exempt,
+        reference: null,
+      }),
+    );
+  }
+  const lastQuota = lastPlanQuota(ctx, year);
+  items.push(
+    toItemData(ctx, year, {
+      code: QUOTA_CODE,
+      description: 'Quota associativa annuale',
+      category: 'quota',
+      service: null,
+      proposalId: null,
+      fixedCents: lastQuota,
+      unitCents: 0,
+      quantityMilli: 0,
+      oneOffCents: 0,
+      key: { equal: 40, population: 60, usage: 0 },
+      usageBasis: 'last_year',
+      exempt: [],
+      reference: null,
+    }),
+  );
+  return items;
+}
+
+function lastPlanQuota(ctx: AppContext, year: number): number {
+  const raw = stmt(ctx.db, 'SELECT data FROM gov_plan_versions WHERE year < ? ORDER BY year DESC, version DESC LIMIT 1').pluck().get(year) as string | undefined;
+  if (!raw) return 0;
+  return (JSON.parse(raw) as PlanVersionData).items.find((i) => i.category === 'quota')?.cost_cents ?? 0;
+}

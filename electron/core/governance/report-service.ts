@@ -1,0 +1,141 @@
+/**
+ * The consortium report (*condivisione*): published by the hub to every member in its bundles.
+ * Per member: the use of each service in the year, training hours per employee, participation
+ * in thematic groups; named or by size class as the Assembly decided (`gov.settings`); and the
+ * initiatives completed from proposals as good practices. A municipality sees where it stands
+ * among the members of its size class (`report.benchmark`), its own figures read locally.
+ */
+import type { Benchmark, ConsortiumReport } from '../../../shared/domain/gov-plan';
+import { sizeClassLabel, sizeClassOf } from '../../../shared/governance/statement';
+import { consortiumReportKind, type ConsortiumReportData, type ProposalStatusData } from '../../../shared/records/gov-records';
+import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { operatorName, putRecord } from '../records/record-events';
+import { stmt } from '../records/statements';
+import { requireGovHub, requireGovMunicipality } from './gov-errors';
+import { govRecordId } from './gov-ids';
+import { readGovSettings } from './gov-settings';
+import { readReport, writeReport } from './gov-store';
+import { activeMembers } from './plan-items';
+
+const perEmployee = (hoursMilli: number, staff: number) => (staff > 0 ? Math.round(hoursMilli / staff) : 0);
+
+export function buildReport(ctx: AppContext, year: number): ConsortiumReportData {
+  const named = readGovSettings(ctx).reportNamed;
+  const members = activeMembers(ctx);
+  const usage = new Map<string, Record<string, number>>();
+  const rows = stmt(
+    ctx.db,
+    'SELECT owner, service, sum(quantity_milli) AS q FROM received_usage_monthly WHERE month BETWEEN ? AND ? GROUP BY owner, service ORDER BY owner, service',
+  ).all(`${year}-01`, `${year}-12`) as { owner: string; service: string; q: number }[];
+  for (const r of rows) {
+    let u = usage.get(r.owner);
+    if (!u) usage.set(r.owner, (u = {}));
+    u[r.service] = r.q;
+  }
+  const training = new Map((stmt(ctx.db, 'SELECT owner, hours_milli FROM hub_training_yearly WHERE year = ?').all(year) as { owner: string; hours_milli: number }[]).map((r) => [r.owner, r.hours_milli]));
+  const staff = new Map((stmt(ctx.db, 'SELECT owner, active_staff FROM hub_staff_counts').all() as { owner: string; active_staff: number }[]).map((r) => [r.owner, r.active_staff]));
+  const groups = new Map(
+    (stmt(ctx.db, "SELECT owner, count(*) AS n FROM received_records WHERE kind = 'group_membership' AND deleted = 0 GROUP BY owner").all() as { owner: string; n: number }[]).map((r) => [
+      r.owner,
+      r.n,
+    ]),
+  );
+  const out = members.map((m) => {
+    const cls = sizeClassOf(m.population);
+    const hours = training.get(m.istat) ?? 0;
+    const employees = staff.get(m.istat) ?? 0;
+    return {
+      istat: named ? m.istat : null,
+      name: named ? m.name : null,
+      size_class: cls,
+      size_label: sizeClassLabel(cls),
+      usage: usage.get(m.istat) ?? {},
+      training_hours_milli: hours,
+      staff: employees,
+      hours_per_employee_milli: perEmployee(hours, employees),
+      groups: groups.get(m.istat) ?? 0,
+    };
+  });
+  // By size class: no order that would reveal the ISTAT order.
+  if (!named) out.sort((a, b) => a.size_class - b.size_class || b.hours_per_employee_milli - a.hours_per_employee_milli || JSON.stringify(a.usage).localeCompare(JSON.stringify(b.usage)));
+  const names = new Map(members.map((m) => [m.istat, m.name]));
+  const practices = (stmt(ctx.db, "SELECT data FROM gov_proposal_status WHERE status = 'completed' ORDER BY proposal_id").pluck().all() as string[])
+    .map((s) => JSON.parse(s) as ProposalStatusData)
+    .filter((t) => !t.completed_date || t.completed_date <= `${year}-12-31`)
+    .map((t) => ({ proposal_id: t.proposal_id, title: t.title, member: names.get(t.owner) ?? t.owner, completed_date: t.completed_date }));
+  return { year, named, rows: out, good_practices: practices, published_by: operatorName(ctx) };
+}
+
+export function publishReport(ctx: AppContext, input: { year: number }): ConsortiumReport {
+  const hub = requireGovHub(ctx);
+  return ctx.db.transaction(() => {
+    const data = putRecord(ctx, consortiumReportKind, govRecordId(hub.id, 'consortium_report', String(input.year)), buildReport(ctx, input.year));
+    const at = ctx.clock.now();
+    writeReport(ctx.db, data, at);
+    return { ...data, updatedAt: at };
+  })();
+}
+
+export function getReport(ctx: AppContext, input: { year: number }): ConsortiumReport | null {
+  const r = readReport(ctx.db, input.year);
+  return r ? { ...r.data, updatedAt: r.updatedAt } : null;
+}
+
+const sorted = (u: Record<string, number>) => Object.fromEntries(Object.entries(u).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : Math.round((s[mid - 1]! + s[mid]!) / 2);
+}
+
+/** This member's own figures for the year, read from its own records. */
+function ownFigures(ctx: AppContext, year: number): { usage: Record<string, number>; hoursPerEmployee: number; groups: number } {
+  const usage: Record<string, number> = {};
+  for (const r of stmt(ctx.db, 'SELECT service, sum(quantity_milli) AS q FROM usage_monthly WHERE month BETWEEN ? AND ? GROUP BY service').all(`${year}-01`, `${year}-12`) as {
+    service: string;
+    q: number;
+  }[])
+    usage[r.service] = r.q;
+  const hours = stmt(ctx.db, 'SELECT coalesce(sum(p.hours_milli), 0) FROM participations p JOIN courses c ON c.id = p.course_id WHERE c.start_date BETWEEN ? AND ?')
+    .pluck()
+    .get(`${year}-01-01`, `${year}-12-31`) as number;
+  const staff = stmt(ctx.db, 'SELECT count(*) FROM staff WHERE active = 1').pluck().get() as number;
+  const groups = stmt(ctx.db, 'SELECT count(*) FROM group_memberships').pluck().get() as number;
+  return { usage, hoursPerEmployee: perEmployee(hours, staff), groups };
+}
+
+/** Where this municipality stands among the members of its size class, measure by measure. */
+export function benchmark(ctx: AppContext, input: { year: number }): Benchmark {
+  const { istat } = requireGovMunicipality(ctx);
+  const report = readReport(ctx.db, input.year);
+  if (!report) throw new AppError('E_NOT_FOUND', `Il rapporto del consorzio per il ${input.year} non è ancora arrivato: importare l'ultimo pacchetto del consorzio.`, { field: 'year' });
+  const population = (stmt(ctx.db, 'SELECT population FROM members WHERE istat = ?').pluck().get(istat) as number | null | undefined) ?? 0;
+  const cls = sizeClassOf(population ?? 0);
+  const own = ownFigures(ctx, input.year);
+  const peers = report.data.rows.filter((r) => r.size_class === cls && r.istat !== istat);
+  if (!report.data.named) {
+    // By size class the own row cannot be told by its code: drop the one row that matches our figures.
+    const same = peers.findIndex((r) => r.hours_per_employee_milli === own.hoursPerEmployee && r.groups === own.groups && JSON.stringify(r.usage) === JSON.stringify(sorted(own.usage)));
+    if (same >= 0) peers.splice(same, 1);
+  }
+  const measure = (id: string, label: string, value: number, others: number[]) => {
+    const all = [...others, value];
+    return { measure: id, label, value, median: median(all), position: 1 + others.filter((x) => x > value).length, of: all.length };
+  };
+  const services = new Set(peers.flatMap((p) => Object.keys(p.usage)).concat(Object.keys(own.usage)));
+  return {
+    year: input.year,
+    istat,
+    sizeClass: cls,
+    sizeLabel: sizeClassLabel(cls),
+    peers: peers.length,
+    measures: [
+      measure('hours_per_employee', 'Ore di formazione per dipendente (millesimi)', own.hoursPerEmployee, peers.map((p) => p.hours_per_employee_milli)),
+      measure('groups', 'Partecipazioni ai gruppi tematici', own.groups, peers.map((p) => p.groups)),
+      ...[...services].sort().map((s) => measure(`usage:${s}`, `Utilizzo di ${s} (millesimi dell'unità)`, own.usage[s] ?? 0, peers.map((p) => p.usage[s] ?? 0))),
+    ],
+  };
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { IstatCode } from './ids';
+import { IsoDate, lineText, noteText, RecordId } from '../records/common';
+import { BallotSchema, CriteriaConfigSchema, ElectorSchema, ProposalActionSchema, ScoresSchema, SharingKeySchema, VotingRulesSchema } from '../governance/schemas';
+import { CentsSchema } from '../governance/money';
+import type { CriteriaConfig } from '../governance/evaluation';
+import type { VotingRules, VoteTally } from '../governance/voting';
+import type { PlanAllocation } from '../governance/allocation';
+import type { ConsortiumSavings } from '../governance/statement';
+import type { ConsortiumReportData, CostStatementData, ItemCategory, PlanItemData, PlanVersionData, ProposalStatusData } from '../records/gov-records';
+
+/**
+ * API inputs and outputs of governance (issue 5): evaluation of proposals, the yearly technical
+ * plan with its approvals and cost allocation, statements, the consortium report.
+ */
+
+const Year = z.number().int().min(2000, { message: 'Anno non valido (per esempio 2027).' }).max(2999, { message: 'Anno non valido (per esempio 2027).' });
+
+export interface GovSettings {
+  criteria: CriteriaConfig;
+  voting: { executive_committee: VotingRules; assembly: VotingRules };
+  /** Assembly setting: members named in the consortium report, or shown by size class. */
+  reportNamed: boolean;
+}
+
+export const GovSettingsUpdateInput = z
+  .object({
+    criteria: CriteriaConfigSchema.optional(),
+    voting: z.object({ executive_committee: VotingRulesSchema.optional(), assembly: VotingRulesSchema.optional() }).strict().optional(),
+    reportNamed: z.boolean().optional(),
+  })
+  .strict();
+
+/** `evaluate` takes the scores only: the criteria are the configured ones. */
+const EvaluateScores = z.object({ type: z.literal('evaluate'), date: IsoDate, by: lineText(100), scores: ScoresSchema }).strict();
+export const ProposalActInput = z.object({ id: RecordId, action: z.union([EvaluateScores, ProposalActionSchema]) }).strict();
+export const ProposalAssignInput = z.object({ id: RecordId, groupId: RecordId.nullable() }).strict();
+
+export type ProposalTrackView = ProposalStatusData & { id: string; updatedAt: string };
+
+export interface GovProposalRow {
+  id: string;
+  owner: string;
+  ownerName: string | null;
+  title: string;
+  /** The member's own status (submitted / withdrawn). */
+  memberStatus: string;
+  oneOffCents: number;
+  yearlyCents: number;
+  track: ProposalTrackView | null;
+}
+
+export interface RankingRow {
+  id: string;
+  title: string;
+  owner: string;
+  totalHundredths: number;
+  position: number;
+  totalRank: number;
+  status: string;
+}
+
+export const PlanItemInput = z
+  .object({
+    code: lineText(40),
+    description: lineText(200),
+    category: z.enum(['service', 'initiative', 'quota']),
+    service: z.string().max(40).nullable().optional(),
+    proposalId: RecordId.nullable().optional(),
+    fixedCents: CentsSchema.default(0),
+    unitCents: CentsSchema.default(0),
+    /** Projected quantity in thousandths; omitted → last year's usage (the suggestion). */
+    quantityMilli: z.number().int().min(0, { message: 'La quantità non può essere negativa.' }).max(1e15).nullable().optional(),
+    oneOffCents: CentsSchema.default(0),
+    key: SharingKeySchema,
+    usageBasis: z.enum(['last_year', 'projected']).default('last_year'),
+    exempt: z.array(IstatCode).max(10_000).default([]),
+    reference: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('size_class'), cents: z.array(CentsSchema).min(1).max(20) }).strict(),
+        z.object({ kind: z.literal('per_unit'), fixedCents: CentsSchema.optional(), unitCents: CentsSchema }).strict(),
+      ])
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
+export const PlanCreateInput = z.object({ year: Year, date: IsoDate, by: lineText(100).optional() }).strict();
+export const PlanRefInput = z.object({ year: Year, version: z.number().int().min(1).optional() }).strict();
+export const PlanItemsInput = z.object({ year: Year, version: z.number().int().min(1), items: z.array(PlanItemInput).max(10_000) }).strict();
+export const PlanImportInput = z.object({ year: Year, contentBase64: z.string().max(20_000_000) }).strict();
+export const PlanStepInput = z.object({ year: Year, version: z.number().int().min(1), step: z.enum(['propose', 'submit']), date: IsoDate, by: lineText(100), note: noteText().optional() }).strict();
+export const PlanApproveInput = z
+  .object({
+    year: Year,
+    version: z.number().int().min(1),
+    body: z.enum(['executive_committee', 'assembly'], { message: 'Organo: Comitato esecutivo o Assemblea.' }),
+    date: IsoDate,
+    minutesRef: lineText(200),
+    present: z.array(lineText(100)).max(100_000),
+    ballots: z.array(BallotSchema).max(100_000),
+    /** Default: the active members of the registry (population from it, quota = their share of the quota item). */
+    electorate: z.array(ElectorSchema).min(1).max(100_000).optional(),
+    /** Default: the configured rules of the body. */
+    rules: VotingRulesSchema.optional(),
+  })
+  .strict();
+export const PlanNewVersionInput = z.object({ year: Year, date: IsoDate, by: lineText(100), reason: lineText(500) }).strict();
+export const PlanStatementInput = z.object({ year: Year, istat: IstatCode, version: z.number().int().min(1).optional() }).strict();
+export const MyShareInput = z.object({ year: Year.optional() }).strict();
+export const ReportYearInput = z.object({ year: Year }).strict();
+export const ReportDocInput = z
+  .object({ doc: z.enum(['plan', 'statement']), year: Year, istat: IstatCode.optional(), version: z.number().int().min(1).optional() })
+  .strict()
+  .refine((d) => d.doc !== 'statement' || d.istat !== undefined, { message: "Per l'estratto conto indicare il comune (codice ISTAT).", path: ['istat'] });
+export const ReportPdfInput = z
+  .object({ doc: z.enum(['plan', 'statement']), year: Year, istat: IstatCode.optional(), out: z.string().min(1).max(4096) })
+  .strict()
+  .refine((d) => d.doc !== 'statement' || d.istat !== undefined, { message: "Per l'estratto conto indicare il comune (codice ISTAT).", path: ['istat'] });
+export const GovCsvInput = z
+  .object({ table: z.enum(['plan', 'allocation', 'statement', 'savings', 'ranking', 'report']), year: Year, istat: IstatCode.optional() })
+  .strict();
+
+export interface CategoryTotal {
+  category: ItemCategory;
+  label: string;
+  cents: number;
+}
+
+export interface PlanView {
+  year: number;
+  version: number;
+  state: PlanVersionData['state'];
+  stateLabel: string;
+  locked: boolean;
+  editable: boolean;
+  supersededBy: number | null;
+  items: PlanItemData[];
+  totalCents: number;
+  byCategory: CategoryTotal[];
+  steps: PlanVersionData['steps'];
+  approvals: PlanVersionData['approvals'];
+  versions: { version: number; state: string; supersededBy: number | null }[];
+}
+
+export interface PlanApproveResult {
+  plan: PlanView;
+  outcome: VoteTally['outcome'];
+  tally: VoteTally;
+}
+
+export type StatementView = CostStatementData & { name: string | null; sizeLabel: string };
+
+export interface MyShare {
+  year: number | null;
+  plan: PlanView | null;
+  statement: StatementView | null;
+  proposals: ProposalTrackView[];
+}
+
+export type ConsortiumReport = ConsortiumReportData & { updatedAt: string };
+
+export interface Benchmark {
+  year: number;
+  istat: string;
+  sizeClass: number;
+  sizeLabel: string;
+  peers: number;
+  /** Per measure: this member's value, the peers' median and its position (1 = highest). */
+  measures: { measure: string; label: string; value: number; median: number; position: number; of: number }[];
+}
+
+export type { PlanAllocation, ConsortiumSavings };
