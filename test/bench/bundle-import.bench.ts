@@ -4,6 +4,8 @@
  * peak RSS sampled and VmHWM. Then a batch of 50 bundles of 10,000 events from 50 members.
  * Env: CST_BENCH_EVENTS (default 1000000), CST_BENCH_BATCH=0 skips the batch.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,13 +62,22 @@ async function main(): Promise<void> {
     const to = { kind: 'hub' as const, id: hub.id, ageRecipient: hub.ageRecipient };
     const file = join(work, 'big.cstb');
     const g0 = performance.now();
-    await writeUsageBundle({ from: urbino, to, count: N, idBase: 0, path: file, workDir: work, encrypt: true });
+    // Generated in a child process, so that this process's peak RSS (VmHWM) is the import's.
+    const gen = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--generate', file, String(N), work], { stdio: 'inherit' });
+    if (gen.status !== 0) throw new Error('generation failed');
     const genMs = performance.now() - g0;
     const b = hubBackend(join(work, 'hub'), hub, [urbino]);
+    // The worker as the app ships it (esbuild bundle, no tsx loader in the worker).
+    const esbuild = await import('esbuild');
+    const { nodeBundle } = (await import(pathToFileURL(join(fileURLToPath(new URL('../../', import.meta.url)), 'scripts', 'build.mjs')).href)) as { nodeBundle: object };
+    const workerFile = join(work, 'bundle-verify-worker.cjs');
+    await esbuild.build({ ...nodeBundle, entryPoints: [fileURLToPath(new URL('../../electron/core/workers/verify-worker.ts', import.meta.url))], outfile: workerFile, sourcemap: false, logLevel: 'silent' });
+    process.env.CST_VERIFY_WORKER_FILE = workerFile;
 
     // End-to-end import, sampled.
     if (global.gc) global.gc();
     resetPeak();
+    const hwmBefore = vmHwmMb();
     let peak = process.memoryUsage().rss;
     const timer = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
@@ -80,7 +91,7 @@ async function main(): Promise<void> {
     if (r?.outcome !== 'applied' || r.eventsApplied !== N) throw new Error(`import failed: ${JSON.stringify(r)}`);
     const hwm = vmHwmMb();
     report('bundle-import-1m.events-per-s', (N / importMs) * 1000, 'events/s', { events: N, ms: Math.round(importMs), fileMB: Math.round(statSync(file).size / 1e5) / 10, generateMs: Math.round(genMs) });
-    report('bundle-import-1m.peak-rss', peak / 1024 / 1024, 'MB', { sampledEvery: '20ms', vmHwmMB: Math.round(hwm) });
+    report('bundle-import-1m.peak-rss', peak / 1024 / 1024, 'MB', { sampledEvery: '20ms', vmHwmMB: Math.round(hwm), vmHwmBeforeImportMB: Math.round(hwmBefore) });
 
     // Baseline: a plain keyed INSERT of the same rows (the lines, keyed by sender and seq), same DB, same run.
     const lines = join(work, 'lines.ndjson');
@@ -132,4 +143,11 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const g = process.argv.indexOf('--generate');
+if (g >= 0) {
+  const [path, count, dir] = process.argv.slice(g + 1) as [string, string, string];
+  const hub = vectorParty('hub');
+  await writeUsageBundle({ from: vectorParty('urbino'), to: { kind: 'hub', id: hub.id, ageRecipient: hub.ageRecipient }, count: Number(count), idBase: 0, path, workDir: dir, encrypt: true });
+} else {
+  await main();
+}

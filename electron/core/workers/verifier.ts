@@ -27,6 +27,9 @@ export const inlineVerifier: BundleVerifier = {
 export const BUNDLED_WORKER_FILE = 'bundle-verify-worker.cjs';
 
 export function workerLocation(): string | URL {
+  // A prebuilt worker bundle (benchmarks measure the shipped configuration, without tsx).
+  const override = process.env.CST_VERIFY_WORKER_FILE;
+  if (override) return override;
   // In the CJS bundle __dirname is dist/electron; under tsx/vitest ESM it may be undefined or
   // point at the sources, where the bundled file does not exist.
   const dir = typeof __dirname === 'string' ? __dirname : null;
@@ -47,7 +50,7 @@ export function createWorkerVerifier(): BundleVerifier {
   const start = (): Worker => {
     // Verification holds at most one line (≤ 1 MiB) and 1 MiB buffers: a small heap makes V8
     // collect early instead of growing towards the process's share (peak RSS of a 1M import).
-    const w = new Worker(workerLocation(), { resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 } });
+    const w = new Worker(workerLocation(), { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
     w.on('message', (msg: { id: number; report?: VerifyReport; error?: string }) => {
       const entry = waiting.get(msg.id);
       if (!entry) return;
