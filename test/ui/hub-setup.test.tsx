@@ -75,6 +75,7 @@ describe('first run: consortium (hub)', () => {
       'Home',
       'Membri',
       'Importazioni',
+      'Catalogo e invii',
       'Proposte',
       'Piano tecnico',
       'Impostazioni',

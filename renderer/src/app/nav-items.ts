@@ -5,7 +5,7 @@ import type { NavItem } from '../components/side-nav';
 /** The sections of each role, in menu order (the next features fill the placeholders). */
 export const SECTIONS = {
   municipality: ['home', 'usage', 'training', 'groups', 'proposals', 'bundles', 'settings'],
-  hub: ['home', 'members', 'imports', 'proposals', 'plan', 'settings'],
+  hub: ['home', 'members', 'imports', 'catalogue', 'proposals', 'plan', 'settings'],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Section = (typeof SECTIONS)[Role][number];

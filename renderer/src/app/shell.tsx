@@ -10,6 +10,9 @@ import { ProposalsPage } from '../features/proposals/proposals-page';
 import { TrainingPage } from '../features/training/training-page';
 import { UsagePage } from '../features/usage/usage-page';
 import { MembersPage } from '../features/members/members-page';
+import { BundlesPage } from '../features/bundles/bundles-page';
+import { ImportsPage } from '../features/imports/imports-page';
+import { CataloguePage } from '../features/hub-records/catalogue-page';
 import { PlaceholderPage } from '../features/placeholder/placeholder-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { focusElementById } from '../platform/document';
@@ -62,7 +65,7 @@ function SectionPage({ section, sub, installation }: { section: Section; sub: st
     case 'settings':
       return <SettingsPage />;
     case 'members':
-      return <MembersPage />;
+      return <MembersPage view={sub} />;
     case 'usage':
       return <UsagePage view={sub} />;
     case 'training':
@@ -73,7 +76,11 @@ function SectionPage({ section, sub, installation }: { section: Section; sub: st
       if (municipality) return <ProposalsPage sub={sub} />;
       return <PlaceholderPage title={t(`nav.${section}`)} purpose={t(`sections.${section}`)} />;
     case 'bundles':
+      return <BundlesPage view={sub} />;
     case 'imports':
+      return <ImportsPage view={sub} />;
+    case 'catalogue':
+      return <CataloguePage />;
     case 'plan':
       return <PlaceholderPage title={t(`nav.${section}`)} purpose={t(`sections.${section}`)} />;
   }

@@ -2,12 +2,16 @@ import type { Catalogue } from './it';
 import { enRecords } from './en-records';
 import { enTraining } from './en-training';
 import { enProposals } from './en-proposals';
+import { enBundles } from './en-bundles';
+import { enHub } from './en-hub';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
   ...enRecords,
   ...enTraining,
   ...enProposals,
+  ...enBundles,
+  ...enHub,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',
@@ -47,6 +51,7 @@ export const en: Catalogue = {
     bundles: 'Sending',
     members: 'Members',
     imports: 'Imports',
+    catalogue: 'Catalogue and sending',
     plan: 'Technical plan',
     settings: 'Settings',
   },
@@ -62,6 +67,7 @@ export const en: Catalogue = {
     bundles: 'Here you will prepare the files to send to the consortium and read its replies.',
     members: 'The list of member municipalities and whether their identity has been checked.',
     imports: 'Here you will import the files received from the member municipalities.',
+    catalogue: 'The service catalogue and sending the consortium’s data to the members.',
     plan: 'Here you will prepare the yearly technical plan with the cost of every service.',
     settings: 'The identity of this workstation to give to the consortium, the language and information about the program.',
   },

@@ -1,6 +1,8 @@
 import { itRecords } from './it-records';
 import { itTraining } from './it-training';
 import { itProposals } from './it-proposals';
+import { itBundles } from './it-bundles';
+import { itHub } from './it-hub';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -11,6 +13,8 @@ export const it = {
   ...itRecords,
   ...itTraining,
   ...itProposals,
+  ...itBundles,
+  ...itHub,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',
@@ -50,6 +54,7 @@ export const it = {
     bundles: 'Invii',
     members: 'Membri',
     imports: 'Importazioni',
+    catalogue: 'Catalogo e invii',
     plan: 'Piano tecnico',
     settings: 'Impostazioni',
   },
@@ -65,6 +70,7 @@ export const it = {
     bundles: 'Qui si prepareranno i file da inviare al consorzio e si leggeranno le sue risposte.',
     members: 'L’elenco dei comuni aderenti e lo stato della verifica della loro identità.',
     imports: 'Qui si importeranno i file ricevuti dai comuni aderenti.',
+    catalogue: 'Il catalogo dei servizi e l’invio dei dati del consorzio ai membri.',
     plan: 'Qui si preparerà il piano tecnico annuale con i costi di ogni servizio.',
     settings: 'L’identità di questa postazione da comunicare al consorzio, la lingua e le informazioni sul programma.',
   },

@@ -57,9 +57,6 @@ export function FileDrop({ label, hint, accept, multiple = false, disabled = fal
       <p className="cst-dropzone-hint" id={hintId}>
         {hint}
       </p>
-      <label htmlFor={inputId} className={`btn btn-primary btn-lg cst-file-button${disabled || reading ? ' disabled' : ''}`}>
-        {reading ? t('bundles.reading') : label}
-      </label>
       <input
         ref={input}
         id={inputId}
@@ -71,6 +68,9 @@ export function FileDrop({ label, hint, accept, multiple = false, disabled = fal
         aria-describedby={hintId}
         onChange={(e) => void take(e.target.files)}
       />
+      <label htmlFor={inputId} className={`btn btn-primary btn-lg cst-file-button${disabled || reading ? ' disabled' : ''}`}>
+        {reading ? t('bundles.reading') : label}
+      </label>
     </div>
   );
 }

@@ -5,10 +5,15 @@ import { DataTable, type Column } from '../../components/data-table';
 import { formatNumber } from '../../i18n/format';
 
 /** The hub's members: name, province, population (Fonte: ISTAT, with its year), status. */
-export function MembersTable({ members }: { members: readonly Member[] }) {
+export function MembersTable({ members, extra = [], linkToDetail = false }: { members: readonly Member[]; extra?: Column<Member>[]; linkToDetail?: boolean }) {
   const { t } = useTranslation();
   const columns: Column<Member>[] = [
-    { key: 'name', header: t('members.colName'), cell: (m) => m.name, rowHeader: true },
+    {
+      key: 'name',
+      header: t('members.colName'),
+      cell: (m) => (linkToDetail ? <a href={`#/members/${m.istat}`}>{m.name}</a> : m.name),
+      rowHeader: true,
+    },
     { key: 'province', header: t('members.colProvince'), cell: (m) => m.province },
     {
       key: 'population',
@@ -34,6 +39,7 @@ export function MembersTable({ members }: { members: readonly Member[] }) {
           <Badge tone="warning">{t('members.statusPending')}</Badge>
         ),
     },
+    ...extra,
   ];
   return (
     <>

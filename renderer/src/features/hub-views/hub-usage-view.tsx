@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HubUsageTable } from '../../../../shared/domain/hub-views';
+import { useApiQuery } from '../../app/use-api-query';
+import { Alert } from '../../components/alert';
+import { BarChart } from '../../components/bar-chart';
+import { DataTable, type Column } from '../../components/data-table';
+import { SelectField } from '../../components/form-field';
+import { Loading } from '../../components/loading';
+import { formatMonth, shortMonth } from '../../i18n/dates';
+import { apiErrorMessage } from '../../i18n/messages';
+import { formatMilliItalian } from '../../i18n/quantity';
+import { saveFile } from '../../platform/save-file';
+import { textToBase64, toItalianCsv } from './csv';
+
+type Row = HubUsageTable['byServiceMember'][number];
+
+/** Hub: usage of each service by each member over a period; filters, totals, chart, CSV. */
+export function HubUsageView({ member: initialMember }: { member?: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const [service, setService] = useState('');
+  const [member, setMember] = useState(initialMember ?? '');
+  const year = new Date().getFullYear();
+  const [from, setFrom] = useState(`${year}-01`);
+  const to = `${from.slice(0, 4)}-12`;
+  const usage = useApiQuery('hub.usage.byMember', { ...(service ? { service } : {}), ...(member ? { member } : {}), from, to });
+  const data = usage.data;
+  const en = i18n.language === 'en';
+  const serviceName = (code: string) => {
+    const s = data?.services.find((x) => x.code === code);
+    return s ? `${en ? s.nameEn : s.nameIt}` : code;
+  };
+  const unitOf = (code: string) => {
+    const s = data?.services.find((x) => x.code === code);
+    return s ? (en ? s.unitEn : s.unitIt) : '';
+  };
+  const memberName = (istat: string) => data?.members.find((m) => m.istat === istat)?.name ?? istat;
+  const columns: Column<Row>[] = [
+    { key: 'service', header: t('hubViews.colService'), cell: (r) => serviceName(r.service), rowHeader: true },
+    { key: 'member', header: t('hubViews.colMember'), cell: (r) => memberName(r.member) },
+    { key: 'qty', header: t('hubViews.colQuantity'), numeric: true, cell: (r) => `${formatMilliItalian(r.quantityMilli)} ${unitOf(r.service)}` },
+    { key: 'entries', header: t('hubViews.colEntries'), numeric: true, cell: (r) => String(r.entries) },
+  ];
+  const years = [year, year - 1, year - 2].map((y) => ({ value: `${y}-01`, label: String(y) }));
+  const chartService = service || data?.byService[0]?.service || '';
+  const chartData = (data?.months ?? []).map((m) => {
+    const cell = data?.byServiceMonth.find((c) => c.service === chartService && c.month === m);
+    const milli = cell?.quantityMilli ?? 0;
+    return { label: shortMonth(Number(m.slice(5, 7)) - 1, i18n.language), longLabel: formatMonth(m, i18n.language), value: milli, display: formatMilliItalian(milli) };
+  });
+
+  const onCsv = async () => {
+    if (!data) return;
+    const header = [t('hubViews.colService'), t('hubViews.colMember'), 'ISTAT', t('hubViews.colQuantity'), t('hubViews.colUnit'), t('hubViews.colEntries')];
+    const rows = data.byServiceMember.map((r) => [serviceName(r.service), memberName(r.member), r.member, formatMilliItalian(r.quantityMilli), unitOf(r.service), r.entries]);
+    await saveFile({ fileName: `utilizzo-soci-${from.slice(0, 4)}.csv`, contentBase64: textToBase64(toItalianCsv(header, rows)) });
+  };
+
+  return (
+    <section aria-labelledby="hub-usage-title">
+      <h2 className="cst-subtitle" id="hub-usage-title">
+        {t('hubViews.usageTitle')}
+      </h2>
+      <div className="cst-form-grid">
+        <SelectField
+          id="hub-usage-service"
+          label={t('hubViews.filterService')}
+          value={service}
+          onChange={setService}
+          options={[{ value: '', label: t('hubViews.all') }, ...(data?.services ?? []).map((s) => ({ value: s.code, label: en ? s.nameEn : s.nameIt }))]}
+        />
+        <SelectField
+          id="hub-usage-member"
+          label={t('hubViews.filterMember')}
+          value={member}
+          onChange={setMember}
+          options={[{ value: '', label: t('hubViews.all') }, ...(data?.members ?? []).map((m) => ({ value: m.istat, label: m.name }))]}
+        />
+        <SelectField id="hub-usage-year" label={t('hubViews.filterYear')} value={from} onChange={setFrom} options={years} />
+      </div>
+      {usage.state === 'error' ? (
+        <Alert tone="danger" live>
+          {apiErrorMessage(usage.error, t, i18n.language)}
+        </Alert>
+      ) : null}
+      {!data ? <Loading /> : null}
+      {data ? (
+        <>
+          <ul>
+            {data.byService.map((s) => (
+              <li key={s.service}>
+                {t('hubViews.serviceTotal', { service: serviceName(s.service), quantity: `${formatMilliItalian(s.quantityMilli)} ${unitOf(s.service)}`, entries: s.entries })}
+              </li>
+            ))}
+          </ul>
+          {chartService && data.byServiceMonth.length > 0 ? (
+            <BarChart
+              title={t('hubViews.chartTitle', { service: serviceName(chartService), year: from.slice(0, 4) })}
+              summary={t('hubViews.chartTitle', { service: serviceName(chartService), year: from.slice(0, 4) })}
+              data={chartData}
+              valueHeader={unitOf(chartService)}
+              periodHeader={t('hubViews.colMonth')}
+            />
+          ) : null}
+          <DataTable caption={t('hubViews.usageCaption')} columns={columns} rows={data.byServiceMember} rowKey={(r) => `${r.service}:${r.member}`} empty={t('hubViews.empty')} />
+          <button type="button" className="btn btn-outline-primary" onClick={() => void onCsv()} disabled={data.byServiceMember.length === 0}>
+            {t('hubViews.csv')}
+          </button>
+        </>
+      ) : null}
+    </section>
+  );
+}

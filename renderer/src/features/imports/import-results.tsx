@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next';
+import type { BundleImportResult } from '../../../../shared/domain/bundles';
+import { formatNumber } from '../../i18n/format';
+import { messageText, type Message } from '../../i18n/messages';
+
+type Tone = 'ok' | 'wait' | 'bad';
+
+function toneOf(r: BundleImportResult): Tone {
+  if (r.outcome === 'applied' || r.outcome === 'duplicate') return 'ok';
+  if (r.outcome === 'pending' || r.outcome === 'kept') return 'wait';
+  return 'bad';
+}
+
+/** The sentence to act on: the backend's own in Italian, the catalogue's in English. */
+export function resultMessage(r: BundleImportResult): Message {
+  const params = {
+    sender: r.sender?.id ?? '—',
+    first: r.range?.first ?? 0,
+    last: r.range?.last ?? 0,
+    count: r.eventsApplied,
+  };
+  const key =
+    r.outcome === 'applied'
+      ? 'imports.textApplied'
+      : r.outcome === 'duplicate'
+        ? 'imports.textDuplicate'
+        : r.outcome === 'pending'
+          ? 'imports.textPending'
+          : r.code
+            ? `apiErrors.${r.code}`
+            : 'imports.textRefused';
+  return { key, params, italian: r.message, fallback: r.message };
+}
+
+/** One result per file, whatever happened: outcome in words, the code, what to do, the details. */
+export function ImportResults({ results, title }: { results: readonly BundleImportResult[]; title: string }) {
+  const { t, i18n } = useTranslation();
+  if (results.length === 0) return null;
+  const count = (tone: Tone) => results.filter((r) => toneOf(r) === tone).length;
+  return (
+    <section aria-labelledby="import-results-title">
+      <h3 className="cst-subtitle" id="import-results-title">
+        {title}
+      </h3>
+      <p role="status">{t('imports.summary', { ok: count('ok'), wait: count('wait'), bad: count('bad'), total: results.length })}</p>
+      <ul className="cst-result-list">
+        {results.map((r, i) => {
+          const tone = toneOf(r);
+          return (
+            <li key={`${r.file}-${i}`} className={`cst-result cst-result-${tone}`}>
+              <p className="cst-result-title">
+                {t(`imports.outcome.${r.outcome}`)}
+                {': '}
+                <span className="cst-code">{r.file}</span>
+                {r.code ? <span className="cst-code"> ({r.code})</span> : null}
+              </p>
+              <p className="mb-1">{messageText(resultMessage(r), t, i18n.language)}</p>
+              {r.sender || r.range ? (
+                <p className="cst-muted mb-1">
+                  {r.sender ? t('imports.sender', { id: r.sender.id, kind: t(`role.${r.sender.kind}`) }) : null}
+                  {r.sender && r.range ? ' · ' : null}
+                  {r.range ? t('imports.range', { first: formatNumber(r.range.first), last: formatNumber(r.range.last) }) : null}
+                </p>
+              ) : null}
+              {r.warnings.map((w, j) => (
+                <p key={j} className="mb-1">
+                  <strong>{t('imports.warning')}</strong> {w}
+                </p>
+              ))}
+              {r.alsoApplied.length > 0 ? <p className="mb-1">{t('imports.alsoApplied', { count: r.alsoApplied.length })}</p> : null}
+              {r.detail ? (
+                <details>
+                  <summary>{t('imports.details')}</summary>
+                  <p className="cst-code mb-0">{r.detail}</p>
+                  {r.sha256 ? <p className="cst-code mb-0">SHA-256 {r.sha256}</p> : null}
+                </details>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

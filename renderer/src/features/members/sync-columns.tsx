@@ -1,0 +1,44 @@
+import type { TFunction } from 'i18next';
+import type { Member } from '../../../../shared/domain/installation';
+import type { MemberOverview } from '../../../../shared/domain/hub-views';
+import type { Column } from '../../components/data-table';
+import { formatDateTime, formatNumber } from '../../i18n/format';
+
+/**
+ * The exchange columns of the members' list (from `hub.members.overview`). A member past the
+ * threshold is marked by a word and a sign, not by colour alone.
+ */
+export function syncColumns(overview: ReadonlyMap<string, MemberOverview>, staleDays: number, t: TFunction): Column<Member>[] {
+  const of = (m: Member) => overview.get(m.istat);
+  return [
+    { key: 'lastBundle', header: t('hubMembers.colLastBundle'), cell: (m) => (of(m)?.lastBundleAt ? formatDateTime(of(m)?.lastBundleAt ?? '') : t('hubMembers.never')) },
+    { key: 'lastSeq', header: t('hubMembers.colLastSeq'), numeric: true, cell: (m) => formatNumber(of(m)?.lastSeq ?? 0) },
+    {
+      key: 'days',
+      header: t('hubMembers.colDays'),
+      numeric: true,
+      cell: (m) => {
+        const o = of(m);
+        if (!o) return '—';
+        const days = o.daysSinceLastSync === null ? t('hubMembers.neverSynced') : formatNumber(o.daysSinceLastSync);
+        return o.stale ? (
+          <span className="cst-stale">
+            <span aria-hidden="true">⚠ </span>
+            {days} <span className="cst-stale-word">{t('hubMembers.stale', { days: staleDays })}</span>
+          </span>
+        ) : (
+          days
+        );
+      },
+    },
+    {
+      key: 'waiting',
+      header: t('hubMembers.colWaiting'),
+      numeric: true,
+      cell: (m) => {
+        const o = of(m);
+        return o && o.waitingBundles > 0 ? t('hubMembers.waitingText', { events: formatNumber(o.eventsWaiting), count: o.waitingBundles }) : '0';
+      },
+    },
+  ];
+}
