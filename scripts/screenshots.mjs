@@ -142,7 +142,7 @@ if (values.role === 'hub') {
   await municipalityRecords();
   await go('/bundles');
 }
-await shootBoth('placeholder');
+await shootBoth(values.role === 'hub' ? 'placeholder' : 'bundles');
 await go('/settings');
 await page.locator('.cst-fingerprint-group').first().waitFor();
 await shootBoth('settings');

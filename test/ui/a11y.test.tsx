@@ -81,8 +81,8 @@ describe('accessibility (axe-core: no violation of any impact)', () => {
   });
 
   it('a placeholder section', async () => {
-    window.history.replaceState(null, '', '/#/bundles');
-    renderApp(createFakeApi({ installation: URBINO }));
+    window.history.replaceState(null, '', '/#/plan');
+    renderApp(createFakeApi({ installation: HUB }));
     await screen.findByText('Questa sezione arriverà con un prossimo aggiornamento.');
     expect(await violations()).toEqual([]);
   });

@@ -84,6 +84,27 @@ describe('usage: quick entry', () => {
     expect(api.callsOf('usage.record')).toEqual([]);
   });
 
+  it('refuses bad input in words and sends nothing: no date, a note too long, control characters', async () => {
+    const { user, api } = openUsage();
+    await user.selectOptions(await ready(), 'PEC');
+    await user.clear(screen.getByLabelText(/^Data/)); // what a date box holds after 31/02 or a half-typed date
+    const note = screen.getByRole('textbox', { name: /^Note/ });
+    await user.click(note);
+    await user.paste('x'.repeat(2001));
+    await user.type(screen.getByRole('textbox', { name: /^Quantità/ }), '3{Enter}');
+    expect(await screen.findByText('Data non valida: scrivere una data esistente (gg/mm/aaaa).')).toBeTruthy();
+    await user.type(screen.getByLabelText(/^Data/), '2026-11-05');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Massimo 2000 caratteri.')).toBeTruthy();
+    expect(note.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(note);
+    await user.click(note);
+    await user.paste('riga\u0007campanello');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Contiene caratteri non ammessi.')).toBeTruthy();
+    expect(api.callsOf('usage.record')).toEqual([]);
+  });
+
   it('in English, with the same behaviour', async () => {
     window.history.replaceState(null, '', '/#/usage');
     const { user } = renderApp(createFakeApi({ installation: URBINO, locale: 'en' }), 'en');

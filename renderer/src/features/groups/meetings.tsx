@@ -34,6 +34,7 @@ export function MeetingsTable({ meetings }: { meetings: Meeting[] }) {
           what={`${formatIsoDay(m.date)}, ${m.topic}`}
           kind="group_meeting"
           id={m.id}
+          names={Object.fromEntries([[m.groupId, m.groupName], ...m.attendees.map((a) => [a.staffId, personLabel(a)])])}
           onEdit={() => editMeeting(m)}
           onDelete={() => askDelete({ method: 'meetings.delete', id: m.id, title: t('groups.deleteMeetingTitle'), text: t('groups.deleteMeetingText', { date: formatIsoDay(m.date), topic: m.topic }) })}
         />

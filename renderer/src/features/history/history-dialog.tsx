@@ -37,6 +37,7 @@ function HistoryBody({ target }: { target: HistoryTarget }) {
   if (!history.data) return <Loading />;
   const versions = history.data.versions;
   if (versions.length === 0) return <p>{t('history.empty')}</p>;
+  const names = new Map(Object.entries(target.names ?? {}));
   const numbered = versions.map((v, i) => ({ v, n: i + 1, previous: i > 0 ? versions[i - 1] : undefined }));
   return (
     <>
@@ -48,7 +49,7 @@ function HistoryBody({ target }: { target: HistoryTarget }) {
               {t('history.version', { n })} — {v.op === 'delete' ? t('history.deleted') : previous ? t('history.changed') : t('history.created')}
             </h3>
             <p className="cst-muted">{t('history.by', { when: formatDateTime(v.at), who: v.who ?? t('history.unknownWho') })}</p>
-            {v.op === 'delete' ? null : previous ? <Changes version={v} previous={previous} n={n} /> : <Values version={v} n={n} />}
+            {v.op === 'delete' ? null : previous ? <Changes version={v} previous={previous} n={n} names={names} /> : <Values version={v} n={n} names={names} />}
           </li>
         ))}
       </ol>
@@ -58,7 +59,7 @@ function HistoryBody({ target }: { target: HistoryTarget }) {
 
 const HIDDEN = new Set(['updated_by']);
 
-function Changes({ version, previous, n }: { version: HistoryVersion; previous: HistoryVersion; n: number }) {
+function Changes({ version, previous, n, names }: { version: HistoryVersion; previous: HistoryVersion; n: number; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   const fields = version.changed.filter((f) => !HIDDEN.has(f));
   if (fields.length === 0) return <p>{t('history.noChanges')}</p>;
@@ -76,8 +77,8 @@ function Changes({ version, previous, n }: { version: HistoryVersion; previous: 
         {fields.map((f) => (
           <tr key={f}>
             <th scope="row">{fieldLabel(f, t)}</th>
-            <td className="cst-old">{fieldValue(f, previous.data?.[f], t)}</td>
-            <td className="cst-new">{fieldValue(f, version.data?.[f], t)}</td>
+            <td className="cst-old">{fieldValue(f, previous.data?.[f], t, names)}</td>
+            <td className="cst-new">{fieldValue(f, version.data?.[f], t, names)}</td>
           </tr>
         ))}
       </tbody>
@@ -85,7 +86,7 @@ function Changes({ version, previous, n }: { version: HistoryVersion; previous: 
   );
 }
 
-function Values({ version, n }: { version: HistoryVersion; n: number }) {
+function Values({ version, n, names }: { version: HistoryVersion; n: number; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   const fields = Object.keys(version.data ?? {}).filter((f) => !HIDDEN.has(f));
   return (
@@ -101,7 +102,7 @@ function Values({ version, n }: { version: HistoryVersion; n: number }) {
         {fields.map((f) => (
           <tr key={f}>
             <th scope="row">{fieldLabel(f, t)}</th>
-            <td>{fieldValue(f, version.data?.[f], t)}</td>
+            <td>{fieldValue(f, version.data?.[f], t, names)}</td>
           </tr>
         ))}
       </tbody>

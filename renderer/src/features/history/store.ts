@@ -6,6 +6,8 @@ export interface HistoryTarget {
   id: string;
   /** What the dialog's title names ("registrazione del 05/11/2026, PEC"). */
   what: string;
+  /** Names for the ids and codes the versions hold (a person's id → "P-001 — Anna Neri"). */
+  names?: Record<string, string>;
 }
 
 interface HistoryState {

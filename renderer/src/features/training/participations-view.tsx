@@ -42,6 +42,7 @@ export function ParticipationsView() {
           what={`${person(p)}, ${p.courseTitle}`}
           kind="participation"
           id={p.id}
+          names={{ [p.staffId]: person(p), [p.courseId]: p.courseTitle }}
           onEdit={() => editParticipation(p)}
           onDelete={() =>
             askDelete({ method: 'participations.delete', id: p.id, title: t('training.deleteParticipationTitle'), text: t('training.deleteParticipationText', { person: person(p), course: p.courseTitle }) })

@@ -62,7 +62,7 @@ export function UsageList({ services }: { services: readonly Service[] }) {
             {t('common.edit')}
             <span className="visually-hidden">: {rowLabel(e)}</span>
           </button>
-          <HistoryButton target={{ kind: 'usage', id: e.id, what: rowLabel(e) }} />
+          <HistoryButton target={{ kind: 'usage', id: e.id, what: rowLabel(e), names: Object.fromEntries(services.map((s) => [s.code, serviceName(s, lang)])) }} />
           <button type="button" className="btn btn-sm btn-outline-danger cst-row-action" onClick={() => askDelete(e)}>
             {t('common.delete')}
             <span className="visually-hidden">: {rowLabel(e)}</span>
