@@ -224,7 +224,18 @@ async function verifyAndApply(
     source.settle();
     return { report: source.report as VerifyReport, applied: null };
   }
-  const applied = applyBundle(ctx.db, applyInput(h.manifest, source));
+  let applied: ApplyResult;
+  try {
+    applied = applyBundle(ctx.db, applyInput(h.manifest, source));
+  } catch (err) {
+    // Unblock the worker (it waits for free slots) before giving up on this file.
+    try {
+      source.settle();
+    } catch {
+      // the worker is gone or stalled: the caller closes it
+    }
+    throw err;
+  }
   source.settle();
   const report = source.report as VerifyReport;
   if (applied.outcome === 'unverified' || !report.ok) return { report, applied: null };
