@@ -62,9 +62,8 @@ if (electron && !headless) {
     run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
   }
   const shellArgs = args.filter((a) => a !== '--rebuild');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'server', 'browser-shell-main.ts'), ...shellArgs], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const { freshBundle } = await import('./fresh-bundle.mjs');
+  const shell = await freshBundle('browser-shell', 'electron/server/browser-shell-main.ts');
+  const child = spawn(process.execPath, [shell, ...shellArgs], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

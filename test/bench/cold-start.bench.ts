@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
@@ -17,10 +18,14 @@ if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) {
   spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }
 
+// What `npm start` runs: the browser shell's bundle (built here if missing, outside the timing).
+const { freshBundle } = await import(pathToFileURL(join(root, 'scripts', 'fresh-bundle.mjs')).href);
+const shellBundle: string = await freshBundle('browser-shell', 'electron/server/browser-shell-main.ts');
+
 async function once(withBrowserLaunch: boolean, warmBrowser?: import('playwright-core').Browser): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cst-bench-cold-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'server', 'browser-shell-main.ts'), '--no-open', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [shellBundle, '--no-open', '--data-dir', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'ignore'],
   });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { tempDir } from '../helpers/temp-dir';
@@ -10,6 +11,14 @@ export { CHROMIUM_ARGS };
 export const ROOT = join(__dirname, '..', '..');
 
 
+/** The same program `npm start` runs: the browser shell's bundle, rebuilt if a source changed. */
+export async function browserShellBundle(): Promise<string> {
+  const { freshBundle } = (await import(pathToFileURL(join(ROOT, 'scripts', 'fresh-bundle.mjs')).href)) as {
+    freshBundle: (name: string, entry: string) => Promise<string>;
+  };
+  return freshBundle('browser-shell', 'electron/server/browser-shell-main.ts');
+}
+
 export interface RunningShell {
   url: string;
   dataDir: string;
@@ -19,11 +28,7 @@ export interface RunningShell {
 
 /** Starts the real browser shell (the same entry `npm start` runs) on a data directory. */
 export async function startShell(dataDir = tempDir()): Promise<RunningShell> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'electron', 'server', 'browser-shell-main.ts'), '--no-open', '--data-dir', dataDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [await browserShellBundle(), '--no-open', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c) => (stderr += c));
   const url = await new Promise<string>((resolve, reject) => {
