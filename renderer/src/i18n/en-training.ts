@@ -92,6 +92,7 @@ export const enTraining = {
     participationsEmpty: 'No participation recorded.',
     colPerson: 'Person',
     colCompleted: 'Completed',
+    colOwnEvaluation: 'Evaluation',
     editParticipation: 'Edit the participation',
     deleteParticipationTitle: 'Delete the participation?',
     deleteParticipationText: 'The participation of {{person}} in “{{course}}” will be deleted.',

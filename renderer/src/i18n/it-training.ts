@@ -92,6 +92,7 @@ export const itTraining = {
     participationsEmpty: 'Nessuna partecipazione registrata.',
     colPerson: 'Persona',
     colCompleted: 'Completato',
+    colOwnEvaluation: 'Valutazione',
     editParticipation: 'Modificare la partecipazione',
     deleteParticipationTitle: 'Eliminare la partecipazione?',
     deleteParticipationText: 'La partecipazione di {{person}} a «{{course}}» sarà eliminata.',

@@ -33,7 +33,7 @@ export function ParticipationsView() {
     { key: 'course', header: t('training.colTitle'), cell: (p) => p.courseTitle },
     { key: 'hours', header: t('training.colHours'), numeric: true, cell: (p) => formatMilliItalian(p.hoursMilli) },
     { key: 'completed', header: t('training.colCompleted'), cell: (p) => (p.completed ? t('common.yes') : t('common.no')) },
-    { key: 'evaluation', header: t('training.evaluation'), cell: (p) => (p.evaluation === null ? t('training.evaluationNone') : t(`training.evaluation_${p.evaluation}`)) },
+    { key: 'evaluation', header: t('training.colOwnEvaluation'), cell: (p) => (p.evaluation === null ? t('training.evaluationNone') : t(`training.evaluation_${p.evaluation}`)) },
     {
       key: 'actions',
       header: t('common.actions'),
