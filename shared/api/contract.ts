@@ -68,6 +68,7 @@ import {
 import {
   GovCsvInput,
   GovSettingsUpdateInput,
+  HubDemoInput,
   MyShareInput,
   PlanApproveInput,
   PlanCreateInput,
@@ -87,6 +88,7 @@ import {
   type ConsortiumSavings,
   type GovProposalRow,
   type GovSettings,
+  type HubDemoSummary,
   type MyShare,
   type PlanAllocation,
   type PlanApproveResult,
@@ -291,6 +293,8 @@ export const api = {
   'report.pdf': method(ReportPdfInput)<{ path: string; bytes: number }>(),
   /** CSV of a governance table (Italian Excel conventions). */
   'gov.csv': method(GovCsvInput)<CsvFile>(),
+  /** Hub: a consortium to try (`cst demo` on a hub): members' usage and training, proposals in every state, an approved plan. */
+  'demo.hub': method(HubDemoInput)<HubDemoSummary>(),
 } as const;
 
 export type Api = typeof api;

@@ -170,4 +170,20 @@ export interface Benchmark {
   measures: { measure: string; label: string; value: number; median: number; position: number; of: number }[];
 }
 
+export const HubDemoInput = z.object({ seed: z.number().int().min(0).max(2 ** 31 - 1).default(1) }).strict();
+
+export interface HubDemoSummary {
+  seed: number;
+  members: number;
+  usageRows: number;
+  /** Members run as real installations that sent their proposals in bundles. */
+  towns: number;
+  proposals: number;
+  planYear: number;
+  planState: string;
+  planTotalCents: number;
+  assemblyOutcome: string;
+  events: number;
+}
+
 export type { PlanAllocation, ConsortiumSavings };

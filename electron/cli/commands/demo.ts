@@ -3,8 +3,8 @@ import { CliError, type Command } from '../cli-types';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'riempie un comune appena configurato con dati dimostrativi realistici',
-  usage: 'cst demo [--months 12] [--seed N]',
+  summary: 'riempie un comune (o un consorzio) appena configurato con dati dimostrativi realistici',
+  usage: 'cst demo [--months 12] [--seed N]   (sul consorzio: soci, utilizzi, proposte in ogni stato, piano approvato)',
   options: { months: { type: 'string' }, seed: { type: 'string' } },
   async run({ call, values, io, json }) {
     const int = (v: unknown, flag: string, fallback: number) => {
@@ -12,6 +12,15 @@ export const demoCommand: Command = {
       if (typeof v !== 'string' || !/^\d{1,9}$/.test(v)) throw new CliError(`${flag} vuole un numero intero.`, 2);
       return Number(v);
     };
+    const status = await callOrFail(call, 'app.status', {});
+    if (status.installation?.role === 'hub') {
+      const h = await callOrFail(call, 'demo.hub', { seed: int(values.seed, '--seed', 1) });
+      if (!json) {
+        io.out(`Consorzio dimostrativo (seme ${h.seed}): ${h.members} soci, ${h.usageRows} totali mensili di utilizzo,`);
+        io.out(`  ${h.proposals} proposte da ${h.towns} comuni (una in ogni stato), piano ${h.planYear}: ${h.planState}; ${h.events} eventi.`);
+      }
+      return h;
+    }
     const s = await callOrFail(call, 'demo.fill', { months: int(values.months, '--months', 12), seed: int(values.seed, '--seed', 1) });
     if (!json) {
       io.out(`Dati dimostrativi di ${s.months} mesi (seme ${s.seed}):`);

@@ -21,14 +21,23 @@ import { activeMembers, usageByMember, usageWindow } from './plan-items';
 export function computeAllocation(ctx: AppContext, v: PlanVersionData): PlanAllocation {
   const members = activeMembers(ctx);
   const isMember = new Set(members.map((m) => m.istat));
+  // One read of the usage per service and window, shared by the items that use it.
+  const cache = new Map<string, { istat: string; usage: number }[]>();
+  const usageOf = (service: string, basis: 'last_year' | 'projected') => {
+    const window = usageWindow(ctx, v.year, basis);
+    const k = `${service}\u0000${window[0]}\u0000${window[1]}`;
+    let rows = cache.get(k);
+    if (!rows) {
+      rows = [...usageByMember(ctx, service, window).entries()]
+        .filter(([istat]) => isMember.has(istat))
+        .map(([istat, usage]) => ({ istat, usage }))
+        .sort((a, b) => (a.istat < b.istat ? -1 : a.istat > b.istat ? 1 : 0));
+      cache.set(k, rows);
+    }
+    return rows;
+  };
   const inputs: PlanItemInput[] = v.items.map((i) => {
-    const usage =
-      i.key.usage > 0 && i.service
-        ? [...usageByMember(ctx, i.service, usageWindow(ctx, v.year, i.usage_basis)).entries()]
-            .filter(([istat]) => isMember.has(istat))
-            .map(([istat, usage]) => ({ istat, usage }))
-            .sort((a, b) => (a.istat < b.istat ? -1 : 1))
-        : [];
+    const usage = i.key.usage > 0 && i.service ? usageOf(i.service, i.usage_basis) : [];
     return { code: i.code, costCents: i.cost_cents, key: i.key, exempt: i.exempt, usage };
   });
   return withRules(() => allocatePlan(v.year, inputs, members));

@@ -5,6 +5,7 @@ import { allocationOf, computeStatement, savingsOf, toStatementView } from './al
 import { actOnProposal, assignProposal, listGovProposals, proposalRanking, proposalTimeline } from './evaluation-service';
 import { requireGovHub } from './gov-errors';
 import { govCsv } from './gov-csv';
+import { fillHubDemo } from './demo/hub-demo';
 import { readGovSettings, updateGovSettings } from './gov-settings';
 import { readStatement } from './gov-store';
 import { myShare } from './my-share';
@@ -58,6 +59,7 @@ export const govHandlers = {
   'report.html': (ctx, input) => renderReportHtml(ctx, input),
   'report.pdf': (ctx, input) => printReportPdf(ctx, input),
   'gov.csv': govCsv,
+  'demo.hub': fillHubDemo,
 } satisfies HandlerGroup;
 
 function notReceived(year: number): AppError {

@@ -57,9 +57,13 @@ export function itemCost(i: { fixed_cents: number; unit_cents: number; quantity_
 export function toItemData(ctx: AppContext, year: number, input: z.output<typeof PlanItemInput>): PlanItemData {
   let suggested: number | null = null;
   if (input.service) {
-    let total = 0;
-    for (const q of usageByMember(ctx, input.service, usageWindow(ctx, year, 'last_year')).values()) total += q;
-    suggested = total;
+    const window = usageWindow(ctx, year, 'last_year');
+    suggested = stmt(
+      ctx.db,
+      'SELECT coalesce(sum(quantity_milli), 0) FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service = ? AND month BETWEEN ? AND ?',
+    )
+      .pluck()
+      .get(input.service, window[0], window[1]) as number;
   }
   const quantity = input.quantityMilli ?? suggested ?? 0;
   const item = {
