@@ -62,6 +62,9 @@ describe('hub views of the members records', () => {
     const onlyUrbino = await hub.must('hub.usage.byMember', { member: '041067', service: 'PEC', from: '2026-10', to: '2026-10' });
     expect(onlyUrbino.cells).toHaveLength(1);
     expect(onlyUrbino.byServiceMember).toEqual([{ service: 'PEC', member: '041067', quantityMilli: 9_000, quantity: '9', entries: 2 }]);
+    const november = await hub.must('hub.usage.byMember', { from: '2026-11', to: '2026-11' });
+    expect(november.cells).toEqual([{ service: 'SITO', member: '041067', month: '2026-11', quantityMilli: 1_500, quantity: '1.5', entries: 1 }]);
+    expect((await hub.must('hub.usage.byMember', { from: '2026-10' })).byService).toEqual(all.byService);
     const capped = await hub.must('hub.usage.byMember', { limit: 1 });
     expect(capped).toMatchObject({ truncated: true, byService: all.byService });
     expect(capped.cells).toHaveLength(1);

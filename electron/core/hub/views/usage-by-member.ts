@@ -1,9 +1,9 @@
 /**
  * Hub: usage by service × member × month, read from the incremental totals the usage projector
  * keeps (received_usage_monthly), never from the events. The filter picks the index: a member
- * → the primary key (owner, service, month); a service → (service, month); months only →
- * (month, service). Rows are streamed once; the totals cover the whole filter even when the
- * cells returned are capped.
+ * → the primary key (owner, service, month); a service, or months only → the covering
+ * (service, month, …) index. Rows are streamed once; the totals cover the whole filter even
+ * when the cells returned are capped.
  */
 import type { HubUsageTable } from '../../../../shared/domain/hub-views';
 import { formatMilli } from '../../../../shared/domain/quantity';
@@ -31,6 +31,14 @@ export function usageCellsSql(f: UsageFilter): { sql: string; params: string[] }
   if (f.service) {
     where.push('service = ?');
     params.push(f.service);
+  } else if (!f.member && (f.from || f.to)) {
+    // Months of every service: one seek per service into the covering service index (the
+    // services present found by a skip-scan, ~10 seeks) reads the index alone; the month index
+    // would need a lookup into the table per cell (measured 3× slower at national scale).
+    where.push(`service IN (WITH RECURSIVE s(x) AS (
+        SELECT (SELECT min(service) FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service)
+        UNION ALL SELECT (SELECT min(service) FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service > s.x) FROM s WHERE s.x IS NOT NULL)
+      SELECT x FROM s WHERE x IS NOT NULL)`);
   }
   if (f.from) {
     where.push('month >= ?');
@@ -42,7 +50,7 @@ export function usageCellsSql(f: UsageFilter): { sql: string; params: string[] }
   }
   // The planner's statistics may prefer a skip-scan of another index when members are few;
   // the filter decides which index serves it, so it is named.
-  const index = f.member ? '' : f.service ? ' INDEXED BY received_usage_monthly_by_service' : f.from || f.to ? ' INDEXED BY received_usage_monthly_by_month' : '';
+  const index = f.member ? '' : f.service || f.from || f.to ? ' INDEXED BY received_usage_monthly_by_service' : '';
   const sql = `SELECT service, owner, month, quantity_milli, entries FROM received_usage_monthly${index}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   return { sql, params };
 }
