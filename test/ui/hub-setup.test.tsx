@@ -78,6 +78,7 @@ describe('first run: consortium (hub)', () => {
       'Catalogo e invii',
       'Proposte',
       'Piano tecnico',
+      'Cruscotto',
       'Impostazioni',
     ]);
     expect(within(nav).getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBe('page');

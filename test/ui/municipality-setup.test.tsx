@@ -160,6 +160,7 @@ describe('first run: municipality', () => {
       'Formazione',
       'Gruppi tematici',
       'Proposte',
+      'Piano e quote',
       'Invii',
       'Impostazioni',
     ]);

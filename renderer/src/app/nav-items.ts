@@ -4,8 +4,8 @@ import type { NavItem } from '../components/side-nav';
 
 /** The sections of each role, in menu order (the next features fill the placeholders). */
 export const SECTIONS = {
-  municipality: ['home', 'usage', 'training', 'groups', 'proposals', 'bundles', 'settings'],
-  hub: ['home', 'members', 'imports', 'catalogue', 'proposals', 'plan', 'settings'],
+  municipality: ['home', 'usage', 'training', 'groups', 'proposals', 'share', 'bundles', 'settings'],
+  hub: ['home', 'members', 'imports', 'catalogue', 'proposals', 'plan', 'dashboards', 'settings'],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Section = (typeof SECTIONS)[Role][number];

@@ -13,8 +13,11 @@ import { MembersPage } from '../features/members/members-page';
 import { BundlesPage } from '../features/bundles/bundles-page';
 import { ImportsPage } from '../features/imports/imports-page';
 import { CataloguePage } from '../features/hub-records/catalogue-page';
-import { PlaceholderPage } from '../features/placeholder/placeholder-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { EvaluationPage } from '../features/evaluation/evaluation-page';
+import { PlanPage } from '../features/plan/plan-page';
+import { DashboardsPage } from '../features/dashboards/dashboards-page';
+import { MySharePage } from '../features/my-share/my-share-page';
 import { focusElementById } from '../platform/document';
 import { useToastStore } from '../components/toast-store';
 import { installationTitle, stationLabel } from './installation-label';
@@ -57,7 +60,6 @@ export function Shell({ installation }: { installation: Installation }) {
 }
 
 function SectionPage({ section, sub, installation }: { section: Section; sub: string; installation: Installation }) {
-  const { t } = useTranslation();
   const municipality = installation.role === 'municipality';
   switch (section) {
     case 'home':
@@ -74,7 +76,7 @@ function SectionPage({ section, sub, installation }: { section: Section; sub: st
       return <GroupsPage />;
     case 'proposals':
       if (municipality) return <ProposalsPage sub={sub} />;
-      return <PlaceholderPage title={t(`nav.${section}`)} purpose={t(`sections.${section}`)} />;
+      return <EvaluationPage sub={sub} />;
     case 'bundles':
       return <BundlesPage view={sub} />;
     case 'imports':
@@ -82,6 +84,10 @@ function SectionPage({ section, sub, installation }: { section: Section; sub: st
     case 'catalogue':
       return <CataloguePage />;
     case 'plan':
-      return <PlaceholderPage title={t(`nav.${section}`)} purpose={t(`sections.${section}`)} />;
+      return <PlanPage sub={sub} />;
+    case 'dashboards':
+      return <DashboardsPage />;
+    case 'share':
+      return <MySharePage />;
   }
 }

@@ -4,6 +4,7 @@ import { enTraining } from './en-training';
 import { enProposals } from './en-proposals';
 import { enBundles } from './en-bundles';
 import { enHub } from './en-hub';
+import { enGov } from './en-gov';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -12,6 +13,7 @@ export const en: Catalogue = {
   ...enProposals,
   ...enBundles,
   ...enHub,
+  ...enGov,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',
@@ -53,6 +55,8 @@ export const en: Catalogue = {
     imports: 'Imports',
     catalogue: 'Catalogue and sending',
     plan: 'Technical plan',
+    dashboards: 'Dashboards',
+    share: 'Plan and shares',
     settings: 'Settings',
   },
   placeholder: {

@@ -3,6 +3,7 @@ import { itTraining } from './it-training';
 import { itProposals } from './it-proposals';
 import { itBundles } from './it-bundles';
 import { itHub } from './it-hub';
+import { itGov } from './it-gov';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -15,6 +16,7 @@ export const it = {
   ...itProposals,
   ...itBundles,
   ...itHub,
+  ...itGov,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',
@@ -56,6 +58,8 @@ export const it = {
     imports: 'Importazioni',
     catalogue: 'Catalogo e invii',
     plan: 'Piano tecnico',
+    dashboards: 'Cruscotto',
+    share: 'Piano e quote',
     settings: 'Impostazioni',
   },
   placeholder: {

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanView } from '../../../../shared/domain/gov-plan';
+import { useApiQuery } from '../../app/use-api-query';
+import { Alert } from '../../components/alert';
+import { Card } from '../../components/card';
+import { SelectField } from '../../components/form-field';
+import { Loading } from '../../components/loading';
+import { formatEuroCents } from '../../i18n/format';
+import { apiErrorMessage } from '../../i18n/messages';
+import { GovCsvButton } from '../governance/csv-button';
+import { StatementTable } from './statement-table';
+
+/** Member × item with exact cents; every column sums to its item's cost. Then one member's statement. */
+export function AllocationView({ plan }: { plan: PlanView }) {
+  const { t, i18n } = useTranslation();
+  const alloc = useApiQuery('plan.allocate', { year: plan.year, version: plan.version });
+  const members = useApiQuery('members.list', {});
+  const [istat, setIstat] = useState('');
+  if (alloc.state === 'error') return <Alert tone="danger">{apiErrorMessage(alloc.error, t, i18n.language)}</Alert>;
+  if (!alloc.data || !members.data) return <Loading />;
+  const names = new Map(members.data.map((m) => [m.istat, m.name]));
+  const items = alloc.data.items;
+  const istats = [...new Set(items.flatMap((i) => i.shares.map((s) => s.istat)))].sort();
+  const cell = new Map(items.flatMap((i) => i.shares.map((s) => [`${i.code}|${s.istat}`, s.cents] as const)));
+  const chosen = istat || istats[0] || '';
+  return (
+    <>
+      <Card title={t('allocation.title')} id="plan-allocation">
+        <p className="cst-hint">{t(plan.state === 'approved_by_assembly' ? 'allocation.frozen' : 'allocation.provisional')}</p>
+        <div className="table-responsive cst-wide-table">
+          <table className="table cst-table cst-table-compact">
+            <caption className="visually-hidden">{t('allocation.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('allocation.member')}</th>
+                {items.map((i) => (
+                  <th scope="col" key={i.code} className="text-end">
+                    {i.code}
+                  </th>
+                ))}
+                <th scope="col" className="text-end">
+                  {t('allocation.total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {istats.map((m) => (
+                <tr key={m}>
+                  <th scope="row">{names.get(m) ?? m}</th>
+                  {items.map((i) => (
+                    <td key={i.code} className="text-end">
+                      {i.exempt.includes(m) ? t('allocation.exempt') : formatEuroCents(cell.get(`${i.code}|${m}`) ?? 0)}
+                    </td>
+                  ))}
+                  <td className="text-end">
+                    <strong>{formatEuroCents(items.reduce((s, i) => s + (cell.get(`${i.code}|${m}`) ?? 0), 0))}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('allocation.itemTotal')}</th>
+                {items.map((i) => (
+                  <td key={i.code} className="text-end">
+                    <strong>{formatEuroCents(i.cost_cents)}</strong>
+                  </td>
+                ))}
+                <td className="text-end">
+                  <strong>{formatEuroCents(items.reduce((s, i) => s + i.cost_cents, 0))}</strong>
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <GovCsvButton table="allocation" year={plan.year} label={t('allocation.exportCsv')} />
+      </Card>
+      <Card title={t('allocation.statementTitle')} id="plan-statement">
+        <div className="col-md-6">
+          <SelectField id="statement-member" label={t('allocation.statementMember')} value={chosen} onChange={setIstat} options={istats.map((m) => ({ value: m, label: names.get(m) ?? m }))} />
+        </div>
+        {chosen ? <MemberStatement year={plan.year} version={plan.version} istat={chosen} /> : null}
+      </Card>
+    </>
+  );
+}
+
+function MemberStatement({ year, version, istat }: { year: number; version: number; istat: string }) {
+  const { t, i18n } = useTranslation();
+  const st = useApiQuery('plan.statement', { year, version, istat });
+  if (st.state === 'error') return <Alert tone="info">{apiErrorMessage(st.error, t, i18n.language)}</Alert>;
+  if (!st.data) return <Loading />;
+  return (
+    <>
+      <StatementTable statement={st.data} />
+      <GovCsvButton table="statement" year={year} istat={istat} label={t('allocation.statementCsv')} />
+    </>
+  );
+}

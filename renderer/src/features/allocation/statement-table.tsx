@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { StatementView } from '../../../../shared/domain/gov-plan';
+import { DataTable } from '../../components/data-table';
+import { formatEuroCents } from '../../i18n/format';
+import { formatBasisPoints } from '../governance/gov-format';
+import { keyText } from '../plan/plan-items';
+
+type Line = StatementView['lines'][number];
+
+/** A member's statement: each item, its key, its share, what it would pay alone, the savings. */
+export function StatementTable({ statement, caption }: { statement: StatementView; caption?: string }) {
+  const { t } = useTranslation();
+  const s = statement;
+  return (
+    <>
+      <DataTable<Line>
+        caption={caption ?? t('allocation.statementCaption', { name: s.name ?? s.istat, year: s.year })}
+        rows={s.lines}
+        rowKey={(l) => l.code}
+        empty={t('plan.noItems')}
+        columns={[
+          { key: 'd', header: t('plan.item.description'), rowHeader: true, cell: (l) => l.description },
+          { key: 'k', header: t('plan.item.key'), cell: (l) => (l.exempt ? t('allocation.exempt') : keyText(l.key, t)) },
+          { key: 'c', header: t('allocation.share'), numeric: true, cell: (l) => formatEuroCents(l.cents) },
+          { key: 'a', header: t('allocation.alone'), numeric: true, cell: (l) => (l.stand_alone_cents === null ? '—' : formatEuroCents(l.stand_alone_cents)) },
+          { key: 's', header: t('allocation.savings'), numeric: true, cell: (l) => (l.savings_cents === null ? '—' : formatEuroCents(l.savings_cents)) },
+        ]}
+      />
+      <p className="cst-gov-summary">
+        {t('allocation.statementTotal', {
+          total: formatEuroCents(s.total_cents),
+          alone: formatEuroCents(s.stand_alone_cents),
+          savings: formatEuroCents(s.savings_cents),
+          percent: formatBasisPoints(s.savings_basis_points),
+        })}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input } from '../../../../shared/api/contract';
+import type { Member } from '../../../../shared/domain/installation';
+import { computeVote, type Elector, type VoteTally, type VotingRules } from '../../../../shared/governance/voting';
+import { DateField } from '../../components/fields';
+import { TextField } from '../../components/form-field';
+import { formatEuroCents, formatNumber } from '../../i18n/format';
+import { todayIso } from '../governance/gov-format';
+
+type Vote = 'for' | 'against' | 'abstain' | 'none';
+export type ApproveInput = Input<'plan.approve'>;
+
+/** The rules in words: weighting, majority, quorum. */
+export function rulesText(r: VotingRules, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const majority = r.majority.kind === 'qualified' ? t('approval.majority.qualified', { n: r.majority.numerator, d: r.majority.denominator, of: t(`approval.of.${r.majority.of}`) }) : t(`approval.majority.${r.majority.kind}`);
+  return t('approval.rulesText', {
+    weighting: t(`approval.weighting.${r.weighting}`),
+    majority,
+    quorum: t(`approval.quorum.${r.quorum.of}`, { n: r.quorum.numerator, d: r.quorum.denominator }),
+  });
+}
+
+/**
+ * A vote of the Executive Committee or the Assembly: who is present and how each votes; the
+ * outcome is computed here with the same rules the backend applies, and shown BEFORE saving.
+ */
+export function ApprovalForm({
+  body,
+  members,
+  rules,
+  quota,
+  onSave,
+  busy,
+  apiError,
+}: {
+  body: 'executive_committee' | 'assembly';
+  members: readonly Member[];
+  rules: VotingRules;
+  /** Each member's share of the quota item (for the quota weighting). */
+  quota: ReadonlyMap<string, number>;
+  onSave: (input: Omit<ApproveInput, 'year' | 'version'>) => void;
+  busy: boolean;
+  apiError?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState(todayIso());
+  const [minutes, setMinutes] = useState('');
+  const [present, setPresent] = useState<Set<string>>(new Set());
+  const [votes, setVotes] = useState<Record<string, Vote>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const electorate: Elector[] = useMemo(() => members.map((m) => ({ id: m.istat, population: m.population ?? 0, quota: quota.get(m.istat) ?? 0 })), [members, quota]);
+  const ballots = [...present].filter((id) => (votes[id] ?? 'none') !== 'none').map((id) => ({ member: id, vote: votes[id] as 'for' | 'against' | 'abstain' }));
+  let tally: VoteTally | null = null;
+  let tallyError = '';
+  try {
+    tally = electorate.length ? computeVote({ electorate, present: [...present], ballots, rules }) : null;
+  } catch (e) {
+    tallyError = e instanceof Error ? e.message : String(e);
+  }
+  const setAll = (vote: Vote) => {
+    setPresent(new Set(members.map((m) => m.istat)));
+    setVotes(Object.fromEntries(members.map((m) => [m.istat, vote])));
+  };
+  const submit = () => {
+    const e: Record<string, string> = {};
+    if (!date) e.date = t('evaluation.dateRequired');
+    if (!minutes.trim()) e.minutes = t('approval.minutesRequired');
+    setErrors(e);
+    if (Object.keys(e).length) return;
+    onSave({ body, date, minutesRef: minutes.trim(), present: [...present], ballots });
+  };
+  const pct = (n: number, d: number) => (d > 0 ? `${formatNumber(Math.round((n * 100) / d))}%` : '—');
+  return (
+    <form
+      className="cst-form"
+      noValidate
+      aria-label={t(`approval.body.${body}`)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <p className="cst-hint">{rulesText(rules, t)}</p>
+      <div className="row">
+        <div className="col-md-4">
+          <DateField id="ap-date" label={t('approval.date')} value={date} onChange={setDate} error={errors.date} required />
+        </div>
+        <div className="col-md-8">
+          <TextField id="ap-minutes" label={t('approval.minutes')} hint={t('approval.minutesHint')} value={minutes} onChange={setMinutes} error={errors.minutes} required />
+        </div>
+      </div>
+      <div className="cst-gov-toolbar">
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setAll('for')}>
+          {t('approval.allFor')}
+        </button>{' '}
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setAll('none')}>
+          {t('approval.allPresent')}
+        </button>
+      </div>
+      <div className="table-responsive">
+        <table className="table cst-table">
+          <caption className="cst-caption">{t('approval.votesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('approval.member')}</th>
+              <th scope="col">{t('approval.present')}</th>
+              <th scope="col">{t('approval.vote')}</th>
+              <th scope="col" className="text-end">
+                {t('approval.weight')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => {
+              const here = present.has(m.istat);
+              const e = electorate.find((x) => x.id === m.istat);
+              const weight = rules.weighting === 'one_member_one_vote' ? 1 : rules.weighting === 'population' ? (e?.population ?? 0) : (e?.quota ?? 0);
+              return (
+                <tr key={m.istat}>
+                  <th scope="row">{m.name}</th>
+                  <td>
+                    <input
+                      type="checkbox"
+                      className="form-check-input"
+                      id={`ap-present-${m.istat}`}
+                      aria-label={t('approval.presentOf', { name: m.name })}
+                      checked={here}
+                      onChange={(ev) =>
+                        setPresent((s) => {
+                          const n = new Set(s);
+                          if (ev.target.checked) n.add(m.istat);
+                          else n.delete(m.istat);
+                          return n;
+                        })
+                      }
+                    />
+                  </td>
+                  <td>
+                    <select
+                      className="form-select form-select-sm"
+                      aria-label={t('approval.voteOf', { name: m.name })}
+                      value={here ? (votes[m.istat] ?? 'none') : 'none'}
+                      disabled={!here}
+                      onChange={(ev) => setVotes((v) => ({ ...v, [m.istat]: ev.target.value as Vote }))}
+                    >
+                      {(['none', 'for', 'against', 'abstain'] as const).map((v) => (
+                        <option key={v} value={v}>
+                          {t(`approval.voteChoice.${v}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="text-end">{rules.weighting === 'quota' ? formatEuroCents(weight) : formatNumber(weight)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className={`cst-gov-outcome${tally ? ` cst-gov-outcome-${tally.outcome}` : ''}`} role="status" aria-live="polite">
+        {tally ? (
+          <>
+            <p className="cst-gov-outcome-title">{t(`approval.outcome.${tally.outcome}`)}</p>
+            <p>
+              {t('approval.tallyPresent', { present: tally.presentMembers, members: tally.members, share: pct(tally.presentWeight, tally.totalWeight) })}{' '}
+              {t(tally.quorumReached ? 'approval.quorumYes' : 'approval.quorumNo')}
+            </p>
+            <p>
+              {t('approval.tallyVotes', {
+                forCount: tally.forCount,
+                againstCount: tally.againstCount,
+                abstainCount: tally.abstainCount,
+                forShare: pct(tally.forWeight, tally.totalWeight),
+                againstShare: pct(tally.againstWeight, tally.totalWeight),
+              })}
+            </p>
+          </>
+        ) : (
+          <p>{tallyError || t('approval.noMembers')}</p>
+        )}
+      </div>
+      {apiError ? (
+        <p className="cst-field-error" role="alert">
+          {apiError}
+        </p>
+      ) : null}
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {t('approval.save', { body: t(`approval.body.${body}`) })}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GovSettings } from '../../../../shared/domain/gov-plan';
+import { NumberTextField } from '../../components/fields';
+import { focusElementById } from '../../platform/document';
+import { formatHundredths } from '../governance/gov-format';
+
+export interface ScoresDraft {
+  [criterion: string]: string;
+}
+
+/**
+ * One score per weighted criterion; the total (Σ weight × score, hundredths of a point) is
+ * computed live, exactly, as the backend computes it.
+ */
+export function EvaluationForm({
+  criteria,
+  initial,
+  onSubmit,
+  busy,
+  formError,
+}: {
+  criteria: GovSettings['criteria'];
+  initial: Record<string, number> | null;
+  onSubmit: (scores: Record<string, number>) => void;
+  busy: boolean;
+  formError?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<ScoresDraft>(() => Object.fromEntries(criteria.criteria.map((c) => [c.id, initial?.[c.id] !== undefined ? String(initial[c.id]) : ''])));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const parse = (v: string | undefined): number | null => {
+    const s = (v ?? '').trim();
+    if (!/^\d{1,3}$/.test(s)) return null;
+    const n = Number(s);
+    return n <= criteria.maxScore ? n : null;
+  };
+  let total = 0;
+  let complete = true;
+  for (const c of criteria.criteria) {
+    const s = parse(draft[c.id]);
+    if (s === null) complete = false;
+    else total += c.weight * s;
+  }
+  const submit = () => {
+    const errs: Record<string, string> = {};
+    const scores: Record<string, number> = {};
+    for (const c of criteria.criteria) {
+      const s = parse(draft[c.id]);
+      if (s === null) errs[c.id] = t('evaluation.scoreInvalid', { max: criteria.maxScore });
+      else scores[c.id] = s;
+    }
+    setErrors(errs);
+    const first = criteria.criteria.find((c) => errs[c.id]);
+    if (first) {
+      focusElementById(`score-${first.id}`);
+      return;
+    }
+    onSubmit(scores);
+  };
+  return (
+    <form
+      className="cst-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <p className="cst-hint">{t('evaluation.scoresIntro', { max: criteria.maxScore })}</p>
+      <div className="cst-score-grid">
+        {criteria.criteria.map((c) => (
+          <NumberTextField
+            key={c.id}
+            id={`score-${c.id}`}
+            label={t('evaluation.scoreLabel', { label: c.label, weight: c.weight })}
+            hint={t('evaluation.scoreHint', { max: criteria.maxScore })}
+            value={draft[c.id] ?? ''}
+            decimals={false}
+            error={errors[c.id]}
+            required
+            onChange={(v) => setDraft((d) => ({ ...d, [c.id]: v }))}
+          />
+        ))}
+      </div>
+      <p className="cst-gov-total" role="status" aria-live="polite">
+        {t('evaluation.totalLive', { total: formatHundredths(total), max: `${criteria.maxScore},00` })}
+        {complete ? '' : ` ${t('evaluation.totalPartial')}`}
+      </p>
+      {formError ? <p className="cst-field-error">{formError}</p> : null}
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {t('evaluation.saveScores')}
+      </button>
+    </form>
+  );
+}

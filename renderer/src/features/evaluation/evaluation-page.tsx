@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/alert';
+import { Badge } from '../../components/badge';
+import { Card } from '../../components/card';
+import { DataTable } from '../../components/data-table';
+import { Loading } from '../../components/loading';
+import { PageTitle } from '../../components/page-title';
+import { SubNav } from '../../components/sub-nav';
+import { useApiQuery } from '../../app/use-api-query';
+import { apiErrorMessage } from '../../i18n/messages';
+import { formatEuroCents } from '../../i18n/format';
+import type { GovProposalRow } from '../../../../shared/domain/gov-plan';
+import { formatHundredths, trackTone } from '../governance/gov-format';
+import { CriteriaSettings } from './criteria-settings';
+import { ProposalEvaluation } from './proposal-evaluation';
+
+/** Hub — Proposte: received proposals, their evaluation and state; the criteria. */
+export function EvaluationPage({ sub }: { sub: string }) {
+  const { t } = useTranslation();
+  if (sub && sub !== 'criteria') return <ProposalEvaluation id={sub} />;
+  return (
+    <>
+      <PageTitle>{t('evaluation.title')}</PageTitle>
+      <SubNav
+        label={t('evaluation.viewsLabel')}
+        currentPath={sub ? `/proposals/${sub}` : '/proposals'}
+        items={[
+          { path: '/proposals', label: t('evaluation.viewList') },
+          { path: '/proposals/criteria', label: t('evaluation.viewCriteria') },
+        ]}
+      />
+      {sub === 'criteria' ? <CriteriaSettings /> : <ReceivedList />}
+    </>
+  );
+}
+
+function ReceivedList() {
+  const { t, i18n } = useTranslation();
+  const list = useApiQuery('gov.proposals.list', {});
+  const ranking = useApiQuery('gov.proposals.ranking', {});
+  if (list.state === 'error') return <Alert tone="danger">{apiErrorMessage(list.error, t, i18n.language)}</Alert>;
+  if (!list.data) return <Loading />;
+  const position = new Map((ranking.data ?? []).map((r) => [r.id, r.position]));
+  const rows = [...list.data].sort((a, b) => (position.get(a.id) ?? 1e9) - (position.get(b.id) ?? 1e9));
+  const counts = new Map<string, number>();
+  for (const r of list.data) counts.set(r.track?.status ?? 'received', (counts.get(r.track?.status ?? 'received') ?? 0) + 1);
+  return (
+    <Card title={t('evaluation.receivedTitle')} id="gov-received">
+      <p className="cst-hint">{t('evaluation.receivedIntro')}</p>
+      <p>
+        {[...counts.entries()].map(([s, n]) => (
+          <span key={s} className="cst-gov-count">
+            <Badge tone={trackTone(s)}>{t(`gov.state.${s}`)}</Badge> {n}{' '}
+          </span>
+        ))}
+      </p>
+      <DataTable<GovProposalRow>
+        caption={t('evaluation.receivedTitle')}
+        captionHidden
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={t('evaluation.none')}
+        columns={[
+          { key: 'pos', header: t('evaluation.colPosition'), numeric: true, cell: (r) => position.get(r.id) ?? '—' },
+          { key: 'title', header: t('evaluation.colTitle'), rowHeader: true, cell: (r) => <a href={`#/proposals/${r.id}`}>{r.title}</a> },
+          { key: 'owner', header: t('evaluation.colMember'), cell: (r) => r.ownerName ?? r.owner },
+          {
+            key: 'state',
+            header: t('evaluation.colState'),
+            cell: (r) => <Badge tone={trackTone(r.track?.status ?? 'received')}>{t(`gov.state.${r.track?.status ?? 'received'}`)}</Badge>,
+          },
+          { key: 'total', header: t('evaluation.colTotal'), numeric: true, cell: (r) => (r.track?.evaluation ? formatHundredths(r.track.evaluation.total_hundredths) : '—') },
+          { key: 'cost', header: t('evaluation.colCost'), numeric: true, cell: (r) => `${formatEuroCents(r.oneOffCents)} + ${formatEuroCents(r.yearlyCents)}${t('evaluation.perYear')}` },
+        ]}
+      />
+    </Card>
+  );
+}

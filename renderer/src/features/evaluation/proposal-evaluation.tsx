@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input } from '../../../../shared/api/contract';
+import type { ProposalTrackView } from '../../../../shared/domain/gov-plan';
+import { useApi } from '../../app/api-context';
+import { useApiQuery } from '../../app/use-api-query';
+import { Alert } from '../../components/alert';
+import { Badge } from '../../components/badge';
+import { Card } from '../../components/card';
+import { SelectField } from '../../components/form-field';
+import { Loading } from '../../components/loading';
+import { PageTitle } from '../../components/page-title';
+import { useToastStore } from '../../components/toast-store';
+import { formatEuroCents } from '../../i18n/format';
+import { apiErrorMessage } from '../../i18n/messages';
+import { formatHundredths, todayIso, trackTone } from '../governance/gov-format';
+import { ProposalTimeline } from '../governance/timeline';
+import { EvaluationForm } from './evaluation-form';
+import { StateActions } from './state-actions';
+
+/** One received proposal: its content (read-only), group, scores, state actions, timeline. */
+export function ProposalEvaluation({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const toast = useToastStore((s) => s.show);
+  const detail = useApiQuery('hub.proposals.get', { id });
+  const list = useApiQuery('gov.proposals.list', {});
+  const settings = useApiQuery('gov.settings.get', {});
+  const groups = useApiQuery('hub.groups.list', {});
+  const [busy, setBusy] = useState(false);
+  const [scoreError, setScoreError] = useState<string>();
+  const [actError, setActError] = useState<string>();
+
+  if (detail.state === 'error') return <Alert tone="danger">{apiErrorMessage(detail.error, t, i18n.language)}</Alert>;
+  if (!detail.data || !list.data || !settings.data) return <Loading />;
+  const p = detail.data.data;
+  const row = list.data.find((r) => r.id === id);
+  const track: ProposalTrackView = row?.track ?? emptyTrack(id, p.title, detail.data.proposal.member);
+
+  const act = async (action: Input<'gov.proposals.act'>['action'], onError: (m: string) => void) => {
+    setBusy(true);
+    const res = await api.call('gov.proposals.act', { id, action });
+    setBusy(false);
+    if (!res.ok) return onError(apiErrorMessage(res.error, t, i18n.language));
+    onError('');
+    toast('success', { key: 'evaluation.saved', params: { state: t(`gov.state.${res.value.status}`) } });
+    list.reload();
+  };
+  const assign = async (groupId: string) => {
+    const res = await api.call('gov.proposals.assign', { id, groupId: groupId || null });
+    if (!res.ok) return toast('danger', { fallback: apiErrorMessage(res.error, t, i18n.language) });
+    toast('success', { key: 'evaluation.groupSaved' });
+    list.reload();
+  };
+  const criteria = track.criteria.length && track.evaluation ? { criteria: track.criteria, maxScore: track.max_score } : settings.data.criteria;
+
+  return (
+    <>
+      <p>
+        <a href="#/proposals">{t('evaluation.back')}</a>
+      </p>
+      <PageTitle>{p.title}</PageTitle>
+      <p>
+        {t('evaluation.fromMember', { name: row?.ownerName ?? detail.data.proposal.memberName ?? detail.data.proposal.member })}{' '}
+        <Badge tone={trackTone(track.status)}>{t(`gov.state.${track.status}`)}</Badge>
+        {track.evaluation ? ` ${t('evaluation.totalIs', { total: formatHundredths(track.evaluation.total_hundredths) })}` : ''}
+      </p>
+      <div className="row">
+        <div className="col-xl-7">
+          <Card title={t('evaluation.contentTitle')} id="gov-content">
+            <dl className="cst-dl">
+              <dt>{t('evaluation.problem')}</dt>
+              <dd className="cst-prewrap">{p.problem || '—'}</dd>
+              <dt>{t('evaluation.solution')}</dt>
+              <dd className="cst-prewrap">{p.solution || '—'}</dd>
+              <dt>{t('evaluation.benefits')}</dt>
+              <dd className="cst-prewrap">{p.benefits || '—'}</dd>
+              <dt>{t('evaluation.costs')}</dt>
+              <dd>{t('evaluation.costsText', { oneOff: formatEuroCents(p.one_off_cents), yearly: formatEuroCents(p.yearly_cents) })}</dd>
+            </dl>
+            <SelectField
+              id="gov-group"
+              label={t('evaluation.group')}
+              value={track.group_id ?? ''}
+              onChange={(v) => void assign(v)}
+              options={[{ value: '', label: t('evaluation.noGroup') }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
+            />
+          </Card>
+          {track.status === 'under_evaluation' ? (
+            <Card title={t('evaluation.scoresTitle')} id="gov-scores">
+              <EvaluationForm
+                criteria={criteria}
+                initial={track.evaluation?.scores ?? null}
+                busy={busy}
+                formError={scoreError}
+                onSubmit={(scores) => void act({ type: 'evaluate', date: todayIso(), by: t('evaluation.committee'), scores }, setScoreError)}
+              />
+            </Card>
+          ) : null}
+          <Card title={t('evaluation.actionsTitle')} id="gov-actions">
+            <StateActions track={track} evaluated={track.evaluation !== null} busy={busy} apiError={actError} onAct={(a) => void act(a, setActError)} />
+          </Card>
+        </div>
+        <div className="col-xl-5">
+          <Card id="gov-timeline">
+            <ProposalTimeline track={track} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function emptyTrack(id: string, title: string, owner: string): ProposalTrackView {
+  return {
+    id,
+    proposal_id: id,
+    owner,
+    title,
+    group_id: null,
+    status: 'received',
+    evaluation: null,
+    criteria: [],
+    max_score: 10,
+    reason: null,
+    notes: null,
+    plan: null,
+    progress: null,
+    start_date: null,
+    expected_end_date: null,
+    completed_date: null,
+    steps: [],
+    updated_by: '',
+    updatedAt: '',
+  } as unknown as ProposalTrackView;
+}

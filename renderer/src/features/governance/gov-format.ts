@@ -1,0 +1,37 @@
+import type { BadgeTone } from '../../components/badge';
+import { formatCents } from '../../i18n/money';
+
+/** Hundredths of a score point (Σ weight × score) → "7,35": exact, no float. */
+export function formatHundredths(hundredths: number): string {
+  return formatCents(hundredths);
+}
+
+/** Basis points (1/100 of a percent) → "12,34 %". */
+export function formatBasisPoints(bp: number | null): string {
+  return bp === null ? '—' : `${formatCents(bp)} %`;
+}
+
+export const PROPOSAL_TRACK_STATES = ['received', 'under_evaluation', 'admitted', 'not_admitted', 'returned', 'approved', 'in_progress', 'completed'] as const;
+export type TrackState = (typeof PROPOSAL_TRACK_STATES)[number];
+
+export function trackTone(status: string): BadgeTone {
+  if (status === 'admitted' || status === 'approved' || status === 'completed' || status === 'in_progress') return 'success';
+  if (status === 'not_admitted' || status === 'returned') return 'warning';
+  return 'neutral';
+}
+
+export const PLAN_STATES = ['draft', 'proposed_by_executive', 'approved_by_executive', 'submitted_to_assembly', 'approved_by_assembly'] as const;
+
+/** Today's date as ISO YYYY-MM-DD in the local calendar (the day the office records). */
+export function todayIso(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** "14" or "14,5" typed by a clerk → integer, or null when it is not a whole number. */
+export function parseWholeNumber(text: string): number | null {
+  const t = text.replace(/[\s.]/g, '');
+  if (!/^\d{1,15}$/.test(t)) return null;
+  return Number(t);
+}

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../app/use-api-query';
+import { Alert } from '../../components/alert';
+import { Badge } from '../../components/badge';
+import { Card } from '../../components/card';
+import { DataTable } from '../../components/data-table';
+import { Loading } from '../../components/loading';
+import { PageTitle } from '../../components/page-title';
+import { formatEuroCents, formatNumber } from '../../i18n/format';
+import { apiErrorMessage } from '../../i18n/messages';
+import { StatementTable } from '../allocation/statement-table';
+import { formatBasisPoints, trackTone } from '../governance/gov-format';
+import { ProposalTimeline } from '../governance/timeline';
+import { PlanStepper } from '../plan/plan-stepper';
+
+/** Municipality — Piano e quote: the approved plan, its share and savings, its proposals, its peers. */
+export function MySharePage() {
+  const { t, i18n } = useTranslation();
+  const share = useApiQuery('plan.myShare', {});
+  if (share.state === 'error') return <Alert tone="danger">{apiErrorMessage(share.error, t, i18n.language)}</Alert>;
+  if (!share.data) return <Loading />;
+  const { year, plan, statement, proposals } = share.data;
+  return (
+    <>
+      <PageTitle>{year ? t('myShare.titleYear', { year }) : t('myShare.title')}</PageTitle>
+      {!plan ? <Alert tone="info">{t('myShare.noPlan')}</Alert> : null}
+      {plan ? (
+        <Card title={t('myShare.planTitle')} id="share-plan">
+          <PlanStepper state={plan.state} />
+          <p>{t('myShare.planLine', { version: plan.version, total: formatEuroCents(plan.totalCents), state: t(`plan.state.${plan.state}`) })}</p>
+        </Card>
+      ) : null}
+      {statement ? (
+        <Card title={t('myShare.shareTitle')} id="share-statement">
+          <p className="cst-gov-figure">
+            {t('myShare.shareFigure', { total: formatEuroCents(statement.total_cents), savings: formatEuroCents(statement.savings_cents), percent: formatBasisPoints(statement.savings_basis_points) })}
+          </p>
+          <StatementTable statement={statement} caption={t('myShare.shareCaption', { year: statement.year })} />
+          <p className="cst-hint">{t('myShare.consortiumSavings', { savings: formatEuroCents(statement.consortium_savings_cents) })}</p>
+        </Card>
+      ) : plan ? (
+        <Alert tone="info">{t('myShare.noStatement')}</Alert>
+      ) : null}
+      <Card title={t('myShare.proposalsTitle')} id="share-proposals">
+        {proposals.length === 0 ? <p>{t('myShare.noProposals')}</p> : null}
+        {proposals.map((p) => (
+          <section key={p.id} className="cst-gov-proposal" aria-labelledby={`sp-${p.id}`}>
+            <h3 id={`sp-${p.id}`} className="cst-card-title">
+              {p.title} <Badge tone={trackTone(p.status)}>{t(`gov.state.${p.status}`)}</Badge>
+            </h3>
+            {p.reason ? <p>{t('myShare.reason', { reason: p.reason })}</p> : null}
+            {p.notes ? <p>{t('myShare.notes', { notes: p.notes })}</p> : null}
+            {p.progress !== null ? <p>{t('myShare.progress', { progress: p.progress })}</p> : null}
+            <ProposalTimeline track={p} headingLevel={3} />
+          </section>
+        ))}
+      </Card>
+      {year ? <BenchmarkCard year={year} /> : null}
+    </>
+  );
+}
+
+function BenchmarkCard({ year }: { year: number }) {
+  const { t, i18n } = useTranslation();
+  const b = useApiQuery('report.benchmark', { year });
+  return (
+    <Card title={t('myShare.benchmarkTitle')} id="share-benchmark">
+      {b.state === 'error' ? (
+        <p>{apiErrorMessage(b.error, t, i18n.language)}</p>
+      ) : !b.data ? (
+        <Loading />
+      ) : (
+        <>
+          <p>{t('myShare.benchmarkIntro', { size: b.data.sizeLabel, peers: b.data.peers })}</p>
+          <DataTable
+            caption={t('myShare.benchmarkTitle')}
+            captionHidden
+            rows={b.data.measures}
+            rowKey={(m) => m.measure}
+            empty={t('myShare.noBenchmark')}
+            columns={[
+              { key: 'l', header: t('myShare.measure'), rowHeader: true, cell: (m) => m.label },
+              { key: 'v', header: t('myShare.value'), numeric: true, cell: (m) => formatNumber(m.value) },
+              { key: 'm', header: t('myShare.median'), numeric: true, cell: (m) => formatNumber(m.median) },
+              { key: 'p', header: t('myShare.position'), numeric: true, cell: (m) => t('myShare.positionOf', { position: m.position, of: m.of }) },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

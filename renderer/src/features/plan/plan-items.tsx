@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanView } from '../../../../shared/domain/gov-plan';
+import type { PlanItemData } from '../../../../shared/records/gov-records';
+import { useApi } from '../../app/api-context';
+import { useApiQuery } from '../../app/use-api-query';
+import { Card } from '../../components/card';
+import { DataTable } from '../../components/data-table';
+import { Modal } from '../../components/modal';
+import { useToastStore } from '../../components/toast-store';
+import { formatEuroCents } from '../../i18n/format';
+import { apiErrorMessage } from '../../i18n/messages';
+import { readFileAsBase64 } from '../../platform/read-file';
+import { GovCsvButton } from '../governance/csv-button';
+import { ItemForm, toItemInput, type PlanItemInput } from './item-form';
+import { formatMilli } from './quantities';
+import { usePlanStore } from './store';
+
+export function keyText(k: { equal: number; population: number; usage: number }, t: (s: string) => string): string {
+  return (['equal', 'population', 'usage'] as const)
+    .filter((c) => k[c] > 0)
+    .map((c) => `${t(`plan.key.${c}`)} ${k[c]}%`)
+    .join(', ');
+}
+
+/** The plan's items (editable in a draft), totals by category, CSV import and export. */
+export function PlanItems({ plan }: { plan: PlanView }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const changed = usePlanStore((s) => s.changed);
+  const toast = useToastStore((s) => s.show);
+  const members = useApiQuery('members.list', {});
+  const [editing, setEditing] = useState<PlanItemData | 'new' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [apiError, setApiError] = useState<string>();
+  const [importError, setImportError] = useState<string>();
+
+  const save = async (items: PlanItemInput[]) => {
+    setBusy(true);
+    const res = await api.call('plan.saveItems', { year: plan.year, version: plan.version, items });
+    setBusy(false);
+    if (!res.ok) return setApiError(apiErrorMessage(res.error, t, i18n.language));
+    setApiError(undefined);
+    setEditing(null);
+    toast('success', { key: 'plan.itemsSaved', params: { total: formatEuroCents(res.value.totalCents) } });
+    changed();
+  };
+  const saveOne = (input: PlanItemInput) => {
+    const others = plan.items.filter((i) => editing === 'new' || i.code !== editing?.code).map(toItemInput);
+    void save(editing === 'new' ? [...others, input] : plan.items.map((i) => (i.code === (editing as PlanItemData).code ? input : toItemInput(i))));
+  };
+  const importCsv = async (file: File | undefined) => {
+    if (!file) return;
+    const picked = await readFileAsBase64(file);
+    const res = await api.call('plan.import', { year: plan.year, contentBase64: picked.contentBase64 });
+    if (!res.ok) return setImportError(apiErrorMessage(res.error, t, i18n.language));
+    setImportError(undefined);
+    toast('success', { key: 'plan.imported', params: { count: res.value.items.length } });
+    changed();
+  };
+
+  return (
+    <>
+      <Card title={t('plan.itemsTitle')} id="plan-items">
+        {plan.editable ? <p className="cst-hint">{t('plan.itemsIntro')}</p> : <p className="cst-hint">{t('plan.readOnly')}</p>}
+        <DataTable<PlanItemData>
+          caption={t('plan.itemsTitle')}
+          captionHidden
+          rows={plan.items}
+          rowKey={(i) => i.code}
+          empty={t('plan.noItems')}
+          columns={[
+            { key: 'code', header: t('plan.item.code'), cell: (i) => i.code },
+            { key: 'desc', header: t('plan.item.description'), rowHeader: true, cell: (i) => i.description },
+            { key: 'cat', header: t('plan.item.category'), cell: (i) => t(`plan.category.${i.category}`) },
+            {
+              key: 'calc',
+              header: t('plan.colCalc'),
+              cell: (i) =>
+                i.unit_cents > 0
+                  ? t('plan.calcText', { fixed: formatEuroCents(i.fixed_cents), unit: formatEuroCents(i.unit_cents), qty: formatMilli(i.quantity_milli) })
+                  : i.one_off_cents > 0
+                    ? t('plan.calcOneOff', { oneOff: formatEuroCents(i.one_off_cents), yearly: formatEuroCents(i.fixed_cents) })
+                    : formatEuroCents(i.fixed_cents),
+            },
+            { key: 'cost', header: t('plan.colCost'), numeric: true, cell: (i) => formatEuroCents(i.cost_cents) },
+            { key: 'key', header: t('plan.item.key'), cell: (i) => keyText(i.key, t) + (i.exempt.length ? ` · ${t('plan.exemptCount', { count: i.exempt.length })}` : '') },
+            ...(plan.editable
+              ? [
+                  {
+                    key: 'edit',
+                    header: <span className="visually-hidden">{t('plan.colActions')}</span>,
+                    cell: (i: PlanItemData) => (
+                      <span className="cst-row-actions">
+                        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditing(i)}>
+                          {t('plan.edit')}
+                          <span className="visually-hidden"> {i.description}</span>
+                        </button>{' '}
+                        <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => void save(plan.items.filter((x) => x.code !== i.code).map(toItemInput))}>
+                          {t('plan.remove')}
+                          <span className="visually-hidden"> {i.description}</span>
+                        </button>
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+        <div className="cst-gov-toolbar">
+          {plan.editable ? (
+            <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+              {t('plan.addItem')}
+            </button>
+          ) : null}
+          <GovCsvButton table="plan" year={plan.year} label={t('plan.exportCsv')} />
+        </div>
+        {plan.editable ? (
+          <div className="cst-field">
+            <label htmlFor="plan-import" className="cst-label">
+              {t('plan.importLabel')}
+            </label>
+            <p id="plan-import-hint" className="cst-hint">
+              {t('plan.importHint')}
+            </p>
+            {importError ? (
+              <p id="plan-import-error" className="cst-field-error">
+                {importError}
+              </p>
+            ) : null}
+            <input
+              id="plan-import"
+              type="file"
+              accept=".csv,text/csv"
+              className="form-control"
+              aria-describedby={importError ? 'plan-import-hint plan-import-error' : 'plan-import-hint'}
+              onChange={(e) => void importCsv(e.target.files?.[0])}
+            />
+          </div>
+        ) : null}
+      </Card>
+      <Card title={t('plan.byCategory')} id="plan-categories">
+        <DataTable
+          caption={t('plan.byCategory')}
+          captionHidden
+          rows={[...plan.byCategory, { category: 'total' as never, label: t('plan.total'), cents: plan.totalCents }]}
+          rowKey={(c) => c.category}
+          empty={t('plan.noItems')}
+          columns={[
+            { key: 'c', header: t('plan.item.category'), rowHeader: true, cell: (c) => (c.category === ('total' as never) ? t('plan.total') : t(`plan.category.${c.category}`)) },
+            { key: 'v', header: t('plan.colCost'), numeric: true, cell: (c) => formatEuroCents(c.cents) },
+          ]}
+        />
+      </Card>
+      <Modal open={editing !== null} title={editing === 'new' ? t('plan.addItem') : t('plan.editTitle')} onClose={() => setEditing(null)}>
+        {editing !== null ? (
+          <ItemForm
+            key={editing === 'new' ? 'new' : editing.code}
+            item={editing === 'new' ? null : editing}
+            members={members.data ?? []}
+            busy={busy}
+            apiError={apiError}
+            onCancel={() => setEditing(null)}
+            onSave={saveOne}
+          />
+        ) : null}
+      </Modal>
+    </>
+  );
+}
