@@ -9,6 +9,8 @@ export const enHub: typeof itHub = {
     viewTraining: 'Training',
     viewIdentities: 'Identities',
     staleRule: 'A municipality that has sent no data for more than {{days}} days is marked “⚠ over {{days}} days”.',
+    statusNone: 'No identity received',
+    statusToConfirm: 'Fingerprint to confirm',
     colLastBundle: 'Last file received',
     colLastSeq: 'Last entry',
     colDays: 'Days since last sending',

@@ -7,6 +7,8 @@ export const itHub = {
     viewTraining: 'Formazione',
     viewIdentities: 'Identità',
     staleRule: 'Un comune che non invia dati da più di {{days}} giorni è segnalato con «⚠ oltre {{days}} giorni».',
+    statusNone: 'Identità non ricevuta',
+    statusToConfirm: 'Impronta da confermare',
     colLastBundle: 'Ultimo file ricevuto',
     colLastSeq: 'Ultima registrazione',
     colDays: 'Giorni dall’ultimo invio',

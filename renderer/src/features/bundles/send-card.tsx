@@ -6,8 +6,10 @@ import { useAppStatus } from '../../app/status-context';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { formatNumber } from '../../i18n/format';
-import { apiErrorMessage } from '../../i18n/messages';
-import { exportFolder, formatBytes } from './sizes';
+import { apiErrorMessage, apiErrorToMessage, messageText } from '../../i18n/messages';
+import { formatBytes } from './sizes';
+import { DestinationField } from './destination-field';
+import { destinationOf, useDestinationStore } from './destination';
 
 /**
  * "Invia al consorzio": one action that writes a bundle with every event the hub has not
@@ -18,6 +20,8 @@ export function SendCard({ waiting, onSent }: { waiting: number | null; onSent: 
   const { t, i18n } = useTranslation();
   const api = useApi();
   const { status } = useAppStatus();
+  const folderTyped = useDestinationStore((st) => st.folder);
+  const [folderError, setFolderError] = useState<string | undefined>();
   const [all, setAll] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -27,10 +31,18 @@ export function SendCard({ waiting, onSent }: { waiting: number | null; onSent: 
     if (busy) return;
     setBusy(true);
     setError(null);
+    setFolderError(undefined);
     setDone(null);
-    const result = await api.call('bundle.export', { dir: exportFolder(status.dataDir), all });
+    const result = await api.call('bundle.export', { dir: destinationOf(folderTyped, status.dataDir), all });
     setBusy(false);
-    if (!result.ok) return setError(apiErrorMessage(result.error, t, i18n.language));
+    if (!result.ok) {
+      // The folder's own sentence ("La cartella E:\ non esiste…") says more than the generic one.
+      const message =
+        result.error.code === 'E_IO'
+          ? messageText({ ...apiErrorToMessage(result.error), italian: result.error.message }, t, i18n.language)
+          : apiErrorMessage(result.error, t, i18n.language);
+      return result.error.code === 'E_IO' ? setFolderError(message) : setError(message);
+    }
     const first = result.value[0];
     if (first) setDone(first);
     onSent();
@@ -48,6 +60,7 @@ export function SendCard({ waiting, onSent }: { waiting: number | null; onSent: 
           {t('bundles.sendAllHint')}
         </p>
       </div>
+      <DestinationField dataDir={status.dataDir} error={folderError} />
       <button type="button" className="btn btn-primary btn-lg cst-big-action" onClick={() => void onSend()} disabled={busy}>
         {busy ? t('bundles.sending') : t('bundles.send')}
       </button>

@@ -8,8 +8,3 @@ export function formatBytes(bytes: number): string {
   return `${oneDecimal.format(bytes / 1_000_000)} MB`;
 }
 
-/** Where the app writes the bundles it exports: a folder `invii` in its data folder. */
-export function exportFolder(dataDir: string): string {
-  const sep = dataDir.includes('\\') && !dataDir.includes('/') ? '\\' : '/';
-  return `${dataDir.replace(/[\\/]+$/, '')}${sep}invii`;
-}

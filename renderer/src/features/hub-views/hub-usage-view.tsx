@@ -43,7 +43,9 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
   ];
   const years = [year, year - 1, year - 2].map((y) => ({ value: `${y}-01`, label: String(y) }));
   const chartService = service || data?.byService[0]?.service || '';
-  const chartData = (data?.months ?? []).map((m) => {
+  // Every month of the chosen year, not only those with data: a lone bar reads as a full year.
+  const yearMonths = Array.from({ length: 12 }, (_, i) => `${from.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`);
+  const chartData = yearMonths.map((m) => {
     const cell = data?.byServiceMonth.find((c) => c.service === chartService && c.month === m);
     const milli = cell?.quantityMilli ?? 0;
     return { label: shortMonth(Number(m.slice(5, 7)) - 1, i18n.language), longLabel: formatMonth(m, i18n.language), value: milli, display: formatMilliItalian(milli) };

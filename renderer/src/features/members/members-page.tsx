@@ -13,7 +13,7 @@ import { HubUsageView } from '../hub-views/hub-usage-view';
 import { MemberDetail } from './member-detail';
 import { MembersTable } from './members-table';
 import { matchesFilter, useMembersStore } from './store';
-import { syncColumns } from './sync-columns';
+import { identityStatusCell, syncColumns } from './sync-columns';
 
 /** Hub, "Membri": the list with each member's exchange, identities, and the members' records. */
 export function MembersPage({ view = '' }: { view?: string }) {
@@ -61,7 +61,12 @@ export function MembersPage({ view = '' }: { view?: string }) {
               {t('members.shown', { count: shown.length, total: all.length })}
             </p>
           </div>
-          <MembersTable members={shown} linkToDetail extra={overview.data ? syncColumns(byIstat, overview.data.staleDays, t) : []} />
+          <MembersTable
+            members={shown}
+            linkToDetail
+            extra={overview.data ? syncColumns(byIstat, overview.data.staleDays, t) : []}
+            {...(overview.data ? { statusCell: identityStatusCell(byIstat, t) } : {})}
+          />
         </>
       ) : null}
       {current === '/members/identities' ? <IdentitiesPanel onChanged={reload} /> : null}

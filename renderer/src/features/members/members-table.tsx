@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../shared/domain/installation';
 import { Badge } from '../../components/badge';
@@ -5,7 +6,16 @@ import { DataTable, type Column } from '../../components/data-table';
 import { formatNumber } from '../../i18n/format';
 
 /** The hub's members: name, province, population (Fonte: ISTAT, with its year), status. */
-export function MembersTable({ members, extra = [], linkToDetail = false }: { members: readonly Member[]; extra?: Column<Member>[]; linkToDetail?: boolean }) {
+export interface MembersTableProps {
+  members: readonly Member[];
+  /** Columns after the status (the hub's exchange figures). */
+  extra?: Column<Member>[];
+  linkToDetail?: boolean;
+  /** A finer status (no identity yet / to confirm / confirmed) when the hub's overview is known. */
+  statusCell?: (m: Member) => ReactNode;
+}
+
+export function MembersTable({ members, extra = [], linkToDetail = false, statusCell }: MembersTableProps) {
   const { t } = useTranslation();
   const columns: Column<Member>[] = [
     {
@@ -33,7 +43,9 @@ export function MembersTable({ members, extra = [], linkToDetail = false }: { me
       key: 'status',
       header: t('members.colStatus'),
       cell: (m) =>
-        m.status === 'confirmed' ? (
+        statusCell ? (
+          statusCell(m)
+        ) : m.status === 'confirmed' ? (
           <Badge tone="success">{t('members.statusConfirmed')}</Badge>
         ) : (
           <Badge tone="warning">{t('members.statusPending')}</Badge>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Member } from '../../../../shared/domain/installation';
 import type { MemberOverview } from '../../../../shared/domain/hub-views';
+import { Badge } from '../../components/badge';
 import type { Column } from '../../components/data-table';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 
@@ -41,4 +42,14 @@ export function syncColumns(overview: ReadonlyMap<string, MemberOverview>, stale
       },
     },
   ];
+}
+
+/** The identity's state in words: nothing received yet, fingerprint to confirm, confirmed. */
+export function identityStatusCell(overview: ReadonlyMap<string, MemberOverview>, t: TFunction) {
+  return function StatusCell(m: Member) {
+    const status = overview.get(m.istat)?.status ?? (m.status === 'confirmed' ? 'confirmed' : 'none');
+    if (status === 'confirmed') return <Badge tone="success">{t('members.statusConfirmed')}</Badge>;
+    if (status === 'pending') return <Badge tone="warning">{t('hubMembers.statusToConfirm')}</Badge>;
+    return <Badge tone="neutral">{t('hubMembers.statusNone')}</Badge>;
+  };
 }

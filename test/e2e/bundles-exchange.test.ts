@@ -1,0 +1,240 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, ROOT, startShell } from './harness';
+
+/**
+ * Issue 4 end to end on two real browser shells (a municipality and a hub, each its own data
+ * folder) in Chromium: identities exchanged through the screens (.cstid downloaded on one side,
+ * dropped on the other, fingerprint typed), the clerk's "Invia al consorzio", the hub's batch
+ * import with a truncated copy beside the good file, the hub's catalogue edited and sent back,
+ * the clerk reading it and seeing "Sincronizzato". axe-core (colour contrast included) finds no
+ * serious or critical problem on any screen visited. Screenshots of every new screen, in Italian
+ * and English at 1366×768, go to test-output/screens-bundles (CST_SCREENSHOTS=0 skips them).
+ */
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SHOTS = process.env.CST_SCREENSHOTS === '0' ? null : join(ROOT, 'test-output', 'screens-bundles');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.map((v) => ({
+    id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)),
+  })))`)) as { id: string; impact: string | null; targets: string[] }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
+}
+
+async function go(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** The screen in Italian, then in English, then back to Italian (the test reads Italian). */
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(SHOTS, `${name}-it.png`), fullPage: true });
+  await page.getByRole('button', { name: 'English', exact: true }).first().click();
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(SHOTS, `${name}-en.png`), fullPage: true });
+  await page.getByRole('button', { name: 'Italiano', exact: true }).first().click();
+  await page.getByRole('navigation', { name: 'Menu principale' }).waitFor();
+}
+
+async function fingerprintOf(page: Page): Promise<string> {
+  await go(page, 'Impostazioni');
+  const groups = page.locator('#settings-fingerprint .cst-fingerprint-group');
+  await groups.first().waitFor();
+  return (await groups.allTextContents()).join(' ');
+}
+
+async function downloadIdentity(page: Page, dir: string): Promise<string> {
+  await go(page, 'Impostazioni');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Esporta file di identità (.cstid)' }).click()]);
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+/** Drops the other side's .cstid on the identities screen and types the fingerprint read "on the phone". */
+async function importAndConfirm(page: Page, file: string, fingerprint: string, wrong: boolean): Promise<void> {
+  await page.getByLabel('Scegli il file .cstid').setInputFiles(file);
+  const box = page.locator('.cst-confirm-box');
+  await box.waitFor();
+  const field = box.getByRole('textbox', { name: /Cifre lette al telefono/ });
+  if (wrong) {
+    await field.fill(fingerprint.replace(/\d$/, (d) => String((Number(d) + 1) % 10)));
+    await box.getByRole('button', { name: 'Conferma' }).click();
+    await box.getByText(/^Le cifre non coincidono/).waitFor();
+  }
+  await field.fill(fingerprint);
+  await box.getByRole('button', { name: 'Conferma' }).click();
+  await page.getByText(/^Impronta confermata/).waitFor();
+}
+
+describe('bundles between a municipality and its hub in Chromium (two browser shells)', () => {
+  it('identities, send, batch import with a bad file, catalogue back, synchronized; axe on every screen', async () => {
+    const mun = await startShell();
+    const hub = await startShell();
+    const work = join(mun.dataDir, 'scambio');
+    mkdirSync(work);
+    try {
+      const m = await openPage(browser, mun.url);
+      const h = await openPage(browser, hub.url);
+      const mp = m.page;
+      const hp = h.page;
+      const axeAll: Record<string, string[]> = {};
+      const check = async (page: Page, screen: string) => {
+        axeAll[screen] = await axeProblems(page);
+      };
+
+      // Municipality: Urbino, one usage entry.
+      await mp.getByRole('button', { name: /^In un Comune/ }).click();
+      const combobox = mp.getByRole('combobox', { name: /Comune/ });
+      await combobox.fill('urbino');
+      await mp.getByRole('option', { name: /^Urbino/ }).waitFor();
+      await combobox.press('ArrowDown');
+      await combobox.press('Enter');
+      await mp.getByRole('textbox', { name: /Nome e cognome/ }).fill('Maria Rossi');
+      await mp.getByRole('button', { name: 'Crea la postazione del Comune' }).click();
+      await mp.getByRole('button', { name: 'Vai alla Home' }).click();
+      await mp.getByRole('link', { name: 'Registra utilizzo' }).click();
+      await mp.locator('#usage-new-service').selectOption('PROTOCOLLO');
+      await mp.locator('#usage-new-date').fill('2026-11-05');
+      await mp.locator('#usage-new-quantity').fill('40');
+      await mp.locator('#usage-new-quantity').press('Enter');
+      await mp.locator('.cst-toast').filter({ hasText: /Registrato: 40 documenti/ }).waitFor();
+
+      // Hub: CST-PU with the province's members.
+      await hp.getByRole('button', { name: /^Nell’ufficio del consorzio \(hub\)/ }).click();
+      await hp.getByRole('textbox', { name: /Codice del consorzio/ }).pressSequentially('cst-pu');
+      await hp.getByRole('textbox', { name: /Nome del consorzio/ }).fill('CST Pesaro-Urbino');
+      await hp.getByRole('option', { name: 'PU — Pesaro e Urbino (50 comuni)' }).waitFor({ state: 'attached' });
+      await hp.getByRole('combobox', { name: /Provincia/ }).selectOption('PU');
+      await hp.getByRole('button', { name: 'Crea la postazione del consorzio' }).click();
+      await hp.getByRole('button', { name: 'Vai alla Home' }).click();
+      await hp.getByText('50 comuni aderenti').waitFor();
+
+      // Identities, both ways, through the screens; a wrong digit is refused first.
+      const munId = await downloadIdentity(mp, work);
+      const hubId = await downloadIdentity(hp, work);
+      const munFp = await fingerprintOf(mp);
+      const hubFp = await fingerprintOf(hp);
+      await go(hp, 'Membri');
+      await hp.getByRole('link', { name: 'Identità' }).click();
+      await importAndConfirm(hp, munId, munFp, true);
+      await check(hp, 'hub identities');
+      await shoot(hp, 'hub-01-identities');
+      await go(mp, 'Invii');
+      await mp.getByRole('link', { name: 'Identità' }).click();
+      await mp.getByLabel('Scegli il file .cstid').setInputFiles(hubId);
+      await mp.locator('.cst-confirm-box').waitFor();
+      await check(mp, 'municipality fingerprint confirmation');
+      await shoot(mp, 'mun-01-confirm-fingerprint');
+      await mp.getByRole('button', { name: 'Non ora' }).click();
+      await mp.getByRole('button', { name: 'Conferma l’impronta di CST Pesaro-Urbino' }).click();
+      await importAndConfirm(mp, hubId, hubFp, false);
+
+      // The clerk sends: the file is written where the screen says.
+      await mp.getByRole('link', { name: 'Invia e ricevi' }).click();
+      await mp.getByText(/registrazion[ei] che il consorzio non ha ancora ricevuto/).waitFor();
+      await check(mp, 'municipality send');
+      await shoot(mp, 'mun-02-send');
+      await mp.getByRole('textbox', { name: 'Dove salvare il file' }).fill(work);
+      await mp.getByRole('button', { name: 'Prepara il file per il consorzio' }).click();
+      const sentPath = await mp.locator('#send .cst-path').innerText();
+      expect(sentPath.startsWith(work)).toBe(true);
+      await mp.getByText(/copiatelo su una chiavetta USB/).waitFor();
+      await check(mp, 'municipality sent');
+      await shoot(mp, 'mun-03-sent');
+      const good = readFileSync(sentPath);
+      const bad = join(work, 'troncato.cstb');
+      writeFileSync(bad, good.subarray(0, Math.floor(good.length / 2)));
+
+      // The hub imports both at once: the good one applied, a clear sentence for the bad one.
+      await go(hp, 'Importazioni');
+      await hp.getByLabel('Scegli i file da importare').setInputFiles([sentPath, bad]);
+      await hp.getByText('2 file: 1 letti, 0 in attesa, 1 rifiutati.').waitFor();
+      const results = hp.locator('.cst-result');
+      expect(await results.nth(0).locator('.cst-result-title').innerText()).toMatch(/^Letto e registrato: cst-041067/);
+      expect(await results.nth(1).locator('.cst-result-title').innerText()).toMatch(/^Rifiutato: troncato\.cstb \(E_[A-Z]+\)$/);
+      expect((await results.nth(1).innerText()).length).toBeGreaterThan(60);
+      expect(await hp.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+      await check(hp, 'hub import results');
+      await shoot(hp, 'hub-02-import-results');
+      await hp.getByRole('link', { name: /^In attesa/ }).click();
+      await hp.getByText('Nessun file in attesa.').waitFor();
+      await hp.getByRole('link', { name: /^Dati in conflitto/ }).click();
+      await hp.getByText(/Nessun conflitto/).waitFor();
+      await check(hp, 'hub forks');
+
+      // Members: Urbino synchronized, its usage visible.
+      await go(hp, 'Membri');
+      await hp.getByRole('table', { name: 'Elenco dei comuni aderenti' }).waitFor();
+      await check(hp, 'hub members');
+      await shoot(hp, 'hub-03-members');
+      await hp.getByRole('link', { name: 'Urbino', exact: true }).click();
+      await hp.getByRole('heading', { level: 1, name: 'Comune di Urbino' }).waitFor();
+      await check(hp, 'hub member detail');
+      await shoot(hp, 'hub-04-member-detail');
+      await hp.getByRole('link', { name: 'Utilizzo dei servizi di Urbino' }).click();
+      await hp.getByRole('table', { name: /Utilizzo per servizio e comune/ }).getByText('40 documenti').waitFor();
+      await check(hp, 'hub usage by member');
+      await shoot(hp, 'hub-05-usage');
+      await hp.getByRole('link', { name: 'Formazione', exact: true }).click();
+      await hp.getByRole('heading', { name: 'Ore di formazione per comune' }).waitFor();
+      await check(hp, 'hub training by member');
+
+      // The hub edits its catalogue and sends it back.
+      await go(hp, 'Catalogo e invii');
+      await hp.getByRole('table', { name: 'Servizi del catalogo' }).waitFor();
+      await hp.getByRole('button', { name: 'Aggiungi un servizio' }).click();
+      await hp.getByRole('textbox', { name: /^Codice/ }).fill('SUE');
+      await hp.getByRole('textbox', { name: /Nome in italiano/ }).fill('Sportello unico edilizia');
+      await hp.getByRole('textbox', { name: /Nome in inglese/ }).fill('Building permits desk');
+      await hp.getByRole('combobox', { name: 'Unità di misura' }).selectOption('cases');
+      await hp.getByRole('button', { name: 'Salva il servizio' }).click();
+      await hp.getByText('Servizio SUE salvato. Ricordate di inviare il catalogo ai membri.').waitFor();
+      await check(hp, 'hub catalogue');
+      await shoot(hp, 'hub-06-catalogue');
+      await hp.getByRole('textbox', { name: 'Dove salvare il file' }).fill(work);
+      await hp.getByRole('button', { name: 'Prepara i file per i membri' }).click();
+      await hp.getByText('Pronto 1 file').waitFor();
+      const line = await hp.locator('#send-members li').first().innerText();
+      const hubFile = join(work, /^041067: (\S+\.cstb)/.exec(line)?.[1] ?? 'missing');
+      await check(hp, 'hub sent to members');
+      await shoot(hp, 'hub-07-sent');
+
+      // The clerk reads it: synchronized, the new service arrived, its export acknowledged.
+      await mp.getByLabel('Scegli il file del consorzio').setInputFiles(hubFile);
+      await mp.locator('#receive .cst-result-title').filter({ hasText: /^Letto e registrato/ }).waitFor();
+      await mp.getByText(/^Sincronizzato fino al \d{2}\/\d{2}\/\d{4}$/).waitFor();
+      await mp.getByText('nessuno: il consorzio ha ricevuto tutto').waitFor();
+      await check(mp, 'municipality synchronized');
+      await shoot(mp, 'mun-04-synchronized');
+      await mp.getByRole('link', { name: 'Storico degli invii' }).click();
+      await mp.getByRole('table', { name: 'File inviati' }).getByText(/^Confermato/).waitFor();
+      await check(mp, 'municipality history');
+      await shoot(mp, 'mun-05-history');
+
+      expect(axeAll).toEqual(Object.fromEntries(Object.keys(axeAll).map((k) => [k, []])));
+      expect(m.problems).toEqual([]);
+      expect(h.problems).toEqual([]);
+      await mp.context().close();
+      await hp.context().close();
+    } finally {
+      await mun.stop();
+      await hub.stop();
+    }
+  });
+});
