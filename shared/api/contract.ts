@@ -114,6 +114,8 @@ export const api = {
   'reference.searchMunicipalities': method(
     z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(100).default(20) }).strict(),
   )<Municipality[]>(),
+  /** Municipalities by ISTAT code (names of saved codes); unknown codes are left out. */
+  'reference.municipalities': method(z.object({ istat: z.array(IstatCode).max(8000) }).strict())<Municipality[]>(),
   'reference.provinces': method(NoInput)<Province[]>(),
 
   'setup.municipality': method(

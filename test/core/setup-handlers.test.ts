@@ -127,3 +127,11 @@ describe('reference.searchMunicipalities', () => {
     expect(provinces.reduce((n, p) => n + p.municipalities, 0)).toBe(7896);
   });
 });
+
+describe('reference.municipalities', () => {
+  it('returns the municipalities of the given codes and leaves unknown codes out', async () => {
+    const t = openTestBackend();
+    const found = await t.must('reference.municipalities', { istat: ['041067', '999999', '040012'] });
+    expect(found.map((m) => m.name)).toEqual(['Urbino', 'Forlì']);
+  });
+});

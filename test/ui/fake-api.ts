@@ -77,6 +77,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeBackend {
     'app.status': (): AppStatus => ({ version: '0.1.0', dataDir: '/tmp/cst-test', locale, installation }),
     'reference.searchMunicipalities': ({ query, limit }) =>
       MUNICIPALITIES.filter((x) => fold(x.name).includes(fold(query))).slice(0, limit),
+    'reference.municipalities': ({ istat }) => MUNICIPALITIES.filter((x) => istat.includes(x.istat)),
     'reference.provinces': () => PROVINCES,
     'setup.municipality': ({ istat, operator }) => {
       const found = MUNICIPALITIES.find((x) => x.istat === istat);
@@ -117,7 +118,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeBackend {
       const field = issue?.path.map(String).join('.') ?? '';
       return { ok: false, error: { code: 'E_VALIDATION', message: `Campo «${field}»: ${issue?.message}`, field, params: { issue: issue?.message ?? '' } } };
     }
-    const needsInstallation = !['app.status', 'reference.searchMunicipalities', 'reference.provinces', 'setup.municipality', 'setup.hub'].includes(method);
+    const needsInstallation = !['app.status', 'reference.searchMunicipalities', 'reference.municipalities', 'reference.provinces', 'setup.municipality', 'setup.hub'].includes(method);
     if (needsInstallation && !installation) {
       return { ok: false, error: { code: 'E_NOT_INITIALIZED', message: 'Postazione non configurata.' } };
     }

@@ -1,7 +1,7 @@
 import { exportIdentity, showIdentity } from '../identity/identity';
 import { readInstallation, toInstallation } from '../installation/installation-store';
 import { verifyOutbox } from '../outbox/outbox';
-import { listProvinces, searchMunicipalities } from '../reference/municipalities';
+import { findMunicipality, listProvinces, searchMunicipalities } from '../reference/municipalities';
 import { readLocale, writeLocale } from '../settings/settings-store';
 import { checkStore } from '../store/check-store';
 import { setupHub, setupMunicipality } from '../setup/setup';
@@ -26,6 +26,7 @@ const appHandlers = {
 
 const referenceHandlers = {
   'reference.searchMunicipalities': (_ctx, input) => searchMunicipalities(input.query, input.limit),
+  'reference.municipalities': (_ctx, input) => input.istat.map(findMunicipality).filter((m) => m !== undefined),
   'reference.provinces': () => listProvinces(),
 } satisfies HandlerGroup;
 

@@ -6,8 +6,8 @@ import { Combobox } from '../../components/combobox';
 
 const MIN_QUERY = 2;
 
-/** Names of municipalities by ISTAT code, looked up once each ("041066" → "Urbania (PU)"). */
-export function useMunicipalityNames(codes: readonly string[]): (code: string) => string {
+/** Municipalities by ISTAT code, each looked up once, in one call for all the missing ones. */
+function useMunicipalities(codes: readonly string[]): Map<string, Municipality> {
   const api = useApi();
   const [known, setKnown] = useState<Map<string, Municipality>>(new Map());
   const key = codes.join(',');
@@ -15,18 +15,20 @@ export function useMunicipalityNames(codes: readonly string[]): (code: string) =
     const missing = key ? key.split(',').filter((c) => !known.has(c)) : [];
     if (missing.length === 0) return;
     let cancelled = false;
-    void Promise.all(missing.map((code) => api.call('reference.searchMunicipalities', { query: code, limit: 1 }))).then((results) => {
-      if (cancelled) return;
-      setKnown((k) => {
-        const next = new Map(k);
-        for (const r of results) if (r.ok && r.value[0]) next.set(r.value[0].istat, r.value[0]);
-        return next;
-      });
+    void api.call('reference.municipalities', { istat: missing }).then((res) => {
+      if (cancelled || !res.ok) return;
+      setKnown((k) => new Map([...k, ...res.value.map((m) => [m.istat, m] as const)]));
     });
     return () => {
       cancelled = true;
     };
   }, [api, key, known]);
+  return known;
+}
+
+/** Names of municipalities by ISTAT code ("041066" → "Urbania (PU)"); an unknown code stays a code. */
+export function useMunicipalityNames(codes: readonly string[]): (code: string) => string {
+  const known = useMunicipalities(codes);
   return (code) => {
     const m = known.get(code);
     return m ? `${m.name} (${m.province})` : code;
@@ -43,25 +45,8 @@ export function BeneficiariesPicker({ id, codes, onChange, exclude, error }: { i
   const [text, setText] = useState('');
   const [options, setOptions] = useState<Municipality[]>([]);
   const [phase, setPhase] = useState<'idle' | 'searching' | 'done'>('idle');
-  const [known, setKnown] = useState<Map<string, Municipality>>(new Map());
+  const name = useMunicipalityNames(codes);
   const latest = useRef(0);
-
-  useEffect(() => {
-    const missing = codes.filter((c) => !known.has(c));
-    if (missing.length === 0) return;
-    let cancelled = false;
-    void Promise.all(missing.map((code) => api.call('reference.searchMunicipalities', { query: code, limit: 1 }))).then((results) => {
-      if (cancelled) return;
-      setKnown((k) => {
-        const next = new Map(k);
-        for (const r of results) if (r.ok && r.value[0]) next.set(r.value[0].istat, r.value[0]);
-        return next;
-      });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [api, codes, known]);
 
   useEffect(() => {
     const query = text.trim();
@@ -84,10 +69,6 @@ export function BeneficiariesPicker({ id, codes, onChange, exclude, error }: { i
 
   const statusText =
     phase === 'searching' ? t('combobox.searching') : phase === 'done' ? (options.length === 0 ? t('combobox.noResults') : t('combobox.results', { count: options.length })) : '';
-  const name = (code: string) => {
-    const m = known.get(code);
-    return m ? `${m.name} (${m.province})` : code;
-  };
   return (
     <div className="cst-beneficiaries">
       <Combobox
@@ -105,7 +86,6 @@ export function BeneficiariesPicker({ id, codes, onChange, exclude, error }: { i
           </>
         )}
         onSelect={(m) => {
-          setKnown((k) => new Map(k).set(m.istat, m));
           onChange([...codes, m.istat]);
           setText('');
         }}
