@@ -65,5 +65,17 @@ describe('plan approvals through the API', () => {
     // The allocation is frozen: a change of population does not move an approved share.
     await hub.must('members.update', { istat: '041067', population: 1, populationYear: 2026 });
     expect((await hub.must('plan.allocate', { year: 2027 })).items[0]!.shares.find((s) => s.istat === '041067')!.cents).toBe(quota.get('041067'));
+
+    // CSV of every table, for Excel on Italian Windows (BOM, `;`, decimal comma).
+    const csv = async (table: 'plan' | 'allocation' | 'statement' | 'savings' | 'ranking') => {
+      const f = await hub.must('gov.csv', { table, year: 2027, istat: '041067' });
+      return { rows: f.rows, text: Buffer.from(f.contentBase64, 'base64').toString('utf8') };
+    };
+    expect((await csv('plan')).text).toMatch(/^\uFEFFCodice;Descrizione;.*\r\nQUOTA;Quota associativa;quota;;50000,00;/);
+    expect((await csv('allocation')).rows).toBe(members.length);
+    const euros = (c: number) => `${Math.floor(c / 100)},${String(c % 100).padStart(2, '0')}`;
+    expect((await csv('statement')).text).toContain(`QUOTA;Quota associativa;parti uguali 20%, popolazione 80%;no;${euros(quota.get('041067')!)}`);
+    expect((await csv('savings')).rows).toBe(0);
+    expect((await csv('ranking')).rows).toBe(0);
   });
 });

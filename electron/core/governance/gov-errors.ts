@@ -1,5 +1,6 @@
 import { GovernanceError } from '../../../shared/governance/errors';
 import type { AppContext } from '../context';
+import { FORMAT_LIMITS } from '../bundles/limits';
 import { AppError } from '../errors';
 import { requireInstallation } from '../installation/installation-store';
 
@@ -39,4 +40,18 @@ export function requireGovMunicipality(ctx: AppContext): { istat: string } {
     throw new AppError('E_VALIDATION', 'Questa vista è del comune: il consorzio vede il piano, le quote e il rapporto di tutti i soci nelle sue pagine.');
   }
   return { istat: inst.id };
+}
+
+/**
+ * A record travels as one line of events.ndjson, which readers refuse beyond FORMAT_LIMITS'
+ * 1 MiB: refuse here, before the event is written, rather than send a bundle nobody can read.
+ */
+export function checkLineSize(what: string, data: unknown): void {
+  const bytes = Buffer.byteLength(JSON.stringify(data), 'utf8');
+  if (bytes > FORMAT_LIMITS.lineBytes - 4096) {
+    throw new AppError(
+      'E_LIMIT',
+      `${what} è troppo grande per viaggiare in un pacchetto (${Math.ceil(bytes / 1024)} KiB, il massimo per un record è 1 MiB): ridurre le voci o i comuni esenti elencati.`,
+    );
+  }
 }

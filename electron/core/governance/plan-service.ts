@@ -31,7 +31,7 @@ import { AppError } from '../errors';
 import { operatorName, putRecord } from '../records/record-events';
 import { allocationOf, computeAllocation, publishStatements } from './allocation-service';
 import { approveAdmittedWithPlan } from './evaluation-service';
-import { requireGovHub, withRules } from './gov-errors';
+import { checkLineSize, requireGovHub, withRules } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';
 import { readPlanVersions, writePlanVersion } from './gov-store';
@@ -97,6 +97,7 @@ export function toPlanView(v: PlanVersionData, all: readonly PlanVersionData[]):
 
 function save(ctx: AppContext, hubId: string, d: PlanVersionData): void {
   const id = govRecordId(hubId, 'plan_version', `${d.year}/${d.version}`);
+  checkLineSize(`La versione ${d.version} del piano ${d.year}`, d);
   writePlanVersion(ctx.db, putRecord(ctx, planVersionKind, id, { ...d, total_cents: sumCents(d.items.map((i) => i.cost_cents)) }), ctx.clock.now());
 }
 

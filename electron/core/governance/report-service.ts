@@ -12,7 +12,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { operatorName, putRecord } from '../records/record-events';
 import { stmt } from '../records/statements';
-import { requireGovHub, requireGovMunicipality } from './gov-errors';
+import { checkLineSize, requireGovHub, requireGovMunicipality } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';
 import { readReport, writeReport } from './gov-store';
@@ -70,7 +70,9 @@ export function buildReport(ctx: AppContext, year: number): ConsortiumReportData
 export function publishReport(ctx: AppContext, input: { year: number }): ConsortiumReport {
   const hub = requireGovHub(ctx);
   return ctx.db.transaction(() => {
-    const data = putRecord(ctx, consortiumReportKind, govRecordId(hub.id, 'consortium_report', String(input.year)), buildReport(ctx, input.year));
+    const built = buildReport(ctx, input.year);
+    checkLineSize(`Il rapporto del consorzio ${input.year}`, built);
+    const data = putRecord(ctx, consortiumReportKind, govRecordId(hub.id, 'consortium_report', String(input.year)), built);
     const at = ctx.clock.now();
     writeReport(ctx.db, data, at);
     return { ...data, updatedAt: at };

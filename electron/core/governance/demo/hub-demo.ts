@@ -52,7 +52,7 @@ function dispatcherCall(dispatch: (m: string, i: unknown) => Promise<{ ok: boole
 }
 
 export async function fillHubDemo(ctx: AppContext, input: { seed: number }): Promise<HubDemoSummary> {
-  const hub = requireGovHub(ctx);
+  requireGovHub(ctx);
   if (stmt(ctx.db, 'SELECT 1 FROM gov_plan_versions LIMIT 1').get() || stmt(ctx.db, 'SELECT 1 FROM hub_proposals LIMIT 1').get()) {
     throw new AppError('E_VALIDATION', 'Il consorzio ha già proposte o piani: i dati dimostrativi si creano solo in un consorzio appena configurato.');
   }
@@ -231,7 +231,6 @@ export async function fillHubDemo(ctx: AppContext, input: { seed: number }): Pro
   await call('gov.settings.update', { reportNamed: true });
   await call('report.publish', { year: thisYear });
   const events = (stmt(ctx.db, 'SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() as number) - eventsBefore;
-  void hub;
   return {
     seed: input.seed,
     members: members.length,

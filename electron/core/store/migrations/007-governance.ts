@@ -25,6 +25,8 @@ export const migration007Governance: Migration = {
       ) STRICT;
       CREATE INDEX gov_proposal_status_by_status ON gov_proposal_status (status, total_hundredths);
       CREATE INDEX gov_proposal_status_by_owner ON gov_proposal_status (owner);
+      -- The ranking reads the evaluated proposals only.
+      CREATE INDEX gov_proposal_status_evaluated ON gov_proposal_status (total_hundredths) WHERE total_hundredths IS NOT NULL;
 
       CREATE TABLE gov_plan_versions (
         year       INTEGER NOT NULL,
