@@ -194,6 +194,9 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await hp.getByRole('link', { name: 'Formazione', exact: true }).click();
       await hp.getByRole('heading', { name: 'Ore di formazione per comune' }).waitFor();
       await check(hp, 'hub training by member');
+      await hp.getByRole('link', { name: 'Proposte ricevute' }).click();
+      await hp.getByRole('heading', { name: 'Proposte ricevute dai comuni' }).waitFor();
+      await check(hp, 'hub received proposals');
 
       // The hub edits its catalogue and sends it back.
       await go(hp, 'Catalogo e invii');
@@ -207,6 +210,25 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await hp.getByText('Servizio SUE salvato. Ricordate di inviare il catalogo ai membri.').waitFor();
       await check(hp, 'hub catalogue');
       await shoot(hp, 'hub-06-catalogue');
+      await hp.getByRole('link', { name: 'Corsi offerti' }).click();
+      await hp.getByRole('button', { name: 'Aggiungi un corso' }).click();
+      await hp.getByRole('textbox', { name: /Titolo del corso/ }).fill('Protezione dei dati personali');
+      await hp.getByLabel(/Primo giorno/).fill('2026-12-01');
+      await hp.getByLabel(/Ultimo giorno/).fill('2026-12-02');
+      await hp.getByRole('textbox', { name: /^Ore/ }).fill('7,5');
+      await hp.getByRole('button', { name: 'Salva il corso' }).click();
+      await hp.getByText('01/12/2026 – 02/12/2026').waitFor();
+      await check(hp, 'hub courses');
+      await shoot(hp, 'hub-06b-courses');
+      await hp.getByRole('link', { name: 'Gruppi tematici' }).click();
+      await hp.getByRole('button', { name: 'Aggiungi un gruppo' }).click();
+      await hp.getByRole('textbox', { name: /Nome del gruppo/ }).fill('Transizione digitale');
+      await hp.getByRole('combobox', { name: 'Comune del referente' }).selectOption('041067');
+      await hp.getByRole('textbox', { name: /Nome e cognome del referente/ }).fill('Anna Neri');
+      await hp.getByRole('button', { name: 'Salva il gruppo' }).click();
+      await hp.getByText('Anna Neri (Urbino)').waitFor();
+      await check(hp, 'hub groups');
+      await shoot(hp, 'hub-06c-groups');
       await hp.getByRole('textbox', { name: 'Dove salvare il file' }).fill(work);
       await hp.getByRole('button', { name: 'Prepara i file per i membri' }).click();
       await hp.getByText('Pronto 1 file').waitFor();
@@ -220,6 +242,7 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await mp.locator('#receive .cst-result-title').filter({ hasText: /^Letto e registrato/ }).waitFor();
       await mp.getByText(/^Sincronizzato fino al \d{2}\/\d{2}\/\d{4}$/).waitFor();
       await mp.getByText('nessuno: il consorzio ha ricevuto tutto').waitFor();
+      await mp.getByText(/corsi: 1 · gruppi: 1/).waitFor();
       await check(mp, 'municipality synchronized');
       await shoot(mp, 'mun-04-synchronized');
       await mp.getByRole('link', { name: 'Storico degli invii' }).click();

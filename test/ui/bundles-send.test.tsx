@@ -90,7 +90,7 @@ describe('Invii: send to the consortium and read its file', () => {
     expect(screen.getByText('1 file: 1 letti, 0 in attesa, 0 rifiutati.')).toBeTruthy();
     expect(await screen.findByText('Sincronizzato fino al 26/11/2026')).toBeTruthy();
     expect(screen.getByText('nessuno: il consorzio ha ricevuto tutto')).toBeTruthy();
-    expect(screen.getByText('10 servizi, 2 corsi, 1 gruppi, 5 comuni aderenti')).toBeTruthy();
+    expect(screen.getByText('servizi: 10 · corsi: 2 · gruppi: 1 · comuni aderenti: 5')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
 
     await user.click(screen.getByRole('link', { name: 'Storico degli invii' }));

@@ -117,7 +117,7 @@ describe('hub members and catalogue', () => {
     expect(api.callsOf('hub.services.save')).toEqual([
       { code: 'SUE-01', nameIt: 'Sportello unico edilizia', nameEn: 'Building desk', category: 'territory', unit: 'cases', active: true, unitCostCents: 320, fixedYearlyCents: null },
     ]);
-    expect(await within(table).findByText('Sportello unico edilizia')).toBeTruthy();
+    expect(await within(table).findByRole('rowheader', { name: 'Sportello unico edilizia' })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Prepara i file per i membri' }));
     await screen.findByText('Pronto 1 file');

@@ -82,7 +82,7 @@ function SectionPage({ section, sub, installation }: { section: Section; sub: st
     case 'imports':
       return <ImportsPage view={sub} />;
     case 'catalogue':
-      return <CataloguePage />;
+      return <CataloguePage view={sub} />;
     case 'plan':
       return <PlanPage sub={sub} />;
     case 'dashboards':

@@ -26,7 +26,7 @@ export const enBundles: typeof itBundles = {
     pendingBundles: 'Received files waiting',
     none: 'none',
     received: 'Received from the consortium',
-    receivedText: '{{services}} services, {{courses}} courses, {{groups}} groups, {{members}} member municipalities',
+    receivedText: 'services: {{services}} · courses: {{courses}} · groups: {{groups}} · member municipalities: {{members}}',
     ackProblem: {
       events_lost: 'The consortium holds data of this municipality that are no longer here (perhaps a backup was restored). Call the consortium before recording anything else.',
       fork: 'The consortium’s copy of this municipality’s data differs from this workstation’s. Call the consortium.',

@@ -24,7 +24,7 @@ export const itBundles = {
     pendingBundles: 'File ricevuti in attesa',
     none: 'nessuno',
     received: 'Ricevuto dal consorzio',
-    receivedText: '{{services}} servizi, {{courses}} corsi, {{groups}} gruppi, {{members}} comuni aderenti',
+    receivedText: 'servizi: {{services}} · corsi: {{courses}} · gruppi: {{groups}} · comuni aderenti: {{members}}',
     ackProblem: {
       events_lost: 'Il consorzio ha dati di questo Comune che qui non ci sono più (forse è stata ripristinata una copia di sicurezza). Telefonare al consorzio prima di registrare altro.',
       fork: 'La copia dei dati di questo Comune presso il consorzio non coincide con quella di questa postazione. Telefonare al consorzio.',

@@ -11,14 +11,18 @@ import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatEuro } from '../../i18n/money';
+import { SubNav } from '../../components/sub-nav';
+import { CoursesView } from './courses-view';
+import { GroupsView } from './groups-view';
 import { SendToMembers } from './send-to-members';
 import { ServiceForm } from './service-form';
 
 /** Hub, "Catalogo e invii": the service catalogue the members use, and sending it to them. */
-export function CataloguePage() {
+export function CataloguePage({ view = '' }: { view?: string }) {
   const { t, i18n } = useTranslation();
   const services = useApiQuery('hub.services.list', {});
   const [editing, setEditing] = useState<HubService | 'new' | null>(null);
+  // The code only: the sentence follows a language switch made while it shows.
   const [saved, setSaved] = useState<string | null>(null);
   const en = i18n.language === 'en';
   const columns: Column<HubService>[] = [
@@ -34,7 +38,8 @@ export function CataloguePage() {
       header: t('catalogue.actions'),
       cell: (s) => (
         <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditing(s)}>
-          {t('catalogue.edit', { name: en ? s.nameEn : s.nameIt })}
+          {t('catalogue.editShort')}
+          <span className="visually-hidden"> {en ? s.nameEn : s.nameIt}</span>
         </button>
       ),
     },
@@ -43,6 +48,18 @@ export function CataloguePage() {
     <>
       <PageTitle>{t('catalogue.title')}</PageTitle>
       <p className="cst-lead">{t('catalogue.intro')}</p>
+      <SubNav
+        label={t('hubRecords.viewsLabel')}
+        items={[
+          { path: '/catalogue', label: t('hubRecords.viewServices') },
+          { path: '/catalogue/courses', label: t('hubRecords.viewCourses') },
+          { path: '/catalogue/groups', label: t('hubRecords.viewGroups') },
+        ]}
+        currentPath={view === 'courses' || view === 'groups' ? `/catalogue/${view}` : '/catalogue'}
+      />
+      {view === 'courses' ? <CoursesView /> : null}
+      {view === 'groups' ? <GroupsView /> : null}
+      {view === 'courses' || view === 'groups' ? null : (
       <Card title={t('catalogue.listTitle')} id="catalogue">
         {services.state === 'error' ? (
           <Alert tone="danger" live>
@@ -51,7 +68,7 @@ export function CataloguePage() {
         ) : null}
         {saved ? (
           <Alert tone="success" live>
-            {saved}
+            {t('catalogue.saved', { code: saved })}
           </Alert>
         ) : null}
         {editing === null ? (
@@ -65,7 +82,7 @@ export function CataloguePage() {
             onCancel={() => setEditing(null)}
             onSaved={(s) => {
               setEditing(null);
-              setSaved(t('catalogue.saved', { code: s.code }));
+              setSaved(s.code);
               services.reload();
             }}
           />
@@ -76,6 +93,7 @@ export function CataloguePage() {
           <Loading />
         )}
       </Card>
+      )}
       <SendToMembers />
     </>
   );

@@ -8,7 +8,7 @@ import { Badge } from '../../components/badge';
 import { Card } from '../../components/card';
 import { DataTable, type Column } from '../../components/data-table';
 import { formatDateTime, formatNumber } from '../../i18n/format';
-import { apiErrorMessage } from '../../i18n/messages';
+import { apiErrorMessage, messageText, type Message } from '../../i18n/messages';
 import type { PickedFile } from '../../platform/read-file';
 import { FileDrop } from '../bundles/file-drop';
 import { ConfirmFingerprint } from './confirm-fingerprint';
@@ -23,7 +23,7 @@ export function IdentitiesPanel({ onChanged }: { onChanged?: () => void }) {
   const peers = useApiQuery('peers.list', {});
   const [checking, setChecking] = useState<Peer | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Message | null>(null);
 
   const onFiles = async (files: PickedFile[]) => {
     const file = files[0];
@@ -37,12 +37,12 @@ export function IdentitiesPanel({ onChanged }: { onChanged?: () => void }) {
     }
     peers.reload();
     setChecking(result.value.status === 'pending' ? result.value : null);
-    if (result.value.status === 'confirmed') setDone(t('peers.alreadyConfirmed', { name: result.value.name }));
+    if (result.value.status === 'confirmed') setDone({ key: 'peers.alreadyConfirmed', params: { name: result.value.name } });
   };
 
   const onConfirmed = (peer: Peer, applied: number) => {
     setChecking(null);
-    setDone(applied > 0 ? t('peers.confirmedApplied', { name: peer.name, count: applied }) : t('peers.confirmed', { name: peer.name }));
+    setDone(applied > 0 ? { key: 'peers.confirmedApplied', params: { name: peer.name, count: applied } } : { key: 'peers.confirmed', params: { name: peer.name } });
     peers.reload();
     onChanged?.();
   };
@@ -88,7 +88,7 @@ export function IdentitiesPanel({ onChanged }: { onChanged?: () => void }) {
       ) : null}
       {done ? (
         <Alert tone="success" live>
-          {done}
+          {messageText(done, t, i18n.language)}
         </Alert>
       ) : null}
       {checking ? <ConfirmFingerprint peer={checking} onConfirmed={onConfirmed} onCancel={() => setChecking(null)} /> : null}

@@ -106,6 +106,9 @@ export function MemberDetail({ member, onSaved }: { member: Member; onSaved: () 
             <a href={`#/members/usage?member=${member.istat}`}>{t('hubMembers.linkUsage', { name: member.name })}</a>
           </li>
           <li>
+            <a href={`#/members/proposals?member=${member.istat}`}>{t('hubMembers.linkProposals', { name: member.name })}</a>
+          </li>
+          <li>
             <a href={`#/members/training?member=${member.istat}`}>{t('hubMembers.linkTraining', { name: member.name })}</a>
           </li>
         </ul>

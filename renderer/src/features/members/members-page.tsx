@@ -10,6 +10,7 @@ import { apiErrorMessage } from '../../i18n/messages';
 import { IdentitiesPanel } from '../identities/identities-panel';
 import { HubTrainingView } from '../hub-views/hub-training-view';
 import { HubUsageView } from '../hub-views/hub-usage-view';
+import { HubProposalsView } from '../hub-views/hub-proposals-view';
 import { MemberDetail } from './member-detail';
 import { MembersTable } from './members-table';
 import { matchesFilter, useMembersStore } from './store';
@@ -33,9 +34,10 @@ export function MembersPage({ view = '' }: { view?: string }) {
     { path: '/members', label: t('hubMembers.viewList') },
     { path: '/members/usage', label: t('hubMembers.viewUsage') },
     { path: '/members/training', label: t('hubMembers.viewTraining') },
+    { path: '/members/proposals', label: t('hubMembers.viewProposals') },
     { path: '/members/identities', label: t('hubMembers.viewIdentities') },
   ];
-  const current = ['usage', 'training', 'identities'].includes(path ?? '') ? `/members/${path}` : '/members';
+  const current = ['usage', 'training', 'proposals', 'identities'].includes(path ?? '') ? `/members/${path}` : '/members';
   const reload = () => {
     members.reload();
     overview.reload();
@@ -72,6 +74,7 @@ export function MembersPage({ view = '' }: { view?: string }) {
       {current === '/members/identities' ? <IdentitiesPanel onChanged={reload} /> : null}
       {current === '/members/usage' ? <HubUsageView member={memberParam} /> : null}
       {current === '/members/training' ? <HubTrainingView member={memberParam} /> : null}
+      {current === '/members/proposals' ? <HubProposalsView member={memberParam} /> : null}
     </>
   );
 }
