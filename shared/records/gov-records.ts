@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordKind } from './registry';
 import { Cents, Count, IsoDate, lineText, Milli, noteText, RecordId, UpdatedBy } from './common';
+import { VotingRulesSchema } from '../governance/schemas';
 
 /**
  * The hub's governance records (issue 5). Every change is a `put` of the record's full new
@@ -87,6 +88,27 @@ export const PlanItemData = z
   .strict();
 export type PlanItemData = z.infer<typeof PlanItemData>;
 
+const Weight = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** The outcome the app computed (shared/governance/voting.ts), kept with the vote. */
+const VoteTallySchema = z
+  .object({
+    weighting: z.enum(['one_member_one_vote', 'population', 'quota']),
+    members: Weight,
+    presentMembers: Weight,
+    totalWeight: Weight,
+    presentWeight: Weight,
+    forWeight: Weight,
+    againstWeight: Weight,
+    abstainWeight: Weight,
+    notVotingWeight: Weight,
+    forCount: Weight,
+    againstCount: Weight,
+    abstainCount: Weight,
+    quorumReached: z.boolean(),
+    outcome: z.enum(['approved', 'rejected', 'no_quorum']),
+  })
+  .strict();
+
 const Ballot = z.object({ member: lineText(100), vote: z.enum(['for', 'against', 'abstain']) }).strict();
 export const ApprovalData = z
   .object({
@@ -95,8 +117,8 @@ export const ApprovalData = z
     minutesRef: lineText(200),
     present: z.array(lineText(100)).max(100_000),
     ballots: z.array(Ballot).max(100_000),
-    rules: z.record(z.string(), z.unknown()),
-    tally: z.record(z.string(), z.unknown()),
+    rules: VotingRulesSchema,
+    tally: VoteTallySchema,
   })
   .strict();
 

@@ -82,4 +82,23 @@ describe('proposal timeline, consortium report and benchmark', () => {
       expect(JSON.stringify(kind.schema.parse(e.data))).toBe(JSON.stringify(e.data));
     }
   });
+
+  it('a proposal withdrawn by its member can only be closed as not admitted; a draft is not evaluated', async () => {
+    const hub = await openHub();
+    const urbino = await openTown(hub, '041067');
+    const p = await urbino.must('proposals.create', { title: 'Ritirata', problem: 'x', solution: 'y' });
+    await urbino.must('proposals.submit', { id: p.id });
+    await townToHub(urbino, hub);
+    await hub.must('gov.proposals.act', { id: p.id, action: { type: 'start_evaluation', date: '2026-11-26', by: 'CT' } });
+    await urbino.must('proposals.withdraw', { id: p.id });
+    await townToHub(urbino, hub);
+    const r = await hub.call('gov.proposals.act', { id: p.id, action: { type: 'return', date: '2026-11-26', by: 'CT', notes: 'x' } });
+    expect(r.ok ? '' : r.error.message).toMatch(/è stata ritirata dal comune/);
+    const closed = await hub.must('gov.proposals.act', { id: p.id, action: { type: 'not_admit', date: '2026-11-26', by: 'CT', reason: 'Ritirata dal comune.' } });
+    expect(closed.status).toBe('not_admitted');
+    const draft = await urbino.must('proposals.create', { title: 'Bozza', problem: 'x', solution: 'y' });
+    await townToHub(urbino, hub);
+    const d = await hub.call('gov.proposals.act', { id: draft.id, action: { type: 'start_evaluation', date: '2026-11-26', by: 'CT' } });
+    expect(d.ok ? '' : d.error.message).toMatch(/non è stata presentata dal comune/);
+  });
 });

@@ -119,6 +119,10 @@ export function actOnProposal(ctx: AppContext, input: ParsedInput<'gov.proposals
   requireGovHub(ctx);
   return ctx.db.transaction(() => {
     const p = hubProposal(ctx, input.id);
+    // A member may withdraw its proposal at any time: it can then only be closed as not admitted.
+    if (p.status === 'withdrawn' && input.action.type !== 'not_admit') {
+      throw new AppError('E_VALIDATION', `La proposta «${p.title}» è stata ritirata dal comune: si può solo chiuderla come non ammessa, indicandone il motivo.`, { field: 'id' });
+    }
     const loaded = loadTrack(ctx, p);
     let criteria = loaded.criteria;
     let action: ProposalAction;
