@@ -121,7 +121,8 @@ export const enBundles: typeof itBundles = {
     progressDone: 'Import finished: {{total}} files.',
     results: 'Result for each file',
     resultsAt: 'Result for each file (import of {{date}})',
-    summary: '{{total}} files: {{ok}} read, {{wait}} waiting, {{bad}} refused.',
+    summary_one: '{{total}} file: {{ok}} read, {{wait}} waiting, {{bad}} refused.',
+    summary_other: '{{total}} files: {{ok}} read, {{wait}} waiting, {{bad}} refused.',
     outcome: {
       applied: 'Read and recorded',
       duplicate: 'Already received',
@@ -133,7 +134,7 @@ export const enBundles: typeof itBundles = {
     textDuplicate: 'This file from {{sender}} had already been read: nothing to do.',
     textPending: 'Earlier entries of {{sender}} are missing: the file will be read by itself when they arrive.',
     textRefused: 'The file was not read.',
-    sender: 'Sender: {{id}} ({{kind}})',
+    sender: 'Sender: {{kind}} {{id}}',
     range: 'entries no. {{first}} to no. {{last}}',
     warning: 'Warning:',
     alsoApplied_one: 'With this file, {{count}} waiting file was read too.',

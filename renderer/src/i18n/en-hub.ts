@@ -23,6 +23,8 @@ export const enHub: typeof itHub = {
     waitingText_other: '{{events}} entries in {{count}} files',
     detailTitle: 'Municipality of {{name}}',
     back: '‹ Back to the members’ list',
+    exchangeTitle: 'Data exchange',
+    staleLong: 'no data for too long: call the municipality',
     populationTitle: 'Population',
     populationIntro: 'Population of {{name}} (ISTAT {{istat}}) according to ISTAT’s latest figure. Each change is sent to every member.',
     populationLabel: 'Inhabitants',

@@ -119,7 +119,8 @@ export const itBundles = {
     progressDone: 'Importazione terminata: {{total}} file.',
     results: 'Esito per ogni file',
     resultsAt: 'Esito per ogni file (importazione del {{date}})',
-    summary: '{{total}} file: {{ok}} letti, {{wait}} in attesa, {{bad}} rifiutati.',
+    summary_one: '{{total}} file: {{ok}} letti, {{wait}} in attesa, {{bad}} rifiutati.',
+    summary_other: '{{total}} file: {{ok}} letti, {{wait}} in attesa, {{bad}} rifiutati.',
     outcome: {
       applied: 'Letto e registrato',
       duplicate: 'Già ricevuto',
@@ -131,7 +132,7 @@ export const itBundles = {
     textDuplicate: 'Questo file di {{sender}} era già stato letto: nulla da fare.',
     textPending: 'Mancano dati precedenti di {{sender}}: il file sarà letto da solo quando arriveranno.',
     textRefused: 'Il file non è stato letto.',
-    sender: 'Mittente: {{id}} ({{kind}})',
+    sender: 'Mittente: {{kind}} {{id}}',
     range: 'registrazioni dalla n. {{first}} alla n. {{last}}',
     warning: 'Attenzione:',
     alsoApplied_one: 'Con questo file è stato letto anche {{count}} file che era in attesa.',

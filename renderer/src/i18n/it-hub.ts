@@ -21,6 +21,8 @@ export const itHub = {
     waitingText_other: '{{events}} dati in {{count}} file',
     detailTitle: 'Comune di {{name}}',
     back: '‹ Torna all’elenco dei membri',
+    exchangeTitle: 'Scambio dei dati',
+    staleLong: 'da troppo tempo non invia dati: telefonare al Comune',
     populationTitle: 'Popolazione',
     populationIntro: 'Popolazione di {{name}} (ISTAT {{istat}}) secondo l’ultimo dato ISTAT. Ogni modifica viene inviata a tutti i membri.',
     populationLabel: 'Abitanti',

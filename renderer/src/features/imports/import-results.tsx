@@ -42,7 +42,7 @@ export function ImportResults({ results, title }: { results: readonly BundleImpo
       <h3 className="cst-subtitle" id="import-results-title">
         {title}
       </h3>
-      <p role="status">{t('imports.summary', { ok: count('ok'), wait: count('wait'), bad: count('bad'), total: results.length })}</p>
+      <p role="status">{t('imports.summary', { ok: count('ok'), wait: count('wait'), bad: count('bad'), total: results.length, count: results.length })}</p>
       <ul className="cst-result-list">
         {results.map((r, i) => {
           const tone = toneOf(r);

@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../shared/domain/installation';
+import type { MemberOverview } from '../../../../shared/domain/hub-views';
 import { useApi } from '../../app/api-context';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { TextField } from '../../components/form-field';
-import { formatNumber } from '../../i18n/format';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
 
 type Errors = { population?: string; populationYear?: string; form?: string };
@@ -18,16 +19,16 @@ export function parsePopulation(text: string): number | null {
 }
 
 /** One member: ISTAT's population and its year, edited by the hub; links to its records. */
-export function MemberDetail({ member, onSaved }: { member: Member; onSaved: () => void }) {
+export function MemberDetail({ member, overview, onSaved }: { member: Member; overview?: MemberOverview | undefined; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [population, setPopulation] = useState(member.population === null ? '' : String(member.population));
+  const [population, setPopulation] = useState(member.population === null ? '' : formatNumber(member.population));
   const [year, setYear] = useState(member.populationYear === null ? '' : String(member.populationYear));
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    setPopulation(member.population === null ? '' : String(member.population));
+    setPopulation(member.population === null ? '' : formatNumber(member.population));
     setYear(member.populationYear === null ? '' : String(member.populationYear));
   }, [member]);
 
@@ -60,6 +61,23 @@ export function MemberDetail({ member, onSaved }: { member: Member; onSaved: () 
       <p>
         <a href="#/members">{t('hubMembers.back')}</a>
       </p>
+      {overview ? (
+        <Card title={t('hubMembers.exchangeTitle')} id="member-exchange">
+          <dl className="cst-details">
+            <dt>{t('hubMembers.colLastBundle')}</dt>
+            <dd>{overview.lastBundleAt ? formatDateTime(overview.lastBundleAt) : t('hubMembers.never')}</dd>
+            <dt>{t('hubMembers.colLastSeq')}</dt>
+            <dd>{formatNumber(overview.lastSeq)}</dd>
+            <dt>{t('hubMembers.colDays')}</dt>
+            <dd className={overview.stale ? 'cst-stale' : undefined}>
+              {overview.daysSinceLastSync === null ? t('hubMembers.neverSynced') : formatNumber(overview.daysSinceLastSync)}
+              {overview.stale ? ` — ${t('hubMembers.staleLong')}` : ''}
+            </dd>
+            <dt>{t('hubMembers.colWaiting')}</dt>
+            <dd>{overview.waitingBundles > 0 ? t('hubMembers.waitingText', { events: formatNumber(overview.eventsWaiting), count: overview.waitingBundles }) : t('bundles.none')}</dd>
+          </dl>
+        </Card>
+      ) : null}
       <Card title={t('hubMembers.populationTitle')} id="member-population">
         <p>{t('hubMembers.populationIntro', { name: member.name, istat: member.istat })}</p>
         <form onSubmit={(e) => void onSubmit(e)} noValidate>

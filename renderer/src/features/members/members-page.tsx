@@ -52,7 +52,7 @@ export function MembersPage({ view = '' }: { view?: string }) {
         </Alert>
       ) : null}
       {members.state === 'loading' && !members.data ? <Loading /> : null}
-      {detail ? <MemberDetail member={detail} onSaved={reload} /> : null}
+      {detail ? <MemberDetail member={detail} overview={byIstat.get(detail.istat)} onSaved={reload} /> : null}
       {!detail && current === '/members' && members.data ? (
         <>
           <p className="cst-lead">{t('members.intro')}</p>
