@@ -80,10 +80,10 @@ describe('accessibility (axe-core: no violation of any impact)', () => {
     expect(await violations()).toEqual([]);
   });
 
-  it('a placeholder section', async () => {
+  it('the technical plan with no plan yet', async () => {
     window.history.replaceState(null, '', '/#/plan');
-    renderApp(createFakeApi({ installation: HUB }));
-    await screen.findByText('Questa sezione arriverà con un prossimo aggiornamento.');
+    renderApp(createFakeApi({ installation: HUB, override: { 'plan.list': () => ({ ok: true, value: [] }) } }));
+    await screen.findByText('Nessun piano ancora: crearne uno indicando l’anno.');
     expect(await violations()).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api/contract';
-import type { Member } from '../../../../shared/domain/installation';
 import { computeVote, type Elector, type VoteTally, type VotingRules } from '../../../../shared/governance/voting';
 import { DateField } from '../../components/fields';
 import { TextField } from '../../components/form-field';
@@ -9,6 +8,11 @@ import { formatEuroCents, formatNumber } from '../../i18n/format';
 import { todayIso } from '../governance/gov-format';
 
 type Vote = 'for' | 'against' | 'abstain' | 'none';
+export interface Voter {
+  istat: string;
+  name: string;
+  population?: number | null;
+}
 export type ApproveInput = Input<'plan.approve'>;
 
 /** The rules in words: weighting, majority, quorum. */
@@ -30,26 +34,33 @@ export function ApprovalForm({
   members,
   rules,
   quota,
+  explicitElectorate = false,
   onSave,
   busy,
   apiError,
 }: {
   body: 'executive_committee' | 'assembly';
-  members: readonly Member[];
+  /** Who votes: the municipalities (Assembly) or the committee's components (passed explicitly). */
+  members: readonly Voter[];
   rules: VotingRules;
   /** Each member's share of the quota item (for the quota weighting). */
   quota: ReadonlyMap<string, number>;
+  /** Send the electorate with the vote (a committee of people, not the registry's members). */
+  explicitElectorate?: boolean;
   onSave: (input: Omit<ApproveInput, 'year' | 'version'>) => void;
   busy: boolean;
   apiError?: string | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [date, setDate] = useState(todayIso());
   const [minutes, setMinutes] = useState('');
   const [present, setPresent] = useState<Set<string>>(new Set());
   const [votes, setVotes] = useState<Record<string, Vote>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const electorate: Elector[] = useMemo(() => members.map((m) => ({ id: m.istat, population: m.population ?? 0, quota: quota.get(m.istat) ?? 0 })), [members, quota]);
+  const electorate: Elector[] = useMemo(
+    () => members.map((m) => (explicitElectorate ? { id: m.istat } : { id: m.istat, population: m.population ?? 0, quota: quota.get(m.istat) ?? 0 })),
+    [members, quota, explicitElectorate],
+  );
   const ballots = [...present].filter((id) => (votes[id] ?? 'none') !== 'none').map((id) => ({ member: id, vote: votes[id] as 'for' | 'against' | 'abstain' }));
   let tally: VoteTally | null = null;
   let tallyError = '';
@@ -57,6 +68,8 @@ export function ApprovalForm({
     tally = electorate.length ? computeVote({ electorate, present: [...present], ballots, rules }) : null;
   } catch (e) {
     tallyError = e instanceof Error ? e.message : String(e);
+    // The rules' own sentence is Italian; the English page says what to check.
+    if (i18n.language !== 'it') tallyError = t('approval.tallyError');
   }
   const setAll = (vote: Vote) => {
     setPresent(new Set(members.map((m) => m.istat)));
@@ -68,7 +81,7 @@ export function ApprovalForm({
     if (!minutes.trim()) e.minutes = t('approval.minutesRequired');
     setErrors(e);
     if (Object.keys(e).length) return;
-    onSave({ body, date, minutesRef: minutes.trim(), present: [...present], ballots });
+    onSave({ body, date, minutesRef: minutes.trim(), present: [...present], ballots, ...(explicitElectorate ? { electorate: electorate.map((e) => ({ id: e.id })) } : {}) });
   };
   const pct = (n: number, d: number) => (d > 0 ? `${formatNumber(Math.round((n * 100) / d))}%` : '—');
   return (
@@ -103,7 +116,7 @@ export function ApprovalForm({
           <caption className="cst-caption">{t('approval.votesCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('approval.member')}</th>
+              <th scope="col">{t(body === 'executive_committee' ? 'approval.component' : 'approval.member')}</th>
               <th scope="col">{t('approval.present')}</th>
               <th scope="col">{t('approval.vote')}</th>
               <th scope="col" className="text-end">
@@ -177,7 +190,7 @@ export function ApprovalForm({
             </p>
           </>
         ) : (
-          <p>{tallyError || t('approval.noMembers')}</p>
+          <p>{tallyError || t(body === 'executive_committee' ? 'approval.noCommittee' : 'approval.noMembers')}</p>
         )}
       </div>
       {apiError ? (

@@ -4,7 +4,7 @@ import type { PlanView } from '../../../../shared/domain/gov-plan';
 import { useApi } from '../../app/api-context';
 import { useApiQuery } from '../../app/use-api-query';
 import { Card } from '../../components/card';
-import { DateField } from '../../components/fields';
+import { DateField, TextAreaField } from '../../components/fields';
 import { TextField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
 import { useToastStore } from '../../components/toast-store';
@@ -12,7 +12,7 @@ import { formatDate } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
 import { todayIso } from '../governance/gov-format';
 import { usePlanStore } from '../plan/store';
-import { ApprovalForm } from './approval-form';
+import { ApprovalForm, type Voter } from './approval-form';
 
 /** The next step of the approval flow for this version, and the steps and votes recorded. */
 export function ApprovalPanel({ plan }: { plan: PlanView }) {
@@ -44,7 +44,7 @@ export function ApprovalPanel({ plan }: { plan: PlanView }) {
                 body: t(`approval.body.${a.body}`),
                 date: formatDate(a.date),
                 minutes: a.minutesRef,
-                outcome: t(`approval.outcome.${tally.outcome ?? 'approved'}`),
+                outcome: t(`approval.outcomeWord.${tally.outcome ?? 'approved'}`),
                 present: tally.presentMembers ?? a.present.length,
                 forCount: tally.forCount ?? 0,
                 againstCount: tally.againstCount ?? 0,
@@ -71,6 +71,7 @@ function NextStep({ plan }: { plan: PlanView }) {
   const [date, setDate] = useState(todayIso());
   const [by, setBy] = useState('');
   const [byError, setByError] = useState<string>();
+  const [committee, setCommittee] = useState('');
 
   if (plan.state === 'approved_by_assembly') {
     return (
@@ -120,13 +121,22 @@ function NextStep({ plan }: { plan: PlanView }) {
   const body = plan.state === 'proposed_by_executive' ? 'executive_committee' : 'assembly';
   if (!members.data || !settings.data) return <Loading />;
   const quotaItem = plan.items.find((i) => i.category === 'quota');
+  // The Executive Committee votes as people (its components), the Assembly as member municipalities.
+  const voters: Voter[] =
+    body === 'executive_committee'
+      ? [...new Set(committee.split('\n').map((l) => l.trim()).filter(Boolean))].map((n) => ({ istat: n, name: n }))
+      : members.data;
   const quota = new Map((allocation.data?.items.find((i) => i.code === quotaItem?.code)?.shares ?? []).map((s) => [s.istat, s.cents]));
   return (
     <Card title={t('approval.voteTitle', { body: t(`approval.body.${body}`) })} id="plan-next">
+      {body === 'executive_committee' ? (
+        <TextAreaField id="ap-committee" label={t('approval.committee')} hint={t('approval.committeeHint')} value={committee} onChange={setCommittee} rows={4} />
+      ) : null}
       <ApprovalForm
         key={body}
         body={body}
-        members={members.data}
+        explicitElectorate={body === 'executive_committee'}
+        members={voters}
         rules={settings.data.voting[body]}
         quota={quota}
         busy={busy}

@@ -98,7 +98,7 @@ export function ProposalEvaluation({ id }: { id: string }) {
             </Card>
           ) : null}
           <Card title={t('evaluation.actionsTitle')} id="gov-actions">
-            <StateActions track={track} evaluated={track.evaluation !== null} busy={busy} apiError={actError} onAct={(a) => void act(a, setActError)} />
+            <StateActions key={`${track.status}-${track.steps.length}`} track={track} evaluated={track.evaluation !== null} busy={busy} apiError={actError} onAct={(a) => void act(a, setActError)} />
           </Card>
         </div>
         <div className="col-xl-5">

@@ -22,9 +22,8 @@ export function GovCsvButton({ table, year, istat, label }: { table: GovTable; y
     if (out.kind !== 'cancelled') toast('success', { key: 'gov.csvSaved', params: { name: out.kind === 'saved' ? out.path : out.fileName } });
   };
   return (
-    <button type="button" className="btn btn-outline-primary btn-sm cst-gov-csv" onClick={() => void run()} disabled={busy}>
+    <button type="button" className="btn btn-outline-primary btn-sm cst-gov-csv" aria-label={`${label} ${t('gov.csvSuffix')}`} onClick={() => void run()} disabled={busy}>
       {label}
-      <span className="visually-hidden"> {t('gov.csvSuffix')}</span>
     </button>
   );
 }

@@ -92,13 +92,13 @@ export function PlanItems({ plan }: { plan: PlanView }) {
                     header: <span className="visually-hidden">{t('plan.colActions')}</span>,
                     cell: (i: PlanItemData) => (
                       <span className="cst-row-actions">
-                        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setEditing(i)}>
+                        <button type="button" className="btn btn-outline-primary btn-sm" aria-label={`${t('plan.edit')} ${i.description}`} onClick={() => setEditing(i)}>
                           {t('plan.edit')}
-                          <span className="visually-hidden"> {i.description}</span>
                         </button>{' '}
-                        <button type="button" className="btn btn-outline-danger btn-sm" onClick={() => void save(plan.items.filter((x) => x.code !== i.code).map(toItemInput))}>
+                        <button type="button" className="btn btn-outline-danger btn-sm" aria-label={`${t('plan.remove')} ${i.description}`}
+                          onClick={() => void save(plan.items.filter((x) => x.code !== i.code).map(toItemInput))}
+                        >
                           {t('plan.remove')}
-                          <span className="visually-hidden"> {i.description}</span>
                         </button>
                       </span>
                     ),

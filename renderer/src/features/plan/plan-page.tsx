@@ -97,7 +97,7 @@ function PlanOfYear({ year, version, sub }: { year: number; version: number | nu
       <PlanStepper state={p.state} />
       <p className="cst-gov-summary">
         {t('plan.versionLine', { version: p.version, total: formatEuroCents(p.totalCents) })}{' '}
-        <Badge tone={p.locked ? 'success' : 'neutral'}>{p.locked ? t('plan.locked') : p.stateLabel}</Badge>
+        <Badge tone={p.locked ? 'success' : 'neutral'}>{p.locked ? t('plan.locked') : t(`plan.state.${p.state}`)}</Badge>
         {p.supersededBy ? ` ${t('plan.superseded', { version: p.supersededBy })}` : ''}
       </p>
       {p.versions.length > 1 ? (

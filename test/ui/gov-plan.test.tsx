@@ -1,0 +1,148 @@
+import { screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+import { usePlanStore } from '../../renderer/src/features/plan/store';
+import { HUB, URBINO } from './fake-api';
+import { createGovApi, ITEM, planView, STATEMENT, track } from './gov-fake';
+import { renderApp } from './render-app';
+
+async function serious(): Promise<string[]> {
+  const r = await axe.run(document, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+function planApi(state: Parameters<typeof planView>[0]) {
+  let plan = planView(state);
+  return createGovApi(HUB, {
+    'plan.list': () => [{ year: 2027, version: 1, state: plan.state, totalCents: plan.totalCents }],
+    'plan.get': () => plan,
+    'plan.saveItems': ({ items }) => {
+      plan = { ...plan, items: items.map((i) => ({ ...ITEM, code: i.code, description: i.description, key: i.key, exempt: i.exempt })) };
+      return plan;
+    },
+    'plan.allocate': () => ({
+      year: 2027,
+      items: [
+        {
+          code: 'PEC',
+          cost_cents: 250_000,
+          key: ITEM.key,
+          exempt: ['041057'],
+          shares: [
+            { istat: '041013', population: 60069, usage: 0, cents: 82_123 },
+            { istat: '041044', population: 95735, usage: 0, cents: 111_877 },
+            { istat: '041057', population: 4062, usage: 0, cents: 0 },
+            { istat: '041066', population: 6892, usage: 0, cents: 25_001 },
+            { istat: '041067', population: 14950, usage: 0, cents: 30_999 },
+          ],
+        },
+      ],
+    }),
+  });
+}
+
+describe('hub: the technical plan', () => {
+  it('edits an item: percentages of the key must sum to 100, the error beside them', async () => {
+    usePlanStore.getState().reset();
+    window.location.hash = '#/plan';
+    const api = planApi('draft');
+    const { user } = renderApp(api);
+    await screen.findByRole('heading', { level: 1, name: 'Piano tecnico 2027' }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: 'Voci del piano' });
+    expect(within(table).getByText('2.500,00 €')).toBeTruthy();
+    expect(within(table).getByText('Parti uguali 50%, Popolazione 50%')).toBeTruthy();
+    await user.click(within(table).getByRole('button', { name: 'Modifica Posta elettronica certificata' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Modifica la voce' });
+    expect(within(dialog).getByText('Suggerita dall’utilizzo dell’anno scorso: 110.')).toBeTruthy();
+    const equal = within(dialog).getByRole('textbox', { name: 'Parti uguali' });
+    await user.clear(equal);
+    await user.type(equal, '30');
+    expect(within(dialog).getByText('Somma: 80 su 100')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Salva la voce' }));
+    expect(within(dialog).getByText('Le percentuali sommano a 80: devono sommare esattamente a 100.')).toBeTruthy();
+    expect(document.activeElement).toBe(equal);
+    expect(api.callsOf('plan.saveItems')).toHaveLength(0);
+    expect(await serious()).toEqual([]);
+    const usage = within(dialog).getByRole('textbox', { name: 'Utilizzo' });
+    await user.clear(usage);
+    await user.type(usage, '20');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Urbania' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Salva la voce' }));
+    await screen.findByText(/Voci salvate/);
+    expect(api.callsOf('plan.saveItems')).toMatchObject([{ year: 2027, version: 1, items: [{ code: 'PEC', key: { equal: 30, population: 50, usage: 20 }, exempt: ['041066'], fixedCents: 100_000, unitCents: 1_250, quantityMilli: 120_000 }] }]);
+  });
+
+  it('shows a locked version read-only with “Crea nuova versione”', async () => {
+    usePlanStore.getState().reset();
+    window.location.hash = '#/plan';
+    renderApp(planApi('approved_by_assembly'));
+    await screen.findByRole('heading', { level: 1, name: 'Piano tecnico 2027' }, { timeout: 5000 });
+    expect(await screen.findByText(/Questa versione non si può più modificare/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Crea nuova versione' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Modifica/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Aggiungi una voce' })).toBeNull();
+    const stepper = screen.getByRole('list', { name: 'Passi di approvazione del piano' });
+    expect(within(stepper).getAllByRole('listitem')).toHaveLength(5);
+    expect(within(stepper).getByText('Approvato dall’Assemblea').closest('li')?.getAttribute('aria-current')).toBe('step');
+    expect(await serious()).toEqual([]);
+  });
+
+  it('computes the Assembly’s outcome before saving, weighted by population', async () => {
+    usePlanStore.getState().reset();
+    window.location.hash = '#/plan/approvals';
+    const api = planApi('submitted_to_assembly');
+    const { user } = renderApp(api);
+    await screen.findByRole('heading', { name: 'Votazione: Assemblea' });
+    expect(screen.getByText(/voto pesato per popolazione/)).toBeTruthy();
+    // Urbino alone: 14.950 of 181.708 inhabitants, under half of the weight → no quorum.
+    await user.click(screen.getByRole('checkbox', { name: 'Urbino presente' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Voto di Urbino' }), 'for');
+    expect(screen.getByText('Esito: quorum non raggiunto, la votazione non è valida')).toBeTruthy();
+    // Pesaro joins and votes against: quorum reached, more weight against → rejected.
+    await user.click(screen.getByRole('checkbox', { name: 'Pesaro presente' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Voto di Pesaro' }), 'against');
+    expect(screen.getByText('Esito: RESPINTO')).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Voto di Pesaro' }), 'for');
+    expect(screen.getByText('Esito: APPROVATO')).toBeTruthy();
+    expect(screen.getByText(/Presenti 2 su 5/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Registra la votazione (Assemblea)' }));
+    expect(screen.getByText('Indicare il riferimento del verbale.')).toBeTruthy();
+    expect(api.callsOf('plan.approve')).toHaveLength(0);
+    expect(await serious()).toEqual([]);
+  });
+
+  it('shows the allocation member × item with exact cents and exempt members', async () => {
+    usePlanStore.getState().reset();
+    window.location.hash = '#/plan/allocation';
+    renderApp(planApi('approved_by_executive'));
+    const table = await screen.findByRole('table', { name: 'Ripartizione dei costi per comune' });
+    const pesaro = within(table).getByRole('rowheader', { name: 'Pesaro' }).closest('tr')!;
+    expect(within(pesaro).getAllByText('1.118,77 €')).toHaveLength(2);
+    const vado = within(table).getByRole('rowheader', { name: "Sant'Angelo in Vado" }).closest('tr')!;
+    expect(within(vado).getByText('esente')).toBeTruthy();
+    expect(within(table).getAllByText('2.500,00 €').length).toBeGreaterThan(0);
+    expect(await serious()).toEqual([]);
+  });
+});
+
+describe('municipality: Piano e quote', () => {
+  it('shows its share item by item, its savings and its proposal’s timeline', async () => {
+    window.location.hash = '#/share';
+    const api = createGovApi(URBINO, {
+      'plan.myShare': () => ({ year: 2027, plan: planView('approved_by_assembly'), statement: STATEMENT, proposals: [track('admitted', { evaluation: { scores: {}, total_hundredths: 770 } })] }),
+      'report.benchmark': () => ({ year: 2027, istat: '041066', sizeClass: 3, sizeLabel: 'da 5.001 a 10.000 abitanti', peers: 4, measures: [{ measure: 'hours', label: 'Ore di formazione per dipendente', value: 12, median: 9, position: 1, of: 4 }] }),
+    });
+    renderApp(api);
+    await screen.findByRole('heading', { level: 1, name: 'Piano e quote 2027' });
+    expect(screen.getByText('Il Comune paga 300,12 € e risparmia 599,88 € (66,65 %) rispetto a fare da solo.')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Quota del Comune voce per voce, piano 2027' });
+    const row = within(table).getByRole('rowheader', { name: 'Posta elettronica certificata' }).closest('tr')!;
+    expect(within(row).getByText('Parti uguali 50%, Popolazione 50%')).toBeTruthy();
+    expect(within(row).getByText('900,00 €')).toBeTruthy();
+    const proposals = screen.getByRole('region', { name: 'Le proposte del Comune' });
+    expect(within(proposals).getByRole('heading', { name: /Wi-Fi pubblico nelle frazioni/ })).toBeTruthy();
+    expect(within(proposals).getByText('05/10/2026')).toBeTruthy();
+    expect(await screen.findByText('1° su 4')).toBeTruthy();
+    expect(await serious()).toEqual([]);
+  });
+});
