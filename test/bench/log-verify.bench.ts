@@ -22,15 +22,22 @@ seedUsage(backend.ctx.db, EVENTS, '2026-11-26T09:00:00.000Z');
 const bytes = backend.ctx.db.prepare('SELECT sum(length(line)) FROM outbox').pluck().get() as number;
 
 const rates: number[] = [];
+const cpuRates: number[] = [];
 for (let i = 0; i < 3; i++) {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const r = await backend.dispatch('log.verify', {});
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  cpuRates.push(EVENTS / ((cpu.user + cpu.system) / 1e6));
   if (!r.ok || !(r.value as { ok: boolean }).ok || (r.value as { events: number }).events !== EVENTS) throw new Error(`verify failed: ${JSON.stringify(r)}`);
   rates.push(EVENTS / seconds);
 }
 rates.sort((a, b) => a - b);
+cpuRates.sort((a, b) => a - b);
 report('log_verify_in_process_events_per_second', percentile(rates, 50), 'events/s', { events: EVENTS, mean_line_bytes: Math.round(bytes / EVENTS), runs: 3, target: '>= 300000' });
+// Per second of CPU time: the figure that does not depend on what else the machine is doing.
+report('log_verify_in_process_events_per_cpu_second', percentile(cpuRates, 50), 'events/s', { events: EVENTS, runs: 3 });
 backend.close();
 
 const t1 = performance.now();

@@ -68,3 +68,27 @@ describe('the outbox', () => {
     expect(verifyOutbox(ctx.db)).toMatchObject({ ok: false, firstBroken: 7, events: 6 });
   });
 });
+
+describe('the outbox verification, other breaks', () => {
+  it('names a stored hash that does not follow from its line', () => {
+    const { backend } = openTestBackend();
+    const { ctx } = backend;
+    ctx.db.transaction(() => {
+      for (let i = 0; i < 5; i++) appendEvent(ctx, { kind: 'usage', op: 'put', id: `r${i}`, data: { n: i } });
+    })();
+    ctx.db.exec('DROP TRIGGER outbox_no_update');
+    ctx.db.prepare('UPDATE outbox SET hash = zeroblob(32) WHERE seq = 3').run();
+    expect(verifyOutbox(ctx.db)).toMatchObject({ ok: false, firstBroken: 3, events: 2, reason: expect.stringMatching(/impronta/) });
+  });
+
+  it('names a missing event', () => {
+    const { backend } = openTestBackend();
+    const { ctx } = backend;
+    ctx.db.transaction(() => {
+      for (let i = 0; i < 5; i++) appendEvent(ctx, { kind: 'usage', op: 'put', id: `r${i}`, data: { n: i } });
+    })();
+    ctx.db.exec('DROP TRIGGER outbox_no_delete');
+    ctx.db.prepare('DELETE FROM outbox WHERE seq = 4').run();
+    expect(verifyOutbox(ctx.db)).toMatchObject({ ok: false, firstBroken: 4, events: 3, reason: "manca l'evento 4" });
+  });
+});
