@@ -245,6 +245,12 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await mp.getByText(/corsi: 1 · gruppi: 1/).waitFor();
       await check(mp, 'municipality synchronized');
       await shoot(mp, 'mun-04-synchronized');
+      // The home's figures agree: nothing left to send, the last export dated.
+      await go(mp, 'Home');
+      const homeSync = mp.locator('#home-sync');
+      await homeSync.getByText(/\d{2}\/\d{2}\/\d{4}/).waitFor();
+      await homeSync.getByText('Tutti i dati sono già stati inviati al consorzio.').waitFor();
+      await homeSync.getByRole('link', { name: 'Vai a «Invii» per mandare i dati al consorzio' }).click();
       await mp.getByRole('link', { name: 'Storico degli invii' }).click();
       await mp.getByRole('table', { name: 'File inviati' }).getByText(/^Confermato/).waitFor();
       await check(mp, 'municipality history');

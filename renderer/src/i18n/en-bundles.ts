@@ -10,6 +10,7 @@ export const enBundles: typeof itBundles = {
     viewIdentities: 'Identities',
     intro: 'Here you send the recorded data to the consortium and read the file the consortium sends (catalogue, courses, groups).',
     reading: 'Reading the file…',
+    homeLink: 'Go to “Sending” to send the data to the consortium',
     syncTitle: 'Where you stand with the consortium',
     syncedUntil: 'Synchronized up to {{date}}',
     neverSynced: 'No file from the consortium has been read yet.',

@@ -8,6 +8,7 @@ export const itBundles = {
     viewIdentities: 'Identità',
     intro: 'Da qui si mandano al consorzio i dati registrati e si legge il file che il consorzio invia (catalogo, corsi, gruppi).',
     reading: 'Lettura del file…',
+    homeLink: 'Vai a «Invii» per mandare i dati al consorzio',
     syncTitle: 'Situazione con il consorzio',
     syncedUntil: 'Sincronizzato fino al {{date}}',
     neverSynced: 'Non è ancora stato letto nessun file del consorzio.',

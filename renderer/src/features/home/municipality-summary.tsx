@@ -57,6 +57,9 @@ export function MunicipalitySummary() {
           <Card title={t('homeMunicipality.syncTitle')} id="home-sync">
             <p className="cst-big-number">{t('homeMunicipality.unsent', { count: s.unsentEvents, formatted: formatNumber(s.unsentEvents) })}</p>
             <p>{s.lastExportAt ? t('homeMunicipality.lastExport', { when: formatDateTime(s.lastExportAt) }) : t('homeMunicipality.lastExportNever')}</p>
+            <p>
+              <a href="#/bundles">{t('bundles.homeLink')}</a>
+            </p>
           </Card>
         </div>
       ) : null}
