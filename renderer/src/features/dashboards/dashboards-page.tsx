@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../components/form-field';
+import { formatMonthShort, formatMonthLong } from './months';
 import { useApiQuery } from '../../app/use-api-query';
 import { BarChart } from '../../components/bar-chart';
 import { Card } from '../../components/card';
@@ -23,6 +26,9 @@ export function DashboardsPage() {
           </Card>
         </div>
         <div className="col-xl-6">{latest ? <PlanCharts year={latest.year} /> : <Card title={t('dashboards.plan')}>{t('plan.none')}</Card>}</div>
+        <div className="col-xl-6">
+          <UsageTrend />
+        </div>
         <div className="col-xl-6">
           <TrainingChart />
         </div>
@@ -107,7 +113,51 @@ function TrainingChart() {
         data={data}
         valueHeader={t('dashboards.hours')}
         periodHeader={t('dashboards.member')}
+        maxDisplay={`${data[0]?.display ?? '0'} h`}
       />
+      <ol className="cst-chart-legend">
+        {data.map((d) => (
+          <li key={d.longLabel}>
+            {d.longLabel}: {d.display} h
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}
+
+/** Monthly usage of one service across all members (quantities of one service share a unit). */
+function UsageTrend() {
+  const { t, i18n } = useTranslation();
+  const usage = useApiQuery('hub.usage.byMember', { limit: 1 });
+  const [service, setService] = useState('');
+  if (!usage.data) return <Loading />;
+  const services = usage.data.services;
+  const chosen = service || services[0]?.code || '';
+  const info = services.find((s) => s.code === chosen);
+  const name = info ? (i18n.language === 'en' ? info.nameEn : info.nameIt) : chosen;
+  const unit = info ? (i18n.language === 'en' ? info.unitEn : info.unitIt) : '';
+  const data = usage.data.byServiceMonth
+    .filter((r) => r.service === chosen)
+    .sort((a, b) => (a.month < b.month ? -1 : 1))
+    .slice(-12)
+    .map((r) => ({ label: formatMonthShort(r.month, i18n.language), longLabel: formatMonthLong(r.month, i18n.language), value: r.quantityMilli, display: r.quantity }));
+  const max = data.reduce((m, d) => (d.value > m.value ? d : m), data[0] ?? { value: 0, display: '0', longLabel: '' });
+  return (
+    <Card title={t('dashboards.usage')} id="dash-usage">
+      <SelectField id="dash-service" label={t('dashboards.service')} value={chosen} onChange={setService} options={services.map((s) => ({ value: s.code, label: i18n.language === 'en' ? s.nameEn : s.nameIt }))} />
+      {data.length ? (
+        <BarChart
+          title={t('dashboards.usageOf', { name, unit })}
+          summary={t('dashboards.usageSummary', { name, months: data.length, max: max.display, month: max.longLabel, unit })}
+          data={data}
+          valueHeader={unit}
+          periodHeader={t('dashboards.month')}
+          maxDisplay={max.display}
+        />
+      ) : (
+        <p>{t('dashboards.noUsage')}</p>
+      )}
     </Card>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
@@ -60,18 +61,23 @@ export function MySharePage() {
   );
 }
 
+/** The consortium report comes out for a past year (the plan is next year's): the latest of the last three. */
 function BenchmarkCard({ year }: { year: number }) {
   const { t, i18n } = useTranslation();
-  const b = useApiQuery('report.benchmark', { year });
+  const [back, setBack] = useState(0);
+  const b = useApiQuery('report.benchmark', { year: year - back });
+  useEffect(() => {
+    if (b.state === 'error' && b.error.code === 'E_NOT_FOUND' && back < 2) setBack((n) => n + 1);
+  }, [b.state, b.error, back]);
   return (
     <Card title={t('myShare.benchmarkTitle')} id="share-benchmark">
       {b.state === 'error' ? (
-        <p>{apiErrorMessage(b.error, t, i18n.language)}</p>
+        <p>{b.error.code === 'E_NOT_FOUND' ? t('myShare.noReport') : apiErrorMessage(b.error, t, i18n.language)}</p>
       ) : !b.data ? (
         <Loading />
       ) : (
         <>
-          <p>{t('myShare.benchmarkIntro', { size: b.data.sizeLabel, peers: b.data.peers })}</p>
+          <p>{t('myShare.benchmarkIntro', { size: b.data.sizeLabel, peers: b.data.peers, year: b.data.year })}</p>
           <DataTable
             caption={t('myShare.benchmarkTitle')}
             captionHidden
