@@ -178,6 +178,13 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await hp.getByText(/Nessun conflitto/).waitFor();
       await check(hp, 'hub forks');
 
+      // The hub's home: nothing waiting, no conflict.
+      await go(hp, 'Home');
+      await hp.locator('#home-exchange').getByText('0 file in attesa').waitFor();
+      await hp.locator('#home-exchange').getByText('0 conflitti da esaminare').waitFor();
+      await check(hp, 'hub home');
+      await shoot(hp, 'hub-02b-home');
+
       // Members: Urbino synchronized, its usage visible.
       await go(hp, 'Membri');
       await hp.getByRole('table', { name: 'Elenco dei comuni aderenti' }).waitFor();

@@ -4,6 +4,7 @@ import { SECTIONS, sectionPath } from '../../app/nav-items';
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
+import { ExchangeSummary } from '../imports/exchange-summary';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { formatNumber } from '../../i18n/format';
@@ -22,6 +23,7 @@ export function HomePage({ installation }: { installation: Installation }) {
       {hub ? null : <MunicipalitySummary />}
       <div className="cst-card-grid">
         {hub ? <MembersSummary /> : null}
+        {hub ? <ExchangeSummary /> : null}
         <Card title={t('home.nextTitle')} id="home-next">
           <ul className="cst-next-list">
             {SECTIONS[installation.role]
