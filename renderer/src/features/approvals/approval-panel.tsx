@@ -90,7 +90,7 @@ function NextStep({ plan }: { plan: PlanView }) {
       setBusy(false);
       if (!res.ok) return setApiError(apiErrorMessage(res.error, t, i18n.language));
       setApiError(undefined);
-      toast('success', { key: 'approval.stepDone', params: { state: t(`plan.state.${res.value.state}`) } });
+      toast('success', { key: 'approval.stepDone', params: { state: res.value.state } });
       changed();
     };
     return (
@@ -147,7 +147,7 @@ function NextStep({ plan }: { plan: PlanView }) {
           setBusy(false);
           if (!res.ok) return setApiError(apiErrorMessage(res.error, t, i18n.language));
           setApiError(undefined);
-          toast(res.value.outcome === 'approved' ? 'success' : 'warning', { key: `approval.saved.${res.value.outcome}`, params: { body: t(`approval.body.${body}`) } });
+          toast(res.value.outcome === 'approved' ? 'success' : 'warning', { key: `approval.saved.${res.value.outcome}`, params: { body } });
           changed();
         }}
       />

@@ -10,7 +10,7 @@ import { useApiQuery } from '../../app/use-api-query';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatEuroCents } from '../../i18n/format';
 import type { GovProposalRow } from '../../../../shared/domain/gov-plan';
-import { formatHundredths, trackTone } from '../governance/gov-format';
+import { formatHundredths, PROPOSAL_TRACK_STATES, trackTone } from '../governance/gov-format';
 import { CriteriaSettings } from './criteria-settings';
 import { ProposalEvaluation } from './proposal-evaluation';
 
@@ -47,13 +47,13 @@ function ReceivedList() {
   return (
     <Card title={t('evaluation.receivedTitle')} id="gov-received">
       <p className="cst-hint">{t('evaluation.receivedIntro')}</p>
-      <p>
-        {[...counts.entries()].map(([s, n]) => (
-          <span key={s} className="cst-gov-count">
-            <Badge tone={trackTone(s)}>{t(`gov.state.${s}`)}</Badge> {n}{' '}
-          </span>
+      <ul className="cst-gov-counts" aria-label={t('evaluation.countsLabel')}>
+        {PROPOSAL_TRACK_STATES.filter((s) => counts.has(s)).map((s) => (
+          <li key={s}>
+            <Badge tone={trackTone(s)}>{t(`gov.state.${s}`)}</Badge> {counts.get(s)}
+          </li>
         ))}
-      </p>
+      </ul>
       <DataTable<GovProposalRow>
         caption={t('evaluation.receivedTitle')}
         captionHidden

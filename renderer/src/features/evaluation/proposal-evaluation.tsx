@@ -43,7 +43,7 @@ export function ProposalEvaluation({ id }: { id: string }) {
     setBusy(false);
     if (!res.ok) return onError(apiErrorMessage(res.error, t, i18n.language));
     onError('');
-    toast('success', { key: 'evaluation.saved', params: { state: t(`gov.state.${res.value.status}`) } });
+    toast('success', { key: 'evaluation.saved', params: { state: res.value.status } });
     list.reload();
   };
   const assign = async (groupId: string) => {
