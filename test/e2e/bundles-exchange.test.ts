@@ -180,8 +180,8 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
 
       // The hub's home: nothing waiting, no conflict.
       await go(hp, 'Home');
-      await hp.locator('#home-exchange').getByText('0 file in attesa').waitFor();
-      await hp.locator('#home-exchange').getByText('0 conflitti da esaminare').waitFor();
+      await hp.locator('#home-exchange').getByText('Nessun file in attesa').waitFor();
+      await hp.locator('#home-exchange').getByText('Nessun conflitto tra dati ricevuti').waitFor();
       await check(hp, 'hub home');
       await shoot(hp, 'hub-02b-home');
 
