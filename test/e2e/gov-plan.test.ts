@@ -123,6 +123,10 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await go(hp, '/proposals');
     await hp.getByRole('link', { name: TITLE }).waitFor();
     await check(hp, 'proposals');
+    await go(hp, '/proposals/criteria');
+    await hp.getByText('Somma dei pesi: 100 su 100').waitFor();
+    await check(hp, 'criteria');
+    await go(hp, '/proposals');
     await hp.getByRole('link', { name: TITLE }).click();
     await hp.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await hp.getByRole('button', { name: 'Avvia la valutazione' }).click();

@@ -13,6 +13,7 @@ import { StatementTable } from '../allocation/statement-table';
 import { formatBasisPoints, trackTone } from '../governance/gov-format';
 import { ProposalTimeline } from '../governance/timeline';
 import { PlanStepper } from '../plan/plan-stepper';
+import { formatMilli } from '../plan/quantities';
 
 /** Municipality — Piano e quote: the approved plan, its share and savings, its proposals, its peers. */
 export function MySharePage() {
@@ -85,9 +86,9 @@ function BenchmarkCard({ year }: { year: number }) {
             rowKey={(m) => m.measure}
             empty={t('myShare.noBenchmark')}
             columns={[
-              { key: 'l', header: t('myShare.measure'), rowHeader: true, cell: (m) => m.label },
-              { key: 'v', header: t('myShare.value'), numeric: true, cell: (m) => formatNumber(m.value) },
-              { key: 'm', header: t('myShare.median'), numeric: true, cell: (m) => formatNumber(m.median) },
+              { key: 'l', header: t('myShare.measure'), rowHeader: true, cell: (m) => measureLabel(m.label) },
+              { key: 'v', header: t('myShare.value'), numeric: true, cell: (m) => measureValue(m.label, m.value) },
+              { key: 'm', header: t('myShare.median'), numeric: true, cell: (m) => measureValue(m.label, m.median) },
               { key: 'p', header: t('myShare.position'), numeric: true, cell: (m) => t('myShare.positionOf', { position: m.position, of: m.of }) },
             ]}
           />
@@ -95,4 +96,15 @@ function BenchmarkCard({ year }: { year: number }) {
       )}
     </Card>
   );
+}
+
+/** The report keeps hours and usage in thousandths ("(millesimi …)" in the label): shown in units. */
+const MILLI = /\s*\(millesimi[^)]*\)\s*$/;
+
+function measureLabel(label: string): string {
+  return label.replace(MILLI, '');
+}
+
+function measureValue(label: string, value: number): string {
+  return MILLI.test(label) ? formatMilli(value) : formatNumber(value);
 }
