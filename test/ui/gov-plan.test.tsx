@@ -97,13 +97,13 @@ describe('hub: the technical plan', () => {
     // Urbino alone: 14.950 of 181.708 inhabitants, under half of the weight → no quorum.
     await user.click(screen.getByRole('checkbox', { name: 'Urbino presente' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Voto di Urbino' }), 'for');
-    expect(screen.getByText('Esito: quorum non raggiunto, la votazione non è valida')).toBeTruthy();
+    expect(screen.getByText('Esito: quorum non raggiunto, la votazione non è valida', { selector: '.cst-gov-outcome-title' })).toBeTruthy();
     // Pesaro joins and votes against: quorum reached, more weight against → rejected.
     await user.click(screen.getByRole('checkbox', { name: 'Pesaro presente' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Voto di Pesaro' }), 'against');
-    expect(screen.getByText('Esito: RESPINTO')).toBeTruthy();
+    expect(screen.getByText('Esito: RESPINTO', { selector: '.cst-gov-outcome-title' })).toBeTruthy();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Voto di Pesaro' }), 'for');
-    expect(screen.getByText('Esito: APPROVATO')).toBeTruthy();
+    expect(screen.getByText('Esito: APPROVATO', { selector: '.cst-gov-outcome-title' })).toBeTruthy();
     expect(screen.getByText(/Presenti 2 su 5/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Registra la votazione (Assemblea)' }));
     expect(screen.getByText('Indicare il riferimento del verbale.')).toBeTruthy();

@@ -111,6 +111,28 @@ export function ApprovalForm({
           {t('approval.allPresent')}
         </button>
       </div>
+      <div className={`cst-gov-outcome${tally ? ` cst-gov-outcome-${tally.outcome}` : ''}`} role="status" aria-live="polite">
+        {tally ? (
+          <>
+            <p className="cst-gov-outcome-title">{t(`approval.outcome.${tally.outcome}`)}</p>
+            <p>
+              {t('approval.tallyPresent', { present: tally.presentMembers, members: tally.members, share: pct(tally.presentWeight, tally.totalWeight) })}{' '}
+              {t(tally.quorumReached ? 'approval.quorumYes' : 'approval.quorumNo')}
+            </p>
+            <p>
+              {t('approval.tallyVotes', {
+                forCount: tally.forCount,
+                againstCount: tally.againstCount,
+                abstainCount: tally.abstainCount,
+                forShare: pct(tally.forWeight, tally.totalWeight),
+                againstShare: pct(tally.againstWeight, tally.totalWeight),
+              })}
+            </p>
+          </>
+        ) : (
+          <p>{tallyError || t(body === 'executive_committee' ? 'approval.noCommittee' : 'approval.noMembers')}</p>
+        )}
+      </div>
       <div className="table-responsive">
         <table className="table cst-table">
           <caption className="cst-caption">{t('approval.votesCaption')}</caption>
@@ -171,28 +193,7 @@ export function ApprovalForm({
           </tbody>
         </table>
       </div>
-      <div className={`cst-gov-outcome${tally ? ` cst-gov-outcome-${tally.outcome}` : ''}`} role="status" aria-live="polite">
-        {tally ? (
-          <>
-            <p className="cst-gov-outcome-title">{t(`approval.outcome.${tally.outcome}`)}</p>
-            <p>
-              {t('approval.tallyPresent', { present: tally.presentMembers, members: tally.members, share: pct(tally.presentWeight, tally.totalWeight) })}{' '}
-              {t(tally.quorumReached ? 'approval.quorumYes' : 'approval.quorumNo')}
-            </p>
-            <p>
-              {t('approval.tallyVotes', {
-                forCount: tally.forCount,
-                againstCount: tally.againstCount,
-                abstainCount: tally.abstainCount,
-                forShare: pct(tally.forWeight, tally.totalWeight),
-                againstShare: pct(tally.againstWeight, tally.totalWeight),
-              })}
-            </p>
-          </>
-        ) : (
-          <p>{tallyError || t(body === 'executive_committee' ? 'approval.noCommittee' : 'approval.noMembers')}</p>
-        )}
-      </div>
+      {tally ? <p className="cst-gov-outcome-again">{t(`approval.outcome.${tally.outcome}`)}</p> : null}
       {apiError ? (
         <p className="cst-field-error" role="alert">
           {apiError}
