@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BundleImportResult } from '../../shared/domain/bundles';
 import { HUB } from './fake-api';
@@ -78,6 +78,24 @@ describe('hub imports', () => {
     await screen.findByText('4 files: 2 read, 1 waiting, 1 refused.');
     expect(screen.getByText('3 entries of 041067 recorded (no. 1 to no. 3).')).toBeTruthy();
     expect(screen.getByText(/Earlier entries of 041013 are missing/)).toBeTruthy();
+  });
+
+  it('takes files dropped on the zone (many at once)', async () => {
+    const { api, release } = open('/#/imports');
+    await screen.findByRole('heading', { level: 1, name: 'Importazioni' });
+    const zone = screen.getByText(/Trascinate qui i file ricevuti dai comuni/).closest('.cst-dropzone') as HTMLElement;
+    const files = [new File(['a'], 'a.cstb'), new File(['b'], 'b.cstb')];
+    fireEvent.dragOver(zone, { dataTransfer: { files } });
+    expect(zone.classList.contains('cst-dropzone-over')).toBe(true);
+    fireEvent.drop(zone, { dataTransfer: { files } });
+    await screen.findByRole('progressbar');
+    release();
+    await screen.findByText('4 file: 2 letti, 1 in attesa, 1 rifiutati.');
+    const input = api.calls.find((c) => c.method === 'bundle.import')?.input as { files: { name: string; contentBase64: string }[] };
+    expect(input.files).toEqual([
+      { name: 'a.cstb', contentBase64: 'YQ==' },
+      { name: 'b.cstb', contentBase64: 'Yg==' },
+    ]);
   });
 
   it('pending queue names the missing range', async () => {
