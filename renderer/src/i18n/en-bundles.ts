@@ -42,6 +42,7 @@ export const enBundles: typeof itBundles = {
     send: 'Prepare the file for the consortium',
     sending: 'Preparing the file…',
     sentTitle: 'File ready for the consortium',
+    sentWhat_zero: 'The file {{fileName}} ({{size}}) holds no new entries: it only tells the consortium what you received from it. It is encrypted: only the consortium can read it.',
     sentWhat_one: 'The file {{fileName}} holds {{count}} entry (no. {{first}} to no. {{last}}, {{size}}). It is encrypted: only the consortium can read it.',
     sentWhat_other: 'The file {{fileName}} holds {{count}} entries (no. {{first}} to no. {{last}}, {{size}}). It is encrypted: only the consortium can read it.',
     folderLabel: 'Where to save the file',

@@ -177,6 +177,7 @@ export const enHub: typeof itHub = {
     send: 'Prepare the files for the members',
     sentTitle_one: '{{count}} file ready',
     sentTitle_other: '{{count}} files ready',
+    sentLine_zero: '{{member}}: {{fileName}} (no new data, only the confirmation of receipt; {{size}})',
     sentLine_one: '{{member}}: {{fileName}} ({{n}} entry, {{size}})',
     sentLine_other: '{{member}}: {{fileName}} ({{n}} entries, {{size}})',
     sentNext: 'Send each municipality its file, by e-mail or on a USB stick: the file name holds the municipality’s ISTAT code.',

@@ -40,6 +40,7 @@ export const itBundles = {
     send: 'Prepara il file per il consorzio',
     sending: 'Preparazione del file…',
     sentTitle: 'File pronto per il consorzio',
+    sentWhat_zero: 'Il file {{fileName}} ({{size}}) non contiene nuove registrazioni: porta al consorzio solo la conferma di ciò che avete ricevuto da lui. È cifrato: solo il consorzio può leggerlo.',
     sentWhat_one: 'Il file {{fileName}} contiene {{count}} registrazione (dalla n. {{first}} alla n. {{last}}, {{size}}). È cifrato: solo il consorzio può leggerlo.',
     sentWhat_other: 'Il file {{fileName}} contiene {{count}} registrazioni (dalla n. {{first}} alla n. {{last}}, {{size}}). È cifrato: solo il consorzio può leggerlo.',
     folderLabel: 'Dove salvare il file',

@@ -175,6 +175,7 @@ export const itHub = {
     send: 'Prepara i file per i membri',
     sentTitle_one: 'Pronto {{count}} file',
     sentTitle_other: 'Pronti {{count}} file',
+    sentLine_zero: '{{member}}: {{fileName}} (nessun dato nuovo, solo la conferma di ricezione; {{size}})',
     sentLine_one: '{{member}}: {{fileName}} ({{n}} dato, {{size}})',
     sentLine_other: '{{member}}: {{fileName}} ({{n}} dati, {{size}})',
     sentNext: 'Mandate a ogni comune il suo file, per e-mail o su chiavetta: il nome del file contiene il codice ISTAT del comune.',
