@@ -67,9 +67,13 @@ describe('hub: the technical plan', () => {
     await user.clear(usage);
     await user.type(usage, '20');
     await user.click(within(dialog).getByRole('checkbox', { name: 'Urbania' }));
+    await user.click(within(dialog).getByRole('radio', { name: 'Costo fisso annuo più un costo per unità' }));
+    const refUnit = within(dialog).getByRole('textbox', { name: 'Da solo: costo per unità' });
+    await user.clear(refUnit);
+    await user.type(refUnit, '25,50');
     await user.click(within(dialog).getByRole('button', { name: 'Salva la voce' }));
     await screen.findByText(/Voci salvate/);
-    expect(api.callsOf('plan.saveItems')).toMatchObject([{ year: 2027, version: 1, items: [{ code: 'PEC', key: { equal: 30, population: 50, usage: 20 }, exempt: ['041066'], fixedCents: 100_000, unitCents: 1_250, quantityMilli: 120_000 }] }]);
+    expect(api.callsOf('plan.saveItems')).toMatchObject([{ year: 2027, version: 1, items: [{ code: 'PEC', key: { equal: 30, population: 50, usage: 20 }, exempt: ['041066'], fixedCents: 100_000, unitCents: 1_250, quantityMilli: 120_000, reference: { kind: 'per_unit', fixedCents: 0, unitCents: 2_550 } }] }]);
   });
 
   it('shows a locked version read-only with “Crea nuova versione”', async () => {

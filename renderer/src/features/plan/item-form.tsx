@@ -30,7 +30,7 @@ export function toItemInput(i: PlanItemData): PlanItemInput {
   };
 }
 
-type Draft = Record<'code' | 'description' | 'category' | 'fixed' | 'unit' | 'quantity' | 'oneOff' | 'equal' | 'population' | 'usage' | 'basis', string>;
+type Draft = Record<'code' | 'description' | 'category' | 'fixed' | 'unit' | 'quantity' | 'oneOff' | 'equal' | 'population' | 'usage' | 'basis' | 'refKind' | 'refFixed' | 'refUnit', string>;
 
 function draftOf(i: PlanItemData | null): Draft {
   return {
@@ -45,6 +45,9 @@ function draftOf(i: PlanItemData | null): Draft {
     population: String(i?.key.population ?? 0),
     usage: String(i?.key.usage ?? 0),
     basis: i?.usage_basis ?? 'last_year',
+    refKind: i?.reference?.kind ?? 'none',
+    refFixed: i?.reference?.kind === 'per_unit' ? formatCents(i.reference.fixedCents ?? 0) : '0,00',
+    refUnit: i?.reference?.kind === 'per_unit' ? formatCents(i.reference.unitCents) : '0,00',
   };
 }
 
@@ -87,6 +90,10 @@ export function ItemForm({
     if (unit === null) e.unit = t('plan.item.euroInvalid');
     if (oneOff === null) e.oneOff = t('plan.item.euroInvalid');
     if (qty === null) e.quantity = t('plan.item.quantityInvalid');
+    const refFixed = parseEuroToCents(d.refFixed);
+    const refUnit = parseEuroToCents(d.refUnit);
+    if (d.refKind === 'per_unit' && refFixed === null) e.refFixed = t('plan.item.euroInvalid');
+    if (d.refKind === 'per_unit' && refUnit === null) e.refUnit = t('plan.item.euroInvalid');
     for (const k of ['equal', 'population', 'usage'] as const) {
       const v = pct(d[k]);
       if (v === null || v > 100) e[k] = t('plan.item.percentInvalid');
@@ -94,7 +101,7 @@ export function ItemForm({
     if (!e.equal && !e.population && !e.usage && keySum !== 100) e.key = t('plan.item.keySum', { sum: keySum });
     if (members.length > 0 && members.every((m) => exempt.has(m.istat))) e.exempt = t('plan.item.allExempt');
     setErrors(e);
-    const order: (keyof typeof e)[] = ['code', 'description', 'fixed', 'unit', 'quantity', 'oneOff', 'equal', 'key', 'population', 'usage', 'exempt'];
+    const order: (keyof typeof e)[] = ['code', 'description', 'fixed', 'unit', 'quantity', 'oneOff', 'equal', 'key', 'population', 'usage', 'refFixed', 'refUnit', 'exempt'];
     const first = order.find((k) => e[k]);
     if (first) return focusElementById(first === 'key' ? 'item-equal' : first === 'exempt' ? 'item-exempt' : `item-${first}`);
     onSave({
@@ -109,6 +116,12 @@ export function ItemForm({
       key: { equal: pct(d.equal) ?? 0, population: pct(d.population) ?? 0, usage: pct(d.usage) ?? 0 },
       usageBasis: d.basis as 'last_year' | 'projected',
       exempt: [...exempt].sort(),
+      reference:
+        d.refKind === 'per_unit'
+          ? { kind: 'per_unit', fixedCents: refFixed ?? 0, unitCents: refUnit ?? 0 }
+          : d.refKind === 'size_class' && item?.reference?.kind === 'size_class'
+            ? item.reference
+            : null,
     });
   };
 
@@ -193,6 +206,31 @@ export function ItemForm({
           { value: 'projected', label: t('plan.item.basisProjected') },
         ]}
       />
+      <RadioGroupField
+        id="item-refKind"
+        legend={t('plan.item.reference')}
+        hint={t('plan.item.referenceHint')}
+        value={d.refKind}
+        onChange={set('refKind')}
+        inline={false}
+        choices={[
+          { value: 'none', label: t('plan.item.refNone') },
+          { value: 'per_unit', label: t('plan.item.refPerUnit') },
+          ...(item?.reference?.kind === 'size_class'
+            ? [{ value: 'size_class', label: t('plan.item.refSizeClass', { prices: item.reference.cents.map((c) => formatCents(c)).join(' · ') }) }]
+            : []),
+        ]}
+      />
+      {d.refKind === 'per_unit' ? (
+        <div className="row">
+          <div className="col-md-6">
+            <NumberTextField id="item-refFixed" label={t('plan.item.refFixed')} hint={t('plan.item.euroHint')} value={d.refFixed} onChange={set('refFixed')} suffix="€" error={errors.refFixed} />
+          </div>
+          <div className="col-md-6">
+            <NumberTextField id="item-refUnit" label={t('plan.item.refUnit')} hint={t('plan.item.euroHint')} value={d.refUnit} onChange={set('refUnit')} suffix="€" error={errors.refUnit} />
+          </div>
+        </div>
+      ) : null}
       <fieldset id="item-exempt" tabIndex={-1} className={`cst-field cst-fieldset${errors.exempt ? ' cst-field-invalid' : ''}`} aria-describedby={errors.exempt ? 'item-exempt-error' : undefined}>
         <legend className="cst-label">{t('plan.item.exempt')}</legend>
         {errors.exempt ? (
