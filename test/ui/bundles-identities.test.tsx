@@ -51,6 +51,11 @@ describe('identities: import a .cstid and confirm its fingerprint', () => {
     expect(document.getElementById(`${field.id}-error`)?.textContent).toMatch(/^Le cifre non coincidono/);
     expect(api.callsOf('identity.confirm')).toEqual([]);
     expect(await seriousViolations()).toEqual([]);
+    // The error follows a language switch made while it shows.
+    await user.click(screen.getAllByRole('button', { name: 'English' })[0] as HTMLElement);
+    expect((await screen.findByText(/^The digits do not match/)).id).toBe(`${field.id}-error`);
+    await user.click(screen.getAllByRole('button', { name: 'Italiano' })[0] as HTMLElement);
+    await screen.findByText(/^Le cifre non coincidono/);
 
     await user.clear(field);
     await user.type(field, '526804096660774805246612689294');

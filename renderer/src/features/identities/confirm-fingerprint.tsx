@@ -4,7 +4,7 @@ import type { Peer } from '../../../../shared/domain/bundles';
 import { useApi } from '../../app/api-context';
 import { Fingerprint } from '../../components/fingerprint';
 import { TextField } from '../../components/form-field';
-import { apiErrorMessage } from '../../i18n/messages';
+import { apiErrorToMessage, messageText, type Message } from '../../i18n/messages';
 
 /** Only the digits count: "52680 40966…" and "5268040966…" are the same fingerprint. */
 export function fingerprintDigits(text: string): string {
@@ -20,7 +20,8 @@ export function ConfirmFingerprint({ peer, onConfirmed, onCancel }: { peer: Peer
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [typed, setTyped] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  // A catalogue reference, not text: the error follows a language switch made while it shows.
+  const [error, setError] = useState<Message | undefined>();
   const [busy, setBusy] = useState(false);
   const fieldId = `fp-confirm-${peer.kind}-${peer.id}`;
 
@@ -29,13 +30,13 @@ export function ConfirmFingerprint({ peer, onConfirmed, onCancel }: { peer: Peer
     if (busy) return;
     const digits = fingerprintDigits(typed);
     const expected = fingerprintDigits(peer.fingerprint);
-    if (digits.length === 0) return setError(t('peers.typeRequired'));
-    if (digits.length !== expected.length) return setError(t('peers.typeLength', { count: expected.length, typed: digits.length }));
-    if (digits !== expected) return setError(t('peers.typeMismatch'));
+    if (digits.length === 0) return setError({ key: 'peers.typeRequired' });
+    if (digits.length !== expected.length) return setError({ key: 'peers.typeLength', params: { count: expected.length, typed: digits.length } });
+    if (digits !== expected) return setError({ key: 'peers.typeMismatch' });
     setBusy(true);
     const result = await api.call('identity.confirm', { id: peer.id, fingerprint: typed.trim() });
     setBusy(false);
-    if (!result.ok) return setError(apiErrorMessage(result.error, t, i18n.language));
+    if (!result.ok) return setError(apiErrorToMessage(result.error));
     onConfirmed(result.value.peer, result.value.applied.filter((r) => r.outcome === 'applied').length);
   };
 
@@ -61,7 +62,7 @@ export function ConfirmFingerprint({ peer, onConfirmed, onCancel }: { peer: Peer
             setTyped(v);
             if (error) setError(undefined);
           }}
-          error={error}
+          error={error ? messageText(error, t, i18n.language) : undefined}
           required
           maxLength={100}
           spellCheck={false}

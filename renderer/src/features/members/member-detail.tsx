@@ -7,9 +7,9 @@ import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { TextField } from '../../components/form-field';
 import { formatDateTime, formatNumber } from '../../i18n/format';
-import { apiErrorMessage } from '../../i18n/messages';
+import { apiErrorToMessage, messageText, type Message } from '../../i18n/messages';
 
-type Errors = { population?: string; populationYear?: string; form?: string };
+type Errors = { population?: Message; populationYear?: Message; form?: Message };
 
 /** "14.950" or "14950" → 14950; null when it is not a whole number of people. */
 export function parsePopulation(text: string): number | null {
@@ -37,10 +37,10 @@ export function MemberDetail({ member, overview, onSaved }: { member: Member; ov
     setSaved(false);
     const next: Errors = {};
     const pop = parsePopulation(population);
-    if (pop === null) next.population = t('hubMembers.populationInvalid');
+    if (pop === null) next.population = { key: 'hubMembers.populationInvalid' };
     const y = Number(year.trim());
     const thisYear = new Date().getFullYear();
-    if (!/^\d{4}$/.test(year.trim()) || y < 1861 || y > thisYear) next.populationYear = t('hubMembers.yearInvalid', { max: thisYear });
+    if (!/^\d{4}$/.test(year.trim()) || y < 1861 || y > thisYear) next.populationYear = { key: 'hubMembers.yearInvalid', params: { max: thisYear } };
     setErrors(next);
     if (Object.keys(next).length > 0 || pop === null) return;
     setBusy(true);
@@ -48,7 +48,7 @@ export function MemberDetail({ member, overview, onSaved }: { member: Member; ov
     setBusy(false);
     if (!result.ok) {
       const field = result.error.field;
-      const message = apiErrorMessage(result.error, t, i18n.language);
+      const message = apiErrorToMessage(result.error);
       setErrors(field === 'population' || field === 'populationYear' ? { [field]: message } : { form: message });
       return;
     }
@@ -88,7 +88,7 @@ export function MemberDetail({ member, overview, onSaved }: { member: Member; ov
               hint={t('hubMembers.populationHint')}
               value={population}
               onChange={setPopulation}
-              error={errors.population}
+              error={errors.population ? messageText(errors.population, t, i18n.language) : undefined}
               required
               maxLength={12}
             />
@@ -98,14 +98,14 @@ export function MemberDetail({ member, overview, onSaved }: { member: Member; ov
               hint={t('hubMembers.yearHint')}
               value={year}
               onChange={setYear}
-              error={errors.populationYear}
+              error={errors.populationYear ? messageText(errors.populationYear, t, i18n.language) : undefined}
               required
               maxLength={4}
             />
           </div>
           {errors.form ? (
             <Alert tone="danger" live>
-              {errors.form}
+              {messageText(errors.form, t, i18n.language)}
             </Alert>
           ) : null}
           {saved ? (
