@@ -35,3 +35,14 @@ describe('i18n catalogues', () => {
     for (const code of ERROR_CODES) expect(itLeaves.has(`apiErrors.${code}`), code).toBe(true);
   });
 });
+
+describe('every section of the menu', () => {
+  test('has a label and a one-line description (the Home lists them)', async () => {
+    const { SECTIONS } = await import('../../renderer/src/app/nav-items');
+    const all = new Set([...SECTIONS.municipality, ...SECTIONS.hub].filter((s) => s !== 'home'));
+    for (const section of all) {
+      expect(leaves(it).has(`nav.${section}`), `nav.${section}`).toBe(true);
+      if (section !== 'settings') expect(leaves(it).has(`sections.${section}`), `sections.${section}`).toBe(true);
+    }
+  });
+});

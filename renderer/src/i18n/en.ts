@@ -72,7 +72,9 @@ export const en: Catalogue = {
     members: 'The list of member municipalities and whether their identity has been checked.',
     imports: 'Import the files received from the member municipalities and see those waiting.',
     catalogue: 'The service catalogue and sending the consortium’s data to the members.',
-    plan: 'Here you will prepare the yearly technical plan with the cost of every service.',
+    plan: 'The yearly technical plan: items and costs, approvals, allocation among members and savings.',
+    dashboards: 'Charts of service usage, training, proposals and the plan’s costs.',
+    share: 'The approved plan, the municipality’s share item by item, its savings and the state of its proposals.',
     settings: 'The identity of this workstation to give to the consortium, the language and information about the program.',
   },
   setup: {

@@ -75,7 +75,9 @@ export const it = {
     members: 'L’elenco dei comuni aderenti e lo stato della verifica della loro identità.',
     imports: 'Importare i file ricevuti dai comuni aderenti e vedere quelli in attesa.',
     catalogue: 'Il catalogo dei servizi e l’invio dei dati del consorzio ai membri.',
-    plan: 'Qui si preparerà il piano tecnico annuale con i costi di ogni servizio.',
+    plan: 'Il piano tecnico annuale: voci e costi, approvazioni, ripartizione tra i membri e risparmi.',
+    dashboards: 'Grafici dell’uso dei servizi, della formazione, delle proposte e dei costi del piano.',
+    share: 'Il piano approvato, la quota del Comune voce per voce, i risparmi e lo stato delle proposte.',
     settings: 'L’identità di questa postazione da comunicare al consorzio, la lingua e le informazioni sul programma.',
   },
   setup: {
