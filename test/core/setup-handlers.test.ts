@@ -135,3 +135,13 @@ describe('reference.municipalities', () => {
     expect(found.map((m) => m.name)).toEqual(['Urbino', 'Forlì']);
   });
 });
+
+describe('app.status', () => {
+  it('shows the operator changed in Settings, not the name given at setup', async () => {
+    const t = openTestBackend();
+    await t.must('setup.municipality', { istat: '041067', operator: 'Maria Rossi' });
+    expect((await t.must('app.status', {})).installation?.operator).toBe('Maria Rossi');
+    await t.must('settings.update', { operator: 'Luca Bianchi' });
+    expect((await t.must('app.status', {})).installation?.operator).toBe('Luca Bianchi');
+  });
+});

@@ -2,7 +2,7 @@ import { exportIdentity, showIdentity } from '../identity/identity';
 import { readInstallation, toInstallation } from '../installation/installation-store';
 import { verifyOutbox } from '../outbox/outbox';
 import { findMunicipality, listProvinces, searchMunicipalities } from '../reference/municipalities';
-import { readLocale, writeLocale } from '../settings/settings-store';
+import { readLocale, readOperatorSetting, writeLocale } from '../settings/settings-store';
 import { checkStore } from '../store/check-store';
 import { setupHub, setupMunicipality } from '../setup/setup';
 import { municipalityRecordHandlers } from '../records/record-handlers';
@@ -15,7 +15,8 @@ import { joinHandlerGroups, type HandlerGroup, type HandlerTable } from './handl
 const appHandlers = {
   'app.status': (ctx) => {
     const inst = readInstallation(ctx.db);
-    return { version: ctx.appVersion, dataDir: ctx.dataDir, locale: readLocale(ctx.db), installation: inst && toInstallation(inst) };
+    const installation = inst && { ...toInstallation(inst), operator: readOperatorSetting(ctx.db) ?? inst.operator };
+    return { version: ctx.appVersion, dataDir: ctx.dataDir, locale: readLocale(ctx.db), installation };
   },
   'app.check': (ctx) => checkStore(ctx),
   'settings.setLocale': (ctx, input) => {

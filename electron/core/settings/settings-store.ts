@@ -10,3 +10,9 @@ export function readLocale(db: Database.Database): Locale {
 export function writeLocale(db: Database.Database, locale: Locale): void {
   db.prepare("INSERT INTO settings (key, value) VALUES ('locale', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(locale);
 }
+
+/** The operator's name set in Settings, if any (it overrides the one given at setup). */
+export function readOperatorSetting(db: Database.Database): string | null {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'operator'").get() as { value: string } | undefined;
+  return row?.value || null;
+}
