@@ -1,15 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../app/api-context';
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DeleteRecordDialog } from '../../components/delete-record-dialog';
 import { Loading } from '../../components/loading';
 import { Modal } from '../../components/modal';
 import { PageTitle } from '../../components/page-title';
-import { useToastStore } from '../../components/toast-store';
-import { apiErrorMessage, apiErrorToMessage } from '../../i18n/messages';
+import { apiErrorMessage } from '../../i18n/messages';
 import { CsvExportButton } from '../csv/csv-export';
 import { GroupCard } from './group-card';
 import { GroupForm } from './group-form';
@@ -67,31 +64,6 @@ export function GroupsPage() {
 }
 
 function GroupsDeleteDialog() {
-  const { t } = useTranslation();
-  const api = useApi();
   const { deleting, askDelete, changed } = useGroupsStore();
-  const showToast = useToastStore((s) => s.show);
-  const [busy, setBusy] = useState(false);
-  const onConfirm = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    const result = await api.call(deleting.method, { id: deleting.id });
-    setBusy(false);
-    askDelete(null);
-    if (result.ok) {
-      showToast('success', { key: 'common.deleted' });
-      changed();
-    } else showToast('danger', apiErrorToMessage(result.error));
-  };
-  return (
-    <ConfirmDialog
-      open={deleting !== null}
-      title={deleting?.title ?? ''}
-      text={deleting?.text ?? ''}
-      confirmLabel={t('common.delete')}
-      onConfirm={() => void onConfirm()}
-      onCancel={() => askDelete(null)}
-      busy={busy}
-    />
-  );
+  return <DeleteRecordDialog pending={deleting} onClose={() => askDelete(null)} onDeleted={changed} />;
 }

@@ -1,14 +1,10 @@
 import { create } from 'zustand';
+import type { PendingDelete as PendingDeleteOf } from '../../components/delete-record-dialog';
 import type { StaffMember } from '../../../../shared/domain/staff';
 import type { Course, Participation } from '../../../../shared/domain/training';
 
 /** A deletion waiting for its confirmation. */
-export interface PendingDelete {
-  method: 'staff.delete' | 'courses.delete' | 'participations.delete';
-  id: string;
-  title: string;
-  text: string;
-}
+export type PendingDelete = PendingDeleteOf<'staff.delete' | 'courses.delete' | 'participations.delete'>;
 
 interface TrainingState {
   /** Bumped after every save: lists and totals read again. */
