@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { HubId, IstatCode, Locale, personText } from '../../domain/ids';
+import type { ChainVerification } from '../../domain/outbox';
+import type { AppStatus, IdentityInfo, Installation, IntegrityReport, Member, Municipality, Province } from '../../domain/installation';
+import { NoInput } from './inputs';
+
+/** Installation, setup, identity, settings, reference data and the log (foundation). */
+export const appMethods = {
+  'app.status': method(NoInput)<AppStatus>(),
+  /** Full integrity check of the store and the keys (`cst check`). */
+  'app.check': method(NoInput)<IntegrityReport>(),
+
+  'reference.searchMunicipalities': method(
+    z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+  )<Municipality[]>(),
+  /** Municipalities by ISTAT code (names of saved codes); unknown codes are left out. */
+  'reference.municipalities': method(z.object({ istat: z.array(IstatCode).max(8000) }).strict())<Municipality[]>(),
+  'reference.provinces': method(NoInput)<Province[]>(),
+
+  'setup.municipality': method(
+    z.object({ istat: IstatCode, operator: personText(100) }).strict(),
+  )<Installation>(),
+  'setup.hub': method(
+    z
+      .object({
+        id: HubId,
+        name: personText(120),
+        operator: personText(100).optional(),
+        province: z.string().trim().regex(/^[A-Z]{2}$/, { message: 'Sigla di provincia non valida (per esempio PU).' }).optional(),
+      })
+      .strict(),
+  )<Installation>(),
+
+  'identity.show': method(NoInput)<IdentityInfo>(),
+  /** The identity file (.cstid) as bytes; the caller saves it where the person chooses. */
+  'identity.export': method(NoInput)<{ fileName: string; contentBase64: string }>(),
+
+  'settings.setLocale': method(z.object({ locale: Locale }).strict())<{ locale: z.infer<typeof Locale> }>(),
+
+  'members.list': method(NoInput)<Member[]>(),
+
+  /** Recomputes this installation's whole hash chain (`cst log verify`). */
+  'log.verify': method(NoInput)<ChainVerification>(),
+} as const;

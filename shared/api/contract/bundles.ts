@@ -1,0 +1,24 @@
+import { method } from '../define';
+import { BundleExportInput, BundleImportInput, BundleInspectInput, IdentityConfirmInput, IdentityImportInput, type BundleExportResult, type BundleFork, type BundleHistory, type BundleImportResult, type BundleInspection, type Peer, type PendingBundle } from '../../domain/bundles';
+import { type SyncStatus } from '../../domain/hub-views';
+import { NoInput } from './inputs';
+
+/** Identities and bundles (BUNDLE-FORMAT.md), on both roles. */
+export const bundleMethods = {
+  /** The other side's identity file (.cstid): stored as pending, with its fingerprint to read over the phone. */
+  'identity.import': method(IdentityImportInput)<Peer>(),
+  /** Pins the keys once the typed fingerprint matches; applies the bundles kept from that sender. */
+  'identity.confirm': method(IdentityConfirmInput)<{ peer: Peer; applied: BundleImportResult[] }>(),
+  'peers.list': method(NoInput)<Peer[]>(),
+
+  /** Bundles (BUNDLE-FORMAT.md): export from our outbox, import (one result per file), inspect without applying. */
+  'bundle.export': method(BundleExportInput)<BundleExportResult[]>(),
+  'bundle.import': method(BundleImportInput)<BundleImportResult[]>(),
+  'bundle.inspect': method(BundleInspectInput)<BundleInspection>(),
+  'bundle.pending': method(NoInput)<PendingBundle[]>(),
+  'bundle.forks': method(NoInput)<BundleFork[]>(),
+  'bundle.history': method(NoInput)<BundleHistory>(),
+
+  /** Where this installation stands with its hub: "synchronized up to …" and what is still waiting. */
+  'sync.status': method(NoInput)<SyncStatus>(),
+} as const;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { type CsvFile } from '../../domain/csv';
+import type { Municipality } from '../../domain/installation';
+import { GovCsvInput, GovSettingsUpdateInput, HubDemoInput, MyShareInput, PlanApproveInput, PlanCreateInput, PlanImportInput, PlanItemsInput, PlanNewVersionInput, PlanRefInput, PlanStatementInput, PlanStepInput, ProposalActInput, ProposalAssignInput, ReportDocInput, ReportPdfInput, ReportYearInput, type Benchmark, type ConsortiumReport, type ConsortiumSavings, type GovProposalRow, type GovSettings, type HubDemoSummary, type MyShare, type PlanAllocation, type PlanApproveResult, type PlanView, type ProposalTrackView, type RankingRow, type StatementView } from '../../domain/gov-plan';
+import { NoInput, ById } from './inputs';
+
+/** Governance: evaluation, the yearly plan, allocation, approvals, reports. */
+export const govMethods = {
+  /** Governance (issue 5), hub: evaluation settings and voting rules, the Assembly's report choice. */
+  'gov.settings.get': method(NoInput)<GovSettings>(),
+  'gov.settings.update': method(GovSettingsUpdateInput)<GovSettings>(),
+  /** Received proposals with their evaluation track. */
+  'gov.proposals.list': method(z.object({ status: z.string().max(40).optional() }).strict())<GovProposalRow[]>(),
+  /** Assigns a received proposal to a thematic group (a hub event). */
+  'gov.proposals.assign': method(ProposalAssignInput)<ProposalTrackView>(),
+  /** One step of the proposal's state machine (evaluate, admit, not admit, return, start, progress, complete…): a hub event. */
+  'gov.proposals.act': method(ProposalActInput)<ProposalTrackView>(),
+  'gov.proposals.ranking': method(NoInput)<RankingRow[]>(),
+  /** Both roles: the state and timeline of a proposal as the hub decided it (null before any decision). */
+  'proposals.timeline': method(ById)<{ track: ProposalTrackView | null }>(),
+  /** The yearly technical plan: versions, items, approvals (each change a hub event). */
+  'plan.list': method(NoInput)<{ year: number; version: number; state: string; totalCents: number }[]>(),
+  'plan.create': method(PlanCreateInput)<PlanView>(),
+  'plan.get': method(PlanRefInput)<PlanView>(),
+  'plan.saveItems': method(PlanItemsInput)<PlanView>(),
+  /** Items from a spreadsheet (Italian Excel CSV) replacing those of the draft. */
+  'plan.import': method(PlanImportInput)<PlanView>(),
+  'plan.step': method(PlanStepInput)<PlanView>(),
+  /** A vote of the Executive Committee or the Assembly; the outcome is computed. */
+  'plan.approve': method(PlanApproveInput)<PlanApproveResult>(),
+  'plan.newVersion': method(PlanNewVersionInput)<PlanView>(),
+  /** Exact allocation (`cst plan allocate --json`): frozen once approved by the Assembly. */
+  'plan.allocate': method(PlanRefInput)<PlanAllocation>(),
+  'plan.savings': method(PlanRefInput)<ConsortiumSavings>(),
+  'plan.statement': method(PlanStatementInput)<StatementView>(),
+  /** Municipality: the approved plan, its share item by item, its savings, its proposals' timeline. */
+  'plan.myShare': method(MyShareInput)<MyShare>(),
+  /** The consortium report (condivisione), published to every member. */
+  'report.publish': method(ReportYearInput)<ConsortiumReport>(),
+  'report.get': method(ReportYearInput)<{ report: ConsortiumReport | null }>(),
+  /** Municipality: where it stands among members of its size class. */
+  'report.benchmark': method(ReportYearInput)<Benchmark>(),
+  /** The plan document or a member's statement as self-contained HTML with a print stylesheet. */
+  'report.html': method(ReportDocInput)<{ title: string; html: string }>(),
+  /** The same, printed to PDF by a local Chromium/Chrome/Edge in headless mode. */
+  'report.pdf': method(ReportPdfInput)<{ path: string; bytes: number }>(),
+  /** CSV of a governance table (Italian Excel conventions). */
+  'gov.csv': method(GovCsvInput)<CsvFile>(),
+  /** Hub: a consortium to try (`cst demo` on a hub): members' usage and training, proposals in every state, an approved plan. */
+  'demo.hub': method(HubDemoInput)<HubDemoSummary>(),
+} as const;
