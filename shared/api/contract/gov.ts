@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { type CsvFile } from '../../domain/csv';
-import type { Municipality } from '../../domain/installation';
-import { GovCsvInput, GovSettingsUpdateInput, HubDemoInput, MyShareInput, PlanApproveInput, PlanCreateInput, PlanImportInput, PlanItemsInput, PlanNewVersionInput, PlanRefInput, PlanStatementInput, PlanStepInput, ProposalActInput, ProposalAssignInput, ReportDocInput, ReportPdfInput, ReportYearInput, type Benchmark, type ConsortiumReport, type ConsortiumSavings, type GovProposalRow, type GovSettings, type HubDemoSummary, type MyShare, type PlanAllocation, type PlanApproveResult, type PlanView, type ProposalTrackView, type RankingRow, type StatementView } from '../../domain/gov-plan';
+
+import { GovSettingsUpdateInput, HubDemoInput, MyShareInput, PlanApproveInput, PlanCreateInput, PlanImportInput, PlanItemsInput, PlanNewVersionInput, PlanRefInput, PlanStatementInput, PlanStepInput, ProposalActInput, ProposalAssignInput, type ConsortiumSavings, type GovProposalRow, type GovSettings, type HubDemoSummary, type MyShare, type PlanAllocation, type PlanApproveResult, type PlanView, type ProposalTrackView, type RankingRow, type StatementView } from '../../domain/gov-plan';
 import { NoInput, ById } from './inputs';
 
 /** Governance: evaluation, the yearly plan, allocation, approvals, reports. */
@@ -36,17 +35,6 @@ export const govMethods = {
   'plan.statement': method(PlanStatementInput)<StatementView>(),
   /** Municipality: the approved plan, its share item by item, its savings, its proposals' timeline. */
   'plan.myShare': method(MyShareInput)<MyShare>(),
-  /** The consortium report (condivisione), published to every member. */
-  'report.publish': method(ReportYearInput)<ConsortiumReport>(),
-  'report.get': method(ReportYearInput)<{ report: ConsortiumReport | null }>(),
-  /** Municipality: where it stands among members of its size class. */
-  'report.benchmark': method(ReportYearInput)<Benchmark>(),
-  /** The plan document or a member's statement as self-contained HTML with a print stylesheet. */
-  'report.html': method(ReportDocInput)<{ title: string; html: string }>(),
-  /** The same, printed to PDF by a local Chromium/Chrome/Edge in headless mode. */
-  'report.pdf': method(ReportPdfInput)<{ path: string; bytes: number }>(),
-  /** CSV of a governance table (Italian Excel conventions). */
-  'gov.csv': method(GovCsvInput)<CsvFile>(),
   /** Hub: a consortium to try (`cst demo` on a hub): members' usage and training, proposals in every state, an approved plan. */
   'demo.hub': method(HubDemoInput)<HubDemoSummary>(),
 } as const;
