@@ -9,6 +9,7 @@ import { municipalityRecordHandlers } from '../records/record-handlers';
 import { bundleHandlers, peerHandlers } from '../bundles/bundle-handlers';
 import { hubHandlers } from '../hub/hub-handlers';
 import { govHandlers } from '../governance/gov-handlers';
+import { reportHandlers } from '../governance/report-handlers';
 import { listRegistry, publishInitialHubRecords } from '../hub/hub-members';
 import { joinHandlerGroups, type HandlerGroup, type HandlerTable } from './handler-table';
 
@@ -71,4 +72,5 @@ export const handlers: HandlerTable = joinHandlerGroups(
   bundleHandlers,
   hubHandlers,
   govHandlers,
+  reportHandlers,
 );

@@ -4,18 +4,14 @@ import { readInstallation } from '../installation/installation-store';
 import { allocationOf, computeStatement, savingsOf, toStatementView } from './allocation-service';
 import { actOnProposal, assignProposal, listGovProposals, proposalRanking, proposalTimeline } from './evaluation-service';
 import { requireGovHub } from './gov-errors';
-import { govCsv } from './gov-csv';
 import { fillHubDemo } from './demo/hub-demo';
 import { readGovSettings, updateGovSettings } from './gov-settings';
 import { readStatement } from './gov-store';
 import { myShare } from './my-share';
 import { importPlanCsv } from './plan-csv';
 import { approvePlan, createPlan, getPlan, listPlans, newPlanVersion, pickVersion, planStep, savePlanItems } from './plan-service';
-import { benchmark, getReport, publishReport } from './report-service';
-import { renderReportHtml } from './report-html';
-import { printReportPdf } from './report-pdf';
 
-/** Issue 5: evaluation of proposals, the yearly technical plan, allocation, statements, reports. */
+/** Issue 5: evaluation of proposals, the yearly technical plan, allocation, statements (reports: report-handlers.ts). */
 export const govHandlers = {
   'gov.settings.get': (ctx) => readGovSettings(ctx),
   'gov.settings.update': updateGovSettings,
@@ -53,12 +49,6 @@ export const govHandlers = {
     return toStatementView(ctx, computeStatement(ctx, pickVersion(ctx, input.year, input.version), input.istat));
   },
   'plan.myShare': myShare,
-  'report.publish': publishReport,
-  'report.get': (ctx, input) => ({ report: getReport(ctx, input) }),
-  'report.benchmark': benchmark,
-  'report.html': (ctx, input) => renderReportHtml(ctx, input),
-  'report.pdf': (ctx, input) => printReportPdf(ctx, input),
-  'gov.csv': govCsv,
   'demo.hub': fillHubDemo,
 } satisfies HandlerGroup;
 
