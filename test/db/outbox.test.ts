@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chainHash, GENESIS_HASH } from '../../electron/core/outbox/chain';
-import { appendEvent, eventLine, outboxHead, verifyOutbox } from '../../electron/core/outbox/outbox';
+import { appendEvent, eventLine, outboxHead } from '../../electron/core/outbox/outbox';
+import { verifyOutbox, verifyOutboxInParallel } from '../../electron/core/outbox/verify';
 import { openTestBackend } from '../helpers/backend';
 
 const VECTORS = join(__dirname, '..', '..', '..', 'shared', 'vectors');
@@ -90,5 +91,48 @@ describe('the outbox verification, other breaks', () => {
     ctx.db.exec('DROP TRIGGER outbox_no_delete');
     ctx.db.prepare('DELETE FROM outbox WHERE seq = 4').run();
     expect(verifyOutbox(ctx.db)).toMatchObject({ ok: false, firstBroken: 4, events: 3, reason: "manca l'evento 4" });
+  });
+
+  // The fast path reads 4,096 rows per chunk: breaks on either side of a chunk boundary, deep
+  // in a later chunk, and a raw newline smuggled into a line (the chunk separator) are named
+  // exactly as the row-by-row path names them.
+  function outboxOf(events: number) {
+    const { backend } = openTestBackend();
+    const { ctx } = backend;
+    ctx.db.transaction(() => {
+      for (let i = 0; i < events; i++) appendEvent(ctx, { kind: 'usage', op: 'put', id: `r${i}`, data: { n: i, note: 'x'.repeat(i % 50) } });
+    })();
+    ctx.db.exec('DROP TRIGGER outbox_no_update; DROP TRIGGER outbox_no_delete');
+    return ctx.db;
+  }
+
+  it('verifies an outbox of several chunks to its last hash, on one core or two', async () => {
+    const db = outboxOf(10_000);
+    const expected = { ok: true, events: 10_000, firstBroken: null, lastHash: outboxHead(db).hash.toString('hex') };
+    expect(verifyOutbox(db)).toMatchObject(expected);
+    expect(await verifyOutboxInParallel(db, 1)).toMatchObject(expected);
+  });
+
+  it.each([1, 4096, 4097, 8193, 10_000])('on two cores names the same break as on one (altered line at seq %i)', async (seq) => {
+    const db = outboxOf(10_000);
+    db.prepare("UPDATE outbox SET line = CAST(replace(CAST(line AS TEXT), '\"n\":', '\"n\": ') AS BLOB) WHERE seq = ?").run(seq);
+    const one = verifyOutbox(db);
+    expect(one).toMatchObject({ ok: false, firstBroken: seq, events: seq - 1 });
+    expect(await verifyOutboxInParallel(db, 1)).toEqual(one);
+  });
+
+  it.each([4096, 4097, 8500])('names an altered line at seq %i, around and beyond a chunk boundary', (seq) => {
+    const db = outboxOf(9000);
+    db.prepare("UPDATE outbox SET line = CAST(replace(CAST(line AS TEXT), '\"n\":', '\"n\": ') AS BLOB) WHERE seq = ?").run(seq);
+    expect(verifyOutbox(db)).toMatchObject({ ok: false, firstBroken: seq, events: seq - 1 });
+  });
+
+  it('names a line with a raw newline in it, and a missing event at the start of a chunk', () => {
+    const db = outboxOf(9000);
+    db.prepare("UPDATE outbox SET line = CAST(replace(CAST(line AS TEXT), '\"note\":\"', '\"note\":\"' || char(10)) AS BLOB) WHERE seq = 5000").run();
+    expect(verifyOutbox(db)).toMatchObject({ ok: false, firstBroken: 5000, events: 4999 });
+    const db2 = outboxOf(9000);
+    db2.prepare('DELETE FROM outbox WHERE seq = 4097').run();
+    expect(verifyOutbox(db2)).toMatchObject({ ok: false, firstBroken: 4097, reason: "manca l'evento 4097" });
   });
 });

@@ -1,6 +1,6 @@
 import { exportIdentity, showIdentity } from '../identity/identity';
 import { readInstallation, toInstallation } from '../installation/installation-store';
-import { verifyOutbox } from '../outbox/outbox';
+import { verifyOutboxInParallel } from '../outbox/verify';
 import { findMunicipality, listProvinces, searchMunicipalities } from '../reference/municipalities';
 import { readLocale, readOperatorSetting, writeLocale } from '../settings/settings-store';
 import { checkStore } from '../store/check-store';
@@ -56,7 +56,7 @@ const memberHandlers = {
 } satisfies HandlerGroup;
 
 const logHandlers = {
-  'log.verify': (ctx) => verifyOutbox(ctx.db),
+  'log.verify': (ctx) => verifyOutboxInParallel(ctx.db),
 } satisfies HandlerGroup;
 
 /** The one handler table: every method of the contract, each implemented exactly once. */
