@@ -9,6 +9,12 @@ import { resolveDataDir } from '../core/data-dir';
 import { AppError } from '../core/errors';
 import { startBrowserShell } from './browser-shell';
 
+/**
+ * The browser's own UI locale decides how `<input type="date">` shows a date: Italian gives
+ * gg/mm/aaaa, the app's format for dates in both of its languages (en-US would show mm/dd/yyyy).
+ */
+const BROWSER_LOCALE = 'it-IT';
+
 /** Browsers that can show the app in its own window (app mode), most likely first. */
 function appModeBrowsers(): string[] {
   if (process.platform === 'win32') {
@@ -61,7 +67,12 @@ function openInBrowser(url: string): void {
     process.stderr.write(`Aprire questo indirizzo nel browser: ${url}\n`);
     return;
   }
-  spawn(browser, [`--app=${url}`, '--no-first-run', '--disable-background-networking'], { stdio: 'ignore', detached: true }).unref();
+  spawn(browser, [`--app=${url}`, '--no-first-run', '--disable-background-networking', `--lang=${BROWSER_LOCALE}`], {
+    stdio: 'ignore',
+    detached: true,
+    // Linux's Chromium ignores `--lang` and reads its UI locale from LANGUAGE.
+    env: { ...process.env, LANGUAGE: 'it_IT:it' },
+  }).unref();
 }
 
 main().catch((err) => {

@@ -1,4 +1,8 @@
-/** The flags this machine needs for Debian's Chromium (no sandbox as root, no background traffic). */
+/**
+ * The flags this machine needs for Debian's Chromium (no sandbox as root, no background traffic),
+ * and the Italian UI locale: it decides how `<input type="date">` shows its value (gg/mm/aaaa, not
+ * the en-US mm/dd/yyyy), which neither the page's `lang` nor Playwright's `locale` changes.
+ */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -7,6 +11,13 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--lang=it-IT',
 ];
+
+/**
+ * On Linux Chromium ignores `--lang` and takes its UI locale from `LANGUAGE` (Debian ships the
+ * Italian strings in `chromium-l10n`; without them it falls back to en-US).
+ */
+export const CHROMIUM_ENV: Record<string, string> = { LANGUAGE: 'it_IT:it' };
 
 export const CHROMIUM_PATH = process.env.CST_CHROMIUM ?? '/usr/bin/chromium';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { tempDir } from '../helpers/temp-dir';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH } from './chromium';
 
 export { CHROMIUM_ARGS };
 
@@ -50,8 +50,9 @@ export async function startShell(dataDir = tempDir()): Promise<RunningShell> {
   };
 }
 
+/** Chromium with the Italian UI locale (date fields gg/mm/aaaa): see ./chromium. */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: { ...process.env, ...CHROMIUM_ENV } });
 }
 
 /** A page at 1366×768 (the screens of the town halls) that records console errors and CSP violations. */
