@@ -1,7 +1,7 @@
 import type { PushMessage } from '../../shared/api/events';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { handlers } from './api/handlers';
-import type { AppContext, Clock, IdSource, Log } from './context';
+import type { AppContext, Clock, IdSource, Log, PdfPrinter } from './context';
 import { randomIds, stderrLog, systemClock } from './defaults';
 import { openStore } from './store/open-store';
 
@@ -11,6 +11,7 @@ export interface BackendOptions {
   clock?: Clock;
   ids?: IdSource;
   log?: Log;
+  printPdf?: PdfPrinter;
 }
 
 /** One open data directory: the handler table bound to its store, and its push events. */
@@ -36,6 +37,7 @@ export function openBackend(options: BackendOptions): Backend {
     ids: options.ids ?? randomIds,
     log: options.log ?? stderrLog,
     appVersion: options.appVersion,
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
     emit: (event, payload) => {
       for (const listener of listeners) listener({ event, payload } as PushMessage);
     },

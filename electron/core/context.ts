@@ -17,6 +17,9 @@ export interface Log {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** Prints a self-contained HTML page to PDF bytes (report-pdf.ts). */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+
 export type Emit = <E extends PushEventName>(event: E, payload: PushEvents[E]) => void;
 
 /**
@@ -31,4 +34,6 @@ export interface AppContext {
   log: Log;
   emit: Emit;
   appVersion: string;
+  /** Electron's printToPDF, asked of the main process; absent in the CLI and browser shell (a local headless browser prints). */
+  printPdf?: PdfPrinter;
 }

@@ -114,11 +114,17 @@ export const ReportDocInput = z
   .strict()
   .refine((d) => d.doc !== 'statement' || d.istat !== undefined, { message: "Per l'estratto conto indicare il comune (codice ISTAT).", path: ['istat'] });
 export const ReportPdfInput = z
-  .object({ doc: z.enum(['plan', 'statement']), year: Year, istat: IstatCode.optional(), out: z.string().min(1).max(4096) })
+  .object({ doc: z.enum(['plan', 'statement']), year: Year, istat: IstatCode.optional(), version: z.number().int().min(1).optional(), out: z.string().min(1).max(4096).optional() })
   .strict()
   .refine((d) => d.doc !== 'statement' || d.istat !== undefined, { message: "Per l'estratto conto indicare il comune (codice ISTAT).", path: ['istat'] });
 export const GovCsvInput = z
-  .object({ table: z.enum(['plan', 'allocation', 'statement', 'savings', 'ranking', 'report']), year: Year, istat: IstatCode.optional() })
+  .object({
+    table: z.enum(['plan', 'allocation', 'statement', 'savings', 'ranking', 'report', 'approvals', 'ballots']),
+    year: Year,
+    istat: IstatCode.optional(),
+    /** The plan version (plan, allocation, savings, approvals, ballots); the current one when absent. */
+    version: z.number().int().min(1).optional(),
+  })
   .strict();
 
 export interface CategoryTotal {

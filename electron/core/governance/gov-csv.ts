@@ -8,27 +8,36 @@ import { requireGovHub } from './gov-errors';
 import { proposalRanking } from './evaluation-service';
 import { readStatement } from './gov-store';
 import { pickVersion } from './plan-service';
-import { euroCsv, keyText } from './report-format';
+import { dateIt, euroCsv, keyText } from './report-format';
+import { APPROVAL_BODY_LABELS, PLAN_STATE_LABELS } from '../../../shared/governance/approvals';
+import { PROPOSAL_STATE_LABELS } from '../../../shared/governance/proposal-track';
+import type { VoteTally } from '../../../shared/governance/voting';
 import { readReport } from './gov-store';
 import { AppError } from '../errors';
+import { stmt } from '../records/statements';
 import { requireInstallation } from '../installation/installation-store';
+
+/** Hundredths (scores, basis points) → "7,65": Excel reads the decimal comma as a number. */
+const hundredthsCsv = (h: number) => `${h < 0 ? '-' : ''}${Math.floor(Math.abs(h) / 100)},${String(Math.abs(h) % 100).padStart(2, '0')}`;
+const OUTCOME_LABELS: Record<VoteTally['outcome'], string> = { approved: 'approvato', rejected: 'respinto', no_quorum: 'mancanza del numero legale' };
+const VOTE_LABELS = { for: 'favorevole', against: 'contrario', abstain: 'astenuto' } as const;
 
 const milliCsv = (q: number) => (q % 1000 === 0 ? String(q / 1000) : (q / 1000).toFixed(3).replace(/0+$/, '').replace('.', ','));
 
 export function govCsv(ctx: AppContext, input: ParsedInput<'gov.csv'>): CsvFile {
   let header: string[];
   let rows: (string | number | null)[][];
-  const name = `${input.table}-${input.year}${input.istat ? `-${input.istat}` : ''}.csv`;
+  const name = `${input.table}-${input.year}${input.version ? `-v${input.version}` : ''}${input.istat ? `-${input.istat}` : ''}.csv`;
   switch (input.table) {
     case 'plan': {
-      const v = pickVersion(ctx, input.year);
+      const v = pickVersion(ctx, input.year, input.version);
       header = ['Codice', 'Descrizione', 'Categoria', 'Servizio', 'Costo fisso (€)', 'Costo unitario (€)', 'Quantità prevista', 'Una tantum (€)', 'Costo (€)', 'Parti uguali %', 'Popolazione %', 'Utilizzo %', 'Esenti'];
       rows = v.items.map((i) => [i.code, i.description, i.category, i.service, euroCsv(i.fixed_cents), euroCsv(i.unit_cents), milliCsv(i.quantity_milli), euroCsv(i.one_off_cents), euroCsv(i.cost_cents), i.key.equal, i.key.population, i.key.usage, i.exempt.join(' ')]);
       break;
     }
     case 'allocation': {
       requireGovHub(ctx);
-      const alloc = allocationOf(ctx, pickVersion(ctx, input.year));
+      const alloc = allocationOf(ctx, pickVersion(ctx, input.year, input.version));
       header = ['Voce', 'ISTAT', 'Popolazione', 'Utilizzo', 'Esente', 'Quota (€)'];
       rows = alloc.items.flatMap((i) => {
         const ex = new Set(i.exempt);
@@ -39,22 +48,51 @@ export function govCsv(ctx: AppContext, input: ParsedInput<'gov.csv'>): CsvFile 
     case 'statement': {
       const istat = input.istat ?? (requireInstallation(ctx.db).role === 'municipality' ? requireInstallation(ctx.db).id : undefined);
       if (!istat) throw new AppError('E_VALIDATION', "Per l'estratto conto indicare il comune (codice ISTAT).", { field: 'istat' });
-      const s = readStatement(ctx.db, input.year, istat) ?? computeStatement(ctx, pickVersion(ctx, input.year), istat);
+      const s = readStatement(ctx.db, input.year, istat) ?? computeStatement(ctx, pickVersion(ctx, input.year, input.version), istat);
       header = ['Codice', 'Voce', 'Chiave di riparto', 'Esente', 'Quota (€)', 'Costo se da solo (€)', 'Risparmio (€)'];
       rows = s.lines.map((l) => [l.code, l.description, keyText(l.key), l.exempt ? 'sì' : 'no', euroCsv(l.cents), l.stand_alone_cents === null ? null : euroCsv(l.stand_alone_cents), l.savings_cents === null ? null : euroCsv(l.savings_cents)]);
       break;
     }
     case 'savings': {
       requireGovHub(ctx);
-      const s = savingsOf(ctx, pickVersion(ctx, input.year));
-      header = ['Servizio', 'Soci', 'Costo se da soli (€)', 'Costo nel consorzio (€)', 'Risparmio (€)'];
-      rows = s.services.map((x) => [x.code, x.members, euroCsv(x.standAloneCents), euroCsv(x.costCents), euroCsv(x.savingsCents)]);
+      const s = savingsOf(ctx, pickVersion(ctx, input.year, input.version));
+      header = ['Servizio', 'Soci', 'Costo se da soli (€)', 'Costo nel consorzio (€)', 'Risparmio (€)', 'Risparmio %'];
+      rows = s.services.map((x) => [x.code, x.members, euroCsv(x.standAloneCents), euroCsv(x.costCents), euroCsv(x.savingsCents), x.savingsBasisPoints === null ? null : hundredthsCsv(x.savingsBasisPoints)]);
       break;
     }
     case 'ranking': {
       requireGovHub(ctx);
-      header = ['Posizione', 'Proposta', 'Comune', 'Punteggio (centesimi)', 'Stato'];
-      rows = proposalRanking(ctx).map((r) => [r.position, r.title, r.owner, r.totalHundredths, r.status]);
+      header = ['Posizione', 'Proposta', 'Comune (ISTAT)', 'Punteggio', 'Stato'];
+      rows = proposalRanking(ctx).map((r) => [r.position, r.title, r.owner, hundredthsCsv(r.totalHundredths), (PROPOSAL_STATE_LABELS as Record<string, string>)[r.status] ?? r.status]);
+      break;
+    }
+    case 'approvals': {
+      // The approval path of one version: its steps, then each recorded vote with its tally.
+      const v = pickVersion(ctx, input.year, input.version);
+      header = ['Data', 'Versione', 'Passo', 'Organo o persona', 'Verbale o note', 'Presenti', 'Aventi diritto', 'Favorevoli', 'Contrari', 'Astenuti', 'Peso favorevoli', 'Peso contrari', 'Peso astenuti', 'Quorum', 'Esito'];
+      const steps = v.steps.map((st) => ({ date: st.date, vote: false, row: [dateIt(st.date), v.version, PLAN_STATE_LABELS[st.to], st.by, st.note, null, null, null, null, null, null, null, null, null, null] }));
+      const votes = v.approvals.map((a) => {
+        const t = a.tally as unknown as VoteTally;
+        const row = [dateIt(a.date), v.version, 'votazione', APPROVAL_BODY_LABELS[a.body], a.minutesRef, t.presentMembers, t.members, t.forCount, t.againstCount, t.abstainCount, t.forWeight, t.againstWeight, t.abstainWeight, t.quorumReached ? 'raggiunto' : 'non raggiunto', OUTCOME_LABELS[t.outcome]];
+        return { date: a.date, vote: true, row };
+      });
+      // In date order; on the same day a vote comes before the step it caused (stable sort keeps the rest).
+      rows = [...steps, ...votes].sort((x, y) => x.date.localeCompare(y.date) || Number(y.vote) - Number(x.vote)).map((x) => x.row);
+      break;
+    }
+    case 'ballots': {
+      // Who voted how in each recorded vote (the roll call for the minutes).
+      const v = pickVersion(ctx, input.year, input.version);
+      const names = new Map((stmt(ctx.db, 'SELECT istat, name FROM members').all() as { istat: string; name: string }[]).map((m) => [m.istat, m.name]));
+      header = ['Data', 'Organo', 'Verbale', 'Votante', 'Nome', 'Presente', 'Voto'];
+      rows = v.approvals.flatMap((a) => {
+        const vote = new Map(a.ballots.map((b) => [b.member, b.vote]));
+        const people = [...new Set([...a.present, ...vote.keys()])];
+        return people.map((p) => {
+          const b = vote.get(p);
+          return [dateIt(a.date), APPROVAL_BODY_LABELS[a.body], a.minutesRef, p, names.get(p) ?? '', a.present.includes(p) ? 'sì' : 'no', b ? VOTE_LABELS[b] : 'non ha votato'];
+        });
+      });
       break;
     }
     case 'report': {

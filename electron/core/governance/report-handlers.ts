@@ -1,6 +1,6 @@
 import type { HandlerGroup } from '../api/handler-table';
 import { govCsv } from './gov-csv';
-import { renderReportHtml } from './report-html';
+import { buildReportDocument, renderReportHtml } from './report-html';
 import { printReportPdf } from './report-pdf';
 import { benchmark, getReport, publishReport } from './report-service';
 
@@ -9,6 +9,7 @@ export const reportHandlers = {
   'report.publish': publishReport,
   'report.get': (ctx, input) => ({ report: getReport(ctx, input) }),
   'report.benchmark': benchmark,
+  'report.document': (ctx, input) => buildReportDocument(ctx, input),
   'report.html': (ctx, input) => renderReportHtml(ctx, input),
   'report.pdf': (ctx, input) => printReportPdf(ctx, input),
   'gov.csv': govCsv,

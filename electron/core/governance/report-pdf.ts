@@ -1,17 +1,21 @@
 /**
- * PDF of a report for the CLI and the browser shell: the self-contained HTML is written to a
- * temp file and printed by a locally installed Chromium, Chrome or Edge in headless mode
- * (Electron uses printToPDF on the same HTML instead). The browser is looked for where
- * electron/server/browser-shell-main.ts looks, or at CST_BROWSER.
+ * PDF of a report. In Electron the main process prints the self-contained HTML with
+ * `webContents.printToPDF` (ctx.printPdf, asked over the utility-process channel); in the CLI and
+ * the browser shell a locally installed Chromium, Chrome or Edge prints it in headless mode. The
+ * browser is looked for where electron/server/browser-shell-main.ts looks, or at CST_BROWSER.
+ * With `out` (the CLI) the PDF is written there; without it the bytes go back to the caller, which
+ * hands them to the person (a download in the browser, a save dialog in Electron).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AppContext } from '../context';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { ReportPdf } from '../../../shared/domain/report-document';
+import type { AppContext, PdfPrinter } from '../context';
 import { AppError } from '../errors';
-import { renderReportHtml } from './report-html';
+import { buildReportDocument, documentHtml } from './report-html';
 
 export function findBrowser(): string | null {
   const env = process.env.CST_BROWSER;
@@ -47,37 +51,67 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: nu
   });
 }
 
-export async function printReportPdf(ctx: AppContext, input: { doc: 'plan' | 'statement'; year: number; istat?: string | undefined; out: string }): Promise<{ path: string; bytes: number }> {
-  const { html } = renderReportHtml(ctx, input);
-  const browser = findBrowser();
-  if (!browser) {
-    throw new AppError(
-      'E_IO',
-      'Per creare il PDF serve un browser Chromium, Google Chrome o Microsoft Edge installato su questo computer (oppure indicarne il percorso nella variabile CST_BROWSER). In alternativa stampare il documento dall’app.',
-    );
+export const NO_BROWSER_MESSAGE =
+  'Per creare il PDF serve Google Chrome, Microsoft Edge o Chromium installato su questo computer (oppure il percorso del browser nella variabile CST_BROWSER). In alternativa aprire l’anteprima o salvare il documento in HTML e stamparlo dal browser.';
+
+/** The CLI's and browser shell's printer: a local Chromium-family browser in headless mode. */
+export function headlessBrowserPrinter(browser = findBrowser()): PdfPrinter {
+  return async (html) => {
+    if (!browser) throw new AppError('E_IO', NO_BROWSER_MESSAGE, { params: { reason: 'pdf_no_browser' } });
+    const dir = mkdtempSync(join(tmpdir(), 'cst-report-'));
+    try {
+      const htmlPath = join(dir, 'report.html');
+      const pdfPath = join(dir, 'report.pdf');
+      writeFileSync(htmlPath, html, 'utf8');
+      const args = [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        `--user-data-dir=${join(dir, 'profile')}`,
+        `--print-to-pdf=${pdfPath}`,
+        '--no-pdf-header-footer',
+        pathToFileURL(htmlPath).href,
+      ];
+      let r: { code: number | null; stderr: string };
+      try {
+        r = await run(browser, args, 60_000);
+      } catch (err) {
+        throw new AppError('E_IO', `Il browser ${browser} non si avvia (${(err as Error).message}). ${NO_BROWSER_MESSAGE}`, { params: { reason: 'pdf_print_failed', browser } });
+      }
+      const pdf = existsSync(pdfPath) ? readFileSync(pdfPath) : null;
+      if (!pdf || pdf.length === 0) {
+        const detail = r.stderr.split('\n').slice(-3).join(' ').slice(0, 300);
+        throw new AppError('E_IO', `Il browser ${browser} non ha prodotto il PDF (codice ${String(r.code)}): ${detail}`, { params: { reason: 'pdf_print_failed', browser } });
+      }
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+/** A file name a clerk recognises in the Downloads folder; the ISTAT code keeps statements apart. */
+export function reportFileName(input: { doc: 'plan' | 'statement'; year: number; istat?: string | undefined; version?: number | undefined }): string {
+  if (input.doc === 'plan') return `piano-tecnico-${input.year}${input.version ? `-versione-${input.version}` : ''}.pdf`;
+  return `estratto-conto-${input.year}-${input.istat ?? ''}${input.version ? `-versione-${input.version}` : ''}.pdf`;
+}
+
+export async function printReportPdf(ctx: AppContext, input: ParsedInput<'report.pdf'>): Promise<ReportPdf> {
+  const html = documentHtml(buildReportDocument(ctx, input));
+  const pdf = await (ctx.printPdf ?? headlessBrowserPrinter())(html);
+  if (input.out === undefined) {
+    return { fileName: reportFileName(input), bytes: pdf.byteLength, contentBase64: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64') };
   }
   const out = resolve(input.out);
-  const dir = mkdtempSync(join(tmpdir(), 'cst-report-'));
   try {
-    const htmlPath = join(dir, 'report.html');
-    writeFileSync(htmlPath, html, 'utf8');
-    const args = [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      `--user-data-dir=${join(dir, 'profile')}`,
-      `--print-to-pdf=${out}`,
-      '--no-pdf-header-footer',
-      pathToFileURL(htmlPath).href,
-    ];
-    const r = await run(browser, args, 60_000);
-    if (!existsSync(out) || statSync(out).size === 0) {
-      throw new AppError('E_IO', `Il browser (${browser}) non ha prodotto il PDF ${out} (codice ${String(r.code)}): ${r.stderr.split('\n').slice(-3).join(' ').slice(0, 300)}`);
-    }
-    return { path: out, bytes: statSync(out).size };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    writeFileSync(out, pdf);
+  } catch (err) {
+    throw new AppError('E_IO', `Non riesco a scrivere il PDF in ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Controllare che la cartella esista e sia scrivibile.`, {
+      field: 'out',
+      params: { reason: 'pdf_write_failed', path: out },
+    });
   }
+  return { fileName: basename(out), bytes: pdf.byteLength, path: out };
 }
