@@ -98,6 +98,8 @@ export interface BundleExportResult {
   encrypted: boolean;
   sha256: string;
   bundleId: string;
+  /** `inline: true` only: the file's bytes, for a download (browser) or a save dialog (Electron); `path` is then empty. */
+  contentBase64?: string;
 }
 
 export interface PendingBundle {
@@ -114,7 +116,10 @@ export interface PendingBundle {
 }
 
 export interface BundleFork {
+  /** The fork's number: what `bundle.resolveFork` and `cst bundle resolve-fork` take. */
+  forkNo: number;
   sender: { kind: Role; id: string; name: string };
+  /** The first disputed event (a prev_hash fork: the last event before the file's range). */
   seq: number;
   storedLine: string | null;
   storedHash: string | null;
@@ -122,6 +127,34 @@ export interface BundleFork {
   receivedHash: string | null;
   sha256: string;
   detectedAt: string;
+  /** The refused file: its name, when it arrived and the events it carries. */
+  file: { name: string; receivedAt: string; range: SeqRange | null };
+  /** The bundle that brought our version of event `seq` (null: not known any more). */
+  storedFrom: { name: string; receivedAt: string } | null;
+  /** The sender's events applied here now: accepting replaces `seq`…`appliedSeq`. */
+  appliedSeq: number;
+  /** Accepting needs a file that starts at or before `seq` (the member must send everything otherwise). */
+  canAccept: boolean;
+  resolution: ForkResolution | null;
+}
+
+export type ForkDecision = 'keep' | 'accept';
+
+/** The operator's decision on a fork: who, when, why (kept for the history). */
+export interface ForkResolution {
+  decision: ForkDecision;
+  by: string;
+  at: string;
+  note: string;
+  /** accept: our events from `seq` on that were replaced, and the events of the new version applied. */
+  eventsRemoved: number;
+  eventsApplied: number;
+}
+
+export interface ForkResolveResult {
+  fork: BundleFork;
+  /** Bundles waiting from the same sender that the accepted version made applicable. */
+  alsoApplied: BundleImportResult[];
 }
 
 export interface BundleHistory {
@@ -160,9 +193,14 @@ export const BundleExportInput = z
     allMembers: z.boolean().default(false),
     all: z.boolean().default(false),
     plain: z.boolean().default(false),
+    /** No file on this computer: the bytes come back in the answer (the browser's download, a save dialog). */
+    inline: z.boolean().default(false),
   })
   .strict()
-  .refine((v) => !!v.out !== !!v.dir, { message: 'Indicare un file di destinazione oppure una cartella (uno dei due).', path: ['out'] });
+  .refine((v) => [!!v.out, !!v.dir, v.inline].filter(Boolean).length === 1, {
+    message: 'Indicare un file di destinazione, una cartella oppure lo scaricamento (uno dei tre).',
+    path: ['out'],
+  });
 
 /** A file to import: a path on this computer, or its bytes (drag-and-drop in the browser shell). */
 export const BundleFileInput = z.union([
@@ -177,6 +215,15 @@ export const BundleInspectInput = z
     path: z.string().min(1).max(4096),
     /** The sender's identity file (.cstid), to check the signature of a bundle from someone not enrolled here. */
     identityPath: z.string().min(1).max(4096).optional(),
+  })
+  .strict();
+
+export const BundleResolveForkInput = z
+  .object({
+    forkNo: z.number().int().positive(),
+    decision: z.enum(['keep', 'accept']),
+    /** Why: required, kept in the fork's history. */
+    note: z.string().trim().min(1, 'Scrivere il motivo della decisione.').max(2000),
   })
   .strict();
 

@@ -5,9 +5,42 @@ import { importBundles, retryWaiting, type ImportOptions } from '../inbox/import
 import { confirmIdentity, importIdentity } from '../peers/identity-exchange';
 import { listPeers, toPeer } from '../peers/peers-store';
 import { defaultVerifier } from '../workers/verifier';
-import { exportBundles } from './export';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppError } from '../errors';
+import { resolveFork } from '../forks/resolve-fork';
+import { exportBundles, type ExportRequest } from './export';
+import { exportInline } from './export-inline';
 import { inspectBundle } from './inspect';
 import { bundleHistory, listForks, pendingBundles } from './queries';
+
+/**
+ * A folder that does not exist yet is created (a new folder on a USB stick, typed by hand);
+ * one that cannot be created is refused with the reason the clerk can act on.
+ */
+function ensureFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new AppError(
+      'E_IO',
+      `La cartella ${folder} non esiste e non si può creare (${reason}): verificare che la chiavetta sia inserita e non protetta da scrittura, oppure sceglierne un'altra.`,
+      { field: 'dir', params: { folder, reason } },
+    );
+  }
+}
+
+function exportTo(ctx: AppContext, input: ExportRequest & { inline: boolean }) {
+  const { inline, ...req } = input;
+  if (inline) {
+    const { out: _out, dir: _dir, ...rest } = req;
+    return exportInline(ctx, rest);
+  }
+  if (req.dir) ensureFolder(resolve(req.dir));
+  else if (req.out) ensureFolder(dirname(resolve(req.out)));
+  return exportBundles(ctx, req);
+}
 
 async function withVerifier<T>(fn: (options: ImportOptions) => Promise<T>, ctx: AppContext, label: string): Promise<T> {
   const verifier = defaultVerifier();
@@ -38,7 +71,7 @@ export const peerHandlers = {
 } satisfies HandlerGroup;
 
 export const bundleHandlers = {
-  'bundle.export': (ctx, input) => exportBundles(ctx, input),
+  'bundle.export': (ctx, input) => exportTo(ctx, input),
   'bundle.import': (ctx, input) =>
     withVerifier(
       (options) =>
@@ -60,5 +93,6 @@ export const bundleHandlers = {
   },
   'bundle.pending': (ctx) => pendingBundles(ctx.db),
   'bundle.forks': (ctx) => listForks(ctx.db),
+  'bundle.resolveFork': (ctx, input) => withVerifier((options) => resolveFork(ctx, input, options), ctx, 'Decisione sulla biforcazione'),
   'bundle.history': (ctx) => bundleHistory(ctx.db),
 } satisfies HandlerGroup;

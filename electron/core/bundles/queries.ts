@@ -1,7 +1,7 @@
 /** Read-side of bundles: pending queue, forks, history (exports and receptions). */
 import type Database from 'better-sqlite3';
 import type { BundleErrorCode } from '../../../shared/api/errors';
-import type { BundleFork, BundleHistory, BundleOutcome, PendingBundle } from '../../../shared/domain/bundles';
+import type { BundleFork, BundleHistory, ForkDecision, BundleOutcome, PendingBundle } from '../../../shared/domain/bundles';
 import type { Role } from '../../../shared/domain/ids';
 
 interface ReceptionRow {
@@ -42,33 +42,71 @@ export function pendingBundles(db: Database.Database): PendingBundle[] {
   }));
 }
 
-export function listForks(db: Database.Database): BundleFork[] {
+interface ForkQueryRow {
+  fork_no: number;
+  peer_no: number;
+  kind: Role;
+  id: string;
+  name: string;
+  applied_seq: number;
+  seq: number;
+  stored_line: Buffer | null;
+  stored_hash: Buffer | null;
+  received_line: Buffer | null;
+  received_hash: Buffer | null;
+  file_sha256: string;
+  detected_at: string;
+  resolution: ForkDecision | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  resolution_note: string | null;
+  events_removed: number;
+  events_applied: number;
+}
+
+/** Open forks first (oldest first), then the decided ones (latest decision first) as the history. */
+export function listForks(db: Database.Database, forkNo?: number): BundleFork[] {
   const rows = db
     .prepare(
-      `SELECT f.*, p.kind, p.id, p.name FROM bundle_forks f JOIN peers p ON p.peer_no = f.peer_no ORDER BY f.detected_at, f.fork_no`,
+      `SELECT f.*, p.kind, p.id, p.name, p.applied_seq FROM bundle_forks f JOIN peers p ON p.peer_no = f.peer_no
+       ${forkNo === undefined ? '' : 'WHERE f.fork_no = ?'}
+       ORDER BY f.resolution IS NOT NULL, CASE WHEN f.resolution IS NULL THEN f.detected_at END, f.resolved_at DESC, f.fork_no`,
     )
-    .all() as {
-    kind: Role;
-    id: string;
-    name: string;
-    seq: number;
-    stored_line: Buffer | null;
-    stored_hash: Buffer | null;
-    received_line: Buffer | null;
-    received_hash: Buffer | null;
-    file_sha256: string;
-    detected_at: string;
-  }[];
-  return rows.map((r) => ({
-    sender: { kind: r.kind, id: r.id, name: r.name },
-    seq: r.seq,
-    storedLine: r.stored_line?.toString('utf8') ?? null,
-    storedHash: r.stored_hash?.toString('hex') ?? null,
-    receivedLine: r.received_line?.toString('utf8') ?? null,
-    receivedHash: r.received_hash?.toString('hex') ?? null,
-    sha256: r.file_sha256,
-    detectedAt: r.detected_at,
-  }));
+    .all(...(forkNo === undefined ? [] : [forkNo])) as ForkQueryRow[];
+  const file = db.prepare(
+    'SELECT original_name AS name, received_at AS receivedAt, first_seq AS first, last_seq AS last FROM received_bundles WHERE file_sha256 = ? ORDER BY reception_no LIMIT 1',
+  );
+  // The bundle that brought our version: the first applied file of that sender covering the seq.
+  const storedFrom = db.prepare(
+    `SELECT original_name AS name, received_at AS receivedAt FROM received_bundles
+     WHERE sender_kind = ? AND sender_id = ? AND outcome = 'applied' AND first_seq <= ? AND last_seq >= ? AND file_sha256 <> ?
+     ORDER BY reception_no LIMIT 1`,
+  );
+  return rows.map((r) => {
+    const f = file.get(r.file_sha256) as { name: string; receivedAt: string; first: number | null; last: number | null } | undefined;
+    const range = f && f.first !== null && f.last !== null ? { first: f.first, last: f.last } : null;
+    const from = storedFrom.get(r.kind, r.id, r.seq, r.seq, r.file_sha256) as { name: string; receivedAt: string } | undefined;
+    return {
+      forkNo: r.fork_no,
+      sender: { kind: r.kind, id: r.id, name: r.name },
+      seq: r.seq,
+      storedLine: r.stored_line?.toString('utf8') ?? null,
+      storedHash: r.stored_hash?.toString('hex') ?? null,
+      receivedLine: r.received_line?.toString('utf8') ?? null,
+      receivedHash: r.received_hash?.toString('hex') ?? null,
+      sha256: r.file_sha256,
+      detectedAt: r.detected_at,
+      file: { name: f?.name ?? r.file_sha256, receivedAt: f?.receivedAt ?? r.detected_at, range },
+      storedFrom: from ?? null,
+      appliedSeq: r.applied_seq,
+      // A line fork: the file carries its own version of event `seq` and everything after it.
+      canAccept: r.received_line !== null && range !== null && range.first <= r.seq,
+      resolution:
+        r.resolution && r.resolved_at
+          ? { decision: r.resolution, by: r.resolved_by ?? '', at: r.resolved_at, note: r.resolution_note ?? '', eventsRemoved: r.events_removed, eventsApplied: r.events_applied }
+          : null,
+    };
+  });
 }
 
 export function bundleHistory(db: Database.Database, limit = 500): BundleHistory {

@@ -66,3 +66,36 @@ export function insertFork(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(f.peerNo, f.seq, f.storedLine, f.storedHash, f.receivedLine, f.receivedHash, f.sha256, f.at);
 }
+
+export interface ForkRow {
+  forkNo: number;
+  peerNo: number;
+  seq: number;
+  receivedLine: Buffer | null;
+  sha256: string;
+  resolution: 'keep' | 'accept' | null;
+}
+
+export function findFork(db: Database.Database, forkNo: number): ForkRow | null {
+  const r = db
+    .prepare('SELECT fork_no AS forkNo, peer_no AS peerNo, seq, received_line AS receivedLine, file_sha256 AS sha256, resolution FROM bundle_forks WHERE fork_no = ?')
+    .get(forkNo) as ForkRow | undefined;
+  return r ?? null;
+}
+
+/** The operator's decision (who, when, why): the fork leaves the open list for the history. */
+export function resolveForkRow(
+  db: Database.Database,
+  forkNo: number,
+  r: { decision: 'keep' | 'accept'; by: string; at: string; note: string; eventsRemoved: number; eventsApplied: number },
+): void {
+  db.prepare(
+    `UPDATE bundle_forks SET resolution = ?, resolved_by = ?, resolved_at = ?, resolution_note = ?, events_removed = ?, events_applied = ?
+     WHERE fork_no = ? AND resolution IS NULL`,
+  ).run(r.decision, r.by, r.at, r.note, r.eventsRemoved, r.eventsApplied, forkNo);
+}
+
+/** The file refused as a fork, applied after the operator accepted its version: every reception of it says so. */
+export function finishForkedReceptions(db: Database.Database, sha256: string, u: ReceptionUpdate): void {
+  db.prepare(`UPDATE received_bundles SET ${SET} WHERE file_sha256 = ? AND outcome = 'refused' AND code = 'E_FORK'`).run(...updateParams(u), sha256);
+}

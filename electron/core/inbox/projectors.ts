@@ -34,6 +34,12 @@ export interface ProjectorSession {
 export interface Projector {
   kind: string;
   open(db: Database.Database): ProjectorSession;
+  /**
+   * Forgets everything projected from one owner's records (a fork accepted by the operator:
+   * electron/core/forks/ then replays that owner's remaining events in order). A projector
+   * without reset must be invertible: the rewind feeds it each removed event backwards.
+   */
+  reset?(db: Database.Database, owner: string): void;
 }
 
 /** Usage per service × member × month (the hub's main aggregate): table received_usage_monthly. */

@@ -1,5 +1,5 @@
 import { method } from '../define';
-import { BundleExportInput, BundleImportInput, BundleInspectInput, IdentityConfirmInput, IdentityImportInput, type BundleExportResult, type BundleFork, type BundleHistory, type BundleImportResult, type BundleInspection, type Peer, type PendingBundle } from '../../domain/bundles';
+import { BundleExportInput, BundleImportInput, BundleInspectInput, BundleResolveForkInput, IdentityConfirmInput, IdentityImportInput, type BundleExportResult, type BundleFork, type ForkResolveResult, type BundleHistory, type BundleImportResult, type BundleInspection, type Peer, type PendingBundle } from '../../domain/bundles';
 import { type SyncStatus } from '../../domain/hub-views';
 import { NoInput } from './inputs';
 
@@ -17,6 +17,8 @@ export const bundleMethods = {
   'bundle.inspect': method(BundleInspectInput)<BundleInspection>(),
   'bundle.pending': method(NoInput)<PendingBundle[]>(),
   'bundle.forks': method(NoInput)<BundleFork[]>(),
+  /** The operator's decision on a fork: keep what we have, or accept the sender's version from the fork on. */
+  'bundle.resolveFork': method(BundleResolveForkInput)<ForkResolveResult>(),
   'bundle.history': method(NoInput)<BundleHistory>(),
 
   /** Where this installation stands with its hub: "synchronized up to …" and what is still waiting. */

@@ -45,4 +45,10 @@ export const proposalProjector: Projector = {
       close() {},
     };
   },
+  /** A fork accepted: the member's proposals are rebuilt from its remaining events (the hub's evaluations are its own records). */
+  reset(db, owner) {
+    stmt(db, 'DELETE FROM hub_proposal_attachments WHERE proposal_id IN (SELECT id FROM hub_proposals WHERE owner = ?)').run(owner);
+    stmt(db, 'DELETE FROM hub_proposal_events WHERE proposal_id IN (SELECT id FROM hub_proposals WHERE owner = ?)').run(owner);
+    stmt(db, 'DELETE FROM hub_proposals WHERE owner = ?').run(owner);
+  },
 };

@@ -76,6 +76,9 @@ export const memberCourseProjector: Projector = {
       close() {},
     };
   },
+  reset(db, owner) {
+    stmt(db, 'DELETE FROM hub_training_courses WHERE owner = ?').run(owner);
+  },
 };
 
 function participationTotals(d: Record<string, unknown>): { courseId: string; t: Totals } {
@@ -98,6 +101,10 @@ export const participationProjector: Projector = {
       close() {},
     };
   },
+  reset(db, owner) {
+    stmt(db, 'DELETE FROM hub_training_course_totals WHERE owner = ?').run(owner);
+    stmt(db, 'DELETE FROM hub_training_yearly WHERE owner = ?').run(owner);
+  },
 };
 
 /** Staff registered by each member (active ones give "hours per employee"). */
@@ -119,5 +126,8 @@ export const staffCountProjector: Projector = {
       },
       close() {},
     };
+  },
+  reset(db, owner) {
+    stmt(db, 'DELETE FROM hub_staff_counts WHERE owner = ?').run(owner);
   },
 };

@@ -6,6 +6,7 @@ import { migration004Bundles } from './004-bundles';
 import { migration005UsageDailyAndText } from './005-usage-daily-and-text';
 import { migration006HubRecords } from './006-hub-records';
 import { migration007Governance } from './007-governance';
+import { migration008ForkResolutions } from './008-fork-resolutions';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -18,6 +19,6 @@ export interface Migration {
  * Every migration, listed explicitly and in order. Once bundles travel between versions,
  * migrations are additive only: never drop or rename what an older peer may still send.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles, migration005UsageDailyAndText, migration006HubRecords, migration007Governance];
+export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles, migration005UsageDailyAndText, migration006HubRecords, migration007Governance, migration008ForkResolutions];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
