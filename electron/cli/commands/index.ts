@@ -2,6 +2,7 @@ import type { Command } from '../cli-types';
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { bundleExportCommand, bundleHistoryCommand, bundleImportCommand, bundleInspectCommand, bundlePendingCommand } from './bundle';
+import { bundleForksCommand, bundleResolveForkCommand } from './forks';
 import { identityConfirmCommand, identityExportCommand, identityImportCommand, identityListCommand, identityShowCommand } from './identity';
 import { hubMembersCommand, hubUsageCommand, membersUpdateCommand, syncStatusCommand } from './hub';
 import { initCommand } from './init';
@@ -23,6 +24,8 @@ export const COMMANDS: readonly Command[] = [
   bundleInspectCommand,
   bundlePendingCommand,
   bundleHistoryCommand,
+  bundleForksCommand,
+  bundleResolveForkCommand,
   syncStatusCommand,
   membersUpdateCommand,
   hubMembersCommand,

@@ -52,7 +52,8 @@ export async function resolveFork(ctx: AppContext, req: ResolveForkRequest, opti
       { field: 'forkNo', params: { forkNo: view.forkNo, at: view.resolution.at, by: view.resolution.by } },
     );
   }
-  const decided = { by: us.operator, at: ctx.clock.now(), note };
+  // Who: the operator named in Settings (the installation's name when none was given).
+  const decided = { by: us.operator.trim() || us.name, at: ctx.clock.now(), note };
   if (req.decision === 'keep') {
     ctx.db.transaction(() => resolveForkRow(ctx.db, req.forkNo, { decision: 'keep', ...decided, eventsRemoved: 0, eventsApplied: 0 }))();
     ctx.log.info('fork kept', { fork: req.forkNo, sender: view.sender.id, seq: view.seq });

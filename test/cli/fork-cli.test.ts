@@ -1,0 +1,76 @@
+/** `cst bundle forks` and `cst bundle resolve-fork` as an operator runs them (real binary, real files). */
+import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openBackend } from '../../electron/core/backend';
+import { fixedClock, sequentialIds } from '../../electron/core/defaults';
+import { tempDir } from '../helpers/temp-dir';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
+
+function cst(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function addUsage(dataDir: string, seed: number, days: string[]): Promise<void> {
+  const b = openBackend({ dataDir, appVersion: '0.0.0-test', clock: fixedClock(), ids: sequentialIds(seed), log: { info() {}, warn() {}, error() {} } });
+  try {
+    for (const d of days) {
+      const r = await b.dispatch('usage.record', { service: 'PEC', date: `2026-10-${d}`, quantity: '2' });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+    }
+  } finally {
+    b.close();
+  }
+}
+
+describe('cst bundle forks / resolve-fork', () => {
+  it('lists the fork, refuses a decision without a reason, accepts the new version and shows it in the history', async () => {
+    const hub = tempDir();
+    const town = tempDir();
+    const files = tempDir();
+    expect(cst(['init', '--role', 'hub', '--id', 'CST-PU', '--name', 'CST Pesaro-Urbino', '--province', 'PU', '--operator', 'Luca Bianchi', '--data-dir', hub]).code).toBe(0);
+    expect(cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town]).code).toBe(0);
+    expect(cst(['identity', 'export', '--out', join(files, 'town.cstid'), '--data-dir', town]).code).toBe(0);
+    expect(cst(['identity', 'export', '--out', join(files, 'hub.cstid'), '--data-dir', hub]).code).toBe(0);
+    const peer = JSON.parse(cst(['identity', 'import', join(files, 'town.cstid'), '--data-dir', hub, '--json']).stdout).value;
+    expect(cst(['identity', 'confirm', '041067', '--fingerprint', peer.fingerprint, '--data-dir', hub]).code).toBe(0);
+    const hubPeer = JSON.parse(cst(['identity', 'import', join(files, 'hub.cstid'), '--data-dir', town, '--json']).stdout).value;
+    expect(cst(['identity', 'confirm', 'CST-PU', '--fingerprint', hubPeer.fingerprint, '--data-dir', town]).code).toBe(0);
+
+    await addUsage(town, 11, ['01', '02', '03']);
+    const backup = tempDir();
+    cpSync(town, backup, { recursive: true });
+    await addUsage(town, 12, ['04', '05']);
+    expect(cst(['bundle', 'export', '--out', join(files, 'a.cstb'), '--data-dir', town]).code).toBe(0);
+    expect(cst(['bundle', 'import', join(files, 'a.cstb'), '--data-dir', hub]).code).toBe(0);
+    // The backup restored: two different events after the third.
+    await addUsage(backup, 13, ['14', '15']);
+    expect(cst(['bundle', 'export', '--out', join(files, 'b.cstb'), '--data-dir', backup]).code).toBe(0);
+    const refused = cst(['bundle', 'import', join(files, 'b.cstb'), '--data-dir', hub]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/E_FORK/);
+
+    const listed = cst(['bundle', 'forks', '--data-dir', hub]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/#1\t041067 .*dall'evento 4/);
+    expect(listed.stdout).toMatch(/resolve-fork 1 --keep\|--accept/);
+    const forks = JSON.parse(cst(['bundle', 'forks', '--json', '--data-dir', hub]).stdout).value;
+    expect(forks).toHaveLength(1);
+    expect(forks[0]).toMatchObject({ forkNo: 1, seq: 4, canAccept: true, resolution: null });
+
+    expect(cst(['bundle', 'resolve-fork', '1', '--accept', '--data-dir', hub]).code).toBe(2);
+    expect(cst(['bundle', 'resolve-fork', '1', '--accept', '--keep', '--note', 'x', '--data-dir', hub]).code).toBe(2);
+    const done = cst(['bundle', 'resolve-fork', '1', '--accept', '--note', 'Ripristino dal backup confermato al telefono', '--data-dir', hub]);
+    expect(done.stderr).toBe('');
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/accettata la versione ricevuta \(2 eventi sostituiti, 2 applicati\)/);
+    const after = JSON.parse(cst(['bundle', 'forks', '--json', '--data-dir', hub]).stdout).value;
+    expect(after[0].resolution).toMatchObject({ decision: 'accept', by: 'Luca Bianchi', note: 'Ripristino dal backup confermato al telefono' });
+    const again = cst(['bundle', 'resolve-fork', '1', '--keep', '--note', 'x', '--data-dir', hub]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/già stata decisa/);
+  }, 120_000);
+});
