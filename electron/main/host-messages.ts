@@ -13,6 +13,11 @@ import type { PushMessage } from '../../shared/api/events';
  *                 { fatal: { code, message } }         it could not be opened (main then kills it)
  *                 { id, result }                       the Result of call `id`
  *                 { event, payload }                   a push event (PushMessage)
+ *
+ * And the other way round, for what only main can do (pdf-print.ts, host-print-client.ts):
+ *   host → main   { print: { id, html } }              print this report to PDF (printToPDF)
+ *   main → host   { printed: { id, result } }          its Result: the PDF bytes (Uint8Array) or an error
+ * These are nested under their own key, so neither side's parser above mistakes them for a call.
  */
 export interface HostInit {
   dataDir: string;
@@ -57,5 +62,32 @@ export function parseFromHost(value: unknown): FromHost | null {
     return { id: value.id, result: value.result as Result<unknown> };
   }
   if (typeof value.event === 'string' && 'payload' in value) return value as unknown as PushMessage;
+  return null;
+}
+
+export interface PrintRequest {
+  print: { id: number; html: string };
+}
+
+export interface PrintReply {
+  printed: { id: number; result: Result<Uint8Array> };
+}
+
+/** Parses a print request main receives from the host; anything else is null. */
+export function parsePrintRequest(value: unknown): PrintRequest | null {
+  if (!isRecord(value) || !isRecord(value.print)) return null;
+  const { id, html } = value.print;
+  return typeof id === 'number' && typeof html === 'string' ? { print: { id, html } } : null;
+}
+
+/** Parses main's answer to a print request, as the host receives it. */
+export function parsePrintReply(value: unknown): PrintReply | null {
+  if (!isRecord(value) || !isRecord(value.printed)) return null;
+  const { id, result } = value.printed;
+  if (typeof id !== 'number' || !isRecord(result)) return null;
+  if (result.ok === true && result.value instanceof Uint8Array) return { printed: { id, result: { ok: true, value: result.value } } };
+  if (result.ok === false && isRecord(result.error) && typeof result.error.code === 'string' && typeof result.error.message === 'string') {
+    return { printed: { id, result: { ok: false, error: result.error as unknown as ApiError } } };
+  }
   return null;
 }

@@ -7,6 +7,7 @@ import { resolveDataDir } from './data-dir';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { shellMessages as t } from './messages';
+import { printHtmlToPdf, servePrintRequests } from './pdf-print';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 /*
@@ -79,6 +80,8 @@ async function start(): Promise<void> {
   const child = utilityProcess.fork(BACKEND_HOST_PATH, [], { serviceName: 'CST Desk backend', stdio: 'inherit' });
   const backend = createBackendClient(child);
   client = backend;
+  // Reports' PDFs: the backend asks, main prints with printToPDF (no browser needed on the PC).
+  servePrintRequests(child, (html) => printHtmlToPdf(html, appOrigin));
   const started = await backend.start({ dataDir, appVersion: app.getVersion() });
   if (!started.ok) {
     dialog.showErrorBox(t.startupFailedTitle, t.startupFailedDetail(started.error.message, dataDir));

@@ -37,4 +37,7 @@ export const shellMessages = {
   senderRefused: 'Richiesta rifiutata: non proviene dalla finestra di CST Desk.',
   badRequest: 'Richiesta non valida: nome dell’operazione mancante.',
   saveDialogTitle: 'Salva file',
+  pdfPrintFailed: (detail: string) =>
+    `Non è stato possibile creare il PDF (${detail}). Riprovare; intanto il documento si può aprire in anteprima o salvare in HTML e stampare dal browser.`,
+  pdfPrintTimeout: 'La creazione del PDF non ha risposto in tempo. Riprovare; se si ripete, aprire l’anteprima o salvare il documento in HTML e stamparlo dal browser.',
 } as const;
