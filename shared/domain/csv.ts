@@ -23,12 +23,65 @@ export const CsvExportInput = z
   .object({ list: CsvExportList, usageFilters: UsageListInput.omit({ limit: true, cursor: true }).optional() })
   .strict();
 
+/**
+ * Every problem the CSV reader can name, one stable code each: the UI shows it from its
+ * catalogue (`csvProblems.<code>` in Italian and English, with `params`), the CLI prints the
+ * backend's Italian `message`. A test checks that both catalogues have every code listed here.
+ */
+export const CSV_PROBLEM_CODES = [
+  // The file as a whole: csv.preview / csv.import refuse it (E_VALIDATION, `params.csvProblem`).
+  'CSV_FILE_UNREADABLE',
+  'CSV_FILE_UTF16',
+  'CSV_FILE_XLSX',
+  'CSV_FILE_BINARY',
+  'CSV_FILE_EMPTY',
+  'CSV_FILE_TOO_MANY_ROWS',
+  'CSV_IMPORT_BLOCKED',
+  // The header (row 1).
+  'CSV_COLUMN_MISSING',
+  'CSV_COLUMN_NAME_OR_CODE_MISSING',
+  // A row as a whole.
+  'CSV_ROW_REPEATED',
+  'CSV_USAGE_ALREADY_STORED',
+  'CSV_STAFF_CODE_STORED',
+  'CSV_STAFF_NAME_STORED',
+  'CSV_STAFF_NO_NAME_OR_CODE',
+  // A cell.
+  'CSV_SERVICE_UNKNOWN',
+  'CSV_PERIOD_INVALID',
+  'CSV_DATE_INVALID',
+  'CSV_DATE_IMPOSSIBLE',
+  'CSV_DATE_TOO_OLD',
+  'CSV_DATE_FUTURE',
+  'CSV_QUANTITY_MISSING',
+  'CSV_QUANTITY_NEGATIVE',
+  'CSV_QUANTITY_NOT_NUMBER',
+  'CSV_QUANTITY_ZERO',
+  'CSV_QUANTITY_DECIMALS',
+  'CSV_QUANTITY_TOO_PRECISE',
+  'CSV_COUNT_INVALID',
+  'CSV_COUNT_TOO_LARGE',
+  'CSV_CHANNEL_INVALID',
+  'CSV_ACTIVE_INVALID',
+  'CSV_STAFF_CODE_INVALID',
+  'CSV_TEXT_TOO_LONG',
+  'CSV_NOTE_TOO_LONG',
+  'CSV_CONTROL_CHARACTERS',
+  'CSV_VALUE_INVALID',
+] as const;
+export type CsvProblemCode = (typeof CSV_PROBLEM_CODES)[number];
+export type CsvProblemParams = Record<string, string | number>;
+
 export interface CsvProblem {
   /** Row number as a spreadsheet shows it (the header is row 1). */
   row: number;
   /** The column's header, or null for a problem of the whole row or file. */
   column: string | null;
-  /** What is wrong and what to do, in Italian. */
+  /** What is wrong, as a stable code the UI translates (with `params`). */
+  code: CsvProblemCode;
+  /** The values the sentence names (the cell as read, a maximum, the first equal row…). */
+  params: CsvProblemParams;
+  /** What is wrong and what to do, in Italian (the CLI prints it). */
   message: string;
 }
 

@@ -43,6 +43,17 @@ describe('CSV import of usage entries', () => {
     expect(byRow[6]).toMatchObject({ column: 'quantità', message: expect.stringMatching(/decimali/) });
     expect(byRow[7]).toMatchObject({ column: 'data', message: expect.stringMatching(/futuro/) });
     expect(byRow[8]).toMatchObject({ column: 'quantità', message: expect.stringMatching(/maggiore di zero/) });
+    // Each with its stable code, for the UI to say it in its language.
+    expect(Object.fromEntries(preview.problems.map((p) => [p.row, p.code]))).toEqual({
+      2: 'CSV_QUANTITY_NEGATIVE',
+      3: 'CSV_DATE_IMPOSSIBLE',
+      4: 'CSV_SERVICE_UNKNOWN',
+      5: 'CSV_QUANTITY_NOT_NUMBER',
+      6: 'CSV_QUANTITY_DECIMALS',
+      7: 'CSV_DATE_FUTURE',
+      8: 'CSV_QUANTITY_ZERO',
+    });
+    expect(byRow[4]!.params).toEqual({ value: 'TELETRASPORTO' });
 
     const refused = await t.call('csv.import', { kind: 'usage', contentBase64: fixture('utilizzi-righe-errate.csv') });
     expect(refused).toMatchObject({ ok: false, error: { code: 'E_VALIDATION', message: expect.stringMatching(/Nessuna riga importata: 7 righe.*riga 2/) } });
@@ -58,7 +69,7 @@ describe('CSV import of usage entries', () => {
   it('refuses a file with a missing column, naming it', async () => {
     const t = await openMunicipality();
     const preview = await t.must('csv.preview', { kind: 'usage', contentBase64: fixture('utilizzi-colonne-mancanti.csv') });
-    expect(preview.problems).toEqual([{ row: 1, column: 'quantità', message: expect.stringMatching(/manca la colonna "quantità"/) }]);
+    expect(preview.problems).toEqual([{ row: 1, column: 'quantità', code: 'CSV_COLUMN_MISSING', params: { column: 'quantità' }, message: expect.stringMatching(/manca la colonna "quantità"/) }]);
     expect(await t.call('csv.import', { kind: 'usage', contentBase64: fixture('utilizzi-colonne-mancanti.csv') })).toMatchObject({ ok: false });
     expect(outboxEvents(t)).toEqual([]);
   });

@@ -5,7 +5,15 @@
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
-export class CsvFileError extends Error {}
+/** A file that is not CSV text at all; `code` names which (see CSV_PROBLEM_CODES). */
+export class CsvFileError extends Error {
+  constructor(
+    readonly code: 'CSV_FILE_UTF16' | 'CSV_FILE_XLSX' | 'CSV_FILE_BINARY',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * BOM → UTF-8; valid UTF-8 without BOM → UTF-8; otherwise Windows-1252 (what "CSV (delimitato
@@ -14,13 +22,13 @@ export class CsvFileError extends Error {}
  */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new CsvFileError('Il file è in formato "Testo Unicode" (UTF-16): in Excel salvarlo come "CSV (delimitato dal separatore di elenco)" oppure "CSV UTF-8".');
+    throw new CsvFileError('CSV_FILE_UTF16', 'Il file è in formato "Testo Unicode" (UTF-16): in Excel salvarlo come "CSV (delimitato dal separatore di elenco)" oppure "CSV UTF-8".');
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw new CsvFileError('Il file è un foglio Excel (.xlsx), non un CSV: in Excel usare "Salva con nome" e scegliere "CSV (delimitato dal separatore di elenco)".');
+    throw new CsvFileError('CSV_FILE_XLSX', 'Il file è un foglio Excel (.xlsx), non un CSV: in Excel usare "Salva con nome" e scegliere "CSV (delimitato dal separatore di elenco)".');
   }
   if (bytes.subarray(0, 4096).includes(0)) {
-    throw new CsvFileError('Il file contiene dati binari, non testo: scegliere un file CSV salvato da Excel o da un foglio di calcolo.');
+    throw new CsvFileError('CSV_FILE_BINARY', 'Il file contiene dati binari, non testo: scegliere un file CSV salvato da Excel o da un foglio di calcolo.');
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };

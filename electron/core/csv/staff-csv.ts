@@ -5,7 +5,8 @@ import { stmt } from '../records/statements';
 import { readShareNames } from '../staff/share-names';
 import { putStaff } from '../staff/staff-service';
 import { findStaffByCode, nextStaffCode } from '../staff/staff-store';
-import { columnOf, type CsvColumn, type CsvSchema } from './csv-schema';
+import { csvProblem, quoted } from './csv-problems';
+import { columnOf, problemOfIssue, type CsvColumn, type CsvSchema, type ProblemRef } from './csv-schema';
 import { foldHeader } from './csv-text';
 
 interface StaffCsvRow {
@@ -29,12 +30,12 @@ const YES_NO: Record<string, boolean> = { '': true, si: true, s: true, yes: true
 export const staffCsv: CsvSchema<StaffCsvRow> = {
   kind: 'staff',
   columns: STAFF_COLUMNS,
-  missingColumns: (present) => (present.has('code') || present.has('displayName') ? null : 'manca la colonna "nome" (o "codice"): aggiungerla nella prima riga.'),
+  missingColumns: (present) => (present.has('code') || present.has('displayName') ? null : 'CSV_COLUMN_NAME_OR_CODE_MISSING'),
   check(_ctx, cells, row) {
     const problems: CsvProblem[] = [];
-    const bad = (field: string, message: string) => problems.push({ row, column: columnOf(STAFF_COLUMNS, field), message });
+    const bad = (field: string, p: ProblemRef) => problems.push(csvProblem(row, columnOf(STAFF_COLUMNS, field), p.code, p.params));
     const active = YES_NO[foldHeader(cells.active ?? '')];
-    if (active === undefined) bad('active', 'scrivere "sì" o "no" (o lasciare vuoto, che vale sì).');
+    if (active === undefined) bad('active', { code: 'CSV_ACTIVE_INVALID', params: { value: quoted(cells.active, 20) } });
     const code = (cells.code ?? '').trim();
     const parsed = StaffCreateInput.safeParse({
       displayName: cells.displayName ?? '',
@@ -42,27 +43,33 @@ export const staffCsv: CsvSchema<StaffCsvRow> = {
       role: cells.role ?? '',
       office: cells.office ?? '',
     });
-    if (!parsed.success) for (const issue of parsed.error.issues.slice(0, 3)) bad(issue.path.map(String).join('.'), issue.message);
-    if (parsed.success && !parsed.data.displayName && !parsed.data.code) bad('displayName', 'la riga non ha né nome né codice: compilarne almeno uno.');
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues.slice(0, 3)) {
+        const field = issue.path.map(String).join('.');
+        bad(field, problemOfIssue(issue, cells[field] ?? ''));
+      }
+    }
+    if (parsed.success && !parsed.data.displayName && !parsed.data.code) bad('displayName', { code: 'CSV_STAFF_NO_NAME_OR_CODE' });
     if (problems.length > 0 || !parsed.success) return { problems };
     const d = parsed.data;
     return { value: { code: d.code ?? null, displayName: d.displayName, role: d.role, office: d.office, active: active! }, problems };
   },
-  alreadyStored(ctx, v) {
-    if (v.code && findStaffByCode(ctx.db, v.code)) return `il codice ${v.code} è già nel registro del personale: togliere la riga o cambiare il codice.`;
+  alreadyStored(ctx, v): ProblemRef | null {
+    if (v.code && findStaffByCode(ctx.db, v.code)) return { code: 'CSV_STAFF_CODE_STORED', params: { code: v.code } };
     if (v.displayName && stmt(ctx.db, 'SELECT 1 FROM staff WHERE display_name = ? COLLATE NOCASE').get(v.displayName)) {
-      return `${v.displayName} è già nel registro del personale: togliere la riga o escluderla.`;
+      return { code: 'CSV_STAFF_NAME_STORED', params: { name: v.displayName } };
     }
     return null;
   },
   // Two rows with the same code are the same person; without a code, the same name is.
   fingerprint: (v) => (v.code ? `code:${v.code.toUpperCase()}` : `name:${v.displayName.toLocaleLowerCase('it')}`),
-  apply(ctx, values) {
+  apply(ctx, values, onRow) {
     const share = readShareNames(ctx);
     const who = operatorName(ctx);
-    for (const v of values) {
+    values.forEach((v, i) => {
       const code = v.code ?? nextStaffCode(ctx.db);
       putStaff(ctx, ctx.ids.uuid(), { code, displayName: v.displayName, role: v.role, office: v.office, active: v.active }, share, who);
-    }
+      onRow?.(i + 1);
+    });
   },
 };

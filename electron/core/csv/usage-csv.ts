@@ -3,11 +3,12 @@ import { UsageInput } from '../../../shared/domain/usage';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
-import { operatorName } from '../records/record-events';
+import { EARLIEST_DATE, operatorName } from '../records/record-events';
 import { stmt } from '../records/statements';
 import { findService, listServices } from '../catalogue/catalogue-store';
-import { recordUsage, usageData } from '../usage/usage-service';
-import { columnOf, type CsvColumn, type CsvSchema } from './csv-schema';
+import { recordUsageInTransaction, usageData } from '../usage/usage-service';
+import { csvProblem, quoted } from './csv-problems';
+import { columnOf, problemOfIssue, type CsvColumn, type CsvSchema, type ProblemRef } from './csv-schema';
 import { foldHeader } from './csv-text';
 import { parseItalianDate, parseItalianDecimal, parseOptionalCount } from './italian-values';
 import type { CsvProblem } from '../../../shared/domain/csv';
@@ -46,25 +47,48 @@ function serviceCode(ctx: AppContext, text: string): string | null {
   return listServices(ctx.db).find((s) => foldHeader(s.nameIt) === f || foldHeader(s.nameEn) === f || foldHeader(s.code) === f)?.code ?? null;
 }
 
+/** The problem of a refusal from usageData (the same rules as a typed entry), by its rule. */
+function usageRuleProblem(err: AppError, input: UsageRecordInput, cells: Record<string, string>): { field: string; problem: ProblemRef } {
+  const field = err.extra.field ?? '';
+  const value = quoted(cells[field] ?? cells.quantity, 30);
+  switch (err.extra.params?.rule) {
+    case 'USAGE_QUANTITY_ZERO':
+      return { field, problem: { code: 'CSV_QUANTITY_ZERO' } };
+    case 'USAGE_QUANTITY_DECIMALS':
+      return { field, problem: { code: 'CSV_QUANTITY_DECIMALS', params: { service: input.service, value } } };
+    case 'USAGE_QUANTITY_INVALID':
+      return { field, problem: { code: 'CSV_QUANTITY_TOO_PRECISE', params: { value } } };
+    case 'USAGE_SERVICE_UNKNOWN':
+      return { field, problem: { code: 'CSV_SERVICE_UNKNOWN', params: { value: quoted(cells.service, 40) } } };
+  }
+  if (field === 'date') {
+    const shown = quoted(cells.date, 30);
+    return { field, problem: input.date < EARLIEST_DATE ? { code: 'CSV_DATE_TOO_OLD', params: { value: shown } } : { code: 'CSV_DATE_FUTURE', params: { value: shown } } };
+  }
+  return { field, problem: { code: 'CSV_VALUE_INVALID', params: { issue: validationSentence(err.message) } } };
+}
+
+const validationSentence = (message: string) => message.replace(/^Campo «[^»]+»: /, '');
+
 export const usageCsv: CsvSchema<UsageRecordInput> = {
   kind: 'usage',
   columns: USAGE_COLUMNS,
   check(ctx, cells, row) {
     const problems: CsvProblem[] = [];
-    const bad = (field: string, message: string) => problems.push({ row, column: columnOf(USAGE_COLUMNS, field), message });
+    const bad = (field: string, p: ProblemRef) => problems.push(csvProblem(row, columnOf(USAGE_COLUMNS, field), p.code, p.params));
     const code = serviceCode(ctx, cells.service ?? '');
-    if (!code) bad('service', `il servizio "${(cells.service ?? '').trim().slice(0, 40)}" non è nel catalogo: usare il codice (per esempio PEC) o il nome esatto.`);
+    if (!code) bad('service', { code: 'CSV_SERVICE_UNKNOWN', params: { value: quoted(cells.service, 40) } });
     const period = PERIODS[foldHeader(cells.period ?? '')];
-    if (!period) bad('period', 'il periodo deve essere "giorno" o "mese" (o vuoto, che vale giorno).');
+    if (!period) bad('period', { code: 'CSV_PERIOD_INVALID', params: { value: quoted(cells.period, 20) } });
     const date = parseItalianDate(cells.date ?? '', period === 'month');
-    if (!date.ok) bad('date', date.message);
+    if (!date.ok) bad('date', date);
     const quantity = parseItalianDecimal(cells.quantity ?? '');
-    if (!quantity.ok) bad('quantity', quantity.message);
+    if (!quantity.ok) bad('quantity', quantity);
     const channel = CHANNELS[foldHeader(cells.channel ?? '')];
-    if (channel === undefined) bad('channel', 'il canale deve essere sportello, online o telefono (o vuoto).');
+    if (channel === undefined) bad('channel', { code: 'CSV_CHANNEL_INVALID', params: { value: quoted(cells.channel, 20) } });
     const counts = (['citizens', 'businesses', 'offices'] as const).map((k) => {
       const c = parseOptionalCount(cells[`beneficiaries.${k}`] ?? '');
-      if (!c.ok) bad(`beneficiaries.${k}`, c.message);
+      if (!c.ok) bad(`beneficiaries.${k}`, c);
       return c.ok ? c.value : null;
     });
     if (problems.length > 0) return { problems };
@@ -78,14 +102,18 @@ export const usageCsv: CsvSchema<UsageRecordInput> = {
       note: cells.note ?? '',
     });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues.slice(0, 3)) bad(issue.path.map(String).join('.'), issue.message);
+      for (const issue of parsed.error.issues.slice(0, 3)) {
+        const field = issue.path.map(String).join('.');
+        bad(field, problemOfIssue(issue, cells[field] ?? ''));
+      }
       return { problems };
     }
     try {
       usageData(ctx, parsed.data, 'csv');
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      bad(err.extra.field ?? '', err.message.replace(/^Campo «[^»]+»: /, ''));
+      const { field, problem } = usageRuleProblem(err, parsed.data, cells);
+      bad(field, problem);
       return { problems };
     }
     return { value: parsed.data, problems };
@@ -99,10 +127,15 @@ export const usageCsv: CsvSchema<UsageRecordInput> = {
       data.quantity_milli,
       data.note,
     );
-    return hit ? 'questo utilizzo sembra già registrato (stesso servizio, data, quantità e note): togliere la riga o escluderla.' : null;
+    return hit ? { code: 'CSV_USAGE_ALREADY_STORED' } : null;
   },
   fingerprint: (v) => JSON.stringify([v.service, v.period === 'month' ? v.date.slice(0, 7) : v.date, v.period, parseMilli(v.quantity), v.beneficiaries, v.channel, v.note]),
-  apply(ctx, values) {
-    for (const v of values) recordUsage(ctx, v);
+  apply(ctx, values, onRow) {
+    // Inside the import's one transaction: no savepoint per row (any error aborts the whole file).
+    const operator = operatorName(ctx);
+    values.forEach((v, i) => {
+      recordUsageInTransaction(ctx, v, operator);
+      onRow?.(i + 1);
+    });
   },
 };

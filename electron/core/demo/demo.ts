@@ -6,13 +6,15 @@ import { AppError } from '../errors';
 import { createGroup, addMember, createMeeting } from '../groups/groups-service';
 import { readInstallation } from '../installation/installation-store';
 import { addAttachment, createProposal, submitProposal, updateProposal, withdrawProposal } from '../proposals/proposals-service';
-import { requireMunicipality } from '../records/record-events';
+import { operatorName, requireMunicipality } from '../records/record-events';
 import { stmt } from '../records/statements';
 import { findMunicipality } from '../reference/municipalities';
 import { createStaff } from '../staff/staff-service';
 import { createCourse, createParticipation } from '../training/training-service';
-import { recordUsage } from '../usage/usage-service';
+import { recordUsageInTransaction } from '../usage/usage-service';
 import { COURSE_COMMENTS, COURSES, FIRST_NAMES, GROUPS, HOLIDAYS, LAST_NAMES, PROPOSALS, SEASON, STAFF_ROLES, SUMMER, USAGE_NOTES } from './demo-data';
+
+export const DEMO_TASK = 'demo.fill';
 
 /** mulberry32: a small seeded generator, so the same seed gives the same municipality. */
 function seeded(seed: number) {
@@ -66,14 +68,27 @@ export function fillDemo(ctx: AppContext, input: ParsedInput<'demo.fill'>): Demo
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - input.months + 1, 1));
   const summary: DemoSummary = { months: input.months, seed: input.seed, usageEntries: 0, staff: 0, courses: 0, participations: 0, groups: 0, memberships: 0, meetings: 0, proposals: 0, events: 0 };
   let attachTo: string | null = null;
+  const operator = operatorName(ctx);
+
+  // Progress in steps: each day of the period, each month, then staff and courses, groups,
+  // proposals. Emitted from inside the one transaction (see csv-service.ts on delivery).
+  const days = Math.floor((today.getTime() - start.getTime()) / 86_400_000) + 1;
+  const months = (today.getUTCFullYear() - start.getUTCFullYear()) * 12 + today.getUTCMonth() - start.getUTCMonth() + 1;
+  const progress = { done: 0, total: days + months + 3 };
+  const step = (n = 1, every = 1) => {
+    progress.done += n;
+    if (progress.done % every === 0 || progress.done === progress.total) ctx.emit('task.progress', { taskId: DEMO_TASK, label: 'Dati dimostrativi', ...progress });
+  };
+  step(0);
 
   ctx.db.transaction(() => {
     const record = (service: string, date: string, quantity: string, extra: Partial<ParsedInput<'usage.record'>> = {}) => {
-      recordUsage(dctx, { service, date, period: 'day', quantity, note: rng.chance(0.06) ? rng.pick(USAGE_NOTES) : '', ...extra });
+      recordUsageInTransaction(dctx, { service, date, period: 'day', quantity, note: rng.chance(0.06) ? rng.pick(USAGE_NOTES) : '', ...extra }, operator);
       summary.usageEntries += 1;
     };
     // Daily services, on working days.
     for (let d = new Date(start); d <= today; d = new Date(d.getTime() + 86_400_000)) {
+      step(1, 10);
       if (!isWorkday(d)) continue;
       const day = isoDay(d);
       const s = SEASON[d.getUTCMonth()]!;
@@ -93,8 +108,9 @@ export function fillDemo(ctx: AppContext, input: ParsedInput<'demo.fill'>): Demo
     for (let m = new Date(start), i = 0; m <= today; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1)), i++) {
       const month = isoDay(m);
       const s = SEASON[m.getUTCMonth()]!;
+      step(1, 10);
       const monthly = (service: string, quantity: string) => {
-        recordUsage(dctx, { service, date: month, period: 'month', quantity, note: '' });
+        recordUsageInTransaction(dctx, { service, date: month, period: 'month', quantity, note: '' }, operator);
         summary.usageEntries += 1;
       };
       monthly('PEC', String(Math.round(3 + k * 0.8)));
@@ -111,6 +127,7 @@ export function fillDemo(ctx: AppContext, input: ParsedInput<'demo.fill'>): Demo
       staffIds.push(createStaff(dctx, { displayName: `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`, role, office }).id);
     }
     summary.staff = staffIds.length;
+    step(1, 10);
 
     const spanDays = Math.max(1, Math.floor((today.getTime() - start.getTime()) / 86_400_000));
     const dayIn = (from = 0) => isoDay(new Date(start.getTime() + (from + Math.floor(rng.next() * (spanDays - from))) * 86_400_000));
@@ -125,6 +142,7 @@ export function fillDemo(ctx: AppContext, input: ParsedInput<'demo.fill'>): Demo
       }
     }
 
+    step(1, 10);
     for (const g of GROUPS) {
       const group = createGroup(dctx, { name: g.name, description: g.description });
       summary.groups += 1;
@@ -161,6 +179,7 @@ export function fillDemo(ctx: AppContext, input: ParsedInput<'demo.fill'>): Demo
       }
       if (state === 'withdrawn') withdrawProposal(dctx, { id: created.id });
     });
+    step(1, 10);
   })();
 
   // The attachment's file is written outside the transaction above (never file work inside one).

@@ -7,6 +7,7 @@ import { findService, listServices } from '../catalogue/catalogue-store';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { checkRecordDate, deleteRecord, notFound, operatorName, putRecord, requireMunicipality } from '../records/record-events';
+import { cachedTransaction } from '../records/statements';
 import { deleteUsageRow, getUsageRow, insertUsageRow, monthlyCells, toUsageEntry, updateUsageRow } from './usage-store';
 
 type UsageInput = ParsedInput<'usage.record'>;
@@ -18,18 +19,18 @@ type UsageInput = ParsedInput<'usage.record'>;
 export function usageData(ctx: AppContext, input: UsageInput, operator: string): UsageData {
   const service = findService(ctx.db, input.service);
   if (!service) {
-    throw new AppError('E_VALIDATION', `Campo «service»: il servizio ${input.service} non è nel catalogo; sceglierne uno dall'elenco.`, { field: 'service' });
+    throw new AppError('E_VALIDATION', `Campo «service»: il servizio ${input.service} non è nel catalogo; sceglierne uno dall'elenco.`, { field: 'service', params: { rule: 'USAGE_SERVICE_UNKNOWN' } });
   }
   const milli = parseMilli(input.quantity);
   if (milli === null) {
-    throw new AppError('E_VALIDATION', 'Campo «quantity»: scrivere un numero positivo, per esempio 12 oppure 12,5.', { field: 'quantity' });
+    throw new AppError('E_VALIDATION', 'Campo «quantity»: scrivere un numero positivo, per esempio 12 oppure 12,5.', { field: 'quantity', params: { rule: 'USAGE_QUANTITY_INVALID' } });
   }
-  if (milli === 0) throw new AppError('E_VALIDATION', 'Campo «quantity»: la quantità deve essere maggiore di zero.', { field: 'quantity' });
+  if (milli === 0) throw new AppError('E_VALIDATION', 'Campo «quantity»: la quantità deve essere maggiore di zero.', { field: 'quantity', params: { rule: 'USAGE_QUANTITY_ZERO' } });
   if (!service.decimals && milli % 1000 !== 0) {
     throw new AppError(
       'E_VALIDATION',
       `Campo «quantity»: ${service.nameIt} si misura in ${UNITS[service.unit].it} interi; togliere i decimali.`,
-      { field: 'quantity' },
+      { field: 'quantity', params: { rule: 'USAGE_QUANTITY_DECIMALS' } },
     );
   }
   const date = input.period === 'month' ? `${input.date.slice(0, 7)}-01` : input.date;
@@ -47,17 +48,48 @@ export function usageData(ctx: AppContext, input: UsageInput, operator: string):
   };
 }
 
-/** Records a usage entry and its event in one transaction. */
+/** Records a usage entry and its event in one transaction (one commit: one fsync of the WAL). */
 export function recordUsage(ctx: AppContext, input: UsageInput): UsageEntry {
   requireMunicipality(ctx);
   const data = usageData(ctx, input, operatorName(ctx));
-  const id = ctx.ids.uuid();
-  return ctx.db.transaction(() => {
-    const at = ctx.clock.now();
-    const parsed = putRecord(ctx, usageKind, id, data);
-    insertUsageRow(ctx.db, id, parsed, at);
-    return toUsageEntry(getUsageRow(ctx.db, id)!);
-  })();
+  return cachedTransaction(ctx.db, 'usage.record', writeNewUsage)(ctx, ctx.ids.uuid(), data);
+}
+
+/**
+ * The same write for a caller that already holds the transaction and aborts it on any error
+ * (CSV import, demo): no savepoint per entry. `operator` is read once by the caller.
+ */
+export function recordUsageInTransaction(ctx: AppContext, input: UsageInput, operator: string): UsageEntry {
+  if (!ctx.db.inTransaction) throw new Error('recordUsageInTransaction must run inside a transaction');
+  return writeNewUsage(ctx, ctx.ids.uuid(), usageData(ctx, input, operator));
+}
+
+/**
+ * Event, row, text index and totals. The entry returned is built from what was written (the
+ * event's canonical data), not read back: one SELECT less on the hot path.
+ */
+function writeNewUsage(ctx: AppContext, id: string, data: UsageData): UsageEntry {
+  const at = ctx.clock.now();
+  const parsed = putRecord(ctx, usageKind, id, data);
+  const n = insertUsageRow(ctx.db, id, parsed, at);
+  const b = parsed.beneficiaries;
+  return toUsageEntry({
+    n,
+    id,
+    service: parsed.service,
+    date: parsed.date,
+    period: parsed.period,
+    quantity_milli: parsed.quantity_milli,
+    citizens: b.citizens,
+    businesses: b.businesses,
+    offices: b.offices,
+    channel: parsed.channel,
+    note: parsed.note,
+    version: 1,
+    updated_by: parsed.updated_by,
+    created_at: at,
+    updated_at: at,
+  });
 }
 
 /**
