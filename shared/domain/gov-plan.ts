@@ -4,10 +4,11 @@ import { IsoDate, lineText, noteText, RecordId } from '../records/common';
 import { BallotSchema, CriteriaConfigSchema, ElectorSchema, ProposalActionSchema, ScoresSchema, SharingKeySchema, VotingRulesSchema } from '../governance/schemas';
 import { CentsSchema } from '../governance/money';
 import type { CriteriaConfig } from '../governance/evaluation';
+import type { HubProposalDetail } from './hub-views';
 import type { VotingRules, VoteTally } from '../governance/voting';
 import type { PlanAllocation } from '../governance/allocation';
 import type { ConsortiumSavings } from '../governance/statement';
-import type { ConsortiumReportData, CostStatementData, ItemCategory, PlanItemData, PlanVersionData, ProposalStatusData } from '../records/gov-records';
+import type { ConsortiumReportContent, CostStatementData, ItemCategory, PlanItemData, PlanVersionData, ProposalStatusData } from '../records/gov-records';
 
 /**
  * API inputs and outputs of governance (issue 5): evaluation of proposals, the yearly technical
@@ -49,6 +50,15 @@ export interface GovProposalRow {
   yearlyCents: number;
   track: ProposalTrackView | null;
 }
+
+/** Hub: one received proposal as the evaluation screen shows it (`gov.proposals.get`). */
+export type GovProposalDetail = HubProposalDetail & {
+  /** The evaluation track (scores, state, timeline); null until the hub takes a step on it. */
+  track: ProposalTrackView | null;
+  /** The criteria to score with: those of its evaluation, else the configured ones. */
+  criteria: CriteriaConfig;
+  groupName: string | null;
+};
 
 export interface RankingRow {
   id: string;
@@ -164,7 +174,7 @@ export interface MyShare {
   proposals: ProposalTrackView[];
 }
 
-export type ConsortiumReport = ConsortiumReportData & { updatedAt: string };
+export type ConsortiumReport = ConsortiumReportContent & { updatedAt: string };
 
 export interface Benchmark {
   year: number;

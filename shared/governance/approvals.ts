@@ -1,4 +1,5 @@
 import { isRealIsoDate } from '../records/common';
+import type { StepNoteKey } from '../records/gov-records';
 import { GovernanceError } from './errors';
 import { computeVote, type Ballot, type Elector, type VoteTally, type VotingRules } from './voting';
 
@@ -51,6 +52,9 @@ export interface PlanStep {
   date: string;
   by: string;
   note: string;
+  /** A note the app wrote (the approval's body and minutes): its catalogue key and figures. */
+  note_key?: StepNoteKey;
+  note_params?: Record<string, string | number>;
 }
 
 export interface PlanVersion {
@@ -196,9 +200,9 @@ export function assertEditable(wf: PlanWorkflow, version: number): void {
   );
 }
 
-function advance(wf: PlanWorkflow, v: PlanVersion, step: StepName, date: string, by: string, note: string): PlanWorkflow {
+function advance(wf: PlanWorkflow, v: PlanVersion, step: StepName, date: string, by: string, note: string, coded: Pick<PlanStep, 'note_key' | 'note_params'> = {}): PlanWorkflow {
   const to = FLOW[step].to;
-  return replace(wf, { ...v, state: to, steps: [...v.steps, { from: v.state, to, date, by, note }] });
+  return replace(wf, { ...v, state: to, steps: [...v.steps, { from: v.state, to, date, by, note, ...coded }] });
 }
 
 /** draft → proposed by the Executive Committee. */
@@ -247,7 +251,10 @@ export function recordApproval(wf: PlanWorkflow, input: ApprovalInput): { workfl
   const recorded: PlanVersion = { ...v, approvals: [...v.approvals, approval] };
   if (tally.outcome !== 'approved') return { workflow: replace(wf, recorded), approval };
   const note = `${APPROVAL_BODY_LABELS[input.body]}, ${input.minutesRef}`;
-  return { workflow: advance(wf, recorded, input.body, input.date, APPROVAL_BODY_LABELS[input.body], note), approval };
+  return {
+    workflow: advance(wf, recorded, input.body, input.date, APPROVAL_BODY_LABELS[input.body], note, { note_key: 'approval', note_params: { body: input.body, minutes: input.minutesRef } }),
+    approval,
+  };
 }
 
 function cloneRules(r: VotingRules): VotingRules {

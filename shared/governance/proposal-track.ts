@@ -1,4 +1,5 @@
 import { isRealIsoDate } from '../records/common';
+import type { StepNoteKey } from '../records/gov-records';
 import { EvaluationError, scoreProposal, type CriteriaConfig, type Evaluation } from './evaluation';
 
 /**
@@ -35,6 +36,9 @@ export interface ProposalStep {
   date: string;
   by: string;
   note: string;
+  /** A note the app wrote: its catalogue key and figures (the record's `note_key`, `note_params`). */
+  note_key?: StepNoteKey;
+  note_params?: Record<string, string | number>;
 }
 
 export interface ProposalTrack {
@@ -60,7 +64,8 @@ export type ProposalAction =
   | { type: 'admit'; date: string; by: string; note?: string }
   | { type: 'not_admit'; date: string; by: string; reason: string }
   | { type: 'return'; date: string; by: string; notes: string }
-  | { type: 'resubmit'; date: string; by: string }
+  /** The member sent a new version (`version`, when known) of a returned proposal. */
+  | { type: 'resubmit'; date: string; by: string; version?: number }
   | { type: 'approve_with_plan'; date: string; by: string; planYear: number; planVersion: number }
   | { type: 'start'; date: string; by: string; expectedEndDate?: string; progress?: number }
   | { type: 'report_progress'; date: string; by: string; progress: number; note?: string }
@@ -144,13 +149,20 @@ export function transitionProposal(track: ProposalTrack, action: ProposalAction)
   if (date < last) throw new EvaluationError('PROPOSAL_DATE_INVALID', `La data ${date} precede l'ultimo passo della proposta (${last}).`, { date, last });
   const next: ProposalTrack = { ...track, status: to };
   let note = '';
+  let coded: Pick<ProposalStep, 'note_key' | 'note_params'> = {};
   switch (action.type) {
     case 'start_evaluation':
+      break;
     case 'resubmit':
+      if (action.version !== undefined) {
+        note = `Nuova versione ricevuta (versione ${action.version})`;
+        coded = { note_key: 'new_version', note_params: { version: action.version } };
+      }
       break;
     case 'evaluate':
       next.evaluation = scoreProposal(action.criteria, action.scores);
       note = `Punteggio totale ${next.evaluation.totalHundredths} centesimi`;
+      coded = { note_key: 'score_total', note_params: { total: next.evaluation.totalHundredths } };
       break;
     case 'admit':
       if (!track.evaluation) {
@@ -172,6 +184,7 @@ export function transitionProposal(track: ProposalTrack, action: ProposalAction)
       }
       next.plan = { year: action.planYear, version: action.planVersion };
       note = `Piano ${action.planYear}, versione ${action.planVersion}`;
+      coded = { note_key: 'plan_version', note_params: { year: action.planYear, version: action.planVersion } };
       break;
     case 'start':
       next.startDate = date;
@@ -184,6 +197,7 @@ export function transitionProposal(track: ProposalTrack, action: ProposalAction)
     case 'report_progress':
       next.progress = checkProgress(action.progress);
       note = action.note ?? `Avanzamento ${next.progress}%`;
+      if (action.note === undefined) coded = { note_key: 'progress', note_params: { progress: next.progress } };
       break;
     case 'complete':
       next.progress = 100;
@@ -191,6 +205,6 @@ export function transitionProposal(track: ProposalTrack, action: ProposalAction)
       note = action.note ?? '';
       break;
   }
-  next.steps = [...track.steps, { from: track.status, to, date, by: action.by, note }];
+  next.steps = [...track.steps, { from: track.status, to, date, by: action.by, note, ...coded }];
   return next;
 }

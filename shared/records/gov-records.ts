@@ -14,7 +14,16 @@ import { VotingRulesSchema } from '../governance/schemas';
  */
 
 const Istat = z.string().regex(/^[0-9]{6}$/, { message: 'Codice ISTAT di 6 cifre.' });
-const Step = <S extends z.ZodType>(state: S) => z.object({ from: state.nullable(), to: state, date: IsoDate, by: lineText(100), note: noteText() }).strict();
+/**
+ * What the app itself wrote in a step's note, as a catalogue key and its figures, so that each
+ * member's screen says it in its own language; `note` keeps the Italian sentence (the audit
+ * trail, and what a reader without the key shows).
+ */
+export const STEP_NOTE_KEYS = ['score_total', 'plan_version', 'progress', 'new_version', 'approval'] as const;
+export type StepNoteKey = (typeof STEP_NOTE_KEYS)[number];
+const NoteParams = z.record(z.string().max(40), z.union([z.string().max(300), z.number()]));
+const Step = <S extends z.ZodType>(state: S) =>
+  z.object({ from: state.nullable(), to: state, date: IsoDate, by: lineText(100), note: noteText(), note_key: z.enum(STEP_NOTE_KEYS).optional(), note_params: NoteParams.optional() }).strict();
 
 export const ProposalTrackState = z.enum(['received', 'under_evaluation', 'admitted', 'not_admitted', 'returned', 'approved', 'in_progress', 'completed']);
 
@@ -186,33 +195,43 @@ export const costStatementKind = recordKind({
   description: 'Estratto conto di un socio per il piano approvato: quota per voce, chiave, costo autonomo e risparmio.',
 });
 
-/** The consortium report (condivisione): per member (named or by size class), usage, training, groups; good practices. */
+/** One member's line of the consortium report (named, or by size class). */
+export const ConsortiumReportRow = z
+  .object({
+    /** ISTAT code and name when the Assembly chose to name members, else null. */
+    istat: Istat.nullable(),
+    name: z.string().max(120).nullable(),
+    size_class: z.number().int().min(0),
+    size_label: z.string().max(60),
+    usage: z.record(z.string(), Milli),
+    training_hours_milli: Milli,
+    staff: Count,
+    /** Training hours per employee, thousandths of an hour. */
+    hours_per_employee_milli: Milli,
+    groups: Count,
+  })
+  .strict();
+export type ConsortiumReportRow = z.infer<typeof ConsortiumReportRow>;
+
+/** An initiative completed from a proposal, shown to every member as a good practice. */
+export const GoodPractice = z.object({ proposal_id: RecordId, title: lineText(200), member: z.string().max(120), completed_date: IsoDate.nullable() }).strict();
+export type GoodPractice = z.infer<typeof GoodPractice>;
+
+/**
+ * The consortium report (condivisione) of a year, as published: this summary plus `parts`
+ * records (`consortium_report_part`) carrying its rows and good practices in order. One record
+ * per year would not fit a bundle line (1 MiB) with every municipality of Italy, so the rows
+ * travel in parts of at most REPORT_PART_BYTES each. `revision` counts the publications of the
+ * year: a reader takes the report only once it holds every part of the summary's revision.
+ */
 export const ConsortiumReportData = z
   .object({
     year: z.number().int(),
     named: z.boolean(),
-    rows: z
-      .array(
-        z
-          .object({
-            /** ISTAT code and name when the Assembly chose to name members, else null. */
-            istat: Istat.nullable(),
-            name: z.string().max(120).nullable(),
-            size_class: z.number().int().min(0),
-            size_label: z.string().max(60),
-            usage: z.record(z.string(), Milli),
-            training_hours_milli: Milli,
-            staff: Count,
-            /** Training hours per employee, thousandths of an hour. */
-            hours_per_employee_milli: Milli,
-            groups: Count,
-          })
-          .strict(),
-      )
-      .max(10_000),
-    good_practices: z
-      .array(z.object({ proposal_id: RecordId, title: lineText(200), member: z.string().max(120), completed_date: IsoDate.nullable() }).strict())
-      .max(10_000),
+    revision: z.number().int().min(1),
+    parts: z.number().int().min(0).max(100_000),
+    row_count: Count,
+    practice_count: Count,
     published_by: UpdatedBy,
   })
   .strict();
@@ -222,7 +241,36 @@ export const consortiumReportKind = recordKind({
   kind: 'consortium_report',
   owner: 'hub',
   schema: ConsortiumReportData,
-  description: 'Rapporto del consorzio a tutti i soci: utilizzo dei servizi, ore di formazione per dipendente, gruppi tematici, buone pratiche.',
+  description: "Rapporto del consorzio a tutti i soci (sommario dell'anno): nominativo o per classe di popolazione, revisione, numero di parti, righe e buone pratiche.",
 });
 
-export const GOV_RECORD_KINDS = [proposalStatusKind, planVersionKind, costStatementKind, consortiumReportKind] as const;
+/** One part of a year's report: consecutive rows, then consecutive good practices. */
+export const ConsortiumReportPartData = z
+  .object({
+    year: z.number().int(),
+    revision: z.number().int().min(1),
+    part: z.number().int().min(0).max(99_999),
+    rows: z.array(ConsortiumReportRow).max(10_000),
+    good_practices: z.array(GoodPractice).max(10_000),
+  })
+  .strict();
+export type ConsortiumReportPartData = z.infer<typeof ConsortiumReportPartData>;
+
+export const consortiumReportPartKind = recordKind({
+  kind: 'consortium_report_part',
+  owner: 'hub',
+  schema: ConsortiumReportPartData,
+  description: 'Una parte del rapporto del consorzio: per socio utilizzo dei servizi, ore di formazione per dipendente, gruppi tematici; buone pratiche.',
+});
+
+/** The whole report of a year, assembled from its summary and parts (what views and exports read). */
+export interface ConsortiumReportContent {
+  year: number;
+  named: boolean;
+  revision: number;
+  rows: ConsortiumReportRow[];
+  good_practices: GoodPractice[];
+  published_by: string;
+}
+
+export const GOV_RECORD_KINDS = [proposalStatusKind, planVersionKind, costStatementKind, consortiumReportKind, consortiumReportPartKind] as const;

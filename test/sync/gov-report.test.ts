@@ -76,7 +76,7 @@ describe('proposal timeline, consortium report and benchmark', () => {
     expect((await fano.must('gov.csv', { table: 'report', year: 2026 })).rows).toBe(named.rows.length);
 
     // Every hub event is canonical under its kind's schema (what a member re-validates).
-    for (const e of outboxEvents(hub).filter((x) => ['proposal_status', 'plan_version', 'cost_statement', 'consortium_report'].includes(x.kind))) {
+    for (const e of outboxEvents(hub).filter((x) => ['proposal_status', 'plan_version', 'cost_statement', 'consortium_report', 'consortium_report_part'].includes(x.kind))) {
       const kind = findRecordKind(e.kind)!;
       expect(kind.owner).toBe('hub');
       expect(JSON.stringify(kind.schema.parse(e.data))).toBe(JSON.stringify(e.data));

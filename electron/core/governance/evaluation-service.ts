@@ -6,7 +6,8 @@
  * travels to the proposing member (and the outbox keeps who, when, why).
  */
 import type { ParsedInput } from '../../../shared/api/contract';
-import type { GovProposalRow, ProposalTrackView, RankingRow } from '../../../shared/domain/gov-plan';
+import type { GovProposalDetail, GovProposalRow, ProposalTrackView, RankingRow } from '../../../shared/domain/gov-plan';
+import { getHubProposal } from '../hub/views/proposals';
 import { rankProposals, type CriteriaConfig } from '../../../shared/governance/evaluation';
 import { receiveProposal, transitionProposal, type ProposalAction, type ProposalTrack } from '../../../shared/governance/proposal-track';
 import { proposalStatusKind, type ProposalStatusData } from '../../../shared/records/gov-records';
@@ -30,7 +31,7 @@ interface HubProposalRow {
   data: string;
 }
 
-function hubProposal(ctx: AppContext, id: string): HubProposalRow {
+function hubProposal(ctx: Pick<AppContext, 'db'>, id: string): HubProposalRow {
   const row = stmt(ctx.db, 'SELECT id, owner, status, title, submitted_at, updated_at, data FROM hub_proposals WHERE id = ?').get(id) as HubProposalRow | undefined;
   if (!row) throw notFound('Proposta', id);
   return row;
@@ -94,10 +95,15 @@ function loadTrack(ctx: AppContext, p: HubProposalRow): { track: ProposalTrack; 
   return { track: withRules(() => receiveProposal(date, 'Ufficio del consorzio')), groupId: null, criteria };
 }
 
-function save(ctx: AppContext, p: HubProposalRow, track: ProposalTrack, groupId: string | null, criteria: CriteriaConfig): ProposalTrackView {
-  const hub = requireGovHub(ctx);
+/** What writing a hub record needs: the database and the time (a bundle's application has no full context). */
+type WriteContext = Pick<AppContext, 'db' | 'clock'>;
+
+function save(ctx: WriteContext, p: HubProposalRow, track: ProposalTrack, groupId: string | null, criteria: CriteriaConfig): ProposalTrackView {
+  // putRecord and requireGovHub read only the database and the clock.
+  const full = ctx as AppContext;
+  const hub = requireGovHub(full);
   const recordId = govRecordId(hub.id, 'proposal_status', p.id);
-  const data = putRecord(ctx, proposalStatusKind, recordId, toData(ctx, p, track, groupId, criteria));
+  const data = putRecord(full, proposalStatusKind, recordId, toData(full, p, track, groupId, criteria));
   const at = ctx.clock.now();
   writeProposalStatus(ctx.db, recordId, data, at);
   return toTrackView(data, recordId, at);
@@ -197,4 +203,33 @@ export function proposalRanking(ctx: AppContext): RankingRow[] {
 export function proposalTimeline(ctx: AppContext, input: { id: string }): ProposalTrackView | null {
   const saved = readProposalStatus(ctx.db, input.id);
   return saved ? toTrackView(saved.data, saved.recordId, saved.updatedAt) : null;
+}
+
+/**
+ * Hub, inside the transaction applying a member's bundle: a proposal returned for changes whose
+ * member sent a new version goes back to "received" by itself (a hub event, the step dated the
+ * day of the reception and naming the version), so the operator need not re-enter it. Other
+ * states are left alone: a new version of a proposal under evaluation is simply read as is.
+ */
+export function resubmitOnNewVersion(ctx: WriteContext, proposalId: string, version: number): ProposalTrackView | null {
+  const saved = readProposalStatus(ctx.db, proposalId);
+  if (!saved || saved.data.status !== 'returned') return null;
+  const p = hubProposal(ctx, proposalId);
+  if (p.status !== 'submitted') return null;
+  const last = saved.data.steps[saved.data.steps.length - 1]?.date ?? '0000-00-00';
+  const today = ctx.clock.now().slice(0, 10);
+  const by = (stmt(ctx.db, 'SELECT name FROM members WHERE istat = ?').pluck().get(p.owner) as string | undefined) ?? p.owner;
+  const track = withRules(() => transitionProposal(toTrack(saved.data), { type: 'resubmit', date: today < last ? last : today, by, version }));
+  return save(ctx, p, track, saved.data.group_id, { criteria: saved.data.criteria, maxScore: saved.data.max_score });
+}
+
+/** Hub: one received proposal with its content, attachments, versions, and its evaluation track and timeline. */
+export function getGovProposal(ctx: AppContext, input: { id: string }): GovProposalDetail {
+  requireGovHub(ctx);
+  const detail = getHubProposal(ctx, input);
+  const saved = readProposalStatus(ctx.db, input.id);
+  const track = saved ? toTrackView(saved.data, saved.recordId, saved.updatedAt) : null;
+  const criteria = track?.evaluation ? { criteria: track.criteria, maxScore: track.max_score } : readGovSettings(ctx).criteria;
+  const groupName = track?.group_id ? ((stmt(ctx.db, 'SELECT name FROM hub_groups WHERE id = ?').pluck().get(track.group_id) as string | undefined) ?? null) : null;
+  return { ...detail, track, criteria, groupName };
 }

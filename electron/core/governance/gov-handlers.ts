@@ -2,7 +2,7 @@ import type { HandlerGroup } from '../api/handler-table';
 import { AppError } from '../errors';
 import { readInstallation } from '../installation/installation-store';
 import { allocationOf, computeStatement, savingsOf, toStatementView } from './allocation-service';
-import { actOnProposal, assignProposal, listGovProposals, proposalRanking, proposalTimeline } from './evaluation-service';
+import { actOnProposal, assignProposal, getGovProposal, listGovProposals, proposalRanking, proposalTimeline } from './evaluation-service';
 import { requireGovHub } from './gov-errors';
 import { fillHubDemo } from './demo/hub-demo';
 import { readGovSettings, updateGovSettings } from './gov-settings';
@@ -16,6 +16,7 @@ export const govHandlers = {
   'gov.settings.get': (ctx) => readGovSettings(ctx),
   'gov.settings.update': updateGovSettings,
   'gov.proposals.list': listGovProposals,
+  'gov.proposals.get': getGovProposal,
   'gov.proposals.assign': assignProposal,
   'gov.proposals.act': actOnProposal,
   'gov.proposals.ranking': (ctx) => {

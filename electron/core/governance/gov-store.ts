@@ -3,7 +3,7 @@
  * transaction of the change's event), a municipality while applying a hub bundle.
  */
 import type Database from 'better-sqlite3';
-import type { ConsortiumReportData, CostStatementData, PlanVersionData, ProposalStatusData } from '../../../shared/records/gov-records';
+import type { ConsortiumReportContent, ConsortiumReportData, ConsortiumReportPartData, CostStatementData, PlanVersionData, ProposalStatusData } from '../../../shared/records/gov-records';
 import { stmt } from '../records/statements';
 
 export function writeProposalStatus(db: Database.Database, recordId: string, d: ProposalStatusData, at: string): void {
@@ -61,7 +61,47 @@ export function writeReport(db: Database.Database, d: ConsortiumReportData, at: 
   );
 }
 
-export function readReport(db: Database.Database, year: number): { data: ConsortiumReportData; updatedAt: string } | null {
+export function writeReportPart(db: Database.Database, d: ConsortiumReportPartData, at: string): void {
+  stmt(
+    db,
+    `INSERT INTO gov_report_parts (year, part, revision, data, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (year, part) DO UPDATE SET revision = excluded.revision, data = excluded.data, updated_at = excluded.updated_at`,
+  ).run(d.year, d.part, d.revision, JSON.stringify(d), at);
+}
+
+export function deleteReportPart(db: Database.Database, year: number, part: number): void {
+  stmt(db, 'DELETE FROM gov_report_parts WHERE year = ? AND part = ?').run(year, part);
+}
+
+export function deleteReport(db: Database.Database, year: number): void {
+  stmt(db, 'DELETE FROM gov_reports WHERE year = ?').run(year);
+  stmt(db, 'DELETE FROM gov_report_parts WHERE year = ?').run(year);
+}
+
+/** Number of parts stored for a year (any revision): the hub deletes those a shorter publication leaves over. */
+export function reportPartCount(db: Database.Database, year: number): number {
+  return (stmt(db, 'SELECT coalesce(max(part) + 1, 0) FROM gov_report_parts WHERE year = ?').pluck().get(year) as number) ?? 0;
+}
+
+export function readReportSummary(db: Database.Database, year: number): { data: ConsortiumReportData; updatedAt: string } | null {
   const row = stmt(db, 'SELECT data, updated_at FROM gov_reports WHERE year = ?').get(year) as { data: string; updated_at: string } | undefined;
   return row ? { data: JSON.parse(row.data) as ConsortiumReportData, updatedAt: row.updated_at } : null;
+}
+
+/**
+ * The report of a year assembled from its summary and the parts of the summary's revision, or
+ * null while any part is missing (a publication is taken whole or not at all).
+ */
+export function readReport(db: Database.Database, year: number): { data: ConsortiumReportContent; updatedAt: string } | null {
+  const summary = readReportSummary(db, year);
+  if (!summary) return null;
+  const s = summary.data;
+  const parts = (stmt(db, 'SELECT data FROM gov_report_parts WHERE year = ? AND revision = ? ORDER BY part').pluck().all(year, s.revision) as string[]).map(
+    (x) => JSON.parse(x) as ConsortiumReportPartData,
+  );
+  if (parts.length !== s.parts || parts.some((p, i) => p.part !== i)) return null;
+  const rows = parts.flatMap((p) => p.rows);
+  const practices = parts.flatMap((p) => p.good_practices);
+  if (rows.length !== s.row_count || practices.length !== s.practice_count) return null;
+  return { data: { year: s.year, named: s.named, revision: s.revision, rows, good_practices: practices, published_by: s.published_by }, updatedAt: summary.updatedAt };
 }

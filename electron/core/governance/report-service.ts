@@ -7,20 +7,28 @@
  */
 import type { Benchmark, ConsortiumReport } from '../../../shared/domain/gov-plan';
 import { sizeClassLabel, sizeClassOf } from '../../../shared/governance/statement';
-import { consortiumReportKind, type ConsortiumReportData, type ProposalStatusData } from '../../../shared/records/gov-records';
+import {
+  consortiumReportKind,
+  consortiumReportPartKind,
+  type ConsortiumReportContent,
+  type ConsortiumReportPartData,
+  type ConsortiumReportRow,
+  type GoodPractice,
+  type ProposalStatusData,
+} from '../../../shared/records/gov-records';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
-import { operatorName, putRecord } from '../records/record-events';
+import { deleteRecord, operatorName, putRecord } from '../records/record-events';
 import { stmt } from '../records/statements';
 import { checkLineSize, requireGovHub, requireGovMunicipality } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';
-import { readReport, writeReport } from './gov-store';
+import { deleteReportPart, readReport, readReportSummary, reportPartCount, writeReport, writeReportPart } from './gov-store';
 import { activeMembers } from './plan-items';
 
 const perEmployee = (hoursMilli: number, staff: number) => (staff > 0 ? Math.round(hoursMilli / staff) : 0);
 
-export function buildReport(ctx: AppContext, year: number): ConsortiumReportData {
+export function buildReport(ctx: AppContext, year: number): Omit<ConsortiumReportContent, 'revision'> {
   const named = readGovSettings(ctx).reportNamed;
   const members = activeMembers(ctx);
   const usage = new Map<string, Record<string, number>>();
@@ -67,15 +75,68 @@ export function buildReport(ctx: AppContext, year: number): ConsortiumReportData
   return { year, named, rows: out, good_practices: practices, published_by: operatorName(ctx) };
 }
 
+/**
+ * Bytes of rows and practices per part: far below a bundle line (1 MiB) whatever the number of
+ * members, and few parts (Italy's 7,896 municipalities make a dozen or so).
+ */
+export const REPORT_PART_BYTES = 128 * 1024;
+
+/** Rows then practices, in order, cut into parts of at most `budget` bytes of JSON each. */
+export function packReport(
+  year: number,
+  revision: number,
+  rows: readonly ConsortiumReportRow[],
+  practices: readonly GoodPractice[],
+  budget = REPORT_PART_BYTES,
+): ConsortiumReportPartData[] {
+  const parts: ConsortiumReportPartData[] = [];
+  let cur: ConsortiumReportPartData | null = null;
+  let bytes = 0;
+  const room = (size: number) => {
+    if (!cur || bytes + size > budget || cur.rows.length + cur.good_practices.length >= 10_000) {
+      cur = { year, revision, part: parts.length, rows: [], good_practices: [] };
+      parts.push(cur);
+      bytes = 0;
+    }
+    bytes += size;
+    return cur;
+  };
+  for (const r of rows) room(Buffer.byteLength(JSON.stringify(r), 'utf8') + 1).rows.push(r);
+  for (const g of practices) room(Buffer.byteLength(JSON.stringify(g), 'utf8') + 1).good_practices.push(g);
+  return parts;
+}
+
+/**
+ * Publishes the year's report as hub events in ONE transaction: its parts (ids from the year and
+ * the part's number, so a re-publication replaces them), a delete for each part a longer earlier
+ * publication left over, then the summary naming the revision and the number of parts.
+ */
 export function publishReport(ctx: AppContext, input: { year: number }): ConsortiumReport {
   const hub = requireGovHub(ctx);
   return ctx.db.transaction(() => {
     const built = buildReport(ctx, input.year);
-    checkLineSize(`Il rapporto del consorzio ${input.year}`, built);
-    const data = putRecord(ctx, consortiumReportKind, govRecordId(hub.id, 'consortium_report', String(input.year)), built);
+    const revision = (readReportSummary(ctx.db, input.year)?.data.revision ?? 0) + 1;
+    const parts = packReport(input.year, revision, built.rows, built.good_practices);
     const at = ctx.clock.now();
-    writeReport(ctx.db, data, at);
-    return { ...data, updatedAt: at };
+    for (const p of parts) {
+      checkLineSize(`La parte ${p.part + 1} del rapporto del consorzio ${input.year}`, p);
+      writeReportPart(ctx.db, putRecord(ctx, consortiumReportPartKind, govRecordId(hub.id, 'consortium_report_part', `${input.year}/${p.part}`), p), at);
+    }
+    for (let n = parts.length, old = reportPartCount(ctx.db, input.year); n < old; n++) {
+      deleteRecord(ctx, consortiumReportPartKind, govRecordId(hub.id, 'consortium_report_part', `${input.year}/${n}`));
+      deleteReportPart(ctx.db, input.year, n);
+    }
+    const summary = putRecord(ctx, consortiumReportKind, govRecordId(hub.id, 'consortium_report', String(input.year)), {
+      year: input.year,
+      named: built.named,
+      revision,
+      parts: parts.length,
+      row_count: built.rows.length,
+      practice_count: built.good_practices.length,
+      published_by: built.published_by,
+    });
+    writeReport(ctx.db, summary, at);
+    return { ...built, revision, updatedAt: at };
   })();
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 
-import { GovSettingsUpdateInput, HubDemoInput, MyShareInput, PlanApproveInput, PlanCreateInput, PlanImportInput, PlanItemsInput, PlanNewVersionInput, PlanRefInput, PlanStatementInput, PlanStepInput, ProposalActInput, ProposalAssignInput, type ConsortiumSavings, type GovProposalRow, type GovSettings, type HubDemoSummary, type MyShare, type PlanAllocation, type PlanApproveResult, type PlanView, type ProposalTrackView, type RankingRow, type StatementView } from '../../domain/gov-plan';
+import { GovSettingsUpdateInput, HubDemoInput, MyShareInput, PlanApproveInput, PlanCreateInput, PlanImportInput, PlanItemsInput, PlanNewVersionInput, PlanRefInput, PlanStatementInput, PlanStepInput, ProposalActInput, ProposalAssignInput, type ConsortiumSavings, type GovProposalDetail, type GovProposalRow, type GovSettings, type HubDemoSummary, type MyShare, type PlanAllocation, type PlanApproveResult, type PlanView, type ProposalTrackView, type RankingRow, type StatementView } from '../../domain/gov-plan';
 import { NoInput, ById } from './inputs';
 
 /** Governance: evaluation, the yearly plan, allocation, approvals, reports. */
@@ -11,6 +11,8 @@ export const govMethods = {
   'gov.settings.update': method(GovSettingsUpdateInput)<GovSettings>(),
   /** Received proposals with their evaluation track. */
   'gov.proposals.list': method(z.object({ status: z.string().max(40).optional() }).strict())<GovProposalRow[]>(),
+  /** One received proposal: content, attachments, versions, evaluation scores, state and timeline. */
+  'gov.proposals.get': method(ById)<GovProposalDetail>(),
   /** Assigns a received proposal to a thematic group (a hub event). */
   'gov.proposals.assign': method(ProposalAssignInput)<ProposalTrackView>(),
   /** One step of the proposal's state machine (evaluate, admit, not admit, return, start, progress, complete…): a hub event. */
