@@ -97,8 +97,13 @@ export function toItemData(ctx: AppContext, year: number, input: z.output<typeof
  * The items a new plan starts from: every active service of the catalogue with a cost (quantity
  * suggested from last year's usage), every admitted proposal as an initiative (its members
  * benefiting pay, the others are exempt), and the membership quota (last plan's amount).
+ * Stand-alone reference prices (by size class or per unit) are carried over, item by item code,
+ * from the latest version of the previous plan: they describe the market, not the year's plan.
  */
 export function suggestedItems(ctx: AppContext, year: number): PlanItemData[] {
+  const previous = lastPlan(ctx, year);
+  const references = new Map((previous?.items ?? []).filter((i) => i.reference).map((i) => [i.code, i.reference]));
+  const carried = (code: string) => references.get(code) ?? null;
   const items: PlanItemData[] = [];
   const services = (stmt(ctx.db, 'SELECT data FROM hub_services WHERE active = 1 ORDER BY position, code').pluck().all() as string[]).map((s) => JSON.parse(s) as HubServiceData);
   for (const s of services) {
@@ -118,7 +123,7 @@ export function suggestedItems(ctx: AppContext, year: number): PlanItemData[] {
         key: used && (s.unit_cost_cents ?? 0) > 0 ? { equal: 20, population: 30, usage: 50 } : { equal: 50, population: 50, usage: 0 },
         usageBasis: 'last_year',
         exempt: [],
-        reference: null,
+        reference: carried(s.code),
       }),
     );
   }
@@ -153,7 +158,7 @@ export function suggestedItems(ctx: AppContext, year: number): PlanItemData[] {
       }),
     );
   }
-  const lastQuota = lastPlanQuota(ctx, year);
+  const lastQuota = previous?.items.find((i) => i.category === 'quota')?.cost_cents ?? 0;
   items.push(
     toItemData(ctx, year, {
       code: QUOTA_CODE,
@@ -168,14 +173,14 @@ export function suggestedItems(ctx: AppContext, year: number): PlanItemData[] {
       key: { equal: 40, population: 60, usage: 0 },
       usageBasis: 'last_year',
       exempt: [],
-      reference: null,
+      reference: carried(QUOTA_CODE),
     }),
   );
   return items;
 }
 
-function lastPlanQuota(ctx: AppContext, year: number): number {
+/** The newest version of the latest plan before `year`, if any. */
+function lastPlan(ctx: AppContext, year: number): PlanVersionData | null {
   const raw = stmt(ctx.db, 'SELECT data FROM gov_plan_versions WHERE year < ? ORDER BY year DESC, version DESC LIMIT 1').pluck().get(year) as string | undefined;
-  if (!raw) return 0;
-  return (JSON.parse(raw) as PlanVersionData).items.find((i) => i.category === 'quota')?.cost_cents ?? 0;
+  return raw ? (JSON.parse(raw) as PlanVersionData) : null;
 }
