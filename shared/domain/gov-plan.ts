@@ -22,6 +22,12 @@ export interface GovSettings {
   voting: { executive_committee: VotingRules; assembly: VotingRules };
   /** Assembly setting: members named in the consortium report, or shown by size class. */
   reportNamed: boolean;
+  /**
+   * The Executive Committee: the members (ISTAT codes) sitting in it, who are its electorate and
+   * pre-filled as present at its votes, and the Technical Director (who drafts the plan).
+   * Empty members: not configured yet (the vote then names its components).
+   */
+  executiveCommittee: { members: string[]; technicalDirector: string };
 }
 
 export const GovSettingsUpdateInput = z
@@ -29,6 +35,13 @@ export const GovSettingsUpdateInput = z
     criteria: CriteriaConfigSchema.optional(),
     voting: z.object({ executive_committee: VotingRulesSchema.optional(), assembly: VotingRulesSchema.optional() }).strict().optional(),
     reportNamed: z.boolean().optional(),
+    executiveCommittee: z
+      .object({
+        members: z.array(IstatCode).max(100, { message: 'Il Comitato esecutivo ha al massimo 100 componenti.' }),
+        technicalDirector: z.string().trim().max(100, { message: 'Il nome del Direttore tecnico ha al massimo 100 caratteri.' }),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -4,11 +4,13 @@ import type { GovSettings } from '../../../shared/domain/gov-plan';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { AppContext } from '../context';
 import { stmt } from '../records/statements';
+import { AppError } from '../errors';
 import { requireGovHub } from './gov-errors';
 
 /**
  * Governance settings of the hub, in `settings` (key `gov`, JSON): the evaluation criteria,
- * the voting rules of each body, and the Assembly's choice of naming members in the report.
+ * the voting rules of each body, the Assembly's choice of naming members in the report, and the
+ * Executive Committee's components (member ISTAT codes) with the Technical Director's name.
  * Defaults: the criteria of shared/governance; the Executive Committee decides by simple
  * majority of the votes cast with half its members present; the Assembly by absolute majority
  * of the weight of all members (one member one vote), with a quorum of half the members.
@@ -25,7 +27,31 @@ export function readGovSettings(ctx: AppContext): GovSettings {
     criteria: saved.criteria ?? DEFAULT_CRITERIA,
     voting: { ...DEFAULT_VOTING, ...(saved.voting ?? {}) },
     reportNamed: saved.reportNamed ?? false,
+    executiveCommittee: saved.executiveCommittee ?? { members: [], technicalDirector: '' },
   };
+}
+
+/** Refuses committee members that are not active members of the registry, or named twice (nothing saved). */
+function checkCommittee(ctx: AppContext, members: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const istat of members) {
+    if (seen.has(istat)) {
+      throw new AppError('E_VALIDATION', `Il comune ${istat} è indicato due volte fra i componenti del Comitato esecutivo.`, {
+        field: 'executiveCommittee.members',
+        params: { rule: 'COMMITTEE_DUPLICATE', member: istat },
+      });
+    }
+    seen.add(istat);
+    const m = stmt(ctx.db, 'SELECT membership FROM members WHERE istat = ?').pluck().get(istat) as string | undefined;
+    if (m !== 'active') {
+      throw new AppError(
+        'E_VALIDATION',
+        m ? `Il comune ${istat} non è più socio attivo: non può sedere nel Comitato esecutivo.` : `Il codice ISTAT ${istat} non è fra i soci del consorzio: controllare il codice.`,
+        { field: 'executiveCommittee.members', params: { rule: m ? 'COMMITTEE_NOT_ACTIVE' : 'COMMITTEE_UNKNOWN_MEMBER', member: istat } },
+      );
+    }
+  }
+  return [...members].sort();
 }
 
 export function updateGovSettings(ctx: AppContext, input: ParsedInput<'gov.settings.update'>): GovSettings {
@@ -38,6 +64,9 @@ export function updateGovSettings(ctx: AppContext, input: ParsedInput<'gov.setti
       assembly: (input.voting?.assembly as VotingRules | undefined) ?? cur.voting.assembly,
     },
     reportNamed: input.reportNamed ?? cur.reportNamed,
+    executiveCommittee: input.executiveCommittee
+      ? { members: checkCommittee(ctx, input.executiveCommittee.members), technicalDirector: input.executiveCommittee.technicalDirector.trim() }
+      : cur.executiveCommittee,
   };
   stmt(ctx.db, "INSERT INTO settings (key, value) VALUES ('gov', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(next));
   return next;

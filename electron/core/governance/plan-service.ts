@@ -112,7 +112,7 @@ export function createPlan(ctx: AppContext, input: ParsedInput<'plan.create'>): 
     if (readPlanVersions(ctx.db, input.year).length > 0) {
       throw new AppError('E_VALIDATION', `Il piano tecnico ${input.year} esiste già: modificarne la bozza o crearne una nuova versione.`, { field: 'year' });
     }
-    const by = input.by ?? operatorName(ctx);
+    const by = input.by ?? (readGovSettings(ctx).executiveCommittee.technicalDirector || operatorName(ctx));
     const wf = withRules(() => createWorkflow(input.year, input.date, by));
     const items = suggestedItems(ctx, input.year);
     const d: PlanVersionData = withWorkflow({ year: input.year, version: 1, state: 'draft', superseded_by: null, items, total_cents: 0, steps: [], approvals: [], updated_by: by }, wf.versions[0]!, by);
@@ -174,14 +174,33 @@ function defaultElectorate(ctx: AppContext, v: PlanVersionData): Elector[] {
   return members.map((m) => ({ id: m.istat, population: m.population, quota: quota.get(m.istat) ?? 0 }));
 }
 
+/**
+ * Who votes: the Executive Committee's configured components (with their registry weights) when
+ * it is the committee that votes and its composition is set, a vote that names others being
+ * refused; otherwise the electorate sent, else the active members.
+ */
+function electorateOf(ctx: AppContext, v: PlanVersionData, input: ParsedInput<'plan.approve'>, committee: readonly string[]): Elector[] {
+  if (input.body !== 'executive_committee' || committee.length === 0) return input.electorate ?? defaultElectorate(ctx, v);
+  const seats = new Set(committee);
+  const sent = input.electorate?.map((e) => e.id) ?? [];
+  if (sent.length > 0 && (sent.length !== seats.size || sent.some((id) => !seats.has(id)))) {
+    throw new AppError('E_VALIDATION', 'I componenti indicati non sono quelli del Comitato esecutivo registrati nelle impostazioni: aggiornare la composizione del Comitato o votare con i suoi componenti.', {
+      field: 'electorate',
+      params: { rule: 'COMMITTEE_MISMATCH' },
+    });
+  }
+  return defaultElectorate(ctx, v).filter((e) => seats.has(e.id));
+}
+
 export function approvePlan(ctx: AppContext, input: ParsedInput<'plan.approve'>): PlanApproveResult {
   const hub = requireGovHub(ctx);
   return ctx.db.transaction(() => {
     const all = loadVersions(ctx, input.year);
     const cur = all.find((v) => v.version === input.version);
     if (!cur) throw new AppError('E_NOT_FOUND', `Il piano ${input.year} non ha una versione ${input.version}.`, { field: 'version' });
-    const rules = input.rules ?? readGovSettings(ctx).voting[input.body];
-    const electorate = input.electorate ?? defaultElectorate(ctx, cur);
+    const settings = readGovSettings(ctx);
+    const rules = input.rules ?? settings.voting[input.body];
+    const electorate = electorateOf(ctx, cur, input, settings.executiveCommittee.members);
     const { workflow, approval } = withRules(() =>
       recordApproval(workflowOf(input.year, all), {
         version: input.version,
