@@ -216,10 +216,11 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await go(hp, '/plan/savings');
     await hp.getByRole('heading', { name: 'Economie di scala' }).waitFor();
     await check(hp, 'savings');
-    // The plan document as PDF, printed by the backend's Chromium into the data folder.
-    await hp.getByRole('button', { name: 'Documento del piano (PDF)' }).click();
-    const saved = await hp.getByText(/^PDF salvato in /).textContent({ timeout: 60_000 });
-    const pdf = (saved ?? '').replace(/^PDF salvato in /, '').trim();
+    // The plan document as PDF: printed by the backend's Chromium, downloaded by the browser.
+    const [download] = await Promise.all([hp.waitForEvent('download', { timeout: 60_000 }), hp.getByRole('button', { name: 'Scarica il PDF del piano' }).click()]);
+    expect(download.suggestedFilename()).toBe(`piano-tecnico-${year}.pdf`);
+    const pdf = join(hub.dataDir, 'scaricato.pdf');
+    await download.saveAs(pdf);
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0)).toBeGreaterThanOrEqual(1);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });

@@ -5,6 +5,7 @@ import { enProposals } from './en-proposals';
 import { enBundles } from './en-bundles';
 import { enHub } from './en-hub';
 import { enGov } from './en-gov';
+import { enReports } from './en-reports';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -14,6 +15,7 @@ export const en: Catalogue = {
   ...enBundles,
   ...enHub,
   ...enGov,
+  ...enReports,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',

@@ -4,6 +4,7 @@ import { itProposals } from './it-proposals';
 import { itBundles } from './it-bundles';
 import { itHub } from './it-hub';
 import { itGov } from './it-gov';
+import { itReports } from './it-reports';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -17,6 +18,7 @@ export const it = {
   ...itBundles,
   ...itHub,
   ...itGov,
+  ...itReports,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',

@@ -10,6 +10,7 @@ import { Loading } from '../../components/loading';
 import { useToastStore } from '../../components/toast-store';
 import { formatDate } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
+import { GovCsvButton } from '../governance/csv-button';
 import { todayIso } from '../governance/gov-format';
 import { usePlanStore } from '../plan/store';
 import { ApprovalForm, type Voter } from './approval-form';
@@ -53,6 +54,12 @@ export function ApprovalPanel({ plan }: { plan: PlanView }) {
             </p>
           );
         })}
+        {plan.steps.length ? (
+          <div className="cst-gov-toolbar">
+            <GovCsvButton table="approvals" year={plan.year} version={plan.version} label={t('reportDocs.csv.approvals')} />
+            {plan.approvals.length ? <GovCsvButton table="ballots" year={plan.year} version={plan.version} label={t('reportDocs.csv.ballots')} /> : null}
+          </div>
+        ) : null}
       </Card>
     </>
   );

@@ -11,6 +11,7 @@ import { apiErrorMessage } from '../../i18n/messages';
 import { formatEuroCents } from '../../i18n/format';
 import type { GovProposalRow } from '../../../../shared/domain/gov-plan';
 import { formatHundredths, PROPOSAL_TRACK_STATES, trackTone } from '../governance/gov-format';
+import { GovCsvButton } from '../governance/csv-button';
 import { CriteriaSettings } from './criteria-settings';
 import { ProposalEvaluation } from './proposal-evaluation';
 
@@ -73,6 +74,7 @@ function ReceivedList() {
           { key: 'cost', header: t('evaluation.colCost'), numeric: true, cell: (r) => `${formatEuroCents(r.oneOffCents)} + ${formatEuroCents(r.yearlyCents)}${t('evaluation.perYear')}` },
         ]}
       />
+      {ranking.data?.length ? <GovCsvButton table="ranking" year={new Date().getFullYear()} label={t('reportDocs.csv.ranking')} /> : null}
     </Card>
   );
 }

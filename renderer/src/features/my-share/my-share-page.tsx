@@ -14,6 +14,8 @@ import { formatBasisPoints, trackTone } from '../governance/gov-format';
 import { ProposalTimeline } from '../governance/timeline';
 import { PlanStepper } from '../plan/plan-stepper';
 import { formatMilli } from '../plan/quantities';
+import { GovCsvButton } from '../governance/csv-button';
+import { ReportButtons } from '../reports/report-buttons';
 
 /** Municipality — Piano e quote: the approved plan, its share and savings, its proposals, its peers. */
 export function MySharePage() {
@@ -39,10 +41,12 @@ export function MySharePage() {
           </p>
           <StatementTable statement={statement} caption={t('myShare.shareCaption', { year: statement.year })} />
           <p className="cst-hint">{t('myShare.consortiumSavings', { savings: formatEuroCents(statement.consortium_savings_cents) })}</p>
+          <GovCsvButton table="statement" year={statement.year} istat={statement.istat} label={t('allocation.statementCsv')} />
         </Card>
       ) : plan ? (
         <Alert tone="info">{t('myShare.noStatement')}</Alert>
       ) : null}
+      {statement ? <ReportButtons year={statement.year} istat={statement.istat} /> : null}
       <Card title={t('myShare.proposalsTitle')} id="share-proposals">
         {proposals.length === 0 ? <p>{t('myShare.noProposals')}</p> : null}
         {proposals.map((p) => (

@@ -7,6 +7,7 @@ import { Card } from '../../components/card';
 import { RadioGroupField } from '../../components/fields';
 import { formatDateTime } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
+import { GovCsvButton } from '../governance/csv-button';
 
 /** "Pubblica il rapporto del consorzio": the Assembly's choice (named or by size class), then publish. */
 export function PublishReport({ year }: { year: number }) {
@@ -28,7 +29,12 @@ export function PublishReport({ year }: { year: number }) {
   return (
     <Card title={t('reports.publishTitle')} id="plan-publish">
       <p className="cst-hint">{t('reports.publishIntro')}</p>
-      {current.data?.report ? <p>{t('reports.lastPublished', { at: formatDateTime(current.data.report.updatedAt) })}</p> : null}
+      {current.data?.report ? (
+        <div className="cst-gov-toolbar">
+          <p className="mb-0">{t('reports.lastPublished', { at: formatDateTime(current.data.report.updatedAt) })}</p>
+          <GovCsvButton table="report" year={year} label={t('reportDocs.csv.report')} />
+        </div>
+      ) : null}
       <RadioGroupField
         id="report-named"
         legend={t('reports.namedLegend')}

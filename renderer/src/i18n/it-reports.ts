@@ -1,0 +1,41 @@
+/** Italian strings of the printable documents: the plan document and a member's statement (PDF, preview, HTML). */
+export const itReports = {
+  reportDocs: {
+    title: 'Documenti da stampare',
+    intro: 'Il PDF si scarica (nel browser) o si salva dove si sceglie (nel programma). L’anteprima mostra il documento qui sotto; l’HTML si apre in qualsiasi browser e si stampa.',
+    planHeading: 'Documento del piano',
+    statementHeading: 'Estratto conto di un Comune',
+    member: 'Comune dell’estratto conto',
+    pdf: 'Scarica il PDF',
+    pdfPlan: 'Scarica il PDF del piano',
+    pdfStatement: 'Scarica il PDF dell’estratto conto',
+    preview: 'Anteprima',
+    previewPlan: 'Anteprima del piano',
+    previewStatement: 'Anteprima dell’estratto conto',
+    html: 'Salva in HTML',
+    htmlPlan: 'Salva il piano in HTML',
+    htmlStatement: 'Salva l’estratto conto in HTML',
+    working: 'Preparazione del documento in corso…',
+    pdfDownloaded: 'PDF scaricato: {{name}} (nella cartella Download del browser).',
+    pdfSaved: 'PDF salvato: {{name}}',
+    htmlSaved: 'Documento salvato: {{name}}',
+    previewTitle: 'Anteprima: {{title}}',
+    previewLabel: 'Anteprima del documento',
+    closePreview: 'Chiudi l’anteprima',
+    print: 'Stampa',
+    csv: {
+      ranking: 'Esporta la graduatoria in CSV',
+      approvals: 'Esporta l’iter di approvazione in CSV',
+      ballots: 'Esporta i voti di ogni votante in CSV',
+      report: 'Esporta il rapporto in CSV',
+    },
+    errors: {
+      pdf_no_browser:
+        'Per creare il PDF su questo computer serve Google Chrome, Microsoft Edge o Chromium. Installarne uno, oppure aprire l’anteprima e stamparla, oppure salvare il documento in HTML e stamparlo dal browser.',
+      pdf_print_failed: 'Il PDF non è stato creato. Riprovare; intanto aprire l’anteprima e stamparla, oppure salvare il documento in HTML.',
+      pdf_print_timeout: 'La creazione del PDF non ha risposto in tempo. Riprovare; se si ripete, aprire l’anteprima e stamparla.',
+      pdf_write_failed: 'Non è stato possibile scrivere il PDF in {{path}}: controllare che la cartella esista e sia scrivibile.',
+      statement_missing: 'L’estratto conto {{year}} del Comune {{istat}} non c’è ancora: il piano dev’essere approvato dall’Assemblea e il pacchetto del consorzio importato.',
+    },
+  },
+};
