@@ -1,3 +1,4 @@
+import type { CsvProblem } from '../../shared/domain/csv';
 import type { Group, Meeting } from '../../shared/domain/groups';
 import type { Proposal } from '../../shared/domain/proposals';
 import { formatMilli, parseMilli } from '../../shared/domain/quantity';
@@ -147,19 +148,23 @@ export function groupAndProposalHandlers(st: RecordState, operator: () => string
     'csv.preview': ({ kind, contentBase64 }) => {
       const lines = atob(contentBase64).replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
       const columns = (lines[0] ?? '').split(';');
-      const problems: { row: number; column: string | null; message: string }[] = [];
+      // Codes and params as the backend sends them (shared/domain/csv.ts); the message is its Italian.
+      const problems: CsvProblem[] = [];
       const seen = new Map<string, number>();
       const duplicateRows: number[] = [];
       lines.slice(1).forEach((line, i) => {
         const row = i + 2;
         const [service, date, quantity] = line.split(';');
-        if (!SERVICES.some((s) => s.code === service)) problems.push({ row, column: 'servizio', message: `Servizio «${service}» sconosciuto.` });
-        if (!/^\d{2}\/\d{2}\/\d{4}$/.test(date ?? '')) problems.push({ row, column: 'data', message: `Data «${date}» non valida: usare gg/mm/aaaa.` });
-        if (parseMilli(quantity ?? '') === null) problems.push({ row, column: 'quantita', message: `Quantità «${quantity}» non valida.` });
-        if (seen.has(line)) duplicateRows.push(row);
-        seen.set(line, row);
+        if (!SERVICES.some((s) => s.code === service)) problems.push({ row, column: 'servizio', code: 'CSV_SERVICE_UNKNOWN', params: { value: service ?? '' }, message: `il servizio "${service}" non è nel catalogo.` });
+        if (!/^\d{2}\/\d{2}\/\d{4}$/.test(date ?? '')) problems.push({ row, column: 'data', code: 'CSV_DATE_INVALID', params: { value: date ?? '' }, message: `"${date}" non è una data.` });
+        if (parseMilli(quantity ?? '') === null) problems.push({ row, column: 'quantità', code: 'CSV_QUANTITY_NOT_NUMBER', params: { value: quantity ?? '' }, message: `"${quantity}" non è un numero.` });
+        const first = seen.get(line);
+        if (first !== undefined) {
+          duplicateRows.push(row);
+          problems.push({ row, column: null, code: 'CSV_ROW_REPEATED', params: { firstRow: first }, message: `riga uguale alla riga ${first}.` });
+        } else seen.set(line, row);
       });
-      const invalidRows = [...new Set(problems.map((p) => p.row))];
+      const invalidRows = [...new Set(problems.map((p) => p.row))].sort((a, b) => a - b);
       const rows = lines.length - 1;
       return { kind, encoding: 'utf-8', columns, rows, validRows: rows - invalidRows.length - duplicateRows.filter((r) => !invalidRows.includes(r)).length, invalidRows, duplicateRows, problems, sample: lines.slice(1, 4).map((l) => l.split(';')) };
     },

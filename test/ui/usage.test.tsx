@@ -228,9 +228,9 @@ describe('usage: monthly table, trend, CSV', () => {
     await user.upload(await screen.findByLabelText('File CSV'), file);
     expect(await screen.findByText('Anteprima di «utilizzo.csv»')).toBeTruthy();
     const problems = screen.getByRole('table', { name: 'Problemi trovati nel file' });
-    expect(within(problems).getByText('Servizio «XYZ» sconosciuto.')).toBeTruthy();
-    expect(within(problems).getByText('Quantità «abc» non valida.')).toBeTruthy();
-    expect(within(problems).getByText('Ripete una riga precedente del file.')).toBeTruthy();
+    expect(within(problems).getByText('Il servizio «XYZ» non è nel catalogo: usare il codice (per esempio PEC) o il nome esatto.')).toBeTruthy();
+    expect(within(problems).getByText('«abc» non è un numero: scrivere per esempio 12 oppure 12,5.')).toBeTruthy();
+    expect(within(problems).getByText('Riga uguale alla riga 2: toglierla o escluderla.')).toBeTruthy();
     const importButton = screen.getByRole('button', { name: /^Importa/ });
     expect((importButton as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText('Ci sono ancora 3 righe con problemi non escluse: escluderle o correggere il file.')).toBeTruthy();

@@ -6,6 +6,7 @@ import { enBundles } from './en-bundles';
 import { enHub } from './en-hub';
 import { enGov } from './en-gov';
 import { enReports } from './en-reports';
+import { enCsv } from './en-csv';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -16,6 +17,7 @@ export const en: Catalogue = {
   ...enHub,
   ...enGov,
   ...enReports,
+  ...enCsv,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',

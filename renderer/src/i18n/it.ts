@@ -5,6 +5,7 @@ import { itBundles } from './it-bundles';
 import { itHub } from './it-hub';
 import { itGov } from './it-gov';
 import { itReports } from './it-reports';
+import { itCsv } from './it-csv';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -19,6 +20,7 @@ export const it = {
   ...itHub,
   ...itGov,
   ...itReports,
+  ...itCsv,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',

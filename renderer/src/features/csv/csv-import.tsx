@@ -5,8 +5,13 @@ import { useApi } from '../../app/api-context';
 import { Alert } from '../../components/alert';
 import { useToastStore } from '../../components/toast-store';
 import { formatNumber } from '../../i18n/format';
-import { apiErrorToMessage, messageText, type Message } from '../../i18n/messages';
+import { messageText, type Message } from '../../i18n/messages';
 import { readFileAsBase64 } from '../../platform/read-file';
+import { csvErrorMessage, csvProblemMessage } from './csv-messages';
+import { ProgressBar, useTaskProgress } from './task-progress';
+
+/** The backend's tasks of a CSV import (electron/core/csv/csv-service.ts). */
+const CSV_TASKS = ['csv.check', 'csv.import'] as const;
 
 interface Loaded {
   name: string;
@@ -27,6 +32,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
   const [error, setError] = useState<Message | null>(null);
   const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
+  const [progress, resetProgress] = useTaskProgress(CSV_TASKS);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -39,11 +45,12 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
       return;
     }
     setBusy('reading');
+    resetProgress();
     const picked = await readFileAsBase64(file);
     const result = await api.call('csv.preview', { kind, contentBase64: picked.contentBase64 });
     setBusy(null);
     if (!result.ok) {
-      setError(apiErrorToMessage(result.error));
+      setError(csvErrorMessage(result.error));
       return;
     }
     setLoaded({ name: file.name, contentBase64: picked.contentBase64, preview: result.value });
@@ -65,10 +72,11 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
   const onImport = async () => {
     if (!loaded || stillBad.length > 0) return;
     setBusy('importing');
+    resetProgress();
     const result = await api.call('csv.import', { kind, contentBase64: loaded.contentBase64, exclude: [...excluded].sort((a, b) => a - b) });
     setBusy(null);
     if (!result.ok) {
-      setError(apiErrorToMessage(result.error));
+      setError(csvErrorMessage(result.error));
       return;
     }
     showToast('success', { key: kind === 'staff' ? 'training.csvImported' : 'usage.csvImported', params: { imported: formatNumber(result.value.imported), excluded: result.value.excluded.length } });
@@ -91,7 +99,15 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
         </p>
         <input id={inputId} type="file" accept=".csv,text/csv" className="form-control cst-input" onChange={(e) => void onFile(e)} aria-describedby={`${inputId}-hint`} />
       </div>
-      {busy === 'reading' ? <p role="status">{t('usage.csvReading')}</p> : null}
+      {busy === 'reading' && !progress ? <p role="status">{t('usage.csvReading')}</p> : null}
+      {busy && progress ? (
+        <ProgressBar
+          id={`${inputId}-progress`}
+          text={t(progress.taskId === 'csv.import' ? 'csvProgress.import' : 'csvProgress.check', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
+          done={progress.done}
+          total={progress.total}
+        />
+      ) : null}
       {error ? (
         <Alert tone="danger" live>
           {messageText(error, t, i18n.language)}
@@ -105,7 +121,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
           <p>{t('usage.csvSummary', { rows: formatNumber(loaded.preview.rows), valid: formatNumber(loaded.preview.validRows), encoding: t(`usage.encoding_${loaded.preview.encoding.replace('utf-8', 'utf8')}`) })}</p>
           {fileProblems.map((p, i) => (
             <Alert key={i} tone="danger">
-              {p.message}
+              {messageText(csvProblemMessage(p), t, i18n.language)}
             </Alert>
           ))}
           {bad.length === 0 ? (
@@ -136,7 +152,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
                             {problemsOf(row).map((p, i) => (
                               <li key={i}>
                                 {p.column ? <strong>{p.column}: </strong> : null}
-                                {p.message}
+                                {messageText(csvProblemMessage(p), t, i18n.language)}
                               </li>
                             ))}
                             {loaded.preview.duplicateRows.includes(row) && problemsOf(row).length === 0 ? <li>{t('usage.csvDuplicate')}</li> : null}
