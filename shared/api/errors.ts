@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'E_DB_LOCKED',
   'E_IO',
   'E_INTERNAL',
+  // DESIGN.md "Restores": the hub holds events of ours we lost; writes wait for the recovery bundle.
+  'E_RECOVERY_NEEDED',
   // BUNDLE-FORMAT.md "Reading a bundle": the outcome codes of a refused bundle or identity file.
   'E_LIMIT',
   'E_FORMAT',

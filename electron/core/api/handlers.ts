@@ -10,6 +10,7 @@ import { bundleHandlers, peerHandlers } from '../bundles/bundle-handlers';
 import { hubHandlers } from '../hub/hub-handlers';
 import { govHandlers } from '../governance/gov-handlers';
 import { reportHandlers } from '../governance/report-handlers';
+import { recoveryHandlers } from '../recovery/recovery-handlers';
 import { listRegistry, publishInitialHubRecords } from '../hub/hub-members';
 import { joinHandlerGroups, type HandlerGroup, type HandlerTable } from './handler-table';
 
@@ -73,4 +74,5 @@ export const handlers: HandlerTable = joinHandlerGroups(
   hubHandlers,
   govHandlers,
   reportHandlers,
+  recoveryHandlers,
 );

@@ -39,6 +39,17 @@ export interface ExportRequest {
   all?: boolean;
   /** Not encrypted (tests and audits). */
   plain?: boolean;
+  /**
+   * More attachments (`files/<sha256>`), read from these paths: the recovery copy of a member's
+   * own stream and its proposals' files (recovery/recovery-export.ts). Internal, not in the API.
+   */
+  extraFiles?: ExtraFile[];
+  /** The ack to send instead of the peer's applied position read here (the recovery copy's snapshot). */
+  ack?: { seq: number; hash: string };
+}
+
+export interface ExtraFile extends ManifestFile {
+  path: string;
 }
 
 const PAGE = 5000;
@@ -133,9 +144,14 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
   const lastHash = count > 0 ? head.hash : prevHash;
 
   const files = attachmentsOf(ctx.db, from, last);
+  const paths = new Map(files.map((f) => [f.sha256, join(ctx.dataDir, 'attachments', f.sha256)]));
   for (const f of files) {
-    const p = join(ctx.dataDir, 'attachments', f.sha256);
-    if (!existsSync(p)) throw new AppError('E_NOT_FOUND', `L'allegato «${f.name}» (${f.sha256}) non si trova nella cartella dati: ripristinarlo dal backup prima di esportare.`);
+    if (!existsSync(paths.get(f.sha256) as string)) throw new AppError('E_NOT_FOUND', `L'allegato «${f.name}» (${f.sha256}) non si trova nella cartella dati: ripristinarlo dal backup prima di esportare.`);
+  }
+  for (const f of req.extraFiles ?? []) {
+    if (paths.has(f.sha256)) continue;
+    files.push({ sha256: f.sha256, bytes: f.bytes, name: f.name, type: f.type });
+    paths.set(f.sha256, f.path);
   }
   // The plaintext ZIP, in the data directory.
   const work = join(ctx.dataDir, 'outbox-tmp');
@@ -179,14 +195,14 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
           last_hash: lastHash.toString('hex'),
         },
         files,
-        ack: peer.appliedSeq === 0 && peer.lastReceivedAt === null ? null : { seq: peer.appliedSeq, hash: peer.appliedHash.toString('hex') },
+        ack: req.ack ?? (peer.appliedSeq === 0 && peer.lastReceivedAt === null ? null : { seq: peer.appliedSeq, hash: peer.appliedHash.toString('hex') }),
         app: { name: 'cst-desk', version: ctx.appVersion },
       };
       const mBytes = manifestBytes(manifest);
       const signature = signMinisign(mBytes, keys.signing, bundleTrustedComment(us.id, peer.id, from, last));
       await zip.addEntry(MANIFEST_ENTRY, mBytes);
       await zip.addEntry(SIGNATURE_ENTRY, Buffer.from(signature, 'utf8'));
-      for (const f of files) await zip.addEntry(`files/${f.sha256}`, createReadStream(join(ctx.dataDir, 'attachments', f.sha256)));
+      for (const f of files) await zip.addEntry(`files/${f.sha256}`, createReadStream(paths.get(f.sha256) as string));
       await zip.finish();
     } catch (err) {
       await zip.abort();

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AppContext } from '../context';
+import { AppError } from '../errors';
+import { eventsLostPeer, type EventsLost } from '../peers/peers-store';
 import { chainHash, GENESIS_HASH } from './chain';
 
 export type EventOp = 'put' | 'delete';
@@ -45,6 +47,9 @@ export function outboxHead(db: Database.Database): OutboxHead {
 export function appendEvent(ctx: AppContext, event: NewEvent): AppendedEvent {
   if (!ctx.db.inTransaction) throw new Error('appendEvent must run inside the transaction of the change it records');
   const head = outboxHead(ctx.db);
+  // A restored backup: the hub already holds events with the seqs we would use next (a fork).
+  const lost = eventsLostPeer(ctx.db);
+  if (lost) throw recoveryNeeded(lost, head.seq);
   const seq = head.seq + 1;
   const at = ctx.clock.now();
   const line = Buffer.from(eventLine(seq, at, event), 'utf8');
@@ -53,4 +58,24 @@ export function appendEvent(ctx: AppContext, event: NewEvent): AppendedEvent {
     .prepare('INSERT INTO outbox (seq, at, kind, op, record_id, line, hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(seq, at, event.kind, event.op, event.id, line, hash);
   return { seq, at, hash };
+}
+
+/** E_RECOVERY_NEEDED: what the clerk must do before writing again (DESIGN.md "Restores"). */
+export function recoveryNeeded(lost: EventsLost, ourLastSeq: number): AppError {
+  const acked = lost.ackedSeq ?? ourLastSeq + 1;
+  const missing = acked - ourLastSeq;
+  const params = { hub: lost.id, hubName: lost.name, ourLastSeq, hubAckedSeq: acked, missing };
+  if (lost.kind === 'municipality') {
+    // We are the hub: a member holds more of our stream than we do.
+    return new AppError(
+      'E_RECOVERY_NEEDED',
+      `Questa installazione del consorzio è stata ripristinata da una copia di sicurezza più vecchia: il comune ${lost.name} (${lost.id}) ha già ${missing} eventi del consorzio che qui mancano. Non registrare nuovi dati: ripristinare la copia di sicurezza più recente e contattare l'assistenza.`,
+      { params },
+    );
+  }
+  return new AppError(
+    'E_RECOVERY_NEEDED',
+    `Questa installazione è stata ripristinata da una copia di sicurezza più vecchia: il consorzio (${lost.name}) ha già ${missing} eventi che qui mancano. Prima di registrare nuovi dati importare il pacchetto di recupero del consorzio.`,
+    { params },
+  );
 }

@@ -175,10 +175,46 @@ export function setPeerAckProblem(db: Database.Database, peerNo: number, problem
  * the next event would reuse a seq the peer already has, a fork of our own stream.
  */
 export function ourStreamNeedsRecovery(db: Database.Database): { peer: string; detail: string } | null {
-  const row = db.prepare("SELECT kind, id, ack_problem_detail FROM peers WHERE ack_problem = 'events_lost' LIMIT 1").get() as
-    | { kind: string; id: string; ack_problem_detail: string }
-    | undefined;
-  return row ? { peer: `${row.kind}:${row.id}`, detail: row.ack_problem_detail } : null;
+  const lost = eventsLostPeer(db);
+  return lost ? { peer: `${lost.kind}:${lost.id}`, detail: lost.detail } : null;
+}
+
+export interface EventsLost {
+  peerNo: number;
+  kind: Role;
+  id: string;
+  name: string;
+  /** The seq the peer acknowledged (beyond our last event); null if the detail cannot be read. */
+  ackedSeq: number | null;
+  detail: string;
+}
+
+const lostStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * The peer that holds events of ours we lost, or null. Runs before every event we write
+ * (outbox.appendEvent): one prepared statement, kept per connection, over the peers table
+ * (one row on a municipality).
+ */
+export function eventsLostPeer(db: Database.Database): EventsLost | null {
+  let st = lostStatements.get(db);
+  if (!st) {
+    st = db.prepare("SELECT peer_no, kind, id, name, ack_problem_detail FROM peers WHERE ack_problem = 'events_lost' LIMIT 1");
+    lostStatements.set(db, st);
+  }
+  const row = st.get() as { peer_no: number; kind: Role; id: string; name: string; ack_problem_detail: string | null } | undefined;
+  if (!row) return null;
+  const detail = row.ack_problem_detail ?? '';
+  // inbox/apply.ts (takeAck) writes "… acknowledged our event N, our last event is M".
+  const m = /acknowledged our event (\d+)/.exec(detail);
+  return { peerNo: row.peer_no, kind: row.kind, id: row.id, name: row.name, ackedSeq: m ? Number(m[1]) : null, detail };
+}
+
+/** The lost events are back (recovery applied): the problem is closed and the ack taken in. */
+export function clearEventsLost(db: Database.Database, peerNo: number, ackSeq: number, ackHash: Buffer, at: string): void {
+  db.prepare(
+    "UPDATE peers SET ack_problem = NULL, ack_problem_detail = NULL, acked_seq = ?, acked_hash = ?, acked_at = ? WHERE peer_no = ? AND ack_problem = 'events_lost'",
+  ).run(ackSeq, ackHash, at, peerNo);
 }
 
 export { GENESIS_HASH };
