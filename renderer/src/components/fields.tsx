@@ -1,5 +1,5 @@
 import type { KeyboardEvent, ReactNode, Ref } from 'react';
-import { FieldShell } from './form-field';
+import { controlProps, describedByIds, FieldMessages, FieldShell } from './form-field';
 
 /** Controls beyond the text box: multi-line text, dates, checkbox, a 1–5 rating, a quantity. */
 
@@ -17,16 +17,11 @@ export function TextAreaField(props: BaseProps & { value: string; onChange: (v: 
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       {(describedBy) => (
         <textarea
-          id={id}
-          name={id}
-          className={`form-control cst-input cst-textarea${error ? ' is-invalid' : ''}`}
+          {...controlProps(id, describedBy, error, required, 'form-control cst-input cst-textarea')}
           value={value}
           rows={rows}
           maxLength={maxLength}
           onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          aria-required={required || undefined}
         />
       )}
     </FieldShell>
@@ -43,17 +38,12 @@ export function DateField(
       {(describedBy) => (
         <input
           ref={inputRef}
-          id={id}
-          name={id}
           type={type}
-          className={`form-control cst-input cst-date${error ? ' is-invalid' : ''}`}
+          {...controlProps(id, describedBy, error, required, 'form-control cst-input cst-date')}
           value={value}
           min={props.min}
           max={props.max}
           onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          aria-required={required || undefined}
         />
       )}
     </FieldShell>
@@ -81,17 +71,12 @@ export function NumberTextField(
         <div className="cst-number">
           <input
             ref={inputRef}
-            id={id}
-            name={id}
             type="text"
             inputMode={props.decimals === false ? 'numeric' : 'decimal'}
-            className={`form-control cst-input cst-number-input${error ? ' is-invalid' : ''}`}
+            {...controlProps(id, describedBy, error, required, 'form-control cst-input cst-number-input')}
             value={value}
             onChange={(e) => onChange(e.target.value)}
             onKeyDown={props.onKeyDown}
-            aria-describedby={describedBy}
-            aria-invalid={error ? true : undefined}
-            aria-required={required || undefined}
             autoComplete="off"
           />
           {suffix ? (
@@ -120,11 +105,7 @@ export function CheckboxField({ id, label, hint, checked, onChange }: { id: stri
       <label htmlFor={id} className="form-check-label cst-check-label">
         {label}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="cst-hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} />
     </div>
   );
 }
@@ -150,20 +131,10 @@ export function RadioGroupField(props: {
   extra?: ReactNode;
 }) {
   const { id, legend, hint, error, choices, value, onChange, inline = true } = props;
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className={`cst-field cst-fieldset${error ? ' cst-field-invalid' : ''}`} aria-describedby={described}>
+    <fieldset className={`cst-field cst-fieldset${error ? ' cst-field-invalid' : ''}`} aria-describedby={describedByIds(id, hint, error)}>
       <legend className="cst-label">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="cst-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="cst-field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       <div className={inline ? 'cst-radios cst-radios-inline' : 'cst-radios'}>
         {choices.map((c, i) => (
           <div key={c.value} className="form-check cst-radio">

@@ -17,6 +17,39 @@ export function describedByIds(id: string, hint?: string, error?: string): strin
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** The hint and the error of a field, with the ids its control's `aria-describedby` names. */
+export function FieldMessages({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="cst-hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="cst-field-error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * What every control in a FieldShell carries: its id and name, the hint and error it is
+ * described by, invalid and required for screen readers, and the invalid border.
+ */
+export function controlProps(id: string, describedBy: string | undefined, error: string | undefined, required: boolean, className: string) {
+  return {
+    id,
+    name: id,
+    className: `${className}${error ? ' is-invalid' : ''}`,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+    'aria-required': required || undefined,
+  } as const;
+}
+
 /**
  * Label above, hint, error, control: the error sits next to the control and is referenced by
  * its `aria-describedby`, so a screen reader reads it when the field gets focus.
@@ -34,16 +67,7 @@ export function FieldShell({ id, label, hint, error, required = false, children,
           </span>
         ) : null}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="cst-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="cst-field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       {children(describedBy)}
       {after}
     </div>
@@ -72,15 +96,10 @@ export function TextField(props: TextFieldProps) {
       {(describedBy) => (
         <input
           ref={inputRef}
-          id={id}
-          name={id}
           type="text"
-          className={`form-control cst-input${error ? ' is-invalid' : ''}${props.className ? ` ${props.className}` : ''}`}
+          {...controlProps(id, describedBy, error, required, `form-control cst-input${props.className ? ` ${props.className}` : ''}`)}
           value={value}
           onChange={(e) => onChange(e.target.value, e.target)}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          aria-required={required || undefined}
           autoComplete={autoComplete}
           maxLength={maxLength}
           spellCheck={spellCheck}
@@ -111,17 +130,7 @@ export function SelectField({ id, label, value, options, onChange, hint, error, 
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       {(describedBy) => (
-        <select
-          ref={selectRef}
-          id={id}
-          name={id}
-          className={`form-select cst-input${error ? ' is-invalid' : ''}`}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={error ? true : undefined}
-          aria-required={required || undefined}
-        >
+        <select ref={selectRef} {...controlProps(id, describedBy, error, required, 'form-select cst-input')} value={value} onChange={(e) => onChange(e.target.value)}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

@@ -1,13 +1,12 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../../../shared/domain/groups';
 import type { StaffMember } from '../../../../shared/domain/staff';
 import { useApi } from '../../app/api-context';
-import { useFormErrors } from '../../app/use-form-errors';
-import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { DateField } from '../../components/fields';
 import { SelectField } from '../../components/form-field';
+import { RecordForm, useRecordForm, type FieldErrors } from '../../components/record-form';
+import { DeleteButton, EditButton } from '../../components/record-list';
 import { useToastStore } from '../../components/toast-store';
 import { formatIsoDay, todayIso } from '../../i18n/dates';
 import { apiErrorToMessage } from '../../i18n/messages';
@@ -21,34 +20,22 @@ export function GroupCard({ group, staff }: { group: Group; staff: StaffMember[]
   const api = useApi();
   const { changed, editGroup, askDelete } = useGroupsStore();
   const showToast = useToastStore((s) => s.show);
-  const [staffId, setStaffId] = useState('');
-  const [since, setSince] = useState(todayIso());
   const p = `group-${group.id.slice(-6)}`;
-  const form = useFormErrors({ staffId: `${p}-person`, since: `${p}-since` });
   const headingId = `${p}-title`;
   const available = staff.filter((s) => s.active && !group.members.some((m) => m.staffId === s.id));
-
-  const onAdd = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!staffId) {
-      form.show({ staffId: { key: 'validation2.choosePerson' } });
-      return;
-    }
-    if (!since) {
-      form.show({ since: { key: 'validation2.date' } });
-      return;
-    }
-    const result = await api.call('groups.addMember', { groupId: group.id, staffId, since });
-    if (!result.ok) {
-      form.showApiError(result.error);
-      return;
-    }
-    const person = staff.find((s) => s.id === staffId);
-    showToast('success', { key: 'groups.memberAdded', params: { person: person ? personLabel(person) : '' } });
-    setStaffId('');
-    form.reset();
-    changed();
-  };
+  const add = useRecordForm({
+    initial: { staffId: '', since: todayIso() },
+    fieldIds: { staffId: `${p}-person`, since: `${p}-since` },
+    check: (d): FieldErrors => (!d.staffId ? { staffId: { key: 'validation2.choosePerson' } } : !d.since ? { since: { key: 'validation2.date' } } : {}),
+    save: (d) => api.call('groups.addMember', { groupId: group.id, ...d }),
+    onSaved: (_group, d) => {
+      const person = staff.find((s) => s.id === d.staffId);
+      showToast('success', { key: 'groups.memberAdded', params: { person: person ? personLabel(person) : '' } });
+      changed();
+    },
+    // The date stays: people are often added to a group on the same day.
+    after: (d) => ({ ...d, staffId: '' }),
+  });
 
   const onRemove = async (membershipId: string) => {
     const result = await api.call('groups.removeMember', { id: membershipId });
@@ -85,46 +72,26 @@ export function GroupCard({ group, staff }: { group: Group; staff: StaffMember[]
           </ul>
         )}
         {available.length > 0 ? (
-          <form onSubmit={onAdd} noValidate className="cst-form cst-form-wide">
+          <RecordForm
+            form={add}
+            quiet
+            submitLabel={
+              <>
+                {t('groups.addMember')}
+                <span className="visually-hidden">: {group.name}</span>
+              </>
+            }
+          >
             <div className="cst-form-row">
-              <SelectField
-                id={`${p}-person`}
-                label={t('groups.memberPerson')}
-                value={staffId}
-                onChange={(v) => {
-                  setStaffId(v);
-                  form.clear('staffId');
-                }}
-                options={[{ value: '', label: t('training.personChoose') }, ...available.map((s) => ({ value: s.id, label: personLabel(s) }))]}
-                error={form.text('staffId')}
-              />
-              <DateField id={`${p}-since`} label={t('groups.memberSince')} value={since} onChange={setSince} error={form.text('since')} />
+              <SelectField {...add.bind('staffId')} label={t('groups.memberPerson')} options={[{ value: '', label: t('training.personChoose') }, ...available.map((s) => ({ value: s.id, label: personLabel(s) }))]} />
+              <DateField {...add.bind('since')} label={t('groups.memberSince')} />
             </div>
-            {form.formText ? (
-              <Alert tone="danger" live>
-                {form.formText}
-              </Alert>
-            ) : null}
-            <button type="submit" className="btn btn-outline-primary">
-              {t('groups.addMember')}
-              <span className="visually-hidden">: {group.name}</span>
-            </button>
-          </form>
+          </RecordForm>
         ) : null}
         <div className="cst-row-actions cst-card-actions">
-          {group.source === 'local' ? (
-            <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => editGroup(group)}>
-              {t('common.edit')}
-              <span className="visually-hidden">: {group.name}</span>
-            </button>
-          ) : null}
+          {group.source === 'local' ? <EditButton what={group.name} onClick={() => editGroup(group)} /> : null}
           <HistoryButton target={{ kind: 'local_group', id: group.id, what: group.name }} />
-          {group.source === 'local' ? (
-            <button type="button" className="btn btn-sm btn-outline-danger" onClick={() => askDelete({ method: 'groups.delete', id: group.id, title: t('groups.deleteTitle'), text: t('groups.deleteText', { name: group.name }) })}>
-              {t('common.delete')}
-              <span className="visually-hidden">: {group.name}</span>
-            </button>
-          ) : null}
+          {group.source === 'local' ? <DeleteButton what={group.name} onClick={() => askDelete({ method: 'groups.delete', id: group.id, title: t('groups.deleteTitle'), text: t('groups.deleteText', { name: group.name }) })} /> : null}
         </div>
       </div>
     </section>

@@ -4,13 +4,12 @@ import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { DeleteRecordDialog } from '../../components/delete-record-dialog';
 import { Loading } from '../../components/loading';
-import { Modal } from '../../components/modal';
+import { EditDialog } from '../../components/record-form';
 import { PageTitle } from '../../components/page-title';
 import { apiErrorMessage } from '../../i18n/messages';
-import { CsvExportButton } from '../csv/csv-export';
 import { GroupCard } from './group-card';
 import { GroupForm } from './group-form';
-import { MeetingForm, MeetingsTable } from './meetings';
+import { MeetingForm, MeetingsList } from './meetings';
 import { useGroupsStore } from './store';
 
 /** "Gruppi tematici": the groups, who takes part, the meetings attended. */
@@ -20,7 +19,8 @@ export function GroupsPage() {
   const groups = useApiQuery('groups.list', {}, version);
   const staff = useApiQuery('staff.list', {}, version);
   const meetings = useApiQuery('meetings.list', {}, version);
-  const error = groups.error ?? staff.error ?? meetings.error;
+  // The meetings' own list says when they cannot be read.
+  const error = groups.error ?? staff.error;
   return (
     <>
       <PageTitle>{t('groups.title')}</PageTitle>
@@ -44,20 +44,15 @@ export function GroupsPage() {
               <MeetingForm idPrefix="meeting-new" groups={groups.data} staff={staff.data} />
             </Card>
           ) : null}
-          <Card title={t('groups.meetingsTitle')} id="meeting-list">
-            {meetings.data ? <MeetingsTable meetings={meetings.data} /> : <Loading />}
-            <div className="cst-actions">
-              <CsvExportButton input={{ list: 'meetings' }} />
-            </div>
-          </Card>
-          <Modal open={editingMeeting !== null} title={t('groups.editMeeting')} onClose={() => editMeeting(null)}>
-            {editingMeeting ? <MeetingForm idPrefix="meeting-edit" groups={groups.data} staff={staff.data} editing={editingMeeting} /> : null}
-          </Modal>
+          <MeetingsList query={meetings} />
+          <EditDialog record={editingMeeting} title={t('groups.editMeeting')} onClose={() => editMeeting(null)}>
+            {(m) => <MeetingForm idPrefix="meeting-edit" groups={groups.data ?? []} staff={staff.data ?? []} editing={m} />}
+          </EditDialog>
         </>
       ) : null}
-      <Modal open={editingGroup !== null} title={t('groups.editTitle')} onClose={() => editGroup(null)}>
-        {editingGroup ? <GroupForm idPrefix="group-edit" editing={editingGroup} /> : null}
-      </Modal>
+      <EditDialog record={editingGroup} title={t('groups.editTitle')} onClose={() => editGroup(null)}>
+        {(g) => <GroupForm idPrefix="group-edit" editing={g} />}
+      </EditDialog>
       <GroupsDeleteDialog />
     </>
   );

@@ -1,23 +1,24 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api as contract } from '../../../../shared/api/contract';
 import type { Group, Meeting } from '../../../../shared/domain/groups';
 import type { StaffMember } from '../../../../shared/domain/staff';
 import { useApi } from '../../app/api-context';
-import { useFormErrors } from '../../app/use-form-errors';
-import { Alert } from '../../components/alert';
-import { DataTable, type Column } from '../../components/data-table';
+import type { ApiError } from '../../../../shared/api/errors';
+import type { Column } from '../../components/data-table';
 import { DateField, NumberTextField } from '../../components/fields';
 import { SelectField, TextField } from '../../components/form-field';
+import { RecordForm, schemaErrors, useRecordForm } from '../../components/record-form';
+import { RecordList } from '../../components/record-list';
 import { useToastStore } from '../../components/toast-store';
 import { formatIsoDay, todayIso } from '../../i18n/dates';
-import { fieldErrorsFromZod, type Message } from '../../i18n/messages';
 import { canonicalToInput, formatMilliItalian, normaliseQuantity } from '../../i18n/quantity';
+import { CsvExportButton } from '../csv/csv-export';
 import { personLabel } from '../training/store';
 import { RowActions } from '../training/row-actions';
 import { useGroupsStore } from './store';
 
-export function MeetingsTable({ meetings }: { meetings: Meeting[] }) {
+/** The meetings attended, newest first as the API gives them, with edit, history, delete. */
+export function MeetingsList({ query }: { query: { data: Meeting[] | undefined; error: ApiError | undefined } }) {
   const { t } = useTranslation();
   const { editMeeting, askDelete } = useGroupsStore();
   const columns: Column<Meeting>[] = [
@@ -41,10 +42,25 @@ export function MeetingsTable({ meetings }: { meetings: Meeting[] }) {
       ),
     },
   ];
-  return <DataTable caption={t('groups.meetingsCaption')} captionHidden columns={columns} rows={meetings} rowKey={(m) => m.id} empty={t('groups.meetingsEmpty')} />;
+  return (
+    <RecordList
+      id="meeting-list"
+      title={t('groups.meetingsTitle')}
+      caption={t('groups.meetingsCaption')}
+      query={query}
+      columns={columns}
+      rowKey={(m) => m.id}
+      empty={t('groups.meetingsEmpty')}
+      footer={<CsvExportButton input={{ list: 'meetings' }} />}
+    />
+  );
 }
 
 const FORMAT_KEYS = { hours: 'validation2.hours', date: 'validation2.date', groupId: 'validation2.chooseGroup' };
+
+function toInput(d: { groupId: string; date: string; hours: string; topic: string; attendees: string[] }) {
+  return { ...d, hours: normaliseQuantity(d.hours) };
+}
 
 /** A meeting: group, date, hours, topic, and which of the staff attended (checkboxes). */
 export function MeetingForm({ idPrefix: p, groups, staff, editing }: { idPrefix: string; groups: Group[]; staff: StaffMember[]; editing?: Meeting }) {
@@ -53,55 +69,32 @@ export function MeetingForm({ idPrefix: p, groups, staff, editing }: { idPrefix:
   const { changed, editMeeting } = useGroupsStore();
   const showToast = useToastStore((s) => s.show);
   const empty = { groupId: '', date: todayIso(), hours: '', topic: '', attendees: [] as string[] };
-  const [d, setD] = useState(empty);
-  const [saving, setSaving] = useState(false);
-  const ids = { groupId: `${p}-group`, date: `${p}-date`, hours: `${p}-hours`, topic: `${p}-topic` };
-  const form = useFormErrors(ids);
-  useEffect(() => {
-    if (editing) setD({ groupId: editing.groupId, date: editing.date, hours: canonicalToInput(editing.hours), topic: editing.topic, attendees: editing.attendees.map((a) => a.staffId) });
-  }, [editing]);
-  const set = (k: 'groupId' | 'date' | 'hours' | 'topic') => (v: string) => {
-    setD((x) => ({ ...x, [k]: v }));
-    form.clear(k);
-  };
+  const form = useRecordForm({
+    initial: editing ? { groupId: editing.groupId, date: editing.date, hours: canonicalToInput(editing.hours), topic: editing.topic, attendees: editing.attendees.map((a) => a.staffId) } : empty,
+    fieldIds: { groupId: `${p}-group`, date: `${p}-date`, hours: `${p}-hours`, topic: `${p}-topic` },
+    check: (d) => ({ ...schemaErrors(contract['meetings.create'].input, toInput(d), FORMAT_KEYS), ...(d.groupId ? {} : { groupId: { key: 'validation2.chooseGroup' } }) }),
+    save: (d) => (editing ? api.call('meetings.update', { ...toInput(d), id: editing.id }) : api.call('meetings.create', toInput(d))),
+    onSaved: () => {
+      showToast('success', { key: 'groups.meetingSaved' });
+      changed();
+      if (editing) editMeeting(null);
+    },
+    // The next meeting of the same group: the group stays chosen.
+    after: (d) => ({ ...empty, groupId: d.groupId }),
+  });
+  const { bind, values: d } = form;
   const group = groups.find((g) => g.id === d.groupId);
   // The group's members first, ticked by default is not assumed: attendance is what happened.
   const people = group ? [...staff].sort((a, b) => Number(group.members.some((m) => m.staffId === b.id)) - Number(group.members.some((m) => m.staffId === a.id))) : staff;
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (saving) return;
-    const input = { groupId: d.groupId, date: d.date, hours: normaliseQuantity(d.hours), topic: d.topic, attendees: d.attendees };
-    const errors: Record<string, Message> = {};
-    if (!d.groupId) errors.groupId = { key: 'validation2.chooseGroup' };
-    const parsed = contract['meetings.create'].input.safeParse(input);
-    if (!parsed.success) Object.assign(errors, fieldErrorsFromZod(parsed.error, FORMAT_KEYS), errors);
-    if (Object.keys(errors).length) {
-      form.show(errors);
-      return;
-    }
-    setSaving(true);
-    const result = editing ? await api.call('meetings.update', { ...input, id: editing.id }) : await api.call('meetings.create', input);
-    setSaving(false);
-    if (!result.ok) {
-      form.showApiError(result.error);
-      return;
-    }
-    showToast('success', { key: 'groups.meetingSaved' });
-    changed();
-    if (editing) editMeeting(null);
-    else {
-      setD((x) => ({ ...empty, groupId: x.groupId }));
-      form.reset();
-    }
-  };
+  const toggle = (id: string, on: boolean) => form.setValues((x) => ({ ...x, attendees: on ? [...x.attendees, id] : x.attendees.filter((a) => a !== id) }));
   return (
-    <form onSubmit={onSubmit} noValidate className="cst-form cst-form-wide">
+    <RecordForm form={form} submitLabel={editing ? t('common.save') : t('groups.addMeeting')} onCancel={editing ? () => editMeeting(null) : undefined}>
       <div className="cst-form-row">
-        <SelectField id={ids.groupId} label={t('groups.group')} value={d.groupId} onChange={set('groupId')} options={[{ value: '', label: t('groups.groupChoose') }, ...groups.map((g) => ({ value: g.id, label: g.name }))]} error={form.text('groupId')} required />
-        <DateField id={ids.date} label={t('groups.meetingDate')} value={d.date} onChange={set('date')} error={form.text('date')} required />
-        <NumberTextField id={ids.hours} label={t('groups.meetingHours')} hint={t('training.hoursHint')} value={d.hours} onChange={set('hours')} error={form.text('hours')} required />
+        <SelectField {...bind('groupId')} label={t('groups.group')} options={[{ value: '', label: t('groups.groupChoose') }, ...groups.map((g) => ({ value: g.id, label: g.name }))]} required />
+        <DateField {...bind('date')} label={t('groups.meetingDate')} required />
+        <NumberTextField {...bind('hours')} label={t('groups.meetingHours')} hint={t('training.hoursHint')} required />
       </div>
-      <TextField id={ids.topic} label={t('groups.topic')} value={d.topic} onChange={set('topic')} error={form.text('topic')} required maxLength={200} />
+      <TextField {...bind('topic')} label={t('groups.topic')} required maxLength={200} />
       {people.length ? (
         <fieldset className="cst-fieldset" aria-describedby={`${p}-attendees-hint`}>
           <legend className="cst-label">{t('groups.attendees')}</legend>
@@ -111,13 +104,7 @@ export function MeetingForm({ idPrefix: p, groups, staff, editing }: { idPrefix:
           <div className="cst-radios-inline">
             {people.map((s) => (
               <div key={s.id} className="form-check cst-check">
-                <input
-                  id={`${p}-att-${s.id}`}
-                  type="checkbox"
-                  className="form-check-input"
-                  checked={d.attendees.includes(s.id)}
-                  onChange={(e) => setD((x) => ({ ...x, attendees: e.target.checked ? [...x.attendees, s.id] : x.attendees.filter((a) => a !== s.id) }))}
-                />
+                <input id={`${p}-att-${s.id}`} type="checkbox" className="form-check-input" checked={d.attendees.includes(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
                 <label htmlFor={`${p}-att-${s.id}`} className="form-check-label">
                   {personLabel(s)}
                 </label>
@@ -126,21 +113,6 @@ export function MeetingForm({ idPrefix: p, groups, staff, editing }: { idPrefix:
           </div>
         </fieldset>
       ) : null}
-      {form.formText ? (
-        <Alert tone="danger" live>
-          {form.formText}
-        </Alert>
-      ) : null}
-      <div className="cst-form-actions">
-        <button type="submit" className="btn btn-primary" disabled={saving}>
-          {saving ? t('common.saving') : editing ? t('common.save') : t('groups.addMeeting')}
-        </button>
-        {editing ? (
-          <button type="button" className="btn btn-outline-primary" onClick={() => editMeeting(null)}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
-    </form>
+    </RecordForm>
   );
 }

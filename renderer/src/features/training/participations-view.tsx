@@ -1,20 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api as contract } from '../../../../shared/api/contract';
 import type { StaffMember } from '../../../../shared/domain/staff';
 import type { Course, Participation } from '../../../../shared/domain/training';
 import { useApi } from '../../app/api-context';
 import { useApiQuery } from '../../app/use-api-query';
-import { useFormErrors } from '../../app/use-form-errors';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
-import { DataTable, type Column } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
 import { CheckboxField, NumberTextField, RadioGroupField, TextAreaField } from '../../components/fields';
 import { SelectField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
-import { Modal } from '../../components/modal';
+import { EditDialog, RecordForm, schemaErrors, useRecordForm, type FieldErrors } from '../../components/record-form';
+import { RecordList } from '../../components/record-list';
 import { useToastStore } from '../../components/toast-store';
-import { fieldErrorsFromZod, type Message } from '../../i18n/messages';
 import { canonicalToInput, formatMilliItalian, normaliseQuantity } from '../../i18n/quantity';
 import { CsvExportButton } from '../csv/csv-export';
 import { RowActions } from './row-actions';
@@ -61,124 +59,84 @@ export function ParticipationsView() {
       <Card title={t('training.participationFormTitle')} id="participation-new">
         {!ready ? <Loading /> : canRecord && people && courseList ? <ParticipationForm idPrefix="part-new" staff={people} courses={courseList} /> : <Alert tone="info">{t('training.needStaffAndCourse')}</Alert>}
       </Card>
-      <Card title={t('training.participationsCaption')} id="participation-list">
-        {!list.data ? <Loading /> : <DataTable caption={t('training.participationsCaption')} captionHidden columns={columns} rows={list.data} rowKey={(p) => p.id} empty={t('training.participationsEmpty')} />}
-        <div className="cst-actions">
-          <CsvExportButton input={{ list: 'participations' }} />
-        </div>
-      </Card>
-      <Modal open={editingParticipation !== null} title={t('training.editParticipation')} onClose={() => editParticipation(null)}>
-        {editingParticipation && staff.data && courses.data ? <ParticipationForm idPrefix="part-edit" staff={staff.data} courses={courses.data} editing={editingParticipation} /> : null}
-      </Modal>
+      <RecordList
+        id="participation-list"
+        title={t('training.participationsCaption')}
+        query={list}
+        columns={columns}
+        rowKey={(p) => p.id}
+        empty={t('training.participationsEmpty')}
+        footer={<CsvExportButton input={{ list: 'participations' }} />}
+      />
+      <EditDialog record={editingParticipation && people && courseList ? editingParticipation : null} title={t('training.editParticipation')} onClose={() => editParticipation(null)}>
+        {(p) => <ParticipationForm idPrefix="part-edit" staff={people ?? []} courses={courseList ?? []} editing={p} />}
+      </EditDialog>
     </>
   );
 }
 
 const FORMAT_KEYS = { hours: 'validation2.hours', staffId: 'validation2.choosePerson', courseId: 'validation2.chooseCourse' };
+const EMPTY = { staffId: '', courseId: '', hours: '', completed: true, evaluation: '', comment: '' };
+
+function toInput(d: typeof EMPTY) {
+  return {
+    staffId: d.staffId,
+    courseId: d.courseId,
+    // Hours left empty: the course's own.
+    ...(d.hours.trim() ? { hours: normaliseQuantity(d.hours) } : {}),
+    completed: d.completed,
+    evaluation: d.evaluation ? Number(d.evaluation) : null,
+    comment: d.comment,
+  };
+}
 
 function ParticipationForm({ idPrefix: p, staff, courses, editing }: { idPrefix: string; staff: StaffMember[]; courses: Course[]; editing?: Participation }) {
   const { t } = useTranslation();
   const api = useApi();
   const { changed, editParticipation } = useTrainingStore();
   const showToast = useToastStore((s) => s.show);
-  const empty = { staffId: '', courseId: '', hours: '', completed: true, evaluation: '', comment: '' };
-  const [d, setD] = useState(empty);
-  const [saving, setSaving] = useState(false);
-  const ids = { staffId: `${p}-person`, courseId: `${p}-course`, hours: `${p}-hours`, evaluation: `${p}-evaluation-0`, comment: `${p}-comment` };
-  const form = useFormErrors(ids);
-  useEffect(() => {
-    if (editing)
-      setD({ staffId: editing.staffId, courseId: editing.courseId, hours: canonicalToInput(editing.hours), completed: editing.completed, evaluation: editing.evaluation ? String(editing.evaluation) : '', comment: editing.comment });
-  }, [editing]);
-  const set = (k: keyof typeof d) => (v: string) => {
-    setD((x) => ({ ...x, [k]: v }));
-    form.clear(k);
-  };
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (saving) return;
-    const input = {
-      staffId: d.staffId,
-      courseId: d.courseId,
-      ...(d.hours.trim() ? { hours: normaliseQuantity(d.hours) } : {}),
-      completed: d.completed,
-      evaluation: d.evaluation ? Number(d.evaluation) : null,
-      comment: d.comment,
-    };
-    const errors: Record<string, Message> = {};
-    if (!d.staffId) errors.staffId = { key: 'validation2.choosePerson' };
-    if (!d.courseId) errors.courseId = { key: 'validation2.chooseCourse' };
-    const parsed = contract['participations.create'].input.safeParse(input);
-    if (!parsed.success) Object.assign(errors, fieldErrorsFromZod(parsed.error, FORMAT_KEYS), errors);
-    if (Object.keys(errors).length) {
-      form.show(errors);
-      return;
-    }
-    setSaving(true);
-    const result = editing ? await api.call('participations.update', { ...input, id: editing.id }) : await api.call('participations.create', input);
-    setSaving(false);
-    if (!result.ok) {
-      form.showApiError(result.error);
-      return;
-    }
-    const saved = result.value;
-    showToast('success', { key: 'training.participationSaved', params: { person: personLabel({ code: saved.staffCode, displayName: saved.staffName }), course: saved.courseTitle } });
-    changed();
-    if (editing) editParticipation(null);
-    else {
-      setD((x) => ({ ...empty, courseId: x.courseId }));
-      form.reset();
-    }
-  };
+  const form = useRecordForm({
+    initial: editing
+      ? { staffId: editing.staffId, courseId: editing.courseId, hours: canonicalToInput(editing.hours), completed: editing.completed, evaluation: editing.evaluation ? String(editing.evaluation) : '', comment: editing.comment }
+      : EMPTY,
+    fieldIds: { staffId: `${p}-person`, courseId: `${p}-course`, hours: `${p}-hours`, evaluation: `${p}-evaluation-0`, comment: `${p}-comment` },
+    check: (d) => {
+      const own: FieldErrors = {};
+      if (!d.staffId) own.staffId = { key: 'validation2.choosePerson' };
+      if (!d.courseId) own.courseId = { key: 'validation2.chooseCourse' };
+      return { ...schemaErrors(contract['participations.create'].input, toInput(d), FORMAT_KEYS), ...own };
+    },
+    save: (d) => (editing ? api.call('participations.update', { ...toInput(d), id: editing.id }) : api.call('participations.create', toInput(d))),
+    onSaved: (saved) => {
+      showToast('success', { key: 'training.participationSaved', params: { person: personLabel({ code: saved.staffCode, displayName: saved.staffName }), course: saved.courseTitle } });
+      changed();
+      if (editing) editParticipation(null);
+    },
+    // The next participant of the same course: the course stays chosen.
+    after: (d) => ({ ...EMPTY, courseId: d.courseId }),
+  });
+  const { bind, values: d } = form;
   return (
-    <form onSubmit={onSubmit} noValidate className="cst-form cst-form-wide">
+    <RecordForm form={form} submitLabel={editing ? t('common.save') : t('training.addParticipation')} onCancel={editing ? () => editParticipation(null) : undefined}>
       <div className="cst-form-row">
         <SelectField
-          id={ids.staffId}
+          {...bind('staffId')}
           label={t('training.person')}
-          value={d.staffId}
-          onChange={set('staffId')}
           options={[{ value: '', label: t('training.personChoose') }, ...staff.filter((s) => s.active || s.id === d.staffId).map((s) => ({ value: s.id, label: personLabel(s) }))]}
-          error={form.text('staffId')}
           required
         />
-        <SelectField
-          id={ids.courseId}
-          label={t('training.course')}
-          value={d.courseId}
-          onChange={set('courseId')}
-          options={[{ value: '', label: t('training.courseChoose') }, ...courses.map((c) => ({ value: c.id, label: c.title }))]}
-          error={form.text('courseId')}
-          required
-        />
-        <NumberTextField id={ids.hours} label={t('training.hoursAttended')} hint={t('training.hoursAttendedHint')} value={d.hours} onChange={set('hours')} error={form.text('hours')} />
+        <SelectField {...bind('courseId')} label={t('training.course')} options={[{ value: '', label: t('training.courseChoose') }, ...courses.map((c) => ({ value: c.id, label: c.title }))]} required />
+        <NumberTextField {...bind('hours')} label={t('training.hoursAttended')} hint={t('training.hoursAttendedHint')} />
       </div>
-      <CheckboxField id={`${p}-completed`} label={t('training.completed')} checked={d.completed} onChange={(v) => setD((x) => ({ ...x, completed: v }))} />
+      <CheckboxField id={`${p}-completed`} label={t('training.completed')} checked={d.completed} onChange={form.set('completed')} />
       <RadioGroupField
+        {...bind('evaluation')}
         id={`${p}-evaluation`}
         legend={t('training.evaluation')}
         hint={t('training.evaluationHint')}
-        value={d.evaluation}
-        onChange={set('evaluation')}
-        error={form.text('evaluation')}
         choices={[{ value: '', label: t('training.evaluationNone') }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`training.evaluation_${n}`) }))]}
       />
-      <TextAreaField id={ids.comment} label={t('training.comment')} value={d.comment} onChange={set('comment')} error={form.text('comment')} rows={2} />
-      {form.formText ? (
-        <Alert tone="danger" live>
-          {form.formText}
-        </Alert>
-      ) : null}
-      <div className="cst-form-actions">
-        <button type="submit" className="btn btn-primary" disabled={saving}>
-          {saving ? t('common.saving') : editing ? t('common.save') : t('training.addParticipation')}
-        </button>
-        {editing ? (
-          <button type="button" className="btn btn-outline-primary" onClick={() => editParticipation(null)}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
-    </form>
+      <TextAreaField {...bind('comment')} label={t('training.comment')} rows={2} />
+    </RecordForm>
   );
 }

@@ -1,29 +1,27 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api as contract } from '../../../../shared/api/contract';
+import { api as contract, type Input } from '../../../../shared/api/contract';
 import type { StaffMember } from '../../../../shared/domain/staff';
 import { useApi } from '../../app/api-context';
 import { useApiQuery } from '../../app/use-api-query';
-import { useFormErrors } from '../../app/use-form-errors';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
-import { DataTable, type Column } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
 import { CheckboxField } from '../../components/fields';
 import { TextField } from '../../components/form-field';
-import { Loading } from '../../components/loading';
-import { Modal } from '../../components/modal';
+import { EditDialog, RecordForm, schemaErrors, useRecordForm } from '../../components/record-form';
+import { RecordList } from '../../components/record-list';
 import { useToastStore } from '../../components/toast-store';
-import { apiErrorMessage, apiErrorToMessage, fieldErrorsFromZod } from '../../i18n/messages';
+import { apiErrorMessage, apiErrorToMessage } from '../../i18n/messages';
 import { CsvExportButton } from '../csv/csv-export';
 import { CsvImport } from '../csv/csv-import';
 import { RowActions } from './row-actions';
-import { useTrainingStore } from './store';
+import { personLabel, useTrainingStore } from './store';
 
 /** The staff register, the "share names" setting, add / edit / delete a person. */
 export function StaffView() {
-  const { t, i18n } = useTranslation();
-  const version = useTrainingStore((s) => s.version);
-  const { editStaff, askDelete, editingStaff, changed } = useTrainingStore();
+  const { t } = useTranslation();
+  const { version, editStaff, askDelete, editingStaff, changed } = useTrainingStore();
   const staff = useApiQuery('staff.list', {}, version);
   const columns: Column<StaffMember>[] = [
     { key: 'code', header: t('training.colCode'), cell: (s) => s.code, rowHeader: true },
@@ -36,7 +34,7 @@ export function StaffView() {
       header: t('common.actions'),
       cell: (s) => (
         <RowActions
-          what={s.displayName ? `${s.code} — ${s.displayName}` : s.code}
+          what={personLabel(s)}
           kind="staff"
           id={s.id}
           onEdit={() => editStaff(s)}
@@ -52,20 +50,14 @@ export function StaffView() {
       <Card title={t('training.staffFormTitle')} id="staff-new">
         <StaffForm idPrefix="staff-new" />
       </Card>
-      <Card title={t('training.staffCaption')} id="staff-list">
-        {staff.state === 'error' ? <Alert tone="danger">{apiErrorMessage(staff.error, t, i18n.language)}</Alert> : null}
-        {!staff.data ? <Loading /> : <DataTable caption={t('training.staffCaption')} captionHidden columns={columns} rows={staff.data} rowKey={(s) => s.id} empty={t('training.staffEmpty')} />}
-        <div className="cst-actions">
-          <CsvExportButton input={{ list: 'staff' }} />
-        </div>
-      </Card>
+      <RecordList id="staff-list" title={t('training.staffCaption')} query={staff} columns={columns} rowKey={(s) => s.id} empty={t('training.staffEmpty')} footer={<CsvExportButton input={{ list: 'staff' }} />} />
       <Card title={t('training.csvTitle')} id="staff-csv">
         <p>{t('training.csvIntro')}</p>
         <CsvImport kind="staff" onImported={changed} />
       </Card>
-      <Modal open={editingStaff !== null} title={t('training.editPerson')} onClose={() => editStaff(null)}>
-        {editingStaff ? <StaffForm idPrefix="staff-edit" editing={editingStaff} /> : null}
-      </Modal>
+      <EditDialog record={editingStaff} title={t('training.editPerson')} onClose={() => editStaff(null)}>
+        {(s) => <StaffForm idPrefix="staff-edit" editing={s} />}
+      </EditDialog>
     </>
   );
 }
@@ -104,73 +96,39 @@ function ShareNamesCard() {
 }
 
 const FORMAT_KEYS = { code: 'validation2.staffCode' };
+const EMPTY = { displayName: '', code: '', role: '', office: '', active: true };
 
 function StaffForm({ idPrefix: p, editing }: { idPrefix: string; editing?: StaffMember }) {
   const { t } = useTranslation();
   const api = useApi();
   const { changed, editStaff } = useTrainingStore();
   const showToast = useToastStore((s) => s.show);
-  const empty = { displayName: '', code: '', role: '', office: '', active: true };
-  const [d, setD] = useState(empty);
-  const [saving, setSaving] = useState(false);
-  const form = useFormErrors({ displayName: `${p}-name`, code: `${p}-code`, role: `${p}-role`, office: `${p}-office` });
-  useEffect(() => {
-    if (editing) setD({ displayName: editing.displayName ?? '', code: editing.code, role: editing.role, office: editing.office, active: editing.active });
-  }, [editing]);
-  const set = (k: keyof typeof d) => (v: string) => {
-    setD((x) => ({ ...x, [k]: v }));
-    form.clear(k);
-  };
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (saving) return;
-    const input = editing
+  // A new person's code may be left empty (the next free one is given); an edited one keeps one.
+  const toInput = (d: typeof EMPTY) =>
+    editing
       ? { id: editing.id, displayName: d.displayName, code: d.code.trim(), role: d.role, office: d.office, active: d.active }
       : { displayName: d.displayName, role: d.role, office: d.office, ...(d.code.trim() ? { code: d.code.trim() } : {}) };
-    const parsed = (editing ? contract['staff.update'].input : contract['staff.create'].input).safeParse(input);
-    if (!parsed.success) {
-      form.show(fieldErrorsFromZod(parsed.error, FORMAT_KEYS));
-      return;
-    }
-    setSaving(true);
-    const result = editing ? await api.call('staff.update', input as never) : await api.call('staff.create', input);
-    setSaving(false);
-    if (!result.ok) {
-      form.showApiError(result.error);
-      return;
-    }
-    showToast('success', { key: 'training.personSaved', params: { code: result.value.code } });
-    changed();
-    if (editing) editStaff(null);
-    else {
-      setD(empty);
-      form.reset();
-    }
-  };
+  const form = useRecordForm({
+    initial: editing ? { displayName: editing.displayName ?? '', code: editing.code, role: editing.role, office: editing.office, active: editing.active } : EMPTY,
+    fieldIds: { displayName: `${p}-name`, code: `${p}-code`, role: `${p}-role`, office: `${p}-office` },
+    check: (d) => schemaErrors(editing ? contract['staff.update'].input : contract['staff.create'].input, toInput(d), FORMAT_KEYS),
+    save: (d) => (editing ? api.call('staff.update', toInput(d) as Input<'staff.update'>) : api.call('staff.create', toInput(d))),
+    onSaved: (saved) => {
+      showToast('success', { key: 'training.personSaved', params: { code: saved.code } });
+      changed();
+      if (editing) editStaff(null);
+    },
+  });
+  const { bind } = form;
   return (
-    <form onSubmit={onSubmit} noValidate className="cst-form cst-form-wide">
+    <RecordForm form={form} submitLabel={editing ? t('common.save') : t('training.addPerson')} onCancel={editing ? () => editStaff(null) : undefined}>
       <div className="cst-form-row">
-        <TextField id={`${p}-name`} label={t('training.displayName')} hint={t('training.displayNameHint')} value={d.displayName} onChange={set('displayName')} error={form.text('displayName')} maxLength={100} />
-        <TextField id={`${p}-code`} label={editing ? t('training.colCode') : t('training.code')} hint={editing ? undefined : t('training.codeHint')} value={d.code} onChange={set('code')} error={form.text('code')} maxLength={24} required={Boolean(editing)} />
-        <TextField id={`${p}-role`} label={t('training.role')} hint={t('training.roleHint')} value={d.role} onChange={set('role')} error={form.text('role')} maxLength={100} />
-        <TextField id={`${p}-office`} label={t('training.office')} hint={t('training.officeHint')} value={d.office} onChange={set('office')} error={form.text('office')} maxLength={100} />
+        <TextField {...bind('displayName')} label={t('training.displayName')} hint={t('training.displayNameHint')} maxLength={100} />
+        <TextField {...bind('code')} label={editing ? t('training.colCode') : t('training.code')} hint={editing ? undefined : t('training.codeHint')} maxLength={24} required={Boolean(editing)} />
+        <TextField {...bind('role')} label={t('training.role')} hint={t('training.roleHint')} maxLength={100} />
+        <TextField {...bind('office')} label={t('training.office')} hint={t('training.officeHint')} maxLength={100} />
       </div>
-      {editing ? <CheckboxField id={`${p}-active`} label={t('training.active')} checked={d.active} onChange={(v) => setD((x) => ({ ...x, active: v }))} /> : null}
-      {form.formText ? (
-        <Alert tone="danger" live>
-          {form.formText}
-        </Alert>
-      ) : null}
-      <div className="cst-form-actions">
-        <button type="submit" className="btn btn-primary" disabled={saving}>
-          {saving ? t('common.saving') : editing ? t('common.save') : t('training.addPerson')}
-        </button>
-        {editing ? (
-          <button type="button" className="btn btn-outline-primary" onClick={() => editStaff(null)}>
-            {t('common.cancel')}
-          </button>
-        ) : null}
-      </div>
-    </form>
+      {editing ? <CheckboxField id={`${p}-active`} label={t('training.active')} checked={form.values.active} onChange={form.set('active')} /> : null}
+    </RecordForm>
   );
 }
