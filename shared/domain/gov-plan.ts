@@ -195,8 +195,14 @@ export interface Benchmark {
   sizeClass: number;
   sizeLabel: string;
   peers: number;
-  /** Per measure: this member's value, the peers' median and its position (1 = highest). */
-  measures: { measure: string; label: string; value: number; median: number; position: number; of: number }[];
+  /** The class's bounds in inhabitants (null: open end), for the page's language. */
+  sizeRange: { from: number | null; to: number | null };
+  /**
+   * Per measure: this member's value, the peers' median and its position (1 = highest).
+   * `label` is Italian; `labelKey` (+ `service`) names it for the catalogue, `milli` says the
+   * values are thousandths of the unit (hours, usage).
+   */
+  measures: { measure: string; label: string; labelKey: 'hours_per_employee' | 'groups' | 'usage'; service: string | null; milli: boolean; value: number; median: number; position: number; of: number }[];
 }
 
 export const HubDemoInput = z.object({ seed: z.number().int().min(0).max(2 ** 31 - 1).default(1) }).strict();

@@ -21,6 +21,8 @@ export interface Criterion {
   label: string;
   /** Integer 0..100; the weights of a configuration sum to 100. */
   weight: number;
+  /** A default criterion not renamed: its catalogue key, so each page shows it in its language. */
+  label_key?: string;
 }
 
 export interface CriteriaConfig {
@@ -32,13 +34,29 @@ export interface CriteriaConfig {
 export const DEFAULT_CRITERIA: CriteriaConfig = {
   maxScore: 10,
   criteria: [
-    { id: 'citizen_business_benefit', label: 'Beneficio per cittadini e imprese', weight: 30 },
-    { id: 'members_benefiting', label: 'Numero di membri che ne beneficiano', weight: 20 },
-    { id: 'feasibility', label: 'Fattibilità', weight: 20 },
-    { id: 'cost_benefit', label: 'Rapporto costi/benefici', weight: 15 },
-    { id: 'national_plan_fit', label: "Coerenza con il Piano triennale per l'informatica nella PA", weight: 15 },
+    { id: 'citizen_business_benefit', label_key: 'citizen_business_benefit', label: 'Beneficio per cittadini e imprese', weight: 30 },
+    { id: 'members_benefiting', label_key: 'members_benefiting', label: 'Numero di membri che ne beneficiano', weight: 20 },
+    { id: 'feasibility', label_key: 'feasibility', label: 'Fattibilità', weight: 20 },
+    { id: 'cost_benefit', label_key: 'cost_benefit', label: 'Rapporto costi/benefici', weight: 15 },
+    { id: 'national_plan_fit', label_key: 'national_plan_fit', label: "Coerenza con il Piano triennale per l'informatica nella PA", weight: 15 },
   ],
 };
+
+/**
+ * The criteria with the catalogue key of each default criterion the operator has not renamed
+ * (same id and same Italian label); a renamed or new criterion keeps only its own label.
+ */
+export function withLabelKeys(config: CriteriaConfig): CriteriaConfig {
+  const defaults = new Map(DEFAULT_CRITERIA.criteria.map((c) => [c.id, c]));
+  return {
+    maxScore: config.maxScore,
+    criteria: config.criteria.map((c) => {
+      const d = defaults.get(c.id);
+      const plain = { id: c.id, label: c.label, weight: c.weight };
+      return d && d.label === c.label ? { ...plain, label_key: d.label_key as string } : plain;
+    }),
+  };
+}
 
 export type EvaluationErrorCode =
   | 'EVAL_WEIGHTS_SUM'

@@ -150,7 +150,13 @@ export const PlanStepInputSchema = z.object({ version: z.number().int().min(1), 
 export const NewVersionInputSchema = z.object({ date: IsoDate, by: lineText(100), reason: lineText(500) }).strict();
 
 export const CriterionSchema = z
-  .object({ id: lineText(40), label: lineText(200), weight: z.number().int({ message: 'Il peso è un numero intero.' }).min(0).max(100, { message: 'Il peso non supera 100.' }) })
+  .object({
+    id: lineText(40),
+    label: lineText(200),
+    weight: z.number().int({ message: 'Il peso è un numero intero.' }).min(0).max(100, { message: 'Il peso non supera 100.' }),
+    /** Accepted as read back from the settings; the hub recomputes it (withLabelKeys). */
+    label_key: z.string().max(80).optional(),
+  })
   .strict() satisfies z.ZodType<Criterion>;
 
 export const CriteriaConfigSchema = z

@@ -39,7 +39,7 @@ export const ProposalStatusData = z
     /** One integer score per criterion id, and Σ weight × score (hundredths of a point). */
     evaluation: z.object({ scores: z.record(z.string(), z.number().int().min(0).max(100)), total_hundredths: z.number().int().min(0).max(10_000) }).strict().nullable(),
     /** The criteria the scores refer to (labels and weights), as configured when scoring. */
-    criteria: z.array(z.object({ id: lineText(40), label: lineText(200), weight: z.number().int().min(0).max(100) }).strict()).max(50),
+    criteria: z.array(z.object({ id: lineText(40), label: lineText(200), weight: z.number().int().min(0).max(100), label_key: z.string().max(80).optional() }).strict()).max(50),
     max_score: z.number().int().min(1).max(100),
     reason: noteText().nullable(),
     notes: noteText().nullable(),

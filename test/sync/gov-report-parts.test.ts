@@ -65,6 +65,9 @@ describe('consortium report in parts', () => {
     expect(got.revision).toBe(1);
     const bench = await urbino.must('report.benchmark', { year: 2026 });
     expect(bench.sizeLabel).toBe('da 10.001 a 20.000 abitanti');
+    expect(bench.sizeRange).toEqual({ from: 10_001, to: 20_000 });
+    expect(bench.measures.find((m) => m.measure === 'usage:PEC')).toMatchObject({ labelKey: 'usage', service: 'PEC', milli: true });
+    expect(bench.measures.find((m) => m.measure === 'groups')).toMatchObject({ labelKey: 'groups', service: null, milli: false });
     expect(bench.peers).toBeGreaterThan(500);
     expect(bench.measures.find((m) => m.measure === 'usage:PEC')).toMatchObject({ value: 5_000_000, position: 1 });
 

@@ -8,7 +8,7 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { GovProposalDetail, GovProposalRow, ProposalTrackView, RankingRow } from '../../../shared/domain/gov-plan';
 import { getHubProposal } from '../hub/views/proposals';
-import { rankProposals, type CriteriaConfig } from '../../../shared/governance/evaluation';
+import { rankProposals, withLabelKeys, type CriteriaConfig } from '../../../shared/governance/evaluation';
 import { receiveProposal, transitionProposal, type ProposalAction, type ProposalTrack } from '../../../shared/governance/proposal-track';
 import { proposalStatusKind, type ProposalStatusData } from '../../../shared/records/gov-records';
 import type { ProposalData } from '../../../shared/records/proposals';
@@ -88,6 +88,7 @@ function loadTrack(ctx: AppContext, p: HubProposalRow): { track: ProposalTrack; 
   if (p.status !== 'submitted') {
     throw new AppError('E_VALIDATION', `La proposta «${p.title}» non è stata presentata dal comune (stato: ${p.status === 'withdrawn' ? 'ritirata' : 'bozza'}): non si può valutare.`, {
       field: 'id',
+      params: { rule: 'PROPOSAL_NOT_SUBMITTED', title: p.title },
     });
   }
   const date = (p.submitted_at ?? p.updated_at ?? ctx.clock.now()).slice(0, 10);
@@ -114,7 +115,7 @@ export function assignProposal(ctx: AppContext, input: ParsedInput<'gov.proposal
   return ctx.db.transaction(() => {
     const p = hubProposal(ctx, input.id);
     if (input.groupId !== null && !stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(input.groupId)) {
-      throw new AppError('E_VALIDATION', 'Campo «groupId»: il gruppo tematico non esiste fra quelli del consorzio.', { field: 'groupId' });
+      throw new AppError('E_VALIDATION', 'Campo «groupId»: il gruppo tematico non esiste fra quelli del consorzio.', { field: 'groupId', params: { rule: 'GROUP_UNKNOWN' } });
     }
     const { track, criteria } = loadTrack(ctx, p);
     return save(ctx, p, track, input.groupId, criteria);
@@ -127,14 +128,17 @@ export function actOnProposal(ctx: AppContext, input: ParsedInput<'gov.proposals
     const p = hubProposal(ctx, input.id);
     // A member may withdraw its proposal at any time: it can then only be closed as not admitted.
     if (p.status === 'withdrawn' && input.action.type !== 'not_admit') {
-      throw new AppError('E_VALIDATION', `La proposta «${p.title}» è stata ritirata dal comune: si può solo chiuderla come non ammessa, indicandone il motivo.`, { field: 'id' });
+      throw new AppError('E_VALIDATION', `La proposta «${p.title}» è stata ritirata dal comune: si può solo chiuderla come non ammessa, indicandone il motivo.`, {
+        field: 'id',
+        params: { rule: 'PROPOSAL_WITHDRAWN', title: p.title },
+      });
     }
     const loaded = loadTrack(ctx, p);
     let criteria = loaded.criteria;
     let action: ProposalAction;
     if (input.action.type === 'evaluate') {
       // Scores are given on the configured criteria (or those sent with the action).
-      criteria = 'criteria' in input.action ? input.action.criteria : readGovSettings(ctx).criteria;
+      criteria = withLabelKeys('criteria' in input.action ? input.action.criteria : readGovSettings(ctx).criteria);
       action = { type: 'evaluate', date: input.action.date, by: input.action.by, scores: input.action.scores, criteria };
     } else action = input.action as ProposalAction;
     if (action.type === 'start' || action.type === 'complete' || action.type === 'report_progress') checkNotFuture(ctx, action.date);
@@ -145,7 +149,7 @@ export function actOnProposal(ctx: AppContext, input: ParsedInput<'gov.proposals
 
 function checkNotFuture(ctx: AppContext, date: string): void {
   const tomorrow = new Date(Date.parse(ctx.clock.now()) + 86_400_000).toISOString().slice(0, 10);
-  if (date > tomorrow) throw new AppError('E_VALIDATION', 'Campo «action.date»: la data è nel futuro; si registra solo ciò che è già avvenuto.', { field: 'action.date' });
+  if (date > tomorrow) throw new AppError('E_VALIDATION', 'Campo «action.date»: la data è nel futuro; si registra solo ciò che è già avvenuto.', { field: 'action.date', params: { rule: 'DATE_FUTURE' } });
 }
 
 /** Approves every admitted proposal with the plan (called when the Assembly approves it). */

@@ -29,7 +29,9 @@ export function asAppError(e: unknown, field?: string): unknown {
 export function requireGovHub(ctx: AppContext): { id: string; name: string } {
   const inst = requireInstallation(ctx.db);
   if (inst.role !== 'hub') {
-    throw new AppError('E_VALIDATION', 'Questa installazione è un comune: valutazioni, piano tecnico e rapporto del consorzio sono redatti dal consorzio e arrivano con i suoi pacchetti.');
+    throw new AppError('E_VALIDATION', 'Questa installazione è un comune: valutazioni, piano tecnico e rapporto del consorzio sono redatti dal consorzio e arrivano con i suoi pacchetti.', {
+      params: { rule: 'GOV_HUB_ONLY' },
+    });
   }
   return { id: inst.id, name: inst.name };
 }
@@ -37,7 +39,9 @@ export function requireGovHub(ctx: AppContext): { id: string; name: string } {
 export function requireGovMunicipality(ctx: AppContext): { istat: string } {
   const inst = requireInstallation(ctx.db);
   if (inst.role !== 'municipality') {
-    throw new AppError('E_VALIDATION', 'Questa vista è del comune: il consorzio vede il piano, le quote e il rapporto di tutti i soci nelle sue pagine.');
+    throw new AppError('E_VALIDATION', 'Questa vista è del comune: il consorzio vede il piano, le quote e il rapporto di tutti i soci nelle sue pagine.', {
+      params: { rule: 'GOV_MUNICIPALITY_ONLY' },
+    });
   }
   return { istat: inst.id };
 }
@@ -52,6 +56,7 @@ export function checkLineSize(what: string, data: unknown): void {
     throw new AppError(
       'E_LIMIT',
       `${what} è troppo grande per viaggiare in un pacchetto (${Math.ceil(bytes / 1024)} KiB, il massimo per un record è 1 MiB): ridurre le voci o i comuni esenti elencati.`,
+      { params: { rule: 'RECORD_TOO_LARGE', kib: Math.ceil(bytes / 1024) } },
     );
   }
 }

@@ -56,5 +56,6 @@ export const govHandlers = {
 function notReceived(year: number): AppError {
   return new AppError('E_NOT_FOUND', `L'estratto conto del piano ${year} non è ancora arrivato: il piano dev'essere approvato dall'Assemblea e il pacchetto del consorzio importato.`, {
     field: 'year',
+    params: { rule: 'STATEMENT_NOT_RECEIVED', year },
   });
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_CRITERIA } from '../../../shared/governance/evaluation';
+import { DEFAULT_CRITERIA, withLabelKeys } from '../../../shared/governance/evaluation';
 import type { VotingRules } from '../../../shared/governance/voting';
 import type { GovSettings } from '../../../shared/domain/gov-plan';
 import type { ParsedInput } from '../../../shared/api/contract';
@@ -24,7 +24,7 @@ export function readGovSettings(ctx: AppContext): GovSettings {
   const raw = stmt(ctx.db, "SELECT value FROM settings WHERE key = 'gov'").pluck().get() as string | undefined;
   const saved = raw ? (JSON.parse(raw) as Partial<GovSettings>) : {};
   return {
-    criteria: saved.criteria ?? DEFAULT_CRITERIA,
+    criteria: withLabelKeys(saved.criteria ?? DEFAULT_CRITERIA),
     voting: { ...DEFAULT_VOTING, ...(saved.voting ?? {}) },
     reportNamed: saved.reportNamed ?? false,
     executiveCommittee: saved.executiveCommittee ?? { members: [], technicalDirector: '' },
@@ -58,7 +58,7 @@ export function updateGovSettings(ctx: AppContext, input: ParsedInput<'gov.setti
   requireGovHub(ctx);
   const cur = readGovSettings(ctx);
   const next: GovSettings = {
-    criteria: input.criteria ?? cur.criteria,
+    criteria: withLabelKeys(input.criteria ?? cur.criteria),
     voting: {
       executive_committee: (input.voting?.executive_committee as VotingRules | undefined) ?? cur.voting.executive_committee,
       assembly: (input.voting?.assembly as VotingRules | undefined) ?? cur.voting.assembly,

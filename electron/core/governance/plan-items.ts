@@ -86,7 +86,7 @@ export function toItemData(ctx: AppContext, year: number, input: z.output<typeof
   if (item.key.usage > 0 && !item.service) {
     throw new AppError('E_VALIDATION', `Voce ${item.code}: la chiave di riparto usa l'utilizzo, ma la voce non è legata a un servizio del catalogo di cui misurare l'utilizzo.`, {
       field: 'items.key.usage',
-      params: { item: item.code },
+      params: { rule: 'ITEM_USAGE_WITHOUT_SERVICE', item: item.code },
     });
   }
   item.cost_cents = itemCost(item);

@@ -58,7 +58,10 @@ function withWorkflow(d: PlanVersionData, w: PlanVersion, by: string): PlanVersi
 
 export function loadVersions(ctx: AppContext, year: number): PlanVersionData[] {
   const versions = readPlanVersions(ctx.db, year);
-  if (versions.length === 0) throw new AppError('E_NOT_FOUND', `Il piano tecnico ${year} non esiste ancora: crearlo prima (bozza del Direttore tecnico).`, { field: 'year' });
+  if (versions.length === 0) throw new AppError('E_NOT_FOUND', `Il piano tecnico ${year} non esiste ancora: crearlo prima (bozza del Direttore tecnico).`, {
+      field: 'year',
+      params: { rule: 'PLAN_NOT_FOUND', year },
+    });
   return versions;
 }
 
@@ -66,7 +69,7 @@ export function pickVersion(ctx: AppContext, year: number, version?: number): Pl
   const versions = loadVersions(ctx, year);
   if (version === undefined) return versions[versions.length - 1]!;
   const v = versions.find((x) => x.version === version);
-  if (!v) throw new AppError('E_NOT_FOUND', `Il piano ${year} non ha una versione ${version}.`, { field: 'version' });
+  if (!v) throw new AppError('E_NOT_FOUND', `Il piano ${year} non ha una versione ${version}.`, { field: 'version', params: { rule: 'PLAN_VERSION_UNKNOWN', year, version } });
   return v;
 }
 
@@ -110,7 +113,10 @@ export function createPlan(ctx: AppContext, input: ParsedInput<'plan.create'>): 
   const hub = requireGovHub(ctx);
   return ctx.db.transaction(() => {
     if (readPlanVersions(ctx.db, input.year).length > 0) {
-      throw new AppError('E_VALIDATION', `Il piano tecnico ${input.year} esiste già: modificarne la bozza o crearne una nuova versione.`, { field: 'year' });
+      throw new AppError('E_VALIDATION', `Il piano tecnico ${input.year} esiste già: modificarne la bozza o crearne una nuova versione.`, {
+        field: 'year',
+        params: { rule: 'PLAN_EXISTS', year: input.year },
+      });
     }
     const by = input.by ?? (readGovSettings(ctx).executiveCommittee.technicalDirector || operatorName(ctx));
     const wf = withRules(() => createWorkflow(input.year, input.date, by));
@@ -197,7 +203,9 @@ export function approvePlan(ctx: AppContext, input: ParsedInput<'plan.approve'>)
   return ctx.db.transaction(() => {
     const all = loadVersions(ctx, input.year);
     const cur = all.find((v) => v.version === input.version);
-    if (!cur) throw new AppError('E_NOT_FOUND', `Il piano ${input.year} non ha una versione ${input.version}.`, { field: 'version' });
+    if (!cur) {
+      throw new AppError('E_NOT_FOUND', `Il piano ${input.year} non ha una versione ${input.version}.`, { field: 'version', params: { rule: 'PLAN_VERSION_UNKNOWN', year: input.year, version: input.version } });
+    }
     const settings = readGovSettings(ctx);
     const rules = input.rules ?? settings.voting[input.body];
     const electorate = electorateOf(ctx, cur, input, settings.executiveCommittee.members);

@@ -6,7 +6,7 @@
  * among the members of its size class (`report.benchmark`), its own figures read locally.
  */
 import type { Benchmark, ConsortiumReport } from '../../../shared/domain/gov-plan';
-import { sizeClassLabel, sizeClassOf } from '../../../shared/governance/statement';
+import { DEFAULT_SIZE_CLASSES, sizeClassLabel, sizeClassOf } from '../../../shared/governance/statement';
 import {
   consortiumReportKind,
   consortiumReportPartKind,
@@ -174,7 +174,12 @@ function ownFigures(ctx: AppContext, year: number): { usage: Record<string, numb
 export function benchmark(ctx: AppContext, input: { year: number }): Benchmark {
   const { istat } = requireGovMunicipality(ctx);
   const report = readReport(ctx.db, input.year);
-  if (!report) throw new AppError('E_NOT_FOUND', `Il rapporto del consorzio per il ${input.year} non è ancora arrivato: importare l'ultimo pacchetto del consorzio.`, { field: 'year' });
+  if (!report) {
+    throw new AppError('E_NOT_FOUND', `Il rapporto del consorzio per il ${input.year} non è ancora arrivato: importare l'ultimo pacchetto del consorzio.`, {
+      field: 'year',
+      params: { rule: 'REPORT_NOT_RECEIVED', year: input.year },
+    });
+  }
   const population = (stmt(ctx.db, 'SELECT population FROM members WHERE istat = ?').pluck().get(istat) as number | null | undefined) ?? 0;
   const cls = sizeClassOf(population ?? 0);
   const own = ownFigures(ctx, input.year);
@@ -184,21 +189,25 @@ export function benchmark(ctx: AppContext, input: { year: number }): Benchmark {
     const same = peers.findIndex((r) => r.hours_per_employee_milli === own.hoursPerEmployee && r.groups === own.groups && JSON.stringify(r.usage) === JSON.stringify(sorted(own.usage)));
     if (same >= 0) peers.splice(same, 1);
   }
-  const measure = (id: string, label: string, value: number, others: number[]) => {
+  type Key = Benchmark['measures'][number]['labelKey'];
+  const measure = (id: string, label: string, labelKey: Key, service: string | null, value: number, others: number[]) => {
     const all = [...others, value];
-    return { measure: id, label, value, median: median(all), position: 1 + others.filter((x) => x > value).length, of: all.length };
+    return { measure: id, label, labelKey, service, milli: labelKey !== 'groups', value, median: median(all), position: 1 + others.filter((x) => x > value).length, of: all.length };
   };
+  const bounds = DEFAULT_SIZE_CLASSES;
+  const lower = cls === 0 ? null : (bounds[cls - 1] as number) + 1;
   const services = new Set(peers.flatMap((p) => Object.keys(p.usage)).concat(Object.keys(own.usage)));
   return {
     year: input.year,
     istat,
     sizeClass: cls,
     sizeLabel: sizeClassLabel(cls),
+    sizeRange: { from: lower, to: bounds[cls] ?? null },
     peers: peers.length,
     measures: [
-      measure('hours_per_employee', 'Ore di formazione per dipendente (millesimi)', own.hoursPerEmployee, peers.map((p) => p.hours_per_employee_milli)),
-      measure('groups', 'Partecipazioni ai gruppi tematici', own.groups, peers.map((p) => p.groups)),
-      ...[...services].sort().map((s) => measure(`usage:${s}`, `Utilizzo di ${s} (millesimi dell'unità)`, own.usage[s] ?? 0, peers.map((p) => p.usage[s] ?? 0))),
+      measure('hours_per_employee', 'Ore di formazione per dipendente (millesimi)', 'hours_per_employee', null, own.hoursPerEmployee, peers.map((p) => p.hours_per_employee_milli)),
+      measure('groups', 'Partecipazioni ai gruppi tematici', 'groups', null, own.groups, peers.map((p) => p.groups)),
+      ...[...services].sort().map((s) => measure(`usage:${s}`, `Utilizzo di ${s} (millesimi dell'unità)`, 'usage', s, own.usage[s] ?? 0, peers.map((p) => p.usage[s] ?? 0))),
     ],
   };
 }
