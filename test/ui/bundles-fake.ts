@@ -46,7 +46,7 @@ export function createBundleFake(installation: Installation, handlers: Handlers)
 
 export function resetBundleStores(): void {
   useImportsStore.setState({ results: [], importedAt: null });
-  useDestinationStore.setState({ folder: '' });
+  useDestinationStore.setState({ folder: '', mode: 'save' });
 }
 
 export function peer(over: Partial<Peer> = {}): Peer {

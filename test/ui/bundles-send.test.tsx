@@ -58,7 +58,8 @@ describe('Invii: send to the consortium and read its file', () => {
     expect(screen.getByText('Non è ancora stato letto nessun file del consorzio.')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
 
-    // A folder that does not exist (the stick is not in): the error sits next to the field.
+    // A folder that cannot be created (the stick is not in): the error sits next to the field.
+    await user.click(screen.getByRole('radio', { name: 'In una cartella indicata da voi' }));
     await user.type(screen.getByRole('textbox', { name: 'Dove salvare il file' }), 'Z:\\');
     await user.click(screen.getByRole('button', { name: 'Prepara il file per il consorzio' }));
     expect((await screen.findByText(/La cartella Z:\\ non esiste/)).id).toBe('export-folder-error');

@@ -22,7 +22,10 @@ function open(path: string) {
       { sha256: 'c'.repeat(64), file: 'fano.cstb', receivedAt: '2026-11-26T10:00:00.000Z', outcome: 'pending', code: null, sender: { kind: 'municipality', id: '041013' }, range: { first: 8, last: 9 }, missing: { first: 4, last: 7 }, message: 'Mancano gli eventi da 4 a 7.' },
     ],
     'bundle.forks': () => [
-      { sender: { kind: 'municipality', id: '041066', name: 'Urbania' }, seq: 5, storedLine: '{"seq":5,"data":{"quantity":"40"}}', storedHash: 'd'.repeat(64), receivedLine: '{"seq":5,"data":{"quantity":"45"}}', receivedHash: 'e'.repeat(64), sha256: 'f'.repeat(64), detectedAt: '2026-11-26T10:00:00.000Z' },
+      {
+        forkNo: 1, sender: { kind: 'municipality', id: '041066', name: 'Urbania' }, seq: 5, storedLine: '{"seq":5,"data":{"quantity":"40"}}', storedHash: 'd'.repeat(64), receivedLine: '{"seq":5,"data":{"quantity":"45"}}', receivedHash: 'e'.repeat(64), sha256: 'f'.repeat(64), detectedAt: '2026-11-26T10:00:00.000Z',
+        file: { name: 'urbania.cstb', receivedAt: '2026-11-26T10:00:00.000Z', range: { first: 1, last: 7 } }, storedFrom: null, appliedSeq: 6, canAccept: true, resolution: null,
+      },
     ],
   });
   // The import answers only once the test lets it: the progress bar is seen half-way.
@@ -108,9 +111,12 @@ describe('hub imports', () => {
 
   it('fork screen: both versions side by side, who sent them, nothing applied', async () => {
     open('/#/imports/forks');
-    const card = await screen.findByRole('region', { name: 'Urbania (041066), registrazione n. 5' });
-    expect(within(card).getByRole('region', { name: 'Versione già registrata qui' }).textContent).toContain('"quantity": "40"');
-    expect(within(card).getByRole('region', { name: 'Versione nel file ricevuto' }).textContent).toContain('"quantity": "45"');
+    const card = await screen.findByRole('region', { name: 'Urbania (041066): dati diversi dalla registrazione n. 5' });
+    const stored = within(card).getByRole('region', { name: 'Versione già registrata qui' });
+    const received = within(card).getByRole('region', { name: 'Versione nel file ricevuto' });
+    expect(within(stored).getByRole('row', { name: /quantity/ }).textContent).toContain('40');
+    expect(within(received).getByRole('row', { name: /quantity/ }).textContent).toContain('45');
+    expect(within(received).getByText('Nel file «urbania.cstb» ricevuto il 26/11/2026, 11:00.')).toBeTruthy();
     expect(screen.getByText('Dati in conflitto: nulla è stato applicato')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });

@@ -119,6 +119,7 @@ describe('hub members and catalogue', () => {
     ]);
     expect(await within(table).findByRole('rowheader', { name: 'Sportello unico edilizia' })).toBeTruthy();
 
+    await user.click(screen.getByRole('radio', { name: 'In una cartella indicata da voi' }));
     await user.click(screen.getByRole('button', { name: 'Prepara i file per i membri' }));
     await screen.findByText('Pronto 1 file');
     expect(screen.getByText('041067: cst-CST-PU-per-041067-1-14.cstb (14 dati, 2,0 kB)')).toBeTruthy();

@@ -1,51 +1,28 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleExportResult } from '../../../../shared/domain/bundles';
-import { useApi } from '../../app/api-context';
 import { useAppStatus } from '../../app/status-context';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { formatNumber } from '../../i18n/format';
-import { apiErrorMessage, apiErrorToMessage, messageText } from '../../i18n/messages';
 import { formatBytes } from './sizes';
 import { DestinationField } from './destination-field';
-import { destinationOf, useDestinationStore } from './destination';
+import { SavedWhere } from './saved-where';
+import { useBundleExport } from './use-bundle-export';
 
 /**
- * "Invia al consorzio": one action that writes a bundle with every event the hub has not
- * acknowledged (or everything from the start), encrypted to the hub, then says in words what
- * to do with the file.
+ * "Invia al consorzio": one action that prepares a bundle with every event the hub has not
+ * acknowledged (or everything from the start), encrypted to the hub, saves it where the person
+ * chose (a download by default), then says in words what to do with the file.
  */
 export function SendCard({ waiting, onSent }: { waiting: number | null; onSent: () => void }) {
-  const { t, i18n } = useTranslation();
-  const api = useApi();
+  const { t } = useTranslation();
   const { status } = useAppStatus();
-  const folderTyped = useDestinationStore((st) => st.folder);
-  const [folderError, setFolderError] = useState<string | undefined>();
   const [all, setAll] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<BundleExportResult | null>(null);
+  const { run, busy, error, folderError, sent } = useBundleExport();
+  const done = sent[0] ?? null;
 
   const onSend = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    setFolderError(undefined);
-    setDone(null);
-    const result = await api.call('bundle.export', { dir: destinationOf(folderTyped, status.dataDir), all });
-    setBusy(false);
-    if (!result.ok) {
-      // The folder's own sentence ("La cartella E:\ non esiste…") says more than the generic one.
-      const message =
-        result.error.code === 'E_IO'
-          ? messageText({ ...apiErrorToMessage(result.error), italian: result.error.message }, t, i18n.language)
-          : apiErrorMessage(result.error, t, i18n.language);
-      return result.error.code === 'E_IO' ? setFolderError(message) : setError(message);
-    }
-    const first = result.value[0];
-    if (first) setDone(first);
-    onSent();
+    if (await run({ all })) onSent();
   };
 
   return (
@@ -69,7 +46,11 @@ export function SendCard({ waiting, onSent }: { waiting: number | null; onSent: 
           {error}
         </Alert>
       ) : null}
-      {done ? (
+      {done?.saved?.kind === 'cancelled' ? (
+        <Alert tone="warning" live>
+          {t('bundles.saveCancelled')}
+        </Alert>
+      ) : done ? (
         <Alert tone="success" live title={t('bundles.sentTitle')}>
           <p>
             {t('bundles.sentWhat', {
@@ -80,10 +61,7 @@ export function SendCard({ waiting, onSent }: { waiting: number | null; onSent: 
               size: formatBytes(done.bytes),
             })}
           </p>
-          <p className="mb-1">{t('bundles.sentWhere')}</p>
-          <p>
-            <span className="cst-path">{done.path}</span>
-          </p>
+          <SavedWhere file={done} />
           <p className="mb-1">{t('bundles.sentNext')}</p>
           <ol className="cst-steps">
             <li>{t('bundles.sentStepUsb')}</li>

@@ -1,43 +1,20 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleExportResult } from '../../../../shared/domain/bundles';
-import { useApi } from '../../app/api-context';
 import { useAppStatus } from '../../app/status-context';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { formatNumber } from '../../i18n/format';
-import { apiErrorMessage, apiErrorToMessage, messageText } from '../../i18n/messages';
 import { formatBytes } from '../bundles/sizes';
 import { DestinationField } from '../bundles/destination-field';
-import { destinationOf, useDestinationStore } from '../bundles/destination';
+import { useBundleExport } from '../bundles/use-bundle-export';
 
-/** "Invia ai membri": one bundle per confirmed member, each encrypted to it, in one folder. */
+/** "Invia ai membri": one bundle per confirmed member, each encrypted to it, saved (downloads) or in one folder. */
 export function SendToMembers() {
-  const { t, i18n } = useTranslation();
-  const api = useApi();
+  const { t } = useTranslation();
   const { status } = useAppStatus();
-  const folderTyped = useDestinationStore((st) => st.folder);
-  const [folderError, setFolderError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<BundleExportResult[]>([]);
+  const { run, busy, error, folderError, sent: done, folder } = useBundleExport();
 
   const onSend = async () => {
-    setBusy(true);
-    setError(null);
-    setFolderError(undefined);
-    setDone([]);
-    const result = await api.call('bundle.export', { allMembers: true, dir: destinationOf(folderTyped, status.dataDir) });
-    setBusy(false);
-    if (!result.ok) {
-      // The folder's own sentence ("La cartella E:\ non esiste…") says more than the generic one.
-      const message =
-        result.error.code === 'E_IO'
-          ? messageText({ ...apiErrorToMessage(result.error), italian: result.error.message }, t, i18n.language)
-          : apiErrorMessage(result.error, t, i18n.language);
-      return result.error.code === 'E_IO' ? setFolderError(message) : setError(message);
-    }
-    setDone(result.value);
+    await run({ allMembers: true });
   };
 
   return (
@@ -54,17 +31,23 @@ export function SendToMembers() {
       ) : null}
       {done.length > 0 ? (
         <Alert tone="success" live title={t('catalogue.sentTitle', { count: done.length })}>
-          <p className="mb-1">{t('bundles.sentWhere')}</p>
-          <p>
-            <span className="cst-path">{destinationOf(folderTyped, status.dataDir)}</span>
-          </p>
+          {done[0]?.saved ? null : (
+            <>
+              <p className="mb-1">{t('bundles.sentWhere')}</p>
+              <p>
+                <span className="cst-path">{folder}</span>
+              </p>
+            </>
+          )}
           <ul>
             {done.map((r) => (
               <li key={r.bundleId}>
                 {t('catalogue.sentLine', { member: r.recipient.id, fileName: r.fileName, count: r.events, n: formatNumber(r.events), size: formatBytes(r.bytes) })}
+                {r.saved?.kind === 'saved' ? ` — ${r.saved.path}` : r.saved?.kind === 'cancelled' ? ` — ${t('bundles.saveCancelled')}` : ''}
               </li>
             ))}
           </ul>
+          {done[0]?.saved?.kind === 'downloaded' ? <p>{t('bundles.savedDownloadedMany')}</p> : null}
           <p className="mb-0">{t('catalogue.sentNext')}</p>
         </Alert>
       ) : null}

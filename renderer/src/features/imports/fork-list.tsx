@@ -3,58 +3,89 @@ import type { BundleFork } from '../../../../shared/domain/bundles';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { formatDateTime, formatNumber } from '../../i18n/format';
+import { ForkDecision } from './fork-decision';
+import { ForkEvent } from './fork-event';
 
-/** Pretty JSON when the line is JSON; the raw line otherwise (it is evidence, shown unchanged). */
-function readable(line: string | null): string {
-  if (line === null) return '';
-  try {
-    return JSON.stringify(JSON.parse(line), null, 2);
-  } catch {
-    return line;
-  }
+function ForkCard({ fork: f, onDecided }: { fork: BundleFork; onDecided: () => void }) {
+  const { t } = useTranslation();
+  const range = f.file.range ? t('imports.range', { first: formatNumber(f.file.range.first), last: formatNumber(f.file.range.last) }) : t('imports.forkFileNoRange');
+  const r = f.resolution;
+  return (
+    <Card level={3} id={`fork-${f.forkNo}`} title={t('imports.forkHeading', { name: f.sender.name, id: f.sender.id, seq: formatNumber(f.seq) })}>
+      <p>
+        {t('imports.forkFileText', { file: f.file.name, date: formatDateTime(f.file.receivedAt), range })} {t('imports.forkDetected', { date: formatDateTime(f.detectedAt) })}
+      </p>
+      <div className="cst-fork-grid">
+        <ForkEvent
+          id={`fork-${f.forkNo}-stored`}
+          title={t('imports.forkStored')}
+          from={f.storedFrom ? t('imports.forkStoredFrom', { file: f.storedFrom.name, date: formatDateTime(f.storedFrom.receivedAt) }) : null}
+          line={f.storedLine}
+          other={f.receivedLine}
+        />
+        <ForkEvent
+          id={`fork-${f.forkNo}-received`}
+          title={t('imports.forkReceived')}
+          from={t('imports.forkReceivedFrom', { file: f.file.name, date: formatDateTime(f.file.receivedAt) })}
+          line={f.receivedLine}
+          other={f.storedLine}
+        />
+      </div>
+      {r ? (
+        <Alert tone={r.decision === 'accept' ? 'info' : 'success'}>
+          <p className="mb-1">
+            {r.decision === 'keep'
+              ? t('imports.forkDecidedKeep', { date: formatDateTime(r.at), by: r.by })
+              : t('imports.forkDecidedAccept', { date: formatDateTime(r.at), by: r.by, removed: formatNumber(r.eventsRemoved), applied: formatNumber(r.eventsApplied) })}
+          </p>
+          <p className="mb-0">{t('imports.forkDecidedNote', { note: r.note })}</p>
+        </Alert>
+      ) : (
+        <ForkDecision fork={f} onDecided={onDecided} />
+      )}
+      <p className="cst-muted cst-code">SHA-256 {f.sha256}</p>
+    </Card>
+  );
 }
 
 /**
- * Disputed events: the version applied here and the one in the received file, side by side.
- * Nothing of that file was applied; the backend offers no "choose" action, so the screen says
- * what the operator does (call the member, who restores or re-sends).
+ * Disputed events: for each open fork, the version applied here and the one in the received
+ * file side by side, who sent them, and the operator's two choices; below, the decisions taken.
+ * Nothing of a forked file is applied until the operator chooses.
  */
-export function ForkList({ forks }: { forks: readonly BundleFork[] }) {
+export function ForkList({ forks, onDecided = () => {} }: { forks: readonly BundleFork[]; onDecided?: () => void }) {
   const { t } = useTranslation();
+  const open = forks.filter((f) => !f.resolution);
+  const decided = forks.filter((f) => f.resolution);
   if (forks.length === 0) return <p className="cst-empty">{t('imports.forksEmpty')}</p>;
   return (
     <>
-      <Alert tone="danger" title={t('imports.forksAlertTitle')}>
-        <p className="mb-1">{t('imports.forksExplain')}</p>
-        <ol className="cst-steps mb-0">
-          <li>{t('imports.forksStep1')}</li>
-          <li>{t('imports.forksStep2')}</li>
-          <li>{t('imports.forksStep3')}</li>
-        </ol>
-      </Alert>
-      {forks.map((f) => (
-        <Card
-          key={`${f.sha256}-${f.seq}`}
-          level={3}
-          id={`fork-${f.sender.id}-${f.seq}`}
-          title={t('imports.forkTitle', { name: f.sender.name, id: f.sender.id, seq: formatNumber(f.seq) })}
-        >
-          <p>{t('imports.forkDetected', { date: formatDateTime(f.detectedAt) })}</p>
-          <div className="cst-fork-grid">
-            <section aria-label={t('imports.forkStored')}>
-              <h4 className="cst-subtitle">{t('imports.forkStored')}</h4>
-              <pre tabIndex={0}>{readable(f.storedLine) || t('imports.forkMissing')}</pre>
-              {f.storedHash ? <p className="cst-code">{f.storedHash}</p> : null}
-            </section>
-            <section aria-label={t('imports.forkReceived')}>
-              <h4 className="cst-subtitle">{t('imports.forkReceived')}</h4>
-              <pre tabIndex={0}>{readable(f.receivedLine) || t('imports.forkMissing')}</pre>
-              {f.receivedHash ? <p className="cst-code">{f.receivedHash}</p> : null}
-            </section>
-          </div>
-          <p className="cst-muted cst-code">SHA-256 {f.sha256}</p>
-        </Card>
-      ))}
+      {open.length > 0 ? (
+        <>
+          <Alert tone="danger" title={t('imports.forksAlertTitle')}>
+            <p className="mb-1">{t('imports.forksExplain')}</p>
+            <ol className="cst-steps mb-0">
+              <li>{t('imports.forksStep1')}</li>
+              <li>{t('imports.forksStep2')}</li>
+              <li>{t('imports.forksStep3')}</li>
+            </ol>
+          </Alert>
+          <h2 className="cst-section-title">{t('imports.forksOpen')}</h2>
+          {open.map((f) => (
+            <ForkCard key={f.forkNo} fork={f} onDecided={onDecided} />
+          ))}
+        </>
+      ) : (
+        <p className="cst-empty">{t('imports.forksEmpty')}</p>
+      )}
+      {decided.length > 0 ? (
+        <>
+          <h2 className="cst-section-title">{t('imports.forksHistory')}</h2>
+          {decided.map((f) => (
+            <ForkCard key={f.forkNo} fork={f} onDecided={onDecided} />
+          ))}
+        </>
+      ) : null}
     </>
   );
 }

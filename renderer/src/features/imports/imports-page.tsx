@@ -14,11 +14,12 @@ export function ImportsPage({ view }: { view: string }) {
   const { t, i18n } = useTranslation();
   const pending = useApiQuery('bundle.pending', {});
   const forks = useApiQuery('bundle.forks', {});
+  const openForks = forks.data?.filter((f) => !f.resolution).length ?? 0;
   const current = view === 'pending' || view === 'forks' ? view : '';
   const items = [
     { path: '/imports', label: t('imports.viewBatch') },
     { path: '/imports/pending', label: t('imports.viewPending', { count: pending.data?.length ?? 0 }) },
-    { path: '/imports/forks', label: t('imports.viewForks', { count: forks.data?.length ?? 0 }) },
+    { path: '/imports/forks', label: t('imports.viewForks', { count: openForks }) },
   ];
   const error = pending.state === 'error' ? pending.error : forks.state === 'error' ? forks.error : null;
   return (
@@ -39,7 +40,13 @@ export function ImportsPage({ view }: { view: string }) {
         />
       ) : null}
       {current === 'pending' ? pending.data ? <PendingQueue pending={pending.data} /> : <Loading /> : null}
-      {current === 'forks' ? forks.data ? <ForkList forks={forks.data} /> : <Loading /> : null}
+      {current === 'forks' ? forks.data ? <ForkList
+            forks={forks.data}
+            onDecided={() => {
+              forks.reload();
+              pending.reload();
+            }}
+          /> : <Loading /> : null}
     </>
   );
 }
