@@ -1,108 +1,81 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubService } from '../../../../shared/domain/hub-records';
 import { SERVICE_CATEGORIES, UNITS, type UnitCode } from '../../../../shared/records/catalogue';
 import { useApi } from '../../app/api-context';
-import { Alert } from '../../components/alert';
+import { CheckboxField } from '../../components/fields';
 import { SelectField, TextField } from '../../components/form-field';
-import { apiErrorMessage } from '../../i18n/messages';
+import { RecordForm, useRecordForm, type FieldErrors } from '../../components/record-form';
 import { formatCents, parseEuroToCents } from '../../i18n/money';
+import type { InlineFormProps } from './editable-list';
 
-type Field = 'code' | 'nameIt' | 'nameEn' | 'unitCost' | 'form';
+const CODE = /^[A-Z][A-Z0-9-]{1,23}$/;
 
 /** One service of the hub's catalogue: new (code typed) or existing (code fixed). */
-export function ServiceForm({ service, onSaved, onCancel }: { service: HubService | null; onSaved: (s: HubService) => void; onCancel: () => void }) {
+export function ServiceForm({ record: service, onSaved, onCancel }: InlineFormProps<HubService>) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [code, setCode] = useState(service?.code ?? '');
-  const [nameIt, setNameIt] = useState(service?.nameIt ?? '');
-  const [nameEn, setNameEn] = useState(service?.nameEn ?? '');
-  const [category, setCategory] = useState<string>(service?.category ?? 'documents');
-  const [unit, setUnit] = useState<string>(service?.unit ?? 'documents');
-  const [active, setActive] = useState(service?.active ?? true);
-  const [unitCost, setUnitCost] = useState(service?.unitCostCents == null ? '' : formatCents(service.unitCostCents));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [busy, setBusy] = useState(false);
   const en = i18n.language === 'en';
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const next: Partial<Record<Field, string>> = {};
-    const upper = code.trim().toUpperCase();
-    if (!/^[A-Z][A-Z0-9-]{1,23}$/.test(upper)) next.code = t('catalogue.codeInvalid');
-    if (!nameIt.trim()) next.nameIt = t('catalogue.nameRequired');
-    if (!nameEn.trim()) next.nameEn = t('catalogue.nameRequired');
-    const cents = unitCost.trim() ? parseEuroToCents(unitCost) : null;
-    if (unitCost.trim() && cents === null) next.unitCost = t('catalogue.costInvalid');
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    setBusy(true);
-    const result = await api.call('hub.services.save', {
-      code: upper,
-      nameIt: nameIt.trim(),
-      nameEn: nameEn.trim(),
-      category: category as HubService['category'],
-      unit: unit as UnitCode,
-      active,
-      unitCostCents: cents,
-      fixedYearlyCents: service?.fixedYearlyCents ?? null,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      const field = result.error.field;
-      const message = apiErrorMessage(result.error, t, i18n.language);
-      setErrors(field === 'code' || field === 'nameIt' || field === 'nameEn' ? { [field]: message } : field === 'unitCostCents' ? { unitCost: message } : { form: message });
-      return;
-    }
-    onSaved(result.value);
-  };
-
+  const cents = (text: string) => (text.trim() ? parseEuroToCents(text) : null);
+  const form = useRecordForm({
+    initial: {
+      code: service?.code ?? '',
+      nameIt: service?.nameIt ?? '',
+      nameEn: service?.nameEn ?? '',
+      category: service?.category ?? ('documents' as string),
+      unit: service?.unit ?? ('documents' as string),
+      active: service?.active ?? true,
+      unitCost: service?.unitCostCents == null ? '' : formatCents(service.unitCostCents),
+    },
+    fieldIds: { code: 'service-code', nameIt: 'service-name-it', nameEn: 'service-name-en', unitCostCents: 'service-unit-cost' },
+    check: (d) => {
+      const errors: FieldErrors = {};
+      if (!CODE.test(d.code.trim().toUpperCase())) errors.code = { key: 'catalogue.codeInvalid' };
+      if (!d.nameIt.trim()) errors.nameIt = { key: 'catalogue.nameRequired' };
+      if (!d.nameEn.trim()) errors.nameEn = { key: 'catalogue.nameRequired' };
+      if (d.unitCost.trim() && cents(d.unitCost) === null) errors.unitCostCents = { key: 'catalogue.costInvalid' };
+      return errors;
+    },
+    save: (d) =>
+      api.call('hub.services.save', {
+        code: d.code.trim().toUpperCase(),
+        nameIt: d.nameIt.trim(),
+        nameEn: d.nameEn.trim(),
+        category: d.category as HubService['category'],
+        unit: d.unit as UnitCode,
+        active: d.active,
+        unitCostCents: cents(d.unitCost),
+        // Not on this form: kept as it is.
+        fixedYearlyCents: service?.fixedYearlyCents ?? null,
+      }),
+    onSaved,
+  });
+  const { bind, set } = form;
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="service-form-title" className="cst-confirm-box">
-      <h3 className="cst-subtitle" id="service-form-title">
-        {service ? t('catalogue.editTitle', { code: service.code }) : t('catalogue.newTitle')}
-      </h3>
+    <RecordForm
+      form={form}
+      className="cst-confirm-box"
+      title={{ id: 'service-form-title', text: service ? t('catalogue.editTitle', { code: service.code }) : t('catalogue.newTitle') }}
+      submitLabel={t('catalogue.save')}
+      onCancel={onCancel}
+      cancelLabel={t('catalogue.cancel')}
+      large
+    >
       <div className="cst-form-grid">
         {service ? null : (
-          <TextField id="service-code" label={t('catalogue.code')} hint={t('catalogue.codeHint')} value={code} onChange={(v) => setCode(v.toUpperCase())} error={errors.code} required maxLength={24} />
+          <TextField {...bind('code')} onChange={(v) => set('code')(v.toUpperCase())} label={t('catalogue.code')} hint={t('catalogue.codeHint')} required maxLength={24} />
         )}
-        <TextField id="service-name-it" label={t('catalogue.nameIt')} value={nameIt} onChange={setNameIt} error={errors.nameIt} required maxLength={120} />
-        <TextField id="service-name-en" label={t('catalogue.nameEn')} value={nameEn} onChange={setNameEn} error={errors.nameEn} required maxLength={120} />
+        <TextField {...bind('nameIt')} label={t('catalogue.nameIt')} required maxLength={120} />
+        <TextField {...bind('nameEn')} label={t('catalogue.nameEn')} required maxLength={120} />
+        <SelectField {...bind('category')} id="service-category" label={t('catalogue.category')} options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`catalogue.categories.${c}`) }))} />
         <SelectField
-          id="service-category"
-          label={t('catalogue.category')}
-          value={category}
-          onChange={setCategory}
-          options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`catalogue.categories.${c}`) }))}
-        />
-        <SelectField
+          {...bind('unit')}
           id="service-unit"
           label={t('catalogue.unit')}
-          value={unit}
-          onChange={setUnit}
           options={(Object.keys(UNITS) as UnitCode[]).map((u) => ({ value: u, label: en ? UNITS[u].en : UNITS[u].it }))}
         />
-        <TextField id="service-unit-cost" label={t('catalogue.unitCost')} hint={t('catalogue.unitCostHint')} value={unitCost} onChange={setUnitCost} error={errors.unitCost} maxLength={20} />
+        <TextField {...bind('unitCost', 'unitCostCents')} label={t('catalogue.unitCost')} hint={t('catalogue.unitCostHint')} maxLength={20} />
       </div>
-      <div className="form-check mb-3">
-        <input className="form-check-input" type="checkbox" id="service-active" checked={active} onChange={(e) => setActive(e.target.checked)} />
-        <label className="form-check-label" htmlFor="service-active">
-          {t('catalogue.active')}
-        </label>
-      </div>
-      {errors.form ? (
-        <Alert tone="danger" live>
-          {errors.form}
-        </Alert>
-      ) : null}
-      <div className="cst-actions">
-        <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
-          {t('catalogue.save')}
-        </button>
-        <button type="button" className="btn btn-outline-secondary btn-lg" onClick={onCancel}>
-          {t('catalogue.cancel')}
-        </button>
-      </div>
-    </form>
+      <CheckboxField id="service-active" label={t('catalogue.active')} checked={form.values.active} onChange={set('active')} />
+    </RecordForm>
   );
 }
