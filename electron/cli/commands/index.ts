@@ -9,6 +9,7 @@ import { initCommand } from './init';
 import { planAllocateCommand, planImportCommand, planShowCommand } from './plan';
 import { reportPlanCommand, reportStatementCommand } from './report';
 import { logVerifyCommand } from './log';
+import { recoveryApplyCommand, recoveryExportCommand, recoveryStatusCommand } from './recovery';
 import { exportCommand, importCommand } from './records-csv';
 
 /** Every `cst` command, in the order `cst --help` lists them. */
@@ -27,6 +28,9 @@ export const COMMANDS: readonly Command[] = [
   bundleForksCommand,
   bundleResolveForkCommand,
   syncStatusCommand,
+  recoveryStatusCommand,
+  recoveryExportCommand,
+  recoveryApplyCommand,
   membersUpdateCommand,
   hubMembersCommand,
   hubUsageCommand,
