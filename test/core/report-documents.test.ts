@@ -124,7 +124,7 @@ describe('report documents', () => {
     expect(approvals).toContain('26/11/2026;1;proposta dal Comitato esecutivo;Direttore;');
     expect(approvals).toMatch(/27\/11\/2026;1;votazione;Comitato esecutivo;CE 7\/2026;2;2;1;0;1;1;0;1;raggiunto;approvato\r\n27\/11\/2026;1;approvata dal Comitato esecutivo;/);
     const ballots = await hub.must('gov.csv', { table: 'ballots', year: 2027, version: 1 });
-    expect(ballots.fileName).toBe('ballots-2027-v1.csv');
+    expect(ballots.fileName).toBe('voti-per-votante-2027-versione-1.csv');
     expect(ballots.rows).toBe(2);
     expect(csvText(ballots)).toContain('27/11/2026;Comitato esecutivo;CE 7/2026;Bianchi;;sì;astenuto');
   });

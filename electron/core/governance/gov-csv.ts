@@ -22,12 +22,24 @@ const hundredthsCsv = (h: number) => `${h < 0 ? '-' : ''}${Math.floor(Math.abs(h
 const OUTCOME_LABELS: Record<VoteTally['outcome'], string> = { approved: 'approvato', rejected: 'respinto', no_quorum: 'mancanza del numero legale' };
 const VOTE_LABELS = { for: 'favorevole', against: 'contrario', abstain: 'astenuto' } as const;
 
+/** File names a clerk recognises in the Downloads folder. */
+const FILE_NAMES: Record<ParsedInput<'gov.csv'>['table'], string> = {
+  plan: 'voci-del-piano',
+  allocation: 'ripartizione',
+  statement: 'estratto-conto',
+  savings: 'economie-di-scala',
+  ranking: 'graduatoria-proposte',
+  report: 'rapporto-del-consorzio',
+  approvals: 'iter-di-approvazione',
+  ballots: 'voti-per-votante',
+};
+
 const milliCsv = (q: number) => (q % 1000 === 0 ? String(q / 1000) : (q / 1000).toFixed(3).replace(/0+$/, '').replace('.', ','));
 
 export function govCsv(ctx: AppContext, input: ParsedInput<'gov.csv'>): CsvFile {
   let header: string[];
   let rows: (string | number | null)[][];
-  const name = `${input.table}-${input.year}${input.version ? `-v${input.version}` : ''}${input.istat ? `-${input.istat}` : ''}.csv`;
+  const name = `${FILE_NAMES[input.table]}-${input.year}${input.version ? `-versione-${input.version}` : ''}${input.istat ? `-${input.istat}` : ''}.csv`;
   switch (input.table) {
     case 'plan': {
       const v = pickVersion(ctx, input.year, input.version);
