@@ -57,7 +57,7 @@ describe('hub: documents to print', () => {
       names.push(this.download);
     });
     window.location.hash = '#/plan/savings';
-    const api = reportsApi(() => ({ fileName: 'piano-tecnico-2027.pdf', bytes: 8, contentBase64: Buffer.from('%PDF-1.7').toString('base64') }));
+    const api = reportsApi(() => ({ fileName: 'piano-tecnico-2027.pdf', bytes: 8, contentBase64: btoa('%PDF-1.7') }));
     const { user } = renderApp(api);
     await user.click(await screen.findByRole('button', { name: 'Scarica il PDF del piano' }, { timeout: 5000 }));
     expect(await screen.findByText('PDF scaricato: piano-tecnico-2027.pdf (nella cartella Download del browser).')).toBeTruthy();
