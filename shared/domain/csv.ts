@@ -22,6 +22,8 @@ export const CsvExportList = z.enum(['usage', 'staff', 'courses', 'participation
 export const CsvExportInput = z
   .object({ list: CsvExportList, usageFilters: UsageListInput.omit({ limit: true, cursor: true }).optional() })
   .strict();
+/** The same list streamed to a file on this computer: `out` is its full path. */
+export const CsvExportFileInput = CsvExportInput.extend({ out: z.string().min(1).max(4096) }).strict();
 
 /**
  * Every problem the CSV reader can name, one stable code each: the UI shows it from its
@@ -37,6 +39,8 @@ export const CSV_PROBLEM_CODES = [
   'CSV_FILE_EMPTY',
   'CSV_FILE_TOO_MANY_ROWS',
   'CSV_IMPORT_BLOCKED',
+  // An export too long for a download (csv.export): csv.exportFile writes any length.
+  'CSV_EXPORT_TOO_LARGE',
   // The header (row 1).
   'CSV_COLUMN_MISSING',
   'CSV_COLUMN_NAME_OR_CODE_MISSING',
@@ -111,4 +115,11 @@ export interface CsvFile {
   fileName: string;
   contentBase64: string;
   rows: number;
+}
+
+/** What csv.exportFile wrote. */
+export interface CsvFileWritten {
+  path: string;
+  rows: number;
+  bytes: number;
 }

@@ -32,7 +32,8 @@ export function seedUsage(db: Database.Database, rows: number, at: string): void
       const date = new Date(Date.UTC(2026, 10, 25) - (DAYS - 1 - Math.floor((i * DAYS) / rows)) * 86_400_000).toISOString().slice(0, 10);
       const milli = DECIMALS.has(service) ? 1000 + Math.floor(rand() * 50_000) : 1000 * (1 + Math.floor(rand() * 80));
       const note = i % 20 === 0 ? NOTES[(i / 20) % NOTES.length]! : i % 10_007 === 0 ? 'Evento sismico: verifiche' : '';
-      const id = `00000000-0000-4000-8000-${hex(i + 1)}`;
+      // Their own id range (not the test helpers' sequential ids, which start at 00000000-…).
+      const id = `5eed0000-0000-4000-8000-${hex(i + 1)}`;
       const data: UsageData = {
         service,
         date,

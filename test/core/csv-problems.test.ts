@@ -119,7 +119,8 @@ describe('CSV problems: a stable code and params for each, the Italian sentence 
   });
 
   it('every listed code was produced above, except the fallback for an unforeseen schema complaint', () => {
-    expect(CSV_PROBLEM_CODES.filter((c) => !seen.has(c))).toEqual(['CSV_VALUE_INVALID']);
+    // CSV_EXPORT_TOO_LARGE needs 200,001 entries: test/core/csv-export-stream.test.ts produces it.
+    expect(CSV_PROBLEM_CODES.filter((c) => !seen.has(c))).toEqual(['CSV_EXPORT_TOO_LARGE', 'CSV_VALUE_INVALID']);
   });
 });
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CsvPreview } from '../../../shared/domain/csv';
-import { writeFileAtomic } from '../../core/fs/atomic-write';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
 
@@ -62,14 +61,11 @@ export const exportCommand: Command = {
     if (!EXPORT_LISTS.includes(list)) throw new CliError(`indicare l'elenco da esportare: ${EXPORT_LISTS.join(', ')}.`, 2);
     if (typeof values.out !== 'string') throw new CliError('manca --out FILE.csv.', 2);
     const filters = Object.fromEntries((['service', 'from', 'to', 'text'] as const).filter((k) => typeof values[k] === 'string').map((k) => [k, values[k] as string]));
-    const file = await callOrFail(call, 'csv.export', { list, ...(list === 'usage' ? { usageFilters: filters } : {}) });
+    // Streamed by the backend straight to the file (temporary file renamed when complete):
+    // a million entries never sit in memory.
     const path = resolve(values.out);
-    try {
-      writeFileAtomic(path, Buffer.from(file.contentBase64, 'base64'));
-    } catch (err) {
-      throw new CliError(`Impossibile scrivere ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
-    }
+    const file = await callOrFail(call, 'csv.exportFile', { list, out: path, ...(list === 'usage' ? { usageFilters: filters } : {}) });
     if (!json) io.out(`Esportate ${file.rows} righe in ${path}`);
-    return { path, rows: file.rows };
+    return { path, rows: file.rows, bytes: file.bytes };
   },
 };

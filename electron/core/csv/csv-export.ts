@@ -1,41 +1,60 @@
 import type { ParsedInput } from '../../../shared/api/contract';
-import type { CsvFile } from '../../../shared/domain/csv';
+import { isAbsolute } from 'node:path';
+import type { CsvFile, CsvFileWritten } from '../../../shared/domain/csv';
 import { formatCents, formatMilli } from '../../../shared/domain/quantity';
 import type { ProposalData } from '../../../shared/records/proposals';
+import { listServices } from '../catalogue/catalogue-store';
 import type { AppContext } from '../context';
+import { AppError } from '../errors';
 import { listGroups, listMeetings } from '../groups/groups-store';
 import { stmt } from '../records/statements';
 import { listCourses, listParticipations } from '../training/training-store';
 import { ftsQuery } from '../usage/usage-list';
-import { writeCsv } from './csv-text';
+import { csvBytes, writeCsvFile } from './csv-file';
+import { csvFileRefusal } from './csv-problems';
+import type { CsvCell } from './csv-text';
 import { formatItalianDate } from './italian-values';
 
-type Cell = string | number | null;
+type Cell = CsvCell;
 const dec = (milli: number) => formatMilli(milli, ',');
 const yesNo = (b: boolean) => (b ? 'sì' : 'no');
 const CHANNEL_IT = { counter: 'sportello', online: 'online', phone: 'telefono' } as const;
 const MODE_IT = { in_person: 'in presenza', online: 'online', blended: 'mista' } as const;
 const STATUS_IT = { draft: 'bozza', submitted: 'presentata', withdrawn: 'ritirata' } as const;
 
+interface UsageExportRow {
+  service: string;
+  date: string;
+  period: 'day' | 'month';
+  quantity_milli: number;
+  citizens: number | null;
+  businesses: number | null;
+  offices: number | null;
+  channel: keyof typeof CHANNEL_IT | null;
+  note: string;
+  updated_by: string;
+}
+
 /**
  * Usage as a CSV that `csv.import` reads back (same first columns), with the service's name
- * and unit added for the reader. Streams the rows: the file of a million entries is built
- * without holding them all as objects.
+ * and unit added for the reader. A generator over the query: rows are formatted one at a time
+ * as the file is written, never all held (a million entries stream in constant memory). The
+ * services' names come from a map, not a join (a dozen services, read once).
  */
-function usageRows(ctx: AppContext, f: NonNullable<ParsedInput<'csv.export'>['usageFilters']>): { header: string[]; rows: Cell[][] } {
+function* usageRows(ctx: AppContext, f: NonNullable<ParsedInput<'csv.export'>['usageFilters']>): Generator<Cell[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (f.service) (where.push('u.service = ?'), params.push(f.service));
-  if (f.from) (where.push('u.date >= ?'), params.push(f.from));
-  if (f.to) (where.push('u.date <= ?'), params.push(f.to));
+  if (f.service) (where.push('service = ?'), params.push(f.service));
+  if (f.from) (where.push('date >= ?'), params.push(f.from));
+  if (f.to) (where.push('date <= ?'), params.push(f.to));
   const match = f.text ? ftsQuery(f.text) : null;
-  if (match) (where.push('u.n IN (SELECT rowid FROM usage_fts WHERE usage_fts MATCH ?)'), params.push(match));
-  const sql = `SELECT u.*, s.name_it, s.unit_it FROM usage u JOIN services s ON s.code = u.service
-               ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.date, u.n`;
-  const rows: Cell[][] = [];
-  for (const r of ctx.db.prepare(sql).iterate(...params) as IterableIterator<Record<string, never>>) {
-    const u = r as unknown as { service: string; date: string; period: 'day' | 'month'; quantity_milli: number; citizens: number | null; businesses: number | null; offices: number | null; channel: keyof typeof CHANNEL_IT | null; note: string; name_it: string; unit_it: string; updated_by: string };
-    rows.push([
+  if (match) (where.push('n IN (SELECT rowid FROM usage_fts WHERE usage_fts MATCH ?)'), params.push(match));
+  const sql = `SELECT service, date, period, quantity_milli, citizens, businesses, offices, channel, note, updated_by FROM usage
+               ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY date, n`;
+  const services = new Map(listServices(ctx.db).map((s) => [s.code, s]));
+  for (const u of ctx.db.prepare(sql).iterate(...params) as IterableIterator<UsageExportRow>) {
+    const s = services.get(u.service);
+    yield [
       u.service,
       u.period === 'month' ? `${u.date.slice(5, 7)}/${u.date.slice(0, 4)}` : formatItalianDate(u.date),
       u.period === 'month' ? 'mese' : 'giorno',
@@ -45,21 +64,19 @@ function usageRows(ctx: AppContext, f: NonNullable<ParsedInput<'csv.export'>['us
       u.offices,
       u.channel ? CHANNEL_IT[u.channel] : '',
       u.note,
-      u.name_it,
-      u.unit_it,
+      s?.nameIt ?? '',
+      s?.unitIt ?? '',
       u.updated_by,
-    ]);
+    ];
   }
-  return {
-    header: ['servizio', 'data', 'periodo', 'quantità', 'cittadini', 'imprese', 'uffici', 'canale', 'note', 'descrizione servizio', 'unità', 'registrato da'],
-    rows,
-  };
 }
 
-function listRows(ctx: AppContext, list: ParsedInput<'csv.export'>['list'], input: ParsedInput<'csv.export'>): { header: string[]; rows: Cell[][] } {
+const USAGE_HEADER = ['servizio', 'data', 'periodo', 'quantità', 'cittadini', 'imprese', 'uffici', 'canale', 'note', 'descrizione servizio', 'unità', 'registrato da'];
+
+function listRows(ctx: AppContext, list: ParsedInput<'csv.export'>['list'], input: ParsedInput<'csv.export'>): { header: string[]; rows: Iterable<Cell[]> } {
   switch (list) {
     case 'usage':
-      return usageRows(ctx, input.usageFilters ?? {});
+      return { header: USAGE_HEADER, rows: usageRows(ctx, input.usageFilters ?? {}) };
     case 'staff': {
       const rows = stmt(ctx.db, 'SELECT code, display_name, role, office, active FROM staff ORDER BY code').all() as { code: string; display_name: string | null; role: string; office: string; active: number }[];
       return { header: ['codice', 'nome', 'ruolo', 'ufficio', 'attivo'], rows: rows.map((r) => [r.code, r.display_name ?? '', r.role, r.office, yesNo(r.active === 1)]) };
@@ -101,8 +118,34 @@ function listRows(ctx: AppContext, list: ParsedInput<'csv.export'>['list'], inpu
 
 const FILE_NAMES = { usage: 'utilizzi', staff: 'personale', courses: 'corsi', participations: 'partecipazioni', groups: 'gruppi', meetings: 'riunioni', proposals: 'proposte' } as const;
 
+/**
+ * The rows a download may hold in memory (about 20 MB of CSV, 27 MB in base64 through the
+ * window's channel). A longer list is written to a file instead (`csv.exportFile`, `cst export`).
+ */
+export const CSV_EXPORT_MEMORY_MAX_ROWS = 200_000;
+
+/** The list as bytes, for the window's download (bounded: see CSV_EXPORT_MEMORY_MAX_ROWS). */
 export function exportCsv(ctx: AppContext, input: ParsedInput<'csv.export'>): CsvFile {
   const { header, rows } = listRows(ctx, input.list, input);
-  const bytes = writeCsv(header, rows);
-  return { fileName: `${FILE_NAMES[input.list]}-${ctx.clock.now().slice(0, 10)}.csv`, contentBase64: bytes.toString('base64'), rows: rows.length };
+  const file = csvBytes(header, rows, CSV_EXPORT_MEMORY_MAX_ROWS, () => csvFileRefusal('CSV_EXPORT_TOO_LARGE', { max: CSV_EXPORT_MEMORY_MAX_ROWS }));
+  return { fileName: `${FILE_NAMES[input.list]}-${ctx.clock.now().slice(0, 10)}.csv`, contentBase64: file.bytes.toString('base64'), rows: file.rows };
+}
+
+/**
+ * The list streamed to a file on this computer (the CLI's `--out`): any length, in constant
+ * memory, through a temporary file renamed over the target when complete.
+ */
+export function exportCsvFile(ctx: AppContext, input: ParsedInput<'csv.exportFile'>): CsvFileWritten {
+  if (!isAbsolute(input.out)) {
+    throw new AppError('E_VALIDATION', 'Campo «out»: indicare il percorso completo del file da scrivere.', { field: 'out' });
+  }
+  const { header, rows } = listRows(ctx, input.list, input);
+  try {
+    const written = writeCsvFile(input.out, header, rows);
+    return { path: input.out, ...written };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!code) throw err;
+    throw new AppError('E_IO', `Impossibile scrivere ${input.out} (${code}): controllare che la cartella esista e che si possa scrivere.`, { field: 'out', params: { reason: code } });
+  }
 }

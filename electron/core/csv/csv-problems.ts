@@ -14,6 +14,7 @@ const ITALIAN: { [C in CsvProblemCode]: (p: CsvProblemParams) => string } = {
   CSV_FILE_EMPTY: () => 'il file è vuoto: manca anche la riga di intestazione.',
   CSV_FILE_TOO_MANY_ROWS: (p) => `il file ha più di ${p.max} righe: dividerlo in più file.`,
   CSV_IMPORT_BLOCKED: (p) => `nessuna riga importata: ${p.invalidRows} righe hanno problemi (la prima è la riga ${p.firstRow}). Correggerle o escluderle.`,
+  CSV_EXPORT_TOO_LARGE: (p) => `l'elenco ha più di ${p.max} righe, troppe per un file da scaricare qui: restringere il periodo o il servizio, oppure esportarlo con il comando "cst export ... --out FILE.csv".`,
   CSV_COLUMN_MISSING: (p) => `manca la colonna "${p.column}": aggiungerla nella prima riga (intestazione) del file.`,
   CSV_COLUMN_NAME_OR_CODE_MISSING: () => 'manca la colonna "nome" (o "codice"): aggiungerla nella prima riga.',
   CSV_ROW_REPEATED: (p) => `riga uguale alla riga ${p.firstRow}: toglierla o escluderla.`,

@@ -131,17 +131,30 @@ export function foldHeader(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+export type CsvCell = string | number | null;
+
+/** The UTF-8 byte order mark: Excel reads accents right only with it. */
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /**
- * One CSV file for Excel on Italian Windows: UTF-8 with BOM (so accents survive), `;`, CRLF.
+ * One line (without its CRLF) for Excel on Italian Windows: `;`, fields quoted when needed.
  * Text that Excel would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
  */
-export function writeCsv(header: string[], rows: (string | number | null)[][]): Buffer {
-  const cell = (v: string | number | null): string => {
-    if (v === null) return '';
+export function csvLine(cells: readonly CsvCell[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i]!;
+    if (i > 0) line += ';';
+    if (v === null) continue;
     let s = String(v);
     if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[";\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const text = [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    line += /[";\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  }
+  return line;
+}
+
+/** One CSV file for Excel on Italian Windows: UTF-8 with BOM (so accents survive), `;`, CRLF. */
+export function writeCsv(header: string[], rows: CsvCell[][]): Buffer {
+  const text = [header, ...rows].map(csvLine).join('\r\n') + '\r\n';
+  return Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]);
 }

@@ -10,6 +10,7 @@ export const enCsv: typeof itCsv = {
     CSV_FILE_EMPTY: 'The file is empty: even the header row is missing.',
     CSV_FILE_TOO_MANY_ROWS: 'The file has more than {{max}} rows: split it into several files.',
     CSV_IMPORT_BLOCKED: 'Nothing imported: {{invalidRows}} rows have problems (the first is row {{firstRow}}). Correct or exclude them.',
+    CSV_EXPORT_TOO_LARGE: 'The list has more than {{max}} rows, too many for a download here: narrow the period or the service, or export it with the command “cst export … --out FILE.csv”.',
     CSV_COLUMN_MISSING: 'The column “{{column}}” is missing: add it to the first row (the header) of the file.',
     CSV_COLUMN_NAME_OR_CODE_MISSING: 'The column “nome” (or “codice”) is missing: add it to the first row of the file.',
     CSV_ROW_REPEATED: 'Same as row {{firstRow}}: remove or exclude it.',

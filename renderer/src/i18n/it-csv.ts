@@ -12,6 +12,7 @@ export const itCsv = {
     CSV_FILE_EMPTY: 'Il file è vuoto: manca anche la riga di intestazione.',
     CSV_FILE_TOO_MANY_ROWS: 'Il file ha più di {{max}} righe: dividerlo in più file.',
     CSV_IMPORT_BLOCKED: 'Nessuna riga importata: {{invalidRows}} righe hanno problemi (la prima è la riga {{firstRow}}). Correggerle o escluderle.',
+    CSV_EXPORT_TOO_LARGE: 'L’elenco ha più di {{max}} righe, troppe per un file da scaricare qui: restringere il periodo o il servizio, oppure esportarlo con il comando «cst export … --out FILE.csv».',
     CSV_COLUMN_MISSING: 'Manca la colonna «{{column}}»: aggiungerla nella prima riga (intestazione) del file.',
     CSV_COLUMN_NAME_OR_CODE_MISSING: 'Manca la colonna «nome» (o «codice»): aggiungerla nella prima riga del file.',
     CSV_ROW_REPEATED: 'Riga uguale alla riga {{firstRow}}: toglierla o escluderla.',

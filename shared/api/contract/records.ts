@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { CsvExportInput, CsvImportInput, CsvPreviewInput, type CsvFile, type CsvImportResult, type CsvPreview } from '../../domain/csv';
+import { CsvExportFileInput, CsvExportInput, CsvImportInput, CsvPreviewInput, type CsvFile, type CsvFileWritten, type CsvImportResult, type CsvPreview } from '../../domain/csv';
 import { GroupInput, GroupUpdateInput, MeetingInput, MeetingListInput, MeetingUpdateInput, MembershipInput, MembershipUpdateInput, type Group, type Meeting } from '../../domain/groups';
 import { DemoInput, type DemoSummary } from '../../domain/demo';
 import { HistoryInput, type RecordHistory } from '../../domain/history';
@@ -80,7 +80,10 @@ export const recordMethods = {
   /** CSV from Excel on Italian Windows: preview never writes; import applies all or the rows not excluded. */
   'csv.preview': method(CsvPreviewInput)<CsvPreview>(),
   'csv.import': method(CsvImportInput)<CsvImportResult>(),
+  /** The list as bytes for a download, up to 200,000 rows (longer: csv.exportFile). */
   'csv.export': method(CsvExportInput)<CsvFile>(),
+  /** The list streamed to a file on this computer (any length, constant memory; `cst export --out`). */
+  'csv.exportFile': method(CsvExportFileInput)<CsvFileWritten>(),
   /** Fills an empty municipality with a realistic, seeded period of records (`cst demo`). */
   'demo.fill': method(DemoInput)<DemoSummary>(),
 } as const;

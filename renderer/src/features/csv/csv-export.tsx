@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api/contract';
 import { useApi } from '../../app/api-context';
 import { useToastStore } from '../../components/toast-store';
-import { apiErrorToMessage } from '../../i18n/messages';
 import { saveFile } from '../../platform/save-file';
+import { csvErrorMessage } from './csv-messages';
 
 /** "Esporta in CSV" of a list: the backend writes the file, the platform saves or downloads it. */
 export function CsvExportButton({ input, label }: { input: Input<'csv.export'>; label?: string }) {
@@ -17,7 +17,7 @@ export function CsvExportButton({ input, label }: { input: Input<'csv.export'>; 
     const result = await api.call('csv.export', input);
     if (!result.ok) {
       setBusy(false);
-      showToast('danger', apiErrorToMessage(result.error));
+      showToast('danger', csvErrorMessage(result.error));
       return;
     }
     const outcome = await saveFile(result.value);
