@@ -52,7 +52,7 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: nu
 }
 
 export const NO_BROWSER_MESSAGE =
-  'Per creare il PDF serve Google Chrome, Microsoft Edge o Chromium installato su questo computer (oppure il percorso del browser nella variabile CST_BROWSER). In alternativa aprire l’anteprima o salvare il documento in HTML e stamparlo dal browser.';
+  'Per creare il PDF serve Google Chrome, Microsoft Edge o Chromium installato su questo computer (oppure il percorso del browser nella variabile CST_BROWSER). In alternativa, in CST Desk: Piano tecnico › Risparmi e documenti, aprire l’anteprima e stamparla, oppure salvare il documento in HTML e stamparlo dal browser.';
 
 /** The CLI's and browser shell's printer: a local Chromium-family browser in headless mode. */
 export function headlessBrowserPrinter(browser = findBrowser()): PdfPrinter {
