@@ -114,8 +114,8 @@ describe('hub imports', () => {
     const card = await screen.findByRole('region', { name: 'Urbania (041066): dati diversi dalla registrazione n. 5' });
     const stored = within(card).getByRole('region', { name: 'Versione già registrata qui' });
     const received = within(card).getByRole('region', { name: 'Versione nel file ricevuto' });
-    expect(within(stored).getByRole('row', { name: /quantity/ }).textContent).toContain('40');
-    expect(within(received).getByRole('row', { name: /quantity/ }).textContent).toContain('45');
+    expect(within(stored).getByRole('row', { name: /Quantità/ }).textContent).toContain('40');
+    expect(within(received).getByRole('row', { name: /Quantità/ }).textContent).toContain('45');
     expect(within(received).getByText('Nel file «urbania.cstb» ricevuto il 26/11/2026, 11:00.')).toBeTruthy();
     expect(screen.getByText('Dati in conflitto: nulla è stato applicato')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);

@@ -65,8 +65,8 @@ export function ForkDecision({ fork, onDecided }: { fork: BundleFork; onDecided:
 
   return (
     <>
-      <p>{fork.canAccept ? t('imports.forkWhatAccept', params) : t('imports.forkCannotAccept', params)}</p>
-      <div className="cst-actions">
+      <p className="mt-3">{fork.canAccept ? t('imports.forkWhatAccept', params) : t('imports.forkCannotAccept', params)}</p>
+      <div className="cst-actions cst-fork-actions">
         <button type="button" className="btn btn-outline-primary" onClick={() => setAsking('keep')}>
           {t('imports.forkKeep')}
         </button>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../i18n/format';
+import type { TFunction } from 'i18next';
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
+import { formatMilliItalian } from '../../i18n/quantity';
 
 interface ParsedEvent {
   at?: string;
@@ -19,11 +21,26 @@ export function parseEvent(line: string | null): ParsedEvent | null {
   }
 }
 
-function shown(v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
+/** A field's name in words (the catalogue knows the common ones; others keep their name). */
+function fieldLabel(key: string, t: TFunction): string {
+  const base = key.endsWith('_milli') ? key.slice(0, -'_milli'.length) : key;
+  return t(`imports.field.${base}`, { defaultValue: base });
+}
+
+/** A value as a clerk reads it: thousandths as units, dates and yes/no the Italian way, empty as a dash. */
+function shown(key: string, v: unknown, t: TFunction): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'number') return key.endsWith('_milli') && Number.isSafeInteger(v) ? formatMilliItalian(v) : formatNumber(v);
+  if (typeof v === 'boolean') return v ? t('imports.yes') : t('imports.no');
+  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v;
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((x) => shown('', x, t)).join(', ');
+  if (typeof v === 'object') {
+    const parts = Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== null && x !== undefined && x !== '')
+      .map(([k, x]) => `${fieldLabel(k, t)}: ${shown(k, x, t)}`);
+    return parts.length ? parts.join('; ') : '—';
+  }
+  return String(v);
 }
 
 /**
@@ -63,9 +80,9 @@ export function ForkEvent({ id, title, from, line, other }: { id: string; title:
               const differs = JSON.stringify(v) !== JSON.stringify(otherData[k]);
               return (
                 <tr key={k} className={differs ? 'cst-fork-differs' : undefined}>
-                  <th scope="row">{k}</th>
+                  <th scope="row">{fieldLabel(k, t)}</th>
                   <td>
-                    {shown(v)}
+                    {shown(k, v, t)}
                     {differs ? <span className="badge text-bg-warning ms-2">{t('imports.forkDiffers')}</span> : null}
                   </td>
                 </tr>
