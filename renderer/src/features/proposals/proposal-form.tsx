@@ -1,16 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api as contract, type Input } from '../../../../shared/api/contract';
 import type { Proposal } from '../../../../shared/domain/proposals';
 import { useApi } from '../../app/api-context';
 import { useAppStatus } from '../../app/status-context';
 import { useApiQuery } from '../../app/use-api-query';
-import { useFormErrors } from '../../app/use-form-errors';
-import { Alert } from '../../components/alert';
 import { NumberTextField, TextAreaField } from '../../components/fields';
 import { SelectField, TextField } from '../../components/form-field';
+import { RecordForm, schemaErrors, useRecordForm } from '../../components/record-form';
 import { useToastStore } from '../../components/toast-store';
-import { fieldErrorsFromZod, type Message } from '../../i18n/messages';
 import { formatCents, parseEuroToCents } from '../../i18n/money';
 import { BeneficiariesPicker } from './beneficiaries-picker';
 import { useProposalsStore } from './store';
@@ -27,6 +25,18 @@ const IDS = {
   yearlyCents: `${P}-yearly`,
 };
 
+type Values = { title: string; problem: string; solution: string; groupId: string; benefits: string; beneficiaries: string[]; oneOff: string; yearly: string };
+
+/** Euros typed "1.234,56" as cents (an empty box is nothing to spend); null when not an amount. */
+function cents(text: string): number | null {
+  return text.trim() ? parseEuroToCents(text) : 0;
+}
+
+function toInput(d: Values): Input<'proposals.create'> {
+  const { oneOff, yearly, ...text } = d;
+  return { ...text, groupId: d.groupId || null, oneOffCents: cents(oneOff) ?? 0, yearlyCents: cents(yearly) ?? 0 };
+}
+
 /**
  * The content of a proposal. A draft is saved in place; a submitted one is saved as a new
  * version (the backend decides by its status). Euros are typed "1.234,56" and sent as cents.
@@ -37,115 +47,59 @@ export function ProposalForm({ proposal, onSaved, onCancel }: { proposal?: Propo
   const { status } = useAppStatus();
   const groups = useApiQuery('groups.list', {});
   const showToast = useToastStore((s) => s.show);
-  const [d, setD] = useState(() => ({
-    title: proposal?.title ?? '',
-    problem: proposal?.problem ?? '',
-    solution: proposal?.solution ?? '',
-    groupId: proposal?.groupId ?? '',
-    benefits: proposal?.benefits ?? '',
-    beneficiaries: proposal?.beneficiaries ?? [],
-    oneOff: proposal && proposal.oneOffCents ? formatCents(proposal.oneOffCents) : '',
-    yearly: proposal && proposal.yearlyCents ? formatCents(proposal.yearlyCents) : '',
-  }));
-  const [saving, setSaving] = useState(false);
-  const form = useFormErrors(IDS);
+  const form = useRecordForm({
+    initial: (): Values => ({
+      title: proposal?.title ?? '',
+      problem: proposal?.problem ?? '',
+      solution: proposal?.solution ?? '',
+      groupId: proposal?.groupId ?? '',
+      benefits: proposal?.benefits ?? '',
+      beneficiaries: proposal?.beneficiaries ?? [],
+      oneOff: proposal && proposal.oneOffCents ? formatCents(proposal.oneOffCents) : '',
+      yearly: proposal && proposal.yearlyCents ? formatCents(proposal.yearlyCents) : '',
+    }),
+    fieldIds: IDS,
+    check: (d) => ({
+      ...schemaErrors(contract['proposals.create'].input, toInput(d)),
+      ...(cents(d.oneOff) === null ? { oneOffCents: { key: 'validation2.euro' } } : {}),
+      ...(cents(d.yearly) === null ? { yearlyCents: { key: 'validation2.euro' } } : {}),
+    }),
+    save: (d) => (proposal ? api.call('proposals.update', { ...toInput(d), id: proposal.id }) : api.call('proposals.create', toInput(d))),
+    onSaved: (saved) => {
+      showToast('success', saved.status === 'submitted' ? { key: 'proposals.versionSaved', params: { version: saved.version } } : { key: 'proposals.draftSaved' });
+      onSaved(saved);
+    },
+    after: (d) => d,
+  });
   const refusal = useProposalsStore((s) => s.submitRefusal);
   useEffect(() => {
     if (!refusal) return;
     // After the confirmation dialog has given focus back to its opener: then the field takes it.
-    const timer = setTimeout(() => form.showApiError(refusal), 0);
+    const timer = setTimeout(() => form.errors.showApiError(refusal), 0);
     return () => clearTimeout(timer);
     // Once per refusal (the form object changes at every render).
   }, [refusal]); // eslint-disable-line react-hooks/exhaustive-deps
-  const set = (k: 'title' | 'problem' | 'solution' | 'groupId' | 'benefits' | 'oneOff' | 'yearly', field: string = k) => (v: string) => {
-    setD((x) => ({ ...x, [k]: v }));
-    form.clear(field);
-  };
-  const submittedBefore = proposal?.status === 'submitted';
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (saving) return;
-    const errors: Record<string, Message> = {};
-    const cents = (text: string, field: string) => {
-      if (!text.trim()) return 0;
-      const c = parseEuroToCents(text);
-      if (c === null) errors[field] = { key: 'validation2.euro' };
-      return c ?? 0;
-    };
-    const input: Input<'proposals.create'> = {
-      title: d.title,
-      problem: d.problem,
-      solution: d.solution,
-      groupId: d.groupId || null,
-      benefits: d.benefits,
-      beneficiaries: d.beneficiaries,
-      oneOffCents: cents(d.oneOff, 'oneOffCents'),
-      yearlyCents: cents(d.yearly, 'yearlyCents'),
-    };
-    const parsed = contract['proposals.create'].input.safeParse(input);
-    if (!parsed.success) Object.assign(errors, fieldErrorsFromZod(parsed.error), errors);
-    if (Object.keys(errors).length) {
-      form.show(errors);
-      return;
-    }
-    setSaving(true);
-    const result = proposal ? await api.call('proposals.update', { ...input, id: proposal.id }) : await api.call('proposals.create', input);
-    setSaving(false);
-    if (!result.ok) {
-      form.showApiError(result.error);
-      return;
-    }
-    showToast('success', result.value.status === 'submitted' ? { key: 'proposals.versionSaved', params: { version: result.value.version } } : { key: 'proposals.draftSaved' });
-    onSaved(result.value);
-  };
+  const { bind } = form;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="cst-form cst-form-wide" aria-describedby={`${P}-required`}>
-      <p id={`${P}-required`} className="cst-required-note">
-        {t('common.requiredNote')}
-      </p>
-      <TextField id={IDS.title} label={t('proposals.fieldTitle')} hint={t('proposals.fieldTitleHint')} value={d.title} onChange={set('title')} error={form.text('title')} required maxLength={200} />
-      <TextAreaField id={IDS.problem} label={t('proposals.problem')} hint={t('proposals.problemHint')} value={d.problem} onChange={set('problem')} error={form.text('problem')} rows={4} />
-      <TextAreaField id={IDS.solution} label={t('proposals.solution')} value={d.solution} onChange={set('solution')} error={form.text('solution')} rows={4} />
-      <TextAreaField id={IDS.benefits} label={t('proposals.benefits')} value={d.benefits} onChange={set('benefits')} error={form.text('benefits')} rows={3} />
-      <SelectField
-        id={IDS.groupId}
-        label={t('proposals.group')}
-        value={d.groupId}
-        onChange={set('groupId')}
-        options={[{ value: '', label: t('proposals.groupNone') }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
-        error={form.text('groupId')}
-      />
-      <BeneficiariesPicker
-        id={IDS.beneficiaries}
-        codes={d.beneficiaries}
-        exclude={status.installation?.id ?? ''}
-        onChange={(codes) => {
-          setD((x) => ({ ...x, beneficiaries: codes }));
-          form.clear('beneficiaries');
-        }}
-        error={form.text('beneficiaries')}
-      />
+    <RecordForm
+      form={form}
+      requiredNote={{ id: `${P}-required`, text: t('common.requiredNote') }}
+      submitLabel={proposal?.status === 'submitted' ? t('proposals.saveNewVersion') : t('proposals.saveDraft')}
+      onCancel={onCancel}
+      cancelLabel={t('proposals.cancelEdit')}
+      large
+    >
+      <TextField {...bind('title')} label={t('proposals.fieldTitle')} hint={t('proposals.fieldTitleHint')} required maxLength={200} />
+      <TextAreaField {...bind('problem')} label={t('proposals.problem')} hint={t('proposals.problemHint')} rows={4} />
+      <TextAreaField {...bind('solution')} label={t('proposals.solution')} rows={4} />
+      <TextAreaField {...bind('benefits')} label={t('proposals.benefits')} rows={3} />
+      <SelectField {...bind('groupId')} label={t('proposals.group')} options={[{ value: '', label: t('proposals.groupNone') }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]} />
+      <BeneficiariesPicker id={IDS.beneficiaries} codes={form.values.beneficiaries} exclude={status.installation?.id ?? ''} onChange={form.set('beneficiaries')} error={form.errors.text('beneficiaries')} />
       <div className="cst-form-row">
-        <NumberTextField id={IDS.oneOffCents} label={t('proposals.oneOff')} hint={t('proposals.euroHint')} value={d.oneOff} onChange={set('oneOff', 'oneOffCents')} error={form.text('oneOffCents')} suffix="€" />
-        <NumberTextField id={IDS.yearlyCents} label={t('proposals.yearly')} hint={t('proposals.euroHint')} value={d.yearly} onChange={set('yearly', 'yearlyCents')} error={form.text('yearlyCents')} suffix="€" />
+        <NumberTextField {...bind('oneOff', 'oneOffCents')} label={t('proposals.oneOff')} hint={t('proposals.euroHint')} suffix="€" />
+        <NumberTextField {...bind('yearly', 'yearlyCents')} label={t('proposals.yearly')} hint={t('proposals.euroHint')} suffix="€" />
       </div>
-      {form.formText ? (
-        <Alert tone="danger" live>
-          {form.formText}
-        </Alert>
-      ) : null}
-      <div className="cst-form-actions">
-        <button type="submit" className="btn btn-primary btn-lg" disabled={saving}>
-          {saving ? t('common.saving') : submittedBefore ? t('proposals.saveNewVersion') : t('proposals.saveDraft')}
-        </button>
-        {onCancel ? (
-          <button type="button" className="btn btn-outline-primary btn-lg" onClick={onCancel}>
-            {t('proposals.cancelEdit')}
-          </button>
-        ) : null}
-      </div>
-    </form>
+    </RecordForm>
   );
 }
