@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReportDocument } from '../../shared/domain/report-document';
-import { HUB } from './fake-api';
-import { createGovApi, planView } from './gov-fake';
+import { HUB, URBINO } from './fake-api';
+import { createGovApi, planView, STATEMENT } from './gov-fake';
 import { renderApp } from './render-app';
 
 /**
@@ -96,6 +96,29 @@ describe('hub: documents to print', () => {
     expect(await serious()).toEqual([]);
     await user.click(within(preview).getByRole('button', { name: 'Chiudi l’anteprima' }));
     expect(screen.queryByRole('region', { name: 'Anteprima del documento' })).toBeNull();
+  });
+});
+
+describe('municipality: its own statement', () => {
+  it('downloads the statement PDF and the CSV from Piano e quote', async () => {
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:fake'), revokeObjectURL: vi.fn() });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    window.location.hash = '#/share';
+    const api = createGovApi(URBINO, {
+      'plan.myShare': () => ({ year: 2027, plan: planView('approved_by_assembly'), statement: STATEMENT, proposals: [] }),
+      'report.benchmark': () => ({ year: 2027, istat: '041066', sizeClass: 3, sizeLabel: 'da 5.001 a 10.000 abitanti', peers: 4, measures: [] }),
+      'report.pdf': () => ({ fileName: 'estratto-conto-2027-041066.pdf', bytes: 4, contentBase64: btoa('%PDF') }),
+      'gov.csv': () => ({ fileName: 'estratto-conto-2027-041066.csv', contentBase64: btoa('x'), rows: 1 }),
+    });
+    const { user } = renderApp(api);
+    await screen.findByRole('heading', { name: 'L’estratto conto del Comune' }, { timeout: 5000 });
+    expect(screen.queryByRole('button', { name: 'Scarica il PDF del piano' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Scarica il PDF dell’estratto conto' }));
+    expect(await screen.findByText(/PDF scaricato: estratto-conto-2027-041066.pdf/)).toBeTruthy();
+    expect(api.callsOf('report.pdf')).toEqual([{ doc: 'statement', year: 2027, istat: '041066' }]);
+    await user.click(screen.getByRole('button', { name: /^Esporta il prospetto in CSV/ }));
+    expect(api.callsOf('gov.csv')).toEqual([{ table: 'statement', year: 2027, istat: '041066' }]);
+    expect(await serious()).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ export const enReports: typeof itReports = {
     intro: 'The PDF is downloaded (in the browser) or saved where you choose (in the program). The preview shows the document below; the HTML opens in any browser and prints.',
     planHeading: 'Plan document',
     statementHeading: 'Statement of a municipality',
+    ownStatementHeading: 'The municipality’s statement',
     member: 'Municipality of the statement',
     pdf: 'Download the PDF',
     pdfPlan: 'Download the plan PDF',

@@ -5,6 +5,7 @@ export const itReports = {
     intro: 'Il PDF si scarica (nel browser) o si salva dove si sceglie (nel programma). L’anteprima mostra il documento qui sotto; l’HTML si apre in qualsiasi browser e si stampa.',
     planHeading: 'Documento del piano',
     statementHeading: 'Estratto conto di un Comune',
+    ownStatementHeading: 'L’estratto conto del Comune',
     member: 'Comune dell’estratto conto',
     pdf: 'Scarica il PDF',
     pdfPlan: 'Scarica il PDF del piano',

@@ -99,7 +99,7 @@ export function ReportButtons({ year, istat: fixedIstat }: { year: number; istat
           {toolbar('plan', busy)}
         </>
       )}
-      <h3 className="cst-report-subtitle">{t('reportDocs.statementHeading')}</h3>
+      <h3 className="cst-report-subtitle">{t(fixedIstat ? 'reportDocs.ownStatementHeading' : 'reportDocs.statementHeading')}</h3>
       {fixedIstat ? null : (
         <div className="col-md-6">
           <SelectField id="report-member" label={t('reportDocs.member')} value={chosen} onChange={setIstat} options={(members.data ?? []).map((m) => ({ value: m.istat, label: m.name }))} />
