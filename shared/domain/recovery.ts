@@ -61,6 +61,8 @@ export interface RecoveryApplyResult {
   recovered: { first: number; last: number } | null;
   /** Records rebuilt from those events, by kind. */
   records: Record<string, number>;
+  /** Proposal attachments named by those events that neither we nor the hub hold (to attach again). */
+  missingAttachments: number;
   /** An Italian sentence for the clerk. */
   message: string;
   status: RecoveryStatus;

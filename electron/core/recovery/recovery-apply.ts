@@ -70,7 +70,7 @@ export async function applyRecovery(ctx: AppContext, source: BundleSource, optio
       ? `Recuperati ${applied.recovered.last - applied.recovered.first + 1} eventi (dal ${applied.recovered.first} al ${applied.recovered.last}) dalla copia del consorzio: i dati di questa installazione sono di nuovo completi e si possono registrare nuovi dati.`
       : 'Nessun evento da recuperare: questa installazione ha già tutti i propri dati che il consorzio ha ricevuto.';
     ctx.log.info('recovery applied', { recovered: applied.recovered, records: applied.records });
-    return { import: imported, recovered: applied.recovered, records: applied.records, message: applied.missingFiles.length ? `${message} ${missingFilesSentence(applied.missingFiles.length)}` : message, status };
+    return { import: imported, recovered: applied.recovered, records: applied.records, missingAttachments: applied.missingFiles.length, message: applied.missingFiles.length ? `${message} ${missingFilesSentence(applied.missingFiles.length)}` : message, status };
   } finally {
     if (report.workDir) rmSync(report.workDir, { recursive: true, force: true });
     // The import stored the copy files with the attachments (content-addressed); they are not

@@ -7,6 +7,7 @@ import { enHub } from './en-hub';
 import { enGov } from './en-gov';
 import { enReports } from './en-reports';
 import { enCsv } from './en-csv';
+import { enRecovery } from './en-recovery';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -18,6 +19,7 @@ export const en: Catalogue = {
   ...enGov,
   ...enReports,
   ...enCsv,
+  ...enRecovery,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',
@@ -236,6 +238,7 @@ export const en: Catalogue = {
     E_DB_LOCKED: 'The data are in use by another window or program. Close it and try again.',
     E_IO: 'The program does not answer. Check that CST Desk is still open and try again.',
     E_INTERNAL: 'Unexpected internal error: no data was changed. Try again; if it happens again, contact the consortium.',
+    E_RECOVERY_NEEDED: 'This installation was restored from an older backup: {{hubName}} already holds {{missing}} records that are missing here. Before recording new data, import the recovery bundle (from the home page).',
     E_LIMIT: 'The file is too large or holds too much data to be read. Ask the sender to check it.',
     E_FORMAT: 'The file is not a readable CST Desk file: it may be damaged or incomplete. Ask for it to be sent again.',
     E_DECRYPT: 'The file is not meant for this workstation and cannot be opened.',

@@ -6,6 +6,7 @@ import { itHub } from './it-hub';
 import { itGov } from './it-gov';
 import { itReports } from './it-reports';
 import { itCsv } from './it-csv';
+import { itRecovery } from './it-recovery';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -21,6 +22,7 @@ export const it = {
   ...itGov,
   ...itReports,
   ...itCsv,
+  ...itRecovery,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',
@@ -239,6 +241,7 @@ export const it = {
     E_DB_LOCKED: 'I dati sono in uso da un’altra finestra o da un altro programma. Chiuderlo e riprovare.',
     E_IO: 'Il programma non risponde. Controllare che CST Desk sia ancora aperto e riprovare.',
     E_INTERNAL: 'Errore interno imprevisto: nessun dato è stato modificato. Riprovare; se si ripete, contattare il consorzio.',
+    E_RECOVERY_NEEDED: 'Questa installazione è stata ripristinata da una copia di sicurezza più vecchia: {{hubName}} ha già {{missing}} registrazioni che qui mancano. Prima di registrare nuovi dati importare il pacchetto di recupero (dalla pagina iniziale).',
     E_LIMIT: 'Il file è troppo grande o contiene troppi dati per essere letto. Chiedere a chi l’ha inviato di controllarlo.',
     E_FORMAT: 'Il file non è un file di CST Desk leggibile: forse è danneggiato o incompleto. Chiedere di inviarlo di nuovo.',
     E_DECRYPT: 'Il file non è destinato a questa postazione e non si può aprire.',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Installation } from '../../../../shared/domain/installation';
 import { SECTIONS, sectionPath } from '../../app/nav-items';
@@ -9,18 +10,22 @@ import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
+import { RecoveryBanner } from '../recovery/recovery-banner';
 import { MunicipalitySummary } from './municipality-summary';
 
 /** The role's welcome: what this workstation is for, where to go next. */
 export function HomePage({ installation }: { installation: Installation }) {
   const { t } = useTranslation();
   const hub = installation.role === 'hub';
+  // Bumped after a recovery: the summary below is read again (its figures came back).
+  const [recoveries, setRecoveries] = useState(0);
   return (
     <>
       <PageTitle>{t('home.welcome')}</PageTitle>
+      {hub ? null : <RecoveryBanner onRecovered={() => setRecoveries((n) => n + 1)} />}
       <p className="cst-lead">{hub ? t('home.hubIntro') : t('home.municipalityIntro')}</p>
       {installation.operator ? <p>{t('home.operator', { name: installation.operator })}</p> : null}
-      {hub ? null : <MunicipalitySummary />}
+      {hub ? null : <MunicipalitySummary key={recoveries} />}
       <div className="cst-card-grid">
         {hub ? <MembersSummary /> : null}
         {hub ? <ExchangeSummary /> : null}

@@ -8,6 +8,7 @@ import { Card } from '../../components/card';
 import { TextField } from '../../components/form-field';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { apiErrorToMessage, messageText, type Message } from '../../i18n/messages';
+import { RecoveryExportCard } from '../recovery/recovery-export-card';
 
 type Errors = { population?: Message; populationYear?: Message; form?: Message };
 
@@ -118,6 +119,7 @@ export function MemberDetail({ member, overview, onSaved }: { member: Member; ov
           </button>
         </form>
       </Card>
+      <RecoveryExportCard member={member} lastSeq={overview?.lastSeq} />
       <Card title={t('hubMembers.recordsTitle')} id="member-records">
         <ul>
           <li>

@@ -1,0 +1,27 @@
+/** Italian strings of the recovery after a restore from an old backup (DESIGN.md "Restores"). */
+export const itRecovery = {
+  recovery: {
+    bannerTitle: 'Mancano dati: importare il pacchetto di recupero del consorzio',
+    bannerText:
+      'Questa installazione è stata ripristinata da una copia di sicurezza più vecchia: il consorzio ({{hub}}) ha già {{missing}} registrazioni di questo Comune che qui mancano. Finché non sono recuperate non si possono registrare nuovi dati, altrimenti si creerebbero due versioni diverse.',
+    bannerStepsTitle: 'Cosa fare',
+    bannerStep1: 'Telefonare al consorzio e chiedere il «pacchetto di recupero» di questo Comune (lo prepara dalla scheda del Comune).',
+    bannerStep2: 'Salvare il file ricevuto (finisce in .cstb) su questo computer.',
+    bannerStep3: 'Premere «Importa il pacchetto di recupero» qui sotto e scegliere il file.',
+    bannerCounts: 'Qui: {{ours}} registrazioni · presso il consorzio: {{hubs}}',
+    pick: 'Importa il pacchetto di recupero',
+    drop: 'Oppure trascinare qui il file del pacchetto di recupero (.cstb).',
+    applying: 'Recupero in corso: verifica del file e ricostruzione dei dati…',
+    recovered: 'Recuperate {{count}} registrazioni (dalla {{first}} alla {{last}}) dalla copia del consorzio: i dati di questo Comune sono di nuovo completi e si possono registrare nuovi dati.',
+    nothingToRecover: 'Nessuna registrazione da recuperare: questa installazione ha già tutti i dati che il consorzio ha ricevuto.',
+    missingFiles: '{{count}} allegati di proposte non erano presso il consorzio: riallegarli dalle proposte.',
+    exportTitle: 'Pacchetto di recupero',
+    exportText:
+      'Se {{name}} ha dovuto ripristinare una copia di sicurezza vecchia, le sue registrazioni già ricevute dal consorzio mancano nella sua installazione. Il pacchetto di recupero contiene la copia firmata di tutte le registrazioni di {{name}} ricevute qui (fino alla n. {{seq}}) e i loro allegati: inviarlo al Comune, che lo importa dalla pagina iniziale.',
+    exportNothing: 'Il consorzio non ha ancora ricevuto dati da {{name}}: non c’è nulla da recuperare.',
+    exportButton: 'Scarica il pacchetto di recupero',
+    exporting: 'Preparazione del pacchetto di recupero…',
+    exportSaved: 'Pacchetto di recupero salvato: {{file}}. Inviarlo a {{name}} (chiavetta USB o posta elettronica).',
+    exportCancelled: 'Salvataggio annullato: nessun file scritto.',
+  },
+};
