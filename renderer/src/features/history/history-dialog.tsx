@@ -64,45 +64,49 @@ function Changes({ version, previous, n, names }: { version: HistoryVersion; pre
   const fields = version.changed.filter((f) => !HIDDEN.has(f));
   if (fields.length === 0) return <p>{t('history.noChanges')}</p>;
   return (
-    <table className="table table-sm cst-table cst-history-table">
-      <caption className="visually-hidden">{t('history.changesCaption', { n })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('history.colField')}</th>
-          <th scope="col">{t('history.colOld')}</th>
-          <th scope="col">{t('history.colNew')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {fields.map((f) => (
-          <tr key={f}>
-            <th scope="row">{fieldLabel(f, t)}</th>
-            <td className="cst-old">{fieldValue(f, previous.data?.[f], t, names)}</td>
-            <td className="cst-new">{fieldValue(f, version.data?.[f], t, names)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FieldsTable
+      caption={t('history.changesCaption', { n })}
+      headers={[t('history.colOld'), t('history.colNew')]}
+      fields={fields}
+      cells={(f) => [
+        { className: 'cst-old', text: fieldValue(f, previous.data?.[f], t, names) },
+        { className: 'cst-new', text: fieldValue(f, version.data?.[f], t, names) },
+      ]}
+    />
   );
 }
 
 function Values({ version, n, names }: { version: HistoryVersion; n: number; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   const fields = Object.keys(version.data ?? {}).filter((f) => !HIDDEN.has(f));
+  return <FieldsTable caption={t('history.valuesCaption', { n })} headers={[t('history.colValue')]} fields={fields} cells={(f) => [{ text: fieldValue(f, version.data?.[f], t, names) }]} />;
+}
+
+/** One row per field, named in the page's language, then its values (before and after, or as created). */
+function FieldsTable({ caption, headers, fields, cells }: { caption: string; headers: string[]; fields: string[]; cells: (field: string) => { className?: string; text: string }[] }) {
+  const { t } = useTranslation();
   return (
     <table className="table table-sm cst-table cst-history-table">
-      <caption className="visually-hidden">{t('history.valuesCaption', { n })}</caption>
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t('history.colField')}</th>
-          <th scope="col">{t('history.colValue')}</th>
+          {headers.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {fields.map((f) => (
           <tr key={f}>
             <th scope="row">{fieldLabel(f, t)}</th>
-            <td>{fieldValue(f, version.data?.[f], t, names)}</td>
+            {cells(f).map((c, i) => (
+              <td key={i} className={c.className}>
+                {c.text}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>
