@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import * as os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,33 @@ const silent = { info() {}, warn() {}, error() {} };
 function vmHwmMb(): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** CPU ticks (1/100 s) of each thread of this process, by thread id (Linux; empty elsewhere). */
+function threadTicks(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, Number(f[11]) + Number(f[12]));
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
+/** µs of CPU per event: the main thread (applying), the busiest other thread (the verifying worker), all others. */
+function cpuSplit(before: Map<string, number>, after: Map<string, number>, events: number): Record<string, number> {
+  const us = (ticks: number) => Math.round(((ticks * 10_000) / events) * 10) / 10;
+  const main = String(process.pid);
+  const others = [...after].filter(([tid]) => tid !== main).map(([tid, t]) => t - (before.get(tid) ?? 0)).sort((a, b) => b - a);
+  return {
+    mainUsPerEvent: us((after.get(main) ?? 0) - (before.get(main) ?? 0)),
+    workerUsPerEvent: us(others[0] ?? 0),
+    otherThreadsUsPerEvent: us(others.slice(1).reduce((a, b) => a + b, 0)),
+  };
 }
 
 function resetPeak(): void {
@@ -84,11 +111,13 @@ async function main(): Promise<void> {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 20);
     const verifier = createWorkerVerifier();
+    const ticks0 = threadTicks();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const [r] = await importBundles(b.ctx, [{ path: file }], { verifier });
     const importMs = performance.now() - t0;
     const importCpu = process.cpuUsage(cpu0);
+    const split = cpuSplit(ticks0, threadTicks(), N);
     clearInterval(timer);
     await verifier.close();
     if (r?.outcome !== 'applied' || r.eventsApplied !== N) throw new Error(`import failed: ${JSON.stringify(r)}`);
@@ -100,6 +129,7 @@ async function main(): Promise<void> {
       ms: Math.round(importMs),
       cpuMs: Math.round(importCpuMs),
       cpuUsPerEvent: Math.round((importCpuMs / N) * 1000 * 10) / 10,
+      ...split,
       loadavg: os.loadavg()[0]?.toFixed(1),
       fileMB: Math.round(statSync(file).size / 1e5) / 10,
       generateMs: Math.round(genMs),
@@ -132,7 +162,7 @@ async function main(): Promise<void> {
     const plainCpuMs = (plainCpu.user + plainCpu.system) / 1000;
     const plainRate = (N / plainMs) * 1000;
     const importRate = (N / importMs) * 1000;
-    report('bundle-import-1m.plain-insert', plainRate, 'rows/s', { ms: Math.round(plainMs), cpuMs: Math.round(plainCpuMs) });
+    report('bundle-import-1m.plain-insert', plainRate, 'rows/s', { ms: Math.round(plainMs), cpuMs: Math.round(plainCpuMs), cpuUsPerRow: Math.round((plainCpuMs / N) * 1000 * 100) / 100 });
     report('bundle-import-1m.ratio', importRate / plainRate, 'ratio', { target: 0.5, cpuRatio: Math.round((plainCpuMs / importCpuMs) * 1000) / 1000 });
     b.close();
 

@@ -3,7 +3,8 @@
  * streaming pass as step 8's digest. Findings are recorded, not thrown: the reader reports
  * them only if every earlier step passed.
  */
-import { IJsonError, parseIJson } from '../container/ijson';
+import { IJsonError } from '../container/ijson';
+import { parseEventLine } from './line-json';
 import { ChainHasher } from './chain-hash';
 import { isTimestamp, type Manifest } from './manifest';
 
@@ -82,7 +83,7 @@ export class LineChecker {
     }
     let value: unknown;
     try {
-      value = parseIJson(line, `line ${lineNo}`);
+      value = parseEventLine(line, `line ${lineNo}`);
     } catch (err) {
       if (!(err instanceof IJsonError)) throw err;
       this.lineFinding = { code: 'E_FORMAT', detail: err.message, line: lineNo };

@@ -7,8 +7,9 @@
  * Decisions:
  * - Unknown kind → E_RECORD ("this reader cannot validate it": usually a newer sender; the
  *   message says to update). A known kind owned by the other role → E_OWNERSHIP.
- * - Record ids are UUIDs unique across installations: an id already held by another owner is
- *   E_OWNERSHIP; the same owner reusing an id for another kind is E_RECORD (field `id`).
+ * - Record ids are UUIDs unique across installations: an id already held by another owner
+ *   (received from another installation, or one of our own records) is E_OWNERSHIP; the same
+ *   owner reusing an id for another kind is E_RECORD (field `id`). See apply-batch.ts.
  * - A delete of a record never seen is kept as a tombstone (the put may have been compacted
  *   away by a future format; order within one stream is total anyway).
  */
@@ -22,8 +23,12 @@ import { LineSplitter } from '../bundles/lines';
 import { GENESIS_HASH } from '../outbox/chain';
 import { outboxHead } from '../outbox/outbox';
 import { findPeer, setPeerAck, setPeerAckProblem, setPeerApplied, touchPeerReceived, type PeerRecord } from '../peers/peers-store';
+import { EventBatch, eventKey, RefusalStop } from './apply-batch';
 import { insertFork } from './inbox-store';
+import { ownIdsFor } from './own-ids';
 import { PROJECTORS, type Projector, type ProjectorSession } from './projectors';
+
+export { eventKey };
 
 export type ApplyResult =
   | { outcome: 'applied'; applied: number; warnings: string[] }
@@ -72,11 +77,6 @@ export interface ApplyInput {
   lineLimit?: number;
 }
 
-/** inbox_events' key: peer_no · 2^40 + seq (see migration 004). */
-export function eventKey(peerNo: number, seq: number): number {
-  return peerNo * 1099511627776 + seq;
-}
-
 class Stop extends Error {
   constructor(readonly result: ApplyResult) {
     super('stop');
@@ -85,11 +85,6 @@ class Stop extends Error {
 
 interface Statements {
   storedEvent: Database.Statement;
-  insertEvent: Database.Statement;
-  record: Database.Statement;
-  insertRecord: Database.Statement;
-  updateRecord: Database.Statement;
-  lineAt: Database.Statement;
   outboxHash: Database.Statement;
   ackExports: Database.Statement;
 }
@@ -101,17 +96,6 @@ function statements(db: Database.Database): Statements {
   if (!s) {
     s = {
       storedEvent: db.prepare('SELECT line, hash FROM inbox_events WHERE key = ?'),
-      insertEvent: db.prepare('INSERT INTO inbox_events (key, peer_no, seq, line, hash) VALUES (?, ?, ?, ?, ?)'),
-      record: db.prepare('SELECT owner, kind, last_seq, deleted, peer_no FROM received_records WHERE id = ?'),
-      // Measured: an upsert with RETURNING costs ~20 µs with the owner index, a lookup plus a
-      // plain upsert ~5 µs, and a plain insert ~3 µs. Most received records are new: insert
-      // first, and only when the id exists look it up (owner, kind, previous state) and update.
-      insertRecord: db.prepare(
-        `INSERT INTO received_records (id, owner, peer_no, kind, last_seq, deleted) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO NOTHING`,
-      ),
-      updateRecord: db.prepare('UPDATE received_records SET last_seq = ?, deleted = ? WHERE id = ?'),
-      lineAt: db.prepare('SELECT line FROM inbox_events WHERE key = ?').pluck(),
       outboxHash: db.prepare('SELECT hash FROM outbox WHERE seq = ?').pluck(),
       ackExports: db.prepare(
         `UPDATE bundle_exports SET acknowledged = 1, acknowledged_at = ?
@@ -191,6 +175,8 @@ export function applyBundle(db: Database.Database, input: ApplyInput): ApplyResu
       const sessions = new Map<string, ProjectorSession[]>();
       const hasher = new ChainHasher();
       if (m.count > 0) {
+        const fresh = m.last_seq - Math.max(applied, m.first_seq - 1);
+        const batch = fresh > 0 ? new EventBatch(db, peer, kinds, ownIdsFor(db, fresh), (kind) => projectorSessions(db, projectorList, sessions, kind)) : null;
         input.source.forEach((line, given) => {
           seq += 1;
           hash = given ?? hasher.next(hash, line);
@@ -199,9 +185,10 @@ export function applyBundle(db: Database.Database, input: ApplyInput): ApplyResu
             if (!stored.line.equals(line)) throw fork(db, input, peer, seq, stored, line, hash);
             return;
           }
-          applyEvent(db, st, peer, kinds, (kind) => projectorSessions(db, projectorList, sessions, kind), seq, seq - m.first_seq + 1, line, hash);
+          (batch as EventBatch).add(seq, seq - m.first_seq + 1, line, hash);
           newEvents += 1;
         });
+        batch?.flush();
       }
       // Nothing below may happen unless steps 1–10 passed (streamed verification ends here).
       if (!input.source.settle()) throw new Stop({ outcome: 'unverified' });
@@ -216,7 +203,7 @@ export function applyBundle(db: Database.Database, input: ApplyInput): ApplyResu
       return { outcome: 'applied', applied: newEvents, warnings };
     })();
   } catch (err) {
-    if (!(err instanceof Stop)) throw err;
+    if (!(err instanceof Stop) && !(err instanceof RefusalStop)) throw err;
     // A refusal of step 11 or 12 counts only if steps 1–10 passed (earlier steps win).
     if (err.result.outcome !== 'unverified' && !input.source.settle()) return { outcome: 'unverified' };
     return err.result;
@@ -258,55 +245,6 @@ function projectorSessions(db: Database.Database, list: readonly Projector[], op
   let sessions = open.get(kind);
   if (!sessions) open.set(kind, (sessions = list.filter((p) => p.kind === kind).map((p) => p.open(db))));
   return sessions;
-}
-
-function applyEvent(
-  db: Database.Database,
-  st: Statements,
-  peer: PeerRecord,
-  kinds: (kind: string) => RecordKind | undefined,
-  sessionsFor: (kind: string) => ProjectorSession[],
-  seq: number,
-  lineNo: number,
-  line: Buffer,
-  hash: Buffer,
-): void {
-  // Verified I-JSON with the exact envelope (step 9): the plain parser is enough here.
-  const ev = JSON.parse(line.toString('utf8')) as { kind: string; op: 'put' | 'delete'; id: string; data?: Record<string, unknown> };
-  const refuse = (code: 'E_OWNERSHIP' | 'E_RECORD', detail: string, extra: { field?: string; what?: string } = {}) =>
-    new Stop({ outcome: 'refused', code, detail, line: lineNo, kind: ev.kind, ...extra });
-  const decl = kinds(ev.kind);
-  if (!decl) throw refuse('E_RECORD', `line ${lineNo}: unknown kind ${JSON.stringify(ev.kind)}`, { field: 'kind', what: `tipo di dato sconosciuto «${ev.kind.slice(0, 40)}»` });
-  if (decl.owner !== peer.kind) throw refuse('E_OWNERSHIP', `line ${lineNo}: kind ${ev.kind} is owned by the ${decl.owner}, sender is a ${peer.kind}`);
-  const deleted = ev.op === 'delete' ? 1 : 0;
-  let prev: { owner: string; kind: string; last_seq: number; deleted: number; peer_no: number } | undefined;
-  if (st.insertRecord.run(ev.id, peer.id, peer.peerNo, ev.kind, seq, deleted).changes === 0) {
-    prev = st.record.get(ev.id) as typeof prev & object;
-    if (prev.owner !== peer.id) throw refuse('E_OWNERSHIP', `line ${lineNo}: record ${ev.id} belongs to ${prev.owner}`);
-    if (prev.kind !== ev.kind) {
-      throw refuse('E_RECORD', `line ${lineNo}: record ${ev.id} is a ${prev.kind}, not a ${ev.kind}`, { field: 'id', what: 'identificativo già usato per un altro tipo di dato' });
-    }
-    st.updateRecord.run(seq, deleted, ev.id);
-  }
-  if (ev.op === 'put') {
-    const parsed = decl.schema.safeParse(ev.data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.map(String).join('.') || 'data';
-      throw refuse('E_RECORD', `line ${lineNo}: data.${field}: ${issue?.message ?? 'invalid'}`, { field, what: issue?.message });
-    }
-  }
-  st.insertEvent.run(eventKey(peer.peerNo, seq), peer.peerNo, seq, line, hash);
-  const sessions = sessionsFor(ev.kind);
-  if (sessions.length > 0) {
-    let previous: Record<string, unknown> | null = null;
-    if (prev && prev.deleted === 0) {
-      const prevLine = st.lineAt.get(eventKey(prev.peer_no, prev.last_seq)) as Buffer;
-      previous = (JSON.parse(prevLine.toString('utf8')) as { data: Record<string, unknown> }).data;
-    }
-    const change = { owner: peer.id, kind: ev.kind, id: ev.id, op: ev.op, seq, data: ev.op === 'put' ? (ev.data ?? null) : null, previous };
-    for (const p of sessions) p.project(change);
-  }
 }
 
 /**
