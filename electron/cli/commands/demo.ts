@@ -1,12 +1,13 @@
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
+import { showProgress } from './records-csv';
 
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'riempie un comune (o un consorzio) appena configurato con dati dimostrativi realistici',
   usage: 'cst demo [--months 12] [--seed N]   (sul consorzio: soci, utilizzi, proposte in ogni stato, piano approvato)',
   options: { months: { type: 'string' }, seed: { type: 'string' } },
-  async run({ call, values, io, json }) {
+  async run({ call, values, io, json, backend }) {
     const int = (v: unknown, flag: string, fallback: number) => {
       if (v === undefined) return fallback;
       if (typeof v !== 'string' || !/^\d{1,9}$/.test(v)) throw new CliError(`${flag} vuole un numero intero.`, 2);
@@ -21,7 +22,10 @@ export const demoCommand: Command = {
       }
       return h;
     }
-    const s = await callOrFail(call, 'demo.fill', { months: int(values.months, '--months', 12), seed: int(values.seed, '--seed', 1) });
+    const months = int(values.months, '--months', 12);
+    const seed = int(values.seed, '--seed', 1);
+    const endProgress = showProgress({ backend, json }, ['demo.fill']); // before the call: its work starts at once
+    const s = await callOrFail(call, 'demo.fill', { months, seed }).finally(endProgress);
     if (!json) {
       io.out(`Dati dimostrativi di ${s.months} mesi (seme ${s.seed}):`);
       io.out(`  ${s.usageEntries} utilizzi, ${s.staff} persone, ${s.courses} corsi con ${s.participations} partecipazioni,`);

@@ -2,7 +2,29 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CsvPreview } from '../../../shared/domain/csv';
 import { callOrFail } from '../call-or-fail';
-import { CliError, type Command } from '../cli-types';
+import { CliError, type Command, type CommandContext } from '../cli-types';
+
+/**
+ * The backend's `task.progress` of the given tasks on one line of a terminal's stderr
+ * (rewritten in place), for CSV imports and demo data that take seconds. Nothing when the
+ * output is --json or stderr is not a terminal (scripts, tests). Returns the function ending it.
+ */
+export function showProgress(ctx: Pick<CommandContext, 'backend' | 'json'>, taskIds: readonly string[]): () => void {
+  if (ctx.json || !process.stderr.isTTY) return () => undefined;
+  let shown = false;
+  const off = ctx.backend().subscribe((m) => {
+    if (m.event !== 'task.progress' || !taskIds.includes(m.payload.taskId)) return;
+    const { taskId, label, done, total } = m.payload;
+    const percent = total > 0 ? Math.floor((done * 100) / total) : 100;
+    // Rows are worth counting; the demo's steps are not (only its percentage).
+    process.stderr.write(`\r${label}: ${taskId.startsWith('csv.') ? `${done} righe su ${total}, ` : ''}${percent}%    `);
+    shown = true;
+  });
+  return () => {
+    off();
+    if (shown) process.stderr.write('\n');
+  };
+}
 
 const IMPORT_KINDS = { usage: 'utilizzi', staff: 'personale' } as const;
 const EXPORT_LISTS = ['usage', 'staff', 'courses', 'participations', 'groups', 'meetings', 'proposals'] as const;
@@ -33,11 +55,12 @@ export const importCommand: Command = {
   summary: 'importa utilizzi o personale da un file CSV di Excel (;, virgola decimale, gg/mm/aaaa)',
   usage: 'cst import usage|staff FILE.csv [--exclude-invalid]',
   options: { 'exclude-invalid': { type: 'boolean' } },
-  async run({ call, values, positionals, io, json }) {
+  async run({ call, values, positionals, io, json, backend }) {
     const [kind, file] = positionals;
     if (kind !== 'usage' && kind !== 'staff') throw new CliError('indicare cosa importare: usage (utilizzi) oppure staff (personale).', 2);
     const contentBase64 = readInput(file).toString('base64');
-    const preview = await callOrFail(call, 'csv.preview', { kind, contentBase64 });
+    const endCheck = showProgress({ backend, json }, ['csv.check']);
+    const preview = await callOrFail(call, 'csv.preview', { kind, contentBase64 }).finally(endCheck);
     if (!json) io.out(`File ${file}: ${preview.rows} righe (${preview.encoding}), ${preview.validRows} valide.`);
     if (preview.invalidRows.length > 0) {
       if (!json) for (const line of describeProblems(preview)) io.out(line);
@@ -45,7 +68,8 @@ export const importCommand: Command = {
         throw new CliError(`${preview.invalidRows.length} righe con problemi: nessun dato importato. Correggere il file, oppure usare --exclude-invalid per importare solo le righe valide.`);
       }
     }
-    const result = await callOrFail(call, 'csv.import', { kind, contentBase64, exclude: preview.invalidRows });
+    const endImport = showProgress({ backend, json }, ['csv.check', 'csv.import']);
+    const result = await callOrFail(call, 'csv.import', { kind, contentBase64, exclude: preview.invalidRows }).finally(endImport);
     if (!json) io.out(`Importati ${result.imported} ${IMPORT_KINDS[kind]}${result.excluded.length ? `; escluse le righe ${result.excluded.join(', ')}` : ''}.`);
     return { preview, result };
   },
