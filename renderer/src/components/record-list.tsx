@@ -46,20 +46,19 @@ export function RecordList<T>({ id, title, caption, query, columns, rowKey, empt
 /** "Modifica" on a row; `what` names the row for screen readers ("Modifica: PEC"). */
 export function EditButton({ what, onClick }: { what: string; onClick: () => void }) {
   const { t } = useTranslation();
-  return (
-    <button type="button" className="btn btn-sm btn-outline-primary cst-row-action" onClick={onClick}>
-      {t('common.edit')}
-      <span className="visually-hidden">: {what}</span>
-    </button>
-  );
+  return <RowButton label={t('common.edit')} what={what} onClick={onClick} tone="primary" />;
 }
 
 /** "Elimina" on a row, named like EditButton. */
 export function DeleteButton({ what, onClick }: { what: string; onClick: () => void }) {
   const { t } = useTranslation();
+  return <RowButton label={t('common.delete')} what={what} onClick={onClick} tone="danger" />;
+}
+
+function RowButton({ label, what, onClick, tone }: { label: string; what: string; onClick: () => void; tone: 'primary' | 'danger' }) {
   return (
-    <button type="button" className="btn btn-sm btn-outline-danger cst-row-action" onClick={onClick}>
-      {t('common.delete')}
+    <button type="button" className={`btn btn-sm btn-outline-${tone} cst-row-action`} onClick={onClick}>
+      {label}
       <span className="visually-hidden">: {what}</span>
     </button>
   );

@@ -5,10 +5,10 @@ import { useApiQuery } from '../../app/use-api-query';
 import type { Column } from '../../components/data-table';
 import { DateField } from '../../components/fields';
 import { SelectField, TextField } from '../../components/form-field';
-import { RecordForm, useRecordForm, type FieldErrors } from '../../components/record-form';
+import { useRecordForm, type FieldErrors } from '../../components/record-form';
 import { formatIsoDay } from '../../i18n/dates';
 import { canonicalToInput, formatMilliItalian, normaliseQuantity } from '../../i18n/quantity';
-import { EditableList, type InlineFormProps } from './editable-list';
+import { EditableList, InlineForm, type InlineFormProps } from './editable-list';
 
 const MODES = ['in_person', 'online', 'blended'] as const;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -72,15 +72,7 @@ function CourseForm({ record: course, onSaved, onCancel }: InlineFormProps<Offer
   });
   const { bind } = form;
   return (
-    <RecordForm
-      form={form}
-      className="cst-confirm-box"
-      title={{ id: 'course-form-title', text: course ? t('hubRecords.courseEdit', { title: course.title }) : t('hubRecords.courseNew') }}
-      submitLabel={t('hubRecords.courseSave')}
-      onCancel={onCancel}
-      cancelLabel={t('catalogue.cancel')}
-      large
-    >
+    <InlineForm form={form} title={{ id: 'course-form-title', text: course ? t('hubRecords.courseEdit', { title: course.title }) : t('hubRecords.courseNew') }} submitLabel={t('hubRecords.courseSave')} onCancel={onCancel}>
       <div className="cst-form-grid">
         <TextField {...bind('title')} label={t('hubRecords.courseTitle')} required maxLength={200} />
         <DateField {...bind('startDate')} label={t('hubRecords.courseStart')} required />
@@ -88,6 +80,6 @@ function CourseForm({ record: course, onSaved, onCancel }: InlineFormProps<Offer
         <TextField {...bind('hours')} label={t('hubRecords.courseHours')} hint={t('hubRecords.hoursHint')} required maxLength={12} />
         <SelectField {...bind('mode')} id="course-mode" label={t('hubRecords.courseMode')} options={MODES.map((m) => ({ value: m, label: t(`hubRecords.mode.${m}`) }))} />
       </div>
-    </RecordForm>
+    </InlineForm>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/errors';
 import { Alert } from '../../components/alert';
+import { RecordForm, type RecordFormState } from '../../components/record-form';
 import type { Column } from '../../components/data-table';
 import { EditButton, RecordList } from '../../components/record-list';
 
@@ -64,4 +65,14 @@ export function EditableList<T>({ id, title, caption, query, columns, rowKey, na
     </>
   );
   return <RecordList id={id} title={title} caption={caption} query={query} columns={withEdit} rowKey={rowKey} empty={empty} before={before} />;
+}
+
+/** A hub record's form, boxed above the list, named by its heading; save and cancel. */
+export function InlineForm({ form, title, submitLabel, onCancel, children }: { form: RecordFormState; title: { id: string; text: string }; submitLabel: string; onCancel: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <RecordForm form={form} className="cst-confirm-box" title={title} submitLabel={submitLabel} onCancel={onCancel} cancelLabel={t('catalogue.cancel')} large>
+      {children}
+    </RecordForm>
+  );
 }

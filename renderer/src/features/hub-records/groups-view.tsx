@@ -6,8 +6,8 @@ import { Badge } from '../../components/badge';
 import type { Column } from '../../components/data-table';
 import { CheckboxField } from '../../components/fields';
 import { SelectField, TextField, type SelectOption } from '../../components/form-field';
-import { RecordForm, useRecordForm, type FieldErrors } from '../../components/record-form';
-import { EditableList, type InlineFormProps } from './editable-list';
+import { useRecordForm, type FieldErrors } from '../../components/record-form';
+import { EditableList, InlineForm, type InlineFormProps } from './editable-list';
 
 /** The consortium's thematic groups, each with its coordinating referent (a member's technician). */
 export function GroupsView() {
@@ -65,15 +65,7 @@ function GroupForm({ record: group, members, onSaved, onCancel }: InlineFormProp
   });
   const { bind } = form;
   return (
-    <RecordForm
-      form={form}
-      className="cst-confirm-box"
-      title={{ id: 'group-form-title', text: group ? t('hubRecords.groupEdit', { name: group.name }) : t('hubRecords.groupNew') }}
-      submitLabel={t('hubRecords.groupSave')}
-      onCancel={onCancel}
-      cancelLabel={t('catalogue.cancel')}
-      large
-    >
+    <InlineForm form={form} title={{ id: 'group-form-title', text: group ? t('hubRecords.groupEdit', { name: group.name }) : t('hubRecords.groupNew') }} submitLabel={t('hubRecords.groupSave')} onCancel={onCancel}>
       <div className="cst-form-grid">
         <TextField {...bind('name')} label={t('hubRecords.groupName')} required maxLength={120} />
         <TextField {...bind('description')} id="group-description" label={t('hubRecords.groupDescription')} maxLength={2000} />
@@ -81,6 +73,6 @@ function GroupForm({ record: group, members, onSaved, onCancel }: InlineFormProp
         <TextField {...bind('person', 'coordinator')} label={t('hubRecords.coordinatorPerson')} hint={t('hubRecords.coordinatorHint')} maxLength={100} />
       </div>
       <CheckboxField id="group-active" label={t('hubRecords.groupActive')} checked={form.values.active} onChange={form.set('active')} />
-    </RecordForm>
+    </InlineForm>
   );
 }

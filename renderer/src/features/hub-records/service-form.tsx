@@ -4,9 +4,9 @@ import { SERVICE_CATEGORIES, UNITS, type UnitCode } from '../../../../shared/rec
 import { useApi } from '../../app/api-context';
 import { CheckboxField } from '../../components/fields';
 import { SelectField, TextField } from '../../components/form-field';
-import { RecordForm, useRecordForm, type FieldErrors } from '../../components/record-form';
+import { useRecordForm, type FieldErrors } from '../../components/record-form';
 import { formatCents, parseEuroToCents } from '../../i18n/money';
-import type { InlineFormProps } from './editable-list';
+import { InlineForm, type InlineFormProps } from './editable-list';
 
 const CODE = /^[A-Z][A-Z0-9-]{1,23}$/;
 
@@ -51,15 +51,7 @@ export function ServiceForm({ record: service, onSaved, onCancel }: InlineFormPr
   });
   const { bind, set } = form;
   return (
-    <RecordForm
-      form={form}
-      className="cst-confirm-box"
-      title={{ id: 'service-form-title', text: service ? t('catalogue.editTitle', { code: service.code }) : t('catalogue.newTitle') }}
-      submitLabel={t('catalogue.save')}
-      onCancel={onCancel}
-      cancelLabel={t('catalogue.cancel')}
-      large
-    >
+    <InlineForm form={form} title={{ id: 'service-form-title', text: service ? t('catalogue.editTitle', { code: service.code }) : t('catalogue.newTitle') }} submitLabel={t('catalogue.save')} onCancel={onCancel}>
       <div className="cst-form-grid">
         {service ? null : (
           <TextField {...bind('code')} onChange={(v) => set('code')(v.toUpperCase())} label={t('catalogue.code')} hint={t('catalogue.codeHint')} required maxLength={24} />
@@ -76,6 +68,6 @@ export function ServiceForm({ record: service, onSaved, onCancel }: InlineFormPr
         <TextField {...bind('unitCost', 'unitCostCents')} label={t('catalogue.unitCost')} hint={t('catalogue.unitCostHint')} maxLength={20} />
       </div>
       <CheckboxField id="service-active" label={t('catalogue.active')} checked={form.values.active} onChange={set('active')} />
-    </RecordForm>
+    </InlineForm>
   );
 }
