@@ -61,7 +61,7 @@ const hubImport = async (hub: TestBackend, path: string) => (await importBundles
  */
 async function forkedExchange() {
   const hub = openTestBackend({ start: '2026-11-26T08:00:00.000Z' });
-  await hub.must('setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU' });
+  await hub.must('setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU', operator: 'Luca Bianchi' });
   const town = openTestBackend({ start: '2026-11-20T08:00:00.000Z' });
   await town.must('setup.municipality', { istat: '041067', operator: 'Anna Rossi' });
   await introduce(town, hub);
@@ -86,8 +86,10 @@ async function forkedExchange() {
   const u = await town.must('usage.record', { service: 'PEC', date: '2026-02-11', quantity: '7' });
   await town.must('participations.create', { staffId: s1.id, courseId: course.id, completed: true });
   await town.must('usage.update', { id: u.id, service: 'PEC', date: '2026-03-11', quantity: '8' });
+  const p2 = await town.must('proposals.create', { title: 'Wi-Fi nelle frazioni', problem: 'Niente rete.', solution: 'Punti di accesso.', oneOffCents: 1_250_000 });
+  await town.must('proposals.submit', { id: p2.id });
   const second = (await town.must('bundle.export', { dir: out }))[0]!;
-  expect(second.range).toEqual({ first: 4, last: 6 });
+  expect(second.range).toEqual({ first: 4, last: 8 });
   expect((await hubImport(hub, second.path)).outcome).toBe('applied');
   town.backend.close();
 
@@ -97,8 +99,10 @@ async function forkedExchange() {
   await restored.must('usage.record', { service: 'PEC', date: '2026-02-12', quantity: '3' });
   await restored.must('usage.record', { service: 'SITO', date: '2026-04-01', quantity: '1' });
   await restored.must('courses.update', { id: course.id, title: 'PEC', startDate: '2025-12-01', endDate: '2025-12-01', hours: '4' });
+  const p3 = await restored.must('proposals.create', { title: 'Sportello digitale', problem: 'Code agli uffici.', solution: 'Prenotazioni in rete.', oneOffCents: 300_000 });
+  await restored.must('proposals.submit', { id: p3.id });
   const everything = (await restored.must('bundle.export', { dir: out, all: true }))[0]!;
-  expect(everything.range).toEqual({ first: 1, last: 8 });
+  expect(everything.range).toEqual({ first: 1, last: 10 });
   return { hub, twin, restored, everything, out };
 }
 
@@ -108,8 +112,9 @@ describe('fork resolution (bundle.resolveFork)', () => {
     const refused = await hubImport(hub, everything.path);
     expect(refused.code).toBe('E_FORK');
     const [fork] = await hub.must('bundle.forks', {});
-    expect(fork).toMatchObject({ seq: 4, canAccept: true, appliedSeq: 6, resolution: null, file: { range: { first: 1, last: 8 } } });
-    expect(fork!.storedFrom?.name).toMatch(/-4-6\.cstb$/);
+    expect(fork).toMatchObject({ seq: 4, canAccept: true, appliedSeq: 8, resolution: null, file: { range: { first: 1, last: 10 } } });
+    expect(fork!.storedFrom?.name).toMatch(/-4-8\.cstb$/);
+    expect(hub.backend.ctx.db.prepare('SELECT title FROM hub_proposals').pluck().all()).toEqual(['Wi-Fi nelle frazioni']);
 
     // The reference: the same hub identity, only the restored town's bundle.
     expect((await hubImport(twin, everything.path)).outcome).toBe('applied');
@@ -117,9 +122,10 @@ describe('fork resolution (bundle.resolveFork)', () => {
     expect(hubState(hub.backend.ctx.db)).not.toBe(reference);
 
     const done = await hub.must('bundle.resolveFork', { forkNo: fork!.forkNo, decision: 'accept', note: 'Il comune ha ripristinato il backup: vale la sua versione.' });
-    expect(done.fork.resolution).toMatchObject({ decision: 'accept', by: requireInstallation(hub.backend.ctx.db).operator, eventsRemoved: 3, eventsApplied: 5 });
+    expect(done.fork.resolution).toMatchObject({ decision: 'accept', by: 'Luca Bianchi', eventsRemoved: 5, eventsApplied: 7 });
     expect(done.fork.resolution!.note).toBe('Il comune ha ripristinato il backup: vale la sua versione.');
     expect(hubState(hub.backend.ctx.db)).toBe(reference);
+    expect(hub.backend.ctx.db.prepare('SELECT title FROM hub_proposals').pluck().all()).toEqual(['Sportello digitale']);
     // The reception now says applied; nothing waits; the fork is history (decided, not open).
     const history = await hub.must('bundle.history', {});
     expect(history.receptions.find((r) => r.sha256 === fork!.sha256)?.outcome).toBe('applied');
@@ -127,6 +133,27 @@ describe('fork resolution (bundle.resolveFork)', () => {
     // A second decision on the same fork is refused.
     const again = await hub.call('bundle.resolveFork', { forkNo: fork!.forkNo, decision: 'keep', note: 'x' });
     expect(again.ok).toBe(false);
+  }, 60_000);
+
+  it('accept: a second file of the same new version, refused meanwhile, is applied and its fork closed too', async () => {
+    const { hub, twin, restored, everything, out } = await forkedExchange();
+    await hubImport(hub, everything.path);
+    await restored.must('usage.record', { service: 'PEC', date: '2026-05-01', quantity: '2' });
+    const [again] = await restored.must('bundle.export', { dir: out, all: true });
+    expect(again!.range).toEqual({ first: 1, last: 11 });
+    expect((await hubImport(hub, again!.path)).code).toBe('E_FORK');
+    const forks = await hub.must('bundle.forks', {});
+    expect(forks.map((f) => [f.seq, f.resolution])).toEqual([
+      [4, null],
+      [4, null],
+    ]);
+    const done = await hub.must('bundle.resolveFork', { forkNo: forks[0]!.forkNo, decision: 'accept', note: 'Versione del comune.' });
+    expect(done.fork.resolution?.decision).toBe('accept');
+    const after = await hub.must('bundle.forks', {});
+    expect(after.every((f) => f.resolution?.decision === 'accept')).toBe(true);
+    expect(after.find((f) => f.forkNo === forks[1]!.forkNo)?.resolution).toMatchObject({ eventsApplied: 1, note: expect.stringMatching(/già accettata/) });
+    expect((await hubImport(twin, again!.path)).outcome).toBe('applied');
+    expect(hubState(hub.backend.ctx.db)).toBe(hubState(twin.backend.ctx.db));
   }, 60_000);
 
   it('keep: nothing changes but the fork history; the sender hears it from the acknowledgement', async () => {
@@ -146,10 +173,10 @@ describe('fork resolution (bundle.resolveFork)', () => {
 
   it('a file that starts after the fork cannot be accepted: the fork stays open and the message says what to ask', async () => {
     const { hub, restored, out } = await forkedExchange();
-    // The restored town believes the hub has its events up to 6: it sends 7–8 only.
+    // The restored town believes the hub has its events up to 6: it sends 7–10 only.
     restored.backend.ctx.db.prepare("UPDATE peers SET acked_seq = 6, acked_hash = (SELECT hash FROM outbox WHERE seq = 6) WHERE kind = 'hub'").run();
     const [late] = await restored.must('bundle.export', { dir: out });
-    expect(late!.range).toEqual({ first: 7, last: 8 });
+    expect(late!.range).toEqual({ first: 7, last: 10 });
     expect((await hubImport(hub, late!.path)).code).toBe('E_FORK');
     const [fork] = await hub.must('bundle.forks', {});
     expect(fork).toMatchObject({ seq: 6, canAccept: false, receivedLine: null });

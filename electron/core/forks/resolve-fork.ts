@@ -14,7 +14,7 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BundleFork, ForkResolveResult } from '../../../shared/domain/bundles';
-import { appliedMessage, refusalMessage } from '../bundles/messages';
+import { appliedMessage, duplicateMessage, refusalMessage } from '../bundles/messages';
 import { listForks } from '../bundles/queries';
 import type { VerifyReport } from '../bundles/verify';
 import type { AppContext } from '../context';
@@ -137,9 +137,72 @@ async function acceptFork(ctx: AppContext, view: BundleFork, decided: { by: stri
     })();
     ctx.log.info('fork accepted', { fork: row.forkNo, sender: peer.id, seq: row.seq, removed: outcome.rewound.eventsRemoved, applied: outcome.applied });
     const alsoApplied = await retryWaiting(ctx, { kind: peer.kind, id: peer.id }, ['pending'], options);
+    await closeSettledForks(ctx, peer.peerNo, row.forkNo, decided, options);
     return { fork: forkView(ctx, row.forkNo), alsoApplied };
   } finally {
     if (report.workDir) rmSync(report.workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Other open forks of the same sender whose files now agree with what is applied (the same new
+ * version, sent twice): each file is applied (or found already applied) and its fork closed as
+ * settled by the accepted one. A file that still disagrees keeps its fork open for the operator.
+ */
+async function closeSettledForks(ctx: AppContext, peerNo: number, acceptedNo: number, decided: { by: string; at: string }, options: ImportOptions): Promise<void> {
+  const open = ctx.db
+    .prepare('SELECT fork_no AS forkNo FROM bundle_forks WHERE peer_no = ? AND resolution IS NULL AND fork_no <> ? ORDER BY fork_no')
+    .pluck()
+    .all(peerNo, acceptedNo) as number[];
+  const projectors = options.projectors ?? PROJECTORS;
+  for (const forkNo of open) {
+    const row = findFork(ctx.db, forkNo);
+    const path = row ? archivedPath(ctx.dataDir, row.sha256) : null;
+    if (!row || !path || !existsSync(path)) continue;
+    const report = await options.verifier.verify(verifyInputFor(ctx, path, options.limits));
+    try {
+      if (!report.ok || !report.manifest) continue;
+      const manifest = report.manifest;
+      storeAttachments(ctx, report);
+      ctx.db.transaction(() => {
+        const peer = listPeerRecords(ctx.db).find((p) => p.peerNo === peerNo);
+        if (!peer) return;
+        const applied = applyBundle(ctx.db, {
+          peer,
+          manifest,
+          source: fileEventSource(report.eventsPath, report.hashesPath),
+          fileSha256: row.sha256,
+          at: decided.at,
+          ...(options.kinds ? { kinds: options.kinds } : {}),
+          projectors,
+        });
+        if (applied.outcome !== 'applied' && applied.outcome !== 'duplicate') return;
+        const range = { first: manifest.events.first_seq, last: manifest.events.last_seq };
+        const eventsApplied = applied.outcome === 'applied' ? applied.applied : 0;
+        finishForkedReceptions(ctx.db, row.sha256, {
+          outcome: applied.outcome,
+          code: null,
+          message: applied.outcome === 'applied' ? appliedMessage({ sender: report.sender, range, applied: eventsApplied }) : duplicateMessage({ sender: report.sender, range }),
+          detail: `biforcazione n. ${forkNo} risolta con la n. ${acceptedNo}`,
+          sender: report.sender,
+          firstSeq: range.first,
+          lastSeq: range.last,
+          bundleId: manifest.bundle_id,
+          eventsApplied,
+          at: decided.at,
+        });
+        resolveForkRow(ctx.db, forkNo, {
+          decision: 'accept',
+          by: decided.by,
+          at: decided.at,
+          note: `Stessa versione della biforcazione n. ${acceptedNo}, già accettata.`,
+          eventsRemoved: 0,
+          eventsApplied,
+        });
+      })();
+    } finally {
+      if (report.workDir) rmSync(report.workDir, { recursive: true, force: true });
+    }
   }
 }
 
