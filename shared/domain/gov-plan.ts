@@ -196,7 +196,7 @@ export interface Benchmark {
   sizeLabel: string;
   peers: number;
   /** The class's bounds in inhabitants (null: open end), for the page's language. */
-  sizeRange: { from: number | null; to: number | null };
+  sizeRange?: { from: number | null; to: number | null };
   /**
    * Per measure: this member's value, the peers' median and its position (1 = highest).
    * `label` is Italian; `labelKey` (+ `service`) names it for the catalogue, `milli` says the

@@ -3,6 +3,7 @@ import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { HUB } from './fake-api';
 import { createGovApi, track } from './gov-fake';
+import { DEFAULT_CRITERIA } from '../../shared/governance/evaluation';
 import { renderApp } from './render-app';
 
 async function serious(): Promise<string[]> {
@@ -15,7 +16,7 @@ function proposalApi(status: Parameters<typeof track>[0]) {
   const api = createGovApi(HUB, {
     'gov.proposals.list': () => [{ id: '0b7c1e2a-3f4d-4a5b-8c6d-7e8f9a0b1c2d', owner: '041066', ownerName: 'Urbania', title: current.title, memberStatus: 'submitted', oneOffCents: 1_800_000, yearlyCents: 240_000, track: current }],
     'gov.proposals.ranking': () => [],
-    'hub.proposals.get': () => ({
+    'gov.proposals.get': () => ({
       proposal: { id: '0b7c1e2a-3f4d-4a5b-8c6d-7e8f9a0b1c2d', member: '041066', memberName: 'Urbania', status: 'submitted', version: 1, title: current.title, oneOffCents: 1_800_000, yearlyCents: 240_000, attachments: 0, submittedAt: '2026-10-01T09:00:00.000Z', updatedAt: '2026-10-01T09:00:00.000Z', lastSeq: 3 },
       data: {
         status: 'submitted',
@@ -33,7 +34,10 @@ function proposalApi(status: Parameters<typeof track>[0]) {
         updated_by: 'Anna Verdi',
       },
       versions: [],
-      attachments: [],
+      attachments: [{ sha256: 'a'.repeat(64), bytes: 2048, name: 'preventivo.pdf', type: 'application/pdf', available: true }],
+      track: current,
+      criteria: DEFAULT_CRITERIA,
+      groupName: null,
     }),
     'gov.proposals.act': ({ action }) => {
       const to = action.type === 'not_admit' ? 'not_admitted' : action.type === 'admit' ? 'admitted' : 'under_evaluation';

@@ -28,6 +28,7 @@ export const SETTINGS: GovSettings = {
     assembly: { weighting: 'population', majority: { kind: 'simple' }, quorum: { of: 'weight', numerator: 1, denominator: 2 } },
   },
   reportNamed: false,
+  executiveCommittee: { members: [], technicalDirector: '' },
 };
 
 export function track(status: ProposalTrackView['status'], extra: Partial<ProposalTrackView> = {}): ProposalTrackView {

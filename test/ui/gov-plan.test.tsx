@@ -134,7 +134,7 @@ describe('municipality: Piano e quote', () => {
     window.location.hash = '#/share';
     const api = createGovApi(URBINO, {
       'plan.myShare': () => ({ year: 2027, plan: planView('approved_by_assembly'), statement: STATEMENT, proposals: [track('admitted', { evaluation: { scores: {}, total_hundredths: 770 } })] }),
-      'report.benchmark': () => ({ year: 2027, istat: '041066', sizeClass: 3, sizeLabel: 'da 5.001 a 10.000 abitanti', peers: 4, measures: [{ measure: 'hours', label: 'Ore di formazione per dipendente', value: 12, median: 9, position: 1, of: 4 }] }),
+      'report.benchmark': () => ({ year: 2027, istat: '041066', sizeClass: 3, sizeLabel: 'da 5.001 a 10.000 abitanti', sizeRange: { from: 5001, to: 10_000 }, peers: 4, measures: [{ measure: 'hours_per_employee', label: 'Ore di formazione per dipendente (millesimi)', labelKey: 'hours_per_employee', service: null, milli: true, value: 12_000, median: 9_000, position: 1, of: 4 }] }),
     });
     renderApp(api);
     await screen.findByRole('heading', { level: 1, name: 'Piano e quote 2027' });

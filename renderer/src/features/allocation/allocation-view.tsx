@@ -7,7 +7,7 @@ import { Card } from '../../components/card';
 import { SelectField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
 import { formatEuroCents } from '../../i18n/format';
-import { apiErrorMessage } from '../../i18n/messages';
+import { govErrorMessage } from '../governance/gov-text';
 import { GovCsvButton } from '../governance/csv-button';
 import { StatementTable } from './statement-table';
 
@@ -17,7 +17,7 @@ export function AllocationView({ plan }: { plan: PlanView }) {
   const alloc = useApiQuery('plan.allocate', { year: plan.year, version: plan.version });
   const members = useApiQuery('members.list', {});
   const [istat, setIstat] = useState('');
-  if (alloc.state === 'error') return <Alert tone="danger">{apiErrorMessage(alloc.error, t, i18n.language)}</Alert>;
+  if (alloc.state === 'error') return <Alert tone="danger">{govErrorMessage(alloc.error, t, i18n.language)}</Alert>;
   if (!alloc.data || !members.data) return <Loading />;
   const names = new Map(members.data.map((m) => [m.istat, m.name]));
   const items = alloc.data.items;
@@ -89,7 +89,7 @@ export function AllocationView({ plan }: { plan: PlanView }) {
 function MemberStatement({ year, version, istat }: { year: number; version: number; istat: string }) {
   const { t, i18n } = useTranslation();
   const st = useApiQuery('plan.statement', { year, version, istat });
-  if (st.state === 'error') return <Alert tone="info">{apiErrorMessage(st.error, t, i18n.language)}</Alert>;
+  if (st.state === 'error') return <Alert tone="info">{govErrorMessage(st.error, t, i18n.language)}</Alert>;
   if (!st.data) return <Loading />;
   return (
     <>

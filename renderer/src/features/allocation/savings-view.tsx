@@ -6,7 +6,7 @@ import { Card } from '../../components/card';
 import { DataTable } from '../../components/data-table';
 import { Loading } from '../../components/loading';
 import { formatEuroCents } from '../../i18n/format';
-import { apiErrorMessage } from '../../i18n/messages';
+import { govErrorMessage } from '../governance/gov-text';
 import { formatBasisPoints } from '../governance/gov-format';
 import { GovCsvButton } from '../governance/csv-button';
 import { ReportButtons } from '../reports/report-buttons';
@@ -21,7 +21,7 @@ export function SavingsView({ plan }: { plan: PlanView }) {
     <>
       <Card title={t('savings.title')} id="plan-savings">
         {sav.state === 'error' ? (
-          <Alert tone="info">{apiErrorMessage(sav.error, t, i18n.language)}</Alert>
+          <Alert tone="info">{govErrorMessage(sav.error, t, i18n.language)}</Alert>
         ) : !sav.data ? (
           <Loading />
         ) : (

@@ -35,6 +35,7 @@ export function ApprovalForm({
   rules,
   quota,
   explicitElectorate = false,
+  initialPresent = [],
   onSave,
   busy,
   apiError,
@@ -47,6 +48,8 @@ export function ApprovalForm({
   quota: ReadonlyMap<string, number>;
   /** Send the electorate with the vote (a committee of people, not the registry's members). */
   explicitElectorate?: boolean;
+  /** Marked present from the start (the Executive Committee's components). */
+  initialPresent?: readonly string[];
   onSave: (input: Omit<ApproveInput, 'year' | 'version'>) => void;
   busy: boolean;
   apiError?: string | undefined;
@@ -54,7 +57,7 @@ export function ApprovalForm({
   const { t, i18n } = useTranslation();
   const [date, setDate] = useState(todayIso());
   const [minutes, setMinutes] = useState('');
-  const [present, setPresent] = useState<Set<string>>(new Set());
+  const [present, setPresent] = useState<Set<string>>(() => new Set(initialPresent));
   const [votes, setVotes] = useState<Record<string, Vote>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const electorate: Elector[] = useMemo(

@@ -9,7 +9,7 @@ import { TextField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
 import { useToastStore } from '../../components/toast-store';
 import { formatDate } from '../../i18n/format';
-import { apiErrorMessage } from '../../i18n/messages';
+import { govErrorMessage, stepByText, stepNoteText } from '../governance/gov-text';
 import { GovCsvButton } from '../governance/csv-button';
 import { todayIso } from '../governance/gov-format';
 import { usePlanStore } from '../plan/store';
@@ -31,8 +31,8 @@ export function ApprovalPanel({ plan }: { plan: PlanView }) {
                 <p className="cst-timeline-head">
                   <strong>{formatDate(s.date)}</strong> — {t(`plan.state.${s.to}`)}
                 </p>
-                <p className="cst-timeline-meta">{t('gov.stepBy', { by: s.by })}</p>
-                {s.note ? <p className="cst-timeline-note">{s.note}</p> : null}
+                <p className="cst-timeline-meta">{t('gov.stepBy', { by: stepByText(s.by, t) })}</p>
+                {s.note ? <p className="cst-timeline-note">{stepNoteText(s, t)}</p> : null}
               </li>
             ))}
           </ol>
@@ -95,7 +95,7 @@ function NextStep({ plan }: { plan: PlanView }) {
       setBusy(true);
       const res = await api.call('plan.step', { year: plan.year, version: plan.version, step, date, by: by.trim() });
       setBusy(false);
-      if (!res.ok) return setApiError(apiErrorMessage(res.error, t, i18n.language));
+      if (!res.ok) return setApiError(govErrorMessage(res.error, t, i18n.language));
       setApiError(undefined);
       toast('success', { key: 'approval.stepDone', params: { state: res.value.state } });
       changed();
@@ -128,21 +128,31 @@ function NextStep({ plan }: { plan: PlanView }) {
   const body = plan.state === 'proposed_by_executive' ? 'executive_committee' : 'assembly';
   if (!members.data || !settings.data) return <Loading />;
   const quotaItem = plan.items.find((i) => i.category === 'quota');
-  // The Executive Committee votes as people (its components), the Assembly as member municipalities.
+  // The Executive Committee: its components from the settings (pre-filled as present, counted by
+  // the hub on them only); while not recorded, the people typed here. The Assembly: every member.
+  const seats = settings.data.executiveCommittee.members;
+  const configured = body === 'executive_committee' && seats.length > 0;
   const voters: Voter[] =
     body === 'executive_committee'
-      ? [...new Set(committee.split('\n').map((l) => l.trim()).filter(Boolean))].map((n) => ({ istat: n, name: n }))
+      ? configured
+        ? members.data.filter((m) => seats.includes(m.istat))
+        : [...new Set(committee.split('\n').map((l) => l.trim()).filter(Boolean))].map((n) => ({ istat: n, name: n }))
       : members.data;
   const quota = new Map((allocation.data?.items.find((i) => i.code === quotaItem?.code)?.shares ?? []).map((s) => [s.istat, s.cents]));
   return (
     <Card title={t('approval.voteTitle', { body: t(`approval.body.${body}`) })} id="plan-next">
-      {body === 'executive_committee' ? (
-        <TextAreaField id="ap-committee" label={t('approval.committee')} hint={t('approval.committeeHint')} value={committee} onChange={setCommittee} rows={4} />
+      {configured ? <p className="cst-hint">{t('approval.committeePrefilled', { count: voters.length })}</p> : null}
+      {body === 'executive_committee' && !configured ? (
+        <>
+          <p className="cst-hint">{t('approval.committeeNotSet')}</p>
+          <TextAreaField id="ap-committee" label={t('approval.committee')} hint={t('approval.committeeHint')} value={committee} onChange={setCommittee} rows={4} />
+        </>
       ) : null}
       <ApprovalForm
         key={body}
         body={body}
-        explicitElectorate={body === 'executive_committee'}
+        explicitElectorate={body === 'executive_committee' && !configured}
+        initialPresent={configured ? voters.map((v) => v.istat) : []}
         members={voters}
         rules={settings.data.voting[body]}
         quota={quota}
@@ -152,7 +162,7 @@ function NextStep({ plan }: { plan: PlanView }) {
           setBusy(true);
           const res = await api.call('plan.approve', { year: plan.year, version: plan.version, ...input });
           setBusy(false);
-          if (!res.ok) return setApiError(apiErrorMessage(res.error, t, i18n.language));
+          if (!res.ok) return setApiError(govErrorMessage(res.error, t, i18n.language));
           setApiError(undefined);
           toast(res.value.outcome === 'approved' ? 'success' : 'warning', { key: `approval.saved.${res.value.outcome}`, params: { body } });
           changed();

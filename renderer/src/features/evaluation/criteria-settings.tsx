@@ -7,7 +7,7 @@ import { Card } from '../../components/card';
 import { NumberTextField } from '../../components/fields';
 import { Loading } from '../../components/loading';
 import { useToastStore } from '../../components/toast-store';
-import { apiErrorMessage } from '../../i18n/messages';
+import { criterionLabel, govErrorMessage } from '../governance/gov-text';
 import { focusElementById } from '../../platform/document';
 
 /** The Technical Committee's criteria: weights (integers summing to 100), error next to the field. */
@@ -23,7 +23,7 @@ export function CriteriaSettings() {
   useEffect(() => {
     if (settings.data) setWeights(Object.fromEntries(settings.data.criteria.criteria.map((c) => [c.id, String(c.weight)])));
   }, [settings.data]);
-  if (settings.state === 'error') return <Alert tone="danger">{apiErrorMessage(settings.error, t, i18n.language)}</Alert>;
+  if (settings.state === 'error') return <Alert tone="danger">{govErrorMessage(settings.error, t, i18n.language)}</Alert>;
   if (!settings.data) return <Loading />;
   const criteria = settings.data.criteria;
   const parsed = criteria.criteria.map((c) => ({ ...c, value: /^\d{1,3}$/.test((weights[c.id] ?? '').trim()) ? Number(weights[c.id]) : null }));
@@ -32,7 +32,7 @@ export function CriteriaSettings() {
   const save = async () => {
     const bad = parsed.find((c) => c.value === null || c.value > 100);
     if (bad) {
-      setError(t('evaluation.weightInvalid', { label: bad.label }));
+      setError(t('evaluation.weightInvalid', { label: criterionLabel(bad, t) }));
       setErrorAt(bad.id);
       return focusElementById(`weight-${bad.id}`);
     }
@@ -49,7 +49,7 @@ export function CriteriaSettings() {
     setBusy(false);
     if (!res.ok) {
       setErrorAt(criteria.criteria[0]?.id ?? '');
-      return setError(apiErrorMessage(res.error, t, i18n.language));
+      return setError(govErrorMessage(res.error, t, i18n.language));
     }
     toast('success', { key: 'evaluation.criteriaSaved' });
     settings.reload();
@@ -69,7 +69,7 @@ export function CriteriaSettings() {
           <NumberTextField
             key={c.id}
             id={`weight-${c.id}`}
-            label={c.label}
+            label={criterionLabel(c, t)}
             value={weights[c.id] ?? ''}
             decimals={false}
             suffix="%"

@@ -4,6 +4,7 @@ import type { GovSettings } from '../../../../shared/domain/gov-plan';
 import { NumberTextField } from '../../components/fields';
 import { focusElementById } from '../../platform/document';
 import { formatHundredths } from '../governance/gov-format';
+import { criterionLabel } from '../governance/gov-text';
 
 export interface ScoresDraft {
   [criterion: string]: string;
@@ -73,7 +74,7 @@ export function EvaluationForm({
           <NumberTextField
             key={c.id}
             id={`score-${c.id}`}
-            label={t('evaluation.scoreLabel', { label: c.label, weight: c.weight })}
+            label={t('evaluation.scoreLabel', { label: criterionLabel(c, t), weight: c.weight })}
             hint={t('evaluation.scoreHint', { max: criteria.maxScore })}
             value={draft[c.id] ?? ''}
             decimals={false}

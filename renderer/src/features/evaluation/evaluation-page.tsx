@@ -7,12 +7,13 @@ import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { SubNav } from '../../components/sub-nav';
 import { useApiQuery } from '../../app/use-api-query';
-import { apiErrorMessage } from '../../i18n/messages';
+import { govErrorMessage } from '../governance/gov-text';
 import { formatEuroCents } from '../../i18n/format';
 import type { GovProposalRow } from '../../../../shared/domain/gov-plan';
 import { formatHundredths, PROPOSAL_TRACK_STATES, trackTone } from '../governance/gov-format';
 import { GovCsvButton } from '../governance/csv-button';
 import { CriteriaSettings } from './criteria-settings';
+import { CommitteeSettings } from '../approvals/committee-settings';
 import { ProposalEvaluation } from './proposal-evaluation';
 
 /** Hub — Proposte: received proposals, their evaluation and state; the criteria. */
@@ -27,10 +28,17 @@ export function EvaluationPage({ sub }: { sub: string }) {
         currentPath={sub ? `/proposals/${sub}` : '/proposals'}
         items={[
           { path: '/proposals', label: t('evaluation.viewList') },
-          { path: '/proposals/criteria', label: t('evaluation.viewCriteria') },
+          { path: '/proposals/criteria', label: t('evaluation.viewCriteriaAndBodies') },
         ]}
       />
-      {sub === 'criteria' ? <CriteriaSettings /> : <ReceivedList />}
+      {sub === 'criteria' ? (
+        <>
+          <CriteriaSettings />
+          <CommitteeSettings />
+        </>
+      ) : (
+        <ReceivedList />
+      )}
     </>
   );
 }
@@ -39,7 +47,7 @@ function ReceivedList() {
   const { t, i18n } = useTranslation();
   const list = useApiQuery('gov.proposals.list', {});
   const ranking = useApiQuery('gov.proposals.ranking', {});
-  if (list.state === 'error') return <Alert tone="danger">{apiErrorMessage(list.error, t, i18n.language)}</Alert>;
+  if (list.state === 'error') return <Alert tone="danger">{govErrorMessage(list.error, t, i18n.language)}</Alert>;
   if (!list.data) return <Loading />;
   const position = new Map((ranking.data ?? []).map((r) => [r.id, r.position]));
   const rows = [...list.data].sort((a, b) => (position.get(a.id) ?? 1e9) - (position.get(b.id) ?? 1e9));

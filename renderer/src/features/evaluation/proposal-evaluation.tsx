@@ -12,9 +12,11 @@ import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { useToastStore } from '../../components/toast-store';
 import { formatEuroCents } from '../../i18n/format';
-import { apiErrorMessage } from '../../i18n/messages';
+import { govErrorMessage } from '../governance/gov-text';
 import { formatHundredths, todayIso, trackTone } from '../governance/gov-format';
 import { ProposalTimeline } from '../governance/timeline';
+import { saveFile } from '../../platform/save-file';
+import { formatBytes } from '../bundles/sizes';
 import { EvaluationForm } from './evaluation-form';
 import { StateActions } from './state-actions';
 
@@ -23,36 +25,39 @@ export function ProposalEvaluation({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const toast = useToastStore((s) => s.show);
-  const detail = useApiQuery('hub.proposals.get', { id });
-  const list = useApiQuery('gov.proposals.list', {});
-  const settings = useApiQuery('gov.settings.get', {});
+  // One call: content, attachments, versions, the evaluation track and the criteria to score with.
+  const detail = useApiQuery('gov.proposals.get', { id });
   const groups = useApiQuery('hub.groups.list', {});
   const [busy, setBusy] = useState(false);
   const [scoreError, setScoreError] = useState<string>();
   const [actError, setActError] = useState<string>();
 
-  if (detail.state === 'error') return <Alert tone="danger">{apiErrorMessage(detail.error, t, i18n.language)}</Alert>;
-  if (!detail.data || !list.data || !settings.data) return <Loading />;
+  if (detail.state === 'error') return <Alert tone="danger">{govErrorMessage(detail.error, t, i18n.language)}</Alert>;
+  if (!detail.data) return <Loading />;
   const p = detail.data.data;
-  const row = list.data.find((r) => r.id === id);
-  const track: ProposalTrackView = row?.track ?? emptyTrack(id, p.title, detail.data.proposal.member);
+  const track: ProposalTrackView = detail.data.track ?? emptyTrack(id, p.title, detail.data.proposal.member);
 
   const act = async (action: Input<'gov.proposals.act'>['action'], onError: (m: string) => void) => {
     setBusy(true);
     const res = await api.call('gov.proposals.act', { id, action });
     setBusy(false);
-    if (!res.ok) return onError(apiErrorMessage(res.error, t, i18n.language));
+    if (!res.ok) return onError(govErrorMessage(res.error, t, i18n.language));
     onError('');
     toast('success', { key: 'evaluation.saved', params: { state: res.value.status } });
-    list.reload();
+    detail.reload();
   };
   const assign = async (groupId: string) => {
     const res = await api.call('gov.proposals.assign', { id, groupId: groupId || null });
-    if (!res.ok) return toast('danger', { fallback: apiErrorMessage(res.error, t, i18n.language) });
+    if (!res.ok) return toast('danger', { fallback: govErrorMessage(res.error, t, i18n.language) });
     toast('success', { key: 'evaluation.groupSaved' });
-    list.reload();
+    detail.reload();
   };
-  const criteria = track.criteria.length && track.evaluation ? { criteria: track.criteria, maxScore: track.max_score } : settings.data.criteria;
+  const criteria = detail.data.criteria;
+  const download = async (sha256: string) => {
+    const r = await api.call('hub.attachments.get', { sha256 });
+    if (!r.ok) return toast('danger', { fallback: govErrorMessage(r.error, t, i18n.language) });
+    await saveFile({ fileName: r.value.name, contentBase64: r.value.contentBase64 });
+  };
 
   return (
     <>
@@ -61,7 +66,7 @@ export function ProposalEvaluation({ id }: { id: string }) {
       </p>
       <PageTitle>{p.title}</PageTitle>
       <p>
-        {t('evaluation.fromMember', { name: row?.ownerName ?? detail.data.proposal.memberName ?? detail.data.proposal.member })}{' '}
+        {t('evaluation.fromMember', { name: detail.data.proposal.memberName ?? detail.data.proposal.member })} · {t('evaluation.versionOf', { version: detail.data.proposal.version })}{' '}
         <Badge tone={trackTone(track.status)}>{t(`gov.state.${track.status}`)}</Badge>
         {track.evaluation ? ` ${t('evaluation.totalIs', { total: formatHundredths(track.evaluation.total_hundredths) })}` : ''}
       </p>
@@ -78,6 +83,24 @@ export function ProposalEvaluation({ id }: { id: string }) {
               <dt>{t('evaluation.costs')}</dt>
               <dd>{t('evaluation.costsText', { oneOff: formatEuroCents(p.one_off_cents), yearly: formatEuroCents(p.yearly_cents) })}</dd>
             </dl>
+            <h3 className="cst-subtitle">{t('evaluation.attachmentsTitle')}</h3>
+            {detail.data.attachments.length === 0 ? (
+              <p>{t('evaluation.noAttachments')}</p>
+            ) : (
+              <ul>
+                {detail.data.attachments.map((a) => (
+                  <li key={a.sha256}>
+                    {a.available ? (
+                      <button type="button" className="btn btn-link p-0" onClick={() => void download(a.sha256)}>
+                        {t('evaluation.download', { name: a.name, size: formatBytes(a.bytes) })}
+                      </button>
+                    ) : (
+                      t('evaluation.notArrived', { name: a.name })
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
             <SelectField
               id="gov-group"
               label={t('evaluation.group')}

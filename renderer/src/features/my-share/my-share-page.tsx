@@ -8,7 +8,9 @@ import { DataTable } from '../../components/data-table';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { formatEuroCents, formatNumber } from '../../i18n/format';
-import { apiErrorMessage } from '../../i18n/messages';
+import type { TFunction } from 'i18next';
+import type { Benchmark } from '../../../../shared/domain/gov-plan';
+import { govErrorMessage, sizeRangeText } from '../governance/gov-text';
 import { StatementTable } from '../allocation/statement-table';
 import { formatBasisPoints, trackTone } from '../governance/gov-format';
 import { ProposalTimeline } from '../governance/timeline';
@@ -21,7 +23,7 @@ import { ReportButtons } from '../reports/report-buttons';
 export function MySharePage() {
   const { t, i18n } = useTranslation();
   const share = useApiQuery('plan.myShare', {});
-  if (share.state === 'error') return <Alert tone="danger">{apiErrorMessage(share.error, t, i18n.language)}</Alert>;
+  if (share.state === 'error') return <Alert tone="danger">{govErrorMessage(share.error, t, i18n.language)}</Alert>;
   if (!share.data) return <Loading />;
   const { year, plan, statement, proposals } = share.data;
   return (
@@ -77,12 +79,12 @@ function BenchmarkCard({ year }: { year: number }) {
   return (
     <Card title={t('myShare.benchmarkTitle')} id="share-benchmark">
       {b.state === 'error' ? (
-        <p>{b.error.code === 'E_NOT_FOUND' ? t('myShare.noReport') : apiErrorMessage(b.error, t, i18n.language)}</p>
+        <p>{b.error.code === 'E_NOT_FOUND' ? t('myShare.noReport') : govErrorMessage(b.error, t, i18n.language)}</p>
       ) : !b.data ? (
         <Loading />
       ) : (
         <>
-          <p>{t('myShare.benchmarkIntro', { size: b.data.sizeLabel, peers: b.data.peers, year: b.data.year })}</p>
+          <p>{t('myShare.benchmarkIntro', { size: b.data.sizeRange ? sizeRangeText(b.data.sizeRange, t, formatNumber) : b.data.sizeLabel, peers: b.data.peers, year: b.data.year })}</p>
           <DataTable
             caption={t('myShare.benchmarkTitle')}
             captionHidden
@@ -90,9 +92,9 @@ function BenchmarkCard({ year }: { year: number }) {
             rowKey={(m) => m.measure}
             empty={t('myShare.noBenchmark')}
             columns={[
-              { key: 'l', header: t('myShare.measure'), rowHeader: true, cell: (m) => measureLabel(m.label) },
-              { key: 'v', header: t('myShare.value'), numeric: true, cell: (m) => measureValue(m.label, m.value) },
-              { key: 'm', header: t('myShare.median'), numeric: true, cell: (m) => measureValue(m.label, m.median) },
+              { key: 'l', header: t('myShare.measure'), rowHeader: true, cell: (m) => measureLabel(m, t) },
+              { key: 'v', header: t('myShare.value'), numeric: true, cell: (m) => measureValue(m, m.value) },
+              { key: 'm', header: t('myShare.median'), numeric: true, cell: (m) => measureValue(m, m.median) },
               { key: 'p', header: t('myShare.position'), numeric: true, cell: (m) => t('myShare.positionOf', { position: m.position, of: m.of }) },
             ]}
           />
@@ -102,13 +104,14 @@ function BenchmarkCard({ year }: { year: number }) {
   );
 }
 
-/** The report keeps hours and usage in thousandths ("(millesimi …)" in the label): shown in units. */
-const MILLI = /\s*\(millesimi[^)]*\)\s*$/;
+type Measure = Benchmark['measures'][number];
+const MEASURE_KEYS = { hours_per_employee: 'myShare.measureHours', groups: 'myShare.measureGroups', usage: 'myShare.measureUsage' } as const;
 
-function measureLabel(label: string): string {
-  return label.replace(MILLI, '');
+/** The measure in the page's language (its key and service), hours and usage shown in units. */
+function measureLabel(m: Measure, t: TFunction): string {
+  return m.labelKey ? t(MEASURE_KEYS[m.labelKey], { service: m.service ?? '' }) : m.label.replace(/\s*\(millesimi[^)]*\)\s*$/, '');
 }
 
-function measureValue(label: string, value: number): string {
-  return MILLI.test(label) ? formatMilli(value) : formatNumber(value);
+function measureValue(m: Measure, value: number): string {
+  return (m.milli ?? /\(millesimi/.test(m.label)) ? formatMilli(value) : formatNumber(value);
 }

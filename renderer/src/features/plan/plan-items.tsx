@@ -9,7 +9,7 @@ import { DataTable } from '../../components/data-table';
 import { Modal } from '../../components/modal';
 import { useToastStore } from '../../components/toast-store';
 import { formatEuroCents } from '../../i18n/format';
-import { apiErrorMessage } from '../../i18n/messages';
+import { govErrorMessage } from '../governance/gov-text';
 import { readFileAsBase64 } from '../../platform/read-file';
 import { GovCsvButton } from '../governance/csv-button';
 import { ItemForm, toItemInput, type PlanItemInput } from './item-form';
@@ -39,7 +39,7 @@ export function PlanItems({ plan }: { plan: PlanView }) {
     setBusy(true);
     const res = await api.call('plan.saveItems', { year: plan.year, version: plan.version, items });
     setBusy(false);
-    if (!res.ok) return setApiError(apiErrorMessage(res.error, t, i18n.language));
+    if (!res.ok) return setApiError(govErrorMessage(res.error, t, i18n.language));
     setApiError(undefined);
     setEditing(null);
     toast('success', { key: 'plan.itemsSaved', params: { total: formatEuroCents(res.value.totalCents) } });
@@ -53,7 +53,7 @@ export function PlanItems({ plan }: { plan: PlanView }) {
     if (!file) return;
     const picked = await readFileAsBase64(file);
     const res = await api.call('plan.import', { year: plan.year, contentBase64: picked.contentBase64 });
-    if (!res.ok) return setImportError(apiErrorMessage(res.error, t, i18n.language));
+    if (!res.ok) return setImportError(govErrorMessage(res.error, t, i18n.language));
     setImportError(undefined);
     toast('success', { key: 'plan.imported', params: { count: res.value.items.length } });
     changed();

@@ -13,7 +13,7 @@ import { PageTitle } from '../../components/page-title';
 import { SubNav } from '../../components/sub-nav';
 import { useToastStore } from '../../components/toast-store';
 import { formatEuroCents } from '../../i18n/format';
-import { apiErrorMessage } from '../../i18n/messages';
+import { govErrorMessage } from '../governance/gov-text';
 import { ApprovalPanel } from '../approvals/approval-panel';
 import { AllocationView } from '../allocation/allocation-view';
 import { SavingsView } from '../allocation/savings-view';
@@ -32,7 +32,7 @@ export function PlanPage({ sub }: { sub: string }) {
     if (year === null && years[0] !== undefined) select(years[0]);
   }, [year, years, select]);
 
-  if (list.state === 'error') return <Alert tone="danger">{apiErrorMessage(list.error, t, i18n.language)}</Alert>;
+  if (list.state === 'error') return <Alert tone="danger">{govErrorMessage(list.error, t, i18n.language)}</Alert>;
   if (!list.data) return <Loading />;
   return (
     <>
@@ -63,7 +63,7 @@ function CreatePlan({ existing }: { existing: number[] }) {
     if (!/^\d{4}$/.test(text.trim())) return setError(t('plan.yearInvalid'));
     if (existing.includes(y)) return setError(t('plan.yearExists', { year: y }));
     const res = await api.call('plan.create', { year: y, date: todayIso() });
-    if (!res.ok) return setError(apiErrorMessage(res.error, t, i18n.language));
+    if (!res.ok) return setError(govErrorMessage(res.error, t, i18n.language));
     setError(undefined);
     select(y);
     changed();
@@ -89,7 +89,7 @@ function PlanOfYear({ year, version, sub }: { year: number; version: number | nu
   const { t, i18n } = useTranslation();
   const { rev, select } = usePlanStore();
   const plan = useApiQuery('plan.get', { year, ...(version ? { version } : {}) }, rev);
-  if (plan.state === 'error') return <Alert tone="danger">{apiErrorMessage(plan.error, t, i18n.language)}</Alert>;
+  if (plan.state === 'error') return <Alert tone="danger">{govErrorMessage(plan.error, t, i18n.language)}</Alert>;
   if (!plan.data) return <Loading />;
   const p = plan.data;
   return (
@@ -143,7 +143,7 @@ function NewVersion({ plan }: { plan: PlanView }) {
     setErrors(e);
     if (Object.keys(e).length) return;
     const res = await api.call('plan.newVersion', { year: plan.year, date: todayIso(), by: by.trim(), reason: reason.trim() });
-    if (!res.ok) return setErrors({ reason: apiErrorMessage(res.error, t, i18n.language) });
+    if (!res.ok) return setErrors({ reason: govErrorMessage(res.error, t, i18n.language) });
     toast('success', { key: 'plan.newVersionDone', params: { version: res.value.version } });
     setOpen(false);
     select(plan.year, res.value.version);
