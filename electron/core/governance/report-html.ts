@@ -33,6 +33,8 @@ const PRINT_STYLE = `
   th, td { border-bottom: 0.3mm solid #ccc; padding: 1.2mm 1.5mm; text-align: left; vertical-align: top; }
   th { background: #e8f0fb; font-weight: 600; }
   td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+  th.n { white-space: normal; }
+  table { font-size: 9pt; } td:last-child { min-width: 28mm; }
   tr.total td { font-weight: 700; border-top: 0.5mm solid #06c; }
   footer { margin-top: 8mm; font-size: 8pt; color: #555; border-top: 0.3mm solid #ccc; padding-top: 2mm; }
   @media screen { body { max-width: 190mm; margin: 10mm auto; } }
