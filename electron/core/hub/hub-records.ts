@@ -19,6 +19,25 @@ import { derivedRecordId } from './hub-ids';
 import { removeCourse, removeGroup, removeService, writeCourse, writeGroup, writeService } from './hub-store';
 import { moveOfferedCourseYear } from './projectors/training-projectors';
 
+/**
+ * A record's identity is (owner, id) and ids are unique across installations: a hub record may
+ * not take an id a member's record already holds (a member can compute the id a service code
+ * will derive to, and send it first). The member's record stays; the hub's save is refused.
+ * The reverse (a member sending one of the hub's ids) is refused on import (inbox/apply-batch.ts).
+ */
+export function refuseIdHeldByMember(ctx: AppContext, id: string, what: { field: string; label: string }): void {
+  const held = stmt(ctx.db, 'SELECT r.owner, r.kind, m.name FROM received_records r LEFT JOIN members m ON m.istat = r.owner WHERE r.id = ?').get(id) as
+    | { owner: string; kind: string; name: string | null }
+    | undefined;
+  if (!held) return;
+  const member = held.name ? `${held.name} (${held.owner})` : held.owner;
+  throw new AppError(
+    'E_OWNERSHIP',
+    `${what.label} non si può salvare: il suo identificativo ${id} è già usato da un dato ricevuto dal socio ${member}. Nulla è stato modificato; segnalare il caso all'assistenza di CST Desk, indicando questo messaggio.`,
+    { field: what.field, params: { id, owner: held.owner, kind: held.kind } },
+  );
+}
+
 interface Row {
   id: string;
   data: string;
@@ -68,6 +87,7 @@ export function saveHubService(ctx: AppContext, input: ParsedInput<'hub.services
       unit_cost_cents: input.unitCostCents,
       updated_by: operatorName(ctx),
     };
+    refuseIdHeldByMember(ctx, id, { field: 'code', label: `Il servizio ${input.code}` });
     const at = ctx.clock.now();
     writeService(ctx.db, id, putRecord(ctx, hubServiceKind, id, data), at);
     return toService(stmt(ctx.db, 'SELECT id, data, updated_at FROM hub_services WHERE id = ?').get(id) as Row);
@@ -143,6 +163,7 @@ export function saveHubCourse(ctx: AppContext, input: ParsedInput<'hub.courses.s
     const id = input.id ?? ctx.ids.uuid();
     const before = stmt(ctx.db, 'SELECT start_date FROM hub_courses WHERE id = ?').pluck().get(id) as string | undefined;
     if (input.id && before === undefined) throw notFound('Corso', input.id);
+    refuseIdHeldByMember(ctx, id, { field: 'id', label: `Il corso «${input.title}»` });
     writeCourse(ctx.db, id, putRecord(ctx, offeredCourseKind, id, data), ctx.clock.now(), false);
     // Members' training hours are filed by the course's year: follow a change of year.
     if (before !== undefined && before.slice(0, 4) !== data.start_date.slice(0, 4)) moveOfferedCourseYear(ctx.db, id, Number(before.slice(0, 4)), Number(data.start_date.slice(0, 4)));
@@ -196,6 +217,7 @@ export function saveHubGroup(ctx: AppContext, input: ParsedInput<'hub.groups.sav
   return ctx.db.transaction(() => {
     const id = input.id ?? ctx.ids.uuid();
     if (input.id && !stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(id)) throw notFound('Gruppo', input.id);
+    refuseIdHeldByMember(ctx, id, { field: 'id', label: `Il gruppo «${input.name}»` });
     writeGroup(ctx.db, id, putRecord(ctx, thematicGroupKind, id, data), ctx.clock.now(), false);
     return toGroup(ctx, stmt(ctx.db, 'SELECT id, data, updated_at FROM hub_groups WHERE id = ?').get(id) as Row);
   })();

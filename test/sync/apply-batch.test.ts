@@ -1,0 +1,113 @@
+/**
+ * Batched applying (electron/core/inbox/apply-batch.ts) ends exactly where applying the same
+ * events a few at a time does (small bundles take the single-row path): puts, updates and
+ * deletes of the same ids within one batch and across batches, projections included. And the
+ * first failing line in stream order decides the refusal, whichever batch it falls in.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { importBundles } from '../../electron/core/inbox/import';
+import { BATCH } from '../../electron/core/inbox/apply-batch';
+import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
+import { fingerprint } from '../../electron/core/crypto/fingerprint';
+import { inlineVerifier } from '../../electron/core/workers/verifier';
+import { addMember, vectorHub } from './bundle-helpers';
+import { chain, craft, H0, identityFileOf, line, newParty, usageData, uuid, vectorParty } from './bundle-craft';
+
+const urbino = vectorParty('urbino');
+const pesaro = newParty('municipality', '041044', 'Pesaro');
+const HUB = { kind: 'hub' as const, id: 'CST-PU' };
+
+function state(db: Database.Database): string {
+  const q = (sql: string) => JSON.stringify(db.prepare(sql).raw(true).all().map((r) => (r as unknown[]).map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))));
+  return [
+    q('SELECT * FROM inbox_events ORDER BY key'),
+    q('SELECT * FROM received_records ORDER BY id'),
+    q('SELECT * FROM received_usage_monthly ORDER BY owner, service, month'),
+    q('SELECT kind, id, applied_seq, applied_hash FROM peers ORDER BY peer_no'),
+  ].join('\n');
+}
+
+function hub() {
+  const t = vectorHub();
+  addMember(t.backend.ctx.db, pesaro.id, pesaro.name);
+  importIdentity(t.backend.ctx, identityFileOf(pesaro));
+  confirmIdentity(t.backend.ctx, pesaro.id, fingerprint(pesaro.signingKey, pesaro.ageRecipient));
+  return t;
+}
+
+/** Imports `lines` (seq 1…) in bundles of `size` lines; returns the last result. */
+async function send(db: ReturnType<typeof hub>, from: typeof urbino, lines: Buffer[], size: number) {
+  const hashes = chain(H0, lines);
+  let last;
+  for (let i = 0; i < lines.length; i += size) {
+    const bytes = craft({ from, to: HUB, lines: lines.slice(i, i + size), firstSeq: i + 1, prevHash: i === 0 ? H0 : hashes[i - 1] });
+    [last] = await importBundles(db.backend.ctx, [{ name: `b${i}.cstb`, bytes }], { verifier: inlineVerifier });
+  }
+  return last!;
+}
+
+const op = fc.record({
+  del: fc.boolean(),
+  q: fc.integer({ min: 1, max: 50 }),
+  month: fc.integer({ min: 1, max: 3 }),
+  service: fc.constantFrom('PEC', 'SITO'),
+});
+const POOL = Array.from({ length: 100 }, (_, i) => i + 1);
+/** Full batches (no id twice within BATCH events, so the multi-row path runs) reusing ids of earlier batches, then a tail with repeats. */
+const stream = fc
+  .tuple(
+    fc.array(fc.shuffledSubarray(POOL, { minLength: BATCH, maxLength: BATCH }), { minLength: 2, maxLength: 3 }),
+    fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 20 }),
+    fc.array(op, { minLength: 4 * BATCH + 20, maxLength: 4 * BATCH + 20 }),
+  )
+  .map(([segments, tail, ops]) => [...segments.flat(), ...tail].map((id, i) => ({ id, ...(ops[i] as fc.Infer<typeof op>) })));
+
+describe('batched apply', () => {
+  it('ends in the state of applying the events a few at a time (same ids within and across batches)', async () => {
+    await fc.assert(
+      fc.asyncProperty(stream, async (ops) => {
+        const lines = ops.map((o, i) =>
+          o.del ? line(i + 1, 'usage', 'delete', uuid(o.id)) : line(i + 1, 'usage', 'put', uuid(o.id), usageData({ quantity_milli: o.q * 1000, date: `2026-0${o.month}-10`, service: o.service })),
+        );
+        const whole = hub();
+        const oneShot = await send(whole, urbino, lines, lines.length);
+        expect(oneShot.outcome, oneShot.message).toBe('applied');
+        const pieces = hub();
+        await send(pieces, urbino, lines, 7);
+        expect(state(whole.backend.ctx.db)).toBe(state(pieces.backend.ctx.db));
+        whole.backend.close();
+        pieces.backend.close();
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it('the first failing line in stream order decides, in whichever batch it is', async () => {
+    const t = hub();
+    // Pesaro owns uuid(900).
+    expect((await send(t, pesaro, [line(1, 'usage', 'put', uuid(900), usageData())], 1)).outcome).toBe('applied');
+    const before = state(t.backend.ctx.db);
+    const lines = (bad: Map<number, Buffer>) =>
+      Array.from({ length: 3 * BATCH }, (_, i) => bad.get(i + 1) ?? line(i + 1, 'usage', 'put', uuid(i + 1), usageData()));
+    const taken = (seq: number) => line(seq, 'usage', 'put', uuid(900), usageData());
+    const invalid = (seq: number) => line(seq, 'usage', 'put', uuid(seq), usageData({ quantity_milli: 0 }));
+    const repeatedForOtherKind = (seq: number) => line(seq, 'staff', 'delete', uuid(3));
+    const cases: [Map<number, Buffer>, string, number][] = [
+      [new Map([[BATCH + 10, taken(BATCH + 10)], [BATCH + 20, invalid(BATCH + 20)]]), 'E_OWNERSHIP', BATCH + 10],
+      [new Map([[BATCH + 10, invalid(BATCH + 10)], [BATCH + 20, taken(BATCH + 20)]]), 'E_RECORD', BATCH + 10],
+      [new Map([[BATCH - 1, invalid(BATCH - 1)], [BATCH + 2, taken(BATCH + 2)]]), 'E_RECORD', BATCH - 1],
+      [new Map([[2 * BATCH + 1, taken(2 * BATCH + 1)], [2 * BATCH + 5, invalid(2 * BATCH + 5)]]), 'E_OWNERSHIP', 2 * BATCH + 1],
+      [new Map([[BATCH + 3, repeatedForOtherKind(BATCH + 3)], [BATCH + 4, taken(BATCH + 4)]]), 'E_RECORD', BATCH + 3],
+      [new Map([[3 * BATCH, taken(3 * BATCH)]]), 'E_OWNERSHIP', 3 * BATCH],
+    ];
+    for (const [bad, code, at] of cases) {
+      const r = await send(t, urbino, lines(bad), 3 * BATCH);
+      expect(r, `${code} at ${at}`).toMatchObject({ outcome: 'refused', code });
+      expect(r.message).toMatch(new RegExp(`riga ${at}\\b`));
+      expect(state(t.backend.ctx.db)).toBe(before);
+    }
+    t.backend.close();
+  });
+});
