@@ -96,6 +96,38 @@ describe('fork resolution screen', () => {
   });
 });
 
+describe('the same screen on a municipality, for the hub’s stream', () => {
+  it('shows the consortium’s conflicting data on «Invii» in the municipality’s words', async () => {
+    const forks = [fork({ sender: { kind: 'hub', id: 'CST-PU', name: 'CST Pesaro-Urbino' }, storedLine: LINE_STORED.replace('"usage"', '"service"'), receivedLine: LINE_RECEIVED.replace('"usage"', '"service"') })];
+    const api = createBundleFake(URBINO, {
+      'sync.status': () => ({
+        role: 'municipality', hub: { id: 'CST-PU', name: 'CST Pesaro-Urbino', confirmed: true }, lastImportAt: null, hubSeqApplied: 6, hubSeqAppliedAt: null,
+        ourLastSeq: 0, ourLastAt: null, ackedByHub: null, ackedAt: null, waiting: 0, pendingBundles: 0, lastExportAt: null, ackProblem: null,
+        received: { services: 0, courses: 0, groups: 0, members: 0 },
+      }),
+      'bundle.history': () => ({ exports: [], receptions: [] }),
+      'bundle.forks': () => forks,
+      'bundle.resolveFork': ({ decision, note }) => {
+        forks[0] = { ...forks[0]!, resolution: { decision, note, by: 'Maria Rossi', at: '2026-11-26T11:00:00.000Z', eventsRemoved: 2, eventsApplied: 3 } };
+        return { fork: forks[0]!, alsoApplied: [] };
+      },
+    });
+    window.history.replaceState(null, '', '/#/bundles');
+    const { user } = renderApp(api);
+    const section = await screen.findByRole('region', { name: 'Dati del consorzio in conflitto' });
+    expect(within(section).getByText(/Il consorzio ha inviato una versione diversa/)).toBeTruthy();
+    expect(within(section).getAllByText('Servizio del catalogo')).toHaveLength(2);
+    expect(await seriousViolations()).toEqual([]);
+    await user.click(within(section).getByRole('button', { name: 'Accetta la versione del consorzio' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Accettare la versione di CST Pesaro-Urbino?' });
+    expect(within(dialog).getByText(/Catalogo, corsi, gruppi e decisioni del consorzio vengono aggiornati/)).toBeTruthy();
+    await user.type(within(dialog).getByRole('textbox', { name: /Motivo della decisione/ }), 'Il consorzio ha ripristinato il backup');
+    await user.click(within(dialog).getByRole('button', { name: 'Accetta la versione del consorzio' }));
+    expect(await screen.findByText('Versione di CST Pesaro-Urbino accettata: 3 registrazioni lette, 2 sostituite.')).toBeTruthy();
+    expect(await within(section).findByText('Motivo: Il consorzio ha ripristinato il backup')).toBeTruthy();
+  });
+});
+
 describe('Invia al consorzio: saved as a download by default', () => {
   it('asks for the bytes (inline) and downloads the file under its name', async () => {
     const created: Blob[] = [];

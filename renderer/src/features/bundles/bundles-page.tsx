@@ -6,6 +6,8 @@ import { PageTitle } from '../../components/page-title';
 import { SubNav } from '../../components/sub-nav';
 import { apiErrorMessage } from '../../i18n/messages';
 import { IdentitiesPanel } from '../identities/identities-panel';
+import { ForkList } from '../imports/fork-list';
+import { Card } from '../../components/card';
 import { ExportHistory } from './export-history';
 import { ReceiveCard } from './receive-card';
 import { SendCard } from './send-card';
@@ -16,9 +18,12 @@ export function BundlesPage({ view }: { view: string }) {
   const { t, i18n } = useTranslation();
   const sync = useApiQuery('sync.status', {});
   const history = useApiQuery('bundle.history', {});
+  // The hub's stream as applied here may fork too (the hub restored a backup): same decision screen.
+  const forks = useApiQuery('bundle.forks', {});
   const reload = () => {
     sync.reload();
     history.reload();
+    forks.reload();
   };
   const current = view === 'history' || view === 'identities' ? view : '';
   const items = [
@@ -40,6 +45,11 @@ export function BundlesPage({ view }: { view: string }) {
         <>
           <p className="cst-lead">{t('bundles.intro')}</p>
           {sync.data ? <SyncCard sync={sync.data} /> : <Loading />}
+          {forks.data && forks.data.length > 0 ? (
+            <Card title={t('imports.mun.title')} id="hub-forks">
+              <ForkList forks={forks.data} side="municipality" onDecided={reload} />
+            </Card>
+          ) : null}
           <SendCard waiting={sync.data?.waiting ?? null} onSent={reload} />
           <ReceiveCard onReceived={reload} />
         </>

@@ -8,13 +8,14 @@ import { Modal } from '../../components/modal';
 import { useToastStore } from '../../components/toast-store';
 import { formatNumber } from '../../i18n/format';
 import { apiErrorToMessage, messageText } from '../../i18n/messages';
+import { forkKey, type ForkSide } from './fork-side';
 
 /**
  * The two choices on an open fork, each behind a dialog that says exactly what will happen and
  * asks why (kept in the history). Accepting is offered only when the file carries the sender's
  * version from the disputed event on; otherwise the screen says what to ask for.
  */
-export function ForkDecision({ fork, onDecided }: { fork: BundleFork; onDecided: () => void }) {
+export function ForkDecision({ fork, side, onDecided }: { fork: BundleFork; side: ForkSide; onDecided: () => void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const toast = useToastStore((s) => s.show);
@@ -65,13 +66,13 @@ export function ForkDecision({ fork, onDecided }: { fork: BundleFork; onDecided:
 
   return (
     <>
-      <p className="mt-3">{fork.canAccept ? t('imports.forkWhatAccept', params) : t('imports.forkCannotAccept', params)}</p>
+      <p className="mt-3">{fork.canAccept ? t(forkKey('forkWhatAccept', side), params) : t(forkKey('forkCannotAccept', side), params)}</p>
       <div className="cst-actions cst-fork-actions">
         <button type="button" className="btn btn-outline-primary" onClick={() => setAsking('keep')}>
           {t('imports.forkKeep')}
         </button>
         <button type="button" className="btn btn-primary" onClick={() => setAsking('accept')} disabled={!fork.canAccept}>
-          {t('imports.forkAccept')}
+          {t(forkKey('forkAccept', side))}
         </button>
       </div>
       <Modal
@@ -81,7 +82,7 @@ export function ForkDecision({ fork, onDecided }: { fork: BundleFork; onDecided:
         actions={
           <>
             <button type="button" className={asking === 'accept' ? 'btn btn-danger' : 'btn btn-primary'} onClick={() => void decide()} disabled={busy}>
-              {asking === 'accept' ? t('imports.forkAccept') : t('imports.forkKeep')}
+              {asking === 'accept' ? t(forkKey('forkAccept', side)) : t('imports.forkKeep')}
             </button>
             <button type="button" className="btn btn-outline-primary" onClick={close}>
               {t('common.cancel')}
@@ -89,7 +90,7 @@ export function ForkDecision({ fork, onDecided }: { fork: BundleFork; onDecided:
           </>
         }
       >
-        <p>{asking === 'accept' ? t('imports.forkAcceptText', params) : t('imports.forkKeepText', params)}</p>
+        <p>{asking === 'accept' ? t(forkKey('forkAcceptText', side), params) : t(forkKey('forkKeepText', side), params)}</p>
         <TextAreaField id={`fork-note-${fork.forkNo}`} label={t('imports.forkNoteLabel')} hint={t('imports.forkNoteHint')} value={note} onChange={setNote} error={noteError} required maxLength={2000} />
         {error ? (
           <Alert tone="danger" live>

@@ -5,8 +5,9 @@ import { Card } from '../../components/card';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { ForkDecision } from './fork-decision';
 import { ForkEvent } from './fork-event';
+import { forkKey, type ForkSide } from './fork-side';
 
-function ForkCard({ fork: f, onDecided }: { fork: BundleFork; onDecided: () => void }) {
+function ForkCard({ fork: f, side, onDecided }: { fork: BundleFork; side: ForkSide; onDecided: () => void }) {
   const { t } = useTranslation();
   const range = f.file.range ? t('imports.range', { first: formatNumber(f.file.range.first), last: formatNumber(f.file.range.last) }) : t('imports.forkFileNoRange');
   const r = f.resolution;
@@ -41,7 +42,7 @@ function ForkCard({ fork: f, onDecided }: { fork: BundleFork; onDecided: () => v
           <p className="mb-0">{t('imports.forkDecidedNote', { note: r.note })}</p>
         </Alert>
       ) : (
-        <ForkDecision fork={f} onDecided={onDecided} />
+        <ForkDecision fork={f} side={side} onDecided={onDecided} />
       )}
       <p className="cst-muted cst-code">SHA-256 {f.sha256}</p>
     </Card>
@@ -49,11 +50,11 @@ function ForkCard({ fork: f, onDecided }: { fork: BundleFork; onDecided: () => v
 }
 
 /**
- * Disputed events: for each open fork, the version applied here and the one in the received
+ * Disputed events (the hub's view of a member's stream, or a member's view of the hub's): for each open fork, the version applied here and the one in the received
  * file side by side, who sent them, and the operator's two choices; below, the decisions taken.
  * Nothing of a forked file is applied until the operator chooses.
  */
-export function ForkList({ forks, onDecided = () => {} }: { forks: readonly BundleFork[]; onDecided?: () => void }) {
+export function ForkList({ forks, side = 'hub', onDecided = () => {} }: { forks: readonly BundleFork[]; side?: ForkSide; onDecided?: () => void }) {
   const { t } = useTranslation();
   const open = forks.filter((f) => !f.resolution);
   const decided = forks.filter((f) => f.resolution);
@@ -63,16 +64,16 @@ export function ForkList({ forks, onDecided = () => {} }: { forks: readonly Bund
       {open.length > 0 ? (
         <>
           <Alert tone="danger" title={t('imports.forksAlertTitle')}>
-            <p className="mb-1">{t('imports.forksExplain')}</p>
+            <p className="mb-1">{t(forkKey('forksExplain', side))}</p>
             <ol className="cst-steps mb-0">
-              <li>{t('imports.forksStep1')}</li>
-              <li>{t('imports.forksStep2')}</li>
-              <li>{t('imports.forksStep3')}</li>
+              <li>{t(forkKey('forksStep1', side))}</li>
+              <li>{t(forkKey('forksStep2', side))}</li>
+              <li>{t(forkKey('forksStep3', side))}</li>
             </ol>
           </Alert>
           <h2 className="cst-section-title">{t('imports.forksOpen')}</h2>
           {open.map((f) => (
-            <ForkCard key={f.forkNo} fork={f} onDecided={onDecided} />
+            <ForkCard key={f.forkNo} fork={f} side={side} onDecided={onDecided} />
           ))}
         </>
       ) : (
@@ -82,7 +83,7 @@ export function ForkList({ forks, onDecided = () => {} }: { forks: readonly Bund
         <>
           <h2 className="cst-section-title">{t('imports.forksHistory')}</h2>
           {decided.map((f) => (
-            <ForkCard key={f.forkNo} fork={f} onDecided={onDecided} />
+            <ForkCard key={f.forkNo} fork={f} side={side} onDecided={onDecided} />
           ))}
         </>
       ) : null}
