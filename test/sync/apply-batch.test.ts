@@ -62,7 +62,7 @@ const stream = fc
     fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 20 }),
     fc.array(op, { minLength: 4 * BATCH + 20, maxLength: 4 * BATCH + 20 }),
   )
-  .map(([segments, tail, ops]) => [...segments.flat(), ...tail].map((id, i) => ({ id, ...(ops[i] as fc.Infer<typeof op>) })));
+  .map(([segments, tail, ops]) => [...segments.flat(), ...tail].map((id, i) => ({ id, ...(ops[i] as { del: boolean; q: number; month: number; service: string }) })));
 
 describe('batched apply', () => {
   it('ends in the state of applying the events a few at a time (same ids within and across batches)', async () => {
