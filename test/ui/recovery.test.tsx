@@ -41,7 +41,7 @@ describe('recovery after a restore from an old backup', () => {
     expect(banner.className).toMatch(/alert-danger/);
     expect(banner.textContent).toMatch(/il consorzio \(CST Pesaro-Urbino\) ha già 12 registrazioni di questo Comune che qui mancano/);
     expect(banner.textContent).toMatch(/Telefonare al consorzio e chiedere il «pacchetto di recupero»/);
-    expect(banner.textContent).toMatch(/Qui: 40 registrazioni · presso il consorzio: 52/);
+    expect(banner.textContent).toMatch(/Ultima registrazione presente qui: n\. 40 · presso il consorzio: n\. 52/);
     expect(await seriousViolations()).toEqual([]);
 
     await user.upload(screen.getByLabelText('Importa il pacchetto di recupero'), new File(['recovery-bytes'], 'cst-CST-PU-recupero-041067.cstb'));
@@ -85,7 +85,7 @@ describe('recovery after a restore from an old backup', () => {
     window.history.replaceState(null, '', '/#/members/041067');
     const { user } = renderApp(api);
     await screen.findByRole('heading', { name: 'Pacchetto di recupero' });
-    expect(screen.getByText(/copia firmata di tutte le registrazioni di Urbino ricevute qui \(fino alla n\. 52\)/)).toBeTruthy();
+    expect(screen.getByText(/copia firmata delle 52 registrazioni di Urbino ricevute qui/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Scarica il pacchetto di recupero' }));
     await screen.findByText('Pacchetto di recupero salvato: cst-CST-PU-recupero-041067.cstb. Inviarlo a Urbino (chiavetta USB o posta elettronica).');
     expect(api.callsOf('recovery.export')).toEqual([{ for: '041067' }]);

@@ -191,15 +191,18 @@ export interface EventsLost {
 
 const lostStatements = new WeakMap<Database.Database, Database.Statement>();
 
+/** One probe of the partial index peers_ack_problem (migration 010), not a scan of the peers. */
+export const EVENTS_LOST_SQL = "SELECT peer_no, kind, id, name, ack_problem_detail FROM peers WHERE ack_problem = 'events_lost' LIMIT 1";
+
 /**
  * The peer that holds events of ours we lost, or null. Runs before every event we write
- * (outbox.appendEvent): one prepared statement, kept per connection, over the peers table
- * (one row on a municipality).
+ * (outbox.appendEvent): one prepared statement, kept per connection, probing a partial index
+ * that holds only the peers with a problem (a hub has up to 7,896 peers).
  */
 export function eventsLostPeer(db: Database.Database): EventsLost | null {
   let st = lostStatements.get(db);
   if (!st) {
-    st = db.prepare("SELECT peer_no, kind, id, name, ack_problem_detail FROM peers WHERE ack_problem = 'events_lost' LIMIT 1");
+    st = db.prepare(EVENTS_LOST_SQL);
     lostStatements.set(db, st);
   }
   const row = st.get() as { peer_no: number; kind: Role; id: string; name: string; ack_problem_detail: string | null } | undefined;

@@ -10,7 +10,7 @@ export const enRecovery: typeof itRecovery = {
     bannerStep1: 'Phone the consortium and ask for this municipality’s “recovery bundle” (they prepare it from the municipality’s page).',
     bannerStep2: 'Save the file you receive (it ends in .cstb) on this computer.',
     bannerStep3: 'Press “Import the recovery bundle” below and choose the file.',
-    bannerCounts: 'Here: {{ours}} records · at the consortium: {{hubs}}',
+    bannerCounts: 'Last record here: no. {{ours}} · at the consortium: no. {{hubs}}',
     pick: 'Import the recovery bundle',
     drop: 'Or drop the recovery bundle file (.cstb) here.',
     applying: 'Recovering: checking the file and rebuilding the data…',
@@ -19,7 +19,7 @@ export const enRecovery: typeof itRecovery = {
     missingFiles: '{{count}} proposal attachments were not at the consortium: attach them again from the proposals.',
     exportTitle: 'Recovery bundle',
     exportText:
-      'If {{name}} had to restore an old backup, its records already received by the consortium are missing from its installation. The recovery bundle holds the signed copy of all of {{name}}’s records received here (up to no. {{seq}}) and their attachments: send it to the municipality, which imports it from its home page.',
+      'If {{name}} had to restore an old backup, its records already received by the consortium are missing from its installation. The recovery bundle holds the signed copy of the {{seq}} records of {{name}} received here and their attachments: send it to the municipality, which imports it from its home page.',
     exportNothing: 'The consortium has not received any data from {{name}} yet: there is nothing to recover.',
     exportButton: 'Download the recovery bundle',
     exporting: 'Preparing the recovery bundle…',

@@ -8,7 +8,7 @@ export const itRecovery = {
     bannerStep1: 'Telefonare al consorzio e chiedere il «pacchetto di recupero» di questo Comune (lo prepara dalla scheda del Comune).',
     bannerStep2: 'Salvare il file ricevuto (finisce in .cstb) su questo computer.',
     bannerStep3: 'Premere «Importa il pacchetto di recupero» qui sotto e scegliere il file.',
-    bannerCounts: 'Qui: {{ours}} registrazioni · presso il consorzio: {{hubs}}',
+    bannerCounts: 'Ultima registrazione presente qui: n. {{ours}} · presso il consorzio: n. {{hubs}}',
     pick: 'Importa il pacchetto di recupero',
     drop: 'Oppure trascinare qui il file del pacchetto di recupero (.cstb).',
     applying: 'Recupero in corso: verifica del file e ricostruzione dei dati…',
@@ -17,7 +17,7 @@ export const itRecovery = {
     missingFiles: '{{count}} allegati di proposte non erano presso il consorzio: riallegarli dalle proposte.',
     exportTitle: 'Pacchetto di recupero',
     exportText:
-      'Se {{name}} ha dovuto ripristinare una copia di sicurezza vecchia, le sue registrazioni già ricevute dal consorzio mancano nella sua installazione. Il pacchetto di recupero contiene la copia firmata di tutte le registrazioni di {{name}} ricevute qui (fino alla n. {{seq}}) e i loro allegati: inviarlo al Comune, che lo importa dalla pagina iniziale.',
+      'Se {{name}} ha dovuto ripristinare una copia di sicurezza vecchia, le sue registrazioni già ricevute dal consorzio mancano nella sua installazione. Il pacchetto di recupero contiene la copia firmata delle {{seq}} registrazioni di {{name}} ricevute qui e i loro allegati: inviarlo al Comune, che lo importa dalla pagina iniziale.',
     exportNothing: 'Il consorzio non ha ancora ricevuto dati da {{name}}: non c’è nulla da recuperare.',
     exportButton: 'Scarica il pacchetto di recupero',
     exporting: 'Preparazione del pacchetto di recupero…',

@@ -1,0 +1,119 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import { hubToTown, openHub, openTown, townToHub } from '../sync/hub-helpers';
+import { restoreBackup, takeBackup } from '../sync/recovery-helpers';
+import { launchChromium, openPage, ROOT, startShell } from './harness';
+
+/**
+ * DESIGN.md "Restores" on the real browser shell in Chromium: a town hall restored from an old
+ * backup sees the red banner on its Home (what happened, what to do), a write is refused, the
+ * recovery bundle is picked and applied, the banner goes and writes are accepted again; the
+ * hub's member page downloads the recovery bundle. axe-core finds no serious or critical
+ * problem. Screenshots (Italian and English, 1366×768) go to test-output/screens-recovery
+ * (CST_SCREENSHOTS=0 skips them).
+ */
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SHOTS = process.env.CST_SCREENSHOTS === '0' ? null : join(ROOT, 'test-output', 'screens-recovery');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.map((v) => ({
+    id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)),
+  })))`)) as { id: string; impact: string | null; targets: string[] }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(SHOTS, `${name}-it.png`), fullPage: true });
+  await page.getByRole('button', { name: 'English', exact: true }).first().click();
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(SHOTS, `${name}-en.png`), fullPage: true });
+  await page.getByRole('button', { name: 'Italiano', exact: true }).first().click();
+  await page.waitForTimeout(150);
+}
+
+async function apiCall(page: Page, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  return (await page.evaluate(
+    `fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CST-Secret': sessionStorage.getItem('cst-desk.secret') }, body: JSON.stringify(${JSON.stringify({ method, input })}) }).then((r) => r.json())`,
+  )) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+}
+
+/** Data folders prepared in-process: the hub, and Urbino restored from a backup older than what the hub holds. */
+async function prepare(): Promise<{ hubDir: string; townDir: string; recoveryFile: string }> {
+  const hub = await openHub();
+  const town = await openTown(hub, '041067');
+  await town.must('usage.record', { service: 'WIFI', date: '2026-11-02', quantity: '3' });
+  await townToHub(town, hub);
+  await hubToTown(hub, town, '041067');
+  const backup = takeBackup(town);
+  for (let d = 3; d <= 14; d += 1) await town.must('usage.record', { service: 'PEC', date: `2026-11-${String(d).padStart(2, '0')}`, quantity: '2' });
+  await town.must('staff.create', { role: 'Anagrafe', office: 'Demografici' });
+  await townToHub(town, hub);
+  const restored = restoreBackup(town, backup, '2026-11-27T08:00:00.000Z');
+  await hubToTown(hub, restored, '041067');
+  const recoveryFile = join(tempDir(), 'cst-CST-PU-recupero-041067.cstb');
+  await hub.must('recovery.export', { for: '041067', out: recoveryFile });
+  hub.backend.close();
+  restored.backend.close();
+  return { hubDir: hub.dataDir, townDir: restored.dataDir, recoveryFile };
+}
+
+describe('recovery in Chromium (browser shell)', () => {
+  it('the Home banner, a refused write, the recovery bundle applied; the hub downloads it from the member page', async () => {
+    const { hubDir, townDir, recoveryFile } = await prepare();
+    const shell = await startShell(townDir);
+    try {
+      const { page, problems } = await openPage(browser, shell.url);
+      const banner = page.getByRole('region', { name: 'Mancano dati: importare il pacchetto di recupero del consorzio' });
+      await banner.waitFor();
+      expect(await banner.textContent()).toMatch(/il consorzio \(CST Pesaro-Urbino\) ha già 13 registrazioni di questo Comune che qui mancano/);
+      expect(await axeProblems(page)).toEqual([]);
+      await shoot(page, 'home-recovery-needed');
+
+      const refused = await apiCall(page, 'usage.record', { service: 'PEC', date: '2026-11-20', quantity: '1' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'E_RECOVERY_NEEDED' } });
+
+      await page.getByLabel('Importa il pacchetto di recupero').setInputFiles(recoveryFile);
+      await page.getByText(/Recuperate 13 registrazioni \(dalla 2 alla 14\) dalla copia del consorzio/).waitFor();
+      expect(await banner.count()).toBe(0);
+      expect(await axeProblems(page)).toEqual([]);
+      await shoot(page, 'home-recovered');
+      const again = await apiCall(page, 'usage.record', { service: 'PEC', date: '2026-11-20', quantity: '1' });
+      expect(again.ok).toBe(true);
+      expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
+    } finally {
+      await shell.stop();
+    }
+
+    const hubShell = await startShell(hubDir);
+    try {
+      const { page } = await openPage(browser, hubShell.url);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.evaluate(`location.hash = '#/members/041067'`);
+      await page.getByRole('heading', { name: 'Pacchetto di recupero' }).waitFor();
+      expect(await axeProblems(page)).toEqual([]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Scarica il pacchetto di recupero' }).click()]);
+      expect(download.suggestedFilename()).toBe('cst-CST-PU-recupero-041067.cstb');
+      await page.getByText(/Pacchetto di recupero salvato: cst-CST-PU-recupero-041067\.cstb\. Inviarlo a Urbino/).waitFor();
+      await shoot(page, 'hub-member-recovery');
+    } finally {
+      await hubShell.stop();
+    }
+  }, 240_000);
+});
