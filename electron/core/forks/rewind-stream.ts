@@ -31,7 +31,13 @@ interface RecordState {
   deleted: boolean;
 }
 
+// The format's writer lays a line out as {"seq":N,"at":"…","kind":"…","op":"…","id":"…",…}:
+// read the head without parsing the data (a member's ten years are replayed); other layouts are parsed.
+const HEAD = /^\{"seq":\d+,"at":"[^"]*","kind":"([a-z_]+)","op":"(put|delete)","id":"([0-9a-f-]+)"/;
+
 function headOf(line: Buffer): EventHead {
+  const m = HEAD.exec(line.toString('latin1', 0, 200));
+  if (m) return { kind: m[1] as string, op: m[2] as 'put' | 'delete', id: m[3] as string };
   const ev = JSON.parse(line.toString('utf8')) as EventHead;
   return { kind: ev.kind, op: ev.op, id: ev.id };
 }
@@ -68,26 +74,11 @@ export function rewindPeerStream(db: Database.Database, peer: PeerRecord, fromSe
   const additive = projectors.filter((p) => typeof p.reset !== 'function');
   const resetKinds = new Set(resettable.map((p) => p.kind));
 
-  // 1. The removed events, with what each record was before each of them.
+  // 1. The removed events (ids and kinds: what must be restored or taken back).
   const removed: (EventHead & { seq: number })[] = [];
   forEachStored(db, peer.peerNo, n, MAX_SEQ, (seq, line) => removed.push({ ...headOf(line), seq }));
   const affected = new Set(removed.map((e) => e.id));
 
-  // 2. The state of each record as of N-1 (only what the replay or the restore needs).
-  const base = new Map<string, RecordState>();
-  const remember = (seq: number, line: Buffer) => {
-    const h = headOf(line);
-    if (resetKinds.has(h.kind) || affected.has(h.id)) base.set(h.id, { seq, deleted: h.op === 'delete' });
-  };
-
-  // 3. Additive projectors: each removed event backwards, newest first.
-  const state = new Map<string, RecordState>();
-  forEachStored(db, peer.peerNo, 1, n - 1, remember);
-  const before: (RecordState | undefined)[] = removed.map((e) => {
-    const was = state.get(e.id) ?? base.get(e.id);
-    state.set(e.id, { seq: e.seq, deleted: e.op === 'delete' });
-    return was;
-  });
   const sessions = new Map<string, ProjectorSession[]>();
   const sessionsOf = (list: readonly Projector[], kind: string) => {
     const key = `${list === additive ? 'a' : 'r'}:${kind}`;
@@ -95,6 +86,30 @@ export function rewindPeerStream(db: Database.Database, peer: PeerRecord, fromSe
     if (!s) sessions.set(key, (s = list.filter((p) => p.kind === kind).map((p) => p.open(db))));
     return s;
   };
+
+  // 2. One pass over events 1…N-1: the state of each record as of N-1 (only what the replay or
+  //    the restore needs), and the projectors with reset see the sender's events again, in order.
+  for (const p of resettable) p.reset?.(db, peer.id);
+  const base = new Map<string, RecordState>();
+  forEachStored(db, peer.peerNo, 1, n - 1, (seq, line) => {
+    const h = headOf(line);
+    const replay = resetKinds.has(h.kind);
+    if (!replay && !affected.has(h.id)) return;
+    const was = base.get(h.id);
+    base.set(h.id, { seq, deleted: h.op === 'delete' });
+    if (!replay) return;
+    const previous = was && !was.deleted ? dataOf(stored(was.seq)) : null;
+    const change: RecordChange = { owner: peer.id, kind: h.kind, id: h.id, op: h.op, seq, data: h.op === 'put' ? dataOf(line) : null, previous };
+    for (const p of sessionsOf(resettable, h.kind)) p.project(change);
+  });
+
+  // 3. Additive projectors: each removed event backwards, newest first (new state → previous state).
+  const state = new Map<string, RecordState>();
+  const before: (RecordState | undefined)[] = removed.map((e) => {
+    const was = state.get(e.id) ?? base.get(e.id);
+    state.set(e.id, { seq: e.seq, deleted: e.op === 'delete' });
+    return was;
+  });
   for (let i = removed.length - 1; i >= 0; i--) {
     const e = removed[i] as EventHead & { seq: number };
     const list = sessionsOf(additive, e.kind);
@@ -105,19 +120,6 @@ export function rewindPeerStream(db: Database.Database, peer: PeerRecord, fromSe
     const change: RecordChange = { owner: peer.id, kind: e.kind, id: e.id, op: data ? 'put' : 'delete', seq: was?.seq ?? e.seq, data, previous };
     for (const p of list) p.project(change);
   }
-
-  // 4. Projectors with reset: forget the sender, then its events 1…N-1 again, in order.
-  for (const p of resettable) p.reset?.(db, peer.id);
-  const replayed = new Map<string, RecordState>();
-  forEachStored(db, peer.peerNo, 1, n - 1, (seq, line) => {
-    const h = headOf(line);
-    if (!resetKinds.has(h.kind)) return;
-    const was = replayed.get(h.id);
-    replayed.set(h.id, { seq, deleted: h.op === 'delete' });
-    const previous = was && !was.deleted ? dataOf(stored(was.seq)) : null;
-    const change: RecordChange = { owner: peer.id, kind: h.kind, id: h.id, op: h.op, seq, data: h.op === 'put' ? dataOf(line) : null, previous };
-    for (const p of sessionsOf(resettable, h.kind)) p.project(change);
-  });
   for (const list of sessions.values()) for (const p of list) p.close();
 
   // 5. Received records back to N-1; the removed events; the applied position.
