@@ -110,6 +110,8 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     mkdirSync(join(mun.dataDir, 'out'), { recursive: true });
     const [sent] = await api<{ path: string }[]>(mp, 'bundle.export', { dir: join(mun.dataDir, 'out') });
     await api(hp, 'bundle.import', { files: [{ path: sent!.path }] });
+    // The consortium report of the demo's year, for the member's comparison with its peers.
+    await api(hp, 'report.publish', { year: demo.planYear - 1 });
 
     // Hub: the received proposals, ranked.
     await hp.reload();
@@ -118,6 +120,11 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await check(hp, 'proposals');
     await go(hp, '/proposals/criteria');
     await hp.getByText('Somma dei pesi: 100 su 100').waitFor();
+    // The Executive Committee's composition and the Technical Director, kept in the settings.
+    await hp.locator('#committee-director').fill('Ing. Marco Neri');
+    for (const name of ['Pesaro (041044)', 'Fano (041013)', 'Urbino (041067)']) await hp.locator('#gov-committee').getByText(name, { exact: true }).click();
+    await hp.getByRole('button', { name: 'Salva la composizione' }).click();
+    await hp.getByText('Comuni nel Comitato (3): Fano, Pesaro, Urbino.').waitFor();
     await check(hp, 'criteria');
     await go(hp, '/proposals');
     await hp.getByRole('link', { name: TITLE }).click();
@@ -191,7 +198,8 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await hp.locator('#step-by').fill('Comitato esecutivo');
     await hp.getByRole('button', { name: 'Registra la proposta del Comitato esecutivo' }).last().click();
     await hp.getByRole('heading', { name: 'Votazione: Comitato esecutivo' }).waitFor();
-    await hp.locator('#ap-committee').fill('Presidente\nVicepresidente\nDirettore tecnico');
+    // Its three components are already marked present; only they vote.
+    await hp.getByText('Presenti già indicati: i 3 comuni del Comitato esecutivo. Togliere chi era assente.').waitFor();
     await hp.locator('#ap-minutes').fill('Verbale del Comitato esecutivo n. 1');
     await hp.getByRole('button', { name: 'Tutti presenti e favorevoli' }).click();
     await hp.locator('.cst-gov-outcome-title', { hasText: 'Esito: APPROVATO' }).waitFor();
@@ -243,6 +251,8 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await mp.getByRole('heading', { level: 3, name: new RegExp(TITLE) }).waitFor();
     const proposals = mp.locator('#share-proposals');
     await proposals.getByText('Ammessa al piano').first().waitFor();
+    await mp.getByRole('heading', { name: 'Confronto con i comuni della stessa dimensione' }).waitFor();
+    await mp.locator('#share-benchmark table').waitFor();
     await check(mp, 'member-share');
 
     expect(h.problems).toEqual([]);

@@ -423,7 +423,7 @@ export const enGov: Shape<typeof itGov> = {
     directorHint: 'Full name: signs the draft of the plan.',
     save: 'Save the composition',
     saved: 'Executive Committee composition saved.',
-    count: 'Municipalities in the Committee: {{count}}',
+    count: 'Municipalities in the Committee ({{count}}): {{names}}.',
     none: 'No municipality chosen: the Executive Committee is not recorded yet.',
   },
 };

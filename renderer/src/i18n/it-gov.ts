@@ -419,7 +419,7 @@ export const itGov = {
     directorHint: 'Nome e cognome: firma la bozza del piano.',
     save: 'Salva la composizione',
     saved: 'Composizione del Comitato esecutivo salvata.',
-    count: 'Comuni nel Comitato: {{count}}',
+    count: 'Comuni nel Comitato ({{count}}): {{names}}.',
     none: 'Nessun comune scelto: il Comitato esecutivo non è ancora registrato.',
   },
 };

@@ -39,8 +39,11 @@ export function CommitteeSettings() {
   if (!settings.data || !members.data) return <Loading />;
   const all = members.data;
   const f = fold(filter.trim());
-  // Chosen members first, then the others matching the search.
-  const rows = [...all.filter((m) => chosen.has(m.istat)), ...all.filter((m) => !chosen.has(m.istat) && (!f || fold(m.name).includes(f) || m.istat.includes(f))).slice(0, SHOWN)];
+  // In the registry's order (a ticked row does not move); the chosen always shown, the others as searched.
+  const matching = all.filter((m) => !chosen.has(m.istat) && (!f || fold(m.name).includes(f) || m.istat.includes(f))).slice(0, SHOWN);
+  const shown = new Set([...chosen, ...matching.map((m) => m.istat)]);
+  const rows = all.filter((m) => shown.has(m.istat));
+  const names = all.filter((m) => chosen.has(m.istat)).map((m) => m.name);
   const toggle = (istat: string, on: boolean) =>
     setChosen((s) => {
       const n = new Set(s);
@@ -69,11 +72,11 @@ export function CommitteeSettings() {
         }}
       >
         <TextField id="committee-director" label={t('committee.director')} hint={t('committee.directorHint')} value={director} onChange={setDirector} />
-        <fieldset>
-          <legend className="form-label">{t('committee.members')}</legend>
+        <fieldset className="cst-field cst-fieldset">
+          <legend className="cst-label">{t('committee.members')}</legend>
           <p className="cst-hint">{t('committee.membersHint')}</p>
           {all.length > SHOWN ? <TextField id="committee-filter" label={t('committee.filter')} value={filter} onChange={setFilter} /> : null}
-          <p role="status">{chosen.size ? t('committee.count', { count: chosen.size }) : t('committee.none')}</p>
+          <p role="status">{chosen.size ? t('committee.count', { count: chosen.size, names: names.join(', ') }) : t('committee.none')}</p>
           <ul className="cst-gov-checklist list-unstyled">
             {rows.map((m) => (
               <li key={m.istat} className="form-check">
