@@ -41,7 +41,7 @@ export const enGov: Shape<typeof itGov> = {
     noAttachments: 'No attachments.',
     download: 'Download "{{name}}" ({{size}})',
     notArrived: '"{{name}}": the file has not arrived yet',
-    versionOf: 'Version {{version}} sent by the municipality',
+    versionOf: 'Version {{version}} sent by the municipality.',
     viewCriteriaAndBodies: 'Criteria and Executive Committee',
     title: 'Received proposals',
     viewsLabel: 'Proposal views',

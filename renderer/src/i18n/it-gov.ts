@@ -37,7 +37,7 @@ export const itGov = {
     noAttachments: 'Nessun allegato.',
     download: 'Scarica «{{name}}» ({{size}})',
     notArrived: '«{{name}}»: il file non è ancora arrivato',
-    versionOf: 'Versione {{version}} inviata dal comune',
+    versionOf: 'Versione {{version}} inviata dal comune.',
     viewCriteriaAndBodies: 'Criteri e Comitato esecutivo',
     title: 'Proposte ricevute',
     viewsLabel: 'Viste delle proposte',

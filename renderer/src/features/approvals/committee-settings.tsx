@@ -1,3 +1,4 @@
+import '../governance/governance.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../app/api-context';

@@ -66,7 +66,7 @@ export function ProposalEvaluation({ id }: { id: string }) {
       </p>
       <PageTitle>{p.title}</PageTitle>
       <p>
-        {t('evaluation.fromMember', { name: detail.data.proposal.memberName ?? detail.data.proposal.member })} · {t('evaluation.versionOf', { version: detail.data.proposal.version })}{' '}
+        {t('evaluation.fromMember', { name: detail.data.proposal.memberName ?? detail.data.proposal.member })} {t('evaluation.versionOf', { version: detail.data.proposal.version })}{' '}
         <Badge tone={trackTone(track.status)}>{t(`gov.state.${track.status}`)}</Badge>
         {track.evaluation ? ` ${t('evaluation.totalIs', { total: formatHundredths(track.evaluation.total_hundredths) })}` : ''}
       </p>
