@@ -42,15 +42,21 @@ async function main(): Promise<void> {
       }
     })();
     const runs: number[] = [];
+    // CPU time of all threads per run: comparable even when the machine is shared.
+    const cpuRuns: number[] = [];
     for (let k = 0; k < 3; k += 1) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const [res] = await exportBundles(b.ctx, { out: join(work, `out-${k}.cstb`), all: true });
       runs.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpuRuns.push((c.user + c.system) / 1000);
       if (!res || res.events !== N || !res.encrypted) throw new Error('export failed');
       if (k === 2) report('bundle-export-100k.bytes', res.bytes / 1024 / 1024, 'MiB');
     }
     runs.sort((a, c) => a - c);
-    report('bundle-export-100k.encrypted', runs[1] as number, 'ms', { events: N, runs: runs.map(Math.round), target: '< 1000 ms' });
+    cpuRuns.sort((a, c) => a - c);
+    report('bundle-export-100k.encrypted', runs[1] as number, 'ms', { events: N, runs: runs.map(Math.round), cpuMs: cpuRuns.map(Math.round), target: '< 1000 ms' });
     b.close();
   } finally {
     rmSync(work, { recursive: true, force: true });
