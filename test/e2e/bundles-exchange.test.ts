@@ -150,7 +150,7 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await mp.getByText(/registrazion[ei] che il consorzio non ha ancora ricevuto/).waitFor();
       await check(mp, 'municipality send');
       await shoot(mp, 'mun-02-send');
-      await mp.getByRole('radio', { name: 'In una cartella indicata da voi' }).check();
+      await mp.locator('label[for=delivery-folder]').click(); // bootstrap-italia draws the radio on the label
       await mp.getByRole('textbox', { name: 'Dove salvare il file' }).fill(work);
       await mp.getByRole('button', { name: 'Prepara il file per il consorzio' }).click();
       const sentPath = await mp.locator('#send .cst-path').innerText();
@@ -237,7 +237,7 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await hp.getByText('Anna Neri (Urbino)').waitFor();
       await check(hp, 'hub groups');
       await shoot(hp, 'hub-06c-groups');
-      await hp.getByRole('radio', { name: 'In una cartella indicata da voi' }).check();
+      await hp.locator('label[for=delivery-folder]').click(); // bootstrap-italia draws the radio on the label
       await hp.getByRole('textbox', { name: 'Dove salvare il file' }).fill(work);
       await hp.getByRole('button', { name: 'Prepara i file per i membri' }).click();
       await hp.getByText('Pronto 1 file').waitFor();

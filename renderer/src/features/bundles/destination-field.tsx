@@ -12,9 +12,9 @@ export function DestinationField({ dataDir, error }: { dataDir: string; error?: 
   const { mode, setMode, folder, setFolder } = useDestinationStore();
   const native = nativeSaveFile() !== null;
   return (
-    <fieldset className="cst-field">
+    <fieldset className="cst-fieldset">
       <legend className="cst-label">{t('bundles.deliveryLabel')}</legend>
-      <div className="form-check">
+      <div className="form-check cst-radio">
         <input className="form-check-input" type="radio" name="delivery" id="delivery-save" checked={mode === 'save'} onChange={() => setMode('save')} aria-describedby="delivery-save-hint" />
         <label className="form-check-label" htmlFor="delivery-save">
           {t('bundles.deliverySave')}
@@ -23,7 +23,7 @@ export function DestinationField({ dataDir, error }: { dataDir: string; error?: 
           {native ? t('bundles.deliverySaveHintNative') : t('bundles.deliverySaveHintBrowser')}
         </p>
       </div>
-      <div className="form-check">
+      <div className="form-check cst-radio">
         <input className="form-check-input" type="radio" name="delivery" id="delivery-folder" checked={mode === 'folder'} onChange={() => setMode('folder')} aria-describedby="delivery-folder-hint" />
         <label className="form-check-label" htmlFor="delivery-folder">
           {t('bundles.deliveryFolder')}
