@@ -172,6 +172,33 @@ describe('recovery after a restore from an old backup', () => {
     expect((await town.must('recovery.status', {})).needed).toBe(true);
   });
 
+  it('refuses a recovery bundle older than what the hub acknowledged (it would reopen writes too early), changing nothing', async () => {
+    const hub = await openHub();
+    const town = await openTown(hub, '041067');
+    await town.must('usage.record', { service: 'WIFI', date: '2026-11-02', quantity: '3' });
+    await townToHub(town, hub);
+    await hubToTown(hub, town, '041067');
+    const backup = takeBackup(town);
+    await town.must('usage.record', { service: 'WIFI', date: '2026-11-03', quantity: '1' });
+    await townToHub(town, hub);
+    const old = await hub.must('recovery.export', { for: '041067' });
+    await town.must('usage.record', { service: 'WIFI', date: '2026-11-04', quantity: '2' });
+    await townToHub(town, hub);
+    const lostHead = (await town.must('sync.status', {})).ourLastSeq;
+    const restored = restoreBackup(town, backup, '2026-11-27T08:00:00.000Z');
+    await hubToTown(hub, restored, '041067');
+    expect((await restored.must('recovery.status', {})).hubAckedSeq).toBe(lostHead);
+    const outbox = () => restored.backend.ctx.db.prepare('SELECT seq FROM outbox ORDER BY seq').pluck().all();
+    const was = outbox();
+    const msg = await refused(restored, restored.call('recovery.apply', { name: old.fileName, contentBase64: old.contentBase64! }), 'E_VALIDATION');
+    expect(msg).toMatch(/più vecchio dei dati che il consorzio ha già confermato/);
+    expect(outbox()).toEqual(was);
+    // Its import did not lower what is known to be missing.
+    expect(await restored.must('recovery.status', {})).toMatchObject({ needed: true, hubAckedSeq: lostHead });
+    const fresh = await hub.must('recovery.export', { for: '041067' });
+    expect((await restored.must('recovery.apply', { name: fresh.fileName, contentBase64: fresh.contentBase64! })).recovered?.last).toBe(lostHead);
+  });
+
   it('the hub refuses to prepare a recovery bundle for a member it never heard from, and a member cannot prepare one', async () => {
     const hub = await openHub();
     const town = await openTown(hub, '041067');

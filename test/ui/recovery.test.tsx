@@ -37,17 +37,19 @@ const applied = {
 describe('recovery after a restore from an old backup', () => {
   it('the municipality Home shows a red banner that says what to do, and imports the recovery bundle', async () => {
     const { user, api } = openTown(() => applied);
-    const banner = await screen.findByRole('region', { name: 'Mancano dati: importare il pacchetto di recupero del consorzio' });
+    const banner = await screen.findByRole('region', { name: 'Mancano dati: importare il pacchetto di recupero del consorzio' }, { timeout: 5000 });
     expect(banner.className).toMatch(/alert-danger/);
     expect(banner.textContent).toMatch(/il consorzio \(CST Pesaro-Urbino\) ha già 12 registrazioni di questo Comune che qui mancano/);
     expect(banner.textContent).toMatch(/Telefonare al consorzio e chiedere il «pacchetto di recupero»/);
     expect(banner.textContent).toMatch(/Ultima registrazione presente qui: n\. 40 · presso il consorzio: n\. 52/);
+    expect(await screen.findByText('Prima importare il pacchetto di recupero (riquadro rosso in alto).')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
 
     await user.upload(screen.getByLabelText('Importa il pacchetto di recupero'), new File(['recovery-bytes'], 'cst-CST-PU-recupero-041067.cstb'));
     await screen.findByText(/Recuperate 12 registrazioni \(dalla 41 alla 52\) dalla copia del consorzio/);
-    expect(api.callsOf('recovery.apply')).toEqual([{ name: 'cst-CST-PU-recupero-041067.cstb', contentBase64: Buffer.from('recovery-bytes').toString('base64') }]);
+    expect(api.callsOf('recovery.apply')).toEqual([{ name: 'cst-CST-PU-recupero-041067.cstb', contentBase64: btoa('recovery-bytes') }]);
     expect(screen.queryByRole('region', { name: /Mancano dati/ })).toBeNull();
+    expect(screen.queryByText('Prima importare il pacchetto di recupero (riquadro rosso in alto).')).toBeNull();
   });
 
   it('a refused recovery bundle is explained and the banner stays', async () => {

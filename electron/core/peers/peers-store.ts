@@ -166,7 +166,21 @@ export function setPeerAck(db: Database.Database, peerNo: number, seq: number, h
 }
 
 export function setPeerAckProblem(db: Database.Database, peerNo: number, problem: 'events_lost' | 'fork', detail: string): void {
+  if (problem === 'events_lost') {
+    // Never backwards: an older bundle of the hub (a lower ack) must not shrink what we know is
+    // missing, or a recovery up to that lower ack would reopen writes on seqs the hub already has.
+    const current = db.prepare('SELECT ack_problem, ack_problem_detail FROM peers WHERE peer_no = ?').get(peerNo) as
+      | { ack_problem: string | null; ack_problem_detail: string | null }
+      | undefined;
+    if (current?.ack_problem === 'events_lost' && (ackedSeqOf(current.ack_problem_detail) ?? 0) > (ackedSeqOf(detail) ?? 0)) return;
+  }
   db.prepare('UPDATE peers SET ack_problem = ?, ack_problem_detail = ? WHERE peer_no = ?').run(problem, detail, peerNo);
+}
+
+/** inbox/apply.ts (takeAck) writes "… acknowledged our event N, our last event is M". */
+function ackedSeqOf(detail: string | null): number | null {
+  const m = /acknowledged our event (\d+)/.exec(detail ?? '');
+  return m ? Number(m[1]) : null;
 }
 
 /**
@@ -208,9 +222,7 @@ export function eventsLostPeer(db: Database.Database): EventsLost | null {
   const row = st.get() as { peer_no: number; kind: Role; id: string; name: string; ack_problem_detail: string | null } | undefined;
   if (!row) return null;
   const detail = row.ack_problem_detail ?? '';
-  // inbox/apply.ts (takeAck) writes "… acknowledged our event N, our last event is M".
-  const m = /acknowledged our event (\d+)/.exec(detail);
-  return { peerNo: row.peer_no, kind: row.kind, id: row.id, name: row.name, ackedSeq: m ? Number(m[1]) : null, detail };
+  return { peerNo: row.peer_no, kind: row.kind, id: row.id, name: row.name, ackedSeq: ackedSeqOf(detail), detail };
 }
 
 /** The lost events are back (recovery applied): the problem is closed and the ack taken in. */

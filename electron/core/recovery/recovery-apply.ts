@@ -93,6 +93,14 @@ interface Applied {
 function applyCopy(ctx: AppContext, report: VerifyReport, parts: CopyPart[], ack: { seq: number; hash: string }, hubId: string): Applied {
   const db = ctx.db;
   const head = outboxHead(db).seq;
+  const lost = eventsLostPeer(db);
+  if (lost?.ackedSeq && ack.seq < lost.ackedSeq) {
+    throw new AppError(
+      'E_VALIDATION',
+      `Questo pacchetto di recupero è più vecchio dei dati che il consorzio ha già confermato: contiene le registrazioni fino alla n. ${ack.seq}, il consorzio ne ha ${lost.ackedSeq}. Nessun dato è stato modificato: chiedere al consorzio un pacchetto di recupero nuovo.`,
+      { params: { ackSeq: ack.seq, hubAckedSeq: lost.ackedSeq } },
+    );
+  }
   const ours = stmt(db, 'SELECT line FROM outbox WHERE seq = ?').pluck();
   const insert = stmt(db, 'INSERT INTO outbox (seq, at, kind, op, record_id, line, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const records: Record<string, number> = {};

@@ -17,6 +17,7 @@ export const enRecovery: typeof itRecovery = {
     recovered: 'Recovered {{count}} records (from {{first}} to {{last}}) from the consortium’s copy: this municipality’s data is complete again and new data can be recorded.',
     nothingToRecover: 'Nothing to recover: this installation already has all the data the consortium received.',
     missingFiles: '{{count}} proposal attachments were not at the consortium: attach them again from the proposals.',
+    syncWaits: 'First import the recovery bundle (red box at the top).',
     exportTitle: 'Recovery bundle',
     exportText:
       'If {{name}} had to restore an old backup, its records already received by the consortium are missing from its installation. The recovery bundle holds the signed copy of the {{seq}} records of {{name}} received here and their attachments: send it to the municipality, which imports it from its home page.',

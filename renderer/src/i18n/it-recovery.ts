@@ -15,6 +15,7 @@ export const itRecovery = {
     recovered: 'Recuperate {{count}} registrazioni (dalla {{first}} alla {{last}}) dalla copia del consorzio: i dati di questo Comune sono di nuovo completi e si possono registrare nuovi dati.',
     nothingToRecover: 'Nessuna registrazione da recuperare: questa installazione ha già tutti i dati che il consorzio ha ricevuto.',
     missingFiles: '{{count}} allegati di proposte non erano presso il consorzio: riallegarli dalle proposte.',
+    syncWaits: 'Prima importare il pacchetto di recupero (riquadro rosso in alto).',
     exportTitle: 'Pacchetto di recupero',
     exportText:
       'Se {{name}} ha dovuto ripristinare una copia di sicurezza vecchia, le sue registrazioni già ricevute dal consorzio mancano nella sua installazione. Il pacchetto di recupero contiene la copia firmata delle {{seq}} registrazioni di {{name}} ricevute qui e i loro allegati: inviarlo al Comune, che lo importa dalla pagina iniziale.',

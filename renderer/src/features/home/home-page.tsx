@@ -19,13 +19,15 @@ export function HomePage({ installation }: { installation: Installation }) {
   const hub = installation.role === 'hub';
   // Bumped after a recovery: the summary below is read again (its figures came back).
   const [recoveries, setRecoveries] = useState(0);
+  // A restore from an old backup lost data the consortium holds: the banner, and writes wait (read on the hub too, unused).
+  const recovery = useApiQuery('recovery.status', {}, recoveries);
   return (
     <>
       <PageTitle>{t('home.welcome')}</PageTitle>
-      {hub ? null : <RecoveryBanner onRecovered={() => setRecoveries((n) => n + 1)} />}
+      {hub ? null : <RecoveryBanner status={recovery.data} onRecovered={() => setRecoveries((n) => n + 1)} />}
       <p className="cst-lead">{hub ? t('home.hubIntro') : t('home.municipalityIntro')}</p>
       {installation.operator ? <p>{t('home.operator', { name: installation.operator })}</p> : null}
-      {hub ? null : <MunicipalitySummary key={recoveries} />}
+      {hub ? null : <MunicipalitySummary key={recoveries} recoveryNeeded={recovery.data?.needed === true} />}
       <div className="cst-card-grid">
         {hub ? <MembersSummary /> : null}
         {hub ? <ExchangeSummary /> : null}

@@ -9,7 +9,7 @@ import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilliItalian } from '../../i18n/quantity';
 
 /** The municipality's home: this month's figures, what is not yet sent, quick actions. */
-export function MunicipalitySummary() {
+export function MunicipalitySummary({ recoveryNeeded = false }: { recoveryNeeded?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const summary = useApiQuery('home.summary', {});
@@ -55,7 +55,11 @@ export function MunicipalitySummary() {
             <p>{t('homeMunicipality.proposalsLine', s.proposals)}</p>
           </Card>
           <Card title={t('homeMunicipality.syncTitle')} id="home-sync">
-            <p className="cst-big-number">{t('homeMunicipality.unsent', { count: s.unsentEvents, formatted: formatNumber(s.unsentEvents) })}</p>
+            {recoveryNeeded ? (
+              <p className="cst-big-number">{t('recovery.syncWaits')}</p>
+            ) : (
+              <p className="cst-big-number">{t('homeMunicipality.unsent', { count: s.unsentEvents, formatted: formatNumber(s.unsentEvents) })}</p>
+            )}
             <p>{s.lastExportAt ? t('homeMunicipality.lastExport', { when: formatDateTime(s.lastExportAt) }) : t('homeMunicipality.lastExportNever')}</p>
             <p>
               <a href="#/bundles">{t('bundles.homeLink')}</a>

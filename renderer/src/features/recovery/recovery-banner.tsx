@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecoveryApplyResult } from '../../../../shared/domain/recovery';
+import type { RecoveryApplyResult, RecoveryStatus } from '../../../../shared/domain/recovery';
 import { useApi } from '../../app/api-context';
-import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
 import { formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
@@ -14,11 +13,11 @@ import './recovery.css';
  * The municipality's Home when a restore from an old backup lost events the consortium already
  * holds (DESIGN.md "Restores"): a red banner saying exactly what to do, with the file picker for
  * the consortium's recovery bundle. Writes are refused (E_RECOVERY_NEEDED) until it is applied.
+ * `status` is recovery.status, read by the page (which reads it again after `onRecovered`).
  */
-export function RecoveryBanner({ onRecovered }: { onRecovered: () => void }) {
+export function RecoveryBanner({ status: s, onRecovered }: { status: RecoveryStatus | undefined; onRecovered: () => void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const status = useApiQuery('recovery.status', {});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<RecoveryApplyResult | null>(null);
@@ -32,7 +31,6 @@ export function RecoveryBanner({ onRecovered }: { onRecovered: () => void }) {
     setBusy(false);
     if (!result.ok) return setError(apiErrorMessage(result.error, t, i18n.language));
     setDone(result.value);
-    status.reload();
     onRecovered();
   };
 
@@ -47,7 +45,6 @@ export function RecoveryBanner({ onRecovered }: { onRecovered: () => void }) {
       </Alert>
     );
   }
-  const s = status.data;
   if (!s?.needed) return null;
   return (
     <section className="alert alert-danger cst-alert cst-recovery-banner" aria-labelledby="recovery-banner-title" id="recovery-banner">
