@@ -108,7 +108,20 @@ export function RecordForm({ form, children, submitLabel, savingLabel, onCancel,
   const { t } = useTranslation();
   const size = large ? ' btn-lg' : '';
   return (
-    <form onSubmit={(e) => void form.onSubmit(e)} noValidate className={className} aria-labelledby={title?.id} aria-describedby={requiredNote?.id}>
+    <form
+      onSubmit={(e) => void form.onSubmit(e)}
+      // Escape cancels an edit, as "Annulla" does (in a dialog too: the dialog closes once).
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !onCancel) return;
+        e.preventDefault();
+        e.stopPropagation();
+        onCancel();
+      }}
+      noValidate
+      className={className}
+      aria-labelledby={title?.id}
+      aria-describedby={requiredNote?.id}
+    >
       {title ? (
         <h3 className="cst-subtitle" id={title.id}>
           {title.text}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/errors';
 import { Alert } from '../../components/alert';
@@ -37,6 +37,15 @@ export function EditableList<T>({ id, title, caption, query, columns, rowKey, na
   const { t } = useTranslation();
   const [editing, setEditing] = useState<{ record: T | null } | null>(null);
   const [saved, setSaved] = useState<{ record: T } | null>(null);
+  // Focus follows the form: into its first field when it opens, back to "Aggiungi" when it closes.
+  const box = useRef<HTMLDivElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (editing) box.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    else if (opened.current) addButton.current?.focus();
+    opened.current = editing !== null;
+  }, [editing]);
   const withEdit: Column<T>[] = [...columns, { key: 'edit', header: t('catalogue.actions'), cell: (r) => <EditButton what={nameOf(r)} onClick={() => setEditing({ record: r })} /> }];
   const before = (
     <>
@@ -46,11 +55,11 @@ export function EditableList<T>({ id, title, caption, query, columns, rowKey, na
         </Alert>
       ) : null}
       {editing === null ? (
-        <button type="button" className="btn btn-primary mb-3" onClick={() => setEditing({ record: null })}>
+        <button ref={addButton} type="button" className="btn btn-primary mb-3" onClick={() => setEditing({ record: null })}>
           {addLabel}
         </button>
       ) : (
-        <div key={editing.record ? rowKey(editing.record) : 'new'}>
+        <div key={editing.record ? rowKey(editing.record) : 'new'} ref={box}>
           {form({
             record: editing.record,
             onCancel: () => setEditing(null),
