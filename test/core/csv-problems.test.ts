@@ -166,6 +166,20 @@ describe('progress of long work (task.progress)', () => {
     expect(seenAtTick.some((n) => n > 0 && n < got.length)).toBe(true);
   });
 
+  it('the window learns that recording has started before the transaction holds the event loop', async () => {
+    const t = await openMunicipality();
+    const rows = Array.from({ length: 300 }, (_, i) => `PEC;01/01/2025;;${i + 1};;;`);
+    const got = listen(t);
+    const lastSeenAtTick: string[] = [];
+    const poll = setInterval(() => {
+      const last = got.at(-1);
+      if (last) lastSeenAtTick.push(`${last.taskId} ${last.done}`);
+    }, 0);
+    await t.must('csv.import', { kind: 'usage', contentBase64: b64([HEADER, ...rows].join('\r\n')) });
+    clearInterval(poll);
+    expect(lastSeenAtTick).toContain('csv.import 0');
+  });
+
   it('demo.fill reports its progress up to the total', async () => {
     const t = await openMunicipality();
     const got = listen(t);

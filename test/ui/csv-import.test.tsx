@@ -105,6 +105,12 @@ describe('CSV import: progress of the check and of the recording', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Importa 3000 righe' }));
+    // The import checks the rows once more, then records them in one transaction.
+    act(() => api.emitProgress({ taskId: 'csv.check', label: 'Controllo delle righe', done: 1000, total: 3000 }));
+    expect(await screen.findByRole('progressbar', { name: 'Importazione, ultimo controllo delle righe: 1.000 su 3.000…' })).toBeTruthy();
+    act(() => api.emitProgress({ taskId: 'csv.import', label: 'Registrazione delle righe', done: 0, total: 3000 }));
+    const working = await screen.findByRole('progressbar', { name: /^Registrazione di 3\.000 righe in corso: si salvano tutte insieme alla fine/ });
+    expect(working.hasAttribute('aria-valuenow')).toBe(false); // indeterminate: nothing measured yet
     act(() => api.emitProgress({ taskId: 'csv.import', label: 'Registrazione delle righe', done: 600, total: 3000 }));
     const recording = await screen.findByRole('progressbar', { name: 'Registrazione delle righe: 600 su 3.000…' });
     expect(recording.getAttribute('aria-valuenow')).toBe('20');

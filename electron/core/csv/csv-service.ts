@@ -31,6 +31,9 @@ export const CSV_IMPORT_TASK = 'csv.import';
 const CHECK_SLICE = 2000;
 const PROGRESS_STEPS = 50;
 
+/** Lets the event loop run (transports flush the progress sent so far); never inside a transaction. */
+const handBack = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 interface Checked {
   preview: CsvPreview;
   /** Valid rows by row number. */
@@ -91,7 +94,7 @@ async function checkFile(ctx: AppContext, kind: CsvImportKind, bytes: Buffer): P
   for (let i = 0; i < dataRows.length; i++) {
     if (i > 0 && i % CHECK_SLICE === 0) {
       progress(i);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await handBack();
     }
     const cells = dataRows[i]!;
     const row = i + 2;
@@ -122,6 +125,7 @@ async function checkFile(ctx: AppContext, kind: CsvImportKind, bytes: Buffer): P
     }
   }
   progress(dataRows.length);
+  await handBack();
   return {
     preview: { ...base, rows: dataRows.length, validRows: valid.size, invalidRows: invalid, duplicateRows: duplicates, problems },
     valid,
@@ -151,6 +155,9 @@ export async function importCsv(ctx: AppContext, input: ParsedInput<'csv.import'
   const every = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
   const progress = (done: number) => ctx.emit('task.progress', { taskId: CSV_IMPORT_TASK, label: 'Registrazione delle righe', done, total });
   progress(0);
+  // Handed back once more before the transaction, so that the window learns that recording
+  // has started (its own events may only arrive when it is over: see the note above).
+  await handBack();
   // Re-checked inside: usage entries go through the same rules as a typed one (usageData).
   ctx.db.transaction(() => SCHEMAS[input.kind].apply(ctx, rows, (done) => done % every === 0 && done < total && progress(done)))();
   progress(total);

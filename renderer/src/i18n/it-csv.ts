@@ -44,6 +44,8 @@ export const itCsv = {
   },
   csvProgress: {
     check: 'Controllo delle righe: {{done}} su {{total}}…',
+    importCheck: 'Importazione, ultimo controllo delle righe: {{done}} su {{total}}…',
+    importWorking: 'Registrazione di {{total}} righe in corso: si salvano tutte insieme alla fine, quindi può richiedere qualche secondo senza avanzamento visibile.',
     import: 'Registrazione delle righe: {{done}} su {{total}}…',
   },
 };

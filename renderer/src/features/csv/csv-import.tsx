@@ -8,7 +8,7 @@ import { formatNumber } from '../../i18n/format';
 import { messageText, type Message } from '../../i18n/messages';
 import { readFileAsBase64 } from '../../platform/read-file';
 import { csvErrorMessage, csvProblemMessage } from './csv-messages';
-import { ProgressBar, useTaskProgress } from './task-progress';
+import { ProgressBar, useTaskProgress, type TaskProgress } from './task-progress';
 
 /** The backend's tasks of a CSV import (electron/core/csv/csv-service.ts). */
 const CSV_TASKS = ['csv.check', 'csv.import'] as const;
@@ -100,14 +100,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
         <input id={inputId} type="file" accept=".csv,text/csv" className="form-control cst-input" onChange={(e) => void onFile(e)} aria-describedby={`${inputId}-hint`} />
       </div>
       {busy === 'reading' && !progress ? <p role="status">{t('usage.csvReading')}</p> : null}
-      {busy && progress ? (
-        <ProgressBar
-          id={`${inputId}-progress`}
-          text={t(progress.taskId === 'csv.import' ? 'csvProgress.import' : 'csvProgress.check', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
-          done={progress.done}
-          total={progress.total}
-        />
-      ) : null}
+      {busy && progress ? <CsvProgress id={`${inputId}-progress`} progress={progress} importing={busy === 'importing'} /> : null}
       {error ? (
         <Alert tone="danger" live>
           {messageText(error, t, i18n.language)}
@@ -196,4 +189,17 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
       ) : null}
     </div>
   );
+}
+
+/**
+ * What the backend is doing: checking rows (measured), then recording them. Recording is one
+ * transaction: its progress may only reach the window when it ends, so at 0 the bar says
+ * "working" and the sentence says why nothing is saved until the end.
+ */
+function CsvProgress({ id, progress, importing }: { id: string; progress: TaskProgress; importing: boolean }) {
+  const { t } = useTranslation();
+  const figures = { done: formatNumber(progress.done), total: formatNumber(progress.total) };
+  if (progress.taskId === 'csv.import' && progress.done === 0) return <ProgressBar id={id} text={t('csvProgress.importWorking', figures)} />;
+  const key = progress.taskId === 'csv.import' ? 'csvProgress.import' : importing ? 'csvProgress.importCheck' : 'csvProgress.check';
+  return <ProgressBar id={id} text={t(key, figures)} done={progress.done} total={progress.total} />;
 }

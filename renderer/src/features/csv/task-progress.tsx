@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import '../bundles/bundles.css';
+import './csv.css';
 
 export interface TaskProgress {
   taskId: string;
@@ -26,9 +27,14 @@ export function useTaskProgress(taskIds: readonly string[]): [TaskProgress | nul
   return [progress, reset];
 }
 
-/** The progress bar of the bundles import (same look and accessible name), for any long task. */
-export function ProgressBar({ id, text, done, total }: { id: string; text: string; done: number; total: number }) {
-  const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+/**
+ * The progress bar of the bundles import (same look and accessible name), for any long task.
+ * Without `done`/`total` it is indeterminate (no value announced, a moving stripe): work whose
+ * end cannot be measured from here.
+ */
+export function ProgressBar({ id, text, done, total }: { id: string; text: string; done?: number; total?: number }) {
+  const measured = done !== undefined && total !== undefined;
+  const percent = measured && total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   return (
     <div role="status">
       <p id={id} className="mb-1">
@@ -40,10 +46,9 @@ export function ProgressBar({ id, text, done, total }: { id: string; text: strin
         aria-labelledby={id}
         aria-valuemin={0}
         aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${percent}%`}
+        {...(measured ? { 'aria-valuenow': percent, 'aria-valuetext': `${percent}%` } : {})}
       >
-        <div className="cst-progress-bar" style={{ width: `${percent}%` }} />
+        <div className={measured ? 'cst-progress-bar' : 'cst-progress-bar cst-progress-working'} style={measured ? { width: `${percent}%` } : undefined} />
       </div>
     </div>
   );
