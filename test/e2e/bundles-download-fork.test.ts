@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { fixedClock, sequentialIds } from '../../electron/core/defaults';
+import type { Input, MethodName, Output } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/errors';
 import { tempDir } from '../helpers/temp-dir';
 import { launchChromium, openPage, startShell } from './harness';
 
@@ -35,16 +37,16 @@ function backendAt(dataDir: string, seed: number, start: string): Backend {
   return openBackend({ dataDir, appVersion: '0.0.0-test', clock: fixedClock(start), ids: sequentialIds(seed), log: { info() {}, warn() {}, error() {} } });
 }
 
-async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
+async function must<M extends MethodName>(b: Backend, method: M, input: Input<M>): Promise<Output<M>> {
+  const r = (await b.dispatch(method, input as never)) as Result<Output<M>>;
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.value;
 }
 
 async function introduce(a: Backend, b: Backend): Promise<void> {
-  const file = await must(a.dispatch('identity.export', {}));
-  const peer = await must(b.dispatch('identity.import', { contentBase64: file.contentBase64 }));
-  await must(b.dispatch('identity.confirm', { id: peer.id, fingerprint: peer.fingerprint }));
+  const file = await must(a, 'identity.export', {});
+  const peer = await must(b, 'identity.import', { contentBase64: file.contentBase64 });
+  await must(b, 'identity.confirm', { id: peer.id, fingerprint: peer.fingerprint });
 }
 
 /**
@@ -58,20 +60,20 @@ async function prepare(): Promise<{ townDir: string; hubDir: string; forked: str
   const restoredDir = tempDir();
   const town = backendAt(townDir, 21, '2026-11-20T08:00:00.000Z');
   const hub = backendAt(hubDir, 22, '2026-11-20T08:00:00.000Z');
-  await must(town.dispatch('setup.municipality', { istat: '041067', operator: 'Maria Rossi' }));
-  await must(hub.dispatch('setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU', operator: 'Luca Bianchi' }));
+  await must(town, 'setup.municipality', { istat: '041067', operator: 'Maria Rossi' });
+  await must(hub, 'setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU', operator: 'Luca Bianchi' });
   await introduce(town, hub);
   await introduce(hub, town);
   hub.close();
-  for (const d of ['05', '06', '07']) await must(town.dispatch('usage.record', { service: 'PROTOCOLLO', date: `2026-11-${d}`, quantity: '40' }));
+  for (const d of ['05', '06', '07']) await must(town, 'usage.record', { service: 'PROTOCOLLO', date: `2026-11-${d}`, quantity: '40' });
   mkdirSync(join(restoredDir, 'keys'), { recursive: true });
   copyFileSync(join(townDir, 'keys', 'secret.json'), join(restoredDir, 'keys', 'secret.json'));
   town.ctx.db.exec(`VACUUM INTO '${join(restoredDir, 'cst-desk.sqlite').replace(/'/g, "''")}'`);
-  for (const d of ['10', '11']) await must(town.dispatch('usage.record', { service: 'PROTOCOLLO', date: `2026-11-${d}`, quantity: '12' }));
+  for (const d of ['10', '11']) await must(town, 'usage.record', { service: 'PROTOCOLLO', date: `2026-11-${d}`, quantity: '12' });
   town.close();
   const restored = backendAt(restoredDir, 23, '2026-11-24T08:00:00.000Z');
-  for (const d of ['12', '13']) await must(restored.dispatch('usage.record', { service: 'PROTOCOLLO', date: `2026-11-${d}`, quantity: '7' }));
-  const [file] = await must(restored.dispatch('bundle.export', { dir: tempDir() }));
+  for (const d of ['12', '13']) await must(restored, 'usage.record', { service: 'PROTOCOLLO', date: `2026-11-${d}`, quantity: '7' });
+  const [file] = await must(restored, 'bundle.export', { dir: tempDir() });
   restored.close();
   return { townDir, hubDir, forked: file!.path };
 }
