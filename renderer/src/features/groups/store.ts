@@ -1,26 +1,23 @@
 import { create } from 'zustand';
 import type { Group, Meeting } from '../../../../shared/domain/groups';
+import type { PendingDelete } from '../../components/delete-record-dialog';
+import { RECORDS_INITIAL, recordsSlice, type RecordsSlice } from '../../components/records-store';
 
-interface GroupsState {
-  version: number;
+interface GroupsState extends RecordsSlice<PendingDelete<'groups.delete' | 'meetings.delete'>> {
   editingGroup: Group | null;
   editingMeeting: Meeting | null;
-  deleting: { method: 'groups.delete' | 'meetings.delete'; id: string; title: string; text: string } | null;
-  changed: () => void;
   editGroup: (g: Group | null) => void;
   editMeeting: (m: Meeting | null) => void;
-  askDelete: (d: GroupsState['deleting']) => void;
   reset: () => void;
 }
 
-const INITIAL = { version: 0, editingGroup: null, editingMeeting: null, deleting: null };
+const INITIAL = { ...RECORDS_INITIAL, editingGroup: null, editingMeeting: null };
 
 /** UI state of the thematic groups screen. */
 export const useGroupsStore = create<GroupsState>()((set) => ({
+  ...recordsSlice<GroupsState>(set),
   ...INITIAL,
-  changed: () => set((s) => ({ version: s.version + 1 })),
   editGroup: (editingGroup) => set({ editingGroup }),
   editMeeting: (editingMeeting) => set({ editingMeeting }),
-  askDelete: (deleting) => set({ deleting }),
   reset: () => set(INITIAL),
 }));
