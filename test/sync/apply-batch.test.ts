@@ -11,7 +11,7 @@ import { importBundles } from '../../electron/core/inbox/import';
 import { BATCH } from '../../electron/core/inbox/apply-batch';
 import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
 import { fingerprint } from '../../electron/core/crypto/fingerprint';
-import { inlineVerifier } from '../../electron/core/workers/verifier';
+import { createWorkerVerifier, inlineVerifier } from '../../electron/core/workers/verifier';
 import { addMember, vectorHub } from './bundle-helpers';
 import { chain, craft, H0, identityFileOf, line, newParty, usageData, uuid, vectorParty } from './bundle-craft';
 
@@ -108,6 +108,24 @@ describe('batched apply', () => {
       expect(r.message).toMatch(new RegExp(`riga ${at}\\b`));
       expect(state(t.backend.ctx.db)).toBe(before);
     }
+    t.backend.close();
+  });
+
+  it('streamed from the worker, lines beyond a manifest range that disagrees with its count: E_CHAIN (step 10), nothing applied', async () => {
+    const t = hub();
+    const lines = Array.from({ length: 5 }, (_, i) => line(i + 1, 'usage', 'put', uuid(i + 1), usageData()));
+    expect((await send(t, urbino, lines.slice(0, 3), 3)).outcome).toBe('applied');
+    const before = state(t.backend.ctx.db);
+    // count 5 but last_seq 3: lines 4 and 5 reach the writer before step 10 is known.
+    const bytes = craft({ from: urbino, to: HUB, lines, firstSeq: 1, manifest: (m) => ({ ...m, events: { ...(m.events as object), last_seq: 3 } }) });
+    const verifier = createWorkerVerifier();
+    try {
+      const [r] = await importBundles(t.backend.ctx, [{ name: 'range.cstb', bytes }], { verifier });
+      expect(r).toMatchObject({ outcome: 'refused', code: 'E_CHAIN' });
+    } finally {
+      await verifier.close();
+    }
+    expect(state(t.backend.ctx.db)).toBe(before);
     t.backend.close();
   });
 });

@@ -175,8 +175,8 @@ export function applyBundle(db: Database.Database, input: ApplyInput): ApplyResu
       const sessions = new Map<string, ProjectorSession[]>();
       const hasher = new ChainHasher();
       if (m.count > 0) {
-        const fresh = m.last_seq - Math.max(applied, m.first_seq - 1);
-        const batch = fresh > 0 ? new EventBatch(db, peer, kinds, ownIdsFor(db, fresh), (kind) => projectorSessions(db, projectorList, sessions, kind)) : null;
+        // Made at the first new event: until step 10 is known the manifest's count and range may disagree.
+        let batch: EventBatch | null = null;
         input.source.forEach((line, given) => {
           seq += 1;
           hash = given ?? hasher.next(hash, line);
@@ -185,10 +185,11 @@ export function applyBundle(db: Database.Database, input: ApplyInput): ApplyResu
             if (!stored.line.equals(line)) throw fork(db, input, peer, seq, stored, line, hash);
             return;
           }
-          (batch as EventBatch).add(seq, seq - m.first_seq + 1, line, hash);
+          batch ??= new EventBatch(db, peer, kinds, ownIdsFor(db, m.count), (kind) => projectorSessions(db, projectorList, sessions, kind));
+          batch.add(seq, seq - m.first_seq + 1, line, hash);
           newEvents += 1;
         });
-        batch?.flush();
+        (batch as EventBatch | null)?.flush();
       }
       // Nothing below may happen unless steps 1–10 passed (streamed verification ends here).
       if (!input.source.settle()) throw new Stop({ outcome: 'unverified' });
