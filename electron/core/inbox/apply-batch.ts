@@ -9,8 +9,9 @@
  *   4. a put whose data fails its kind's schema → E_RECORD;
  * the first event (in stream order) that fails decides; then the rows, then the projectors.
  *
- * Why batches: one multi-row INSERT per table for BATCH events costs about half of BATCH
- * single-row ones (binding and stepping a statement dominates a row append). The batch never
+ * Why batches: one multi-row INSERT per table for BATCH events instead of BATCH single-row
+ * statements (measured, CPU per row: received_records 3.5 → 1.7 µs, inbox_events 2.3 → 1.8 µs;
+ * bigger batches measured no better). The batch never
  * holds one id twice (it is flushed first), so "was this id already there" is answered by the
  * insert's change count: all new (the common case) costs nothing more; otherwise one probe of
  * the batch's ids finds the rows that existed before it.
