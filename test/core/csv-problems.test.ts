@@ -170,14 +170,16 @@ describe('progress of long work (task.progress)', () => {
     const t = await openMunicipality();
     const rows = Array.from({ length: 300 }, (_, i) => `PEC;01/01/2025;;${i + 1};;;`);
     const got = listen(t);
-    const lastSeenAtTick: string[] = [];
-    const poll = setInterval(() => {
-      const last = got.at(-1);
-      if (last) lastSeenAtTick.push(`${last.taskId} ${last.done}`);
-    }, 0);
+    // When recording is announced, ask the event loop for a turn: it must come before the
+    // transaction (the import hands the loop back), so it sees no later event and no transaction.
+    let atTurn: { last: string; inTransaction: boolean } | null = null;
+    t.backend.subscribe((m) => {
+      if (m.event === 'task.progress' && m.payload.taskId === 'csv.import' && m.payload.done === 0) {
+        setImmediate(() => (atTurn = { last: `${got.at(-1)!.taskId} ${got.at(-1)!.done}`, inTransaction: t.backend.ctx.db.inTransaction }));
+      }
+    });
     await t.must('csv.import', { kind: 'usage', contentBase64: b64([HEADER, ...rows].join('\r\n')) });
-    clearInterval(poll);
-    expect(lastSeenAtTick).toContain('csv.import 0');
+    expect(atTurn).toEqual({ last: 'csv.import 0', inTransaction: false });
   });
 
   it('demo.fill reports its progress up to the total', async () => {
