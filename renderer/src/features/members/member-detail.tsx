@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../shared/domain/installation';
 import type { MemberOverview } from '../../../../shared/domain/hub-views';
@@ -6,11 +6,9 @@ import { useApi } from '../../app/api-context';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { TextField } from '../../components/form-field';
+import { RecordForm, useRecordForm, type FieldErrors } from '../../components/record-form';
 import { formatDateTime, formatNumber } from '../../i18n/format';
-import { apiErrorToMessage, messageText, type Message } from '../../i18n/messages';
 import { RecoveryExportCard } from '../recovery/recovery-export-card';
-
-type Errors = { population?: Message; populationYear?: Message; form?: Message };
 
 /** "14.950" or "14950" → 14950; null when it is not a whole number of people. */
 export function parsePopulation(text: string): number | null {
@@ -19,42 +17,40 @@ export function parsePopulation(text: string): number | null {
   return Number(clean);
 }
 
+function populationValues(m: Member) {
+  return { population: m.population === null ? '' : formatNumber(m.population), year: m.populationYear === null ? '' : String(m.populationYear) };
+}
+
 /** One member: ISTAT's population and its year, edited by the hub; links to its records. */
 export function MemberDetail({ member, overview, onSaved }: { member: Member; overview?: MemberOverview | undefined; onSaved: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
-  const [population, setPopulation] = useState(member.population === null ? '' : formatNumber(member.population));
-  const [year, setYear] = useState(member.populationYear === null ? '' : String(member.populationYear));
-  const [errors, setErrors] = useState<Errors>({});
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    setPopulation(member.population === null ? '' : formatNumber(member.population));
-    setYear(member.populationYear === null ? '' : String(member.populationYear));
-  }, [member]);
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaved(false);
-    const next: Errors = {};
-    const pop = parsePopulation(population);
-    if (pop === null) next.population = { key: 'hubMembers.populationInvalid' };
-    const y = Number(year.trim());
-    const thisYear = new Date().getFullYear();
-    if (!/^\d{4}$/.test(year.trim()) || y < 1861 || y > thisYear) next.populationYear = { key: 'hubMembers.yearInvalid', params: { max: thisYear } };
-    setErrors(next);
-    if (Object.keys(next).length > 0 || pop === null) return;
-    setBusy(true);
-    const result = await api.call('members.update', { istat: member.istat, population: pop, populationYear: y });
-    setBusy(false);
-    if (!result.ok) {
-      const field = result.error.field;
-      const message = apiErrorToMessage(result.error);
-      setErrors(field === 'population' || field === 'populationYear' ? { [field]: message } : { form: message });
-      return;
-    }
-    setSaved(true);
-    onSaved();
+  // What was saved last, worded at each render (it follows a language switch).
+  const [saved, setSaved] = useState<{ population: number; year: string } | null>(null);
+  const form = useRecordForm({
+    initial: () => populationValues(member),
+    fieldIds: { population: 'member-population-value', populationYear: 'member-population-year' },
+    check: (d) => {
+      const errors: FieldErrors = {};
+      if (parsePopulation(d.population) === null) errors.population = { key: 'hubMembers.populationInvalid' };
+      const y = Number(d.year.trim());
+      const thisYear = new Date().getFullYear();
+      if (!/^\d{4}$/.test(d.year.trim()) || y < 1861 || y > thisYear) errors.populationYear = { key: 'hubMembers.yearInvalid', params: { max: thisYear } };
+      return errors;
+    },
+    save: (d) => api.call('members.update', { istat: member.istat, population: parsePopulation(d.population) ?? 0, populationYear: Number(d.year.trim()) }),
+    onSaved: (_m, d) => {
+      setSaved({ population: parsePopulation(d.population) ?? 0, year: d.year.trim() });
+      onSaved();
+    },
+    after: (d) => d,
+  });
+  const { setValues } = form;
+  useEffect(() => setValues(populationValues(member)), [member, setValues]);
+  // Typing again makes the last "saved" message stale.
+  const edit = (key: 'population' | 'year', errorField: string) => (v: string) => {
+    setSaved(null);
+    form.set(key, errorField)(v);
   };
 
   return (
@@ -81,43 +77,24 @@ export function MemberDetail({ member, overview, onSaved }: { member: Member; ov
       ) : null}
       <Card title={t('hubMembers.populationTitle')} id="member-population">
         <p>{t('hubMembers.populationIntro', { name: member.name, istat: member.istat })}</p>
-        <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <RecordForm
+          form={form}
+          className=""
+          submitLabel={t('hubMembers.save')}
+          large
+          status={
+            saved ? (
+              <Alert tone="success" live>
+                {t('hubMembers.saved', { name: member.name, population: formatNumber(saved.population), year: saved.year })}
+              </Alert>
+            ) : null
+          }
+        >
           <div className="cst-form-grid">
-            <TextField
-              id="member-population-value"
-              label={t('hubMembers.populationLabel')}
-              hint={t('hubMembers.populationHint')}
-              value={population}
-              onChange={setPopulation}
-              error={errors.population ? messageText(errors.population, t, i18n.language) : undefined}
-              required
-              maxLength={12}
-            />
-            <TextField
-              id="member-population-year"
-              label={t('hubMembers.yearLabel')}
-              hint={t('hubMembers.yearHint')}
-              value={year}
-              onChange={setYear}
-              error={errors.populationYear ? messageText(errors.populationYear, t, i18n.language) : undefined}
-              required
-              maxLength={4}
-            />
+            <TextField {...form.bind('population')} onChange={edit('population', 'population')} label={t('hubMembers.populationLabel')} hint={t('hubMembers.populationHint')} required maxLength={12} />
+            <TextField {...form.bind('year', 'populationYear')} onChange={edit('year', 'populationYear')} label={t('hubMembers.yearLabel')} hint={t('hubMembers.yearHint')} required maxLength={4} />
           </div>
-          {errors.form ? (
-            <Alert tone="danger" live>
-              {messageText(errors.form, t, i18n.language)}
-            </Alert>
-          ) : null}
-          {saved ? (
-            <Alert tone="success" live>
-              {t('hubMembers.saved', { name: member.name, population: formatNumber(parsePopulation(population) ?? 0), year })}
-            </Alert>
-          ) : null}
-          <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
-            {t('hubMembers.save')}
-          </button>
-        </form>
+        </RecordForm>
       </Card>
       <RecoveryExportCard member={member} lastSeq={overview?.lastSeq} />
       <Card title={t('hubMembers.recordsTitle')} id="member-records">
