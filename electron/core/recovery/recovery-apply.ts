@@ -18,7 +18,6 @@ import { join } from 'node:path';
 import type { RecoveryApplyResult, RecoveryStatus } from '../../../shared/domain/recovery';
 import { findRecordKind } from '../../../shared/records/kinds';
 import { ATTACHMENTS_DIR } from '../attachments/attachment-store';
-import { verifyBundle, type VerifyReport } from '../bundles/verify';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { archivedPath } from '../inbox/archive';
@@ -55,7 +54,8 @@ export async function applyRecovery(ctx: AppContext, source: BundleSource, optio
   if ((imported.outcome !== 'applied' && imported.outcome !== 'duplicate') || !imported.sha256) {
     throw new AppError(imported.code ?? 'E_FORMAT', imported.message, { params: { outcome: imported.outcome, ...(imported.detail ? { detail: imported.detail } : {}) } });
   }
-  const report = await verifyBundle(verifyInputFor(ctx, archivedPath(ctx.dataDir, imported.sha256), options.limits));
+  // The same verifier as the import (in the worker: off the main thread), this time to read the signed manifest and the extracted copy.
+  const report = await options.verifier.verify(verifyInputFor(ctx, archivedPath(ctx.dataDir, imported.sha256), options.limits));
   let copyShas: string[] = [];
   try {
     if (!report.ok || !report.manifest) throw new AppError(report.code ?? 'E_FORMAT', imported.message, { params: { detail: report.detail ?? '' } });
@@ -64,7 +64,7 @@ export async function applyRecovery(ctx: AppContext, source: BundleSource, optio
     if (!m.ack) throw notACopy('the bundle carries no ack');
     const parts = copyParts(m, report.attachments, us.id, m.ack.seq);
     copyShas = parts.map((p) => p.sha256);
-    const applied = ctx.db.transaction(() => applyCopy(ctx, report, parts, { seq: m.ack!.seq, hash: m.ack!.hash }, m.sender.id))();
+    const applied = ctx.db.transaction(() => applyCopy(ctx, parts, { seq: m.ack!.seq, hash: m.ack!.hash }, m.sender.id))();
     const status = recoveryStatus(ctx);
     const message = applied.recovered
       ? `Recuperati ${applied.recovered.last - applied.recovered.first + 1} eventi (dal ${applied.recovered.first} al ${applied.recovered.last}) dalla copia del consorzio: i dati di questa installazione sono di nuovo completi e si possono registrare nuovi dati.`
@@ -90,7 +90,7 @@ interface Applied {
 }
 
 /** Inside the recovery's transaction: check, append, rebuild; any throw rolls everything back. */
-function applyCopy(ctx: AppContext, report: VerifyReport, parts: CopyPart[], ack: { seq: number; hash: string }, hubId: string): Applied {
+function applyCopy(ctx: AppContext, parts: CopyPart[], ack: { seq: number; hash: string }, hubId: string): Applied {
   const db = ctx.db;
   const head = outboxHead(db).seq;
   const lost = eventsLostPeer(db);
@@ -122,7 +122,6 @@ function applyCopy(ctx: AppContext, report: VerifyReport, parts: CopyPart[], ack
     for (const sha of missing ?? []) missingFiles.add(sha);
     records[ev.kind] = (records[ev.kind] ?? 0) + 1;
   });
-  void report;
   const firstDifference = state.firstDifference;
   if (state.hash.toString('hex') !== ack.hash) {
     throw new AppError(
