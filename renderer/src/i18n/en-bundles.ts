@@ -29,7 +29,7 @@ export const enBundles: typeof itBundles = {
     received: 'Received from the consortium',
     receivedText: 'services: {{services}} · courses: {{courses}} · groups: {{groups}} · member municipalities: {{members}}',
     ackProblem: {
-      events_lost: 'The consortium holds data of this municipality that are no longer here (perhaps a backup was restored). Call the consortium before recording anything else.',
+      events_lost: 'The consortium holds data of this municipality that are no longer here (perhaps a backup was restored). Ask the consortium for the recovery bundle and import it from the red box on the Home page: until then no new data can be recorded.',
       fork: 'The consortium’s copy of this municipality’s data differs from this workstation’s. Call the consortium.',
     },
     sendTitle: 'Send to the consortium',

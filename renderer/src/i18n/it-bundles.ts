@@ -27,7 +27,7 @@ export const itBundles = {
     received: 'Ricevuto dal consorzio',
     receivedText: 'servizi: {{services}} · corsi: {{courses}} · gruppi: {{groups}} · comuni aderenti: {{members}}',
     ackProblem: {
-      events_lost: 'Il consorzio ha dati di questo Comune che qui non ci sono più (forse è stata ripristinata una copia di sicurezza). Telefonare al consorzio prima di registrare altro.',
+      events_lost: 'Il consorzio ha dati di questo Comune che qui non ci sono più (forse è stata ripristinata una copia di sicurezza). Chiedere al consorzio il pacchetto di recupero e importarlo dal riquadro rosso della Home: fino ad allora non si possono registrare nuovi dati.',
       fork: 'La copia dei dati di questo Comune presso il consorzio non coincide con quella di questa postazione. Telefonare al consorzio.',
     },
     sendTitle: 'Invia al consorzio',
