@@ -6,7 +6,7 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type AttachmentRef, type Attach
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { detectAttachmentType } from './file-type';
 
 export const ATTACHMENTS_DIR = 'attachments';

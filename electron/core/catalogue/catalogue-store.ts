@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Service } from '../../../shared/domain/usage';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 
 const SELECT = `SELECT code, name_it AS nameIt, name_en AS nameEn, category, unit, unit_it AS unitIt, unit_en AS unitEn,
                        decimals, source FROM services`;

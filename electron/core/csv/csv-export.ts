@@ -7,7 +7,7 @@ import { listServices } from '../catalogue/catalogue-store';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { listGroups, listMeetings } from '../groups/groups-store';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { listCourses, listParticipations } from '../training/training-store';
 import { ftsQuery } from '../usage/usage-list';
 import { csvBytes, writeCsvFile } from './csv-file';

@@ -1,7 +1,7 @@
 import type { CsvProblem } from '../../../shared/domain/csv';
 import { StaffCreateInput } from '../../../shared/domain/staff';
 import { operatorName } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { readShareNames } from '../staff/share-names';
 import { putStaff } from '../staff/staff-service';
 import { findStaffByCode, nextStaffCode } from '../staff/staff-store';

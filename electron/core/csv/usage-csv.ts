@@ -4,7 +4,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { EARLIEST_DATE, operatorName } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { findService, listServices } from '../catalogue/catalogue-store';
 import { recordUsageInTransaction, usageData } from '../usage/usage-service';
 import { csvProblem, quoted } from './csv-problems';

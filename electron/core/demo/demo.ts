@@ -7,7 +7,7 @@ import { createGroup, addMember, createMeeting } from '../groups/groups-service'
 import { readInstallation } from '../installation/installation-store';
 import { addAttachment, createProposal, submitProposal, updateProposal, withdrawProposal } from '../proposals/proposals-service';
 import { operatorName, requireMunicipality } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { findMunicipality } from '../reference/municipalities';
 import { createStaff } from '../staff/staff-service';
 import { createCourse, createParticipation } from '../training/training-service';

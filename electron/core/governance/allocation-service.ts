@@ -11,7 +11,7 @@ import type { StatementView } from '../../../shared/domain/gov-plan';
 import { costStatementKind, type CostStatementData, type PlanVersionData } from '../../../shared/records/gov-records';
 import type { AppContext } from '../context';
 import { putRecord } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { withRules } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { writeStatement } from './gov-store';

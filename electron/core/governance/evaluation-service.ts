@@ -15,7 +15,7 @@ import type { ProposalData } from '../../../shared/records/proposals';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { notFound, operatorName, putRecord } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { requireGovHub, withRules } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';

@@ -14,7 +14,7 @@ import { PROPOSAL_STATE_LABELS } from '../../../shared/governance/proposal-track
 import type { VoteTally } from '../../../shared/governance/voting';
 import { readReport } from './gov-store';
 import { AppError } from '../errors';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { requireInstallation } from '../installation/installation-store';
 
 /** Hundredths (scores, basis points) → "7,65": Excel reads the decimal comma as a number. */

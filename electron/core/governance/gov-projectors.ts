@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { ConsortiumReportData, ConsortiumReportPartData, CostStatementData, PlanVersionData, ProposalStatusData } from '../../../shared/records/gov-records';
 import type { Projector, RecordChange } from '../inbox/projectors';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { peerNoOf, receivedEventAt } from '../hub/event-at';
 import { resubmitOnNewVersion } from './evaluation-service';
 import { deleteReport, deleteReportPart, writePlanVersion, writeProposalStatus, writeReport, writeReportPart, writeStatement } from './gov-store';

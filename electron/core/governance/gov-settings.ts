@@ -3,7 +3,7 @@ import type { VotingRules } from '../../../shared/governance/voting';
 import type { GovSettings } from '../../../shared/domain/gov-plan';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { AppContext } from '../context';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { AppError } from '../errors';
 import { requireGovHub } from './gov-errors';
 

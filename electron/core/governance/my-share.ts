@@ -5,7 +5,7 @@
 import type { MyShare, ProposalTrackView, StatementView } from '../../../shared/domain/gov-plan';
 import type { ProposalStatusData } from '../../../shared/records/gov-records';
 import type { AppContext } from '../context';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { toStatementView } from './allocation-service';
 import { toTrackView } from './evaluation-service';
 import { requireGovMunicipality } from './gov-errors';

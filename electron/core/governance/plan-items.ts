@@ -11,7 +11,7 @@ import type { PlanItemData, PlanVersionData, ProposalStatusData } from '../../..
 import type { ProposalData } from '../../../shared/records/proposals';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 
 export const QUOTA_CODE = 'QUOTA';
 

@@ -13,7 +13,7 @@ import type { PlanVersionData } from '../../../shared/records/gov-records';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { requireInstallation } from '../installation/installation-store';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { computeStatement, savingsOf, toStatementView } from './allocation-service';
 import { readPlanVersions, readStatement } from './gov-store';
 import { pickVersion, toPlanView } from './plan-service';

@@ -19,7 +19,7 @@ import {
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { deleteRecord, operatorName, putRecord } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { checkLineSize, requireGovHub, requireGovMunicipality } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { GroupMeetingData, GroupMembershipData, LocalGroupData } from '../../../shared/records/groups';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import type { RecoveredEvent } from '../recovery/recovered-event';
 
 export function restoreLocalGroupFromEvent(db: Database.Database, ev: RecoveredEvent<LocalGroupData>): void {

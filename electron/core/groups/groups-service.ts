@@ -5,7 +5,7 @@ import { groupMeetingKind, groupMembershipKind, localGroupKind } from '../../../
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { checkRecordDate, deleteRecord, notFound, operatorName, putRecord, requireMunicipality } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { getStaffRow } from '../staff/staff-store';
 import { getGroup, getMeeting } from './groups-store';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Group, GroupMember, Meeting } from '../../../shared/domain/groups';
 import { formatMilli } from '../../../shared/domain/quantity';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 
 interface GroupRow {
   id: string;

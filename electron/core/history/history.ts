@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { HistoryVersion, RecordHistory } from '../../../shared/domain/history';
 import type { AppContext } from '../context';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 
 /** Fields that say who and when, not what: a change of them alone is not "what changed". */
 const BOOKKEEPING = new Set(['updated_by']);

@@ -4,7 +4,7 @@ import { formatMilli } from '../../../shared/domain/quantity';
 import type { UnitCode } from '../../../shared/records/catalogue';
 import type { AppContext } from '../context';
 import { operatorName, requireMunicipality } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { readShareNames, writeSetting } from '../staff/share-names';
 import { reputAllStaff } from '../staff/staff-service';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../../../shared/domain/ids';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 
 /** inbox_events' key (migration 004): peer_no · 2^40 + seq. */
 export const eventKey = (peerNo: number, seq: number): number => peerNo * 1099511627776 + seq;

@@ -13,7 +13,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { outboxHead } from '../outbox/outbox';
 import { deleteRecord, notFound, operatorName, putRecord } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { findMunicipality } from '../reference/municipalities';
 import type { InstallationRecord } from '../installation/installation-store';
 import { requireHub } from './hub-guard';

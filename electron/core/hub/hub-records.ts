@@ -13,7 +13,7 @@ import { offeredCourseKind, type OfferedCourseData } from '../../../shared/recor
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { deleteRecord, notFound, operatorName, putRecord } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { requireHubWriter } from './hub-members';
 import { derivedRecordId } from './hub-ids';
 import { removeCourse, removeGroup, removeService, writeCourse, writeGroup, writeService } from './hub-store';

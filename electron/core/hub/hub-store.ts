@@ -11,7 +11,7 @@ import type { HubServiceData } from '../../../shared/records/hub-catalogue';
 import type { ThematicGroupData } from '../../../shared/records/hub-groups';
 import type { MemberData } from '../../../shared/records/hub-members';
 import type { OfferedCourseData } from '../../../shared/records/hub-training';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 
 /** Whether the municipality's own screens should see the record too (true on a municipality). */
 export type Mirror = boolean;

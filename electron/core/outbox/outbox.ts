@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { eventsLostPeer, type EventsLost } from '../peers/peers-store';
+import { stmt } from '../store/statements';
 import { chainHash, GENESIS_HASH } from './chain';
 
 export type EventOp = 'put' | 'delete';
@@ -35,7 +36,7 @@ export function eventLine(seq: number, at: string, event: NewEvent): string {
 }
 
 export function outboxHead(db: Database.Database): OutboxHead {
-  const row = db.prepare('SELECT seq, hash FROM outbox ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: Buffer } | undefined;
+  const row = stmt(db, 'SELECT seq, hash FROM outbox ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: Buffer } | undefined;
   return row ?? { seq: 0, hash: GENESIS_HASH };
 }
 
@@ -54,9 +55,7 @@ export function appendEvent(ctx: AppContext, event: NewEvent): AppendedEvent {
   const at = ctx.clock.now();
   const line = Buffer.from(eventLine(seq, at, event), 'utf8');
   const hash = chainHash(head.hash, line);
-  ctx.db
-    .prepare('INSERT INTO outbox (seq, at, kind, op, record_id, line, hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(seq, at, event.kind, event.op, event.id, line, hash);
+  stmt(ctx.db, 'INSERT INTO outbox (seq, at, kind, op, record_id, line, hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(seq, at, event.kind, event.op, event.id, line, hash);
   return { seq, at, hash };
 }
 

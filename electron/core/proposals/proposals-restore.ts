@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ProposalData } from '../../../shared/records/proposals';
 import { ATTACHMENTS_DIR } from '../attachments/attachment-store';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import type { RecoveredEvent } from '../recovery/recovered-event';
 
 export function restoreProposalFromEvent(db: Database.Database, dataDir: string, ev: RecoveredEvent<ProposalData>): string[] {

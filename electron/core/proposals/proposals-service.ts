@@ -6,7 +6,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { recordHistory } from '../history/history';
 import { deleteRecord, notFound, operatorName, putRecord, requireMunicipality } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { findMunicipality } from '../reference/municipalities';
 
 interface ProposalRow {

@@ -4,7 +4,7 @@ import { validationError } from '../api/dispatcher';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { appendEvent } from '../outbox/outbox';
-import { stmt } from './statements';
+import { stmt } from '../store/statements';
 
 /**
  * Appends the `put` event of a record: `data` is parsed with the kind's schema and the parsed

@@ -26,7 +26,7 @@ import { requireInstallation } from '../installation/installation-store';
 import { chainHash, GENESIS_HASH } from '../outbox/chain';
 import { outboxHead } from '../outbox/outbox';
 import { clearEventsLost, eventsLostPeer, findPeer } from '../peers/peers-store';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { copyParts, forEachCopyLine, notACopy, type CopyPart } from './recovery-copy-reader';
 import type { RecoveredEvent } from './recovered-event';
 import { RESTORERS } from './restore-records';

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 
 /** "Condividi i nomi con il consorzio": off unless the municipality turns it on. */
 export function readShareNames(ctx: AppContext): boolean {

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { StaffData } from '../../../shared/records/staff';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import type { RecoveredEvent } from '../recovery/recovered-event';
 import { getStaffRow, upsertStaffRow } from './staff-store';
 

@@ -4,7 +4,7 @@ import { staffKind, type StaffData } from '../../../shared/records/staff';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { deleteRecord, notFound, operatorName, putRecord, requireMunicipality } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { readShareNames } from './share-names';
 import { allStaffRows, findStaffByCode, getStaffRow, nextStaffCode, staffReferences, toStaffMember, upsertStaffRow, type StaffRow } from './staff-store';
 

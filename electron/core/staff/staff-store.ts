@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StaffMember } from '../../../shared/domain/staff';
 import type { StaffData } from '../../../shared/records/staff';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 
 export interface StaffRow {
   id: string;

@@ -1,7 +1,7 @@
 /** Re-materializes courses and participations from our own recovered events (recovery/recovery-apply.ts). */
 import type Database from 'better-sqlite3';
 import type { CourseData, ParticipationData } from '../../../shared/records/training';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import type { RecoveredEvent } from '../recovery/recovered-event';
 import { upsertCourse, upsertParticipation } from './training-store';
 

@@ -5,7 +5,7 @@ import { courseKind, participationKind, type CourseData } from '../../../shared/
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { checkRecordDate, deleteRecord, EARLIEST_DATE, notFound, operatorName, putRecord, requireMunicipality } from '../records/record-events';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { getStaffRow } from '../staff/staff-store';
 import { getCourse, getParticipation, upsertCourse, upsertParticipation } from './training-store';
 import { refuseHubCourse } from '../hub/receive/hub-course-guard';

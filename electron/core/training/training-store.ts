@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { formatMilli } from '../../../shared/domain/quantity';
 import type { Course, Participation } from '../../../shared/domain/training';
 import type { CourseData, ParticipationData } from '../../../shared/records/training';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 
 const COURSE_SELECT = `SELECT c.*, (SELECT count(*) FROM participations p WHERE p.course_id = c.id) AS participants,
                               (SELECT avg(evaluation) FROM participations p WHERE p.course_id = c.id) AS avg_eval

@@ -5,7 +5,7 @@ import type { UnitTotal, UsageList } from '../../../shared/domain/usage';
 import type { UnitCode } from '../../../shared/records/catalogue';
 import { listServices } from '../catalogue/catalogue-store';
 import { AppError } from '../errors';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 import { toUsageEntry, USAGE_COLUMNS, type UsageRow } from './usage-store';
 
 type ListInput = ParsedInput<'usage.list'>;

@@ -7,7 +7,7 @@ import { findService, listServices } from '../catalogue/catalogue-store';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { checkRecordDate, deleteRecord, notFound, operatorName, putRecord, requireMunicipality } from '../records/record-events';
-import { cachedTransaction } from '../records/statements';
+import { cachedTransaction } from '../store/statements';
 import { deleteUsageRow, getUsageRow, insertUsageRow, monthlyCells, toUsageEntry, updateUsageRow } from './usage-store';
 
 type UsageInput = ParsedInput<'usage.record'>;

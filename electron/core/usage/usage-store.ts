@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { UsageEntry } from '../../../shared/domain/usage';
 import { formatMilli } from '../../../shared/domain/quantity';
 import type { UsageData } from '../../../shared/records/usage';
-import { stmt } from '../records/statements';
+import { stmt } from '../store/statements';
 
 /** SQL of the usage entries and their monthly totals. */
 

@@ -16,7 +16,7 @@ import type { Input, MethodName, Output } from '../../../../shared/api/contract'
 import type { HubDemoSummary } from '../../../../shared/domain/gov-plan';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
-import { stmt } from '../../records/statements';
+import { stmt } from '../../store/statements';
 import { requireGovHub } from '../gov-errors';
 import { activeMembers } from '../plan-items';
 

@@ -6,7 +6,7 @@
  */
 import type { AttachmentRef, ProposalData } from '../../../../shared/records/proposals';
 import type { Projector } from '../../inbox/projectors';
-import { stmt } from '../../records/statements';
+import { stmt } from '../../store/statements';
 import { peerNoOf, receivedEventAt } from '../event-at';
 
 export const proposalProjector: Projector = {

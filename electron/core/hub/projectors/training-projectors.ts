@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Projector } from '../../inbox/projectors';
-import { stmt } from '../../records/statements';
+import { stmt } from '../../store/statements';
 
 interface Totals {
   participations: number;

@@ -4,7 +4,7 @@
  */
 import type { MemberOverview, MembersOverview } from '../../../../shared/domain/hub-views';
 import type { AppContext } from '../../context';
-import { stmt } from '../../records/statements';
+import { stmt } from '../../store/statements';
 import { receivedEventAt } from '../event-at';
 import { requireHub } from '../hub-guard';
 

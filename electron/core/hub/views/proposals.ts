@@ -8,7 +8,7 @@ import type { AttachmentType, ProposalData, ProposalStatus } from '../../../../s
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import { notFound } from '../../records/record-events';
-import { stmt } from '../../records/statements';
+import { stmt } from '../../store/statements';
 import { eventKey } from '../event-at';
 import { requireHub } from '../hub-guard';
 

@@ -7,7 +7,7 @@ import type { AppContext } from '../../context';
 import { requireInstallation } from '../../installation/installation-store';
 import { outboxHead } from '../../outbox/outbox';
 import { listPeerRecords } from '../../peers/peers-store';
-import { stmt } from '../../records/statements';
+import { stmt } from '../../store/statements';
 import { receivedEventAt } from '../event-at';
 
 export function syncStatus(ctx: AppContext): SyncStatus {

@@ -2,7 +2,7 @@
 import type { HubTrainingRow } from '../../../../shared/domain/hub-views';
 import { formatMilli } from '../../../../shared/domain/quantity';
 import type { AppContext } from '../../context';
-import { stmt } from '../../records/statements';
+import { stmt } from '../../store/statements';
 import { requireHub } from '../hub-guard';
 
 interface Row {

@@ -10,7 +10,7 @@ import { formatMilli } from '../../../../shared/domain/quantity';
 import { UNITS, type UnitCode } from '../../../../shared/records/catalogue';
 import type { HubServiceData } from '../../../../shared/records/hub-catalogue';
 import type { AppContext } from '../../context';
-import { stmt } from '../../records/statements';
+import { stmt } from '../../store/statements';
 import { requireHub } from '../hub-guard';
 
 export interface UsageFilter {
