@@ -136,3 +136,19 @@ describe('the outbox verification, other breaks', () => {
     expect(verifyOutbox(db2)).toMatchObject({ ok: false, firstBroken: 4097, reason: "manca l'evento 4097" });
   });
 });
+
+describe('the outbox refuses an id another installation holds', () => {
+  it('refuses a hub write whose derived id a member already sent, and writes nothing', async () => {
+    const hub = openTestBackend();
+    await hub.must('setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU' });
+    const db = hub.backend.ctx.db;
+    const member = db.prepare("SELECT record_id, line FROM outbox WHERE kind = 'member' ORDER BY seq LIMIT 1").get() as { record_id: string; line: Buffer };
+    const istat = (JSON.parse(member.line.toString('utf8')) as { data: { istat: string } }).data.istat;
+    // As a member's bundle would leave it, had it sent a record with that id first.
+    db.prepare("INSERT INTO received_records (id, owner, peer_no, kind, last_seq, deleted) VALUES (?, '041067', 1, 'usage', 1, 0)").run(member.record_id);
+    const before = outboxHead(db);
+    const r = await hub.call('members.update', { istat, population: 1234 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'E_OWNERSHIP', params: { id: member.record_id, owner: '041067', kind: 'usage' } } });
+    expect(outboxHead(db)).toEqual(before);
+  });
+});

@@ -51,6 +51,10 @@ export function appendEvent(ctx: AppContext, event: NewEvent): AppendedEvent {
   // A restored backup: the hub already holds events with the seqs we would use next (a fork).
   const lost = eventsLostPeer(ctx.db);
   if (lost) throw recoveryNeeded(lost, head.seq);
+  // A record's identity is (owner, id): an id another installation already wrote here (e.g. a
+  // member sending first the id a hub record derives from its code) is not ours to write.
+  const held = stmt(ctx.db, 'SELECT owner, kind FROM received_records WHERE id = ?').get(event.id) as { owner: string; kind: string } | undefined;
+  if (held) throw idHeldByOther(event.id, held);
   const seq = head.seq + 1;
   const at = ctx.clock.now();
   const line = Buffer.from(eventLine(seq, at, event), 'utf8');
@@ -76,5 +80,13 @@ export function recoveryNeeded(lost: EventsLost, ourLastSeq: number): AppError {
     'E_RECOVERY_NEEDED',
     `Questa installazione è stata ripristinata da una copia di sicurezza più vecchia: il consorzio (${lost.name}) ha già ${missing} eventi che qui mancano. Prima di registrare nuovi dati importare il pacchetto di recupero del consorzio.`,
     { params },
+  );
+}
+
+function idHeldByOther(id: string, held: { owner: string; kind: string }): AppError {
+  return new AppError(
+    'E_OWNERSHIP',
+    `Questo dato non si può salvare: il suo identificativo ${id} è già usato da un dato ricevuto da ${held.owner}. Nulla è stato modificato; segnalare il caso all'assistenza di CST Desk, indicando questo messaggio.`,
+    { field: 'id', params: { id, owner: held.owner, kind: held.kind } },
   );
 }
