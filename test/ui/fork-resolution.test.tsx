@@ -11,8 +11,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const LINE_STORED = '{"seq":5,"at":"2026-03-02T09:00:00.000Z","kind":"usage","op":"put","id":"7c0e","data":{"service":"PEC","date":"2026-03-02","quantity_milli":40000}}';
-const LINE_RECEIVED = '{"seq":5,"at":"2026-03-04T10:00:00.000Z","kind":"usage","op":"put","id":"9a1b","data":{"service":"PEC","date":"2026-03-04","quantity_milli":45000}}';
+const LINE_STORED = '{"seq":5,"at":"2026-03-02T09:00:00.000Z","kind":"usage","op":"put","id":"7c0e","data":{"service":"PEC","date":"2026-03-02","period":"day","quantity_milli":40000}}';
+const LINE_RECEIVED = '{"seq":5,"at":"2026-03-04T10:00:00.000Z","kind":"usage","op":"put","id":"9a1b","data":{"service":"PEC","date":"2026-03-04","period":"day","quantity_milli":45000}}';
 
 function fork(over: Partial<BundleFork> = {}): BundleFork {
   return {
@@ -60,6 +60,8 @@ describe('fork resolution screen', () => {
     expect(within(stored).getByRole('row', { name: /^Quantità/ }).textContent).toBe('Quantità40diverso');
     expect(within(stored).getByRole('row', { name: /^Data/ }).textContent).toBe('Data02/03/2026diverso');
     expect(within(stored).getByRole('row', { name: /^Servizio/ }).textContent).toBe('ServizioPEC');
+    // Values of a closed list in words, not the code the line carries ('day').
+    expect(within(stored).getByRole('row', { name: /^Periodo/ }).textContent).toBe('Periodoun giorno');
     expect(within(card).getByText(/Accettando, 2 registrazioni di Urbania già ricevute qui \(dalla n\. 5 alla n\. 6\)/)).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
 

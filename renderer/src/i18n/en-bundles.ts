@@ -223,6 +223,11 @@ export const enBundles: typeof itBundles = {
     forkAlsoApplied_other: '{{count}} more files waiting for these data were read too.',
     yes: 'yes',
     no: 'no',
+    value: {
+      period: { day: 'one day', month: 'a whole month' },
+      channel: { counter: 'counter', online: 'online', phone: 'phone' },
+      mode: { in_person: 'in person', online: 'online', blended: 'blended' },
+    },
     field: {
       service: 'Service',
       date: 'Date',

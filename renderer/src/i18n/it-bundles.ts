@@ -221,6 +221,11 @@ export const itBundles = {
     forkAlsoApplied_other: 'Letti anche {{count}} file che aspettavano questi dati.',
     yes: 'sì',
     no: 'no',
+    value: {
+      period: { day: 'un giorno', month: 'un mese intero' },
+      channel: { counter: 'sportello', online: 'online', phone: 'telefono' },
+      mode: { in_person: 'in presenza', online: 'online', blended: 'mista' },
+    },
     field: {
       service: 'Servizio',
       date: 'Data',

@@ -32,7 +32,11 @@ function shown(key: string, v: unknown, t: TFunction): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'number') return key.endsWith('_milli') && Number.isSafeInteger(v) ? formatMilliItalian(v) : formatNumber(v);
   if (typeof v === 'boolean') return v ? t('imports.yes') : t('imports.no');
-  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v;
+  if (typeof v === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
+    // Values of a closed list (period, channel, course mode) in words; anything else as written.
+    return t(`imports.value.${key}.${v}`, { defaultValue: v });
+  }
   if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((x) => shown('', x, t)).join(', ');
   if (typeof v === 'object') {
     const parts = Object.entries(v as Record<string, unknown>)
