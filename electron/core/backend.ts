@@ -4,6 +4,7 @@ import { handlers } from './api/handlers';
 import type { AppContext, Clock, IdSource, Log, PdfPrinter } from './context';
 import { randomIds, stderrLog, systemClock } from './defaults';
 import { openStore } from './store/open-store';
+import { scheduleAutoBackup } from './backup/auto-backup';
 
 export interface BackendOptions {
   dataDir: string;
@@ -12,6 +13,8 @@ export interface BackendOptions {
   ids?: IdSource;
   log?: Log;
   printPdf?: PdfPrinter;
+  /** Delay of the automatic backup check after opening (default 60 s); false: none. */
+  autoBackupDelayMs?: number | false;
 }
 
 /** One open data directory: the handler table bound to its store, and its push events. */
@@ -42,6 +45,7 @@ export function openBackend(options: BackendOptions): Backend {
       for (const listener of listeners) listener({ event, payload } as PushMessage);
     },
   };
+  const cancelAutoBackup = options.autoBackupDelayMs === false ? () => {} : scheduleAutoBackup(ctx, options.autoBackupDelayMs);
   return {
     ctx,
     dispatch: createDispatcher(ctx, handlers),
@@ -51,6 +55,7 @@ export function openBackend(options: BackendOptions): Backend {
     },
     close() {
       listeners.clear();
+      cancelAutoBackup();
       if (db.open) db.close();
     },
   };

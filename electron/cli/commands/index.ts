@@ -1,4 +1,5 @@
 import type { Command } from '../cli-types';
+import { backupListCommand, backupNowCommand, backupRestoreCommand } from './backup';
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { bundleExportCommand, bundleHistoryCommand, bundleImportCommand, bundleInspectCommand, bundlePendingCommand } from './bundle';
@@ -40,6 +41,9 @@ export const COMMANDS: readonly Command[] = [
   reportPlanCommand,
   reportStatementCommand,
   checkCommand,
+  backupNowCommand,
+  backupListCommand,
+  backupRestoreCommand,
   logVerifyCommand,
   importCommand,
   exportCommand,

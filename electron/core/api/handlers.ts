@@ -11,6 +11,7 @@ import { hubHandlers } from '../hub/hub-handlers';
 import { govHandlers } from '../governance/gov-handlers';
 import { reportHandlers } from '../governance/report-handlers';
 import { recoveryHandlers } from '../recovery/recovery-handlers';
+import { backupHandlers } from '../backup/backup-handlers';
 import { listRegistry, publishInitialHubRecords } from '../hub/hub-members';
 import { joinHandlerGroups, type HandlerGroup, type HandlerTable } from './handler-table';
 
@@ -75,4 +76,5 @@ export const handlers: HandlerTable = joinHandlerGroups(
   govHandlers,
   reportHandlers,
   recoveryHandlers,
+  backupHandlers,
 );

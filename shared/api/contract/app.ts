@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { HubId, IstatCode, Locale, personText } from '../../domain/ids';
+import type { BackupEntry, BackupOverview } from '../../domain/backup';
 import type { ChainVerification } from '../../domain/outbox';
 import type { AppStatus, IdentityInfo, Installation, IntegrityReport, Member, Municipality, Province } from '../../domain/installation';
 import { NoInput } from './inputs';
@@ -42,4 +43,9 @@ export const appMethods = {
 
   /** Recomputes this installation's whole hash chain (`cst log verify`). */
   'log.verify': method(NoInput)<ChainVerification>(),
+
+  /** The backups folder: verified copies (newest first), the last attempt and whether one is running. */
+  'backup.list': method(NoInput)<BackupOverview>(),
+  /** Takes an online backup now (E_NOT_INITIALIZED, E_IO, E_DB_CORRUPT when the copy fails its check). */
+  'backup.now': method(NoInput)<BackupEntry>(),
 } as const;
