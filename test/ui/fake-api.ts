@@ -98,6 +98,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeBackend {
       return installation;
     },
     'identity.show': () => identity(),
+    'backup.list': () => ({ folder: '/tmp/cst-test/backups', backups: [], lastAttempt: null, running: false }),
     'identity.export': () => ({ fileName: `${installation?.id ?? 'x'}.cstid`, contentBase64: btoa('PK\u0003\u0004fake') }),
     'settings.setLocale': ({ locale: next }) => {
       locale = next;

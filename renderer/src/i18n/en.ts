@@ -8,6 +8,7 @@ import { enGov } from './en-gov';
 import { enReports } from './en-reports';
 import { enCsv } from './en-csv';
 import { enRecovery } from './en-recovery';
+import { enBackup } from './en-backup';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -20,6 +21,7 @@ export const en: Catalogue = {
   ...enReports,
   ...enCsv,
   ...enRecovery,
+  ...enBackup,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',

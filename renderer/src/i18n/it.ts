@@ -7,6 +7,7 @@ import { itGov } from './it-gov';
 import { itReports } from './it-reports';
 import { itCsv } from './it-csv';
 import { itRecovery } from './it-recovery';
+import { itBackup } from './it-backup';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -23,6 +24,7 @@ export const it = {
   ...itReports,
   ...itCsv,
   ...itRecovery,
+  ...itBackup,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',

@@ -13,10 +13,11 @@ import { PageTitle } from '../../components/page-title';
 import { useToastStore } from '../../components/toast-store';
 import { formatDateTime } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
+import { BackupCard } from './backup-card';
 import { exportIdentity } from './export-identity';
 import { useSettingsStore } from './store';
 
-/** The workstation's identity (and its export), the language, the data folder and version. */
+/** The workstation's identity (and its export), the language, the backups, the data folder and version. */
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -81,6 +82,7 @@ export function SettingsPage() {
       <Card title={t('settings.languageTitle')} id="settings-language">
         <LanguageSwitch current={locale} onChange={(l) => void setLocale(l)} variant="large" />
       </Card>
+      <BackupCard />
       <Card title={t('settings.aboutTitle')} id="settings-about">
         <dl className="cst-details">
           <Detail term={t('settings.version')}>{status.version}</Detail>
