@@ -225,15 +225,13 @@ function toAppError(err: unknown): AppError {
 
 function ioError(folder: string, err: unknown): AppError {
   const code = String((err as { code?: string })?.code ?? 'unknown');
-  const why =
+  const [why, todo] =
     code === 'ENOSPC' || code === 'SQLITE_FULL'
-      ? 'il disco è pieno'
+      ? ['il disco è pieno', 'liberare spazio sul disco, poi riprovare']
       : ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].includes(code)
-        ? 'non è possibile scrivere nella cartella'
-        : `errore ${code}`;
-  return new AppError(
-    'E_IO',
-    `Copia di sicurezza non riuscita in ${folder}: ${why}. I dati non sono stati toccati; liberare spazio o controllare i permessi della cartella, poi riprovare.`,
-    { params: { folder, reason: code } },
-  );
+        ? ['non è possibile scrivere nella cartella', 'controllare che la cartella dati sia sul disco del computer e che l\'utente possa scriverci, poi riprovare']
+        : code === 'EEXIST' || code === 'ENOTDIR'
+          ? ['al posto della cartella c\'è un file con lo stesso nome', 'spostare o rinominare quel file, poi riprovare']
+          : [`errore del sistema (${code})`, 'riprovare più tardi; se si ripete, avvisare il consorzio'];
+  return new AppError('E_IO', `Copia di sicurezza non riuscita in ${folder}: ${why}. I dati non sono stati toccati: ${todo}.`, { params: { folder, reason: code } });
 }

@@ -24,6 +24,7 @@ export const enBackup: typeof itBackup = {
     failNoSpace: 'The disk is full: free some space and press “Make a backup now”. Your data were not touched.',
     failReadOnly:
       'The folder {{folder}} cannot be written to: check that the data folder is on this computer’s disk and that the user may write to it, then press “Make a backup now”. Your data were not touched.',
+    failNotAFolder: 'There is a file where the folder {{folder}} should be: move or rename it, then press “Make a backup now”. Your data were not touched.',
     failCorrupt: 'The copy failed its check and was deleted. Try again; if it happens again, run “npx cst check” and tell the consortium.',
     failOther: 'The backup failed ({{reason}}). Your data were not touched: try again later; if it happens again, tell the consortium.',
     restoreTitle: 'How to restore a backup',

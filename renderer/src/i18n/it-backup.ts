@@ -22,6 +22,7 @@ export const itBackup = {
     failNoSpace: 'Il disco è pieno: liberare spazio sul disco e premere «Crea una copia adesso». I dati non sono stati toccati.',
     failReadOnly:
       'Non è possibile scrivere nella cartella {{folder}}: controllare che la cartella dati sia sul disco del computer e che l’utente possa scriverci, poi premere «Crea una copia adesso». I dati non sono stati toccati.',
+    failNotAFolder: 'Al posto della cartella {{folder}} c’è un file con lo stesso nome: spostarlo o rinominarlo, poi premere «Crea una copia adesso». I dati non sono stati toccati.',
     failCorrupt:
       'La copia non ha superato la verifica ed è stata eliminata. Riprovare; se succede di nuovo, eseguire «npx cst check» e avvisare il consorzio.',
     failOther: 'La copia non è riuscita ({{reason}}). I dati non sono stati toccati: riprovare più tardi; se succede di nuovo, avvisare il consorzio.',

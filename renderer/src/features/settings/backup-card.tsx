@@ -58,7 +58,7 @@ export function BackupCard() {
         </Alert>
       ) : null}
       {last && !last.ok ? (
-        <Alert tone="danger" title={t('backup.lastFailedTitle', { when: formatDateTime(last.at) })} id="settings-backup-failure">
+        <Alert tone="danger" live title={t('backup.lastFailedTitle', { when: formatDateTime(last.at) })} id="settings-backup-failure">
           {messageText(failureMessage(last, data?.folder ?? ''), t, i18n.language)}
         </Alert>
       ) : null}
@@ -99,8 +99,10 @@ function failureMessage(attempt: BackupAttempt, folder: string): Message {
       ? 'backup.failNoSpace'
       : ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].includes(reason)
         ? 'backup.failReadOnly'
-        : reason === 'quick_check'
-          ? 'backup.failCorrupt'
-          : 'backup.failOther';
+        : reason === 'EEXIST' || reason === 'ENOTDIR'
+          ? 'backup.failNotAFolder'
+          : reason === 'quick_check'
+            ? 'backup.failCorrupt'
+            : 'backup.failOther';
   return { key, params: { folder: String(e?.params?.folder ?? folder), reason }, ...(e?.message ? { italian: e.message } : {}) };
 }
