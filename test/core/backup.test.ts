@@ -208,3 +208,16 @@ describe('backups', () => {
     }
   });
 });
+
+describe('backups and closing', () => {
+  it('a copy interrupted by closing the data folder leaves no file and no failure to report', async () => {
+    const dir = tempDir();
+    const { b } = await municipality(dir);
+    b.ctx.db.exec("CREATE TABLE ballast (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600) INSERT INTO ballast SELECT randomblob(4000) FROM n;");
+    const copy = b.dispatch('backup.now', {});
+    await new Promise((r) => setImmediate(r));
+    b.close();
+    expect((await copy).ok).toBe(false);
+    expect(readdirSync(join(dir, 'backups'))).toEqual([]);
+  });
+});

@@ -88,6 +88,11 @@ export function takeBackup(ctx: AppContext): Promise<BackupEntry> {
       return entry;
     } catch (err) {
       const error = toAppError(err);
+      // Closing the data folder (app quitting, a `cst` command ending) interrupts a copy: not a failure to report.
+      if (!ctx.db.open) {
+        ctx.log.info('backup interrupted: the database was closed');
+        throw error;
+      }
       record(ctx, s, { at: ctx.clock.now(), ok: false, error: { code: error.code, message: error.message, ...(error.extra.params ? { params: error.extra.params } : {}) } });
       ctx.log.error('backup failed', { code: error.code, message: error.message });
       throw error;
