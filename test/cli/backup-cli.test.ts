@@ -69,6 +69,16 @@ describe('cst backup', () => {
     expect((before.prepare('SELECT count(*) AS n FROM usage').get() as { n: number }).n).toBe(2);
     before.close();
     expect(cst(['check', '--data-dir', town]).code).toBe(0);
+
+    // A plain copy of an old data folder's database (WAL mode) restores too; the operator's file is only read.
+    const old = join(tempDir(), 'cst-desk.sqlite');
+    copyFileSync(join(town, aside), old);
+    const plain = cst(['backup', 'restore', old, '--data-dir', town]);
+    expect(plain.code).toBe(0);
+    expect(usageCount(town)).toBe(2);
+    expect(readdirSync(join(old, '..'))).toEqual(['cst-desk.sqlite']);
+    expect(readdirSync(town).filter((n) => n.includes('restore.tmp'))).toEqual([]);
+    expect(cst(['check', '--data-dir', town]).code).toBe(0);
   });
 
   it('refuses a corrupt file, one from a newer version and one of another installation (unless --force); nothing changes', async () => {
@@ -105,6 +115,7 @@ describe('cst backup', () => {
     expect(JSON.parse(f.stdout).error).toMatchObject({ code: 'E_VALIDATION' });
     expect(f.stderr).toMatch(/appartiene a un'altra installazione \(comune 041044\).*--force/);
     expect(unchanged()).toEqual([]);
+    expect(readdirSync(town).filter((n) => n.includes('restore.tmp'))).toEqual([]);
 
     const forced = cst(['backup', 'restore', foreign, '--force', '--data-dir', town, '--json']);
     expect(forced.code).toBe(0);

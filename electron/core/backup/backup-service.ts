@@ -145,28 +145,28 @@ function asSingleFile(path: string): void {
 }
 
 /** quick_check and the schema version of a copy, opened read-only. Throws E_DB_CORRUPT / E_DB_NEWER. */
-export function verifyCopy(path: string): { schemaVersion: number } {
+export function verifyCopy(path: string, shownAs = path): { schemaVersion: number } {
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw corruptCopy(path, String((err as Error).message));
+    throw corruptCopy(shownAs, String((err as Error).message));
   }
   try {
     const first = (db.pragma('quick_check') as { quick_check: string }[])[0]?.quick_check;
-    if (first !== 'ok') throw corruptCopy(path, String(first));
+    if (first !== 'ok') throw corruptCopy(shownAs, String(first));
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (schemaVersion > SCHEMA_VERSION) {
       throw new AppError(
         'E_DB_NEWER',
-        `La copia ${path} è stata fatta da una versione più recente di CST Desk (schema ${schemaVersion}, questa versione legge fino a ${SCHEMA_VERSION}). Aggiornare CST Desk prima di ripristinarla.`,
+        `La copia ${shownAs} è stata fatta da una versione più recente di CST Desk (schema ${schemaVersion}, questa versione legge fino a ${SCHEMA_VERSION}). Aggiornare CST Desk prima di ripristinarla.`,
         { params: { version: schemaVersion, supported: SCHEMA_VERSION } },
       );
     }
     return { schemaVersion };
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw corruptCopy(path, String((err as Error).message));
+    throw corruptCopy(shownAs, String((err as Error).message));
   } finally {
     db.close();
   }

@@ -4,7 +4,7 @@
  * `cst-desk.sqlite.before-restore-<UTC>`, never deleted. Restoring from the running app is not
  * offered by design: the app holds the database's EXCLUSIVE lock for its whole life.
  */
-import { chmodSync, copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../../shared/domain/ids';
@@ -35,47 +35,70 @@ interface Identity {
 export function restoreBackup(options: { dataDir: string; file: string; force: boolean; now: string }): RestoreResult {
   const { dataDir, force } = options;
   const file = locate(dataDir, options.file);
-  const { schemaVersion } = verifyCopy(file);
-  const theirs = readIdentity(file);
-  if (!theirs && !force) {
-    throw new AppError('E_VALIDATION', `Il file ${file} non è una copia di sicurezza di un'installazione di CST Desk configurata. Nulla è stato cambiato.`, {
-      params: { file, reason: 'not_an_installation' },
+  const dbPath = join(dataDir, DB_FILE_NAME);
+  // The file is copied in first and every check runs on that copy: what is installed is exactly
+  // what was checked, and the operator's file (perhaps on a USB stick) is only ever read.
+  const staged = `${dbPath}.restore.tmp`;
+  const dropStaged = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(staged + suffix, { force: true });
+  };
+  dropStaged();
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    copyFileSync(file, staged);
+  } catch (err) {
+    dropStaged();
+    throw new AppError('E_IO', `Non è possibile copiare ${file} nella cartella dati ${dataDir} (${String((err as Error).message)}). Nulla è stato cambiato.`, {
+      params: { file, reason: String((err as { code?: string }).code ?? 'unknown') },
     });
   }
-  const dbPath = join(dataDir, DB_FILE_NAME);
-  const ours = lockAndReadCurrent(dataDir, dbPath);
-  const ourKey = ours?.signingKey ?? currentSigningKey(dataDir);
-  const sameInstallation = !theirs || ((!ours || (ours.id === theirs.id && ours.role === theirs.role)) && (!ourKey || ourKey === theirs.signingKey));
-  if (!sameInstallation && !force) {
-    throw new AppError(
-      'E_VALIDATION',
-      `La copia ${file} appartiene a un'altra installazione (${theirs?.role === 'hub' ? 'consorzio' : 'comune'} ${theirs?.id ?? '?'}) e non a questa${ours ? ` (${ours.role === 'hub' ? 'consorzio' : 'comune'} ${ours.id})` : ''}. Nulla è stato cambiato; se è proprio quella giusta, ripetere con --force.`,
-      { params: { file, reason: 'other_installation', theirs: theirs?.id ?? '', ours: ours?.id ?? '' } },
-    );
-  }
-
-  const stamp = options.now.slice(0, 19).replace(/:/g, '-') + 'Z';
   let movedAside: string | null = null;
-  if (existsSync(dbPath)) {
-    movedAside = `${dbPath}.before-restore-${stamp}`;
-    renameSync(dbPath, movedAside);
-    // A WAL left by a crash belongs to the database moved aside, never to the restored one.
-    for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, movedAside + suffix);
-  }
-  const tmp = `${dbPath}.restore.tmp`;
+  let schemaVersion: number;
+  let theirs: Identity | null;
+  let ourKey: string | null;
   try {
-    copyFileSync(file, tmp);
-    renameSync(tmp, dbPath);
+    schemaVersion = verifyCopy(staged, file).schemaVersion;
+    theirs = readIdentity(staged);
+    if (!theirs && !force) {
+      throw new AppError('E_VALIDATION', `Il file ${file} non è una copia di sicurezza di un'installazione di CST Desk configurata. Nulla è stato cambiato.`, {
+        params: { file, reason: 'not_an_installation' },
+      });
+    }
+    const ours = lockAndReadCurrent(dataDir, dbPath);
+    ourKey = ours?.signingKey ?? currentSigningKey(dataDir);
+    const sameInstallation = !theirs || ((!ours || (ours.id === theirs.id && ours.role === theirs.role)) && (!ourKey || ourKey === theirs.signingKey));
+    if (!sameInstallation && !force) {
+      throw new AppError(
+        'E_VALIDATION',
+        `La copia ${file} appartiene a un'altra installazione (${theirs?.role === 'hub' ? 'consorzio' : 'comune'} ${theirs?.id ?? '?'}) e non a questa${ours ? ` (${ours.role === 'hub' ? 'consorzio' : 'comune'} ${ours.id})` : ''}. Nulla è stato cambiato; se è proprio quella giusta, ripetere con --force.`,
+        { params: { file, reason: 'other_installation', theirs: theirs?.id ?? '', ours: ours?.id ?? '' } },
+      );
+    }
+    // Opening the staged copy read-only may have left an empty WAL beside it; it must not follow the file.
+    for (const suffix of ['-wal', '-shm']) rmSync(staged + suffix, { force: true });
+    if (existsSync(dbPath)) {
+      movedAside = `${dbPath}.before-restore-${stamp(options.now)}`;
+      renameSync(dbPath, movedAside);
+      // A WAL left by a crash belongs to the database moved aside, never to the restored one.
+      for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, movedAside + suffix);
+    }
+    renameSync(staged, dbPath);
   } catch (err) {
-    rmSync(tmp, { force: true });
-    if (movedAside && !existsSync(dbPath)) renameSync(movedAside, dbPath);
+    dropStaged();
+    if (movedAside && !existsSync(dbPath)) {
+      renameSync(movedAside, dbPath);
+      for (const suffix of ['-wal', '-shm']) if (existsSync(movedAside + suffix)) renameSync(movedAside + suffix, dbPath + suffix);
+    }
+    if (err instanceof AppError) throw err;
     throw new AppError('E_IO', `Ripristino non riuscito (${String((err as Error).message)}): il database di prima è rimasto al suo posto.`, {
       params: { file, reason: String((err as { code?: string }).code ?? 'unknown') },
     });
   }
-  const keysRestored = restoreKeys(dataDir, file, stamp, ourKey !== null && theirs !== null && ourKey !== theirs.signingKey);
+  const keysRestored = restoreKeys(dataDir, file, stamp(options.now), ourKey !== null && theirs !== null && ourKey !== theirs.signingKey);
   return { restored: file, movedAside, schemaVersion, installation: theirs && { role: theirs.role, id: theirs.id }, keysRestored, next: nextSteps(theirs?.role) };
 }
+
+const stamp = (now: string) => `${now.slice(0, 19).replace(/:/g, '-')}Z`;
 
 /** A bare name is looked for in the backups folder, so `cst backup restore cst-desk-….sqlite` works. */
 function locate(dataDir: string, file: string): string {
