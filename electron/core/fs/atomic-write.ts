@@ -7,12 +7,23 @@ import { basename, dirname, join } from 'node:path';
  * rename it over the target, then flush the folder so the rename itself is durable.
  */
 export function writeFileAtomic(path: string, data: Uint8Array | string, mode = 0o644): void {
+  writeFileAtomicWith(path, (write) => write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data), mode);
+}
+
+/**
+ * The same, for content produced piece by piece (a CSV of a million rows): `fill` receives a
+ * `write` that appends bytes to the temporary file; what `fill` returns is returned once the
+ * file is in place.
+ */
+export function writeFileAtomicWith<T>(path: string, fill: (write: (bytes: Uint8Array) => void) => T, mode = 0o644): T {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const fd = openSync(tmp, 'w', mode);
+  let result: T;
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    result = fill((bytes) => {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    });
     fsyncSync(fd);
   } catch (err) {
     closeSync(fd);
@@ -22,6 +33,7 @@ export function writeFileAtomic(path: string, data: Uint8Array | string, mode = 
   closeSync(fd);
   renameSync(tmp, path);
   syncFolder(dirname(path));
+  return result;
 }
 
 function syncFolder(dir: string): void {
