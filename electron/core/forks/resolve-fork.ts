@@ -11,21 +11,21 @@
  *   Bundles of that sender waiting for these events are then applied the normal way
  *   (inbox/import.ts retryWaiting).
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
 import type { BundleFork, ForkResolveResult } from '../../../shared/domain/bundles';
 import { appliedMessage, duplicateMessage, refusalMessage } from '../bundles/messages';
 import { listForks } from '../bundles/queries';
+import type { Manifest } from '../bundles/manifest';
 import type { VerifyReport } from '../bundles/verify';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
 import { applyBundle, fileEventSource } from '../inbox/apply';
 import { archivedPath } from '../inbox/archive';
-import { retryWaiting, verifyInputFor, type ImportOptions } from '../inbox/import';
+import { retryWaiting, storeAttachments, verifyInputFor, type ImportOptions } from '../inbox/import';
 import { findFork, finishForkedReceptions, resolveForkRow } from '../inbox/inbox-store';
-import { PROJECTORS } from '../inbox/projectors';
+import { PROJECTORS, type Projector } from '../inbox/projectors';
 import { requireInstallation } from '../installation/installation-store';
-import { findPeer, listPeerRecords } from '../peers/peers-store';
+import { findPeer, listPeerRecords, type PeerRecord } from '../peers/peers-store';
 import { rewindPeerStream } from './rewind-stream';
 
 export interface ResolveForkRequest {
@@ -99,15 +99,7 @@ async function acceptFork(ctx: AppContext, view: BundleFork, decided: { by: stri
     const range = { first: manifest.events.first_seq, last: manifest.events.last_seq };
     const outcome = ctx.db.transaction(() => {
       const rewound = rewindPeerStream(ctx.db, peer, row.seq, projectors, decided.at);
-      const applied = applyBundle(ctx.db, {
-        peer: findPeer(ctx.db, peer.kind, peer.id) ?? peer,
-        manifest,
-        source: fileEventSource(report.eventsPath, report.hashesPath),
-        fileSha256: row.sha256,
-        at: decided.at,
-        ...(options.kinds ? { kinds: options.kinds } : {}),
-        projectors,
-      });
+      const applied = applyArchived(ctx, findPeer(ctx.db, peer.kind, peer.id) ?? peer, report, manifest, row.sha256, decided.at, options, projectors);
       if (applied.outcome !== 'applied') {
         // Throwing rolls the rewind back too: our version stays whole.
         const why =
@@ -167,15 +159,7 @@ async function closeSettledForks(ctx: AppContext, peerNo: number, acceptedNo: nu
       ctx.db.transaction(() => {
         const peer = listPeerRecords(ctx.db).find((p) => p.peerNo === peerNo);
         if (!peer) return;
-        const applied = applyBundle(ctx.db, {
-          peer,
-          manifest,
-          source: fileEventSource(report.eventsPath, report.hashesPath),
-          fileSha256: row.sha256,
-          at: decided.at,
-          ...(options.kinds ? { kinds: options.kinds } : {}),
-          projectors,
-        });
+        const applied = applyArchived(ctx, peer, report, manifest, row.sha256, decided.at, options, projectors);
         if (applied.outcome !== 'applied' && applied.outcome !== 'duplicate') return;
         const range = { first: manifest.events.first_seq, last: manifest.events.last_seq };
         const eventsApplied = applied.outcome === 'applied' ? applied.applied : 0;
@@ -206,13 +190,24 @@ async function closeSettledForks(ctx: AppContext, peerNo: number, acceptedNo: nu
   }
 }
 
-/** Verified attachments to the content-addressed store, as the import does. */
-function storeAttachments(ctx: AppContext, report: VerifyReport): void {
-  if (report.attachments.length === 0) return;
-  const dir = join(ctx.dataDir, 'attachments');
-  mkdirSync(dir, { recursive: true });
-  for (const a of report.attachments) {
-    const target = join(dir, a.sha256);
-    if (!existsSync(target)) copyFileSync(a.path, target);
-  }
+/** Applies a re-verified archived file (steps 11–12) inside the caller's transaction. */
+function applyArchived(
+  ctx: AppContext,
+  peer: PeerRecord,
+  report: VerifyReport,
+  manifest: Manifest,
+  fileSha256: string,
+  at: string,
+  options: ImportOptions,
+  projectors: readonly Projector[],
+) {
+  return applyBundle(ctx.db, {
+    peer,
+    manifest,
+    source: fileEventSource(report.eventsPath, report.hashesPath),
+    fileSha256,
+    at,
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+    projectors,
+  });
 }

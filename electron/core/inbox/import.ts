@@ -330,7 +330,7 @@ function describeApply(
 }
 
 /** Verified attachments go to the content-addressed store (<data dir>/attachments/<sha256>). */
-function storeAttachments(ctx: AppContext, report: VerifyReport): void {
+export function storeAttachments(ctx: AppContext, report: VerifyReport): void {
   if (report.attachments.length === 0) return;
   const dir = join(ctx.dataDir, 'attachments');
   mkdirSync(dir, { recursive: true });
