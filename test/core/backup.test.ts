@@ -98,6 +98,8 @@ describe('backups', () => {
     const dir = tempDir();
     const { b, clock } = await municipality(dir, manualClock('2026-10-01T08:00:00.000Z'));
     try {
+      mkdirSync(join(dir, 'backups'));
+      writeFileSync(join(dir, 'backups', 'cst-desk-2026-09-30T08-00-00Z.sqlite.tmp'), 'cut short by a power cut');
       // One copy a day for 45 days (Thursday 1 October to Saturday 14 November), two on the last day.
       for (let day = 0; day < 45; day += 1) {
         await must(b, 'backup.now', {});

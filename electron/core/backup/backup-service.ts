@@ -112,6 +112,9 @@ async function copyAndVerify(ctx: AppContext): Promise<BackupEntry> {
   } catch (err) {
     throw ioError(folder, err);
   }
+  // A copy cut short by a crash or a power cut leaves its `.tmp`: only this process holds the
+  // data folder (EXCLUSIVE lock) and no copy is running, so every one left is stale.
+  for (const n of readdirSync(folder)) if (/^cst-desk-.*\.sqlite\.tmp(-journal)?$/.test(n)) rmSync(join(folder, n), { force: true });
   const startedAt = ctx.clock.now();
   let n = 1;
   while (existsSync(join(folder, backupBaseName(startedAt, n)))) n += 1;
