@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, ROOT, startShell } from './harness';
+import { axeProblems, launchChromium, openPage, ROOT, startShell } from './harness';
 
 /**
  * Issue 4 end to end on two real browser shells (a municipality and a hub, each its own data
@@ -14,8 +13,6 @@ import { launchChromium, openPage, ROOT, startShell } from './harness';
  * serious or critical problem on any screen visited. Screenshots of every new screen, in Italian
  * and English at 1366×768, go to test-output/screens-bundles (CST_SCREENSHOTS=0 skips them).
  */
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = process.env.CST_SCREENSHOTS === '0' ? null : join(ROOT, 'test-output', 'screens-bundles');
 
 let browser: Browser;
@@ -25,14 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.map((v) => ({
-    id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)),
-  })))`)) as { id: string; impact: string | null; targets: string[] }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 async function go(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name, exact: true }).click();

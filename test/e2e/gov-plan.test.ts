@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, startShell, type RunningShell } from './harness';
+import { axeProblems, launchChromium, openPage, type RunningShell, startShell } from './harness';
 
 /**
  * Governance on the real browser shell and Chromium (issue 5). Set up through the API: a hub of
@@ -17,8 +16,6 @@ import { launchChromium, openPage, startShell, type RunningShell } from './harne
  * colour contrast finds nothing serious or critical on any screen; no console error (CSP).
  * With GOV_SCREENS=dir, each screen is saved in Italian and English at 1366×768.
  */
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENS = process.env.GOV_SCREENS;
 const MEMBER = '041066';
 const TITLE = 'Sportello unico digitale per le associazioni';
@@ -35,14 +32,6 @@ afterAll(async () => {
   await browser?.close();
   await Promise.all([hub?.stop(), mun?.stop()]);
 });
-
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.map((v) => ({
-    id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)),
-  })))`)) as { id: string; impact: string | null; targets: string[] }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 async function api<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
   // A string, evaluated in the page: the Node-side project has no DOM types.

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -66,4 +68,16 @@ export async function openPage(browser: Browser, url: string, locale = 'it-IT'):
   page.on('pageerror', (err) => problems.push(String(err)));
   await page.goto(url);
   return { page, problems };
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is now ("rule: targets"). */
+export async function axeProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  // A string, not a function: this file is type-checked without the DOM library.
+  const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.map((v) => ({
+    id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)),
+  })))`)) as { id: string; impact: string | null; targets: string[] }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
 }

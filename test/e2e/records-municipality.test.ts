@@ -1,9 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, startShell } from './harness';
+import { axeProblems, launchChromium, openPage, startShell } from './harness';
 
 /**
  * A clerk's day on the real browser shell and Chromium: set up as Urbino, record usage, record a
@@ -11,8 +10,6 @@ import { launchChromium, openPage, startShell } from './harness';
  * correct an entry already exported (its history shows both versions). axe-core, colour
  * contrast included, finds no serious or critical problem on any screen; no console error (CSP).
  */
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,14 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.map((v) => ({
-    id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)),
-  })))`)) as { id: string; impact: string | null; targets: string[] }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 /** A small, valid one-page PDF (with a correct cross-reference table). */
 export function makePdf(text: string): Buffer {

@@ -1,12 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { hubToTown, openHub, openTown, townToHub } from '../sync/hub-helpers';
 import { restoreBackup, takeBackup } from '../sync/recovery-helpers';
-import { launchChromium, openPage, ROOT, startShell } from './harness';
+import { axeProblems, launchChromium, openPage, ROOT, startShell } from './harness';
 
 /**
  * DESIGN.md "Restores" on the real browser shell in Chromium: a town hall restored from an old
@@ -16,8 +15,6 @@ import { launchChromium, openPage, ROOT, startShell } from './harness';
  * problem. Screenshots (Italian and English, 1366×768) go to test-output/screens-recovery
  * (CST_SCREENSHOTS=0 skips them).
  */
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = process.env.CST_SCREENSHOTS === '0' ? null : join(ROOT, 'test-output', 'screens-recovery');
 
 let browser: Browser;
@@ -27,14 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.map((v) => ({
-    id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)),
-  })))`)) as { id: string; impact: string | null; targets: string[] }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
 
 async function shoot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;

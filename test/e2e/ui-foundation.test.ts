@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, startShell } from './harness';
+import { axeProblems, launchChromium, openPage, startShell } from './harness';
 
 /**
  * The first run, the shell and the settings in real Chromium against the real browser shell:
  * the strict CSP holds (no console error, hence no violation), and axe-core finds no serious or
  * critical problem, colour contrast included (jsdom cannot check that one).
  */
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,15 +17,6 @@ afterAll(async () => {
 });
 
 /** axe-core evaluated through the DevTools protocol (an injected <script> would break the CSP). */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  // A string, not a function: this file is type-checked without the DOM library.
-  const violations = (await page.evaluate(`axe.run(document).then((r) => r.violations.map((v) => ({
-    id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)),
-  })))`)) as { id: string; impact: string | null; targets: string[] }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
-}
-
 async function fontsReady(page: Page): Promise<void> {
   await page.evaluate('document.fonts.ready.then(() => undefined)');
 }
