@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { createFakeApi, HUB, URBINO } from './fake-api';
@@ -10,6 +10,9 @@ import { renderApp } from './render-app';
  * checked in Chromium (end-to-end), not here.
  */
 async function violations(): Promise<string[]> {
+  // Each page names itself from an effect after its first paint: wait for it (a page that never
+  // does still fails, here), so that a slow machine does not run axe between the two.
+  await waitFor(() => expect(document.title).not.toBe(''));
   const result = await axe.run(document, {
     rules: { 'color-contrast': { enabled: false } },
     resultTypes: ['violations'],
