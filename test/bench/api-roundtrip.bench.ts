@@ -7,7 +7,7 @@ import { percentile, report, timeMany } from './bench-util';
 
 /** API round-trip latency of a small call (app.status), in-process and over HTTP on loopback. */
 const dataDir = mkdtempSync(join(tmpdir(), 'cst-bench-'));
-const backend = openBackend({ dataDir, appVersion: 'bench', log: { info() {}, warn() {}, error() {} } });
+const backend = openBackend({ autoBackupDelayMs: false, dataDir, appVersion: 'bench', log: { info() {}, warn() {}, error() {} } });
 await backend.dispatch('setup.municipality', { istat: '041067', operator: 'Bench' });
 
 await timeMany(200, () => backend.dispatch('app.status', {}));

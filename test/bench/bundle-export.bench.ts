@@ -17,7 +17,7 @@ const SERVICES = ['PROTOCOLLO', 'PEC', 'SITO', 'ALBO', 'SUAP', 'DEMOGRAFICI'];
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'cst-bench-export-'));
   try {
-    const b = openBackend({ dataDir: join(work, 'town'), appVersion: 'bench', clock: fixedClock(), ids: sequentialIds(), log: { info() {}, warn() {}, error() {} } });
+    const b = openBackend({ autoBackupDelayMs: false, dataDir: join(work, 'town'), appVersion: 'bench', clock: fixedClock(), ids: sequentialIds(), log: { info() {}, warn() {}, error() {} } });
     const r = await b.dispatch('setup.municipality', { istat: '041067', operator: 'Maria Rossi' });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     importIdentity(b.ctx, vectorFile('hub/identity.cstid'));

@@ -67,7 +67,7 @@ function resetPeak(): void {
 }
 
 function hubBackend(dir: string, hub: Party, members: Party[]) {
-  const b = openBackend({ dataDir: dir, appVersion: 'bench', clock: fixedClock(), ids: sequentialIds(), log: silent });
+  const b = openBackend({ autoBackupDelayMs: false, dataDir: dir, appVersion: 'bench', clock: fixedClock(), ids: sequentialIds(), log: silent });
   const s = JSON.parse(vectorFile('hub/secret.json').toString('utf8'));
   const keysDir = join(dir, 'keys');
   mkdirSync(keysDir, { recursive: true });

@@ -22,7 +22,7 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 if (process.env.CST_BENCH_EXPORT_DIR) {
   // The child: open, export, report (one JSON line on stdout, read by the parent).
   const dataDir = process.env.CST_BENCH_EXPORT_DIR;
-  const backend = openBackend({ dataDir, appVersion: 'bench', log: quiet, clock });
+  const backend = openBackend({ autoBackupDelayMs: false, dataDir, appVersion: 'bench', log: quiet, clock });
   const out = join(dataDir, 'utilizzi.csv');
   const rssBefore = process.memoryUsage().rss;
   const cpu0 = process.cpuUsage();
@@ -44,7 +44,7 @@ if (process.env.CST_BENCH_EXPORT_DIR) {
   );
 } else {
   const dataDir = mkdtempSync(join(tmpdir(), 'cst-bench-csv-'));
-  const backend = openBackend({ dataDir, appVersion: 'bench', log: quiet, clock });
+  const backend = openBackend({ autoBackupDelayMs: false, dataDir, appVersion: 'bench', log: quiet, clock });
   await backend.dispatch('setup.municipality', { istat: '041067', operator: 'Bench' });
   seedUsage(backend.ctx.db, ROWS, clock.now());
   backend.close();

@@ -22,7 +22,7 @@ import { report } from './bench-util';
 const EVENTS = Number(process.env.CST_BENCH_FORK_EVENTS ?? 200_000);
 const dir = mkdtempSync(join(tmpdir(), 'cst-bench-fork-'));
 const quiet = { info() {}, warn() {}, error() {} };
-const hub = openBackend({ dataDir: dir, appVersion: 'bench', log: quiet, clock: fixedClock('2026-11-26T08:00:00.000Z') });
+const hub = openBackend({ autoBackupDelayMs: false, dataDir: dir, appVersion: 'bench', log: quiet, clock: fixedClock('2026-11-26T08:00:00.000Z') });
 try {
   const r = await hub.dispatch('setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU', operator: 'Bench' });
   if (!r.ok) throw new Error(r.error.message);

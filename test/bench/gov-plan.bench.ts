@@ -16,7 +16,7 @@ import { report, timeMany } from './bench-util';
  */
 const RUNS = Number(process.env.CST_BENCH_RUNS ?? 7);
 const dir = mkdtempSync(join(tmpdir(), 'cst-bench-gov-'));
-const backend = openBackend({ dataDir: dir, appVersion: 'bench', clock: fixedClock('2026-11-26T08:00:00.000Z'), ids: sequentialIds(1), log: { info() {}, warn() {}, error() {} } });
+const backend = openBackend({ autoBackupDelayMs: false, dataDir: dir, appVersion: 'bench', clock: fixedClock('2026-11-26T08:00:00.000Z'), ids: sequentialIds(1), log: { info() {}, warn() {}, error() {} } });
 const call = async (method: string, input: unknown) => {
   const r = await backend.dispatch(method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);

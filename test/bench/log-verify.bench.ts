@@ -16,7 +16,7 @@ import { seedUsage } from './usage-seed';
 const EVENTS = Number(process.env.CST_BENCH_EVENTS ?? 1_000_000);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'cst-bench-verify-'));
-const backend = openBackend({ dataDir, appVersion: 'bench', log: { info() {}, warn() {}, error() {} } });
+const backend = openBackend({ autoBackupDelayMs: false, dataDir, appVersion: 'bench', log: { info() {}, warn() {}, error() {} } });
 await backend.dispatch('setup.municipality', { istat: '041067', operator: 'Bench' });
 seedUsage(backend.ctx.db, EVENTS, '2026-11-26T09:00:00.000Z');
 const bytes = backend.ctx.db.prepare('SELECT sum(length(line)) FROM outbox').pluck().get() as number;

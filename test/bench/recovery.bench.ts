@@ -19,7 +19,7 @@ const dirs: string[] = [];
 const open = (dataDir?: string): Backend => {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'cst-bench-recovery-'));
   dirs.push(dir);
-  return openBackend({ dataDir: dir, appVersion: 'bench', log: quiet, clock: fixedClock('2026-11-26T08:00:00.000Z') });
+  return openBackend({ autoBackupDelayMs: false, dataDir: dir, appVersion: 'bench', log: quiet, clock: fixedClock('2026-11-26T08:00:00.000Z') });
 };
 const must = async (b: Backend, method: string, input: unknown) => {
   const r = await b.dispatch(method as never, input as never);

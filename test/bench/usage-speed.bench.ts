@@ -18,7 +18,7 @@ import { DECIMALS, SERVICES, seedUsage } from './usage-seed';
 const ROWS = Number(process.env.CST_BENCH_ROWS ?? 1_000_000);
 const quiet = { info() {}, warn() {}, error() {} };
 const dataDir = mkdtempSync(join(tmpdir(), 'cst-bench-usage-'));
-const backend = openBackend({ dataDir, appVersion: 'bench', log: quiet, clock: { now: () => '2026-11-26T09:00:00.000Z' } });
+const backend = openBackend({ autoBackupDelayMs: false, dataDir, appVersion: 'bench', log: quiet, clock: { now: () => '2026-11-26T09:00:00.000Z' } });
 await backend.dispatch('setup.municipality', { istat: '041067', operator: 'Bench' });
 const { ctx } = backend;
 
