@@ -52,7 +52,7 @@ describe('settings: Copie di sicurezza', () => {
     expect(within(card).getByText('L’ultima copia non è riuscita (26/11/2026, 09:00)')).toBeTruthy();
     expect(within(card).getByText(/il disco è pieno/)).toBeTruthy();
     expect(within(card).getByText(`npx cst backup restore ${COPY.name}`)).toBeTruthy();
-    expect(within(card).getByText(/Chiudere CST Desk/)).toBeTruthy();
+    expect(within(card).getByText(/Con CST Desk chiuso, il tecnico/)).toBeTruthy();
     expect(await violations()).toEqual([]);
   });
 

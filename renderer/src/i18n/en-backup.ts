@@ -29,7 +29,7 @@ export const enBackup: typeof itBackup = {
     failOther: 'The backup failed ({{reason}}). Your data were not touched: try again later; if it happens again, tell the consortium.',
     restoreTitle: 'How to restore a backup',
     restoreText:
-      'Restoring is not done from this window, because the program is using the data. Close CST Desk, then in a terminal in the program’s folder run the command below with the name of the chosen file. The current database is not deleted: it is set aside next to the restored one.',
+      'Restoring is not done from this window, because the program is using the data. With CST Desk closed, a technician (the municipality’s or the consortium’s support) runs the command below in a terminal, in the program’s folder, with the name of the chosen file. The current database is not deleted: it is set aside next to the restored one.',
     restoreCommand: 'npx cst backup restore {{name}}',
     fileName: 'FILE-NAME.sqlite',
   },

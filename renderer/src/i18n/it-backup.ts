@@ -28,7 +28,7 @@ export const itBackup = {
     failOther: 'La copia non è riuscita ({{reason}}). I dati non sono stati toccati: riprovare più tardi; se succede di nuovo, avvisare il consorzio.',
     restoreTitle: 'Come ripristinare una copia',
     restoreText:
-      'Il ripristino non si fa da questa finestra, perché il programma sta usando i dati. Chiudere CST Desk, poi da un terminale nella cartella del programma eseguire il comando qui sotto con il nome del file scelto. Il database attuale non viene cancellato: viene messo da parte accanto a quello ripristinato.',
+      'Il ripristino non si fa da questa finestra, perché il programma sta usando i dati. Con CST Desk chiuso, il tecnico (del Comune o dell’assistenza del consorzio) esegue da un terminale, nella cartella del programma, il comando qui sotto con il nome del file scelto. Il database attuale non viene cancellato: viene messo da parte accanto a quello ripristinato.',
     restoreCommand: 'npx cst backup restore {{name}}',
     fileName: 'NOME-DEL-FILE.sqlite',
   },
