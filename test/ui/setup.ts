@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { useToastStore } from '../../renderer/src/components/toast-store';
 import { useMembersStore } from '../../renderer/src/features/members/store';
@@ -15,6 +15,10 @@ const css = (globalThis as { CSS?: { escape?: (s: string) => string } }).CSS;
 if (!css?.escape) {
   (globalThis as { CSS?: unknown }).CSS = { ...(css ?? {}), escape: (s: string) => s.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`) };
 }
+
+// findBy*/waitFor wait up to 5 s instead of 1: on a busy 2-core CI machine a screen that
+// renders in 50 ms may take over a second; what is awaited stays exactly the same.
+configure({ asyncUtilTimeout: 5000 });
 
 // No vitest globals: Testing Library's automatic cleanup needs this.
 afterEach(() => {

@@ -140,7 +140,6 @@ export const enHub: typeof itHub = {
     add: 'Add a service',
     newTitle: 'New service',
     editTitle: 'Editing service {{code}}',
-    editShort: 'Edit',
     actions: 'Actions',
     code: 'Code',
     codeHint: 'Capital letters, digits and hyphens, for example PROT-01.',

@@ -138,7 +138,6 @@ export const itHub = {
     add: 'Aggiungi un servizio',
     newTitle: 'Nuovo servizio',
     editTitle: 'Modifica del servizio {{code}}',
-    editShort: 'Modifica',
     actions: 'Azioni',
     code: 'Codice',
     codeHint: 'Lettere maiuscole, cifre e trattini, per esempio PROT-01.',
