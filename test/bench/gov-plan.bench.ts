@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openBackend } from '../../electron/core/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/defaults';
-import { listProvinces, municipalitiesOfProvince } from '../../electron/core/reference/municipalities';
+import { stmt } from '../../electron/core/store/statements';
+import { italyHub, SERVICES } from './italy-hub';
 import { report, timeMany } from './bench-util';
 
 /**
@@ -15,14 +11,6 @@ import { report, timeMany } from './bench-util';
  * statement event per member.
  */
 const RUNS = Number(process.env.CST_BENCH_RUNS ?? 7);
-const dir = mkdtempSync(join(tmpdir(), 'cst-bench-gov-'));
-const backend = openBackend({ autoBackupDelayMs: false, dataDir: dir, appVersion: 'bench', clock: fixedClock('2026-11-26T08:00:00.000Z'), ids: sequentialIds(1), log: { info() {}, warn() {}, error() {} } });
-const call = async (method: string, input: unknown) => {
-  const r = await backend.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as never;
-};
-
 let seed = 20272;
 const rnd = () => {
   seed = (seed + 0x6d2b79f5) >>> 0;
@@ -32,24 +20,19 @@ const rnd = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-try {
-  await call('setup.hub', { id: 'CST-IT', name: 'CST Italia', operator: 'Bench' });
-  const db = backend.ctx.db;
-  const all = listProvinces().flatMap((p) => municipalitiesOfProvince(p.code));
-  const SERVICES = ['S01', 'S02', 'S03', 'S04', 'S05', 'S06', 'S07', 'S08'];
-  db.transaction(() => {
-    const ins = db.prepare(
-      `INSERT INTO members (istat, name, province, population, population_year, status, added_at, membership) VALUES (?, ?, ?, ?, 2025, 'confirmed', 'x', 'active')
-       ON CONFLICT (istat) DO UPDATE SET population = excluded.population, membership = 'active'`,
-    );
-    const use = db.prepare('INSERT INTO received_usage_monthly (owner, service, month, quantity_milli, entries) VALUES (?, ?, ?, ?, 1)');
-    for (const m of all) {
-      const pop = m.population ?? Math.round(30 * Math.pow(10_000, rnd()));
-      ins.run(m.istat, m.name, m.province, pop);
-      for (const s of SERVICES) for (let month = 1; month <= 12; month++) if (rnd() < 0.8) use.run(m.istat, s, `2026-${String(month).padStart(2, '0')}`, Math.max(1, Math.round(pop * rnd())) * 10);
+const { call, all, members, close } = await italyHub(
+  'gov',
+  (m) => m.population ?? Math.round(30 * Math.pow(10_000, rnd())),
+  (db, m, _i, pop) => {
+    for (const s of SERVICES) {
+      for (let month = 1; month <= 12; month++) {
+        if (rnd() < 0.8) stmt(db, 'INSERT INTO received_usage_monthly (owner, service, month, quantity_milli, entries) VALUES (?, ?, ?, ?, 1)').run(m.istat, s, `2026-${String(month).padStart(2, '0')}`, Math.max(1, Math.round(pop * rnd())) * 10);
+      }
     }
-  })();
-  const members = db.prepare("SELECT count(*) FROM members WHERE membership = 'active'").pluck().get() as number;
+  },
+);
+
+try {
   await call('plan.create', { year: 2027, date: '2026-11-26' });
   const KEYS = [
     { equal: 100, population: 0, usage: 0 },
@@ -104,6 +87,5 @@ try {
   const c2 = process.cpuUsage(c1);
   report('gov.assembly_approval_publishes_statements', performance.now() - t1, 'ms', { statements: members, cpu_ms: Math.round((c2.user + c2.system) / 1000) });
 } finally {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
+  close();
 }
