@@ -1,18 +1,11 @@
 /** `cst backup now|list|restore` as a clerk (or the consortium's technician) runs them. */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/core/backend';
 import { tempDir } from '../helpers/temp-dir';
-
-const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
-
-function cst(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { cst } from './cli-run';
 
 function usageCount(dataDir: string): number {
   const db = new Database(join(dataDir, 'cst-desk.sqlite'), { readonly: true });

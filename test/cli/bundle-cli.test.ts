@@ -3,33 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openBackend } from '../../electron/core/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/defaults';
 import { tempDir } from '../helpers/temp-dir';
-
-const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
-
-function cst(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function tool(cmd: string, args: string[], cwd: string) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', input: '' });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
-}
-
-async function addUsage(dataDir: string, n: number): Promise<void> {
-  const b = openBackend({ dataDir, appVersion: '0.0.0-test', clock: fixedClock(), ids: sequentialIds(7), log: { info() {}, warn() {}, error() {} } });
-  try {
-    for (let i = 0; i < n; i += 1) {
-      const r = await b.dispatch('usage.record', { service: 'PEC', date: '2026-10-0' + String(1 + i), quantity: '2' });
-      if (!r.ok) throw new Error(JSON.stringify(r.error));
-    }
-  } finally {
-    b.close();
-  }
-}
+import { addUsage, cst, tool } from './cli-run';
 
 describe('cst bundle and identity exchange', () => {
   it('exchanges identities, exports, inspects, imports a batch (exit 1 with a bad file), and Debian tools verify our files', async () => {
@@ -52,7 +27,7 @@ describe('cst bundle and identity exchange', () => {
     const hubPeer = JSON.parse(cst(['identity', 'import', join(files, 'hub.cstid'), '--data-dir', town, '--json']).stdout).value;
     expect(cst(['identity', 'confirm', 'CST-PU', '--fingerprint', hubPeer.fingerprint.replaceAll(' ', ''), '--data-dir', town]).code).toBe(0);
 
-    await addUsage(town, 3);
+    await addUsage(town, 7, [1, 2, 3]);
     const enc = join(files, 'urbino.cstb');
     const exp = cst(['bundle', 'export', '--out', enc, '--data-dir', town]);
     expect(exp.stderr).toBe('');

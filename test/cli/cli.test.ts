@@ -1,16 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-
-const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
+import { cst } from './cli-run';
 
 /** The real `cst` command, as a user runs it. */
-function cst(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('cst CLI', () => {
   it('prints its help with exit 0, and exit 2 for an unknown command', () => {

@@ -1,30 +1,9 @@
 /** `cst bundle forks` and `cst bundle resolve-fork` as an operator runs them (real binary, real files). */
-import { spawnSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openBackend } from '../../electron/core/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/defaults';
 import { tempDir } from '../helpers/temp-dir';
-
-const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
-
-function cst(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-async function addUsage(dataDir: string, seed: number, days: string[]): Promise<void> {
-  const b = openBackend({ dataDir, appVersion: '0.0.0-test', clock: fixedClock(), ids: sequentialIds(seed), log: { info() {}, warn() {}, error() {} } });
-  try {
-    for (const d of days) {
-      const r = await b.dispatch('usage.record', { service: 'PEC', date: `2026-10-${d}`, quantity: '2' });
-      if (!r.ok) throw new Error(JSON.stringify(r.error));
-    }
-  } finally {
-    b.close();
-  }
-}
+import { addUsage, cst } from './cli-run';
 
 describe('cst bundle forks / resolve-fork', () => {
   it('lists the fork, refuses a decision without a reason, accepts the new version and shows it in the history', async () => {
@@ -40,14 +19,14 @@ describe('cst bundle forks / resolve-fork', () => {
     const hubPeer = JSON.parse(cst(['identity', 'import', join(files, 'hub.cstid'), '--data-dir', town, '--json']).stdout).value;
     expect(cst(['identity', 'confirm', 'CST-PU', '--fingerprint', hubPeer.fingerprint, '--data-dir', town]).code).toBe(0);
 
-    await addUsage(town, 11, ['01', '02', '03']);
+    await addUsage(town, 11, [1, 2, 3]);
     const backup = tempDir();
     cpSync(town, backup, { recursive: true });
-    await addUsage(town, 12, ['04', '05']);
+    await addUsage(town, 12, [4, 5]);
     expect(cst(['bundle', 'export', '--out', join(files, 'a.cstb'), '--data-dir', town]).code).toBe(0);
     expect(cst(['bundle', 'import', join(files, 'a.cstb'), '--data-dir', hub]).code).toBe(0);
     // The backup restored: two different events after the third.
-    await addUsage(backup, 13, ['14', '15']);
+    await addUsage(backup, 13, [14, 15]);
     expect(cst(['bundle', 'export', '--out', join(files, 'b.cstb'), '--data-dir', backup]).code).toBe(0);
     const refused = cst(['bundle', 'import', join(files, 'b.cstb'), '--data-dir', hub]);
     expect(refused.code).toBe(1);

@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
+import { cst } from './cli-run';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
 const FIXTURES = join(__dirname, '..', 'fixtures', 'csv');
-
-function cst(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function municipality(): string {
   const dir = tempDir();

@@ -6,33 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openBackend } from '../../electron/core/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/defaults';
 import { tempDir } from '../helpers/temp-dir';
-
-const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
-
-function cst(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function tool(cmd: string, args: string[], cwd: string) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', input: '' });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
-}
-
-async function addUsage(dataDir: string, days: number[], prefix: number): Promise<void> {
-  const b = openBackend({ dataDir, appVersion: '0.0.0-test', clock: fixedClock(), ids: sequentialIds(prefix), log: { info() {}, warn() {}, error() {} } });
-  try {
-    for (const d of days) {
-      const r = await b.dispatch('usage.record', { service: 'PEC', date: `2026-10-${String(d).padStart(2, '0')}`, quantity: '2' });
-      if (!r.ok) throw new Error(JSON.stringify(r.error));
-    }
-  } finally {
-    b.close();
-  }
-}
+import { addUsage, cst, tool } from './cli-run';
 
 describe('cst recovery', () => {
   it('status says what to do, the hub exports the recovery bundle, the town applies it, the chain verifies', async () => {
@@ -48,11 +23,11 @@ describe('cst recovery', () => {
     const hubPeer = JSON.parse(cst(['identity', 'import', join(files, 'hub.cstid'), '--data-dir', town, '--json']).stdout).value;
     expect(cst(['identity', 'confirm', 'CST-PU', '--fingerprint', hubPeer.fingerprint, '--data-dir', town]).code).toBe(0);
 
-    await addUsage(town, [1, 2], 7);
+    await addUsage(town, 7, [1, 2]);
     // The backup: the data folder copied while nothing runs.
     const backup = tempDir();
     cpSync(town, backup, { recursive: true });
-    await addUsage(town, [3, 4, 5], 8);
+    await addUsage(town, 8, [3, 4, 5]);
     expect(cst(['bundle', 'export', '--out', join(files, 'u1.cstb'), '--data-dir', town]).code).toBe(0);
     expect(cst(['bundle', 'import', join(files, 'u1.cstb'), '--data-dir', hub]).code).toBe(0);
 

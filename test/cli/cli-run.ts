@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { openBackend } from '../../electron/core/backend';
+import { fixedClock, sequentialIds } from '../../electron/core/defaults';
+
+export const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
+
+/** The real `cst` command in a child process, as an operator runs it. */
+export function cst(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** One of Debian's tools (age, minisign, unzip, sha256sum…) with empty stdin; stdout and stderr together. */
+export function tool(cmd: string, args: string[], cwd: string) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', input: '' });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+/** PEC usage entries on these days of October 2026, recorded through the API with ids from `seed`. */
+export async function addUsage(dataDir: string, seed: number, days: number[]): Promise<void> {
+  const b = openBackend({ dataDir, appVersion: '0.0.0-test', clock: fixedClock(), ids: sequentialIds(seed), log: { info() {}, warn() {}, error() {} }, autoBackupDelayMs: false });
+  try {
+    for (const d of days) {
+      const r = await b.dispatch('usage.record', { service: 'PEC', date: `2026-10-${String(d).padStart(2, '0')}`, quantity: '2' });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+    }
+  } finally {
+    b.close();
+  }
+}
