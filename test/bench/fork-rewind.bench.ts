@@ -36,14 +36,14 @@ try {
   const hasher = new ChainHasher();
   let hash: Buffer = GENESIS_HASH;
   db.transaction(() => {
-    const ins = db.prepare('INSERT INTO inbox_events (key, peer_no, seq, line, hash) VALUES (?, ?, ?, ?, ?)');
+    const ins = db.prepare('INSERT INTO inbox_events (key, line, hash) VALUES (?, ?, ?)');
     const rec = db.prepare("INSERT INTO received_records (id, owner, peer_no, kind, last_seq, deleted) VALUES (?, '041067', ?, 'usage', ?, 0)");
     const session = PROJECTORS.find((p) => p.kind === 'usage')!.open(db);
     for (let seq = 1; seq <= EVENTS; seq++) {
       const text = usageLine(seq, 0);
       const line = Buffer.from(text);
       hash = hasher.next(hash, line);
-      ins.run(eventKey(peer.peerNo, seq), peer.peerNo, seq, line, hash);
+      ins.run(eventKey(peer.peerNo, seq), line, hash);
       const ev = JSON.parse(text) as { id: string; data: Record<string, unknown> };
       rec.run(ev.id, peer.peerNo, seq);
       session.project({ owner: '041067', kind: 'usage', id: ev.id, op: 'put', seq, data: ev.data, previous: null });

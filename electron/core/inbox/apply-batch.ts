@@ -86,15 +86,15 @@ function statements(db: Database.Database): Statements {
   let s = cache.get(db);
   if (!s) {
     const recordCols = 'INSERT INTO received_records (id, owner, peer_no, kind, last_seq, deleted) VALUES';
-    const eventCols = 'INSERT INTO inbox_events (key, peer_no, seq, line, hash) VALUES';
+    const eventCols = 'INSERT INTO inbox_events (key, line, hash) VALUES';
     s = {
       insertRecord: db.prepare(`${recordCols} (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
       insertRecords: db.prepare(`${recordCols} ${rows(BATCH, '(?, ?, ?, ?, ?, ?)')} ON CONFLICT (id) DO NOTHING`),
       records: db.prepare(`SELECT id, owner, kind, last_seq, deleted, peer_no FROM received_records WHERE id IN (${rows(BATCH, '?')})`),
       record: db.prepare('SELECT id, owner, kind, last_seq, deleted, peer_no FROM received_records WHERE id = ?'),
       updateRecord: db.prepare('UPDATE received_records SET last_seq = ?, deleted = ? WHERE id = ?'),
-      insertEvent: db.prepare(`${eventCols} (?, ?, ?, ?, ?)`),
-      insertEvents: db.prepare(`${eventCols} ${rows(BATCH, '(?, ?, ?, ?, ?)')}`),
+      insertEvent: db.prepare(`${eventCols} (?, ?, ?)`),
+      insertEvents: db.prepare(`${eventCols} ${rows(BATCH, '(?, ?, ?)')}`),
       lineAt: db.prepare('SELECT line FROM inbox_events WHERE key = ?').pluck(),
     };
     cache.set(db, s);
@@ -107,7 +107,7 @@ export class EventBatch {
   private pending: Pending[] = [];
   private readonly ids = new Set<string>();
   private readonly recordArgs: unknown[] = new Array(BATCH * 6);
-  private readonly eventArgs: unknown[] = new Array(BATCH * 5);
+  private readonly eventArgs: unknown[] = new Array(BATCH * 3);
   private readonly idArgs: string[] = new Array(BATCH);
   private readonly declared = new Map<string, RecordKind | undefined>();
 
@@ -205,17 +205,15 @@ export class EventBatch {
     // The lines, byte for byte.
     if (n === BATCH) {
       const a = this.eventArgs;
-      for (let i = 0, j = 0; i < n; i += 1, j += 5) {
+      for (let i = 0, j = 0; i < n; i += 1, j += 3) {
         const e = batch[i] as Pending;
         a[j] = eventKey(peer.peerNo, e.seq);
-        a[j + 1] = peer.peerNo;
-        a[j + 2] = e.seq;
-        a[j + 3] = e.line;
-        a[j + 4] = e.hash;
+        a[j + 1] = e.line;
+        a[j + 2] = e.hash;
       }
       st.insertEvents.run(a);
     } else {
-      for (const e of batch) st.insertEvent.run(eventKey(peer.peerNo, e.seq), peer.peerNo, e.seq, e.line, e.hash);
+      for (const e of batch) st.insertEvent.run(eventKey(peer.peerNo, e.seq), e.line, e.hash);
     }
     // Projections, in order, each change with the record's state before it.
     for (const e of batch) {
