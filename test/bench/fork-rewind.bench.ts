@@ -33,7 +33,7 @@ try {
   ).run();
   const peer = findPeer(db, 'municipality', '041067')!;
   // The stream as the apply leaves it: lines, chain hashes, records, the usage totals.
-  const hasher = new ChainHasher();
+  const hasher = new ChainHasher(GENESIS_HASH);
   let hash: Buffer = GENESIS_HASH;
   db.transaction(() => {
     const ins = db.prepare('INSERT INTO inbox_events (key, line, hash) VALUES (?, ?, ?)');
@@ -42,7 +42,8 @@ try {
     for (let seq = 1; seq <= EVENTS; seq++) {
       const text = usageLine(seq, 0);
       const line = Buffer.from(text);
-      hash = hasher.next(hash, line);
+      hasher.push(line);
+      hash = hasher.current();
       ins.run(eventKey(peer.peerNo, seq), line, hash);
       const ev = JSON.parse(text) as { id: string; data: Record<string, unknown> };
       rec.run(ev.id, peer.peerNo, seq);

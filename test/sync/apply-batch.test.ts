@@ -7,7 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import { importBundles } from '../../electron/core/inbox/import';
+import { importBundles, type ImportOptions } from '../../electron/core/inbox/import';
+import { findRecordKind } from '../../shared/records/kinds';
+import { UsageData } from '../../shared/records/usage';
 import { BATCH } from '../../electron/core/inbox/apply-batch';
 import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
 import { fingerprint } from '../../electron/core/crypto/fingerprint';
@@ -38,12 +40,12 @@ function hub() {
 }
 
 /** Imports `lines` (seq 1…) in bundles of `size` lines; returns the last result. */
-async function send(db: ReturnType<typeof hub>, from: typeof urbino, lines: Buffer[], size: number) {
+async function send(db: ReturnType<typeof hub>, from: typeof urbino, lines: Buffer[], size: number, options: Partial<ImportOptions> = {}) {
   const hashes = chain(H0, lines);
   let last;
   for (let i = 0; i < lines.length; i += size) {
     const bytes = craft({ from, to: HUB, lines: lines.slice(i, i + size), firstSeq: i + 1, prevHash: i === 0 ? H0 : hashes[i - 1] });
-    [last] = await importBundles(db.backend.ctx, [{ name: `b${i}.cstb`, bytes }], { verifier: inlineVerifier });
+    [last] = await importBundles(db.backend.ctx, [{ name: `b${i}.cstb`, bytes }], { verifier: inlineVerifier, ...options });
   }
   return last!;
 }
@@ -122,6 +124,48 @@ describe('batched apply', () => {
     try {
       const [r] = await importBundles(t.backend.ctx, [{ name: 'range.cstb', bytes }], { verifier });
       expect(r).toMatchObject({ outcome: 'refused', code: 'E_CHAIN' });
+    } finally {
+      await verifier.close();
+    }
+    expect(state(t.backend.ctx.db)).toBe(before);
+    t.backend.close();
+  });
+
+  it('streamed from the worker, which reads kind, id and usage figures for the writer: the same state as the inline path', async () => {
+    const ids = [1, 2, 3, 1, 4, 2, 5, 1];
+    const lines = [
+      ...ids.map((id, i) =>
+        i === 5 ? line(i + 1, 'usage', 'delete', uuid(id)) : line(i + 1, 'usage', 'put', uuid(id), usageData({ quantity_milli: (i + 1) * 1000, date: `2026-0${1 + (i % 3)}-10` })),
+      ),
+      line(ids.length + 1, 'usage', 'put', uuid(6), usageData({ note: 'nota: con «due punti» e accenti' })),
+      line(ids.length + 2, 'staff', 'put', uuid(7), { code: 'DIP-001', role: 'Istruttore', office: 'Anagrafe', active: true, updated_by: 'M' }),
+    ];
+    const inline = hub();
+    const a = await send(inline, urbino, lines, lines.length);
+    const streamed = hub();
+    const verifier = createWorkerVerifier();
+    try {
+      const b = await send(streamed, urbino, lines, lines.length, { verifier });
+      expect([a.outcome, b.outcome], `${a.message} ${b.message}`).toEqual(['applied', 'applied']);
+    } finally {
+      await verifier.close();
+    }
+    expect(state(streamed.backend.ctx.db)).toBe(state(inline.backend.ctx.db));
+    inline.backend.close();
+    streamed.backend.close();
+  });
+
+  it("a registry whose usage schema is not the project's: the writer checks the data itself, whatever the worker read", async () => {
+    const stricter = UsageData.refine((d) => d.quantity_milli <= 5000, { message: 'at most 5', path: ['quantity_milli'] });
+    const kinds = (kind: string) => (kind === 'usage' ? { ...findRecordKind('usage')!, schema: stricter } : findRecordKind(kind));
+    const t = hub();
+    const before = state(t.backend.ctx.db);
+    const lines = [line(1, 'usage', 'put', uuid(1), usageData({ quantity_milli: 2000 })), line(2, 'usage', 'put', uuid(2), usageData({ quantity_milli: 9000 }))];
+    const verifier = createWorkerVerifier();
+    try {
+      const r = await send(t, urbino, lines, 2, { verifier, kinds });
+      expect(r).toMatchObject({ outcome: 'refused', code: 'E_RECORD' });
+      expect(r.message).toMatch(/riga 2\b/);
     } finally {
       await verifier.close();
     }

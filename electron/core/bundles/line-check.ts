@@ -52,16 +52,18 @@ export class LineChecker {
   lineFinding: Finding | null = null;
   chainFinding: Finding | null = null;
   readonly kinds = new Map<string, number>();
-  private hash: Buffer;
-  private readonly hasher = new ChainHasher();
+  private readonly hasher: ChainHasher;
 
   constructor(
     private readonly manifest: Manifest,
     private readonly lineLimit: number,
-    /** Receives every line that passed its checks with h(seq), in order (for the writer thread). */
-    private readonly onVerified?: (line: Buffer, hash: Buffer) => void,
+    /**
+     * Receives every line that passed its checks, in order, with the chain at h(seq) and the
+     * envelope as read (for the writer thread; both valid only during the call).
+     */
+    private readonly onVerified?: (line: Buffer, chain: ChainHasher, ev: EventEnvelope) => void,
   ) {
-    this.hash = Buffer.from(manifest.events.prev_hash, 'hex');
+    this.hasher = new ChainHasher(Buffer.from(manifest.events.prev_hash, 'hex'));
   }
 
   onLine(line: Buffer, overLimit: boolean, length: number): void {
@@ -99,8 +101,8 @@ export class LineChecker {
     if (!this.chainFinding && ev.seq !== expected) {
       this.chainFinding = { code: 'E_CHAIN', detail: `line ${lineNo}: seq ${ev.seq}, expected ${expected}`, line: lineNo };
     }
-    this.hash = this.hasher.next(this.hash, line);
-    this.onVerified?.(line, this.hash);
+    this.hasher.push(line);
+    this.onVerified?.(line, this.hasher, ev);
     this.kinds.set(ev.kind, (this.kinds.get(ev.kind) ?? 0) + 1);
   }
 
@@ -120,8 +122,8 @@ export class LineChecker {
       this.chainFinding = { code: 'E_CHAIN', detail: 'first_seq is 1 but prev_hash is not h(0)' };
     } else if (m.first_seq + m.count - 1 !== m.last_seq) {
       this.chainFinding = { code: 'E_CHAIN', detail: `first_seq ${m.first_seq} + count ${m.count} − 1 ≠ last_seq ${m.last_seq}` };
-    } else if (this.hash.toString('hex') !== m.last_hash) {
-      this.chainFinding = { code: 'E_CHAIN', detail: `the chain from prev_hash ends at ${this.hash.toString('hex')}, not at last_hash ${m.last_hash}` };
+    } else if (this.hasher.hex() !== m.last_hash) {
+      this.chainFinding = { code: 'E_CHAIN', detail: `the chain from prev_hash ends at ${this.hasher.hex()}, not at last_hash ${m.last_hash}` };
     }
   }
 }

@@ -19,7 +19,8 @@ import type { Role } from '../../../shared/domain/ids';
 import { openZip, ZipError, type ZipArchive } from '../container/zip-reader';
 import { AGE_MAGIC, AgeError, createAgeDecryptStream } from '../crypto/age';
 import { parseMinisignPublicKey, verifyMinisign } from '../crypto/minisign';
-import { LineChecker, type Finding } from './line-check';
+import type { ChainHasher } from './chain-hash';
+import { LineChecker, type EventEnvelope, type Finding } from './line-check';
 import { LineSplitter } from './lines';
 import { ChannelWriter } from '../workers/line-channel';
 import {
@@ -244,9 +245,9 @@ async function verifyFile(input: VerifyInput, channel: ChannelWriter | null): Pr
     const out = eventsPath ? openSync(eventsPath, 'w', 0o600) : null;
     const hashOut = hashesPath ? new BufferedFile(hashesPath) : null;
     const onVerified = streaming
-      ? (line: Buffer, h: Buffer) => channel.line(line, h)
+      ? (line: Buffer, chain: ChainHasher, ev: EventEnvelope) => channel.line(line, chain, ev)
       : hashOut
-        ? (_line: Buffer, h: Buffer) => hashOut.write(h)
+        ? (_line: Buffer, chain: ChainHasher) => hashOut.write(chain.current())
         : undefined;
     const checker = manifest && !input.skipLines ? new LineChecker(manifest, limits.lineBytes, onVerified) : null;
     const splitter = checker ? new LineSplitter(limits.lineBytes, (l, over, len) => checker.onLine(l, over, len)) : null;

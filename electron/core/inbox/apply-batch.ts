@@ -18,10 +18,12 @@
  */
 import type Database from 'better-sqlite3';
 import type { RecordKind } from '../../../shared/records/registry';
+import { UsageData } from '../../../shared/records/usage';
+import type { PreRead, UsageFigures } from '../bundles/pre-read';
 import type { PeerRecord } from '../peers/peers-store';
 import { fastCheckFor } from './fast-validate';
 import type { OwnIds } from './own-ids';
-import type { ProjectorSession } from './projectors';
+import type { ProjectorSession, RecordChange } from './projectors';
 
 export const BATCH = 64;
 
@@ -56,7 +58,10 @@ interface Pending {
   kind: string;
   op: 'put' | 'delete';
   id: string;
+  /** A put's data; undefined until parsed (a usage put the worker already checked is not). */
   data: Record<string, unknown> | undefined;
+  /** A usage put's figures as the worker read them (then `data` is parsed only on demand). */
+  usage: UsageFigures | null;
   seq: number;
   lineNo: number;
   line: Buffer;
@@ -121,28 +126,49 @@ export class EventBatch {
     this.st = statements(db);
   }
 
-  /** One verified event line (steps 1–10 passed it: I-JSON with the exact envelope). */
-  add(seq: number, lineNo: number, line: Buffer, hash: Buffer): void {
-    const ev = JSON.parse(line.toString('utf8')) as { kind: string; op: 'put' | 'delete'; id: string; data?: Record<string, unknown> };
-    let decl = this.declared.get(ev.kind);
-    if (decl === undefined && !this.declared.has(ev.kind)) this.declared.set(ev.kind, (decl = this.kinds(ev.kind)));
+  /**
+   * One verified event line (steps 1–10 passed it: I-JSON with the exact envelope), with what
+   * the verifying worker read of it, if anything (then the line is not parsed again here).
+   */
+  add(seq: number, lineNo: number, line: Buffer, hash: Buffer, pre: PreRead | null = null): void {
+    let kind: string;
+    let op: 'put' | 'delete';
+    let id: string;
+    let data: Record<string, unknown> | undefined;
+    if (pre) {
+      ({ kind, id } = pre);
+      op = pre.put ? 'put' : 'delete';
+    } else {
+      ({ kind, op, id, data } = JSON.parse(line.toString('utf8')) as { kind: string; op: 'put' | 'delete'; id: string; data?: Record<string, unknown> });
+    }
+    let decl = this.declared.get(kind);
+    if (decl === undefined && !this.declared.has(kind)) this.declared.set(kind, (decl = this.kinds(kind)));
     if (!decl || decl.owner !== this.peer.kind) {
       this.flush(); // an earlier event's refusal comes first
-      if (!decl) throw refusal(lineNo, ev.kind, 'E_RECORD', `line ${lineNo}: unknown kind ${JSON.stringify(ev.kind)}`, { field: 'kind', what: `tipo di dato sconosciuto «${ev.kind.slice(0, 40)}»` });
-      throw refusal(lineNo, ev.kind, 'E_OWNERSHIP', `line ${lineNo}: kind ${ev.kind} is owned by the ${decl.owner}, sender is a ${this.peer.kind}`);
+      if (!decl) throw refusal(lineNo, kind, 'E_RECORD', `line ${lineNo}: unknown kind ${JSON.stringify(kind)}`, { field: 'kind', what: `tipo di dato sconosciuto «${kind.slice(0, 40)}»` });
+      throw refusal(lineNo, kind, 'E_OWNERSHIP', `line ${lineNo}: kind ${kind} is owned by the ${decl.owner}, sender is a ${this.peer.kind}`);
     }
     let invalid: RefusalStop | null = null;
-    if (ev.op === 'put' && !fastCheckFor(decl.schema)?.(ev.data)) {
-      const parsed = decl.schema.safeParse(ev.data);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = issue?.path.map(String).join('.') || 'data';
-        invalid = refusal(lineNo, ev.kind, 'E_RECORD', `line ${lineNo}: data.${field}: ${issue?.message ?? 'invalid'}`, { field, what: issue?.message });
+    let usage: UsageFigures | null = null;
+    if (op === 'put') {
+      // The worker's check is of the project's usage schema: trusted only if ours is that one.
+      if (pre?.usage && decl.schema === UsageData) {
+        usage = { service: pre.usage.service, month: pre.usage.month, quantityMilli: pre.usage.quantityMilli };
+      } else {
+        data ??= dataOf(line);
+        if (!fastCheckFor(decl.schema)?.(data)) {
+          const parsed = decl.schema.safeParse(data);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            const field = issue?.path.map(String).join('.') || 'data';
+            invalid = refusal(lineNo, kind, 'E_RECORD', `line ${lineNo}: data.${field}: ${issue?.message ?? 'invalid'}`, { field, what: issue?.message });
+          }
+        }
       }
     }
-    if (this.ids.has(ev.id)) this.flush();
-    this.pending.push({ kind: ev.kind, op: ev.op, id: ev.id, data: ev.data, seq, lineNo, line, hash, invalid });
-    this.ids.add(ev.id);
+    if (this.ids.has(id)) this.flush();
+    this.pending.push({ kind, op, id, data, usage, seq, lineNo, line, hash, invalid });
+    this.ids.add(id);
     if (invalid || this.pending.length === BATCH) this.flush();
   }
 
@@ -225,8 +251,43 @@ export class EventBatch {
         const prevLine = st.lineAt.get(eventKey(prev.peer_no, prev.last_seq)) as Buffer;
         previous = (JSON.parse(prevLine.toString('utf8')) as { data: Record<string, unknown> }).data;
       }
-      const change = { owner: peer.id, kind: e.kind, id: e.id, op: e.op, seq: e.seq, data: e.op === 'put' ? (e.data ?? null) : null, previous };
+      const change = new LineChange(peer.id, e, previous);
       for (const p of sessions) p.project(change);
     }
   }
+}
+
+/**
+ * A change whose data is parsed from its line only if a projector reads it (the usage totals
+ * use the worker's figures instead). A class, not an object literal with a getter: a literal's
+ * getter is a new closure per event, and a million of them kept the old generation busy.
+ */
+class LineChange implements RecordChange {
+  readonly kind: string;
+  readonly id: string;
+  readonly op: 'put' | 'delete';
+  readonly seq: number;
+  readonly usage: UsageFigures | null;
+
+  constructor(
+    readonly owner: string,
+    private readonly e: Pending,
+    readonly previous: Record<string, unknown> | null,
+  ) {
+    this.kind = e.kind;
+    this.id = e.id;
+    this.op = e.op;
+    this.seq = e.seq;
+    this.usage = e.usage;
+  }
+
+  get data(): Record<string, unknown> | null {
+    if (this.op !== 'put') return null;
+    return (this.e.data ??= dataOf(this.e.line));
+  }
+}
+
+/** The data of a verified put line. */
+function dataOf(line: Buffer): Record<string, unknown> {
+  return (JSON.parse(line.toString('utf8')) as { data: Record<string, unknown> }).data;
 }

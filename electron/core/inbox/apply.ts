@@ -20,6 +20,7 @@ import { findRecordKind } from '../../../shared/records/kinds';
 import type { Manifest } from '../bundles/manifest';
 import { ChainHasher } from '../bundles/chain-hash';
 import { LineSplitter } from '../bundles/lines';
+import type { PreRead } from '../bundles/pre-read';
 import { GENESIS_HASH } from '../outbox/chain';
 import { outboxHead } from '../outbox/outbox';
 import { findPeer, setPeerAck, setPeerAckProblem, setPeerApplied, touchPeerReceived, type PeerRecord } from '../peers/peers-store';
@@ -45,7 +46,8 @@ export type ApplyResult =
  * nothing is written and nothing is reported before it said yes).
  */
 export interface EventSource {
-  forEach(fn: (line: Buffer, hash: Buffer | null) => void): void;
+  /** `pre`: what the verifying worker already read of the line (valid only during the call). */
+  forEach(fn: (line: Buffer, hash: Buffer | null, pre: PreRead | null) => void): void;
   settle(): boolean;
 }
 
@@ -55,7 +57,7 @@ export function fileEventSource(eventsPath: string | null, hashesPath: string | 
       if (!eventsPath) return;
       const hashes = hashesPath ? new RecordReader(hashesPath) : null;
       try {
-        forEachLine(eventsPath, lineLimit, (line) => fn(line, hashes?.next() ?? null));
+        forEachLine(eventsPath, lineLimit, (line) => fn(line, hashes?.next() ?? null, null));
       } finally {
         hashes?.close();
       }
@@ -173,20 +175,27 @@ export function applyBundle(db: Database.Database, input: ApplyInput): ApplyResu
       let hash: Buffer = Buffer.from(m.prev_hash, 'hex');
       let newEvents = 0;
       const sessions = new Map<string, ProjectorSession[]>();
-      const hasher = new ChainHasher();
+      // Only for a source without hashes (the verifier usually passes h(seq) with each line).
+      let hasher: ChainHasher | null = null;
       if (m.count > 0) {
         // Made at the first new event: until step 10 is known the manifest's count and range may disagree.
         let batch: EventBatch | null = null;
-        input.source.forEach((line, given) => {
+        input.source.forEach((line, given, pre) => {
           seq += 1;
-          hash = given ?? hasher.next(hash, line);
+          if (given) {
+            hash = given;
+          } else {
+            hasher ??= new ChainHasher(hash);
+            hasher.push(line);
+            hash = hasher.current();
+          }
           if (seq <= applied) {
             const stored = st.storedEvent.get(eventKey(peer.peerNo, seq)) as { line: Buffer; hash: Buffer };
             if (!stored.line.equals(line)) throw fork(db, input, peer, seq, stored, line, hash);
             return;
           }
           batch ??= new EventBatch(db, peer, kinds, ownIdsFor(db, m.count), (kind) => projectorSessions(db, projectorList, sessions, kind));
-          batch.add(seq, seq - m.first_seq + 1, line, hash);
+          batch.add(seq, seq - m.first_seq + 1, line, hash, pre);
           newEvents += 1;
         });
         (batch as EventBatch | null)?.flush();

@@ -19,6 +19,7 @@ import { confirmedPeers, findPeer, type PeerRecord } from '../peers/peers-store'
 import type { BundleVerifier } from '../workers/verifier';
 import { applyBundle, fileEventSource, recordFork, type ApplyResult, type EventSource } from './apply';
 import type { Manifest } from '../bundles/manifest';
+import type { PreRead } from '../bundles/pre-read';
 import { ChannelReader, createChannelBuffer, forEachFramedLine, FRAME_END, FRAME_LINES } from '../workers/line-channel';
 import { archiveFile, archivedPath, inboxTempDir, sweepInboxTemp } from './archive';
 import { finishReception, finishWaitingReceptions, insertReception, waitingFiles, type ReceptionUpdate } from './inbox-store';
@@ -168,7 +169,7 @@ class ChannelSource implements EventSource {
 
   constructor(private readonly reader: ChannelReader) {}
 
-  forEach(fn: (line: Buffer, hash: Buffer | null) => void): void {
+  forEach(fn: (line: Buffer, hash: Buffer | null, pre: PreRead | null) => void): void {
     while (!this.reader.ended) {
       const f = this.reader.next();
       if (f.type === FRAME_LINES) forEachFramedLine(f.bytes, fn);

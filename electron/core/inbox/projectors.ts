@@ -9,6 +9,7 @@
  * service × month totals, not a million rows).
  */
 import type Database from 'better-sqlite3';
+import type { UsageFigures } from '../bundles/pre-read';
 import { HUB_PROJECTORS } from '../hub/projectors/index';
 import { GOV_PROJECTORS } from '../governance/gov-projectors';
 
@@ -19,10 +20,15 @@ export interface RecordChange {
   id: string;
   op: 'put' | 'delete';
   seq: number;
-  /** The new state (put) or null (delete). */
-  data: Record<string, unknown> | null;
+  /** The new state (put) or null (delete); may be parsed from the line only when read. */
+  readonly data: Record<string, unknown> | null;
   /** The state before this event, or null if the record did not exist or was deleted. */
   previous: Record<string, unknown> | null;
+  /**
+   * A usage put's figures as the verifying worker read them (bundles/pre-read.ts), so the
+   * usage totals need not parse a million lines again. Absent for other kinds and paths.
+   */
+  usage?: UsageFigures | null;
 }
 
 export interface ProjectorSession {
@@ -42,24 +48,26 @@ export interface Projector {
   reset?(db: Database.Database, owner: string): void;
 }
 
+function usageFigures(data: Record<string, unknown>): UsageFigures {
+  return { service: String(data.service), month: String(data.date).slice(0, 7), quantityMilli: Number(data.quantity_milli) };
+}
+
 /** Usage per service × member × month (the hub's main aggregate): table received_usage_monthly. */
 export const usageMonthlyProjector: Projector = {
   kind: 'usage',
   open(db) {
     const totals = new Map<string, { owner: string; service: string; month: string; q: number; n: number }>();
-    const add = (owner: string, data: Record<string, unknown>, sign: 1 | -1) => {
-      const service = String(data.service);
-      const month = String(data.date).slice(0, 7);
-      const key = `${owner}\u0000${service}\u0000${month}`;
+    const add = (owner: string, f: UsageFigures, sign: 1 | -1) => {
+      const key = `${owner}\u0000${f.service}\u0000${f.month}`;
       let t = totals.get(key);
-      if (!t) totals.set(key, (t = { owner, service, month, q: 0, n: 0 }));
-      t.q += sign * Number(data.quantity_milli);
+      if (!t) totals.set(key, (t = { owner, service: f.service, month: f.month, q: 0, n: 0 }));
+      t.q += sign * f.quantityMilli;
       t.n += sign;
     };
     return {
       project(change) {
-        if (change.previous) add(change.owner, change.previous, -1);
-        if (change.data) add(change.owner, change.data, 1);
+        if (change.previous) add(change.owner, usageFigures(change.previous), -1);
+        if (change.op === 'put') add(change.owner, change.usage ?? usageFigures(change.data as Record<string, unknown>), 1);
       },
       close() {
         const upsert = db.prepare(

@@ -3,13 +3,19 @@
  * so that verifying (worker) and applying (writer, inside ONE synchronous transaction) run at
  * the same time on two cores without any await inside the transaction.
  *
- * Fixed slots, used round robin. Each slot carries one frame: a batch of verified lines
- * (`u32 length ‖ 32-byte chain hash ‖ line`…), the head (manifest, JSON), or the end (the
- * complete verification report, JSON). The producer waits while its next slot is full; the
+ * Fixed slots, used round robin. Each slot carries one frame: a batch of verified lines, the
+ * head (manifest, JSON), or the end (the complete verification report, JSON). Each line of a
+ * batch is `u32 length ‖ 32-byte chain hash ‖ line ‖ what the worker read of it` (pre-read.ts):
+ * `u8 flags ‖ u32 n ‖ kind ‖ u32 n ‖ id`, then for usage figures `u32 n ‖ service ‖ 7-byte
+ * month ‖ f64 quantity`; strings in UTF-8. The producer waits while its next slot is full; the
  * consumer waits (Atomics.wait, with a stall timeout) while its next slot is empty.
  */
 
-/** Big enough for the largest frame: a manifest ≤ 4 MiB in the end report, a line ≤ 1 MiB. */
+import type { ChainHasher } from '../bundles/chain-hash';
+import type { EventEnvelope } from '../bundles/line-check';
+import { usageFiguresOf, type PreRead } from '../bundles/pre-read';
+
+/** Big enough for the largest frame: a manifest ≤ 4 MiB in the end report, a line ≤ 1 MiB (with its id, ≤ 2 MiB). */
 export const SLOT_BYTES = 5 * 1024 * 1024;
 export const SLOTS = 4;
 /**
@@ -65,13 +71,27 @@ export class ChannelWriter {
     this.put(FRAME_HEAD, Buffer.from(JSON.stringify(value), 'utf8'));
   }
 
-  line(line: Buffer, hash: Buffer): void {
-    const need = 4 + 32 + line.length;
+  line(line: Buffer, chain: ChainHasher, ev: EventEnvelope): void {
+    const usage = usageFiguresOf(ev);
+    // The strings' UTF-8 never exceeds 3 bytes per UTF-16 unit; the id and kind are in the line.
+    const need = 4 + 32 + line.length + 1 + 8 + 3 * (ev.kind.length + ev.id.length) + (usage ? 4 + 3 * usage.service.length + 7 + 8 : 0);
     if (this.used > 0 && this.used + need > LINES_FRAME_BYTES) this.flush();
-    this.batch.writeUInt32LE(line.length, this.used);
-    hash.copy(this.batch, this.used + 4);
-    line.copy(this.batch, this.used + 36);
-    this.used += need;
+    const b = this.batch;
+    let at = this.used;
+    b.writeUInt32LE(line.length, at);
+    chain.copyTo(b, at + 4);
+    line.copy(b, at + 36);
+    at += 36 + line.length;
+    b[at] = (ev.op === 'put' ? PUT : 0) | (usage ? USAGE : 0);
+    at = writeString(b, at + 1, ev.kind);
+    at = writeString(b, at, ev.id);
+    if (usage) {
+      at = writeString(b, at, usage.service);
+      b.write(usage.month, at, 7, 'latin1');
+      b.writeDoubleLE(usage.quantityMilli, at + 7);
+      at += 15;
+    }
+    this.used = at;
   }
 
   flush(): void {
@@ -124,12 +144,47 @@ export class ChannelReader {
   }
 }
 
-/** Calls fn for each (line, hash) of a FRAME_LINES frame. */
-export function forEachFramedLine(bytes: Buffer, fn: (line: Buffer, hash: Buffer) => void): void {
+const PUT = 1;
+const USAGE = 2;
+
+function writeString(b: Buffer, at: number, s: string): number {
+  const n = b.write(s, at + 4, 'utf8');
+  b.writeUInt32LE(n, at);
+  return at + 4 + n;
+}
+
+/**
+ * Calls fn for each line of a FRAME_LINES frame, with its hash and what the worker read of it.
+ * `pre` (and its figures) is one object reused for every line: valid only during the call.
+ */
+export function forEachFramedLine(bytes: Buffer, fn: (line: Buffer, hash: Buffer, pre: PreRead) => void): void {
+  const figures = { service: '', month: '', quantityMilli: 0 };
+  const pre: PreRead = { kind: '', put: false, id: '', usage: null };
   let p = 0;
   while (p < bytes.length) {
     const n = bytes.readUInt32LE(p);
-    fn(bytes.subarray(p + 36, p + 36 + n), bytes.subarray(p + 4, p + 36));
+    const line = bytes.subarray(p + 36, p + 36 + n);
+    const hash = bytes.subarray(p + 4, p + 36);
     p += 36 + n;
+    const flags = bytes[p] as number;
+    p += 1;
+    let len = bytes.readUInt32LE(p);
+    pre.kind = bytes.toString('utf8', p + 4, p + 4 + len);
+    p += 4 + len;
+    len = bytes.readUInt32LE(p);
+    pre.id = bytes.toString('utf8', p + 4, p + 4 + len);
+    p += 4 + len;
+    pre.put = (flags & PUT) !== 0;
+    pre.usage = null;
+    if (flags & USAGE) {
+      len = bytes.readUInt32LE(p);
+      figures.service = bytes.toString('utf8', p + 4, p + 4 + len);
+      p += 4 + len;
+      figures.month = bytes.toString('latin1', p, p + 7);
+      figures.quantityMilli = bytes.readDoubleLE(p + 7);
+      p += 15;
+      pre.usage = figures;
+    }
+    fn(line, hash, pre);
   }
 }
