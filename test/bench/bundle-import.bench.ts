@@ -82,6 +82,64 @@ function hubBackend(dir: string, hub: Party, members: Party[]) {
   return b;
 }
 
+/**
+ * Inserts, in one transaction, the rows the import wrote for the bundle: its lines (with a
+ * 32-byte hash) into a copy of inbox_events and one row per record into a copy of
+ * received_records, with 64-row statements as apply-batch.ts does. The lines are read from the
+ * same file as the plain baseline; the ids are read beforehand (parsing is not storage).
+ */
+function storageFloor(db: import('better-sqlite3').Database, linesPath: string): { ms: number; cpuMs: number } {
+  const ddl = (name: string) => (db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string).replace(name, `floor_${name}`);
+  db.exec(`${ddl('inbox_events')}; ${ddl('received_records')}; CREATE INDEX floor_memberships ON floor_received_records (owner) WHERE kind = 'group_membership' AND deleted = 0;`);
+  const rec = db.prepare('SELECT id, owner, peer_no, kind FROM received_records ORDER BY last_seq').raw(true).all() as [string, string, number, string][];
+  const B = 64;
+  const tuple = (n: number) => `(${Array.from({ length: n }, () => '?').join(', ')})`;
+  const many = (n: number, one: string) => Array.from({ length: n }, () => one).join(', ');
+  const insEvents = db.prepare(`INSERT INTO floor_inbox_events (key, line, hash) VALUES ${many(B, tuple(3))}`);
+  const insRecords = db.prepare(`INSERT INTO floor_received_records (id, owner, peer_no, kind, last_seq, deleted) VALUES ${many(B, tuple(6))} ON CONFLICT (id) DO NOTHING`);
+  const insEvent = db.prepare(`INSERT INTO floor_inbox_events (key, line, hash) VALUES ${tuple(3)}`);
+  const insRecord = db.prepare(`INSERT INTO floor_received_records (id, owner, peer_no, kind, last_seq, deleted) VALUES ${tuple(6)} ON CONFLICT (id) DO NOTHING`);
+  const hash = Buffer.alloc(32, 7);
+  const ev: unknown[] = new Array(3 * B);
+  const rr: unknown[] = new Array(6 * B);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  db.transaction(() => {
+    let seq = 0;
+    let n = 0;
+    const rfd = openSync(linesPath, 'r');
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const splitter = new LineSplitter(1 << 20, (line) => {
+      const [id, owner, peerNo, kind] = rec[seq] as [string, string, number, string];
+      seq += 1;
+      ev[3 * n] = 1099511627776 + seq;
+      ev[3 * n + 1] = line;
+      ev[3 * n + 2] = hash;
+      rr[6 * n] = id;
+      rr[6 * n + 1] = owner;
+      rr[6 * n + 2] = peerNo;
+      rr[6 * n + 3] = kind;
+      rr[6 * n + 4] = seq;
+      rr[6 * n + 5] = 0;
+      n += 1;
+      if (n === B) {
+        insRecords.run(rr);
+        insEvents.run(ev);
+        n = 0;
+      }
+    });
+    for (let r = readSync(rfd, buf, 0, buf.length, null); r > 0; r = readSync(rfd, buf, 0, buf.length, null)) splitter.push(buf.subarray(0, r));
+    closeSync(rfd);
+    for (let i = 0; i < n; i += 1) {
+      insRecord.run(rr.slice(6 * i, 6 * i + 6));
+      insEvent.run(ev.slice(3 * i, 3 * i + 3));
+    }
+  })();
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { ms, cpuMs: (c.user + c.system) / 1000 };
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'cst-bench-'));
   try {
@@ -164,6 +222,17 @@ async function main(): Promise<void> {
     const importRate = (N / importMs) * 1000;
     report('bundle-import-1m.plain-insert', plainRate, 'rows/s', { ms: Math.round(plainMs), cpuMs: Math.round(plainCpuMs), cpuUsPerRow: Math.round((plainCpuMs / N) * 1000 * 100) / 100 });
     report('bundle-import-1m.ratio', importRate / plainRate, 'ratio', { target: 0.5, cpuRatio: Math.round((plainCpuMs / importCpuMs) * 1000) / 1000 });
+
+    // Information (not the issue's baseline): the rows this import itself writes, inserted plainly
+    // the way the import inserts them (tables of the same schema, 64-row statements): one
+    // inbox_events row and one received_records row per event. What storage alone costs.
+    const floor = storageFloor(b.ctx.db, lines);
+    report('bundle-import-1m.storage-floor', (N / floor.ms) * 1000, 'events/s', {
+      ms: Math.round(floor.ms),
+      cpuMs: Math.round(floor.cpuMs),
+      ratioToPlain: Math.round(((N / floor.ms) * 1000 * 1000) / plainRate) / 1000,
+      importToFloor: Math.round((importRate / ((N / floor.ms) * 1000)) * 1000) / 1000,
+    });
     b.close();
 
     // Batch: 50 members × 10,000 events, one import call.
