@@ -1,5 +1,5 @@
 /** `cst backup now|list|restore` as a clerk (or the consortium's technician) runs them. */
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +70,31 @@ describe('cst backup', () => {
     expect(plain.code).toBe(0);
     expect(usageCount(town)).toBe(2);
     expect(readdirSync(join(old, '..'))).toEqual(['cst-desk.sqlite']);
+    expect(readdirSync(town).filter((n) => n.includes('restore.tmp'))).toEqual([]);
+    expect(cst(['check', '--data-dir', town]).code).toBe(0);
+  });
+
+  it('a database copied while in use keeps its last writes (in the -wal beside it) when restored; the operator files are only read', async () => {
+    const town = tempDir();
+    expect(cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town]).code).toBe(0);
+    await recordUsage(town);
+    // A copy taken with the database open: the last write is only in the WAL.
+    const live = new Database(join(town, 'cst-desk.sqlite'));
+    live.pragma('wal_autocheckpoint = 0');
+    live.prepare("UPDATE usage SET note = 'scritto per ultimo'").run();
+    const copy = join(tempDir(), 'cst-desk.sqlite');
+    copyFileSync(join(town, 'cst-desk.sqlite'), copy);
+    copyFileSync(join(town, 'cst-desk.sqlite-wal'), `${copy}-wal`);
+    live.close();
+    const walBefore = readFileSync(`${copy}-wal`);
+
+    await recordUsage(town); // a later entry, which the restore takes away
+    const r = cst(['backup', 'restore', copy, '--data-dir', town]);
+    expect(r.code, r.stderr).toBe(0);
+    const db = new Database(join(town, 'cst-desk.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT note FROM usage').pluck().all()).toEqual(['scritto per ultimo']);
+    db.close();
+    expect(readFileSync(`${copy}-wal`)).toEqual(walBefore);
     expect(readdirSync(town).filter((n) => n.includes('restore.tmp'))).toEqual([]);
     expect(cst(['check', '--data-dir', town]).code).toBe(0);
   });

@@ -4,7 +4,7 @@
  * `cst-desk.sqlite.before-restore-<UTC>`, never deleted. Restoring from the running app is not
  * offered by design: the app holds the database's EXCLUSIVE lock for its whole life.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../../shared/domain/ids';
@@ -46,6 +46,9 @@ export function restoreBackup(options: { dataDir: string; file: string; force: b
   try {
     mkdirSync(dataDir, { recursive: true });
     copyFileSync(file, staged);
+    // A database copied while in use may keep its last writes in the -wal beside it: they come
+    // along (merged below into the staged copy, never into the operator's file).
+    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) copyFileSync(`${file}-wal`, `${staged}-wal`);
   } catch (err) {
     dropStaged();
     throw new AppError('E_IO', `Non è possibile copiare ${file} nella cartella dati ${dataDir} (${String((err as Error).message)}). Nulla è stato cambiato.`, {
@@ -57,6 +60,7 @@ export function restoreBackup(options: { dataDir: string; file: string; force: b
   let theirs: Identity | null;
   let ourKey: string | null;
   try {
+    if (existsSync(`${staged}-wal`)) mergeWal(staged, file);
     schemaVersion = verifyCopy(staged, file).schemaVersion;
     theirs = readIdentity(staged);
     if (!theirs && !force) {
@@ -96,6 +100,26 @@ export function restoreBackup(options: { dataDir: string; file: string; force: b
   }
   const keysRestored = restoreKeys(dataDir, file, stamp(options.now), ourKey !== null && theirs !== null && ourKey !== theirs.signingKey);
   return { restored: file, movedAside, schemaVersion, installation: theirs && { role: theirs.role, id: theirs.id }, keysRestored, next: nextSteps(theirs?.role) };
+}
+
+/** Checkpoints a staged copy's WAL into it (a WAL that does not belong to it SQLite ignores). */
+function mergeWal(staged: string, shownAs: string): void {
+  try {
+    const db = new Database(staged, { fileMustExist: true });
+    try {
+      const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (r?.busy) throw new Error('checkpoint busy');
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    throw new AppError(
+      'E_DB_CORRUPT',
+      `Le ultime modifiche della copia ${shownAs} (file ${shownAs}-wal) non si possono unire (${String((err as Error).message).slice(0, 120)}). Nulla è stato cambiato.`,
+      { params: { file: shownAs, reason: 'wal' } },
+    );
+  }
+  for (const suffix of ['-wal', '-shm']) rmSync(staged + suffix, { force: true });
 }
 
 const stamp = (now: string) => `${now.slice(0, 19).replace(/:/g, '-')}Z`;
