@@ -1,11 +1,9 @@
 /** The bundle tables on a real SQLite file: hot queries use their intended index. */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/core/store/migrations/index';
-import { DB_FILE_NAME, openStore } from '../../electron/core/store/open-store';
+import { openStore } from '../../electron/core/store/open-store';
 import { openTestBackend } from '../helpers/backend';
-import { tempDir } from '../helpers/temp-dir';
+import { databaseAtVersion } from '../helpers/old-database';
 
 function plan(db: import('better-sqlite3').Database, sql: string, ...params: unknown[]): string {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
@@ -60,23 +58,18 @@ describe('bundle store query plans', () => {
 
 describe('migration 011 (lean inbox)', () => {
   it('keeps every stored line of a version-10 database, byte for byte, and its records readable', () => {
-    const dir = tempDir();
-    const raw = new Database(join(dir, DB_FILE_NAME));
-    raw.transaction(() => {
-      for (const m of MIGRATIONS.filter((x) => x.version <= 10)) m.up(raw);
-      raw.pragma('user_version = 10');
-    })();
-    raw
-      .prepare(
-        "INSERT INTO peers (peer_no, kind, id, name, signing_key, key_id, age_recipient, fingerprint, identity_created_at, status, imported_at) VALUES (3, 'municipality', '041067', 'Urbino', 'k', 'K', 'a', 'f', 't', 'confirmed', 't')",
-      )
-      .run();
     const line = (seq: number, id: string) => Buffer.from(`{"seq":${seq},"at":"x","kind":"group_membership","op":"put","id":"${id}","data":{"n":${seq}}}`);
     const hash = (seq: number) => Buffer.alloc(32, seq);
-    const old = raw.prepare('INSERT INTO inbox_events (key, peer_no, seq, line, hash) VALUES (?, 3, ?, ?, ?)');
-    for (const seq of [1, 2]) old.run(3 * 1099511627776 + seq, seq, line(seq, `m${seq}`), hash(seq));
-    raw.prepare("INSERT INTO received_records (id, owner, peer_no, kind, last_seq, deleted) VALUES ('m1', '041067', 3, 'group_membership', 1, 0), ('m2', '041067', 3, 'group_membership', 2, 0)").run();
-    raw.close();
+    const dir = databaseAtVersion(10, (raw) => {
+      raw
+        .prepare(
+          "INSERT INTO peers (peer_no, kind, id, name, signing_key, key_id, age_recipient, fingerprint, identity_created_at, status, imported_at) VALUES (3, 'municipality', '041067', 'Urbino', 'k', 'K', 'a', 'f', 't', 'confirmed', 't')",
+        )
+        .run();
+      const old = raw.prepare('INSERT INTO inbox_events (key, peer_no, seq, line, hash) VALUES (?, 3, ?, ?, ?)');
+      for (const seq of [1, 2]) old.run(3 * 1099511627776 + seq, seq, line(seq, `m${seq}`), hash(seq));
+      raw.prepare("INSERT INTO received_records (id, owner, peer_no, kind, last_seq, deleted) VALUES ('m1', '041067', 3, 'group_membership', 1, 0), ('m2', '041067', 3, 'group_membership', 2, 0)").run();
+    });
 
     const db = openStore(dir);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

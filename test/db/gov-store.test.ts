@@ -3,11 +3,11 @@
  * plan (a service's usage per member for the allocation, statements, proposal ranking) use
  * their indexes.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/store/migrations/index';
-import { DB_FILE_NAME, openStore } from '../../electron/core/store/open-store';
+import { SCHEMA_VERSION } from '../../electron/core/store/migrations/index';
+import { openStore } from '../../electron/core/store/open-store';
+import { databaseAtVersion } from '../helpers/old-database';
 import { tempDir } from '../helpers/temp-dir';
 
 const plan = (db: Database.Database, sql: string, ...params: unknown[]) =>
@@ -15,14 +15,9 @@ const plan = (db: Database.Database, sql: string, ...params: unknown[]) =>
 
 describe('governance store', () => {
   it('migration 007 adds the governance tables to a version-6 database, keeping its records', () => {
-    const dir = tempDir();
-    const raw = new Database(join(dir, DB_FILE_NAME));
-    raw.transaction(() => {
-      for (const m of MIGRATIONS.filter((x) => x.version <= 6)) m.up(raw);
-      raw.pragma('user_version = 6');
+    const dir = databaseAtVersion(6, (raw) => {
       raw.prepare("INSERT INTO received_usage_monthly (owner, service, month, quantity_milli, entries) VALUES ('041067', 'PEC', '2026-10', 9000, 2)").run();
-    })();
-    raw.close();
+    });
     const db = openStore(dir);
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(7);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);

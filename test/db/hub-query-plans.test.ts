@@ -1,11 +1,11 @@
 /** The hub views' hot queries use the intended indexes (EXPLAIN QUERY PLAN), and migration 006 on a version-5 file. */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/store/migrations/index';
-import { DB_FILE_NAME, openStore } from '../../electron/core/store/open-store';
+import { SCHEMA_VERSION } from '../../electron/core/store/migrations/index';
+import { openStore } from '../../electron/core/store/open-store';
 import { usageCellsSql } from '../../electron/core/hub/views/usage-by-member';
 import { trainingSql } from '../../electron/core/hub/views/training-by-member';
+import { databaseAtVersion } from '../helpers/old-database';
 import { tempDir } from '../helpers/temp-dir';
 
 function plan(db: Database.Database, sql: string, params: unknown[] | Record<string, unknown> = []): string {
@@ -61,14 +61,9 @@ describe('query plans of the hub views', () => {
 
 describe('migration 006', () => {
   it('adds the registry columns to a version-5 database, keeping its members', () => {
-    const dir = tempDir();
-    const raw = new Database(join(dir, DB_FILE_NAME));
-    raw.transaction(() => {
-      for (const m of MIGRATIONS.filter((x) => x.version <= 5)) m.up(raw);
-      raw.pragma('user_version = 5');
+    const dir = databaseAtVersion(5, (raw) => {
       raw.prepare("INSERT INTO members (istat, name, province, population, population_year, status, added_at) VALUES ('041067', 'Urbino', 'PU', 14000, 2021, 'confirmed', 'x')").run();
-    })();
-    raw.close();
+    });
     const db = openStore(dir);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT istat, status, membership, member_since, record_id FROM members').all()).toEqual([

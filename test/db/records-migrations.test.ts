@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE_NAME, openStore } from '../../electron/core/store/open-store';
+import { openStore } from '../../electron/core/store/open-store';
 import { MIGRATIONS } from '../../electron/core/store/migrations/index';
+import { databaseAtVersion } from '../helpers/old-database';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('migrations of the municipality records', () => {
@@ -16,20 +15,15 @@ describe('migrations of the municipality records', () => {
   });
 
   it('005 rebuilds daily totals and the text index from the entries of a version-4 database', () => {
-    const dir = tempDir();
-    const raw = new Database(join(dir, DB_FILE_NAME));
-    raw.transaction(() => {
-      for (const m of MIGRATIONS.filter((x) => x.version <= 4)) m.up(raw);
-      raw.pragma('user_version = 4');
-    })();
-    const insert = raw.prepare(
-      `INSERT INTO usage (id, service, date, period, quantity_milli, note, version, updated_by, created_at, updated_at)
-       VALUES (?, ?, ?, 'day', ?, ?, 1, 'M', 'x', 'x')`,
-    );
-    insert.run('a', 'PEC', '2026-10-01', 2000, 'Richiesta della Prefettura');
-    insert.run('b', 'PEC', '2026-10-01', 3000, '');
-    insert.run('c', 'SITO', '2026-10-02', 1500, 'portale');
-    raw.close();
+    const dir = databaseAtVersion(4, (raw) => {
+      const insert = raw.prepare(
+        `INSERT INTO usage (id, service, date, period, quantity_milli, note, version, updated_by, created_at, updated_at)
+         VALUES (?, ?, ?, 'day', ?, ?, 1, 'M', 'x', 'x')`,
+      );
+      insert.run('a', 'PEC', '2026-10-01', 2000, 'Richiesta della Prefettura');
+      insert.run('b', 'PEC', '2026-10-01', 3000, '');
+      insert.run('c', 'SITO', '2026-10-02', 1500, 'portale');
+    });
 
     const db = openStore(dir);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
