@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChainHasher } from '../../electron/core/bundles/chain-hash';
 import type { EventEnvelope } from '../../electron/core/bundles/line-check';
 import type { PreRead } from '../../electron/core/bundles/pre-read';
-import { ChannelReader, ChannelWriter, createChannelBuffer, forEachFramedLine, FRAME_LINES, LINES_FRAME_BYTES, SLOTS } from '../../electron/core/workers/line-channel';
+import { ChannelReader, ChannelWriter, createChannelBuffer, FRAME_LINES, LineFrameReader, LINES_FRAME_BYTES, SLOTS } from '../../electron/core/workers/line-channel';
 
 /** A chain whose current hash is 32 bytes of `n`. */
 function chainAt(n: number): ChainHasher {
@@ -43,11 +43,12 @@ describe('line channel frames', () => {
     writer.flush();
     const got: { line: Buffer; hash: Buffer; pre: PreRead }[] = [];
     const sizes: number[] = [];
+    const frames = new LineFrameReader();
     for (let f = 0; f < SLOTS && got.length < sent.length; f += 1) {
       const frame = reader.next();
       expect(frame.type).toBe(FRAME_LINES);
       sizes.push(frame.bytes.length);
-      forEachFramedLine(frame.bytes, (line, hash, pre) =>
+      frames.forEach(frame.bytes, (line, hash, pre) =>
         got.push({ line: Buffer.from(line), hash: Buffer.from(hash), pre: { ...pre, usage: pre.usage && { ...pre.usage } } }),
       );
     }
@@ -70,7 +71,38 @@ describe('line channel frames', () => {
     writer.line(Buffer.from('{}'), chainAt(1), bad);
     writer.flush();
     const pres: (PreRead['usage'] | undefined)[] = [];
-    forEachFramedLine(reader.next().bytes, (_l, _h, pre) => pres.push(pre.usage));
+    new LineFrameReader().forEach(reader.next().bytes, (_l, _h, pre) => pres.push(pre.usage));
     expect(pres).toEqual([null]);
+  });
+
+  it('repeating strings (kinds, services, months) are sent once; past 4,096 distinct ones, every time', () => {
+    const sab = createChannelBuffer();
+    const writer = new ChannelWriter(sab);
+    const reader = new ChannelReader(sab, 1000);
+    const frames = new LineFrameReader();
+    const n = 10_000;
+    const kinds: string[] = [];
+    let sent = 0;
+    const got: PreRead[] = [];
+    const drain = () => {
+      const f = reader.next();
+      expect(f.type).toBe(FRAME_LINES);
+      frames.forEach(f.bytes, (_l, _h, pre) => got.push({ ...pre, usage: pre.usage && { ...pre.usage } }));
+    };
+    for (let i = 0; i < n; i += 1) {
+      // Every kind new, and each one again right after: the second one goes by index (or inline past the limit).
+      const kind = `kind-${Math.floor(i / 2)}-ü`;
+      kinds.push(kind);
+      writer.line(Buffer.from('{}'), chainAt(i), { seq: i + 1, at: '2026-11-20T10:15:02.120Z', kind, op: 'delete', id: `id-${i}` });
+      sent += 1;
+      if (sent % 500 === 0) {
+        writer.flush();
+        drain();
+      }
+    }
+    writer.flush();
+    if (got.length < n) drain();
+    expect(got.map((p) => p.kind)).toEqual(kinds);
+    expect(got.map((p) => p.id)).toEqual(kinds.map((_, i) => `id-${i}`));
   });
 });

@@ -20,7 +20,7 @@ import type { BundleVerifier } from '../workers/verifier';
 import { applyBundle, fileEventSource, recordFork, type ApplyResult, type EventSource } from './apply';
 import type { Manifest } from '../bundles/manifest';
 import type { PreRead } from '../bundles/pre-read';
-import { ChannelReader, createChannelBuffer, forEachFramedLine, FRAME_END, FRAME_LINES } from '../workers/line-channel';
+import { ChannelReader, createChannelBuffer, FRAME_END, FRAME_LINES, LineFrameReader } from '../workers/line-channel';
 import { archiveFile, archivedPath, inboxTempDir, sweepInboxTemp } from './archive';
 import { finishReception, finishWaitingReceptions, insertReception, waitingFiles, type ReceptionUpdate } from './inbox-store';
 import type { Projector } from './projectors';
@@ -166,13 +166,14 @@ function endReport(bytes: Buffer): VerifyReport {
 /** The worker's channel as the writer's event source (see workers/line-channel.ts). */
 class ChannelSource implements EventSource {
   report: VerifyReport | null = null;
+  private readonly frames = new LineFrameReader();
 
   constructor(private readonly reader: ChannelReader) {}
 
   forEach(fn: (line: Buffer, hash: Buffer | null, pre: PreRead | null) => void): void {
     while (!this.reader.ended) {
       const f = this.reader.next();
-      if (f.type === FRAME_LINES) forEachFramedLine(f.bytes, fn);
+      if (f.type === FRAME_LINES) this.frames.forEach(f.bytes, fn);
       else if (f.type === FRAME_END) this.report = endReport(f.bytes);
     }
   }

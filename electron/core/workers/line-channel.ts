@@ -6,8 +6,10 @@
  * Fixed slots, used round robin. Each slot carries one frame: a batch of verified lines, the
  * head (manifest, JSON), or the end (the complete verification report, JSON). Each line of a
  * batch is `u32 length ‖ 32-byte chain hash ‖ line ‖ what the worker read of it` (pre-read.ts):
- * `u8 flags ‖ u32 n ‖ kind ‖ u32 n ‖ id`, then for usage figures `u32 n ‖ service ‖ 7-byte
- * month ‖ f64 quantity`; strings in UTF-8. The producer waits while its next slot is full; the
+ * `u8 flags ‖ word kind ‖ u32 n ‖ id`, then for usage figures `word service ‖ word month ‖
+ * f64 quantity`; strings in UTF-8. A word is a string that repeats from line to line, sent once:
+ * `u16 index` into the words sent so far on this channel, or NEW_WORD / INLINE_WORD followed by
+ * `u32 n ‖ bytes` (the first time; or always, past MAX_WORDS distinct words). The producer waits while its next slot is full; the
  * consumer waits (Atomics.wait, with a stall timeout) while its next slot is empty.
  */
 
@@ -50,6 +52,7 @@ export class ChannelWriter {
   private slot = 0;
   private batch = Buffer.allocUnsafe(SLOT_BYTES);
   private used = 0;
+  private readonly words = new Map<string, number>();
 
   constructor(sab: SharedArrayBuffer) {
     ({ ctrl: this.ctrl, data: this.data } = views(sab));
@@ -74,7 +77,7 @@ export class ChannelWriter {
   line(line: Buffer, chain: ChainHasher, ev: EventEnvelope): void {
     const usage = usageFiguresOf(ev);
     // The strings' UTF-8 never exceeds 3 bytes per UTF-16 unit; the id and kind are in the line.
-    const need = 4 + 32 + line.length + 1 + 8 + 3 * (ev.kind.length + ev.id.length) + (usage ? 4 + 3 * usage.service.length + 7 + 8 : 0);
+    const need = 4 + 32 + line.length + 1 + 12 + 3 * (ev.kind.length + ev.id.length) + (usage ? 12 + 3 * usage.service.length + 7 + 8 : 0);
     if (this.used > 0 && this.used + need > LINES_FRAME_BYTES) this.flush();
     const b = this.batch;
     let at = this.used;
@@ -83,15 +86,31 @@ export class ChannelWriter {
     line.copy(b, at + 36);
     at += 36 + line.length;
     b[at] = (ev.op === 'put' ? PUT : 0) | (usage ? USAGE : 0);
-    at = writeString(b, at + 1, ev.kind);
+    at = this.word(b, at + 1, ev.kind);
     at = writeString(b, at, ev.id);
     if (usage) {
-      at = writeString(b, at, usage.service);
-      b.write(usage.month, at, 7, 'latin1');
-      b.writeDoubleLE(usage.quantityMilli, at + 7);
-      at += 15;
+      at = this.word(b, at, usage.service);
+      at = this.word(b, at, usage.month);
+      b.writeDoubleLE(usage.quantityMilli, at);
+      at += 8;
     }
     this.used = at;
+  }
+
+  /** A repeating string: its index once sent (cheaper than writing it again on every line). */
+  private word(b: Buffer, at: number, s: string): number {
+    const known = this.words.get(s);
+    if (known !== undefined) {
+      b.writeUInt16LE(known, at);
+      return at + 2;
+    }
+    if (this.words.size < MAX_WORDS) {
+      this.words.set(s, this.words.size);
+      b.writeUInt16LE(NEW_WORD, at);
+    } else {
+      b.writeUInt16LE(INLINE_WORD, at);
+    }
+    return writeString(b, at + 2, s);
   }
 
   flush(): void {
@@ -146,6 +165,10 @@ export class ChannelReader {
 
 const PUT = 1;
 const USAGE = 2;
+/** Distinct words remembered per channel (kinds, service codes, months: a few dozen normally). */
+const MAX_WORDS = 4096;
+const NEW_WORD = 0xffff;
+const INLINE_WORD = 0xfffe;
 
 function writeString(b: Buffer, at: number, s: string): number {
   const n = b.write(s, at + 4, 'utf8');
@@ -154,37 +177,54 @@ function writeString(b: Buffer, at: number, s: string): number {
 }
 
 /**
- * Calls fn for each line of a FRAME_LINES frame, with its hash and what the worker read of it.
- * `pre` (and its figures) is one object reused for every line: valid only during the call.
+ * Reads FRAME_LINES frames of one channel (the words sent so far are its state): calls fn for
+ * each line with its hash and what the worker read of it. `pre` (and its figures) is one object
+ * reused for every line: valid only during the call.
  */
-export function forEachFramedLine(bytes: Buffer, fn: (line: Buffer, hash: Buffer, pre: PreRead) => void): void {
-  const figures = { service: '', month: '', quantityMilli: 0 };
-  const pre: PreRead = { kind: '', put: false, id: '', usage: null };
-  let p = 0;
-  while (p < bytes.length) {
-    const n = bytes.readUInt32LE(p);
-    const line = bytes.subarray(p + 36, p + 36 + n);
-    const hash = bytes.subarray(p + 4, p + 36);
-    p += 36 + n;
-    const flags = bytes[p] as number;
-    p += 1;
-    let len = bytes.readUInt32LE(p);
-    pre.kind = bytes.toString('utf8', p + 4, p + 4 + len);
-    p += 4 + len;
-    len = bytes.readUInt32LE(p);
-    pre.id = bytes.toString('utf8', p + 4, p + 4 + len);
-    p += 4 + len;
-    pre.put = (flags & PUT) !== 0;
-    pre.usage = null;
-    if (flags & USAGE) {
-      len = bytes.readUInt32LE(p);
-      figures.service = bytes.toString('utf8', p + 4, p + 4 + len);
-      p += 4 + len;
-      figures.month = bytes.toString('latin1', p, p + 7);
-      figures.quantityMilli = bytes.readDoubleLE(p + 7);
-      p += 15;
-      pre.usage = figures;
+export class LineFrameReader {
+  private readonly words: string[] = [];
+  private readonly figures = { service: '', month: '', quantityMilli: 0 };
+  private readonly pre: PreRead = { kind: '', put: false, id: '', usage: null };
+  private p = 0;
+
+  forEach(bytes: Buffer, fn: (line: Buffer, hash: Buffer, pre: PreRead) => void): void {
+    const { pre, figures } = this;
+    this.p = 0;
+    while (this.p < bytes.length) {
+      const p = this.p;
+      const n = bytes.readUInt32LE(p);
+      const line = bytes.subarray(p + 36, p + 36 + n);
+      const hash = bytes.subarray(p + 4, p + 36);
+      const flags = bytes[p + 36 + n] as number;
+      this.p = p + 37 + n;
+      pre.kind = this.word(bytes);
+      pre.id = this.string(bytes);
+      pre.put = (flags & PUT) !== 0;
+      pre.usage = null;
+      if (flags & USAGE) {
+        figures.service = this.word(bytes);
+        figures.month = this.word(bytes);
+        figures.quantityMilli = bytes.readDoubleLE(this.p);
+        this.p += 8;
+        pre.usage = figures;
+      }
+      fn(line, hash, pre);
     }
-    fn(line, hash, pre);
+  }
+
+  private string(bytes: Buffer): string {
+    const n = bytes.readUInt32LE(this.p);
+    const s = bytes.toString('utf8', this.p + 4, this.p + 4 + n);
+    this.p += 4 + n;
+    return s;
+  }
+
+  private word(bytes: Buffer): string {
+    const ref = bytes.readUInt16LE(this.p);
+    this.p += 2;
+    if (ref < INLINE_WORD) return this.words[ref] as string;
+    const s = this.string(bytes);
+    if (ref === NEW_WORD) this.words.push(s);
+    return s;
   }
 }
