@@ -249,7 +249,7 @@ export class EventBatch {
       let previous: Record<string, unknown> | null = null;
       if (prev && prev.deleted === 0) {
         const prevLine = st.lineAt.get(eventKey(prev.peer_no, prev.last_seq)) as Buffer;
-        previous = (JSON.parse(prevLine.toString('utf8')) as { data: Record<string, unknown> }).data;
+        previous = dataOf(prevLine);
       }
       const change = new LineChange(peer.id, e, previous);
       for (const p of sessions) p.project(change);
