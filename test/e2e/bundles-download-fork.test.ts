@@ -1,13 +1,12 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/core/backend';
 import { fixedClock, sequentialIds } from '../../electron/core/defaults';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/errors';
 import { tempDir } from '../helpers/temp-dir';
-import { launchChromium, openPage, startShell } from './harness';
+import { openPage, screenshots, startShell, useChromium } from './harness';
 
 /**
  * Issue 4 in Chromium on two real browser shells: the clerk's "Invia al consorzio" arrives as a
@@ -18,20 +17,9 @@ import { launchChromium, openPage, startShell } from './harness';
  */
 const SHOTS = process.env.CST_SHOTS_DIR ?? null;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
-async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+const shoot = screenshots(SHOTS, { english: false });
 
 function backendAt(dataDir: string, seed: number, start: string): Backend {
   return openBackend({ dataDir, appVersion: '0.0.0-test', clock: fixedClock(start), ids: sequentialIds(seed), log: { info() {}, warn() {}, error() {} } });
@@ -84,8 +72,8 @@ describe('bundle download and fork resolution in Chromium', () => {
     const mun = await startShell(townDir);
     const hub = await startShell(hubDir);
     try {
-      const m = await openPage(browser, mun.url);
-      const h = await openPage(browser, hub.url);
+      const m = await openPage(browser(), mun.url);
+      const h = await openPage(browser(), hub.url);
       const mp = m.page;
       const hp = h.page;
 

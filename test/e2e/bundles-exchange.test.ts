@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchChromium, openPage, ROOT, startShell } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, openPage, ROOT, screenshots, startShell, useChromium } from './harness';
 
 /**
  * Issue 4 end to end on two real browser shells (a municipality and a hub, each its own data
@@ -15,30 +15,13 @@ import { axeProblems, launchChromium, openPage, ROOT, startShell } from './harne
  */
 const SHOTS = process.env.CST_SCREENSHOTS === '0' ? null : join(ROOT, 'test-output', 'screens-bundles');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 async function go(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name, exact: true }).click();
 }
 
-/** The screen in Italian, then in English, then back to Italian (the test reads Italian). */
-async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(SHOTS, `${name}-it.png`), fullPage: true });
-  await page.getByRole('button', { name: 'English', exact: true }).first().click();
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(SHOTS, `${name}-en.png`), fullPage: true });
-  await page.getByRole('button', { name: 'Italiano', exact: true }).first().click();
-  await page.getByRole('navigation', { name: 'Menu principale' }).waitFor();
-}
+const shoot = screenshots(SHOTS, { english: true });
 
 async function fingerprintOf(page: Page): Promise<string> {
   await go(page, 'Impostazioni');
@@ -78,8 +61,8 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
     const work = join(mun.dataDir, 'scambio');
     mkdirSync(work);
     try {
-      const m = await openPage(browser, mun.url);
-      const h = await openPage(browser, hub.url);
+      const m = await openPage(browser(), mun.url);
+      const h = await openPage(browser(), hub.url);
       const mp = m.page;
       const hp = h.page;
       const axeAll: Record<string, string[]> = {};

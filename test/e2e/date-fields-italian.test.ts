@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, startShell } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, startShell, useChromium } from './harness';
 
 /**
  * A date field in the browser shell shows day, month, year (gg/mm/aaaa) with Italian names, as
@@ -8,13 +8,7 @@ import { launchChromium, openPage, startShell } from './harness';
  * The order of a date field's parts is read from Chromium's accessibility tree (its inner
  * fields are not in the page's DOM).
  */
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 async function apiCall(page: Page, method: string, input: unknown): Promise<{ ok: boolean }> {
   return (await page.evaluate(
@@ -34,7 +28,7 @@ describe('date fields in Chromium (browser shell)', () => {
   it('show gg/mm/aaaa: day first, Italian names', async () => {
     const shell = await startShell();
     try {
-      const { page, problems } = await openPage(browser, shell.url);
+      const { page, problems } = await openPage(browser(), shell.url);
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect((await apiCall(page, 'setup.municipality', { istat: '041067', operator: 'Maria Rossi' })).ok).toBe(true);
       await page.evaluate(`window.location.hash = '#/training/courses'`);

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchChromium, openPage, type RunningShell, startShell } from './harness';
+import { axeProblems, launchChromium, openPage, pageApi, startShell, type RunningShell } from './harness';
 
 /**
  * Governance on the real browser shell and Chromium (issue 5). Set up through the API: a hub of
@@ -33,14 +33,6 @@ afterAll(async () => {
   await Promise.all([hub?.stop(), mun?.stop()]);
 });
 
-async function api<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
-  // A string, evaluated in the page: the Node-side project has no DOM types.
-  const res = (await page.evaluate(
-    `fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CST-Secret': sessionStorage.getItem('cst-desk.secret') ?? '' }, body: ${JSON.stringify(JSON.stringify({ method, input }))} }).then((r) => r.json())`,
-  )) as { ok: boolean; value?: T; error?: unknown };
-  if (!res.ok) throw new Error(`${method}: ${JSON.stringify(res.error)}`);
-  return res.value as T;
-}
 
 async function go(page: Page, path: string) {
   await page.evaluate(`window.location.hash = ${JSON.stringify(`#${path}`)}`);
@@ -77,16 +69,16 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await mp.getByRole('heading', { level: 1 }).waitFor();
 
     // Setup through the API (screens of issues 2–4 are tested elsewhere).
-    await api(hp, 'setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', operator: 'Luca Bianchi', province: 'PU' });
-    const demo = await api<{ planYear: number }>(hp, 'demo.hub', { seed: 1 });
-    await api(mp, 'setup.municipality', { istat: MEMBER, operator: 'Anna Verdi' });
-    const mid = await api<{ contentBase64: string }>(mp, 'identity.export', {});
-    const peer = await api<{ id: string; fingerprint: string }>(hp, 'identity.import', { contentBase64: mid.contentBase64 });
-    await api(hp, 'identity.confirm', { id: peer.id, fingerprint: peer.fingerprint });
-    const hid = await api<{ contentBase64: string }>(hp, 'identity.export', {});
-    const hpeer = await api<{ id: string; fingerprint: string }>(mp, 'identity.import', { contentBase64: hid.contentBase64 });
-    await api(mp, 'identity.confirm', { id: hpeer.id, fingerprint: hpeer.fingerprint });
-    const prop = await api<{ id: string }>(mp, 'proposals.create', {
+    await pageApi(hp, 'setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', operator: 'Luca Bianchi', province: 'PU' });
+    const demo = await pageApi<{ planYear: number }>(hp, 'demo.hub', { seed: 1 });
+    await pageApi(mp, 'setup.municipality', { istat: MEMBER, operator: 'Anna Verdi' });
+    const mid = await pageApi<{ contentBase64: string }>(mp, 'identity.export', {});
+    const peer = await pageApi<{ id: string; fingerprint: string }>(hp, 'identity.import', { contentBase64: mid.contentBase64 });
+    await pageApi(hp, 'identity.confirm', { id: peer.id, fingerprint: peer.fingerprint });
+    const hid = await pageApi<{ contentBase64: string }>(hp, 'identity.export', {});
+    const hpeer = await pageApi<{ id: string; fingerprint: string }>(mp, 'identity.import', { contentBase64: hid.contentBase64 });
+    await pageApi(mp, 'identity.confirm', { id: hpeer.id, fingerprint: hpeer.fingerprint });
+    const prop = await pageApi<{ id: string }>(mp, 'proposals.create', {
       title: TITLE,
       problem: 'Le associazioni consegnano le domande su carta.',
       solution: 'Uno sportello online comune a tutti i comuni del consorzio.',
@@ -95,12 +87,12 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
       oneOffCents: 1_200_000,
       yearlyCents: 300_000,
     });
-    await api(mp, 'proposals.submit', { id: prop.id });
+    await pageApi(mp, 'proposals.submit', { id: prop.id });
     mkdirSync(join(mun.dataDir, 'out'), { recursive: true });
-    const [sent] = await api<{ path: string }[]>(mp, 'bundle.export', { dir: join(mun.dataDir, 'out') });
-    await api(hp, 'bundle.import', { files: [{ path: sent!.path }] });
+    const [sent] = await pageApi<{ path: string }[]>(mp, 'bundle.export', { dir: join(mun.dataDir, 'out') });
+    await pageApi(hp, 'bundle.import', { files: [{ path: sent!.path }] });
     // The consortium report of the demo's year, for the member's comparison with its peers.
-    await api(hp, 'report.publish', { year: demo.planYear - 1 });
+    await pageApi(hp, 'report.publish', { year: demo.planYear - 1 });
 
     // Hub: the received proposals, ranked.
     await hp.reload();
@@ -144,10 +136,10 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await hp.getByRole('heading', { level: 1, name: `Piano tecnico ${year}` }).waitFor();
     await hp.getByRole('rowheader', { name: new RegExp(TITLE) }).waitFor();
     // Reference prices (stand-alone costs) as last year's plan had them: through the API.
-    const last = await api<{ items: { code: string; reference: unknown }[] }>(hp, 'plan.get', { year: demo.planYear });
-    const draft = await api<{ items: Record<string, unknown>[] }>(hp, 'plan.get', { year });
+    const last = await pageApi<{ items: { code: string; reference: unknown }[] }>(hp, 'plan.get', { year: demo.planYear });
+    const draft = await pageApi<{ items: Record<string, unknown>[] }>(hp, 'plan.get', { year });
     const refs = new Map(last.items.map((i) => [i.code, i.reference]));
-    await api(hp, 'plan.saveItems', {
+    await pageApi(hp, 'plan.saveItems', {
       year,
       version: 1,
       items: draft.items.map((i) => ({
@@ -231,8 +223,8 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
 
     // The member imports the hub's bundle and sees its share, savings and the proposal's timeline.
     mkdirSync(join(hub.dataDir, 'out'), { recursive: true });
-    const [toMember] = await api<{ path: string }[]>(hp, 'bundle.export', { dir: join(hub.dataDir, 'out'), for: MEMBER });
-    await api(mp, 'bundle.import', { files: [{ path: toMember!.path }] });
+    const [toMember] = await pageApi<{ path: string }[]>(hp, 'bundle.export', { dir: join(hub.dataDir, 'out'), for: MEMBER });
+    await pageApi(mp, 'bundle.import', { files: [{ path: toMember!.path }] });
     await mp.reload();
     await go(mp, '/share');
     await mp.getByRole('heading', { name: 'La quota del Comune' }).waitFor();

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { tempDir } from '../helpers/temp-dir';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH } from './chromium';
@@ -55,6 +56,59 @@ export async function startShell(dataDir = tempDir()): Promise<RunningShell> {
 /** Chromium with the Italian UI locale (date fields gg/mm/aaaa): see ./chromium. */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: { ...process.env, ...CHROMIUM_ENV } });
+}
+
+/** One Chromium for the test file: launched before its tests, closed after them. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser as Browser;
+}
+
+export type PageResult<T = unknown> = { ok: boolean; value?: T; error?: { code: string; message: string } };
+
+/**
+ * The API as the page itself calls it (the secret is the tab's own), for steps with no screen.
+ * A string evaluated in the page: the Node-side project has no DOM types.
+ */
+export async function pageCall<T = unknown>(page: Page, method: string, input: unknown): Promise<PageResult<T>> {
+  return (await page.evaluate(
+    `fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CST-Secret': sessionStorage.getItem('cst-desk.secret') ?? '' }, body: ${JSON.stringify(JSON.stringify({ method, input }))} }).then((r) => r.json())`,
+  )) as PageResult<T>;
+}
+
+/** pageCall that returns the value, or throws with the method and the error. */
+export async function pageApi<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
+  const res = await pageCall<T>(page, method, input);
+  if (!res.ok) throw new Error(`${method}: ${JSON.stringify(res.error)}`);
+  return res.value as T;
+}
+
+/**
+ * Screenshots into `folder` (none when null): the screen in Italian, and with `english` also in
+ * English, then back to Italian (the tests read Italian).
+ */
+export function screenshots(folder: string | null, options: { english: boolean }): (page: Page, name: string) => Promise<void> {
+  return async (page, name) => {
+    if (!folder) return;
+    mkdirSync(folder, { recursive: true });
+    await page.waitForTimeout(150);
+    if (!options.english) {
+      await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+      return;
+    }
+    await page.screenshot({ path: join(folder, `${name}-it.png`), fullPage: true });
+    await page.getByRole('button', { name: 'English', exact: true }).first().click();
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(folder, `${name}-en.png`), fullPage: true });
+    await page.getByRole('button', { name: 'Italiano', exact: true }).first().click();
+    await page.getByRole('navigation', { name: 'Menu principale' }).waitFor();
+  };
 }
 
 /** A page at 1366×768 (the screens of the town halls) that records console errors and CSP violations. */

@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchChromium, openPage, startShell } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, openPage, startShell, useChromium } from './harness';
 
 /**
  * A clerk's day on the real browser shell and Chromium: set up as Urbino, record usage, record a
@@ -11,13 +11,7 @@ import { axeProblems, launchChromium, openPage, startShell } from './harness';
  * contrast included, finds no serious or critical problem on any screen; no console error (CSP).
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** A small, valid one-page PDF (with a correct cross-reference table). */
 export function makePdf(text: string): Buffer {
@@ -63,7 +57,7 @@ describe('municipality records in Chromium (browser shell)', () => {
   it('usage, training, proposal with a PDF, a correction after export with its history; axe on every screen', async () => {
     const shell = await startShell();
     try {
-      const { page, problems } = await openPage(browser, shell.url);
+      const { page, problems } = await openPage(browser(), shell.url);
       page.on('response', (r) => {
         if (r.url().endsWith('/api/call')) void r.text().then((t) => t.includes('"ok":false') && problems.push(`API refusal: ${t.slice(0, 300)}`));
       });
@@ -115,7 +109,7 @@ describe('municipality records in Chromium (browser shell)', () => {
       const hub = await startShell();
       let exported: Awaited<ReturnType<typeof apiCall>>;
       try {
-        const hubPage = (await openPage(browser, hub.url)).page;
+        const hubPage = (await openPage(browser(), hub.url)).page;
         await hubPage.getByRole('heading', { level: 1 }).waitFor();
         expect((await apiCall(hubPage, 'setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino' })).ok).toBe(true);
         const hubId = (await apiCall(hubPage, 'identity.export', {})).value as { contentBase64: string };

@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { hubToTown, openHub, openTown, townToHub } from '../sync/hub-helpers';
 import { restoreBackup, takeBackup } from '../sync/recovery-helpers';
-import { axeProblems, launchChromium, openPage, ROOT, startShell } from './harness';
+import { axeProblems, openPage, ROOT, screenshots, startShell, useChromium } from './harness';
 
 /**
  * DESIGN.md "Restores" on the real browser shell in Chromium: a town hall restored from an old
@@ -17,25 +16,9 @@ import { axeProblems, launchChromium, openPage, ROOT, startShell } from './harne
  */
 const SHOTS = process.env.CST_SCREENSHOTS === '0' ? null : join(ROOT, 'test-output', 'screens-recovery');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
-async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(SHOTS, `${name}-it.png`), fullPage: true });
-  await page.getByRole('button', { name: 'English', exact: true }).first().click();
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(SHOTS, `${name}-en.png`), fullPage: true });
-  await page.getByRole('button', { name: 'Italiano', exact: true }).first().click();
-  await page.waitForTimeout(150);
-}
+const shoot = screenshots(SHOTS, { english: true });
 
 async function apiCall(page: Page, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   return (await page.evaluate(
@@ -68,7 +51,7 @@ describe('recovery in Chromium (browser shell)', () => {
     const { hubDir, townDir, recoveryFile } = await prepare();
     const shell = await startShell(townDir);
     try {
-      const { page, problems } = await openPage(browser, shell.url);
+      const { page, problems } = await openPage(browser(), shell.url);
       const banner = page.getByRole('region', { name: 'Mancano dati: importare il pacchetto di recupero del consorzio' });
       await banner.waitFor();
       expect(await banner.textContent()).toMatch(/il consorzio \(CST Pesaro-Urbino\) ha già 13 registrazioni di questo Comune che qui mancano/);
@@ -92,7 +75,7 @@ describe('recovery in Chromium (browser shell)', () => {
 
     const hubShell = await startShell(hubDir);
     try {
-      const { page } = await openPage(browser, hubShell.url);
+      const { page } = await openPage(browser(), hubShell.url);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.evaluate(`location.hash = '#/members/041067'`);
       await page.getByRole('heading', { name: 'Pacchetto di recupero' }).waitFor();

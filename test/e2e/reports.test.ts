@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, startShell, type RunningShell } from './harness';
+import { launchChromium, openPage, pageApi, startShell, type RunningShell } from './harness';
 
 /**
  * Issue 5, the documents reach the person, on the real browser shell and Chromium: the hub
@@ -26,13 +26,6 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function api<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
-  const res = (await page.evaluate(
-    `fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CST-Secret': sessionStorage.getItem('cst-desk.secret') ?? '' }, body: ${JSON.stringify(JSON.stringify({ method, input }))} }).then((r) => r.json())`,
-  )) as { ok: boolean; value?: T; error?: unknown };
-  if (!res.ok) throw new Error(`${method}: ${JSON.stringify(res.error)}`);
-  return res.value as T;
-}
 
 async function go(page: Page, path: string) {
   await page.evaluate(`window.location.hash = ${JSON.stringify(`#${path}`)}`);
@@ -54,10 +47,10 @@ describe('documents to print and CSV, in the browser shell', () => {
   it('downloads the PDFs, previews them in the app, exports the governance tables', async () => {
     const { page, problems } = await openPage(browser, hub.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await api(page, 'setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', operator: 'Luca Bianchi', province: 'PU' });
-    const demo = await api<{ planYear: number }>(page, 'demo.hub', { seed: 1 });
+    await pageApi(page, 'setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', operator: 'Luca Bianchi', province: 'PU' });
+    const demo = await pageApi<{ planYear: number }>(page, 'demo.hub', { seed: 1 });
     const year = demo.planYear;
-    const plan = await api<{ totalCents: number; version: number }>(page, 'plan.get', { year });
+    const plan = await pageApi<{ totalCents: number; version: number }>(page, 'plan.get', { year });
     await page.reload();
 
     await go(page, '/plan/savings');
@@ -76,7 +69,7 @@ describe('documents to print and CSV, in the browser shell', () => {
     await page.getByText(`PDF scaricato: piano-tecnico-${year}.pdf`).waitFor();
 
     // A member's statement.
-    const members = await api<{ istat: string; name: string }[]>(page, 'members.list', {});
+    const members = await pageApi<{ istat: string; name: string }[]>(page, 'members.list', {});
     const member = members[0]!;
     await page.locator('#report-member').selectOption(member.istat);
     const stPdf = await download(page, 'Scarica il PDF dell’estratto conto', 'estratto.pdf');
@@ -119,7 +112,7 @@ describe('documents to print and CSV, in the browser shell', () => {
 
     // The ranking of evaluated proposals.
     await go(page, '/proposals');
-    const ranked = await api<unknown[]>(page, 'gov.proposals.ranking', {});
+    const ranked = await pageApi<unknown[]>(page, 'gov.proposals.ranking', {});
     expect(ranked.length, 'the demo evaluates proposals').toBeGreaterThan(0);
     {
       const r = readFileSync((await download(page, 'Esporta la graduatoria in CSV', 'graduatoria.csv')).file, 'utf8');

@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { launchChromium, openPage, ROOT, startShell } from './harness';
+import { openPage, ROOT, startShell, useChromium } from './harness';
 
 /**
  * Settings › Copie di sicurezza on the real browser shell: "Crea una copia adesso" makes a
@@ -16,13 +15,7 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = process.env.CST_SCREENSHOTS === '0' ? null : '/tmp/shots-backup';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe('settings: backups in the browser shell', () => {
   it('makes a copy now, lists it, no serious axe problem', async () => {
@@ -31,7 +24,7 @@ describe('settings: backups in the browser shell', () => {
     expect(init.status).toBe(0);
     const shell = await startShell(dataDir);
     try {
-      const { page, problems } = await openPage(browser, shell.url);
+      const { page, problems } = await openPage(browser(), shell.url);
       await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Impostazioni' }).click();
       const card = page.getByRole('region', { name: 'Copie di sicurezza' });
       await card.getByText('Non c’è ancora nessuna copia di sicurezza.').waitFor();
@@ -67,7 +60,7 @@ describe('settings: backups in the browser shell', () => {
     writeFileSync(join(dataDir, 'backups'), 'not a folder'); // the copy cannot be written
     const shell = await startShell(dataDir);
     try {
-      const { page } = await openPage(browser, shell.url);
+      const { page } = await openPage(browser(), shell.url);
       await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Impostazioni' }).click();
       const card = page.getByRole('region', { name: 'Copie di sicurezza' });
       await card.getByRole('button', { name: 'Crea una copia adesso' }).click();

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchChromium, openPage, startShell } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeProblems, openPage, startShell, useChromium } from './harness';
 
 /**
  * The first run, the shell and the settings in real Chromium against the real browser shell:
@@ -8,13 +8,7 @@ import { axeProblems, launchChromium, openPage, startShell } from './harness';
  * critical problem, colour contrast included (jsdom cannot check that one).
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** axe-core evaluated through the DevTools protocol (an injected <script> would break the CSP). */
 async function fontsReady(page: Page): Promise<void> {
@@ -25,7 +19,7 @@ describe('UI in Chromium (browser shell)', () => {
   it('municipality: setup with the combobox, fingerprint, home, settings in both languages', async () => {
     const shell = await startShell();
     try {
-      const { page, problems } = await openPage(browser, shell.url);
+      const { page, problems } = await openPage(browser(), shell.url);
       await page.getByRole('heading', { level: 1, name: 'Configurazione iniziale' }).waitFor();
       expect(page.url()).not.toContain('secret');
       expect(await page.getAttribute('html', 'lang')).toBe('it');
@@ -77,7 +71,7 @@ describe('UI in Chromium (browser shell)', () => {
       expect(await axeProblems(page)).toEqual([]);
 
       // The choice is saved: a second window on the same shell starts in English.
-      const second = await openPage(browser, shell.url);
+      const second = await openPage(browser(), shell.url);
       await second.page.getByRole('heading', { level: 1, name: 'Welcome to CST Desk' }).waitFor();
       await second.page.context().close();
 
@@ -91,7 +85,7 @@ describe('UI in Chromium (browser shell)', () => {
   it('hub: upper-cased code, province, fingerprint, 50 members', async () => {
     const shell = await startShell();
     try {
-      const { page, problems } = await openPage(browser, shell.url);
+      const { page, problems } = await openPage(browser(), shell.url);
       await page.getByRole('button', { name: /^Nell’ufficio del consorzio \(hub\)/ }).click();
       const code = page.getByRole('textbox', { name: /Codice del consorzio/ });
       await code.pressSequentially('cst-pu');

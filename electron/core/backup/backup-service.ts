@@ -12,7 +12,7 @@
  * folder) is never thrown at start-up or at a write: it is logged and kept as the last attempt,
  * which Settings shows.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupAttempt, BackupEntry, BackupOverview } from '../../../shared/domain/backup';

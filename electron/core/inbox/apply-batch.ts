@@ -117,7 +117,7 @@ export class EventBatch {
   private readonly declared = new Map<string, RecordKind | undefined>();
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly peer: PeerRecord,
     private readonly kinds: (kind: string) => RecordKind | undefined,
     private readonly ownIds: OwnIds,

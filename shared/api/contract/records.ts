@@ -10,7 +10,6 @@ import { StaffCreateInput, StaffListInput, StaffUpdateInput, type StaffMember } 
 import { CourseInput, CourseUpdateInput, ParticipationInput, ParticipationListInput, ParticipationUpdateInput, type Course, type Participation, type TrainingTotals } from '../../domain/training';
 import { UsageInput, UsageListInput, UsageUpdateInput, type Service, type UsageEntry, type UsageList, type UsageMonthly, type UsageTrend } from '../../domain/usage';
 import { ServiceCode } from '../../records/catalogue';
-import type { Municipality } from '../../domain/installation';
 import { NoInput, ById, Year } from './inputs';
 
 /** Municipality records: usage, staff, training, groups, proposals, history, CSV, demo. */
