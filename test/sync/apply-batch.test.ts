@@ -6,41 +6,23 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
 import { importBundles, type ImportOptions } from '../../electron/core/inbox/import';
 import { findRecordKind } from '../../shared/records/kinds';
 import { UsageData } from '../../shared/records/usage';
 import { BATCH } from '../../electron/core/inbox/apply-batch';
-import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
-import { fingerprint } from '../../electron/core/crypto/fingerprint';
 import { createWorkerVerifier, inlineVerifier } from '../../electron/core/workers/verifier';
-import { addMember, vectorHub } from './bundle-helpers';
-import { chain, craft, H0, identityFileOf, line, newParty, usageData, uuid, vectorParty } from './bundle-craft';
+import type { TestBackend } from '../helpers/backend';
+import { hubState, vectorHubWith } from './bundle-helpers';
+import { chain, craft, H0, line, newParty, usageData, uuid, vectorParty } from './bundle-craft';
 
 const urbino = vectorParty('urbino');
 const pesaro = newParty('municipality', '041044', 'Pesaro');
 const HUB = { kind: 'hub' as const, id: 'CST-PU' };
 
-function state(db: Database.Database): string {
-  const q = (sql: string) => JSON.stringify(db.prepare(sql).raw(true).all().map((r) => (r as unknown[]).map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))));
-  return [
-    q('SELECT * FROM inbox_events ORDER BY key'),
-    q('SELECT * FROM received_records ORDER BY id'),
-    q('SELECT * FROM received_usage_monthly ORDER BY owner, service, month'),
-    q('SELECT kind, id, applied_seq, applied_hash FROM peers ORDER BY peer_no'),
-  ].join('\n');
-}
 
-function hub() {
-  const t = vectorHub();
-  addMember(t.backend.ctx.db, pesaro.id, pesaro.name);
-  importIdentity(t.backend.ctx, identityFileOf(pesaro));
-  confirmIdentity(t.backend.ctx, pesaro.id, fingerprint(pesaro.signingKey, pesaro.ageRecipient));
-  return t;
-}
 
 /** Imports `lines` (seq 1…) in bundles of `size` lines; returns the last result. */
-async function send(db: ReturnType<typeof hub>, from: typeof urbino, lines: Buffer[], size: number, options: Partial<ImportOptions> = {}) {
+async function send(db: TestBackend, from: typeof urbino, lines: Buffer[], size: number, options: Partial<ImportOptions> = {}) {
   const hashes = chain(H0, lines);
   let last;
   for (let i = 0; i < lines.length; i += size) {
@@ -73,12 +55,12 @@ describe('batched apply', () => {
         const lines = ops.map((o, i) =>
           o.del ? line(i + 1, 'usage', 'delete', uuid(o.id)) : line(i + 1, 'usage', 'put', uuid(o.id), usageData({ quantity_milli: o.q * 1000, date: `2026-0${o.month}-10`, service: o.service })),
         );
-        const whole = hub();
+        const whole = vectorHubWith(pesaro);
         const oneShot = await send(whole, urbino, lines, lines.length);
         expect(oneShot.outcome, oneShot.message).toBe('applied');
-        const pieces = hub();
+        const pieces = vectorHubWith(pesaro);
         await send(pieces, urbino, lines, 7);
-        expect(state(whole.backend.ctx.db)).toBe(state(pieces.backend.ctx.db));
+        expect(hubState(whole.backend.ctx.db)).toBe(hubState(pieces.backend.ctx.db));
         whole.backend.close();
         pieces.backend.close();
       }),
@@ -87,10 +69,10 @@ describe('batched apply', () => {
   });
 
   it('the first failing line in stream order decides, in whichever batch it is', async () => {
-    const t = hub();
+    const t = vectorHubWith(pesaro);
     // Pesaro owns uuid(900).
     expect((await send(t, pesaro, [line(1, 'usage', 'put', uuid(900), usageData())], 1)).outcome).toBe('applied');
-    const before = state(t.backend.ctx.db);
+    const before = hubState(t.backend.ctx.db);
     const lines = (bad: Map<number, Buffer>) =>
       Array.from({ length: 3 * BATCH }, (_, i) => bad.get(i + 1) ?? line(i + 1, 'usage', 'put', uuid(i + 1), usageData()));
     const taken = (seq: number) => line(seq, 'usage', 'put', uuid(900), usageData());
@@ -108,16 +90,16 @@ describe('batched apply', () => {
       const r = await send(t, urbino, lines(bad), 3 * BATCH);
       expect(r, `${code} at ${at}`).toMatchObject({ outcome: 'refused', code });
       expect(r.message).toMatch(new RegExp(`riga ${at}\\b`));
-      expect(state(t.backend.ctx.db)).toBe(before);
+      expect(hubState(t.backend.ctx.db)).toBe(before);
     }
     t.backend.close();
   });
 
   it('streamed from the worker, lines beyond a manifest range that disagrees with its count: E_CHAIN (step 10), nothing applied', async () => {
-    const t = hub();
+    const t = vectorHubWith(pesaro);
     const lines = Array.from({ length: 5 }, (_, i) => line(i + 1, 'usage', 'put', uuid(i + 1), usageData()));
     expect((await send(t, urbino, lines.slice(0, 3), 3)).outcome).toBe('applied');
-    const before = state(t.backend.ctx.db);
+    const before = hubState(t.backend.ctx.db);
     // count 5 but last_seq 3: lines 4 and 5 reach the writer before step 10 is known.
     const bytes = craft({ from: urbino, to: HUB, lines, firstSeq: 1, manifest: (m) => ({ ...m, events: { ...(m.events as object), last_seq: 3 } }) });
     const verifier = createWorkerVerifier();
@@ -127,7 +109,7 @@ describe('batched apply', () => {
     } finally {
       await verifier.close();
     }
-    expect(state(t.backend.ctx.db)).toBe(before);
+    expect(hubState(t.backend.ctx.db)).toBe(before);
     t.backend.close();
   });
 
@@ -140,9 +122,9 @@ describe('batched apply', () => {
       line(ids.length + 1, 'usage', 'put', uuid(6), usageData({ note: 'nota: con «due punti» e accenti' })),
       line(ids.length + 2, 'staff', 'put', uuid(7), { code: 'DIP-001', role: 'Istruttore', office: 'Anagrafe', active: true, updated_by: 'M' }),
     ];
-    const inline = hub();
+    const inline = vectorHubWith(pesaro);
     const a = await send(inline, urbino, lines, lines.length);
-    const streamed = hub();
+    const streamed = vectorHubWith(pesaro);
     const verifier = createWorkerVerifier();
     try {
       const b = await send(streamed, urbino, lines, lines.length, { verifier });
@@ -150,7 +132,7 @@ describe('batched apply', () => {
     } finally {
       await verifier.close();
     }
-    expect(state(streamed.backend.ctx.db)).toBe(state(inline.backend.ctx.db));
+    expect(hubState(streamed.backend.ctx.db)).toBe(hubState(inline.backend.ctx.db));
     inline.backend.close();
     streamed.backend.close();
   });
@@ -158,8 +140,8 @@ describe('batched apply', () => {
   it("a registry whose usage schema is not the project's: the writer checks the data itself, whatever the worker read", async () => {
     const stricter = UsageData.refine((d) => d.quantity_milli <= 5000, { message: 'at most 5', path: ['quantity_milli'] });
     const kinds = (kind: string) => (kind === 'usage' ? { ...findRecordKind('usage')!, schema: stricter } : findRecordKind(kind));
-    const t = hub();
-    const before = state(t.backend.ctx.db);
+    const t = vectorHubWith(pesaro);
+    const before = hubState(t.backend.ctx.db);
     const lines = [line(1, 'usage', 'put', uuid(1), usageData({ quantity_milli: 2000 })), line(2, 'usage', 'put', uuid(2), usageData({ quantity_milli: 9000 }))];
     const verifier = createWorkerVerifier();
     try {
@@ -169,7 +151,7 @@ describe('batched apply', () => {
     } finally {
       await verifier.close();
     }
-    expect(state(t.backend.ctx.db)).toBe(before);
+    expect(hubState(t.backend.ctx.db)).toBe(before);
     t.backend.close();
   });
 });

@@ -7,8 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { insertInstallation } from '../../electron/core/installation/installation-store';
+import { fingerprint } from '../../electron/core/crypto/fingerprint';
 import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
+import { identityFileOf, type Party } from './bundle-craft';
 import { vectorFile } from './bundle-vector-files';
 
 export { VECTORS, vectorFile } from './bundle-vector-files';
@@ -60,6 +62,27 @@ export function vectorHub(): TestBackend {
   importIdentity(t.backend.ctx, vectorFile('urbino/identity.cstid'));
   confirmIdentity(t.backend.ctx, '041067', URBINO_FINGERPRINT);
   return t;
+}
+
+/** vectorHub with a second member (`other`, e.g. a Pesaro made for the test) confirmed too. */
+export function vectorHubWith(other: Party): TestBackend {
+  const t = vectorHub();
+  addMember(t.backend.ctx.db, other.id, other.name);
+  importIdentity(t.backend.ctx, identityFileOf(other));
+  confirmIdentity(t.backend.ctx, other.id, fingerprint(other.signingKey, other.ageRecipient));
+  return t;
+}
+
+/** A hub's state that matters: streams, records, projections, positions, its own outbox (not the reception journal). */
+export function hubState(db: Database.Database): string {
+  const q = (sql: string) => JSON.stringify(db.prepare(sql).raw(true).all().map((r) => (r as unknown[]).map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))));
+  return [
+    q('SELECT * FROM inbox_events ORDER BY key'),
+    q('SELECT * FROM received_records ORDER BY id'),
+    q('SELECT * FROM received_usage_monthly ORDER BY owner, service, month'),
+    q('SELECT kind, id, status, applied_seq, applied_hash, acked_seq, ack_problem FROM peers ORDER BY peer_no'),
+    q('SELECT * FROM outbox ORDER BY seq'),
+  ].join('\n');
 }
 
 /** Every row of every table, in key order: equal dumps mean an unchanged database. */

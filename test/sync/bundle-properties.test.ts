@@ -6,13 +6,10 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
 import { importBundles } from '../../electron/core/inbox/import';
-import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
-import { fingerprint } from '../../electron/core/crypto/fingerprint';
 import { createWorkerVerifier, inlineVerifier, type BundleVerifier } from '../../electron/core/workers/verifier';
-import { addMember, vectorHub } from './bundle-helpers';
-import { craft, identityFileOf, line, newParty, usageData, uuid, vectorParty, type CraftOptions } from './bundle-craft';
+import { hubState, vectorHubWith } from './bundle-helpers';
+import { craft, line, newParty, usageData, uuid, vectorParty, type CraftOptions } from './bundle-craft';
 
 const urbino = vectorParty('urbino');
 const hubParty = vectorParty('hub');
@@ -28,31 +25,13 @@ const opts = (over: Partial<CraftOptions> = {}): CraftOptions => ({ from: urbino
 const PLAIN = craft(opts());
 const ENCRYPTED = craft(opts({ encrypt: true }));
 
-/** The state that matters: streams, records, projections, positions (not the reception journal). */
-function state(db: Database.Database): string {
-  const q = (sql: string) => JSON.stringify(db.prepare(sql).raw(true).all().map((r) => (r as unknown[]).map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))));
-  return [
-    q('SELECT * FROM inbox_events ORDER BY peer_no, seq'),
-    q('SELECT * FROM received_records ORDER BY id'),
-    q('SELECT * FROM received_usage_monthly ORDER BY owner, service, month'),
-    q('SELECT kind, id, status, applied_seq, applied_hash, acked_seq, ack_problem FROM peers ORDER BY peer_no'),
-    q('SELECT * FROM outbox ORDER BY seq'),
-  ].join('\n');
-}
 
-function hub() {
-  const t = vectorHub();
-  addMember(t.backend.ctx.db, pesaro.id, pesaro.name);
-  importIdentity(t.backend.ctx, identityFileOf(pesaro));
-  confirmIdentity(t.backend.ctx, pesaro.id, fingerprint(pesaro.signingKey, pesaro.ageRecipient));
-  return t;
-}
 
 async function outcomeOf(bytes: Buffer, verifier: BundleVerifier = inlineVerifier) {
-  const t = hub();
-  const before = state(t.backend.ctx.db);
+  const t = vectorHubWith(pesaro);
+  const before = hubState(t.backend.ctx.db);
   const [r] = await importBundles(t.backend.ctx, [{ name: 'm.cstb', bytes }], { verifier });
-  const after = state(t.backend.ctx.db);
+  const after = hubState(t.backend.ctx.db);
   t.backend.close();
   return { r: r!, before, after };
 }
