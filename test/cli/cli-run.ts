@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { openBackend } from '../../electron/core/backend';
 import { fixedClock, sequentialIds } from '../../electron/core/defaults';
+import { tempDir } from '../helpers/temp-dir';
 
 export const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
 
@@ -28,4 +29,29 @@ export async function addUsage(dataDir: string, seed: number, days: number[]): P
   } finally {
     b.close();
   }
+}
+
+/**
+ * A hub (CST-PU) and Urbino (041067) set up with `cst init` in fresh data folders, their
+ * identities exchanged and confirmed with `cst identity`, as two operators do on the phone.
+ * `files` is a third folder for the files they pass each other.
+ */
+export function pairedHubAndTown(): { hub: string; town: string; files: string } {
+  const hub = tempDir();
+  const town = tempDir();
+  const files = tempDir();
+  const ok = (args: string[]) => {
+    const r = cst(args);
+    if (r.code !== 0) throw new Error(`cst ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout;
+  };
+  ok(['init', '--role', 'hub', '--id', 'CST-PU', '--name', 'CST Pesaro-Urbino', '--province', 'PU', '--operator', 'Luca Bianchi', '--data-dir', hub]);
+  ok(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town]);
+  ok(['identity', 'export', '--out', join(files, 'hub.cstid'), '--data-dir', hub]);
+  ok(['identity', 'export', '--out', join(files, 'town.cstid'), '--data-dir', town]);
+  const townPeer = JSON.parse(ok(['identity', 'import', join(files, 'town.cstid'), '--data-dir', hub, '--json'])).value;
+  ok(['identity', 'confirm', '041067', '--fingerprint', townPeer.fingerprint, '--data-dir', hub]);
+  const hubPeer = JSON.parse(ok(['identity', 'import', join(files, 'hub.cstid'), '--data-dir', town, '--json'])).value;
+  ok(['identity', 'confirm', 'CST-PU', '--fingerprint', hubPeer.fingerprint, '--data-dir', town]);
+  return { hub, town, files };
 }

@@ -3,21 +3,11 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { addUsage, cst } from './cli-run';
+import { addUsage, cst, pairedHubAndTown } from './cli-run';
 
 describe('cst bundle forks / resolve-fork', () => {
   it('lists the fork, refuses a decision without a reason, accepts the new version and shows it in the history', async () => {
-    const hub = tempDir();
-    const town = tempDir();
-    const files = tempDir();
-    expect(cst(['init', '--role', 'hub', '--id', 'CST-PU', '--name', 'CST Pesaro-Urbino', '--province', 'PU', '--operator', 'Luca Bianchi', '--data-dir', hub]).code).toBe(0);
-    expect(cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town]).code).toBe(0);
-    expect(cst(['identity', 'export', '--out', join(files, 'town.cstid'), '--data-dir', town]).code).toBe(0);
-    expect(cst(['identity', 'export', '--out', join(files, 'hub.cstid'), '--data-dir', hub]).code).toBe(0);
-    const peer = JSON.parse(cst(['identity', 'import', join(files, 'town.cstid'), '--data-dir', hub, '--json']).stdout).value;
-    expect(cst(['identity', 'confirm', '041067', '--fingerprint', peer.fingerprint, '--data-dir', hub]).code).toBe(0);
-    const hubPeer = JSON.parse(cst(['identity', 'import', join(files, 'hub.cstid'), '--data-dir', town, '--json']).stdout).value;
-    expect(cst(['identity', 'confirm', 'CST-PU', '--fingerprint', hubPeer.fingerprint, '--data-dir', town]).code).toBe(0);
+    const { hub, town, files } = pairedHubAndTown();
 
     await addUsage(town, 11, [1, 2, 3]);
     const backup = tempDir();

@@ -7,21 +7,11 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { addUsage, cst, tool } from './cli-run';
+import { addUsage, cst, tool, pairedHubAndTown } from './cli-run';
 
 describe('cst recovery', () => {
   it('status says what to do, the hub exports the recovery bundle, the town applies it, the chain verifies', async () => {
-    const hub = tempDir();
-    const town = tempDir();
-    const files = tempDir();
-    expect(cst(['init', '--role', 'hub', '--id', 'CST-PU', '--name', 'CST Pesaro-Urbino', '--province', 'PU', '--data-dir', hub]).code).toBe(0);
-    expect(cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town]).code).toBe(0);
-    expect(cst(['identity', 'export', '--out', join(files, 'hub.cstid'), '--data-dir', hub]).code).toBe(0);
-    expect(cst(['identity', 'export', '--out', join(files, 'town.cstid'), '--data-dir', town]).code).toBe(0);
-    const townPeer = JSON.parse(cst(['identity', 'import', join(files, 'town.cstid'), '--data-dir', hub, '--json']).stdout).value;
-    expect(cst(['identity', 'confirm', '041067', '--fingerprint', townPeer.fingerprint, '--data-dir', hub]).code).toBe(0);
-    const hubPeer = JSON.parse(cst(['identity', 'import', join(files, 'hub.cstid'), '--data-dir', town, '--json']).stdout).value;
-    expect(cst(['identity', 'confirm', 'CST-PU', '--fingerprint', hubPeer.fingerprint, '--data-dir', town]).code).toBe(0);
+    const { hub, town, files } = pairedHubAndTown();
 
     await addUsage(town, 7, [1, 2]);
     // The backup: the data folder copied while nothing runs.
