@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { hubToTown, openHub, openTown, townToHub } from '../sync/hub-helpers';
-import { restoreBackup, takeBackup } from '../sync/recovery-helpers';
-import { axeProblems, openPage, ROOT, screenshots, startShell, useChromium } from './harness';
+import { hubToTown, townToHub } from '../sync/hub-helpers';
+import { restoreBackup, syncedTownWithBackup } from '../sync/recovery-helpers';
+import { axeProblems, openPage, pageCall, ROOT, screenshots, startShell, useChromium } from './harness';
 
 /**
  * DESIGN.md "Restores" on the real browser shell in Chromium: a town hall restored from an old
@@ -20,20 +19,10 @@ const browser = useChromium();
 
 const shoot = screenshots(SHOTS, { english: true });
 
-async function apiCall(page: Page, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
-  return (await page.evaluate(
-    `fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CST-Secret': sessionStorage.getItem('cst-desk.secret') }, body: JSON.stringify(${JSON.stringify({ method, input })}) }).then((r) => r.json())`,
-  )) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-}
 
 /** Data folders prepared in-process: the hub, and Urbino restored from a backup older than what the hub holds. */
 async function prepare(): Promise<{ hubDir: string; townDir: string; recoveryFile: string }> {
-  const hub = await openHub();
-  const town = await openTown(hub, '041067');
-  await town.must('usage.record', { service: 'WIFI', date: '2026-11-02', quantity: '3' });
-  await townToHub(town, hub);
-  await hubToTown(hub, town, '041067');
-  const backup = takeBackup(town);
+  const { hub, town, backup } = await syncedTownWithBackup();
   for (let d = 3; d <= 14; d += 1) await town.must('usage.record', { service: 'PEC', date: `2026-11-${String(d).padStart(2, '0')}`, quantity: '2' });
   await town.must('staff.create', { role: 'Anagrafe', office: 'Demografici' });
   await townToHub(town, hub);
@@ -58,7 +47,7 @@ describe('recovery in Chromium (browser shell)', () => {
       expect(await axeProblems(page)).toEqual([]);
       await shoot(page, 'home-recovery-needed');
 
-      const refused = await apiCall(page, 'usage.record', { service: 'PEC', date: '2026-11-20', quantity: '1' });
+      const refused = await pageCall(page, 'usage.record', { service: 'PEC', date: '2026-11-20', quantity: '1' });
       expect(refused).toMatchObject({ ok: false, error: { code: 'E_RECOVERY_NEEDED' } });
 
       await page.getByLabel('Importa il pacchetto di recupero').setInputFiles(recoveryFile);
@@ -66,7 +55,7 @@ describe('recovery in Chromium (browser shell)', () => {
       expect(await banner.count()).toBe(0);
       expect(await axeProblems(page)).toEqual([]);
       await shoot(page, 'home-recovered');
-      const again = await apiCall(page, 'usage.record', { service: 'PEC', date: '2026-11-20', quantity: '1' });
+      const again = await pageCall(page, 'usage.record', { service: 'PEC', date: '2026-11-20', quantity: '1' });
       expect(again.ok).toBe(true);
       expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
     } finally {

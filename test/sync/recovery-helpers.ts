@@ -8,6 +8,17 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
+import { hubToTown, openHub, openTown, townToHub } from './hub-helpers';
+
+/** A hub and Urbino in sync (one usage entry sent, the hub's reply applied), and a backup of Urbino taken then. */
+export async function syncedTownWithBackup() {
+  const hub = await openHub();
+  const town = await openTown(hub, '041067');
+  await town.must('usage.record', { service: 'WIFI', date: '2026-11-02', quantity: '3' });
+  await townToHub(town, hub);
+  await hubToTown(hub, town, '041067');
+  return { hub, town, backup: takeBackup(town) };
+}
 
 export function takeBackup(t: TestBackend): string {
   const dir = tempDir();

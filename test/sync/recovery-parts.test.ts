@@ -9,8 +9,8 @@ import { MUNICIPALITY_RECORD_KINDS } from '../../shared/records/kinds';
 import { exportRecovery } from '../../electron/core/recovery/recovery-export';
 import { RESTORERS } from '../../electron/core/recovery/restore-records';
 import { tempDir } from '../helpers/temp-dir';
-import { hubToTown, openHub, openTown, townToHub } from './hub-helpers';
-import { localRecords, restoreBackup, takeBackup } from './recovery-helpers';
+import { townToHub } from './hub-helpers';
+import { localRecords, restoreBackup, syncedTownWithBackup } from './recovery-helpers';
 
 describe('recovery copy', () => {
   it('every record kind a municipality writes has a restore function', () => {
@@ -18,12 +18,7 @@ describe('recovery copy', () => {
   });
 
   it('a copy in several files is read back in order', async () => {
-    const hub = await openHub();
-    const town = await openTown(hub, '041067');
-    await town.must('usage.record', { service: 'WIFI', date: '2026-11-02', quantity: '3' });
-    await townToHub(town, hub);
-    await hubToTown(hub, town, '041067');
-    const backup = takeBackup(town);
+    const { hub, town, backup } = await syncedTownWithBackup();
     for (let d = 3; d <= 12; d += 1) await town.must('usage.record', { service: 'PEC', date: `2026-11-${String(d).padStart(2, '0')}`, quantity: String(d) });
     await townToHub(town, hub);
     const before = await localRecords(town);

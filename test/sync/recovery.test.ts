@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/temp-dir';
 import type { TestBackend } from '../helpers/backend';
 import { dumpDb } from './bundle-helpers';
 import { hubToTown, openHub, openTown, townToHub } from './hub-helpers';
-import { localRecords, refused, restoreBackup, takeBackup } from './recovery-helpers';
+import { localRecords, refused, restoreBackup, syncedTownWithBackup, takeBackup } from './recovery-helpers';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -173,12 +173,7 @@ describe('recovery after a restore from an old backup', () => {
   });
 
   it('refuses a recovery bundle older than what the hub acknowledged (it would reopen writes too early), changing nothing', async () => {
-    const hub = await openHub();
-    const town = await openTown(hub, '041067');
-    await town.must('usage.record', { service: 'WIFI', date: '2026-11-02', quantity: '3' });
-    await townToHub(town, hub);
-    await hubToTown(hub, town, '041067');
-    const backup = takeBackup(town);
+    const { hub, town, backup } = await syncedTownWithBackup();
     await town.must('usage.record', { service: 'WIFI', date: '2026-11-03', quantity: '1' });
     await townToHub(town, hub);
     const old = await hub.must('recovery.export', { for: '041067' });
