@@ -10,6 +10,7 @@ import { listGroups, listMeetings } from '../groups/groups-store';
 import { stmt } from '../store/statements';
 import { listCourses, listParticipations } from '../training/training-store';
 import { ftsQuery } from '../usage/usage-list';
+import type { UsageRow } from '../usage/usage-store';
 import { csvBytes, writeCsvFile } from './csv-file';
 import { csvFileRefusal } from './csv-problems';
 import type { CsvCell } from './csv-text';
@@ -22,18 +23,8 @@ const CHANNEL_IT = { counter: 'sportello', online: 'online', phone: 'telefono' }
 const MODE_IT = { in_person: 'in presenza', online: 'online', blended: 'mista' } as const;
 const STATUS_IT = { draft: 'bozza', submitted: 'presentata', withdrawn: 'ritirata' } as const;
 
-interface UsageExportRow {
-  service: string;
-  date: string;
-  period: 'day' | 'month';
-  quantity_milli: number;
-  citizens: number | null;
-  businesses: number | null;
-  offices: number | null;
-  channel: keyof typeof CHANNEL_IT | null;
-  note: string;
-  updated_by: string;
-}
+/** The columns the export reads of a usage row (usage-store's row, without keys and versions). */
+type UsageExportRow = Pick<UsageRow, 'service' | 'date' | 'period' | 'quantity_milli' | 'citizens' | 'businesses' | 'offices' | 'channel' | 'note' | 'updated_by'>;
 
 /**
  * Usage as a CSV that `csv.import` reads back (same first columns), with the service's name
