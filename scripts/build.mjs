@@ -72,10 +72,10 @@ export function electronBundles() {
       outfile: join(root, 'dist/electron/backend-host.cjs'),
     },
     // Received bundles are parsed and verified in this worker thread, started by the backend
-    // host from its own folder (electron/core/workers/verifier.ts looks for it beside itself).
+    // host from its own folder (electron/core/format/worker/verifier.ts looks for it beside itself).
     verifyWorker: {
       ...nodeBundle,
-      entryPoints: [join(root, 'electron/core/workers/verify-worker.ts')],
+      entryPoints: [join(root, 'electron/core/format/worker/verify-worker.ts')],
       outfile: join(root, 'dist/electron/bundle-verify-worker.cjs'),
     },
     // The sandboxed preload can require only 'electron' (and a few polyfills): one file, no Node.

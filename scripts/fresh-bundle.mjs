@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist', 'node');
 const SOURCES = ['electron', 'shared', 'data', 'package.json', 'scripts/build.mjs', 'scripts/fresh-bundle.mjs'];
 /** Received bundles are verified in this worker, which the verifier looks for beside its caller. */
-const WORKER = { name: 'bundle-verify-worker', entry: 'electron/core/workers/verify-worker.ts' };
+const WORKER = { name: 'bundle-verify-worker', entry: 'electron/core/format/worker/verify-worker.ts' };
 
 function newestMtime(path) {
   const stat = statSync(path);

@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { Backend } from '../core/backend';
+import type { Backend } from '../core/app/backend';
 import type { CallFn } from '../../shared/api/call';
 
 export interface CliIo {

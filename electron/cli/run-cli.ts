@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { CallFn } from '../../shared/api/call';
-import { APP_VERSION } from '../core/app-version';
-import { openBackend, type Backend } from '../core/backend';
-import { resolveDataDir } from '../core/data-dir';
-import { AppError } from '../core/errors';
+import { APP_VERSION } from '../core/platform/app-version';
+import { openBackend, type Backend } from '../core/app/backend';
+import { resolveDataDir } from '../core/platform/data-dir';
+import { AppError } from '../core/platform/errors';
 import { CliError, type CliIo, type Command } from './cli-types';
 import { COMMANDS } from './commands/index';
 

@@ -1,5 +1,5 @@
 import type { ParentPort } from 'electron';
-import { openBackend } from '../core/backend';
+import { openBackend } from '../core/app/backend';
 import { runBackendHost, type HostPort } from './backend-host-runner';
 import { createHostPdfPrinter, type HostPrintPort } from './host-print-client';
 

@@ -1,4 +1,4 @@
-import { chooseDataDir, type DataDirSource } from '../core/data-dir';
+import { chooseDataDir, type DataDirSource } from '../core/platform/data-dir';
 
 export interface DataDirChoice {
   dataDir: string;

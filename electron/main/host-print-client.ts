@@ -1,5 +1,5 @@
-import type { PdfPrinter } from '../core/context';
-import { AppError } from '../core/errors';
+import type { PdfPrinter } from '../core/platform/context';
+import { AppError } from '../core/platform/errors';
 import { parsePrintReply, type PrintRequest } from './host-messages';
 import { shellMessages } from './messages';
 

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { APP_VERSION } from '../core/app-version';
-import { openBackend } from '../core/backend';
-import { resolveDataDir } from '../core/data-dir';
-import { AppError } from '../core/errors';
+import { APP_VERSION } from '../core/platform/app-version';
+import { openBackend } from '../core/app/backend';
+import { resolveDataDir } from '../core/platform/data-dir';
+import { AppError } from '../core/platform/errors';
 import { startBrowserShell } from './browser-shell';
 
 /**

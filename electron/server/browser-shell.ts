@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Backend } from '../core/backend';
+import type { Backend } from '../core/app/backend';
 import { handleApiCall, handleEvents, isTrustedRequest, secretMatches, sendJson } from './http-api';
 import { serveStatic } from './static-files';
 

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Backend } from '../core/backend';
+import type { Backend } from '../core/app/backend';
 
 /** Large enough for a 50 MiB attachment in base64 inside JSON; anything larger is refused unread. */
 export const MAX_BODY_BYTES = 72 * 1024 * 1024;

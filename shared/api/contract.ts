@@ -9,7 +9,7 @@ import { reportMethods } from './contract/reports';
 
 /**
  * Every backend method, declared once: name (`domain.verb`), input schema, output type.
- * The core implements exactly these (electron/core/api/handlers.ts), every transport carries them.
+ * The core implements exactly these (electron/core/app/app-handlers.ts), every transport carries them.
  * Declared by area in ./contract/; a name declared in two areas fails to compile (see below).
  */
 export const api = { ...appMethods, ...recordMethods, ...bundleMethods, ...hubMethods, ...govMethods, ...reportMethods, ...recoveryMethods } as const;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend } from '../../electron/core/backend';
+import { openBackend } from '../../electron/core/app/backend';
 import { startBrowserShell } from '../../electron/server/browser-shell';
 import { percentile, report, timeMany } from './bench-util';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend } from '../../electron/core/backend';
+import { openBackend } from '../../electron/core/app/backend';
 import { percentile, report } from './bench-util';
 import { seedUsage } from './usage-seed';
 

@@ -2,11 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend } from '../../electron/core/backend';
-import { exportBundles } from '../../electron/core/bundles/export';
-import { fixedClock, sequentialIds } from '../../electron/core/defaults';
-import { appendEvent } from '../../electron/core/outbox/outbox';
-import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
+import { openBackend } from '../../electron/core/app/backend';
+import { exportBundles } from '../../electron/core/sync/bundles/export';
+import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
+import { appendEvent } from '../../electron/core/sync/outbox/outbox';
+import { confirmIdentity, importIdentity } from '../../electron/core/sync/peers/identity-exchange';
 import { vectorFile } from '../sync/bundle-vector-files';
 import { report } from './bench-util';
 

@@ -10,14 +10,14 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync,
 import * as os from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend } from '../../electron/core/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/defaults';
-import { LineSplitter } from '../../electron/core/bundles/lines';
-import { importBundles } from '../../electron/core/inbox/import';
-import { insertInstallation } from '../../electron/core/installation/installation-store';
-import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
-import { fingerprint } from '../../electron/core/crypto/fingerprint';
-import { createWorkerVerifier } from '../../electron/core/workers/verifier';
+import { openBackend } from '../../electron/core/app/backend';
+import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
+import { LineSplitter } from '../../electron/core/format/bundle/lines';
+import { importBundles } from '../../electron/core/sync/inbox/import';
+import { insertInstallation } from '../../electron/core/platform/installation/installation-store';
+import { confirmIdentity, importIdentity } from '../../electron/core/sync/peers/identity-exchange';
+import { fingerprint } from '../../electron/core/format/crypto/fingerprint';
+import { createWorkerVerifier } from '../../electron/core/format/worker/verifier';
 import { identityFileOf, newParty, vectorParty, type Party } from '../sync/bundle-craft';
 import { writeUsageBundle } from '../sync/bundle-gen';
 import { vectorFile } from '../sync/bundle-vector-files';
@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     const esbuild = await import('esbuild');
     const { nodeBundle } = (await import(pathToFileURL(join(fileURLToPath(new URL('../../', import.meta.url)), 'scripts', 'build.mjs')).href)) as { nodeBundle: object };
     const workerFile = join(work, 'bundle-verify-worker.cjs');
-    await esbuild.build({ ...nodeBundle, entryPoints: [fileURLToPath(new URL('../../electron/core/workers/verify-worker.ts', import.meta.url))], outfile: workerFile, sourcemap: false, logLevel: 'silent' });
+    await esbuild.build({ ...nodeBundle, entryPoints: [fileURLToPath(new URL('../../electron/core/format/worker/verify-worker.ts', import.meta.url))], outfile: workerFile, sourcemap: false, logLevel: 'silent' });
     process.env.CST_VERIFY_WORKER_FILE = workerFile;
 
     // End-to-end import, sampled.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBackend } from '../../electron/core/backend';
+import { openBackend } from '../../electron/core/app/backend';
 import { report } from './bench-util';
 import { seedUsage } from './usage-seed';
 

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend } from '../../electron/core/backend';
-import { fixedClock } from '../../electron/core/defaults';
-import { rewindPeerStream } from '../../electron/core/forks/rewind-stream';
-import { ChainHasher } from '../../electron/core/bundles/chain-hash';
-import { eventKey } from '../../electron/core/inbox/apply';
-import { PROJECTORS } from '../../electron/core/inbox/projectors';
-import { GENESIS_HASH } from '../../electron/core/outbox/chain';
-import { findPeer, setPeerApplied } from '../../electron/core/peers/peers-store';
+import { openBackend } from '../../electron/core/app/backend';
+import { fixedClock } from '../../electron/core/platform/defaults';
+import { rewindPeerStream } from '../../electron/core/sync/forks/rewind-stream';
+import { ChainHasher } from '../../electron/core/format/bundle/chain-hash';
+import { eventKey } from '../../electron/core/sync/inbox/apply';
+import { PROJECTORS } from '../../electron/core/platform/records/projector';
+import { GENESIS_HASH } from '../../electron/core/format/bundle/chain';
+import { findPeer, setPeerApplied } from '../../electron/core/sync/peers/peers-store';
 import { usageLine } from '../sync/bundle-gen';
 import { report } from './bench-util';
 

@@ -1,4 +1,4 @@
-import { stmt } from '../../electron/core/store/statements';
+import { stmt } from '../../electron/core/platform/store/statements';
 import { italyHub, SERVICES } from './italy-hub';
 import { report, timeMany } from './bench-util';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openBackend } from '../../electron/core/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/defaults';
-import { listProvinces, municipalitiesOfProvince } from '../../electron/core/reference/municipalities';
+import { openBackend } from '../../electron/core/app/backend';
+import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
+import { listProvinces, municipalitiesOfProvince } from '../../electron/core/platform/reference/municipalities';
 import type { Municipality } from '../../shared/domain/installation';
 
 /** The services the governance benches give every member usage of. */

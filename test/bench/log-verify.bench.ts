@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBackend } from '../../electron/core/backend';
+import { openBackend } from '../../electron/core/app/backend';
 import { percentile, report } from './bench-util';
 import { seedUsage } from './usage-seed';
 

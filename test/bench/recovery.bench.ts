@@ -1,10 +1,10 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend, type Backend } from '../../electron/core/backend';
-import { fixedClock } from '../../electron/core/defaults';
-import { eventsLostPeer } from '../../electron/core/peers/peers-store';
-import { recordUsage } from '../../electron/core/usage/usage-service';
+import { openBackend, type Backend } from '../../electron/core/app/backend';
+import { fixedClock } from '../../electron/core/platform/defaults';
+import { eventsLostPeer } from '../../electron/core/sync/peers/peers-store';
+import { recordUsage } from '../../electron/core/municipality/usage/usage-service';
 import { percentile, report, timeMany } from './bench-util';
 
 /**

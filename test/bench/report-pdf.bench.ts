@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend } from '../../electron/core/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/defaults';
+import { openBackend } from '../../electron/core/app/backend';
+import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
 import { findBrowser } from '../../electron/core/governance/report-pdf';
 import { report, timeMany } from './bench-util';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { chainHash } from '../../electron/core/outbox/chain';
-import { eventLine, outboxHead } from '../../electron/core/outbox/outbox';
+import { chainHash } from '../../electron/core/format/bundle/chain';
+import { eventLine, outboxHead } from '../../electron/core/sync/outbox/outbox';
 import type { UsageData } from '../../shared/records/usage';
 
 export const SERVICES = ['PROTOCOLLO', 'PEC', 'SITO', 'ALBO', 'SUAP', 'DEMOGRAFICI', 'CONSERVAZIONE', 'HELPDESK', 'GIS', 'WIFI', 'FORMAZIONE'];

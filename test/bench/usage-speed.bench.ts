@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend } from '../../electron/core/backend';
-import { recordUsage, recordUsageInTransaction } from '../../electron/core/usage/usage-service';
+import { openBackend } from '../../electron/core/app/backend';
+import { recordUsage, recordUsageInTransaction } from '../../electron/core/municipality/usage/usage-service';
 import { percentile, report, timeMany } from './bench-util';
 import { DECIMALS, SERVICES, seedUsage } from './usage-seed';
 

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openBackend } from '../../electron/core/backend';
+import { openBackend } from '../../electron/core/app/backend';
 import { tempDir } from '../helpers/temp-dir';
 import { cst } from './cli-run';
 

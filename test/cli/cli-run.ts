@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { openBackend } from '../../electron/core/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/defaults';
+import { openBackend } from '../../electron/core/app/backend';
+import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
 import { tempDir } from '../helpers/temp-dir';
 
 export const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');

@@ -7,9 +7,9 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../electron/core/backend';
-import { backupsToKeep, parseBackupName } from '../../electron/core/backup/backup-names';
-import { sequentialIds } from '../../electron/core/defaults';
+import { openBackend, type Backend } from '../../electron/core/app/backend';
+import { backupsToKeep, parseBackupName } from '../../electron/core/sync/backup/backup-names';
+import { sequentialIds } from '../../electron/core/platform/defaults';
 import { tempDir } from '../helpers/temp-dir';
 
 const quiet = { info() {}, warn() {}, error() {} };
@@ -139,7 +139,7 @@ describe('backups', () => {
     b.close();
     mkdirSync(join(dir, 'backups'));
     const script = `
-      const { openBackend } = await import('${join(process.cwd(), 'electron/core/backend.ts')}');
+      const { openBackend } = await import('${join(process.cwd(), 'electron/core/app/backend.ts')}');
       const b = openBackend({ dataDir: process.argv[1], appVersion: '0', autoBackupDelayMs: false, log: { info() {}, warn() {}, error() {} } });
       const now = await b.dispatch('backup.now', {});
       const list = await b.dispatch('backup.list', {});

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportInline } from '../../electron/core/bundles/export-inline';
+import { exportInline } from '../../electron/core/sync/bundles/export-inline';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSV_EXPORT_MEMORY_MAX_ROWS } from '../../electron/core/csv/csv-export';
-import { decodeCsv, parseCsv } from '../../electron/core/csv/csv-text';
+import { CSV_EXPORT_MEMORY_MAX_ROWS } from '../../electron/core/municipality/csv/csv-export';
+import { decodeCsv, parseCsv } from '../../electron/core/format/csv/csv-text';
 import { seedUsage } from '../bench/usage-seed';
 import { openMunicipality } from '../helpers/municipality';
 import { tempDir } from '../helpers/temp-dir';

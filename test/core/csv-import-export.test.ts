@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, parseCsv } from '../../electron/core/csv/csv-text';
+import { decodeCsv, parseCsv } from '../../electron/core/format/csv/csv-text';
 import { openMunicipality, outboxEvents } from '../helpers/municipality';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'csv');

@@ -1,8 +1,8 @@
 /** The hub's editing API in-process: validation, refusals, events in the change's transaction. */
 import { describe, expect, it } from 'vitest';
-import { publishInitialHubRecords } from '../../electron/core/hub/hub-members';
-import { setupHub } from '../../electron/core/setup/setup';
-import { derivedRecordId } from '../../electron/core/hub/hub-ids';
+import { publishInitialHubRecords } from '../../electron/core/hub/members/hub-members';
+import { setupHub } from '../../electron/core/app/setup/setup';
+import { derivedRecordId } from '../../electron/core/hub/records/hub-ids';
 import { openTestBackend } from '../helpers/backend';
 import { outboxEvents } from '../helpers/municipality';
 

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEYS_FILE } from '../../electron/core/identity/keys';
+import { KEYS_FILE } from '../../electron/core/sync/identity/keys';
 import { openTestBackend } from '../helpers/backend';
 
 describe('first-run setup through the handler table', () => {

@@ -1,7 +1,7 @@
 /** The bundle tables on a real SQLite file: hot queries use their intended index. */
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../electron/core/store/migrations/index';
-import { openStore } from '../../electron/core/store/open-store';
+import { MIGRATIONS } from '../../electron/core/platform/store/migrations/index';
+import { openStore } from '../../electron/core/platform/store/open-store';
 import { openTestBackend } from '../helpers/backend';
 import { databaseAtVersion } from '../helpers/old-database';
 

@@ -5,8 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../electron/core/store/migrations/index';
-import { openStore } from '../../electron/core/store/open-store';
+import { SCHEMA_VERSION } from '../../electron/core/platform/store/migrations/index';
+import { openStore } from '../../electron/core/platform/store/open-store';
 import { databaseAtVersion } from '../helpers/old-database';
 import { tempDir } from '../helpers/temp-dir';
 

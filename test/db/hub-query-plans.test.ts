@@ -1,10 +1,10 @@
 /** The hub views' hot queries use the intended indexes (EXPLAIN QUERY PLAN), and migration 006 on a version-5 file. */
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../electron/core/store/migrations/index';
-import { openStore } from '../../electron/core/store/open-store';
-import { usageCellsSql } from '../../electron/core/hub/views/usage-by-member';
-import { trainingSql } from '../../electron/core/hub/views/training-by-member';
+import { SCHEMA_VERSION } from '../../electron/core/platform/store/migrations/index';
+import { openStore } from '../../electron/core/platform/store/open-store';
+import { usageCellsSql } from '../../electron/core/hub/usage/usage-by-member';
+import { trainingSql } from '../../electron/core/hub/training/training-by-member';
 import { databaseAtVersion } from '../helpers/old-database';
 import { tempDir } from '../helpers/temp-dir';
 

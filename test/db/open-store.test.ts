@@ -3,9 +3,9 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/errors';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/store/migrations/index';
-import { DB_FILE_NAME, openStore } from '../../electron/core/store/open-store';
+import { AppError } from '../../electron/core/platform/errors';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/platform/store/migrations/index';
+import { DB_FILE_NAME, openStore } from '../../electron/core/platform/store/open-store';
 import { tempDir } from '../helpers/temp-dir';
 
 function refusal(fn: () => unknown): AppError {
@@ -98,7 +98,7 @@ describe('openStore', () => {
   it('gives a second process a clear error instead of sharing the file', () => {
     const dir = tempDir();
     const db = openStore(dir);
-    const script = `import('${join(process.cwd(), 'electron/core/store/open-store.ts')}').then((m) => { try { m.openStore(process.argv[1]); console.log('opened'); } catch (e) { console.log(e.code + ' ' + e.message); } })`;
+    const script = `import('${join(process.cwd(), 'electron/core/platform/store/open-store.ts')}').then((m) => { try { m.openStore(process.argv[1]); console.log('opened'); } catch (e) { console.log(e.code + ' ' + e.message); } })`;
     const other = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, dir], { encoding: 'utf8' });
     expect(other.stdout).toMatch(/^E_DB_LOCKED .*già in uso/);
     db.close();
@@ -108,7 +108,7 @@ describe('openStore', () => {
 
   it('explains a data directory it cannot write to', () => {
     const dir = tempDir();
-    const script = `import('${join(process.cwd(), 'electron/core/store/open-store.ts')}').then((m) => { try { m.openStore(process.argv[1]); console.log('opened'); } catch (e) { console.log(e.code + ' ' + e.message); } })`;
+    const script = `import('${join(process.cwd(), 'electron/core/platform/store/open-store.ts')}').then((m) => { try { m.openStore(process.argv[1]); console.log('opened'); } catch (e) { console.log(e.code + ' ' + e.message); } })`;
     const node = [process.execPath, '--import', 'tsx', '-e', script, dir];
     // Root ignores permission bits: there, make the folder really read-only with a read-only
     // bind mount in a private mount namespace (unshare), which only that child sees.

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chainHash, GENESIS_HASH } from '../../electron/core/outbox/chain';
-import { appendEvent, eventLine, outboxHead } from '../../electron/core/outbox/outbox';
-import { verifyOutbox, verifyOutboxInParallel } from '../../electron/core/outbox/verify';
+import { chainHash, GENESIS_HASH } from '../../electron/core/format/bundle/chain';
+import { appendEvent, eventLine, outboxHead } from '../../electron/core/sync/outbox/outbox';
+import { verifyOutbox, verifyOutboxInParallel } from '../../electron/core/sync/outbox/verify-outbox';
 import { openTestBackend } from '../helpers/backend';
 
 const VECTORS = join(__dirname, '..', '..', '..', 'shared', 'vectors');

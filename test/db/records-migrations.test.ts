@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../electron/core/store/open-store';
-import { MIGRATIONS } from '../../electron/core/store/migrations/index';
+import { openStore } from '../../electron/core/platform/store/open-store';
+import { MIGRATIONS } from '../../electron/core/platform/store/migrations/index';
 import { databaseAtVersion } from '../helpers/old-database';
 import { tempDir } from '../helpers/temp-dir';
 

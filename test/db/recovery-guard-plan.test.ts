@@ -1,8 +1,8 @@
 /** The check run before every event we write (E_RECOVERY_NEEDED) probes the partial index of migration 010. */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { EVENTS_LOST_SQL, eventsLostPeer } from '../../electron/core/peers/peers-store';
-import { openStore } from '../../electron/core/store/open-store';
+import { EVENTS_LOST_SQL, eventsLostPeer } from '../../electron/core/sync/peers/peers-store';
+import { openStore } from '../../electron/core/platform/store/open-store';
 import { tempDir } from '../helpers/temp-dir';
 
 function plan(db: Database.Database, sql: string): string {

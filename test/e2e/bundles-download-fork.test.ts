@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../electron/core/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/defaults';
+import { openBackend, type Backend } from '../../electron/core/app/backend';
+import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/errors';
 import { tempDir } from '../helpers/temp-dir';

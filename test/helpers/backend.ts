@@ -1,8 +1,8 @@
 import { afterEach } from 'vitest';
 import type { CallFn } from '../../shared/api/call';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
-import { openBackend, type Backend } from '../../electron/core/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/defaults';
+import { openBackend, type Backend } from '../../electron/core/app/backend';
+import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
 import { tempDir } from './temp-dir';
 
 const open: Backend[] = [];

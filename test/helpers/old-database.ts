@@ -1,8 +1,8 @@
 /** A data folder whose database stops at an older schema version, to test a migration on it. */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../../electron/core/store/migrations/index';
-import { DB_FILE_NAME } from '../../electron/core/store/open-store';
+import { MIGRATIONS } from '../../electron/core/platform/store/migrations/index';
+import { DB_FILE_NAME } from '../../electron/core/platform/store/open-store';
 import { tempDir } from './temp-dir';
 
 /**

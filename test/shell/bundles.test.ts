@@ -37,7 +37,7 @@ describe('Electron bundles', () => {
   });
 
   it('builds the bundle-verification worker beside the backend host, under the name the verifier looks for', async () => {
-    const { BUNDLED_WORKER_FILE } = await import('../../electron/core/workers/verifier');
+    const { BUNDLED_WORKER_FILE } = await import('../../electron/core/format/worker/verifier');
     const bundles = electronBundles();
     expect(path.dirname(bundles.verifyWorker.outfile!)).toBe(path.dirname(bundles.backendHost.outfile!));
     expect(path.basename(bundles.verifyWorker.outfile!)).toBe(BUNDLED_WORKER_FILE);

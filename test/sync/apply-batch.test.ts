@@ -1,16 +1,16 @@
 /**
- * Batched applying (electron/core/inbox/apply-batch.ts) ends exactly where applying the same
+ * Batched applying (electron/core/sync/inbox/apply-batch.ts) ends exactly where applying the same
  * events a few at a time does (small bundles take the single-row path): puts, updates and
  * deletes of the same ids within one batch and across batches, projections included. And the
  * first failing line in stream order decides the refusal, whichever batch it falls in.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importBundles, type ImportOptions } from '../../electron/core/inbox/import';
+import { importBundles, type ImportOptions } from '../../electron/core/sync/inbox/import';
 import { findRecordKind } from '../../shared/records/kinds';
 import { UsageData } from '../../shared/records/usage';
-import { BATCH } from '../../electron/core/inbox/apply-batch';
-import { createWorkerVerifier, inlineVerifier } from '../../electron/core/workers/verifier';
+import { BATCH } from '../../electron/core/sync/inbox/apply-batch';
+import { createWorkerVerifier, inlineVerifier } from '../../electron/core/format/worker/verifier';
 import type { TestBackend } from '../helpers/backend';
 import { hubState, vectorHubWith } from './bundle-helpers';
 import { chain, craft, H0, line, newParty, usageData, uuid, vectorParty } from './bundle-craft';

@@ -2,18 +2,18 @@
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FORMAT_LIMITS } from '../../electron/core/bundles/limits';
-import { ageEncrypt } from '../../electron/core/crypto/age';
-import { importBundles, type ImportOptions } from '../../electron/core/inbox/import';
-import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
-import { createWorkerVerifier, inlineVerifier, type BundleVerifier } from '../../electron/core/workers/verifier';
+import { FORMAT_LIMITS } from '../../electron/core/format/bundle/limits';
+import { ageEncrypt } from '../../electron/core/format/crypto/age';
+import { importBundles, type ImportOptions } from '../../electron/core/sync/inbox/import';
+import { confirmIdentity, importIdentity } from '../../electron/core/sync/peers/identity-exchange';
+import { createWorkerVerifier, inlineVerifier, type BundleVerifier } from '../../electron/core/format/worker/verifier';
 import { findRecordKind } from '../../shared/records/kinds';
 import type { RecordKind } from '../../shared/records/registry';
 import { rawZip } from '../unit/container-fixtures';
 import type { TestBackend } from '../helpers/backend';
 import { addMember, dumpDb, vectorFile, vectorHub } from './bundle-helpers';
 import { chain, craft, H0, identityFileOf, line, newParty, usageData, uuid, vectorParty, type CraftOptions, type Party } from './bundle-craft';
-import { fingerprint } from '../../electron/core/crypto/fingerprint';
+import { fingerprint } from '../../electron/core/format/crypto/fingerprint';
 
 const urbino = vectorParty('urbino');
 const hubParty = vectorParty('hub');

@@ -1,13 +1,13 @@
 /**
  * Builds bundles byte by byte for the adversarial tests: any manifest, any lines, any entries,
- * signed by any key, optionally age-encrypted. Independent of electron/core/bundles/export.ts
+ * signed by any key, optionally age-encrypted. Independent of electron/core/sync/bundles/export.ts
  * on purpose (only the primitives are shared), so it can write what our writer never would.
  */
 import { createHash } from 'node:crypto';
-import { generateSigningKeyPair, keyIdHex, minisignPublicKeyString, signingKeyPairFromSeed, signMinisign, type SigningKeyPair } from '../../electron/core/crypto/minisign';
-import { ageEncrypt, generateAgeIdentity } from '../../electron/core/crypto/age';
-import { buildIdentityFile } from '../../electron/core/container/identity-file';
-import { writeZip } from '../../electron/core/container/zip-writer';
+import { generateSigningKeyPair, keyIdHex, minisignPublicKeyString, signingKeyPairFromSeed, signMinisign, type SigningKeyPair } from '../../electron/core/format/crypto/minisign';
+import { ageEncrypt, generateAgeIdentity } from '../../electron/core/format/crypto/age';
+import { buildIdentityFile } from '../../electron/core/format/container/identity-file';
+import { writeZip } from '../../electron/core/format/container/zip-writer';
 import { vectorFile } from './bundle-vector-files';
 
 export interface Party {

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { createZipFileWriter } from '../../electron/core/container/zip-file-writer';
-import { createAgeEncryptStream } from '../../electron/core/crypto/age';
-import { signMinisign } from '../../electron/core/crypto/minisign';
+import { createZipFileWriter } from '../../electron/core/format/container/zip-file-writer';
+import { createAgeEncryptStream } from '../../electron/core/format/crypto/age';
+import { signMinisign } from '../../electron/core/format/crypto/minisign';
 import type { Party } from './bundle-craft';
 
 const SERVICES = ['PROTOCOLLO', 'PEC', 'SITO', 'ALBO', 'SUAP', 'DEMOGRAFICI'];

@@ -6,9 +6,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { insertInstallation } from '../../electron/core/installation/installation-store';
-import { fingerprint } from '../../electron/core/crypto/fingerprint';
-import { confirmIdentity, importIdentity } from '../../electron/core/peers/identity-exchange';
+import { insertInstallation } from '../../electron/core/platform/installation/installation-store';
+import { fingerprint } from '../../electron/core/format/crypto/fingerprint';
+import { confirmIdentity, importIdentity } from '../../electron/core/sync/peers/identity-exchange';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
 import { identityFileOf, type Party } from './bundle-craft';
 import { vectorFile } from './bundle-vector-files';

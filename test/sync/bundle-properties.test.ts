@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importBundles } from '../../electron/core/inbox/import';
-import { createWorkerVerifier, inlineVerifier, type BundleVerifier } from '../../electron/core/workers/verifier';
+import { importBundles } from '../../electron/core/sync/inbox/import';
+import { createWorkerVerifier, inlineVerifier, type BundleVerifier } from '../../electron/core/format/worker/verifier';
 import { hubState, vectorHubWith } from './bundle-helpers';
 import { craft, line, newParty, usageData, uuid, vectorParty, type CraftOptions } from './bundle-craft';
 

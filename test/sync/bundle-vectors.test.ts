@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importBundles } from '../../electron/core/inbox/import';
-import { inlineVerifier } from '../../electron/core/workers/verifier';
-import { findPeer } from '../../electron/core/peers/peers-store';
+import { importBundles } from '../../electron/core/sync/inbox/import';
+import { inlineVerifier } from '../../electron/core/format/worker/verifier';
+import { findPeer } from '../../electron/core/sync/peers/peers-store';
 import type { RecordKind } from '../../shared/records/registry';
 import { z } from 'zod';
 import { VECTORS, vectorHub } from './bundle-helpers';

@@ -1,12 +1,12 @@
 /**
- * The usage fast path (electron/core/inbox/fast-validate.ts) may only say true where the zod
+ * The usage fast path (electron/core/format/bundle/fast-validate.ts) may only say true where the zod
  * schema accepts (false just defers to zod). Checked on random and adversarial data, and it
  * must say true on ordinary entries, or it would be useless.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageData } from '../../shared/records/usage';
-import { fastCheckFor, fastUsage } from '../../electron/core/inbox/fast-validate';
+import { fastCheckFor, fastUsage } from '../../electron/core/format/bundle/fast-validate';
 import { usageData } from './bundle-craft';
 
 function sound(data: unknown): void {

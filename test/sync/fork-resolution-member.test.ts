@@ -8,8 +8,8 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { importBundles } from '../../electron/core/inbox/import';
-import { inlineVerifier } from '../../electron/core/workers/verifier';
+import { importBundles } from '../../electron/core/sync/inbox/import';
+import { inlineVerifier } from '../../electron/core/format/worker/verifier';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
 

@@ -5,7 +5,7 @@
  * parts and deletes the ones left over.
  */
 import { describe, expect, it } from 'vitest';
-import { FORMAT_LIMITS } from '../../electron/core/bundles/limits';
+import { FORMAT_LIMITS } from '../../electron/core/format/bundle/limits';
 import { packReport, REPORT_PART_BYTES } from '../../electron/core/governance/report-service';
 import { outboxEvents } from '../helpers/municipality';
 import { hubToTown, openHub, openTown, townToHub } from './hub-helpers';

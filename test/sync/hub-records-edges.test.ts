@@ -4,7 +4,7 @@
  * hub-owned kinds are declared strict, owned by the hub, and unique.
  */
 import { describe, expect, it } from 'vitest';
-import { appendEvent } from '../../electron/core/outbox/outbox';
+import { appendEvent } from '../../electron/core/sync/outbox/outbox';
 import { HUB_RECORD_KINDS, MUNICIPALITY_RECORD_KINDS, RECORD_KINDS } from '../../shared/records/kinds';
 import { tempDir } from '../helpers/temp-dir';
 import { hubToTown, openHub, openTown } from './hub-helpers';

@@ -4,7 +4,7 @@
  * the offered courses and the groups are visible, the registry is stored.
  */
 import { describe, expect, it } from 'vitest';
-import { appendEvent } from '../../electron/core/outbox/outbox';
+import { appendEvent } from '../../electron/core/sync/outbox/outbox';
 import { outboxEvents } from '../helpers/municipality';
 import { tempDir } from '../helpers/temp-dir';
 import { hubToTown, openHub, openTown } from './hub-helpers';

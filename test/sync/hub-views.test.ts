@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../electron/core/defaults';
+import { fixedClock } from '../../electron/core/platform/defaults';
 import { hubToTown, openHub, openTown, townToHub } from './hub-helpers';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');

@@ -1,12 +1,12 @@
 /**
- * The fast path of the event-line I-JSON check (electron/core/bundles/line-json.ts) must say
+ * The fast path of the event-line I-JSON check (electron/core/format/bundle/line-json.ts) must say
  * "valid" only where parseIJson would, with the same value, and parseEventLine must then agree
  * with parseIJson on everything (value or refusal message), on random and adversarial lines.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIJson } from '../../electron/core/container/ijson';
-import { fastParse, parseEventLine } from '../../electron/core/bundles/line-json';
+import { parseIJson } from '../../electron/core/format/container/ijson';
+import { fastParse, parseEventLine } from '../../electron/core/format/bundle/line-json';
 import { usageLine } from './bundle-gen';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; message: string };

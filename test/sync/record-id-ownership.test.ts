@@ -7,9 +7,9 @@
  *   refused with an Italian message (code and params), nothing written.
  */
 import { describe, expect, it } from 'vitest';
-import { derivedRecordId } from '../../electron/core/hub/hub-ids';
-import { ownIdsFor } from '../../electron/core/inbox/own-ids';
-import { appendEvent } from '../../electron/core/outbox/outbox';
+import { derivedRecordId } from '../../electron/core/hub/records/hub-ids';
+import { ownIdsFor } from '../../electron/core/sync/inbox/own-ids';
+import { appendEvent } from '../../electron/core/sync/outbox/outbox';
 import { openTestBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
 import { uuid, usageData } from './bundle-craft';

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ourStreamNeedsRecovery } from '../../electron/core/peers/peers-store';
+import { ourStreamNeedsRecovery } from '../../electron/core/sync/peers/peers-store';
 import { tempDir } from '../helpers/temp-dir';
 import type { TestBackend } from '../helpers/backend';
 import { dumpDb } from './bundle-helpers';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as esbuild from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { createWorkerVerifier as CreateWorkerVerifier } from '../../electron/core/workers/verifier';
+import type { createWorkerVerifier as CreateWorkerVerifier } from '../../electron/core/format/worker/verifier';
 import { VECTORS } from '../sync/bundle-vector-files';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -22,8 +22,8 @@ describe('bundled verification worker', () => {
   it('is found next to the CJS bundle and verifies a vector', async () => {
     const esbuildApi = await import('esbuild');
     const { nodeBundle } = (await import(pathToFileURL(path.join(root, 'scripts', 'build.mjs')).href)) as { nodeBundle: esbuild.BuildOptions };
-    await esbuildApi.build({ ...nodeBundle, entryPoints: [path.join(root, 'electron/core/workers/verify-worker.ts')], outfile: path.join(outDir, 'bundle-verify-worker.cjs'), sourcemap: false, logLevel: 'silent' });
-    await esbuildApi.build({ ...nodeBundle, entryPoints: [path.join(root, 'electron/core/workers/verifier.ts')], outfile: path.join(outDir, 'verifier-under-test.cjs'), sourcemap: false, logLevel: 'silent' });
+    await esbuildApi.build({ ...nodeBundle, entryPoints: [path.join(root, 'electron/core/format/worker/verify-worker.ts')], outfile: path.join(outDir, 'bundle-verify-worker.cjs'), sourcemap: false, logLevel: 'silent' });
+    await esbuildApi.build({ ...nodeBundle, entryPoints: [path.join(root, 'electron/core/format/worker/verifier.ts')], outfile: path.join(outDir, 'verifier-under-test.cjs'), sourcemap: false, logLevel: 'silent' });
     const req = createRequire(import.meta.url);
     const mod = req(path.join(outDir, 'verifier-under-test.cjs')) as { createWorkerVerifier: typeof CreateWorkerVerifier; workerLocation: () => string | URL };
     expect(mod.workerLocation()).toBe(path.join(outDir, 'bundle-verify-worker.cjs'));

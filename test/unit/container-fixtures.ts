@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
-import type { ZipRules } from '../../electron/core/container/zip-reader';
+import type { ZipRules } from '../../electron/core/format/container/zip-reader';
 
 export const VECTORS = process.env.CST_VECTORS_DIR ?? fileURLToPath(new URL('../../../shared/vectors/', import.meta.url));
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildIdentityFile, IdentityFileError, readIdentityFile } from '../../electron/core/container/identity-file';
-import type { IdentityJson } from '../../electron/core/container/identity-file';
-import { openZip } from '../../electron/core/container/zip-reader';
-import { writeZip } from '../../electron/core/container/zip-writer';
-import { generateAgeIdentity } from '../../electron/core/crypto/age';
-import { generateSigningKeyPair, minisignPublicKeyString, signMinisign } from '../../electron/core/crypto/minisign';
-import type { SigningKeyPair } from '../../electron/core/crypto/minisign';
+import { buildIdentityFile, IdentityFileError, readIdentityFile } from '../../electron/core/format/container/identity-file';
+import type { IdentityJson } from '../../electron/core/format/container/identity-file';
+import { openZip } from '../../electron/core/format/container/zip-reader';
+import { writeZip } from '../../electron/core/format/container/zip-writer';
+import { generateAgeIdentity } from '../../electron/core/format/crypto/age';
+import { generateSigningKeyPair, minisignPublicKeyString, signMinisign } from '../../electron/core/format/crypto/minisign';
+import type { SigningKeyPair } from '../../electron/core/format/crypto/minisign';
 import { ANY_NAME_RULES, vector } from './container-fixtures';
 
 const key = generateSigningKeyPair();

@@ -4,13 +4,13 @@
  * The chain, history and record steps belong to the bundle reader's own tests.
  */
 import { describe, expect, it } from 'vitest';
-import { IJsonError, parseIJson } from '../../electron/core/container/ijson';
-import { readIdentityFile } from '../../electron/core/container/identity-file';
-import { openZip, ZipError } from '../../electron/core/container/zip-reader';
-import type { ZipArchive } from '../../electron/core/container/zip-reader';
-import { AGE_MAGIC, AgeError, ageDecrypt, parseAgeKeyFile } from '../../electron/core/crypto/age';
-import { fingerprint } from '../../electron/core/crypto/fingerprint';
-import { keyIdHex, parseMinisignPublicKey, verifyMinisign } from '../../electron/core/crypto/minisign';
+import { IJsonError, parseIJson } from '../../electron/core/format/container/ijson';
+import { readIdentityFile } from '../../electron/core/format/container/identity-file';
+import { openZip, ZipError } from '../../electron/core/format/container/zip-reader';
+import type { ZipArchive } from '../../electron/core/format/container/zip-reader';
+import { AGE_MAGIC, AgeError, ageDecrypt, parseAgeKeyFile } from '../../electron/core/format/crypto/age';
+import { fingerprint } from '../../electron/core/format/crypto/fingerprint';
+import { keyIdHex, parseMinisignPublicKey, verifyMinisign } from '../../electron/core/format/crypto/minisign';
 import { BUNDLE_RULES, VECTORS, vector, vectorSecret } from './container-fixtures';
 import { join } from 'node:path';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { openZip, ZipError } from '../../electron/core/container/zip-reader';
-import type { ZipArchive, ZipRules } from '../../electron/core/container/zip-reader';
+import { openZip, ZipError } from '../../electron/core/format/container/zip-reader';
+import type { ZipArchive, ZipRules } from '../../electron/core/format/container/zip-reader';
 import { ANY_NAME_RULES, BUNDLE_RULES, rawZip, withTmpDir } from './container-fixtures';
 import type { RawEntry, RawZipOptions } from './container-fixtures';
 

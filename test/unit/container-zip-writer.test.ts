@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { createZipFileWriter } from '../../electron/core/container/zip-file-writer';
-import { openZip } from '../../electron/core/container/zip-reader';
-import { writeZip } from '../../electron/core/container/zip-writer';
+import { createZipFileWriter } from '../../electron/core/format/container/zip-file-writer';
+import { openZip } from '../../electron/core/format/container/zip-reader';
+import { writeZip } from '../../electron/core/format/container/zip-writer';
 import { ANY_NAME_RULES, BUNDLE_RULES, withTmpDirAsync } from './container-fixtures';
 
 const entries = [

@@ -12,9 +12,9 @@ import {
   generateAgeIdentity,
   isAgeRecipient,
   parseAgeKeyFile,
-} from '../../electron/core/crypto/age';
-import { parseAgeRecipient, wrapFileKeyX25519 } from '../../electron/core/crypto/age-keys';
-import { bech32Decode, bech32Encode } from '../../electron/core/crypto/bech32';
+} from '../../electron/core/format/crypto/age';
+import { parseAgeRecipient, wrapFileKeyX25519 } from '../../electron/core/format/crypto/age-keys';
+import { bech32Decode, bech32Encode } from '../../electron/core/format/crypto/bech32';
 import { vector, vectorSecret } from './container-fixtures';
 
 const KiB = 1024;

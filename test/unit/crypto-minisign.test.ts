@@ -9,7 +9,7 @@ import {
   signingKeyPairFromSeed,
   signMinisign,
   verifyMinisign,
-} from '../../electron/core/crypto/minisign';
+} from '../../electron/core/format/crypto/minisign';
 import { vector, vectorSecret } from './container-fixtures';
 
 const message = Buffer.from('{"format":"cst-bundle"}');

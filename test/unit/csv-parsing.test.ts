@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, detectSeparator, foldHeader, parseCsv, writeCsv } from '../../electron/core/csv/csv-text';
-import { parseItalianDate, parseItalianDecimal, parseOptionalCount } from '../../electron/core/csv/italian-values';
+import { decodeCsv, detectSeparator, foldHeader, parseCsv, writeCsv } from '../../electron/core/format/csv/csv-text';
+import { parseItalianDate, parseItalianDecimal, parseOptionalCount } from '../../electron/core/municipality/csv/italian-values';
 
 describe('CSV decoding', () => {
   it('reads UTF-8 with BOM, plain UTF-8, and falls back to Windows-1252', () => {

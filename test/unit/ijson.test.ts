@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { IJsonError, parseIJson } from '../../electron/core/container/ijson';
+import { IJsonError, parseIJson } from '../../electron/core/format/container/ijson';
 
 const parse = (text: string | Buffer) => parseIJson(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, 'test');
 

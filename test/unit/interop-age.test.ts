@@ -11,7 +11,7 @@ import {
   createAgeDecryptStream,
   generateAgeIdentity,
   parseAgeKeyFile,
-} from '../../electron/core/crypto/age';
+} from '../../electron/core/format/crypto/age';
 import { withTmpDir, withTmpDirAsync } from './container-fixtures';
 
 const SIZES = [0, 1, 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 1024 * 1024 + 4321];

@@ -9,7 +9,7 @@ import {
   parseMinisignPublicKeyFile,
   signMinisign,
   verifyMinisign,
-} from '../../electron/core/crypto/minisign';
+} from '../../electron/core/format/crypto/minisign';
 import { withTmpDir } from './container-fixtures';
 
 const MINISIGN = '/usr/bin/minisign';

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createZipFileWriter } from '../../electron/core/container/zip-file-writer';
-import { openZip, ZipError } from '../../electron/core/container/zip-reader';
-import { writeZip } from '../../electron/core/container/zip-writer';
+import { createZipFileWriter } from '../../electron/core/format/container/zip-file-writer';
+import { openZip, ZipError } from '../../electron/core/format/container/zip-reader';
+import { writeZip } from '../../electron/core/format/container/zip-writer';
 import { BUNDLE_RULES, withTmpDir, withTmpDirAsync } from './container-fixtures';
 
 const manifest = Buffer.from('{"format":"cst-bundle","version":1}');

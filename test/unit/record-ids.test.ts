@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { randomIds, uuidV7 } from '../../electron/core/defaults';
+import { randomIds, uuidV7 } from '../../electron/core/platform/defaults';
 import { RecordId } from '../../shared/records/common';
 
 describe('record ids (UUIDv7)', () => {

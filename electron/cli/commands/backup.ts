@@ -1,6 +1,6 @@
 /** `cst backup now|list|restore`: the online backups of DESIGN.md "Store". */
-import { restoreBackup } from '../../core/backup/restore-backup';
-import { systemClock } from '../../core/defaults';
+import { restoreBackup } from '../../core/sync/backup/restore-backup';
+import { systemClock } from '../../core/platform/defaults';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
 

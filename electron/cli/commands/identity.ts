@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '../../core/fs/atomic-write';
+import { writeFileAtomic } from '../../core/platform/fs/atomic-write';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
 

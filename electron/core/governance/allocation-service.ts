@@ -9,9 +9,9 @@ import { allocatePlan, type PlanAllocation, type PlanItemInput } from '../../../
 import { consortiumSavings, memberStatement, sizeClassLabel, type ConsortiumSavings, type MemberStatement, type StandAloneReference } from '../../../shared/governance/statement';
 import type { StatementView } from '../../../shared/domain/gov-plan';
 import { costStatementKind, type CostStatementData, type PlanVersionData } from '../../../shared/records/gov-records';
-import type { AppContext } from '../context';
-import { putRecord } from '../records/record-events';
-import { stmt } from '../store/statements';
+import type { AppContext } from '../platform/context';
+import { putRecord } from '../sync/records/record-events';
+import { stmt } from '../platform/store/statements';
 import { withRules } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { writeStatement } from './gov-store';

@@ -7,15 +7,15 @@
  */
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { GovProposalDetail, GovProposalRow, ProposalTrackView, RankingRow } from '../../../shared/domain/gov-plan';
-import { getHubProposal } from '../hub/views/proposals';
+import { getHubProposal } from '../hub/proposals/hub-proposals';
 import { rankProposals, withLabelKeys, type CriteriaConfig } from '../../../shared/governance/evaluation';
 import { receiveProposal, transitionProposal, type ProposalAction, type ProposalTrack } from '../../../shared/governance/proposal-track';
 import { proposalStatusKind, type ProposalStatusData } from '../../../shared/records/gov-records';
 import type { ProposalData } from '../../../shared/records/proposals';
-import type { AppContext } from '../context';
-import { AppError } from '../errors';
-import { notFound, operatorName, putRecord } from '../records/record-events';
-import { stmt } from '../store/statements';
+import type { AppContext } from '../platform/context';
+import { AppError } from '../platform/errors';
+import { notFound, operatorName, putRecord } from '../sync/records/record-events';
+import { stmt } from '../platform/store/statements';
 import { requireGovHub, withRules } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';

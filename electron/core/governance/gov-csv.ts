@@ -1,8 +1,8 @@
 /** CSV of every governance table, for Excel on Italian Windows (csv/csv-text.ts's writer). */
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { CsvFile } from '../../../shared/domain/csv';
-import type { AppContext } from '../context';
-import { writeCsv } from '../csv/csv-text';
+import type { AppContext } from '../platform/context';
+import { writeCsv } from '../format/csv/csv-text';
 import { allocationOf, computeStatement, savingsOf } from './allocation-service';
 import { requireGovHub } from './gov-errors';
 import { proposalRanking } from './evaluation-service';
@@ -13,9 +13,9 @@ import { APPROVAL_BODY_LABELS, PLAN_STATE_LABELS } from '../../../shared/governa
 import { PROPOSAL_STATE_LABELS } from '../../../shared/governance/proposal-track';
 import type { VoteTally } from '../../../shared/governance/voting';
 import { readReport } from './gov-store';
-import { AppError } from '../errors';
-import { stmt } from '../store/statements';
-import { requireInstallation } from '../installation/installation-store';
+import { AppError } from '../platform/errors';
+import { stmt } from '../platform/store/statements';
+import { requireInstallation } from '../platform/installation/installation-store';
 
 /** Hundredths (scores, basis points) → "7,65": Excel reads the decimal comma as a number. */
 const hundredthsCsv = (h: number) => `${h < 0 ? '-' : ''}${Math.floor(Math.abs(h) / 100)},${String(Math.abs(h) % 100).padStart(2, '0')}`;

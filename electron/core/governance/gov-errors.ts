@@ -1,8 +1,8 @@
 import { GovernanceError } from '../../../shared/governance/errors';
-import type { AppContext } from '../context';
-import { FORMAT_LIMITS } from '../bundles/limits';
-import { AppError } from '../errors';
-import { requireInstallation } from '../installation/installation-store';
+import type { AppContext } from '../platform/context';
+import { FORMAT_LIMITS } from '../format/bundle/limits';
+import { AppError } from '../platform/errors';
+import { requireInstallation } from '../platform/installation/installation-store';
 
 /**
  * The pure rules throw GovernanceError; the API returns E_VALIDATION with the rule's Italian

@@ -1,10 +1,10 @@
-import type { HandlerGroup } from '../api/handler-table';
-import { AppError } from '../errors';
-import { readInstallation } from '../installation/installation-store';
+import type { HandlerGroup } from '../platform/api/handler-table';
+import { AppError } from '../platform/errors';
+import { readInstallation } from '../platform/installation/installation-store';
 import { allocationOf, computeStatement, savingsOf, toStatementView } from './allocation-service';
 import { actOnProposal, assignProposal, getGovProposal, listGovProposals, proposalRanking, proposalTimeline } from './evaluation-service';
 import { requireGovHub } from './gov-errors';
-import { fillHubDemo } from './demo/hub-demo';
+import { fillHubDemo } from '../app/demo/hub-demo';
 import { readGovSettings, updateGovSettings } from './gov-settings';
 import { readStatement } from './gov-store';
 import { myShare } from './my-share';

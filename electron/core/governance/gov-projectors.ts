@@ -6,9 +6,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { ConsortiumReportData, ConsortiumReportPartData, CostStatementData, PlanVersionData, ProposalStatusData } from '../../../shared/records/gov-records';
-import type { Projector, RecordChange } from '../inbox/projectors';
-import { stmt } from '../store/statements';
-import { peerNoOf, receivedEventAt } from '../hub/event-at';
+import type { Projector, RecordChange } from '../platform/records/projector';
+import { stmt } from '../platform/store/statements';
+import { peerNoOf, receivedEventAt } from '../sync/inbox/event-at';
 import { resubmitOnNewVersion } from './evaluation-service';
 import { deleteReport, deleteReportPart, writePlanVersion, writeProposalStatus, writeReport, writeReportPart, writeStatement } from './gov-store';
 

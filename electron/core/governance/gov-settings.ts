@@ -2,9 +2,9 @@ import { DEFAULT_CRITERIA, withLabelKeys } from '../../../shared/governance/eval
 import type { VotingRules } from '../../../shared/governance/voting';
 import type { GovSettings } from '../../../shared/domain/gov-plan';
 import type { ParsedInput } from '../../../shared/api/contract';
-import type { AppContext } from '../context';
-import { stmt } from '../store/statements';
-import { AppError } from '../errors';
+import type { AppContext } from '../platform/context';
+import { stmt } from '../platform/store/statements';
+import { AppError } from '../platform/errors';
 import { requireGovHub } from './gov-errors';
 
 /**

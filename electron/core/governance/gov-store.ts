@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ConsortiumReportContent, ConsortiumReportData, ConsortiumReportPartData, CostStatementData, PlanVersionData, ProposalStatusData } from '../../../shared/records/gov-records';
-import { stmt } from '../store/statements';
+import { stmt } from '../platform/store/statements';
 
 export function writeProposalStatus(db: Database.Database, recordId: string, d: ProposalStatusData, at: string): void {
   stmt(

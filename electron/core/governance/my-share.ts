@@ -4,8 +4,8 @@
  */
 import type { MyShare, ProposalTrackView, StatementView } from '../../../shared/domain/gov-plan';
 import type { ProposalStatusData } from '../../../shared/records/gov-records';
-import type { AppContext } from '../context';
-import { stmt } from '../store/statements';
+import type { AppContext } from '../platform/context';
+import { stmt } from '../platform/store/statements';
 import { toStatementView } from './allocation-service';
 import { toTrackView } from './evaluation-service';
 import { requireGovMunicipality } from './gov-errors';

@@ -10,11 +10,11 @@
 import type { z } from 'zod';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { PlanItemsInput, type PlanItemInput, type PlanView } from '../../../shared/domain/gov-plan';
-import { validationError } from '../api/dispatcher';
-import type { AppContext } from '../context';
-import { decodeCsv, foldHeader, parseCsv } from '../csv/csv-text';
-import { AppError } from '../errors';
-import { operatorName } from '../records/record-events';
+import { validationError } from '../platform/api/dispatcher';
+import type { AppContext } from '../platform/context';
+import { decodeCsv, foldHeader, parseCsv } from '../format/csv/csv-text';
+import { AppError } from '../platform/errors';
+import { operatorName } from '../sync/records/record-events';
 import { asAppError, requireGovHub } from './gov-errors';
 import { createPlan, loadVersions, savePlanItems } from './plan-service';
 import { readPlanVersions } from './gov-store';

@@ -9,9 +9,9 @@ import { roundHalfAwayFromZero, sumCents } from '../../../shared/governance/mone
 import type { HubServiceData } from '../../../shared/records/hub-catalogue';
 import type { PlanItemData, PlanVersionData, ProposalStatusData } from '../../../shared/records/gov-records';
 import type { ProposalData } from '../../../shared/records/proposals';
-import type { AppContext } from '../context';
-import { AppError } from '../errors';
-import { stmt } from '../store/statements';
+import type { AppContext } from '../platform/context';
+import { AppError } from '../platform/errors';
+import { stmt } from '../platform/store/statements';
 
 export const QUOTA_CODE = 'QUOTA';
 

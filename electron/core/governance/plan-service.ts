@@ -26,9 +26,9 @@ import {
 } from '../../../shared/governance/approvals';
 import type { Elector } from '../../../shared/governance/voting';
 import { planVersionKind, type ItemCategory, type PlanItemData, type PlanVersionData } from '../../../shared/records/gov-records';
-import type { AppContext } from '../context';
-import { AppError } from '../errors';
-import { operatorName, putRecord } from '../records/record-events';
+import type { AppContext } from '../platform/context';
+import { AppError } from '../platform/errors';
+import { operatorName, putRecord } from '../sync/records/record-events';
 import { allocationOf, computeAllocation, publishStatements } from './allocation-service';
 import { approveAdmittedWithPlan } from './evaluation-service';
 import { checkLineSize, requireGovHub, withRules } from './gov-errors';

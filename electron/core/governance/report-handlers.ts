@@ -1,4 +1,4 @@
-import type { HandlerGroup } from '../api/handler-table';
+import type { HandlerGroup } from '../platform/api/handler-table';
 import { govCsv } from './gov-csv';
 import { buildReportDocument, renderReportHtml } from './report-html';
 import { printReportPdf } from './report-pdf';

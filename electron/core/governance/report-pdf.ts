@@ -13,8 +13,8 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ReportPdf } from '../../../shared/domain/report-document';
-import type { AppContext, PdfPrinter } from '../context';
-import { AppError } from '../errors';
+import type { AppContext, PdfPrinter } from '../platform/context';
+import { AppError } from '../platform/errors';
 import { buildReportDocument, documentHtml } from './report-html';
 
 export function findBrowser(): string | null {

@@ -16,10 +16,10 @@ import {
   type GoodPractice,
   type ProposalStatusData,
 } from '../../../shared/records/gov-records';
-import type { AppContext } from '../context';
-import { AppError } from '../errors';
-import { deleteRecord, operatorName, putRecord } from '../records/record-events';
-import { stmt } from '../store/statements';
+import type { AppContext } from '../platform/context';
+import { AppError } from '../platform/errors';
+import { deleteRecord, operatorName, putRecord } from '../sync/records/record-events';
+import { stmt } from '../platform/store/statements';
 import { checkLineSize, requireGovHub, requireGovMunicipality } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';

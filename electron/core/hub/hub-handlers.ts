@@ -1,12 +1,12 @@
-import type { HandlerGroup } from '../api/handler-table';
-import { addMember, removeRegistryMember, updateMember } from './hub-members';
-import { deleteHubCourse, deleteHubGroup, deleteHubService, listHubCourses, listHubGroups, listHubServices, saveHubCourse, saveHubGroup, saveHubService } from './hub-records';
-import { membersOverview, setStaleDays } from './views/members-overview';
-import { getHubProposal, listHubProposals, readHubAttachment } from './views/proposals';
-import { syncStatus } from './views/sync-status';
-import { trainingByMember } from './views/training-by-member';
-import { usageByMember } from './views/usage-by-member';
-import { requireHub } from './hub-guard';
+import type { HandlerGroup } from '../platform/api/handler-table';
+import { addMember, removeRegistryMember, updateMember } from './members/hub-members';
+import { deleteHubCourse, deleteHubGroup, deleteHubService, listHubCourses, listHubGroups, listHubServices, saveHubCourse, saveHubGroup, saveHubService } from './catalogue/hub-records';
+import { membersOverview, setStaleDays } from './members/members-overview';
+import { getHubProposal, listHubProposals, readHubAttachment } from './proposals/hub-proposals';
+import { syncStatus } from '../sync/status/sync-status';
+import { trainingByMember } from './training/training-by-member';
+import { usageByMember } from './usage/usage-by-member';
+import { requireHub } from './records/hub-guard';
 
 /** Issue 4: the hub's own records, its views of the members' records, and the sync status. */
 export const hubHandlers = {

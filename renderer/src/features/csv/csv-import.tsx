@@ -10,7 +10,7 @@ import { readFileAsBase64 } from '../../platform/read-file';
 import { csvErrorMessage, csvProblemMessage } from './csv-messages';
 import { ProgressBar, useTaskProgress, type TaskProgress } from './task-progress';
 
-/** The backend's tasks of a CSV import (electron/core/csv/csv-service.ts). */
+/** The backend's tasks of a CSV import (electron/core/municipality/csv/csv-service.ts). */
 const CSV_TASKS = ['csv.check', 'csv.import'] as const;
 
 interface Loaded {

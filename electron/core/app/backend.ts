@@ -1,0 +1,62 @@
+import type { PushMessage } from '../../../shared/api/events';
+import { createDispatcher, type Dispatch } from '../platform/api/dispatcher';
+import { handlers } from './app-handlers';
+import type { AppContext, Clock, IdSource, Log, PdfPrinter } from '../platform/context';
+import { randomIds, stderrLog, systemClock } from '../platform/defaults';
+import { openStore } from '../platform/store/open-store';
+import { scheduleAutoBackup } from '../sync/backup/auto-backup';
+
+export interface BackendOptions {
+  dataDir: string;
+  appVersion: string;
+  clock?: Clock;
+  ids?: IdSource;
+  log?: Log;
+  printPdf?: PdfPrinter;
+  /** Delay of the automatic backup check after opening (default 60 s); false: none. */
+  autoBackupDelayMs?: number | false;
+}
+
+/** One open data directory: the handler table bound to its store, and its push events. */
+export interface Backend {
+  ctx: AppContext;
+  dispatch: Dispatch;
+  subscribe(listener: (message: PushMessage) => void): () => void;
+  close(): void;
+}
+
+/**
+ * Opens the data directory's store (creating it on first use) and binds the handler table.
+ * Throws AppError (E_DATA_DIR, E_DB_CORRUPT, E_DB_NEWER, E_DB_LOCKED) when it cannot be opened:
+ * every shell (Electron, browser shell, CLI, hub server) shows that message and stops.
+ */
+export function openBackend(options: BackendOptions): Backend {
+  const listeners = new Set<(message: PushMessage) => void>();
+  const db = openStore(options.dataDir);
+  const ctx: AppContext = {
+    db,
+    dataDir: options.dataDir,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? randomIds,
+    log: options.log ?? stderrLog,
+    appVersion: options.appVersion,
+    ...(options.printPdf ? { printPdf: options.printPdf } : {}),
+    emit: (event, payload) => {
+      for (const listener of listeners) listener({ event, payload } as PushMessage);
+    },
+  };
+  const cancelAutoBackup = options.autoBackupDelayMs === false ? () => {} : scheduleAutoBackup(ctx, options.autoBackupDelayMs);
+  return {
+    ctx,
+    dispatch: createDispatcher(ctx, handlers),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      cancelAutoBackup();
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { Installation } from '../../../../shared/domain/installation';
+import type { ParsedInput } from '../../../../shared/api/contract';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { createInstallationKeys } from '../../sync/identity/keys';
+import { insertInstallation, readInstallation, toInstallation, type InstallationRecord } from '../../platform/installation/installation-store';
+import { insertMembers } from './members-store';
+import { findMunicipality, municipalitiesOfProvince } from '../../platform/reference/municipalities';
+
+export function setupMunicipality(ctx: AppContext, input: ParsedInput<'setup.municipality'>): Installation {
+  refuseIfInitialized(ctx);
+  const municipality = findMunicipality(input.istat);
+  if (!municipality) {
+    throw new AppError('E_VALIDATION', `Il codice ISTAT ${input.istat} non corrisponde a nessun comune dell'elenco ISTAT.`, { field: 'istat' });
+  }
+  return initialize(ctx, { role: 'municipality', id: municipality.istat, name: municipality.name, operator: input.operator, province: municipality.province });
+}
+
+export function setupHub(ctx: AppContext, input: ParsedInput<'setup.hub'>): Installation {
+  refuseIfInitialized(ctx);
+  const members = input.province ? municipalitiesOfProvince(input.province) : [];
+  if (input.province && members.length === 0) {
+    throw new AppError('E_VALIDATION', `La provincia ${input.province} non è nell'elenco ISTAT.`, { field: 'province' });
+  }
+  return initialize(ctx, { role: 'hub', id: input.id, name: input.name, operator: input.operator ?? '', province: input.province ?? null }, (at) =>
+    insertMembers(ctx.db, members, at),
+  );
+}
+
+function refuseIfInitialized(ctx: AppContext): void {
+  const existing = readInstallation(ctx.db);
+  if (existing) {
+    throw new AppError(
+      'E_ALREADY_INITIALIZED',
+      `Questa cartella dati è già configurata come ${existing.role === 'hub' ? 'consorzio' : 'comune'} ${existing.name} (${existing.id}): nulla è stato modificato.`,
+    );
+  }
+}
+
+/**
+ * Keys are written first (atomically) and the installation row last, in one transaction: an
+ * interrupted setup leaves no installation row, so it can simply be run again.
+ */
+function initialize(
+  ctx: AppContext,
+  base: Pick<Installation, 'role' | 'id' | 'name' | 'operator' | 'province'>,
+  alsoInTransaction?: (at: string) => void,
+): Installation {
+  const keys = createInstallationKeys(ctx.dataDir);
+  const record: InstallationRecord = {
+    ...base,
+    createdAt: ctx.clock.now(),
+    keyId: keys.keyId,
+    signingKey: keys.signingKey,
+    ageRecipient: keys.ageRecipient,
+  };
+  ctx.db.transaction(() => {
+    insertInstallation(ctx.db, record);
+    alsoInTransaction?.(record.createdAt);
+  })();
+  ctx.log.info('installation initialized', { role: record.role, id: record.id });
+  return toInstallation(record);
+}

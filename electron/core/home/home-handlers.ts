@@ -1,8 +1,0 @@
-import type { HandlerGroup } from '../api/handler-table';
-import { homeSummary, readSettings, updateSettings } from './home-service';
-
-export const homeHandlers = {
-  'home.summary': homeSummary,
-  'settings.get': readSettings,
-  'settings.update': updateSettings,
-} satisfies HandlerGroup;

@@ -1,0 +1,102 @@
+/** Hub: proposals received from members, their versions and their attachments. */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AttachmentContent } from '../../../../shared/domain/proposals';
+import type { HubProposal, HubProposalDetail } from '../../../../shared/domain/hub-views';
+import type { AttachmentType, ProposalData, ProposalStatus } from '../../../../shared/records/proposals';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { notFound } from '../../sync/records/record-events';
+import { stmt } from '../../platform/store/statements';
+import { eventKey } from '../../sync/inbox/event-at';
+import { requireHub } from '../records/hub-guard';
+
+interface Row {
+  id: string;
+  owner: string;
+  peer_no: number;
+  member_name: string | null;
+  status: ProposalStatus;
+  version: number;
+  title: string;
+  submitted_at: string | null;
+  last_seq: number;
+  updated_at: string;
+  data: string;
+}
+
+const SELECT = `SELECT p.id, p.owner, p.peer_no, m.name AS member_name, p.status, p.version, p.title, p.submitted_at, p.last_seq, p.updated_at, p.data
+                FROM hub_proposals p LEFT JOIN members m ON m.istat = p.owner`;
+
+function toProposal(r: Row): HubProposal {
+  const d = JSON.parse(r.data) as ProposalData;
+  return {
+    id: r.id,
+    member: r.owner,
+    memberName: r.member_name,
+    status: r.status,
+    version: r.version,
+    title: r.title,
+    oneOffCents: d.one_off_cents,
+    yearlyCents: d.yearly_cents,
+    attachments: d.attachments.length,
+    submittedAt: r.submitted_at,
+    updatedAt: r.updated_at,
+    lastSeq: r.last_seq,
+  };
+}
+
+export function listHubProposals(ctx: AppContext, input: { status?: ProposalStatus | undefined; member?: string | undefined; includeDrafts: boolean }): HubProposal[] {
+  requireHub(ctx);
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  if (input.status) {
+    where.push('p.status = @status');
+    params.status = input.status;
+  } else if (!input.includeDrafts) {
+    where.push("p.status IN ('submitted', 'withdrawn')");
+  }
+  if (input.member) {
+    where.push('p.owner = @member');
+    params.member = input.member;
+  }
+  const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY p.updated_at DESC, p.id`;
+  return (stmt(ctx.db, sql).all(params) as Row[]).map(toProposal);
+}
+
+export function getHubProposal(ctx: AppContext, input: { id: string }): HubProposalDetail {
+  requireHub(ctx);
+  const r = stmt(ctx.db, `${SELECT} WHERE p.id = ?`).get(input.id) as Row | undefined;
+  if (!r) throw notFound('Proposta', input.id);
+  const events = stmt(ctx.db, 'SELECT seq, at FROM hub_proposal_events WHERE proposal_id = ? ORDER BY seq').all(input.id) as { seq: number; at: string }[];
+  const line = stmt(ctx.db, 'SELECT line FROM inbox_events WHERE key = ?').pluck();
+  const versions = events.map((e) => {
+    const data = (JSON.parse((line.get(eventKey(r.peer_no, e.seq)) as Buffer).toString('utf8')) as { data: ProposalData }).data;
+    return { seq: e.seq, at: e.at, status: data.status, version: data.version, data };
+  });
+  const data = JSON.parse(r.data) as ProposalData;
+  return {
+    proposal: toProposal(r),
+    data,
+    versions,
+    attachments: data.attachments.map((a) => ({ ...a, available: existsSync(join(ctx.dataDir, 'attachments', a.sha256)) })),
+  };
+}
+
+/**
+ * The bytes of an attachment of a received proposal (stored by the bundle reader under
+ * <data dir>/attachments/<sha256>); only files some received proposal lists are served, and
+ * their hash is checked on every read.
+ */
+export function readHubAttachment(ctx: AppContext, input: { sha256: string }): AttachmentContent & { name: string } {
+  requireHub(ctx);
+  const ref = stmt(ctx.db, 'SELECT name, type FROM hub_proposal_attachments WHERE sha256 = ? LIMIT 1').get(input.sha256) as { name: string; type: AttachmentType } | undefined;
+  const path = join(ctx.dataDir, 'attachments', input.sha256);
+  if (!ref || !existsSync(path)) throw new AppError('E_NOT_FOUND', 'Allegato non trovato: nessuna proposta ricevuta lo elenca, o il file non è arrivato con i pacchetti del comune.');
+  const bytes = readFileSync(path);
+  if (createHash('sha256').update(bytes).digest('hex') !== input.sha256) {
+    throw new AppError('E_IO', 'Il file allegato nella cartella dati è stato alterato: reimportare il pacchetto del comune o ripristinare un backup.');
+  }
+  return { sha256: input.sha256, type: ref.type, bytes: bytes.length, name: ref.name, contentBase64: bytes.toString('base64') };
+}

@@ -1,0 +1,14 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../platform/errors';
+import { isHubCourse } from '../../hub/records/hub-store';
+
+/**
+ * A course offered by the consortium is the hub's record, shown among the municipality's
+ * courses so that participations can refer to it: the municipality cannot change or delete it
+ * (it would write a `course` event with the hub's record id).
+ */
+export function refuseHubCourse(db: Database.Database, id: string): void {
+  if (isHubCourse(db, id)) {
+    throw new AppError('E_VALIDATION', 'Questo corso è offerto dal consorzio: lo modifica solo il consorzio. Si possono registrare le partecipazioni del personale.', { field: 'id' });
+  }
+}

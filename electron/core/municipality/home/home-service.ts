@@ -1,0 +1,72 @@
+import type { ParsedInput } from '../../../../shared/api/contract';
+import type { AppSettings, HomeSummary } from '../../../../shared/domain/home';
+import { formatMilli } from '../../../../shared/domain/quantity';
+import type { UnitCode } from '../../../../shared/records/catalogue';
+import type { AppContext } from '../../platform/context';
+import { operatorName, requireMunicipality } from '../../sync/records/record-events';
+import { stmt } from '../../platform/store/statements';
+import { readShareNames, writeSetting } from '../staff/share-names';
+import { reputAllStaff } from '../staff/staff-service';
+
+export function readSettings(ctx: AppContext): AppSettings {
+  return { shareNames: readShareNames(ctx), operator: operatorName(ctx) };
+}
+
+/** Changes the settings; a change of name sharing re-puts every staff record in the same transaction. */
+export function updateSettings(ctx: AppContext, input: ParsedInput<'settings.update'>): AppSettings {
+  return ctx.db.transaction(() => {
+    if (input.operator !== undefined) writeSetting(ctx, 'operator', input.operator);
+    if (input.shareNames !== undefined && input.shareNames !== readShareNames(ctx)) {
+      requireMunicipality(ctx);
+      writeSetting(ctx, 'share_names', input.shareNames ? '1' : '0');
+      reputAllStaff(ctx, input.shareNames);
+    }
+    return readSettings(ctx);
+  })();
+}
+
+/**
+ * The seq up to which the consortium acknowledged our stream: the hub peer's acknowledgement
+ * kept by the bundles (issue 4), or the `hub_ack_seq` setting, whichever is further.
+ */
+export function hubAckSeq(ctx: AppContext): number {
+  const setting = Number(stmt(ctx.db, "SELECT value FROM settings WHERE key = 'hub_ack_seq'").pluck().get() ?? 0);
+  const peer = (stmt(ctx.db, "SELECT max(acked_seq) FROM peers WHERE kind = 'hub'").pluck().get() as number | null) ?? 0;
+  return Math.max(Number.isSafeInteger(setting) && setting >= 0 ? setting : 0, peer);
+}
+
+/** When this installation last exported a bundle for the consortium (null before the first). */
+function lastExportAt(ctx: AppContext): string | null {
+  return (stmt(ctx.db, "SELECT max(created_at) FROM bundle_exports WHERE recipient_kind = 'hub'").pluck().get() as string | null) ?? null;
+}
+
+export function homeSummary(ctx: AppContext): HomeSummary {
+  const month = ctx.clock.now().slice(0, 7);
+  const usage = stmt(
+    ctx.db,
+    `SELECT m.service, s.unit, m.entries, m.quantity_milli FROM usage_monthly m JOIN services s ON s.code = m.service
+     WHERE m.month = ? AND m.entries > 0 ORDER BY s.position`,
+  ).all(month) as { service: string; unit: UnitCode; entries: number; quantity_milli: number }[];
+  const training = stmt(
+    ctx.db,
+    `SELECT count(*) AS n, coalesce(sum(p.hours_milli), 0) AS h FROM participations p JOIN courses c ON c.id = p.course_id
+     WHERE substr(c.start_date, 1, 7) = ?`,
+  ).get(month) as { n: number; h: number };
+  const proposals = { draft: 0, submitted: 0, withdrawn: 0 };
+  for (const r of stmt(ctx.db, 'SELECT status, count(*) AS n FROM proposals GROUP BY status').all() as { status: keyof typeof proposals; n: number }[]) {
+    proposals[r.status] = r.n;
+  }
+  // seq runs 1, 2, 3… without gaps, so the count after the acknowledged seq is a subtraction.
+  const head = (stmt(ctx.db, 'SELECT max(seq) FROM outbox').pluck().get() as number | null) ?? 0;
+  const unsent = Math.max(0, head - hubAckSeq(ctx));
+  return {
+    month,
+    usage: usage.map((u) => ({ service: u.service, unit: u.unit, entries: u.entries, quantityMilli: u.quantity_milli, quantity: formatMilli(u.quantity_milli) })),
+    usageEntries: usage.reduce((n, u) => n + u.entries, 0),
+    trainingHoursMilli: training.h,
+    participations: training.n,
+    proposals,
+    unsentEvents: unsent,
+    lastExportAt: lastExportAt(ctx),
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Restoring a backup (`cst backup restore FILE`): only while no program holds the data
+ * directory, and never destroying anything — the current database is moved aside as
+ * `cst-desk.sqlite.before-restore-<UTC>`, never deleted. Restoring from the running app is not
+ * offered by design: the app holds the database's EXCLUSIVE lock for its whole life.
+ */
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Role } from '../../../../shared/domain/ids';
+import { AppError } from '../../platform/errors';
+import { writeFileAtomic } from '../../platform/fs/atomic-write';
+import { KEYS_FILE } from '../identity/keys';
+import { DB_FILE_NAME } from '../../platform/store/open-store';
+import { backupsFolder, verifyCopy } from './backup-service';
+import { keysFileFor } from './backup-names';
+
+export interface RestoreResult {
+  restored: string;
+  /** Where the database that was here went (null when there was none). */
+  movedAside: string | null;
+  schemaVersion: number;
+  installation: { role: Role; id: string } | null;
+  keysRestored: boolean;
+  /** What to do next, in Italian. */
+  next: string;
+}
+
+interface Identity {
+  role: Role;
+  id: string;
+  signingKey: string;
+}
+
+export function restoreBackup(options: { dataDir: string; file: string; force: boolean; now: string }): RestoreResult {
+  const { dataDir, force } = options;
+  const file = locate(dataDir, options.file);
+  const dbPath = join(dataDir, DB_FILE_NAME);
+  // The file is copied in first and every check runs on that copy: what is installed is exactly
+  // what was checked, and the operator's file (perhaps on a USB stick) is only ever read.
+  const staged = `${dbPath}.restore.tmp`;
+  const dropStaged = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(staged + suffix, { force: true });
+  };
+  dropStaged();
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    copyFileSync(file, staged);
+    // A database copied while in use may keep its last writes in the -wal beside it: they come
+    // along (merged below into the staged copy, never into the operator's file).
+    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) copyFileSync(`${file}-wal`, `${staged}-wal`);
+  } catch (err) {
+    dropStaged();
+    throw new AppError('E_IO', `Non è possibile copiare ${file} nella cartella dati ${dataDir} (${String((err as Error).message)}). Nulla è stato cambiato.`, {
+      params: { file, reason: String((err as { code?: string }).code ?? 'unknown') },
+    });
+  }
+  let movedAside: string | null = null;
+  let schemaVersion: number;
+  let theirs: Identity | null;
+  let ourKey: string | null;
+  try {
+    if (existsSync(`${staged}-wal`)) mergeWal(staged, file);
+    schemaVersion = verifyCopy(staged, file).schemaVersion;
+    theirs = readIdentity(staged);
+    if (!theirs && !force) {
+      throw new AppError('E_VALIDATION', `Il file ${file} non è una copia di sicurezza di un'installazione di CST Desk configurata. Nulla è stato cambiato.`, {
+        params: { file, reason: 'not_an_installation' },
+      });
+    }
+    const ours = lockAndReadCurrent(dataDir, dbPath);
+    ourKey = ours?.signingKey ?? currentSigningKey(dataDir);
+    const sameInstallation = !theirs || ((!ours || (ours.id === theirs.id && ours.role === theirs.role)) && (!ourKey || ourKey === theirs.signingKey));
+    if (!sameInstallation && !force) {
+      throw new AppError(
+        'E_VALIDATION',
+        `La copia ${file} appartiene a un'altra installazione (${theirs?.role === 'hub' ? 'consorzio' : 'comune'} ${theirs?.id ?? '?'}) e non a questa${ours ? ` (${ours.role === 'hub' ? 'consorzio' : 'comune'} ${ours.id})` : ''}. Nulla è stato cambiato; se è proprio quella giusta, ripetere con --force.`,
+        { params: { file, reason: 'other_installation', theirs: theirs?.id ?? '', ours: ours?.id ?? '' } },
+      );
+    }
+    // Opening the staged copy read-only may have left an empty WAL beside it; it must not follow the file.
+    for (const suffix of ['-wal', '-shm']) rmSync(staged + suffix, { force: true });
+    if (existsSync(dbPath)) {
+      movedAside = `${dbPath}.before-restore-${stamp(options.now)}`;
+      renameSync(dbPath, movedAside);
+      // A WAL left by a crash belongs to the database moved aside, never to the restored one.
+      for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, movedAside + suffix);
+    }
+    renameSync(staged, dbPath);
+  } catch (err) {
+    dropStaged();
+    if (movedAside && !existsSync(dbPath)) {
+      renameSync(movedAside, dbPath);
+      for (const suffix of ['-wal', '-shm']) if (existsSync(movedAside + suffix)) renameSync(movedAside + suffix, dbPath + suffix);
+    }
+    if (err instanceof AppError) throw err;
+    throw new AppError('E_IO', `Ripristino non riuscito (${String((err as Error).message)}): il database di prima è rimasto al suo posto.`, {
+      params: { file, reason: String((err as { code?: string }).code ?? 'unknown') },
+    });
+  }
+  const keysRestored = restoreKeys(dataDir, file, stamp(options.now), ourKey !== null && theirs !== null && ourKey !== theirs.signingKey);
+  return { restored: file, movedAside, schemaVersion, installation: theirs && { role: theirs.role, id: theirs.id }, keysRestored, next: nextSteps(theirs?.role) };
+}
+
+/** Checkpoints a staged copy's WAL into it (a WAL that does not belong to it SQLite ignores). */
+function mergeWal(staged: string, shownAs: string): void {
+  try {
+    const db = new Database(staged, { fileMustExist: true });
+    try {
+      const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (r?.busy) throw new Error('checkpoint busy');
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    throw new AppError(
+      'E_DB_CORRUPT',
+      `Le ultime modifiche della copia ${shownAs} (file ${shownAs}-wal) non si possono unire (${String((err as Error).message).slice(0, 120)}). Nulla è stato cambiato.`,
+      { params: { file: shownAs, reason: 'wal' } },
+    );
+  }
+  for (const suffix of ['-wal', '-shm']) rmSync(staged + suffix, { force: true });
+}
+
+const stamp = (now: string) => `${now.slice(0, 19).replace(/:/g, '-')}Z`;
+
+/** A bare name is looked for in the backups folder, so `cst backup restore cst-desk-….sqlite` works. */
+function locate(dataDir: string, file: string): string {
+  if (!isAbsolute(file) && !existsSync(file) && existsSync(join(backupsFolder(dataDir), file))) return join(backupsFolder(dataDir), file);
+  const path = resolve(file);
+  if (!existsSync(path)) throw new AppError('E_NOT_FOUND', `Il file ${path} non esiste.`, { params: { file: path } });
+  return path;
+}
+
+function readIdentity(path: string): Identity | null {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT role, id, signing_key AS signingKey FROM installation WHERE singleton = 1').get() as Identity | undefined;
+    return row ?? null;
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Takes the same EXCLUSIVE lock the app holds, to learn that nobody else has the data directory
+ * (E_DB_LOCKED otherwise), and reads who this installation is. A database too damaged to read is
+ * what a restore is for: it is simply moved aside.
+ */
+function lockAndReadCurrent(dataDir: string, dbPath: string): Identity | null {
+  if (!existsSync(dbPath)) return null;
+  let db: Database.Database;
+  try {
+    db = new Database(dbPath, { timeout: 0, fileMustExist: true });
+  } catch {
+    return null;
+  }
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN IMMEDIATE; COMMIT;');
+    return (db.prepare('SELECT role, id, signing_key AS signingKey FROM installation WHERE singleton = 1').get() as Identity | undefined) ?? null;
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      throw new AppError(
+        'E_DB_LOCKED',
+        `La cartella dati ${dataDir} è in uso da CST Desk o da un altro programma. Chiudere CST Desk (anche la finestra nel browser) e ripetere il ripristino.`,
+      );
+    }
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
+function currentSigningKey(dataDir: string): string | null {
+  try {
+    return (JSON.parse(readFileSync(join(dataDir, KEYS_FILE), 'utf8')) as { signing_key?: string }).signing_key ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The keys beside the backup come back when ours are missing, or replace them (kept aside) on --force for another installation. */
+function restoreKeys(dataDir: string, file: string, stamp: string, differ: boolean): boolean {
+  const copy = keysFileFor(file);
+  const target = join(dataDir, KEYS_FILE);
+  if (!existsSync(copy)) return false;
+  if (existsSync(target) && !differ) return false;
+  if (existsSync(target)) renameSync(target, `${target}.before-restore-${stamp}`);
+  writeFileAtomic(target, readFileSync(copy), 0o600);
+  chmodSync(target, 0o600);
+  return true;
+}
+
+function nextSteps(role: Role | undefined): string {
+  if (role === 'hub') {
+    return "Aprire CST Desk. Un consorzio deve ripristinare la sua copia più recente: se la copia è vecchia, i comuni hanno già ricevuto eventi che qui mancano e i nuovi inserimenti saranno rifiutati finché non si ripristina una copia più recente.";
+  }
+  return "Aprire CST Desk e importare il prossimo pacchetto del consorzio. Se dice che mancano eventi già inviati, chiedere al consorzio il pacchetto di recupero e importarlo (cst recovery apply FILE). Verificare intanto con: cst check";
+}

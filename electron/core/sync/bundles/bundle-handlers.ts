@@ -1,0 +1,98 @@
+import type { BundleImportResult } from '../../../../shared/domain/bundles';
+import type { HandlerGroup } from '../../platform/api/handler-table';
+import type { AppContext } from '../../platform/context';
+import { importBundles, retryWaiting, type ImportOptions } from '../inbox/import';
+import { confirmIdentity, importIdentity } from '../peers/identity-exchange';
+import { listPeers, toPeer } from '../peers/peers-store';
+import { defaultVerifier } from '../../format/worker/verifier';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppError } from '../../platform/errors';
+import { resolveFork } from '../forks/resolve-fork';
+import { exportBundles, type ExportRequest } from './export';
+import { exportInline } from './export-inline';
+import { inspectBundle } from './inspect';
+import { bundleHistory, listForks, pendingBundles } from '../inbox/bundle-queries';
+
+/**
+ * A folder that does not exist yet is created (a new folder on a USB stick, typed by hand);
+ * one that cannot be created is refused with the reason the clerk can act on.
+ */
+function ensureFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new AppError(
+      'E_IO',
+      `La cartella ${folder} non esiste e non si può creare (${reason}): verificare che la chiavetta sia inserita e non protetta da scrittura, oppure sceglierne un'altra.`,
+      { field: 'dir', params: { folder, reason } },
+    );
+  }
+}
+
+function exportTo(ctx: AppContext, input: ExportRequest & { inline: boolean }) {
+  const { inline, ...req } = input;
+  if (inline) {
+    const { out: _out, dir: _dir, ...rest } = req;
+    return exportInline(ctx, rest);
+  }
+  if (req.dir) ensureFolder(resolve(req.dir));
+  else if (req.out) ensureFolder(dirname(resolve(req.out)));
+  return exportBundles(ctx, req);
+}
+
+async function withVerifier<T>(fn: (options: ImportOptions) => Promise<T>, ctx: AppContext, label: string): Promise<T> {
+  const verifier = defaultVerifier();
+  try {
+    return await fn({
+      verifier,
+      onProgress: (done, total) => ctx.emit('task.progress', { taskId: 'bundle.import', label, done, total }),
+    });
+  } finally {
+    await verifier.close();
+  }
+}
+
+export const peerHandlers = {
+  'identity.import': (ctx, input) => importIdentity(ctx, Buffer.from(input.contentBase64, 'base64')),
+  'identity.confirm': async (ctx, input) => {
+    const peer = confirmIdentity(ctx, input.id, input.fingerprint);
+    // Bundles kept while the identity was pending (E_UNKNOWN_SENDER), then any now unblocked.
+    const applied: BundleImportResult[] = await withVerifier(
+      (options) => retryWaiting(ctx, { kind: peer.kind, id: peer.id }, ['kept', 'pending'], options),
+      ctx,
+      `Pacchetti conservati di ${peer.name}`,
+    );
+    const waiting = listPeers(ctx.db).find((p) => p.kind === peer.kind && p.id === peer.id);
+    return { peer: waiting ?? toPeer(peer), applied };
+  },
+  'peers.list': (ctx) => listPeers(ctx.db),
+} satisfies HandlerGroup;
+
+export const bundleHandlers = {
+  'bundle.export': (ctx, input) => exportTo(ctx, input),
+  'bundle.import': (ctx, input) =>
+    withVerifier(
+      (options) =>
+        importBundles(
+          ctx,
+          input.files.map((f) => ('path' in f ? { path: f.path, ...(f.name ? { name: f.name } : {}) } : { name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })),
+          options,
+        ),
+      ctx,
+      'Importazione pacchetti',
+    ),
+  'bundle.inspect': async (ctx, input) => {
+    const verifier = defaultVerifier();
+    try {
+      return await inspectBundle(ctx, input.path, input.identityPath, verifier);
+    } finally {
+      await verifier.close();
+    }
+  },
+  'bundle.pending': (ctx) => pendingBundles(ctx.db),
+  'bundle.forks': (ctx) => listForks(ctx.db),
+  'bundle.resolveFork': (ctx, input) => withVerifier((options) => resolveFork(ctx, input, options), ctx, 'Decisione sulla biforcazione'),
+  'bundle.history': (ctx) => bundleHistory(ctx.db),
+} satisfies HandlerGroup;

@@ -1,0 +1,88 @@
+/** `bundle.inspect`: every verification step of a file, nothing archived, nothing applied. */
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { BundleInspection } from '../../../../shared/domain/bundles';
+import { IdentityFileError, readIdentityFile } from '../../format/container/identity-file';
+import type { AppContext } from '../../platform/context';
+import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
+import { AppError } from '../../platform/errors';
+import { loadInstallationKeys } from '../identity/keys';
+import { readInstallation } from '../../platform/installation/installation-store';
+import { inboxTempDir } from '../inbox/archive';
+import { confirmedPeers } from '../peers/peers-store';
+import type { BundleVerifier } from '../../format/worker/verifier';
+import { refusalMessage } from '../../format/bundle/messages';
+import type { SenderKey } from '../../format/bundle/verify';
+
+export async function inspectBundle(ctx: AppContext, path: string, identityPath: string | undefined, verifier: BundleVerifier): Promise<BundleInspection> {
+  let size: number;
+  let sha256: string;
+  try {
+    size = statSync(path).size;
+    sha256 = hashFile(path);
+  } catch (err) {
+    throw new AppError('E_NOT_FOUND', `Il file ${path} non può essere letto (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+  }
+  const us = readInstallation(ctx.db);
+  let senders: SenderKey[] = us ? confirmedPeers(ctx.db).map((p) => ({ kind: p.kind, id: p.id, keyId: p.keyId, signingKey: p.signingKey })) : [];
+  if (identityPath) {
+    try {
+      const id = readIdentityFile(readFileSync(identityPath));
+      senders = [{ kind: id.kind, id: id.id, keyId: keyIdHex(parseMinisignPublicKey(id.signing_key).keyId), signingKey: id.signing_key }];
+    } catch (err) {
+      if (err instanceof IdentityFileError) throw new AppError(err.code, err.message, { params: { detail: err.detail } });
+      throw new AppError('E_NOT_FOUND', `Il file di identità ${identityPath} non può essere letto.`);
+    }
+  }
+  let ageIdentities: string[] = [];
+  if (us) {
+    try {
+      ageIdentities = [loadInstallationKeys(ctx.dataDir).ageIdentity];
+    } catch {
+      ageIdentities = [];
+    }
+  }
+  const tempDir = inboxTempDir(ctx.dataDir);
+  mkdirSync(tempDir, { recursive: true });
+  const report = await verifier.verify({ path, us: us ? { kind: us.role, id: us.id } : null, ageIdentities, senders, tempDir, extract: false });
+  const m = report.manifest;
+  return {
+    file: path,
+    sha256,
+    size,
+    encrypted: report.encrypted,
+    ok: report.ok,
+    code: report.code,
+    message: report.ok
+      ? `Il pacchetto supera i controlli 1–10 (firma, impronte, catena). Importandolo si applicherebbero gli eventi ${m?.events.first_seq}–${m?.events.last_seq}.`
+      : refusalMessage(report.code ?? 'E_FORMAT', { sender: report.sender, recipient: m?.recipient ?? null, appVersion: report.appVersion }),
+    steps: report.steps,
+    manifest: m
+      ? {
+          bundleId: m.bundle_id,
+          createdAt: m.created_at,
+          sender: m.sender,
+          recipient: m.recipient,
+          keyId: m.key_id,
+          events: { count: m.events.count, firstSeq: m.events.first_seq, lastSeq: m.events.last_seq, bytes: m.events.bytes },
+          files: m.files.length,
+          ack: m.ack,
+          app: m.app,
+        }
+      : null,
+    kinds: report.kinds,
+  };
+}
+
+/** SHA-256 of a file of any size, streamed (the archive's name for it). */
+function hashFile(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const h = createHash('sha256');
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) h.update(buf.subarray(0, n));
+    return h.digest('hex');
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,343 @@
+/**
+ * Importing received bundle files: archive (before any check), verify (steps 1–10, in the
+ * worker), apply (steps 11–12, here on the writer connection), record the outcome, then apply
+ * whatever was waiting for this one (loop until nothing more applies).
+ */
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BundleErrorCode } from '../../../../shared/api/errors';
+import type { BundleImportResult } from '../../../../shared/domain/bundles';
+import type { Role } from '../../../../shared/domain/ids';
+import type { RecordKind } from '../../../../shared/records/registry';
+import type { BundleLimits } from '../../format/bundle/limits';
+import { appliedMessage, duplicateMessage, pendingMessage, refusalMessage } from '../../format/bundle/messages';
+import type { VerifyInput, VerifyReport } from '../../format/bundle/verify';
+import type { AppContext } from '../../platform/context';
+import { loadInstallationKeys } from '../identity/keys';
+import { requireInstallation } from '../../platform/installation/installation-store';
+import { confirmedPeers, findPeer, type PeerRecord } from '../peers/peers-store';
+import type { BundleVerifier } from '../../format/worker/verifier';
+import { applyBundle, fileEventSource, recordFork, type ApplyResult, type EventSource } from './apply';
+import type { Manifest } from '../../format/bundle/manifest';
+import type { PreRead } from '../../format/bundle/pre-read';
+import { ChannelReader, createChannelBuffer, FRAME_END, FRAME_LINES, LineFrameReader } from '../../format/worker/line-channel';
+import { archiveFile, archivedPath, inboxTempDir, sweepInboxTemp } from './archive';
+import { finishReception, finishWaitingReceptions, insertReception, waitingFiles, type ReceptionUpdate } from './inbox-store';
+import type { Projector } from '../../platform/records/projector';
+
+export type BundleSource = { path: string; name?: string } | { name: string; bytes: Buffer };
+
+export interface ImportOptions {
+  verifier: BundleVerifier;
+  limits?: BundleLimits;
+  kinds?: (kind: string) => RecordKind | undefined;
+  projectors?: readonly Projector[];
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** The snapshot the worker needs: who we are, our age identity, the confirmed senders' keys. */
+export function verifyInputFor(ctx: AppContext, path: string, limits?: BundleLimits): VerifyInput {
+  const us = requireInstallation(ctx.db);
+  const keys = loadInstallationKeys(ctx.dataDir);
+  const tempDir = inboxTempDir(ctx.dataDir);
+  mkdirSync(tempDir, { recursive: true });
+  return {
+    path,
+    us: { kind: us.role, id: us.id },
+    ageIdentities: [keys.ageIdentity],
+    senders: confirmedPeers(ctx.db).map((p) => ({ kind: p.kind, id: p.id, keyId: p.keyId, signingKey: p.signingKey })),
+    tempDir,
+    ...(limits ? { limits } : {}),
+    extract: true,
+  };
+}
+
+/**
+ * Files are taken in the order given. While file i is applied (synchronously, on this thread),
+ * the worker already verifies file i+1: the two cores work at once, and each file is still
+ * archived before its checks and applied in its own transaction.
+ */
+export async function importBundles(ctx: AppContext, sources: BundleSource[], options: ImportOptions): Promise<BundleImportResult[]> {
+  requireInstallation(ctx.db);
+  sweepInboxTemp(ctx.dataDir, Date.now());
+  const results: BundleImportResult[] = [];
+  const prepared: (Prepared | null)[] = [];
+  const prepare = (i: number) => {
+    const source = sources[i] as BundleSource;
+    prepared[i] = prepareOne(ctx, source, nameOf(source), options);
+  };
+  // A streaming verifier already overlaps verifying and applying within each file; verifying
+  // the next file at the same time would let the worker block on its channel (deadlock).
+  const ahead = options.verifier.streams ? 0 : 1;
+  if (sources.length > 0) prepare(0);
+  for (const [i, source] of sources.entries()) {
+    if (i + ahead < sources.length && !prepared[i + ahead]) prepare(i + ahead);
+    const p = prepared[i] as Prepared;
+    prepared[i] = null;
+    results.push(await finishOne(ctx, p, nameOf(source), options));
+    options.onProgress?.(i + 1, sources.length, nameOf(source));
+  }
+  return results;
+}
+
+function nameOf(source: BundleSource): string {
+  return source.name ?? ('path' in source ? source.path : 'pacchetto');
+}
+
+type Prepared =
+  | { ok: false; result: BundleImportResult }
+  | { ok: true; sha256: string; receptionNo: number; report: Promise<VerifyReport> | null };
+
+function prepareOne(ctx: AppContext, source: BundleSource, name: string, options: ImportOptions): Prepared {
+  let archived;
+  try {
+    archived = archiveFile(ctx.dataDir, 'bytes' in source ? { bytes: source.bytes } : { path: source.path });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    return {
+      ok: false,
+      result: {
+        file: name,
+        sha256: null,
+        outcome: 'refused',
+        code: 'E_FORMAT',
+        sender: null,
+        range: null,
+        message: `Il file ${name} non può essere letto (${code}): verificare che esista e che la chiavetta sia inserita, poi riprovare.`,
+        detail: String((err as Error)?.message ?? err),
+        eventsApplied: 0,
+        warnings: [],
+        alsoApplied: [],
+      },
+    };
+  }
+  const receptionNo = insertReception(ctx.db, { sha256: archived.sha256, name, at: ctx.clock.now(), size: archived.size });
+  // Verified ahead only without streaming (a streamed verification starts when it is applied).
+  const report = options.verifier.streams ? null : options.verifier.verify(verifyInputFor(ctx, archived.path, options.limits));
+  report?.catch(() => {}); // awaited in finishOne; avoids an unhandled rejection meanwhile
+  return { ok: true, sha256: archived.sha256, receptionNo, report };
+}
+
+async function finishOne(ctx: AppContext, p: Prepared, name: string, options: ImportOptions): Promise<BundleImportResult> {
+  if (!p.ok) return p.result;
+  const result = await processArchived(ctx, p.sha256, name, options, (u) => finishReception(ctx.db, p.receptionNo, u), p.report ?? undefined);
+  if (result.sender && (result.outcome === 'applied' || result.outcome === 'duplicate')) {
+    result.alsoApplied = await retryWaiting(ctx, result.sender, ['pending'], options);
+  }
+  return result;
+}
+
+/**
+ * Applies the files kept for a sender (after its identity is confirmed: 'kept' and 'pending'),
+ * or its pending files (after a bundle filled a gap), in order of first_seq, until a whole
+ * round applies nothing more.
+ */
+export async function retryWaiting(
+  ctx: AppContext,
+  sender: { kind: Role; id: string },
+  outcomes: ('pending' | 'kept')[],
+  options: ImportOptions,
+): Promise<BundleImportResult[]> {
+  const done: BundleImportResult[] = [];
+  const tried = new Set<string>();
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const w of waitingFiles(ctx.db, sender, outcomes)) {
+      const key = `${w.sha256}:${findPeer(ctx.db, sender.kind, sender.id)?.appliedSeq ?? 0}`;
+      if (tried.has(key)) continue;
+      tried.add(key);
+      const r = await processArchived(ctx, w.sha256, w.name, options, (u) => finishWaitingReceptions(ctx.db, w.sha256, u));
+      if (r.outcome !== 'pending' && r.outcome !== 'kept') {
+        done.push(r);
+        if (r.outcome === 'applied') progress = true;
+      }
+    }
+  }
+  return done;
+}
+
+/** A VerifyReport read from the channel's end frame. */
+function endReport(bytes: Buffer): VerifyReport {
+  const value = JSON.parse(bytes.toString('utf8')) as VerifyReport | { internalError: string };
+  if ('internalError' in value) throw new Error(`bundle verification failed in the worker: ${value.internalError}`);
+  return value;
+}
+
+/** The worker's channel as the writer's event source (see workers/line-channel.ts). */
+class ChannelSource implements EventSource {
+  report: VerifyReport | null = null;
+  private readonly frames = new LineFrameReader();
+
+  constructor(private readonly reader: ChannelReader) {}
+
+  forEach(fn: (line: Buffer, hash: Buffer | null, pre: PreRead | null) => void): void {
+    while (!this.reader.ended) {
+      const f = this.reader.next();
+      if (f.type === FRAME_LINES) this.frames.forEach(f.bytes, fn);
+      else if (f.type === FRAME_END) this.report = endReport(f.bytes);
+    }
+  }
+
+  settle(): boolean {
+    while (!this.reader.ended) {
+      const f = this.reader.next();
+      if (f.type === FRAME_END) this.report = endReport(f.bytes);
+    }
+    return this.report?.ok === true;
+  }
+}
+
+/**
+ * Steps 1–12 for one archived file. With a streaming verifier (the worker), the lines are
+ * applied while the worker is still verifying, in one synchronous transaction that commits only
+ * if the worker's final report says ok; otherwise the report comes first and the lines from a
+ * temp file.
+ */
+async function verifyAndApply(
+  ctx: AppContext,
+  sha256: string,
+  options: ImportOptions,
+  started?: Promise<VerifyReport>,
+): Promise<{ report: VerifyReport; applied: ApplyResult | null }> {
+  const applyInput = (m: Manifest, source: EventSource) => ({
+    peer: findPeer(ctx.db, m.sender.kind, m.sender.id) as PeerRecord,
+    manifest: m,
+    source,
+    fileSha256: sha256,
+    at: ctx.clock.now(),
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+    ...(options.projectors ? { projectors: options.projectors } : {}),
+  });
+  const input = verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits);
+  if (started || !options.verifier.streams) {
+    const report = await (started ?? options.verifier.verify(input));
+    if (!report.ok || !report.manifest) return { report, applied: null };
+    storeAttachments(ctx, report);
+    return { report, applied: applyBundle(ctx.db, applyInput(report.manifest, fileEventSource(report.eventsPath, report.hashesPath))) };
+  }
+  const sab = createChannelBuffer();
+  const reader = new ChannelReader(sab);
+  options.verifier.verify({ ...input, channel: sab }).catch(() => {}); // the end frame carries the report
+  const head = reader.next();
+  if (head.type === FRAME_END) return { report: endReport(head.bytes), applied: null };
+  const h = JSON.parse(head.bytes.toString('utf8')) as { early: boolean; manifest: Manifest | null };
+  const source = new ChannelSource(reader);
+  if (!h.early || !h.manifest) {
+    source.settle();
+    return { report: source.report as VerifyReport, applied: null };
+  }
+  let applied: ApplyResult;
+  try {
+    applied = applyBundle(ctx.db, applyInput(h.manifest, source));
+  } catch (err) {
+    // Unblock the worker (it waits for free slots) before giving up on this file.
+    try {
+      source.settle();
+    } catch {
+      // the worker is gone or stalled: the caller closes it
+    }
+    throw err;
+  }
+  source.settle();
+  const report = source.report as VerifyReport;
+  if (applied.outcome === 'unverified' || !report.ok) return { report, applied: null };
+  storeAttachments(ctx, report);
+  return { report, applied };
+}
+
+async function processArchived(
+  ctx: AppContext,
+  sha256: string,
+  name: string,
+  options: ImportOptions,
+  finish: (u: ReceptionUpdate) => void,
+  started?: Promise<VerifyReport>,
+): Promise<BundleImportResult> {
+  const { report, applied } = await verifyAndApply(ctx, sha256, options, started);
+  try {
+    const m = report.manifest;
+    const range = m ? { first: m.events.first_seq, last: m.events.last_seq } : null;
+    const base = { file: name, sha256, sender: report.sender, range, warnings: [] as string[], alsoApplied: [] as BundleImportResult[] };
+    let result: BundleImportResult;
+    if (!applied) {
+      const code = report.code as BundleErrorCode;
+      const us = requireInstallation(ctx.db);
+      const recipient = report.manifest?.recipient ?? null;
+      result = {
+        ...base,
+        outcome: code === 'E_UNKNOWN_SENDER' ? 'kept' : 'refused',
+        code,
+        message: refusalMessage(code, { sender: report.sender, recipient, us: { kind: us.role, id: us.id }, appVersion: report.appVersion }),
+        detail: `passo ${report.failedStep}: ${report.detail}`,
+        eventsApplied: 0,
+      };
+    } else {
+      result = { ...base, ...describeApply(applied, report, range) };
+      if (applied.outcome === 'refused' && applied.code === 'E_FORK') recordFork(ctx.db, applied);
+    }
+    finish({
+      outcome: result.outcome,
+      code: result.code,
+      message: result.message,
+      detail: result.detail,
+      sender: result.sender,
+      firstSeq: range?.first ?? null,
+      lastSeq: range?.last ?? null,
+      bundleId: m?.bundle_id ?? null,
+      eventsApplied: result.eventsApplied,
+      at: ctx.clock.now(),
+    });
+    ctx.log.info('bundle imported', { file: name, sha256, outcome: result.outcome, code: result.code });
+    return result;
+  } finally {
+    if (report.workDir) rmSync(report.workDir, { recursive: true, force: true });
+  }
+}
+
+function describeApply(
+  a: ApplyResult,
+  report: VerifyReport,
+  range: { first: number; last: number } | null,
+): Pick<BundleImportResult, 'outcome' | 'code' | 'message' | 'detail' | 'eventsApplied' | 'warnings'> {
+  const sender = report.sender;
+  switch (a.outcome) {
+    case 'applied':
+      return { outcome: 'applied', code: null, message: appliedMessage({ sender, range, applied: a.applied }), detail: null, eventsApplied: a.applied, warnings: a.warnings };
+    case 'duplicate':
+      return { outcome: 'duplicate', code: null, message: duplicateMessage({ sender, range }), detail: null, eventsApplied: 0, warnings: a.warnings };
+    case 'pending':
+      return {
+        outcome: 'pending',
+        code: null,
+        message: pendingMessage({ sender, range, missing: a.missing }),
+        detail: `missing events ${a.missing.first}–${a.missing.last}`,
+        eventsApplied: 0,
+        warnings: [],
+      };
+    case 'unverified':
+      throw new Error('unverified apply result reached describeApply');
+    case 'refused':
+      if (a.code === 'E_FORK') {
+        return { outcome: 'refused', code: 'E_FORK', message: refusalMessage('E_FORK', { sender, seq: a.seq }), detail: `passo 11: ${a.detail}`, eventsApplied: 0, warnings: [] };
+      }
+      return {
+        outcome: 'refused',
+        code: a.code,
+        message: refusalMessage(a.code, { sender, line: a.line, kind: a.kind, ...(a.field ? { field: a.field } : {}), ...(a.what ? { what: a.what } : {}) }),
+        detail: `passo 12: ${a.detail}`,
+        eventsApplied: 0,
+        warnings: [],
+      };
+  }
+}
+
+/** Verified attachments go to the content-addressed store (<data dir>/attachments/<sha256>). */
+export function storeAttachments(ctx: AppContext, report: VerifyReport): void {
+  if (report.attachments.length === 0) return;
+  const dir = join(ctx.dataDir, 'attachments');
+  mkdirSync(dir, { recursive: true });
+  for (const a of report.attachments) {
+    const target = join(dir, a.sha256);
+    if (!existsSync(target)) copyFileSync(a.path, target);
+  }
+}

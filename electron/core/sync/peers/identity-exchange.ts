@@ -1,0 +1,119 @@
+import type { Peer } from '../../../../shared/domain/bundles';
+import { IdentityFileError, readIdentityFile } from '../../format/container/identity-file';
+import type { AppContext } from '../../platform/context';
+import { fingerprint } from '../../format/crypto/fingerprint';
+import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
+import { AppError } from '../../platform/errors';
+import { requireInstallation } from '../../platform/installation/installation-store';
+import { findPeer, findPeerById, listPeerRecords, markPeerConfirmed, toPeer, upsertPendingPeer, type PeerRecord } from './peers-store';
+
+/**
+ * Importing the other side's identity file (.cstid). The keys are stored as *pending*: no bundle
+ * signed by them is applied until a person confirms the fingerprint read over the phone.
+ *
+ * Decisions:
+ * - A municipality accepts only a hub's identity, and only one hub (its consortium); a hub
+ *   accepts only municipalities, and only those in its member registry (`members`): the
+ *   registry is the list of who may send bundles, so a stranger is not even enrolled.
+ * - Re-importing the same keys is a no-op. New keys for a *pending* peer replace the old ones
+ *   (the file sent again). New keys for a *confirmed* peer are refused: key rotation is not
+ *   part of format version 1, and silently un-confirming a member would stop its sync.
+ */
+export function importIdentity(ctx: AppContext, bytes: Buffer): Peer {
+  const us = requireInstallation(ctx.db);
+  let identity;
+  try {
+    identity = readIdentityFile(bytes);
+  } catch (err) {
+    if (err instanceof IdentityFileError) throw new AppError(err.code, err.message, { params: { detail: err.detail } });
+    throw err;
+  }
+  if (identity.kind === us.role) {
+    throw new AppError(
+      'E_VALIDATION',
+      us.role === 'hub'
+        ? `Il file è l'identità di un altro consorzio (${identity.id}): il consorzio scambia pacchetti solo con i comuni soci.`
+        : `Il file è l'identità di un altro comune (${identity.name}, ${identity.id}): un comune scambia pacchetti solo con il proprio consorzio.`,
+    );
+  }
+  if (us.role === 'hub') {
+    const member = ctx.db.prepare('SELECT istat FROM members WHERE istat = ?').get(identity.id);
+    if (!member) {
+      throw new AppError(
+        'E_NOT_FOUND',
+        `Il comune ${identity.name} (${identity.id}) non è nell'elenco dei soci del consorzio: aggiungerlo all'elenco dei soci, poi importare di nuovo il file.`,
+      );
+    }
+  }
+  const keyId = keyIdHex(parseMinisignPublicKey(identity.signing_key).keyId);
+  const fp = fingerprint(identity.signing_key, identity.age_recipient);
+  const existing = findPeer(ctx.db, identity.kind, identity.id);
+  const sameKeys = existing && existing.signingKey === identity.signing_key && existing.ageRecipient === identity.age_recipient;
+  if (existing && sameKeys) return toPeer(existing);
+  if (existing?.status === 'confirmed') {
+    throw new AppError(
+      'E_VALIDATION',
+      `${existing.name} (${existing.id}) è già confermato con chiavi diverse (impronta ${existing.fingerprint}). Il file contiene chiavi nuove: non è stato importato. Contattare ${existing.name} per capire se ha reinstallato CST Desk.`,
+    );
+  }
+  if (us.role === 'municipality') {
+    const otherHub = listPeerRecords(ctx.db).find((p) => p.kind === 'hub' && p.id !== identity.id);
+    if (otherHub?.status === 'confirmed') {
+      throw new AppError(
+        'E_VALIDATION',
+        `Questo comune è già collegato al consorzio ${otherHub.name} (${otherHub.id}): non è possibile aggiungere il consorzio ${identity.name} (${identity.id}).`,
+      );
+    }
+    if (otherHub) ctx.db.prepare("DELETE FROM peers WHERE peer_no = ? AND status = 'pending' AND applied_seq = 0").run(otherHub.peerNo);
+  }
+  upsertPendingPeer(ctx.db, {
+    kind: identity.kind,
+    id: identity.id,
+    name: identity.name,
+    signingKey: identity.signing_key,
+    keyId,
+    ageRecipient: identity.age_recipient,
+    fingerprint: fp,
+    identityCreatedAt: identity.created_at,
+    importedAt: ctx.clock.now(),
+  });
+  ctx.log.info('peer identity imported', { kind: identity.kind, id: identity.id, keyId });
+  return toPeer(findPeer(ctx.db, identity.kind, identity.id) as PeerRecord);
+}
+
+/** Digits only: people read and type the fingerprint in groups, with spaces or without. */
+export function normalizeFingerprint(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+export function resolvePeer(ctx: AppContext, id: string): PeerRecord {
+  const matches = findPeerById(ctx.db, id.trim());
+  const peer = matches[0];
+  if (!peer) {
+    throw new AppError('E_NOT_FOUND', `Nessuna identità importata con codice ${id}: importare prima il suo file .cstid.`, { field: 'id' });
+  }
+  return peer;
+}
+
+/**
+ * Pins the peer's keys once the typed fingerprint matches. On the hub the member becomes
+ * `confirmed` in the registry too. The caller then applies the bundles kept from that sender.
+ */
+export function confirmIdentity(ctx: AppContext, id: string, typed: string): PeerRecord {
+  const peer = resolvePeer(ctx, id);
+  if (normalizeFingerprint(typed) !== normalizeFingerprint(peer.fingerprint)) {
+    throw new AppError(
+      'E_VALIDATION',
+      `L'impronta digitata non corrisponde a quella del file di ${peer.name} (${peer.id}). Rileggerla al telefono con l'altra parte: se non coincide, il file non è il suo e non va confermato.`,
+      { field: 'fingerprint' },
+    );
+  }
+  if (peer.status === 'confirmed') return peer;
+  const at = ctx.clock.now();
+  ctx.db.transaction(() => {
+    markPeerConfirmed(ctx.db, peer.peerNo, at);
+    if (peer.kind === 'municipality') ctx.db.prepare("UPDATE members SET status = 'confirmed' WHERE istat = ?").run(peer.id);
+  })();
+  ctx.log.info('peer identity confirmed', { kind: peer.kind, id: peer.id });
+  return findPeer(ctx.db, peer.kind, peer.id) as PeerRecord;
+}
