@@ -10,7 +10,7 @@
 import type { z } from 'zod';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { PlanItemsInput, type PlanItemInput, type PlanView } from '../../../shared/domain/gov-plan';
-import { validationError } from '../platform/api/dispatcher';
+import { validationError } from '../platform/errors';
 import type { AppContext } from '../platform/context';
 import { decodeCsv, foldHeader, parseCsv } from '../format/csv/csv-text';
 import { AppError } from '../platform/errors';

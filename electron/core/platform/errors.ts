@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ApiError, ErrorCode } from '../../../shared/api/errors';
 
 /**
@@ -17,4 +18,18 @@ export class AppError extends Error {
   toValue(): ApiError {
     return { code: this.code, message: this.message, ...this.extra };
   }
+}
+
+/** The first problem, naming the field by its dotted path, in words a clerk can act on. */
+export function validationError(error: z.ZodError): ApiError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  const what = issue?.message ?? 'Dato non valido.';
+  return {
+    code: 'E_VALIDATION',
+    message: field ? `Campo «${field}»: ${what}` : what,
+    ...(field ? { field } : {}),
+    // The sentence alone, for a UI that already shows it beside the field.
+    params: { issue: what },
+  };
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { api, type MethodName } from '../../../../shared/api/contract';
 import type { ApiError, Result } from '../../../../shared/api/errors';
 import type { AppContext } from '../context';
-import { AppError } from '../errors';
+import { AppError, validationError } from '../errors';
 import type { HandlerTable } from './handler-table';
 
 /** The untyped entry point every transport feeds: method name and raw input in, a Result out. */
@@ -29,18 +29,4 @@ export function createDispatcher(ctx: AppContext, handlers: HandlerTable): Dispa
 
 function fail(error: ApiError): Result<never> {
   return { ok: false, error };
-}
-
-/** The first problem, naming the field by its dotted path, in words a clerk can act on. */
-export function validationError(error: z.ZodError): ApiError {
-  const issue = error.issues[0];
-  const field = issue?.path.map(String).join('.') ?? '';
-  const what = issue?.message ?? 'Dato non valido.';
-  return {
-    code: 'E_VALIDATION',
-    message: field ? `Campo «${field}»: ${what}` : what,
-    ...(field ? { field } : {}),
-    // The sentence alone, for a UI that already shows it beside the field.
-    params: { issue: what },
-  };
 }

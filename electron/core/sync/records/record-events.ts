@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RecordKind } from '../../../../shared/records/registry';
-import { validationError } from '../../platform/api/dispatcher';
+import { validationError } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { appendEvent } from '../outbox/outbox';
