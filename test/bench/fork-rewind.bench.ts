@@ -6,7 +6,9 @@ import { fixedClock } from '../../electron/core/platform/defaults';
 import { rewindPeerStream } from '../../electron/core/sync/forks/rewind-stream';
 import { ChainHasher } from '../../electron/core/format/bundle/chain-hash';
 import { eventKey } from '../../electron/core/sync/inbox/apply';
-import { PROJECTORS } from '../../electron/core/platform/records/projector';
+import { RECORD_REGISTRY } from '../../electron/core/app/modules';
+
+const PROJECTORS = RECORD_REGISTRY.projectors;
 import { GENESIS_HASH } from '../../electron/core/format/bundle/chain';
 import { findPeer, setPeerApplied } from '../../electron/core/sync/peers/peers-store';
 import { usageLine } from '../sync/bundle-gen';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChainHasher } from '../../electron/core/format/bundle/chain-hash';
 import type { EventEnvelope } from '../../electron/core/format/bundle/line-check';
 import type { PreRead } from '../../electron/core/format/bundle/pre-read';
-import { ChannelReader, ChannelWriter, createChannelBuffer, FRAME_LINES, LineFrameReader, LINES_FRAME_BYTES, SLOTS } from '../../electron/core/format/worker/line-channel';
+import { ChannelReader, ChannelWriter, createChannelBuffer, FRAME_LINES, LineFrameReader, LINES_FRAME_BYTES, SLOTS } from '../../electron/core/format/bundle/line-channel';
 
 /** A chain whose current hash is 32 bytes of `n`. */
 function chainAt(n: number): ChainHasher {

@@ -1,22 +1,17 @@
 /**
  * The recovery copy split into several files (each under the format's 50 MiB per attachment;
- * here a few hundred bytes), read back in order; and every kind a municipality writes can be rebuilt.
+ * here a few hundred bytes), read back in order. (That every kind a municipality writes can be
+ * rebuilt is checked with the composition root: test/core/modules.test.ts.)
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MUNICIPALITY_RECORD_KINDS } from '../../shared/records/kinds';
 import { exportRecovery } from '../../electron/core/sync/recovery/recovery-export';
-import { RESTORERS } from '../../electron/core/app/restore-records';
 import { tempDir } from '../helpers/temp-dir';
 import { townToHub } from './hub-helpers';
 import { localRecords, restoreBackup, syncedTownWithBackup } from './recovery-helpers';
 
 describe('recovery copy', () => {
-  it('every record kind a municipality writes has a restore function', () => {
-    expect(Object.keys(RESTORERS).sort()).toEqual(MUNICIPALITY_RECORD_KINDS.map((k) => k.kind).sort());
-  });
-
   it('a copy in several files is read back in order', async () => {
     const { hub, town, backup } = await syncedTownWithBackup();
     for (let d = 3; d <= 12; d += 1) await town.must('usage.record', { service: 'PEC', date: `2026-11-${String(d).padStart(2, '0')}`, quantity: String(d) });

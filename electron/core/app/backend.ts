@@ -1,6 +1,6 @@
 import type { PushMessage } from '../../../shared/api/events';
 import { createDispatcher, type Dispatch } from '../platform/api/dispatcher';
-import { handlers } from './app-handlers';
+import { handlers, RECORD_REGISTRY } from './modules';
 import type { AppContext, Clock, IdSource, Log, PdfPrinter } from '../platform/context';
 import { randomIds, stderrLog, systemClock } from '../platform/defaults';
 import { openStore } from '../platform/store/open-store';
@@ -33,6 +33,7 @@ export interface Backend {
 export function openBackend(options: BackendOptions): Backend {
   const listeners = new Set<(message: PushMessage) => void>();
   const db = openStore(options.dataDir);
+  let dispatch: Dispatch = () => Promise.reject(new Error('backend not ready'));
   const ctx: AppContext = {
     db,
     dataDir: options.dataDir,
@@ -40,15 +41,21 @@ export function openBackend(options: BackendOptions): Backend {
     ids: options.ids ?? randomIds,
     log: options.log ?? stderrLog,
     appVersion: options.appVersion,
+    records: RECORD_REGISTRY,
+    api: (method, input) => dispatch(method, input),
+    // Fresh ids (never this one's source: two installations must not mint the same record id).
+    openInstallation: (dataDir) =>
+      openBackend({ dataDir, appVersion: options.appVersion, clock: ctx.clock, log: ctx.log, autoBackupDelayMs: false }),
     ...(options.printPdf ? { printPdf: options.printPdf } : {}),
     emit: (event, payload) => {
       for (const listener of listeners) listener({ event, payload } as PushMessage);
     },
   };
+  dispatch = createDispatcher(ctx, handlers);
   const cancelAutoBackup = options.autoBackupDelayMs === false ? () => {} : scheduleAutoBackup(ctx, options.autoBackupDelayMs);
   return {
     ctx,
-    dispatch: createDispatcher(ctx, handlers),
+    dispatch,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

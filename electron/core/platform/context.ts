@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { Result } from '../../../shared/api/errors';
 import type { PushEventName, PushEvents } from '../../../shared/api/events';
+import type { RecordRegistry } from './records/projector';
 
 export interface Clock {
   /** Current time as an RFC 3339 UTC string with milliseconds. */
@@ -20,6 +22,15 @@ export interface Log {
 /** Prints a self-contained HTML page to PDF bytes (report-pdf.ts). */
 export type PdfPrinter = (html: string) => Promise<Uint8Array>;
 
+/** The untyped entry point every transport feeds: method name and raw input in, a Result out. */
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+/** Another installation of this app, open on its own data folder (the hub demo's members). */
+export interface OpenedInstallation {
+  dispatch: Dispatch;
+  close(): void;
+}
+
 export type Emit = <E extends PushEventName>(event: E, payload: PushEvents[E]) => void;
 
 /**
@@ -34,6 +45,15 @@ export interface AppContext {
   log: Log;
   emit: Emit;
   appVersion: string;
+  /** The projectors and restorers of every feature, derived from the module list (app/modules.ts). */
+  records: RecordRegistry;
+  /**
+   * This installation's own API (the handler table behind the dispatcher), for a handler that
+   * drives other methods as a user would: the demos. Features never import the table itself.
+   */
+  api: Dispatch;
+  /** Opens another installation on dataDir with this one's clock and log (new ids): the hub demo's members. */
+  openInstallation(dataDir: string): OpenedInstallation;
   /** Electron's printToPDF, asked of the main process; absent in the CLI and browser shell (a local headless browser prints). */
   printPdf?: PdfPrinter;
 }

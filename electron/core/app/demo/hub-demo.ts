@@ -56,10 +56,7 @@ export async function fillHubDemo(ctx: AppContext, input: { seed: number }): Pro
   if (stmt(ctx.db, 'SELECT 1 FROM gov_plan_versions LIMIT 1').get() || stmt(ctx.db, 'SELECT 1 FROM hub_proposals LIMIT 1').get()) {
     throw new AppError('E_VALIDATION', 'Il consorzio ha già proposte o piani: i dati dimostrativi si creano solo in un consorzio appena configurato.');
   }
-  const { createDispatcher } = await import('../../platform/api/dispatcher');
-  const { handlers } = await import('../app-handlers');
-  const { openBackend } = await import('../backend');
-  const call = dispatcherCall(createDispatcher(ctx, handlers));
+  const call = dispatcherCall(ctx.api);
   const rand = rng(input.seed);
   const today = ctx.clock.now().slice(0, 10);
   const thisYear = Number(today.slice(0, 4));
@@ -132,7 +129,7 @@ export async function fillHubDemo(ctx: AppContext, input: { seed: number }): Pro
     const hubId = await call('identity.export', {});
     for (let t = 0; t < towns.length; t++) {
       const m = towns[t]!;
-      const town = openBackend({ dataDir: join(tmp, m.istat), appVersion: ctx.appVersion, clock: ctx.clock, log: ctx.log });
+      const town = ctx.openInstallation(join(tmp, m.istat));
       try {
         const tc = dispatcherCall(town.dispatch);
         await tc('setup.municipality', { istat: m.istat, operator: `Referente tecnico di ${m.name}` });

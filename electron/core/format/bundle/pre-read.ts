@@ -9,13 +9,9 @@
  */
 import type { EventEnvelope } from './line-check';
 import { fastUsage } from './fast-validate';
+import type { UsageFigures } from '../../platform/records/projector';
 
-export interface UsageFigures {
-  service: string;
-  /** YYYY-MM of the entry's date: the hub's monthly totals are filed by it. */
-  month: string;
-  quantityMilli: number;
-}
+export type { UsageFigures };
 
 export interface PreRead {
   kind: string;

@@ -22,7 +22,7 @@ import { parseMinisignPublicKey, verifyMinisign } from '../crypto/minisign';
 import type { ChainHasher } from './chain-hash';
 import { LineChecker, type EventEnvelope, type Finding } from './line-check';
 import { LineSplitter } from './lines';
-import { ChannelWriter } from '../worker/line-channel';
+import { ChannelWriter } from './line-channel';
 import {
   ATTACHMENT_NAME,
   bundleTrustedComment,
@@ -63,7 +63,7 @@ export interface VerifyInput {
    */
   skipLines?: boolean;
   /**
-   * Stream the verified lines to the writer thread while verifying (workers/line-channel.ts):
+   * Stream the verified lines to the writer thread while verifying (line-channel.ts):
    * a head frame once steps 4–7 are known, every line that passed steps 9–10's per-line checks
    * with its chain hash, and an end frame with this report. The writer applies as they come,
    * in one transaction it rolls back unless the end frame says ok. No events file is written.

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import { api, type MethodName } from '../../../../shared/api/contract';
 import type { ApiError, Result } from '../../../../shared/api/errors';
-import type { AppContext } from '../context';
+import type { AppContext, Dispatch } from '../context';
 import { AppError, validationError } from '../errors';
 import type { HandlerTable } from './handler-table';
 
-/** The untyped entry point every transport feeds: method name and raw input in, a Result out. */
-export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+export type { Dispatch };
 
 export function createDispatcher(ctx: AppContext, handlers: HandlerTable): Dispatch {
   return async (method, input) => {

@@ -2,16 +2,26 @@
  * Per-kind projections of received records, kept incrementally inside the transaction that
  * applies a bundle (the hub must stay fast with ten years of every member's history: totals are
  * maintained, never recomputed). A projector sees each change with the record's previous state,
- * so it can subtract what an update or a delete takes away. Later issues add theirs here.
+ * so it can subtract what an update or a delete takes away. Each feature module lists its
+ * projectors (app/modules.ts derives the registry).
  *
  * A projector opens a session per bundle: it may accumulate in memory and write once in
  * close(), still inside the bundle's transaction (a million usage events touch a few hundred
  * service × month totals, not a million rows).
  */
 import type Database from 'better-sqlite3';
-import type { UsageFigures } from '../../format/bundle/pre-read';
-import { HUB_PROJECTORS } from '../../hub/hub-projectors';
-import { GOV_PROJECTORS } from '../../governance/gov-projectors';
+import type { RestoreFn } from './recovered-event';
+
+/**
+ * A usage put's figures (service, month, quantity), as the verifying worker reads them
+ * (format/bundle/pre-read.ts) and as the hub's monthly totals file them.
+ */
+export interface UsageFigures {
+  service: string;
+  /** YYYY-MM of the entry's date: the hub's monthly totals are filed by it. */
+  month: string;
+  quantityMilli: number;
+}
 
 export interface RecordChange {
   /** The owning installation's id (a municipality's ISTAT code, or the hub's id). */
@@ -25,7 +35,7 @@ export interface RecordChange {
   /** The state before this event, or null if the record did not exist or was deleted. */
   previous: Record<string, unknown> | null;
   /**
-   * A usage put's figures as the verifying worker read them (bundles/pre-read.ts), so the
+   * A usage put's figures as the verifying worker read them (format/bundle/pre-read.ts), so the
    * usage totals need not parse a million lines again. Absent for other kinds and paths.
    */
   usage?: UsageFigures | null;
@@ -48,42 +58,14 @@ export interface Projector {
   reset?(db: Database.Database, owner: string): void;
 }
 
-function usageFigures(data: Record<string, unknown>): UsageFigures {
-  return { service: String(data.service), month: String(data.date).slice(0, 7), quantityMilli: Number(data.quantity_milli) };
+/**
+ * What the features contribute to applying and recovering records, derived once from the list
+ * of feature modules (app/modules.ts) and passed in the context: the sync layer applies and
+ * restores records without knowing which features exist.
+ */
+export interface RecordRegistry {
+  /** In order: a later projector of the same kind may read what an earlier one wrote. */
+  projectors: readonly Projector[];
+  /** How each of our own record kinds is rebuilt from a recovered event, by kind. */
+  restorers: Readonly<Record<string, RestoreFn>>;
 }
-
-/** Usage per service × member × month (the hub's main aggregate): table received_usage_monthly. */
-export const usageMonthlyProjector: Projector = {
-  kind: 'usage',
-  open(db) {
-    const totals = new Map<string, { owner: string; service: string; month: string; q: number; n: number }>();
-    const add = (owner: string, f: UsageFigures, sign: 1 | -1) => {
-      const key = `${owner}\u0000${f.service}\u0000${f.month}`;
-      let t = totals.get(key);
-      if (!t) totals.set(key, (t = { owner, service: f.service, month: f.month, q: 0, n: 0 }));
-      t.q += sign * f.quantityMilli;
-      t.n += sign;
-    };
-    return {
-      project(change) {
-        if (change.previous) add(change.owner, usageFigures(change.previous), -1);
-        if (change.op === 'put') add(change.owner, change.usage ?? usageFigures(change.data as Record<string, unknown>), 1);
-      },
-      close() {
-        const upsert = db.prepare(
-          `INSERT INTO received_usage_monthly (owner, service, month, quantity_milli, entries) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (owner, service, month) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, entries = entries + excluded.entries`,
-        );
-        const prune = db.prepare('DELETE FROM received_usage_monthly WHERE owner = ? AND service = ? AND month = ? AND entries = 0');
-        for (const t of totals.values()) {
-          if (t.q === 0 && t.n === 0) continue;
-          upsert.run(t.owner, t.service, t.month, t.q, t.n);
-          if (t.n < 0) prune.run(t.owner, t.service, t.month);
-        }
-        totals.clear();
-      },
-    };
-  },
-};
-
-export const PROJECTORS: readonly Projector[] = [usageMonthlyProjector, ...HUB_PROJECTORS, ...GOV_PROJECTORS];

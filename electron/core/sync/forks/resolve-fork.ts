@@ -23,7 +23,7 @@ import { applyBundle, fileEventSource } from '../inbox/apply';
 import { archivedPath } from '../inbox/archive';
 import { retryWaiting, storeAttachments, verifyInputFor, type ImportOptions } from '../inbox/import';
 import { findFork, finishForkedReceptions, resolveForkRow } from '../inbox/inbox-store';
-import { PROJECTORS, type Projector } from '../../platform/records/projector';
+import type { Projector } from '../../platform/records/projector';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { findPeer, listPeerRecords, type PeerRecord } from '../peers/peers-store';
 import { rewindPeerStream } from './rewind-stream';
@@ -95,7 +95,7 @@ async function acceptFork(ctx: AppContext, view: BundleFork, decided: { by: stri
     storeAttachments(ctx, report);
     const peer = listPeerRecords(ctx.db).find((p) => p.peerNo === row.peerNo);
     if (!peer) throw new AppError('E_NOT_FOUND', `Il mittente della biforcazione n. ${view.forkNo} non è più registrato.`, { params: { forkNo: view.forkNo } });
-    const projectors = options.projectors ?? PROJECTORS;
+    const projectors = options.projectors ?? ctx.records.projectors;
     const range = { first: manifest.events.first_seq, last: manifest.events.last_seq };
     const outcome = ctx.db.transaction(() => {
       const rewound = rewindPeerStream(ctx.db, peer, row.seq, projectors, decided.at);
@@ -146,7 +146,7 @@ async function closeSettledForks(ctx: AppContext, peerNo: number, acceptedNo: nu
     .prepare('SELECT fork_no AS forkNo FROM bundle_forks WHERE peer_no = ? AND resolution IS NULL AND fork_no <> ? ORDER BY fork_no')
     .pluck()
     .all(peerNo, acceptedNo) as number[];
-  const projectors = options.projectors ?? PROJECTORS;
+  const projectors = options.projectors ?? ctx.records.projectors;
   for (const forkNo of open) {
     const row = findFork(ctx.db, forkNo);
     const path = row ? archivedPath(ctx.dataDir, row.sha256) : null;

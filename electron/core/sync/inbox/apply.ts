@@ -27,7 +27,7 @@ import { findPeer, setPeerAck, setPeerAckProblem, setPeerApplied, touchPeerRecei
 import { EventBatch, eventKey, RefusalStop } from './apply-batch';
 import { insertFork } from './inbox-store';
 import { ownIdsFor } from './own-ids';
-import { PROJECTORS, type Projector, type ProjectorSession } from '../../platform/records/projector';
+import type { Projector, ProjectorSession } from '../../platform/records/projector';
 
 export { eventKey };
 
@@ -75,7 +75,8 @@ export interface ApplyInput {
   at: string;
   /** Record kinds this reader knows (default: the project's registry). */
   kinds?: (kind: string) => RecordKind | undefined;
-  projectors?: readonly Projector[];
+  /** The features' projectors (the context's record registry). */
+  projectors: readonly Projector[];
   lineLimit?: number;
 }
 
@@ -156,7 +157,7 @@ function forEachLine(path: string, limit: number, fn: (line: Buffer) => void): v
 
 export function applyBundle(db: Database.Database, input: ApplyInput): ApplyResult {
   const kinds = input.kinds ?? findRecordKind;
-  const projectorList = input.projectors ?? PROJECTORS;
+  const projectorList = input.projectors;
   const st = statements(db);
   const m = input.manifest.events;
   try {

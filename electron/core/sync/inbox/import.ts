@@ -20,7 +20,7 @@ import type { BundleVerifier } from '../../format/worker/verifier';
 import { applyBundle, fileEventSource, recordFork, type ApplyResult, type EventSource } from './apply';
 import type { Manifest } from '../../format/bundle/manifest';
 import type { PreRead } from '../../format/bundle/pre-read';
-import { ChannelReader, createChannelBuffer, FRAME_END, FRAME_LINES, LineFrameReader } from '../../format/worker/line-channel';
+import { ChannelReader, createChannelBuffer, FRAME_END, FRAME_LINES, LineFrameReader } from '../../format/bundle/line-channel';
 import { archiveFile, archivedPath, inboxTempDir, sweepInboxTemp } from './archive';
 import { finishReception, finishWaitingReceptions, insertReception, waitingFiles, type ReceptionUpdate } from './inbox-store';
 import type { Projector } from '../../platform/records/projector';
@@ -31,6 +31,7 @@ export interface ImportOptions {
   verifier: BundleVerifier;
   limits?: BundleLimits;
   kinds?: (kind: string) => RecordKind | undefined;
+  /** Replaces the context's projectors (tests of one projector). */
   projectors?: readonly Projector[];
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -163,7 +164,7 @@ function endReport(bytes: Buffer): VerifyReport {
   return value;
 }
 
-/** The worker's channel as the writer's event source (see workers/line-channel.ts). */
+/** The worker's channel as the writer's event source (see format/bundle/line-channel.ts). */
 class ChannelSource implements EventSource {
   report: VerifyReport | null = null;
   private readonly frames = new LineFrameReader();
@@ -206,7 +207,7 @@ async function verifyAndApply(
     fileSha256: sha256,
     at: ctx.clock.now(),
     ...(options.kinds ? { kinds: options.kinds } : {}),
-    ...(options.projectors ? { projectors: options.projectors } : {}),
+    projectors: options.projectors ?? ctx.records.projectors,
   });
   const input = verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits);
   if (started || !options.verifier.streams) {

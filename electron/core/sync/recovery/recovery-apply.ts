@@ -28,8 +28,7 @@ import { outboxHead } from '../outbox/outbox';
 import { clearEventsLost, eventsLostPeer, findPeer } from '../peers/peers-store';
 import { stmt } from '../../platform/store/statements';
 import { copyParts, forEachCopyLine, notACopy, type CopyPart } from './recovery-copy-reader';
-import type { RecoveredEvent } from '../../platform/records/recovered-event';
-import { RESTORERS } from '../../app/restore-records';
+import type { RecoveredEvent, RestoreFn } from '../../platform/records/recovered-event';
 
 export function recoveryStatus(ctx: AppContext): RecoveryStatus {
   const head = outboxHead(ctx.db).seq;
@@ -116,9 +115,9 @@ function applyCopy(ctx: AppContext, parts: CopyPart[], ack: { seq: number; hash:
       return;
     }
     if (state.firstDifference !== null) return;
-    const ev = parseOwnEvent(seq, line);
+    const ev = parseOwnEvent(seq, line, ctx.records.restorers);
     insert.run(seq, ev.at, ev.kind, ev.op, ev.id, line, hash);
-    const missing = (RESTORERS[ev.kind] as (typeof RESTORERS)[string])(db, ctx.dataDir, ev as RecoveredEvent<never>);
+    const missing = (ctx.records.restorers[ev.kind] as RestoreFn)(db, ctx.dataDir, ev as RecoveredEvent<never>);
     for (const sha of missing ?? []) missingFiles.add(sha);
     records[ev.kind] = (records[ev.kind] ?? 0) + 1;
   });
@@ -145,7 +144,7 @@ function applyCopy(ctx: AppContext, parts: CopyPart[], ack: { seq: number; hash:
 const ENVELOPE = ['seq', 'at', 'kind', 'op', 'id'];
 
 /** One of our own event lines: the envelope exactly as the format says, a kind we write, valid data. */
-function parseOwnEvent(seq: number, line: Buffer): RecoveredEvent {
+function parseOwnEvent(seq: number, line: Buffer, restorers: Readonly<Record<string, RestoreFn>>): RecoveredEvent {
   let ev: Record<string, unknown>;
   try {
     ev = JSON.parse(line.toString('utf8')) as Record<string, unknown>;
@@ -159,7 +158,7 @@ function parseOwnEvent(seq: number, line: Buffer): RecoveredEvent {
     throw notACopy(`event ${seq}: envelope`);
   }
   const kind = findRecordKind(ev.kind);
-  if (!kind || kind.owner !== 'municipality' || !RESTORERS[ev.kind]) {
+  if (!kind || kind.owner !== 'municipality' || !restorers[ev.kind]) {
     throw new AppError('E_VERSION', `La copia contiene dati di tipo «${ev.kind}» che questa versione di CST Desk non sa ricostruire: aggiornare il programma e importare di nuovo il pacchetto di recupero. Nessun dato è stato modificato.`, {
       params: { kind: ev.kind, seq },
     });

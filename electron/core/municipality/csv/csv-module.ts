@@ -1,4 +1,5 @@
 import type { HandlerGroup } from '../../platform/api/handler-table';
+import type { FeatureModule } from '../../platform/api/feature-module';
 import { exportCsv, exportCsvFile } from './csv-export';
 import { importCsv, previewCsv } from './csv-service';
 
@@ -8,3 +9,6 @@ export const csvHandlers = {
   'csv.export': exportCsv,
   'csv.exportFile': exportCsvFile,
 } satisfies HandlerGroup;
+
+/** CSV import (check, preview, record) and export of the town hall's records. */
+export const csvModule = { name: 'municipality/csv', handlers: csvHandlers } satisfies FeatureModule;

@@ -1,5 +1,6 @@
 import type { BundleImportResult } from '../../../../shared/domain/bundles';
-import type { HandlerGroup } from '../../platform/api/handler-table';
+import { joinHandlerGroups, type HandlerGroup } from '../../platform/api/handler-table';
+import type { FeatureModule } from '../../platform/api/feature-module';
 import type { AppContext } from '../../platform/context';
 import { importBundles, retryWaiting, type ImportOptions } from '../inbox/import';
 import { confirmIdentity, importIdentity } from '../peers/identity-exchange';
@@ -96,3 +97,9 @@ export const bundleHandlers = {
   'bundle.resolveFork': (ctx, input) => withVerifier((options) => resolveFork(ctx, input, options), ctx, 'Decisione sulla biforcazione'),
   'bundle.history': (ctx) => bundleHistory(ctx.db),
 } satisfies HandlerGroup;
+
+/** Peers' identities and the signed, encrypted bundles exchanged with them. */
+export const bundlesModule = {
+  name: 'sync/bundles',
+  handlers: joinHandlerGroups(peerHandlers, bundleHandlers),
+} satisfies FeatureModule;

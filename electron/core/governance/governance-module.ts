@@ -1,17 +1,20 @@
-import type { HandlerGroup } from '../platform/api/handler-table';
+import { joinHandlerGroups, type HandlerGroup } from '../platform/api/handler-table';
+import type { FeatureModule } from '../platform/api/feature-module';
+import { GOV_RECORD_KINDS } from '../../../shared/records/gov-records';
+import { GOV_PROJECTORS } from './gov-projectors';
+import { reportHandlers } from './report-handlers';
 import { AppError } from '../platform/errors';
 import { readInstallation } from '../platform/installation/installation-store';
 import { allocationOf, computeStatement, savingsOf, toStatementView } from './allocation-service';
 import { actOnProposal, assignProposal, getGovProposal, listGovProposals, proposalRanking, proposalTimeline } from './evaluation-service';
 import { requireGovHub } from './gov-errors';
-import { fillHubDemo } from '../app/demo/hub-demo';
 import { readGovSettings, updateGovSettings } from './gov-settings';
 import { readStatement } from './gov-store';
 import { myShare } from './my-share';
 import { importPlanCsv } from './plan-csv';
 import { approvePlan, createPlan, getPlan, listPlans, newPlanVersion, pickVersion, planStep, savePlanItems } from './plan-service';
 
-/** Issue 5: evaluation of proposals, the yearly technical plan, allocation, statements (reports: report-handlers.ts). */
+/** Evaluation of proposals, the yearly technical plan, allocation, statements (reports: report-handlers.ts). */
 export const govHandlers = {
   'gov.settings.get': (ctx) => readGovSettings(ctx),
   'gov.settings.update': updateGovSettings,
@@ -50,8 +53,19 @@ export const govHandlers = {
     return toStatementView(ctx, computeStatement(ctx, pickVersion(ctx, input.year, input.version), input.istat));
   },
   'plan.myShare': myShare,
-  'demo.hub': fillHubDemo,
 } satisfies HandlerGroup;
+
+/**
+ * Governance on the hub (evaluation of proposals, the yearly technical plan with its approvals,
+ * cost shares and statements, the consortium report) and, on a municipality, what the hub
+ * publishes of it (proposal status, plan versions, statements, report).
+ */
+export const governanceModule = {
+  name: 'governance',
+  handlers: joinHandlerGroups(govHandlers, reportHandlers),
+  kinds: GOV_RECORD_KINDS,
+  projectors: GOV_PROJECTORS,
+} satisfies FeatureModule;
 
 function notReceived(year: number): AppError {
   return new AppError('E_NOT_FOUND', `L'estratto conto del piano ${year} non è ancora arrivato: il piano dev'essere approvato dall'Assemblea e il pacchetto del consorzio importato.`, {

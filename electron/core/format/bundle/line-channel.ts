@@ -13,9 +13,9 @@
  * consumer waits (Atomics.wait, with a stall timeout) while its next slot is empty.
  */
 
-import type { ChainHasher } from '../bundle/chain-hash';
-import type { EventEnvelope } from '../bundle/line-check';
-import { usageFiguresOf, type PreRead } from '../bundle/pre-read';
+import type { ChainHasher } from './chain-hash';
+import type { EventEnvelope } from './line-check';
+import { usageFiguresOf, type PreRead } from './pre-read';
 
 /** Big enough for the largest frame: a manifest ≤ 4 MiB in the end report, a line ≤ 1 MiB (with its id, ≤ 2 MiB). */
 export const SLOT_BYTES = 5 * 1024 * 1024;

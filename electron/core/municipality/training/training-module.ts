@@ -1,4 +1,7 @@
 import type { HandlerGroup } from '../../platform/api/handler-table';
+import type { FeatureModule } from '../../platform/api/feature-module';
+import { courseKind, participationKind } from '../../../../shared/records/training';
+import { restoreCourseFromEvent, restoreParticipationFromEvent } from './training-restore';
 import { listCourses, listParticipations } from './training-store';
 import {
   createCourse,
@@ -21,3 +24,14 @@ export const trainingHandlers = {
   'participations.list': (ctx, input) => listParticipations(ctx.db, input),
   'training.totals': trainingTotals,
 } satisfies HandlerGroup;
+
+/** Courses and the staff's participation (formazione). */
+export const trainingModule = {
+  name: 'municipality/training',
+  handlers: trainingHandlers,
+  kinds: [courseKind, participationKind],
+  restorers: {
+    course: (db, _dir, ev) => restoreCourseFromEvent(db, ev),
+    participation: (db, _dir, ev) => restoreParticipationFromEvent(db, ev),
+  },
+} satisfies FeatureModule;

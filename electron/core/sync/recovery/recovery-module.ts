@@ -1,4 +1,5 @@
 import type { HandlerGroup } from '../../platform/api/handler-table';
+import type { FeatureModule } from '../../platform/api/feature-module';
 import type { AppContext } from '../../platform/context';
 import type { ImportOptions } from '../inbox/import';
 import { defaultVerifier } from '../../format/worker/verifier';
@@ -21,3 +22,6 @@ export const recoveryHandlers = {
   'recovery.apply': (ctx, input) =>
     withVerifier(ctx, (options) => applyRecovery(ctx, 'path' in input ? { path: input.path } : { name: input.name, bytes: Buffer.from(input.contentBase64, 'base64') }, options)),
 } satisfies HandlerGroup;
+
+/** A town hall restored from an old copy gets its records back from the hub's recovery bundle. */
+export const recoveryModule = { name: 'sync/recovery', handlers: recoveryHandlers } satisfies FeatureModule;
