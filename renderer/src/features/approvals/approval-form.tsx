@@ -1,11 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api/contract';
+import type { ApiError } from '../../../../shared/api/errors';
 import { computeVote, type Elector, type VoteTally, type VotingRules } from '../../../../shared/governance/voting';
+import { useFormErrors } from '../../app/use-form-errors';
 import { DateField } from '../../components/fields';
 import { TextField } from '../../components/form-field';
 import { formatEuroCents, formatNumber } from '../../i18n/format';
 import { todayIso } from '../governance/gov-format';
+import { govErrorMessage, govErrorToMessage } from '../governance/gov-text';
 
 type Vote = 'for' | 'against' | 'abstain' | 'none';
 export interface Voter {
@@ -14,6 +17,9 @@ export interface Voter {
   population?: number | null;
 }
 export type ApproveInput = Input<'plan.approve'>;
+
+/** The form's fields (the API's names) → their controls, in the order shown. */
+const FIELD_IDS: Record<string, string> = { date: 'ap-date', minutesRef: 'ap-minutes' };
 
 /** The rules in words: weighting, majority, quorum. */
 export function rulesText(r: VotingRules, t: (k: string, o?: Record<string, unknown>) => string): string {
@@ -52,14 +58,19 @@ export function ApprovalForm({
   initialPresent?: readonly string[];
   onSave: (input: Omit<ApproveInput, 'year' | 'version'>) => void;
   busy: boolean;
-  apiError?: string | undefined;
+  apiError?: ApiError | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const [date, setDate] = useState(todayIso());
   const [minutes, setMinutes] = useState('');
   const [present, setPresent] = useState<Set<string>>(() => new Set(initialPresent));
   const [votes, setVotes] = useState<Record<string, Vote>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const errors = useFormErrors(FIELD_IDS);
+  // The backend's refusal: beside its field when the form has it, above the button otherwise.
+  const apiField = apiError?.code === 'E_VALIDATION' && apiError.field && apiError.field in FIELD_IDS ? apiError.field : null;
+  useEffect(() => {
+    if (apiError && apiField) errors.show({ [apiField]: govErrorToMessage(apiError) });
+  }, [apiError]); // once per refusal
   const electorate: Elector[] = useMemo(
     () => members.map((m) => (explicitElectorate ? { id: m.istat } : { id: m.istat, population: m.population ?? 0, quota: quota.get(m.istat) ?? 0 })),
     [members, quota, explicitElectorate],
@@ -79,11 +90,9 @@ export function ApprovalForm({
     setVotes(Object.fromEntries(members.map((m) => [m.istat, vote])));
   };
   const submit = () => {
-    const e: Record<string, string> = {};
-    if (!date) e.date = t('evaluation.dateRequired');
-    if (!minutes.trim()) e.minutes = t('approval.minutesRequired');
-    setErrors(e);
-    if (Object.keys(e).length) return;
+    const found = { ...(date ? {} : { date: { key: 'evaluation.dateRequired' } }), ...(minutes.trim() ? {} : { minutesRef: { key: 'approval.minutesRequired' } }) };
+    errors.show(found);
+    if (Object.keys(found).length) return;
     onSave({ body, date, minutesRef: minutes.trim(), present: [...present], ballots, ...(explicitElectorate ? { electorate: electorate.map((e) => ({ id: e.id })) } : {}) });
   };
   const pct = (n: number, d: number) => (d > 0 ? `${formatNumber(Math.round((n * 100) / d))}%` : '—');
@@ -100,10 +109,10 @@ export function ApprovalForm({
       <p className="cst-hint">{rulesText(rules, t)}</p>
       <div className="row">
         <div className="col-md-4">
-          <DateField id="ap-date" label={t('approval.date')} value={date} onChange={setDate} error={errors.date} required />
+          <DateField id="ap-date" label={t('approval.date')} value={date} onChange={setDate} error={errors.text('date')} required />
         </div>
         <div className="col-md-8">
-          <TextField id="ap-minutes" label={t('approval.minutes')} hint={t('approval.minutesHint')} value={minutes} onChange={setMinutes} error={errors.minutes} required />
+          <TextField id="ap-minutes" label={t('approval.minutes')} hint={t('approval.minutesHint')} value={minutes} onChange={setMinutes} error={errors.text('minutesRef')} required />
         </div>
       </div>
       <div className="cst-gov-toolbar">
@@ -197,9 +206,9 @@ export function ApprovalForm({
         </table>
       </div>
       {tally ? <p className="cst-gov-outcome-again">{t(`approval.outcome.${tally.outcome}`)}</p> : null}
-      {apiError ? (
+      {apiError && !apiField ? (
         <p className="cst-field-error" role="alert">
-          {apiError}
+          {govErrorMessage(apiError, t, i18n.language)}
         </p>
       ) : null}
       <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../../shared/api/errors';
 import type { PlanView } from '../../../../shared/domain/gov-plan';
 import { useApi } from '../../app/api-context';
 import { useApiQuery } from '../../app/use-api-query';
@@ -74,7 +75,7 @@ function NextStep({ plan }: { plan: PlanView }) {
   const settings = useApiQuery('gov.settings.get', {});
   const allocation = useApiQuery('plan.allocate', { year: plan.year, version: plan.version });
   const [busy, setBusy] = useState(false);
-  const [apiError, setApiError] = useState<string>();
+  const [apiError, setApiError] = useState<ApiError>();
   const [date, setDate] = useState(todayIso());
   const [by, setBy] = useState('');
   const [byError, setByError] = useState<string>();
@@ -95,7 +96,7 @@ function NextStep({ plan }: { plan: PlanView }) {
       setBusy(true);
       const res = await api.call('plan.step', { year: plan.year, version: plan.version, step, date, by: by.trim() });
       setBusy(false);
-      if (!res.ok) return setApiError(govErrorMessage(res.error, t, i18n.language));
+      if (!res.ok) return setApiError(res.error);
       setApiError(undefined);
       toast('success', { key: 'approval.stepDone', params: { state: res.value.state } });
       changed();
@@ -115,7 +116,7 @@ function NextStep({ plan }: { plan: PlanView }) {
           <TextField id="step-by" label={t('evaluation.by')} hint={t('evaluation.byHint')} value={by} onChange={setBy} error={byError} required />
           {apiError ? (
             <p className="cst-field-error" role="alert">
-              {apiError}
+              {govErrorMessage(apiError, t, i18n.language)}
             </p>
           ) : null}
           <button type="submit" className="btn btn-primary" disabled={busy}>
@@ -162,7 +163,7 @@ function NextStep({ plan }: { plan: PlanView }) {
           setBusy(true);
           const res = await api.call('plan.approve', { year: plan.year, version: plan.version, ...input });
           setBusy(false);
-          if (!res.ok) return setApiError(govErrorMessage(res.error, t, i18n.language));
+          if (!res.ok) return setApiError(res.error);
           setApiError(undefined);
           toast(res.value.outcome === 'approved' ? 'success' : 'warning', { key: `approval.saved.${res.value.outcome}`, params: { body } });
           changed();

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../../shared/api/errors';
-import { apiErrorMessage } from '../../i18n/messages';
+import { apiErrorMessage, apiErrorToMessage, type Message } from '../../i18n/messages';
 import { formatHundredths } from './gov-format';
 
 /**
@@ -56,6 +56,12 @@ export function govErrorMessage(error: ApiError, t: TFunction, language: string)
   if (typeof params.state === 'string') params.state = t(`plan.state.${params.state}`);
   const text = t(key, { ...params, defaultValue: '' });
   return text || apiErrorMessage(error, t, language);
+}
+
+/** A governance error as a catalogue reference (its rule’s sentence), for an error kept beside its field (it follows a language switch). */
+export function govErrorToMessage(error: ApiError): Message {
+  const rule = error.params?.rule;
+  return { ...apiErrorToMessage(error), ...(typeof rule === 'string' ? { key: `govErrors.${rule}` } : {}) };
 }
 
 /** A size class in inhabitants, from its bounds. */

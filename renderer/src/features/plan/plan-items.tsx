@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../../shared/api/errors';
 import type { PlanView } from '../../../../shared/domain/gov-plan';
 import type { PlanItemData } from '../../../../shared/records/gov-records';
 import { useApi } from '../../app/api-context';
@@ -12,7 +13,8 @@ import { formatEuroCents } from '../../i18n/format';
 import { govErrorMessage } from '../governance/gov-text';
 import { readFileAsBase64 } from '../../platform/read-file';
 import { GovCsvButton } from '../governance/csv-button';
-import { ItemForm, toItemInput, type PlanItemInput } from './item-form';
+import { itemApiError, toItemInput, type PlanItemInput } from './item-draft';
+import { ItemForm } from './item-form';
 import { formatMilli } from './quantities';
 import { usePlanStore } from './store';
 
@@ -32,22 +34,28 @@ export function PlanItems({ plan }: { plan: PlanView }) {
   const members = useApiQuery('members.list', {});
   const [editing, setEditing] = useState<PlanItemData | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
-  const [apiError, setApiError] = useState<string>();
+  const [apiError, setApiError] = useState<ApiError>();
   const [importError, setImportError] = useState<string>();
 
-  const save = async (items: PlanItemInput[]) => {
+  const edit = (item: PlanItemData | 'new') => {
+    setApiError(undefined); // the last refusal was about the item then in the form
+    setEditing(item);
+  };
+  /** Saves the whole list; `index`: the item in the form (a refusal about it goes beside its field). */
+  const save = async (items: PlanItemInput[], index = -1) => {
     setBusy(true);
     const res = await api.call('plan.saveItems', { year: plan.year, version: plan.version, items });
     setBusy(false);
-    if (!res.ok) return setApiError(govErrorMessage(res.error, t, i18n.language));
+    if (!res.ok) return setApiError(itemApiError(res.error, index, items[index]?.code ?? ''));
     setApiError(undefined);
     setEditing(null);
     toast('success', { key: 'plan.itemsSaved', params: { total: formatEuroCents(res.value.totalCents) } });
     changed();
   };
   const saveOne = (input: PlanItemInput) => {
-    const others = plan.items.filter((i) => editing === 'new' || i.code !== editing?.code).map(toItemInput);
-    void save(editing === 'new' ? [...others, input] : plan.items.map((i) => (i.code === (editing as PlanItemData).code ? input : toItemInput(i))));
+    if (editing === 'new') return void save([...plan.items.map(toItemInput), input], plan.items.length);
+    const index = plan.items.findIndex((i) => i.code === editing?.code);
+    void save(plan.items.map((i, n) => (n === index ? input : toItemInput(i))), index);
   };
   const importCsv = async (file: File | undefined) => {
     if (!file) return;
@@ -92,7 +100,7 @@ export function PlanItems({ plan }: { plan: PlanView }) {
                     header: <span className="visually-hidden">{t('plan.colActions')}</span>,
                     cell: (i: PlanItemData) => (
                       <span className="cst-row-actions">
-                        <button type="button" className="btn btn-outline-primary btn-sm" aria-label={`${t('plan.edit')} ${i.description}`} onClick={() => setEditing(i)}>
+                        <button type="button" className="btn btn-outline-primary btn-sm" aria-label={`${t('plan.edit')} ${i.description}`} onClick={() => edit(i)}>
                           {t('plan.edit')}
                         </button>{' '}
                         <button type="button" className="btn btn-outline-danger btn-sm" aria-label={`${t('plan.remove')} ${i.description}`}
@@ -109,7 +117,7 @@ export function PlanItems({ plan }: { plan: PlanView }) {
         />
         <div className="cst-gov-toolbar">
           {plan.editable ? (
-            <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
+            <button type="button" className="btn btn-primary" onClick={() => edit('new')}>
               {t('plan.addItem')}
             </button>
           ) : null}
