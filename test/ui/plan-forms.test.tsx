@@ -144,3 +144,24 @@ describe('vote form: field messages', () => {
     expect(api.callsOf('plan.approve')).toHaveLength(1);
   });
 });
+
+describe('plan items: a refused removal', () => {
+  it('is said above the table (no item form is open to show it)', async () => {
+    // Say the version was replaced meanwhile (another window made a new one).
+    const api = refusing(planApi('draft'), 'plan.saveItems', {
+      code: 'E_NOT_FOUND',
+      message: 'Il piano 2027 non ha una versione 1.',
+      field: 'version',
+      params: { rule: 'PLAN_VERSION_UNKNOWN', year: 2027, version: 1 },
+    });
+    usePlanStore.getState().reset();
+    window.location.hash = '#/plan';
+    const { user, i18n } = renderApp(api);
+    const table = await screen.findByRole('table', { name: 'Voci del piano' }, { timeout: 5000 });
+    await user.click(within(table).getByRole('button', { name: 'Togli Posta elettronica certificata' }));
+    // (In Italian govErrorMessage gives the catalogue's generic sentence for a code other than E_VALIDATION.)
+    expect((await screen.findByRole('alert')).textContent).toBeTruthy();
+    await act(() => i18n.changeLanguage('en'));
+    expect(screen.getByRole('alert').textContent).toBe('The 2027 plan has no version 1.');
+  });
+});

@@ -71,6 +71,12 @@ export function PlanItems({ plan }: { plan: PlanView }) {
     <>
       <Card title={t('plan.itemsTitle')} id="plan-items">
         {plan.editable ? <p className="cst-hint">{t('plan.itemsIntro')}</p> : <p className="cst-hint">{t('plan.readOnly')}</p>}
+        {/* A refused removal (no item form is open to show it). */}
+        {editing === null && apiError ? (
+          <p className="cst-field-error" role="alert">
+            {govErrorMessage(apiError, t, i18n.language)}
+          </p>
+        ) : null}
         <DataTable<PlanItemData>
           caption={t('plan.itemsTitle')}
           captionHidden
