@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const VECTORS = process.env.CST_VECTORS_DIR ?? fileURLToPath(new URL('../../../shared/vectors/', import.meta.url));
+export const VECTORS = process.env.CST_VECTORS_DIR ?? fileURLToPath(new URL('../fixtures/vectors/', import.meta.url));
 
 export function vectorFile(path: string): Buffer {
   return readFileSync(join(VECTORS, path));

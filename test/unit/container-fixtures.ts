@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { ZipRules } from '../../electron/core/format/container/zip-reader';
 
-export const VECTORS = process.env.CST_VECTORS_DIR ?? fileURLToPath(new URL('../../../shared/vectors/', import.meta.url));
+export const VECTORS = process.env.CST_VECTORS_DIR ?? fileURLToPath(new URL('../fixtures/vectors/', import.meta.url));
 
 export function vector(path: string): Buffer {
   return readFileSync(join(VECTORS, path));
