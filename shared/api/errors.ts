@@ -17,7 +17,7 @@ export const ERROR_CODES = [
   'E_INTERNAL',
   // DESIGN.md "Restores": the hub holds events of ours we lost; writes wait for the recovery bundle.
   'E_RECOVERY_NEEDED',
-  // BUNDLE-FORMAT.md "Reading a bundle": the outcome codes of a refused bundle or identity file.
+  // docs/bundle-format.md "Reading a bundle": the outcome codes of a refused bundle or identity file.
   'E_LIMIT',
   'E_FORMAT',
   'E_DECRYPT',

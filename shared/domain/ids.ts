@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A municipality is its 6-digit ISTAT code (BUNDLE-FORMAT.md, "Conventions"). */
+/** A municipality is its 6-digit ISTAT code (docs/bundle-format.md, "Conventions"). */
 export const IstatCode = z
   .string()
   .trim()

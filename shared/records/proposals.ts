@@ -12,7 +12,7 @@ export const ATTACHMENT_TYPES = [
 ] as const;
 export const AttachmentType = z.enum(ATTACHMENT_TYPES);
 export type AttachmentType = z.infer<typeof AttachmentType>;
-/** 50 MiB: BUNDLE-FORMAT.md's limit for one attachment. */
+/** 50 MiB: docs/bundle-format.md's limit for one attachment. */
 export const ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024;
 
 export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Impronta SHA-256 non valida.' });

@@ -3,7 +3,7 @@ import type { Role } from '../domain/ids';
 
 /**
  * A record kind: the `kind` of an event line, the side that owns (alone writes) it, and the
- * schema of its `data`. BUNDLE-FORMAT.md defers to this table; docs/record-kinds.md lists it.
+ * schema of its `data`. docs/bundle-format.md defers to this table; docs/record-kinds.md lists it.
  */
 export interface RecordKind<S extends z.ZodType = z.ZodType> {
   kind: string;

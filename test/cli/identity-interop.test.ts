@@ -8,7 +8,7 @@ const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
 
 /**
  * The identity file the app exports, checked with nothing of ours: Debian's unzip and
- * minisign, and the fingerprint recomputed from BUNDLE-FORMAT.md with sha256sum.
+ * minisign, and the fingerprint recomputed from docs/bundle-format.md with sha256sum.
  */
 describe('exported identity file, verified by standard tools', () => {
   it.each([

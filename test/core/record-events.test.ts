@@ -18,7 +18,7 @@ describe('events of the municipality records', () => {
     }
     // With sharing on, staff events carry the name.
     expect(events.filter((e) => e.kind === 'staff').every((e) => typeof e.data?.display_name === 'string')).toBe(true);
-    // Every line is exactly the envelope of BUNDLE-FORMAT.md, in order.
+    // Every line is exactly the envelope of docs/bundle-format.md, in order.
     const lines = t.backend.ctx.db.prepare('SELECT line FROM outbox ORDER BY seq').pluck().all() as Buffer[];
     for (const line of lines.slice(0, 50)) expect(Object.keys(JSON.parse(line.toString('utf8')))).toEqual(['seq', 'at', 'kind', 'op', 'id', 'data']);
   });

@@ -1,4 +1,4 @@
-/** Every outcome code of BUNDLE-FORMAT.md, each provoked by a real file, in the reader's order. */
+/** Every outcome code of docs/bundle-format.md, each provoked by a real file, in the reader's order. */
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';

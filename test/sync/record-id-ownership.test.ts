@@ -1,5 +1,5 @@
 /**
- * A record's identity is (owner, id) and ids are unique across installations (BUNDLE-FORMAT.md
+ * A record's identity is (owner, id) and ids are unique across installations (docs/bundle-format.md
  * step 12). Both directions between our own records and received ones, on real SQLite files:
  * - a member's event whose id is one of the hub's own records is refused whole (E_OWNERSHIP,
  *   naming the line), and the same on a municipality for a hub event carrying one of its ids;

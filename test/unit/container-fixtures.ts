@@ -1,6 +1,6 @@
 /**
- * Shared fixtures for the crypto/container tests: the published vectors (BUNDLE-FORMAT.md's
- * `vectors/`, read in place), the bundle's name rules, and a raw ZIP builder that can write
+ * Shared fixtures for the crypto/container tests: the published vectors (the project's
+ * copy in `test/fixtures/vectors/`), the bundle's name rules, and a raw ZIP builder that can write
  * every defect the strict reader must refuse (our own writer refuses to produce them).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

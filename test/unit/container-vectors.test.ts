@@ -1,5 +1,5 @@
 /**
- * The published vectors (BUNDLE-FORMAT.md `vectors/`), for the layers this code owns: keys,
+ * The published vectors (`test/fixtures/vectors/`, the project's copy), for the layers this code owns: keys,
  * fingerprints, identity files, age, the ZIP container, the manifest signature and I-JSON.
  * The chain, history and record steps belong to the bundle reader's own tests.
  */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /**
- * An identity fingerprint ("52680 40966 …", BUNDLE-FORMAT.md) in large, spaced groups, to be
+ * An identity fingerprint ("52680 40966 …", docs/bundle-format.md) in large, spaced groups, to be
  * read over the phone. Screen readers get the digits one by one (a group read as a number,
  * "fifty-two thousand…", is useless on the phone).
  */

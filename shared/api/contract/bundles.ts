@@ -3,7 +3,7 @@ import { BundleExportInput, BundleImportInput, BundleInspectInput, BundleResolve
 import { type SyncStatus } from '../../domain/hub-views';
 import { NoInput } from './inputs';
 
-/** Identities and bundles (BUNDLE-FORMAT.md), on both roles. */
+/** Identities and bundles (docs/bundle-format.md), on both roles. */
 export const bundleMethods = {
   /** The other side's identity file (.cstid): stored as pending, with its fingerprint to read over the phone. */
   'identity.import': method(IdentityImportInput)<Peer>(),
@@ -11,7 +11,7 @@ export const bundleMethods = {
   'identity.confirm': method(IdentityConfirmInput)<{ peer: Peer; applied: BundleImportResult[] }>(),
   'peers.list': method(NoInput)<Peer[]>(),
 
-  /** Bundles (BUNDLE-FORMAT.md): export from our outbox, import (one result per file), inspect without applying. */
+  /** Bundles (docs/bundle-format.md): export from our outbox, import (one result per file), inspect without applying. */
   'bundle.export': method(BundleExportInput)<BundleExportResult[]>(),
   'bundle.import': method(BundleImportInput)<BundleImportResult[]>(),
   'bundle.inspect': method(BundleInspectInput)<BundleInspection>(),

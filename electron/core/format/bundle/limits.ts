@@ -1,5 +1,5 @@
 /**
- * The limits of BUNDLE-FORMAT.md "Reading a bundle". A reader MAY lower them, never raise
+ * The limits of docs/bundle-format.md "Reading a bundle". A reader MAY lower them, never raise
  * them without a setting; tests lower them to provoke E_LIMIT with small files.
  */
 export interface BundleLimits {

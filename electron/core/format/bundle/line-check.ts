@@ -1,5 +1,5 @@
 /**
- * Steps 9 (lines) and 10 (chain) of BUNDLE-FORMAT.md "Reading a bundle", computed in the same
+ * Steps 9 (lines) and 10 (chain) of docs/bundle-format.md "Reading a bundle", computed in the same
  * streaming pass as step 8's digest. Findings are recorded, not thrown: the reader reports
  * them only if every earlier step passed.
  */

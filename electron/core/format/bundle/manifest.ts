@@ -1,5 +1,5 @@
 /**
- * manifest.json of a bundle (BUNDLE-FORMAT.md "Bundle"): writing it exactly (members in the
+ * manifest.json of a bundle (docs/bundle-format.md "Bundle"): writing it exactly (members in the
  * order the format shows, compact JSON) and checking a received one (step 4).
  */
 import type { Role } from '../../../../shared/domain/ids';

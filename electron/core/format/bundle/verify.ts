@@ -1,5 +1,5 @@
 /**
- * Steps 1–10 of BUNDLE-FORMAT.md "Reading a bundle" on a file on disk (the archived copy).
+ * Steps 1–10 of docs/bundle-format.md "Reading a bundle" on a file on disk (the archived copy).
  * Pure of the database: everything it needs (who we are, our age identity, the confirmed
  * senders' keys) comes in a snapshot, so it runs in a worker thread (electron/core/format/worker).
  *

@@ -1,5 +1,5 @@
 /**
- * The identity file (.cstid) of BUNDLE-FORMAT.md: a ZIP with `identity.json` and
+ * The identity file (.cstid) of docs/bundle-format.md: a ZIP with `identity.json` and
  * `identity.json.minisig`, signed by the key it introduces, trusted comment
  * `cst-identity v1 id=<id>`. Reading runs every check; accepting the keys still needs a
  * person to confirm the fingerprint (not this module's business).
@@ -38,7 +38,7 @@ export class IdentityFileError extends Error {
 
 export const IDENTITY_ENTRY = 'identity.json';
 export const IDENTITY_SIGNATURE_ENTRY = 'identity.json.minisig';
-/** Field order as BUNDLE-FORMAT.md shows it; we write in this order, we accept any order. */
+/** Field order as docs/bundle-format.md shows it; we write in this order, we accept any order. */
 const FIELDS = ['format', 'version', 'kind', 'id', 'name', 'signing_key', 'age_recipient', 'created_at'] as const;
 /** Far above a real identity file (~1 KB); a bigger file is not one of ours. */
 export const MAX_IDENTITY_FILE_BYTES = 64 * 1024;

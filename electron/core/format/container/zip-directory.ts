@@ -1,6 +1,6 @@
 /**
  * Reads and checks the structure of a ZIP through its central directory: every rule of
- * BUNDLE-FORMAT.md "Container" that can be decided without inflating. Nothing here trusts the
+ * docs/bundle-format.md "Container" that can be decided without inflating. Nothing here trusts the
  * local headers except to compare them with the central directory.
  *
  * Decisions beyond the letter of the format:

@@ -1,5 +1,5 @@
 /**
- * A ZIP refused by the strict reader. `format`: the archive breaks a rule of BUNDLE-FORMAT.md
+ * A ZIP refused by the strict reader. `format`: the archive breaks a rule of docs/bundle-format.md
  * "Container" (E_FORMAT); `limit`: a declared count or size is over the caller's limits
  * (E_LIMIT). The message is a precise technical detail for logs and for the clerk's
  * "dettagli tecnici"; the caller writes the Italian sentence.

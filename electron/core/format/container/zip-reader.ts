@@ -1,5 +1,5 @@
 /**
- * The strict ZIP reader of BUNDLE-FORMAT.md "Container". `openZip` runs every structural check
+ * The strict ZIP reader of docs/bundle-format.md "Container". `openZip` runs every structural check
  * (zip-directory.ts), then the caller's limits on the declared sizes, before a single byte is
  * inflated. Reading an entry inflates with the declared size as a hard cap (stopping as soon as
  * more comes out) and checks the size, the CRC-32 and that the deflate stream ends exactly at

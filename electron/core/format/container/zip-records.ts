@@ -1,6 +1,6 @@
 /**
  * ZIP record layouts (APPNOTE.TXT 4.3), shared by the writer and the reader. Only the plain,
- * non-ZIP64 subset used by BUNDLE-FORMAT.md "Container".
+ * non-ZIP64 subset used by docs/bundle-format.md "Container".
  */
 
 export const SIG_LOCAL = 0x04034b50;

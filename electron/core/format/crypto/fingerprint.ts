@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The fingerprint read over the phone to confirm an identity (BUNDLE-FORMAT.md "Keys"):
+ * The fingerprint read over the phone to confirm an identity (docs/bundle-format.md "Keys"):
  * SHA-256 of `signing_key` ‖ 0x0A ‖ `age_recipient` (the exact strings of identity.json),
  * bytes 0–29 cut into six 5-byte big-endian integers, each mod 100000 as 5 digits.
  * Both sides must compute it from the same strings, so no normalisation happens here.

@@ -2,7 +2,7 @@
  * minisign signatures (https://jedisct1.github.io/minisign/), Ed25519 on node:crypto.
  *
  * We only ever produce the prehashed "ED" algorithm (Ed25519 over BLAKE2b-512 of the message)
- * and refuse the legacy "Ed" one, as BUNDLE-FORMAT.md "Signatures" requires: `minisign -V -H`
+ * and refuse the legacy "Ed" one, as docs/bundle-format.md "Signatures" requires: `minisign -V -H`
  * accepts what we write. A signature file is exactly four LF-terminated lines:
  *
  *     untrusted comment: <anything>

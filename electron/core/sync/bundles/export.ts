@@ -1,5 +1,5 @@
 /**
- * Writing bundles from our outbox (BUNDLE-FORMAT.md "Bundle"), to a file on a possibly slow
+ * Writing bundles from our outbox (docs/bundle-format.md "Bundle"), to a file on a possibly slow
  * and removable medium: the ZIP is built in the data directory, checked with our own reader,
  * then encrypted (or copied) to a temporary file beside the target, flushed, renamed, and read
  * back and compared before success is reported.

@@ -1,5 +1,5 @@
 /**
- * The operator's decision on a fork (BUNDLE-FORMAT.md step 11: an E_FORK bundle applies
+ * The operator's decision on a fork (docs/bundle-format.md step 11: an E_FORK bundle applies
  * nothing and both versions are shown; issue 4: nothing is applied until the operator acts).
  *
  * - keep: our version stays, the archived file stays refused; the fork is closed with who,

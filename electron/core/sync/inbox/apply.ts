@@ -1,5 +1,5 @@
 /**
- * Steps 11 (history) and 12 (records) of BUNDLE-FORMAT.md "Reading a bundle", on the single
+ * Steps 11 (history) and 12 (records) of docs/bundle-format.md "Reading a bundle", on the single
  * writer connection, in ONE transaction per bundle: applied whole or not at all. The events
  * come from the verified temp copy of events.ndjson (read synchronously: no await may run
  * inside a better-sqlite3 transaction).

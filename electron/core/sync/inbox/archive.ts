@@ -18,7 +18,7 @@ export function archivedPath(dataDir: string, sha256: string): string {
 
 /**
  * Copies a received file, unchanged, into inbox/archive/<sha256>.cstb before anything checks
- * it (BUNDLE-FORMAT.md: "archived unchanged before it is checked, whatever the outcome"). The
+ * it (docs/bundle-format.md: "archived unchanged before it is checked, whatever the outcome"). The
  * copy is streamed (a file of any size, hashed while copying), flushed, then renamed.
  */
 export function archiveFile(dataDir: string, source: { path: string } | { bytes: Buffer }): { sha256: string; size: number; path: string } {

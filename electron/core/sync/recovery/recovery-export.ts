@@ -2,7 +2,7 @@
  * Hub: the recovery bundle for a member restored from an old backup (DESIGN.md "Restores").
  *
  * It is an ordinary hub bundle to that member (encrypted to it, signed, readable by any
- * implementation of BUNDLE-FORMAT.md) carrying:
+ * implementation of docs/bundle-format.md) carrying:
  * - the hub's whole stream from event 1, so that it applies wherever the restored member's copy
  *   of the hub's stream stands (its backup is older for our stream too: a bundle from what the
  *   member last acknowledged would wait as `pending` for events it lost);

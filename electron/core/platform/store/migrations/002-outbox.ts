@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * The outbox: this installation's own stream of events (BUNDLE-FORMAT.md, "Bundle").
+ * The outbox: this installation's own stream of events (docs/bundle-format.md, "Bundle").
  * Each event's line bytes and chain hash are stored when it is created and never change, so
  * every later bundle repeats them byte for byte. Triggers make the table append-only.
  */

@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * Bundles (BUNDLE-FORMAT.md): the peers whose identities we imported, the received streams
+ * Bundles (docs/bundle-format.md): the peers whose identities we imported, the received streams
  * stored byte for byte, the read-only copies of received records, and the journals of what
  * was exported and received.
  *

@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * The operator's decision on a fork (BUNDLE-FORMAT.md step 11: nothing applies until the
+ * The operator's decision on a fork (docs/bundle-format.md step 11: nothing applies until the
  * operator acts): keep our version, or accept the sender's from the fork on. Who, when and why
  * are kept with the fork, which then leaves the open list for the history. Additive only.
  */
