@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'node',
           include: ['test/{unit,db,core,sync,cli,shell}/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 30_000,
         },
       },
