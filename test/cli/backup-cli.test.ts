@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/core/app/backend';
 import { tempDir } from '../helpers/temp-dir';
-import { cst } from './cli-run';
+import { cst, cstProcess } from './cli-run';
 
 function usageCount(dataDir: string): number {
   const db = new Database(join(dataDir, 'cst-desk.sqlite'), { readonly: true });
@@ -29,29 +29,30 @@ async function recordUsage(dataDir: string): Promise<void> {
 describe('cst backup', () => {
   it('now, list, then restore: refused while the data folder is in use, the database of before kept aside', async () => {
     const town = tempDir();
-    expect(cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town]).code).toBe(0);
+    expect((await cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town])).code).toBe(0);
     await recordUsage(town);
-    const now = cst(['backup', 'now', '--data-dir', town]);
+    const now = await cst(['backup', 'now', '--data-dir', town]);
     expect(now.code).toBe(0);
     expect(now.stdout).toMatch(/^Copia di sicurezza creata e verificata: cst-desk-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.sqlite/);
-    const list = JSON.parse(cst(['backup', 'list', '--json', '--data-dir', town]).stdout).value;
+    const list = JSON.parse((await cst(['backup', 'list', '--json', '--data-dir', town])).stdout).value;
     expect(list.backups).toHaveLength(1);
     expect(list.backups[0]).toMatchObject({ ok: true });
     expect(list.lastAttempt).toMatchObject({ ok: true, name: list.backups[0].name });
-    expect(cst(['backup', 'list', '--data-dir', town]).stdout).toContain(list.backups[0].name);
+    expect((await cst(['backup', 'list', '--data-dir', town])).stdout).toContain(list.backups[0].name);
 
     await recordUsage(town); // after the backup: the restore takes it away
     expect(usageCount(town)).toBe(2);
 
     const held = openBackend({ dataDir: town, appVersion: '0', autoBackupDelayMs: false, log: { info() {}, warn() {}, error() {} } });
-    const locked = cst(['backup', 'restore', list.backups[0].name, '--data-dir', town, '--json']);
+    // Held by this process, restored by another: the lock is between processes.
+    const locked = cstProcess(['backup', 'restore', list.backups[0].name, '--data-dir', town, '--json']);
     held.close();
     expect(locked.code).toBe(1);
     expect(JSON.parse(locked.stdout).error.code).toBe('E_DB_LOCKED');
     expect(locked.stderr).toMatch(/Chiudere CST Desk/);
     expect(usageCount(town)).toBe(2);
 
-    const restored = cst(['backup', 'restore', list.backups[0].name, '--data-dir', town]);
+    const restored = await cst(['backup', 'restore', list.backups[0].name, '--data-dir', town]);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/Il database di prima non è stato cancellato: si trova in .*cst-desk\.sqlite\.before-restore-/);
     expect(restored.stdout).toMatch(/importare il prossimo pacchetto del consorzio.*pacchetto di recupero/);
@@ -61,22 +62,22 @@ describe('cst backup', () => {
     const before = new Database(join(town, aside), { readonly: true });
     expect((before.prepare('SELECT count(*) AS n FROM usage').get() as { n: number }).n).toBe(2);
     before.close();
-    expect(cst(['check', '--data-dir', town]).code).toBe(0);
+    expect((await cst(['check', '--data-dir', town])).code).toBe(0);
 
     // A plain copy of an old data folder's database (WAL mode) restores too; the operator's file is only read.
     const old = join(tempDir(), 'cst-desk.sqlite');
     copyFileSync(join(town, aside), old);
-    const plain = cst(['backup', 'restore', old, '--data-dir', town]);
+    const plain = await cst(['backup', 'restore', old, '--data-dir', town]);
     expect(plain.code).toBe(0);
     expect(usageCount(town)).toBe(2);
     expect(readdirSync(join(old, '..'))).toEqual(['cst-desk.sqlite']);
     expect(readdirSync(town).filter((n) => n.includes('restore.tmp'))).toEqual([]);
-    expect(cst(['check', '--data-dir', town]).code).toBe(0);
+    expect((await cst(['check', '--data-dir', town])).code).toBe(0);
   });
 
   it('a database copied while in use keeps its last writes (in the -wal beside it) when restored; the operator files are only read', async () => {
     const town = tempDir();
-    expect(cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town]).code).toBe(0);
+    expect((await cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town])).code).toBe(0);
     await recordUsage(town);
     // A copy taken with the database open: the last write is only in the WAL.
     const live = new Database(join(town, 'cst-desk.sqlite'));
@@ -89,31 +90,31 @@ describe('cst backup', () => {
     const walBefore = readFileSync(`${copy}-wal`);
 
     await recordUsage(town); // a later entry, which the restore takes away
-    const r = cst(['backup', 'restore', copy, '--data-dir', town]);
+    const r = await cst(['backup', 'restore', copy, '--data-dir', town]);
     expect(r.code, r.stderr).toBe(0);
     const db = new Database(join(town, 'cst-desk.sqlite'), { readonly: true });
     expect(db.prepare('SELECT note FROM usage').pluck().all()).toEqual(['scritto per ultimo']);
     db.close();
     expect(readFileSync(`${copy}-wal`)).toEqual(walBefore);
     expect(readdirSync(town).filter((n) => n.includes('restore.tmp'))).toEqual([]);
-    expect(cst(['check', '--data-dir', town]).code).toBe(0);
+    expect((await cst(['check', '--data-dir', town])).code).toBe(0);
   });
 
   it('refuses a corrupt file, one from a newer version and one of another installation (unless --force); nothing changes', async () => {
     const town = tempDir();
     const other = tempDir();
     const files = tempDir();
-    expect(cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town]).code).toBe(0);
-    expect(cst(['init', '--role', 'municipality', '--istat', '041044', '--operator', 'Luca', '--data-dir', other]).code).toBe(0);
-    expect(cst(['backup', 'now', '--data-dir', town]).code).toBe(0);
-    expect(cst(['backup', 'now', '--data-dir', other]).code).toBe(0);
-    const ours = JSON.parse(cst(['backup', 'list', '--json', '--data-dir', town]).stdout).value.backups[0];
-    const theirs = JSON.parse(cst(['backup', 'list', '--json', '--data-dir', other]).stdout).value.backups[0];
+    expect((await cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town])).code).toBe(0);
+    expect((await cst(['init', '--role', 'municipality', '--istat', '041044', '--operator', 'Luca', '--data-dir', other])).code).toBe(0);
+    expect((await cst(['backup', 'now', '--data-dir', town])).code).toBe(0);
+    expect((await cst(['backup', 'now', '--data-dir', other])).code).toBe(0);
+    const ours = JSON.parse((await cst(['backup', 'list', '--json', '--data-dir', town])).stdout).value.backups[0];
+    const theirs = JSON.parse((await cst(['backup', 'list', '--json', '--data-dir', other])).stdout).value.backups[0];
     const unchanged = () => readdirSync(town).filter((n) => n.includes('before-restore'));
 
     const corrupt = join(files, 'rotto.sqlite');
     writeFileSync(corrupt, Buffer.alloc(8192, 7));
-    const c = cst(['backup', 'restore', corrupt, '--data-dir', town, '--json']);
+    const c = await cst(['backup', 'restore', corrupt, '--data-dir', town, '--json']);
     expect(c.code).toBe(1);
     expect(JSON.parse(c.stdout).error.code).toBe('E_DB_CORRUPT');
 
@@ -122,26 +123,26 @@ describe('cst backup', () => {
     const db = new Database(newer);
     db.pragma('user_version = 999');
     db.close();
-    const n = cst(['backup', 'restore', newer, '--data-dir', town, '--json']);
+    const n = await cst(['backup', 'restore', newer, '--data-dir', town, '--json']);
     expect(n.code).toBe(1);
     expect(JSON.parse(n.stdout).error.code).toBe('E_DB_NEWER');
     expect(n.stderr).toMatch(/versione più recente di CST Desk/);
 
     const foreign = join(other, 'backups', theirs.name);
-    const f = cst(['backup', 'restore', foreign, '--data-dir', town, '--json']);
+    const f = await cst(['backup', 'restore', foreign, '--data-dir', town, '--json']);
     expect(f.code).toBe(1);
     expect(JSON.parse(f.stdout).error).toMatchObject({ code: 'E_VALIDATION' });
     expect(f.stderr).toMatch(/appartiene a un'altra installazione \(comune 041044\).*--force/);
     expect(unchanged()).toEqual([]);
     expect(readdirSync(town).filter((n) => n.includes('restore.tmp'))).toEqual([]);
 
-    const forced = cst(['backup', 'restore', foreign, '--force', '--data-dir', town, '--json']);
+    const forced = await cst(['backup', 'restore', foreign, '--force', '--data-dir', town, '--json']);
     expect(forced.code).toBe(0);
     expect(JSON.parse(forced.stdout).value).toMatchObject({ installation: { id: '041044' }, keysRestored: true });
     expect(unchanged().sort()).toEqual([expect.stringMatching(/^cst-desk\.sqlite\.before-restore-/)]);
     expect(readdirSync(join(town, 'keys')).some((n) => n.startsWith('secret.json.before-restore-'))).toBe(true);
     // Database and keys now agree: the check passes.
-    expect(cst(['check', '--data-dir', town]).code).toBe(0);
+    expect((await cst(['check', '--data-dir', town])).code).toBe(0);
     expect(existsSync(join(town, 'cst-desk.sqlite'))).toBe(true);
   });
 });

@@ -11,42 +11,42 @@ describe('cst bundle and identity exchange', () => {
     const hub = tempDir();
     const town = tempDir();
     const files = tempDir();
-    expect(cst(['init', '--role', 'hub', '--id', 'CST-PU', '--name', 'CST Pesaro-Urbino', '--province', 'PU', '--data-dir', hub]).code).toBe(0);
-    expect(cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town]).code).toBe(0);
-    expect(cst(['identity', 'export', '--out', join(files, 'hub.cstid'), '--data-dir', hub]).code).toBe(0);
-    expect(cst(['identity', 'export', '--out', join(files, 'town.cstid'), '--data-dir', town]).code).toBe(0);
+    expect((await cst(['init', '--role', 'hub', '--id', 'CST-PU', '--name', 'CST Pesaro-Urbino', '--province', 'PU', '--data-dir', hub])).code).toBe(0);
+    expect((await cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', town])).code).toBe(0);
+    expect((await cst(['identity', 'export', '--out', join(files, 'hub.cstid'), '--data-dir', hub])).code).toBe(0);
+    expect((await cst(['identity', 'export', '--out', join(files, 'town.cstid'), '--data-dir', town])).code).toBe(0);
 
-    const imp = cst(['identity', 'import', join(files, 'town.cstid'), '--data-dir', hub, '--json']);
+    const imp = await cst(['identity', 'import', join(files, 'town.cstid'), '--data-dir', hub, '--json']);
     expect(imp.code).toBe(0);
     const peer = JSON.parse(imp.stdout).value;
     expect(peer).toMatchObject({ kind: 'municipality', id: '041067', status: 'pending' });
-    const wrong = cst(['identity', 'confirm', '041067', '--fingerprint', '12345 12345 12345 12345 12345 12345', '--data-dir', hub]);
+    const wrong = await cst(['identity', 'confirm', '041067', '--fingerprint', '12345 12345 12345 12345 12345 12345', '--data-dir', hub]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/non corrisponde/);
-    expect(cst(['identity', 'confirm', '041067', '--fingerprint', peer.fingerprint, '--data-dir', hub]).code).toBe(0);
-    const hubPeer = JSON.parse(cst(['identity', 'import', join(files, 'hub.cstid'), '--data-dir', town, '--json']).stdout).value;
-    expect(cst(['identity', 'confirm', 'CST-PU', '--fingerprint', hubPeer.fingerprint.replaceAll(' ', ''), '--data-dir', town]).code).toBe(0);
+    expect((await cst(['identity', 'confirm', '041067', '--fingerprint', peer.fingerprint, '--data-dir', hub])).code).toBe(0);
+    const hubPeer = JSON.parse((await cst(['identity', 'import', join(files, 'hub.cstid'), '--data-dir', town, '--json'])).stdout).value;
+    expect((await cst(['identity', 'confirm', 'CST-PU', '--fingerprint', hubPeer.fingerprint.replaceAll(' ', ''), '--data-dir', town])).code).toBe(0);
 
     await addUsage(town, 7, [1, 2, 3]);
     const enc = join(files, 'urbino.cstb');
-    const exp = cst(['bundle', 'export', '--out', enc, '--data-dir', town]);
+    const exp = await cst(['bundle', 'export', '--out', enc, '--data-dir', town]);
     expect(exp.stderr).toBe('');
     expect(exp.code).toBe(0);
     const plain = join(files, 'urbino-plain.cstb');
-    expect(cst(['bundle', 'export', '--out', plain, '--plain', '--data-dir', town]).code).toBe(0);
+    expect((await cst(['bundle', 'export', '--out', plain, '--plain', '--data-dir', town])).code).toBe(0);
 
-    const insp = cst(['bundle', 'inspect', enc, '--data-dir', hub]);
+    const insp = await cst(['bundle', 'inspect', enc, '--data-dir', hub]);
     expect(insp.code).toBe(0);
     expect(insp.stdout).toMatch(/7\. firma: ok/);
     expect(insp.stdout).toMatch(/Tipi: usage 3/);
 
     writeFileSync(join(files, 'broken.cstb'), Buffer.from('PK\u0003\u0004 not really'));
-    const batch = cst(['bundle', 'import', enc, join(files, 'broken.cstb'), '--data-dir', hub]);
+    const batch = await cst(['bundle', 'import', enc, join(files, 'broken.cstb'), '--data-dir', hub]);
     expect(batch.code).toBe(1);
     const lines = batch.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^applied\t041067\t1-3\t/);
     expect(lines[1]).toMatch(/^E_FORMAT\t-\t-\tbroken\.cstb\t/);
-    const again = cst(['bundle', 'import', plain, '--data-dir', hub, '--json']);
+    const again = await cst(['bundle', 'import', plain, '--data-dir', hub, '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).value[0]).toMatchObject({ outcome: 'duplicate', range: { first: 1, last: 3 } });
 
@@ -72,7 +72,7 @@ describe('cst bundle and identity exchange', () => {
     expect(Object.keys(manifest)).toEqual(['format', 'version', 'schema', 'bundle_id', 'created_at', 'sender', 'recipient', 'key_id', 'events', 'files', 'ack', 'app']);
     expect(readFileSync(join(audit2, 'manifest.json'), 'utf8')).not.toMatch(/\n/);
 
-    const hist = JSON.parse(cst(['bundle', 'history', '--data-dir', hub, '--json']).stdout).value;
+    const hist = JSON.parse((await cst(['bundle', 'history', '--data-dir', hub, '--json'])).stdout).value;
     expect(hist.receptions.map((r: { code: string | null; outcome: string }) => r.code ?? r.outcome)).toEqual(['duplicate', 'E_FORMAT', 'applied']);
   }, 60_000);
 });

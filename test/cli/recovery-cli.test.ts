@@ -11,39 +11,39 @@ import { addUsage, cst, tool, pairedHubAndTown } from './cli-run';
 
 describe('cst recovery', () => {
   it('status says what to do, the hub exports the recovery bundle, the town applies it, the chain verifies', async () => {
-    const { hub, town, files } = pairedHubAndTown();
+    const { hub, town, files } = await pairedHubAndTown();
 
     await addUsage(town, 7, [1, 2]);
     // The backup: the data folder copied while nothing runs.
     const backup = tempDir();
     cpSync(town, backup, { recursive: true });
     await addUsage(town, 8, [3, 4, 5]);
-    expect(cst(['bundle', 'export', '--out', join(files, 'u1.cstb'), '--data-dir', town]).code).toBe(0);
-    expect(cst(['bundle', 'import', join(files, 'u1.cstb'), '--data-dir', hub]).code).toBe(0);
+    expect((await cst(['bundle', 'export', '--out', join(files, 'u1.cstb'), '--data-dir', town])).code).toBe(0);
+    expect((await cst(['bundle', 'import', join(files, 'u1.cstb'), '--data-dir', hub])).code).toBe(0);
 
     // The town hall's disk fails; the backup is put back.
     rmSync(town, { recursive: true, force: true });
     cpSync(backup, town, { recursive: true });
-    expect(cst(['bundle', 'export', '--out', join(files, 'h1.cstb'), '--for', '041067', '--data-dir', hub]).code).toBe(0);
-    const imp = cst(['bundle', 'import', join(files, 'h1.cstb'), '--data-dir', town]);
+    expect((await cst(['bundle', 'export', '--out', join(files, 'h1.cstb'), '--for', '041067', '--data-dir', hub])).code).toBe(0);
+    const imp = await cst(['bundle', 'import', join(files, 'h1.cstb'), '--data-dir', town]);
     expect(imp.stdout).toMatch(/ripristino da un backup vecchio/);
-    const status = cst(['recovery', 'status', '--data-dir', town]);
+    const status = await cst(['recovery', 'status', '--data-dir', town]);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/Recupero necessario: il consorzio CST Pesaro-Urbino \(CST-PU\) ha 3 eventi che qui mancano \(qui fino al 2, consorzio fino al 5\)/);
     expect(status.stdout).toMatch(/cst recovery apply FILE/);
     const csv = join(files, 'u.csv');
     writeFileSync(csv, 'servizio;data;quantità\nPEC;06/10/2026;1\n');
     // A write through the CLI (CSV import) is refused with the sentence that says what to do.
-    const refusedCsv = cst(['import', 'usage', csv, '--data-dir', town]);
+    const refusedCsv = await cst(['import', 'usage', csv, '--data-dir', town]);
     expect(refusedCsv.code).toBe(1);
     expect(refusedCsv.stderr).toMatch(/importare il pacchetto di recupero del consorzio/);
 
-    expect(cst(['recovery', 'export', '--data-dir', hub]).code).toBe(2);
+    expect((await cst(['recovery', 'export', '--data-dir', hub])).code).toBe(2);
     const recovery = join(files, 'recupero.cstb');
-    const exp = cst(['recovery', 'export', '--for', '041067', '--out', recovery, '--data-dir', hub]);
+    const exp = await cst(['recovery', 'export', '--for', '041067', '--out', recovery, '--data-dir', hub]);
     expect(exp.stderr).toBe('');
     expect(exp.stdout).toMatch(/pacchetto di recupero per 041067, 5 eventi del comune/);
-    expect(cst(['recovery', 'export', '--for', '041067', '--out', join(files, 'recupero-plain.cstb'), '--plain', '--data-dir', hub]).code).toBe(0);
+    expect((await cst(['recovery', 'export', '--for', '041067', '--out', join(files, 'recupero-plain.cstb'), '--plain', '--data-dir', hub])).code).toBe(0);
 
     // Standard tools: age -d with the town's identity, unzip, minisign -V -H with the hub's key, sha256sum of the copy.
     const townKeys = JSON.parse(readFileSync(join(town, 'keys', 'secret.json'), 'utf8'));
@@ -71,17 +71,17 @@ describe('cst recovery', () => {
     ).stdout;
     expect(h5).toBe(manifest.ack.hash);
 
-    const applied = cst(['recovery', 'apply', recovery, '--data-dir', town]);
+    const applied = await cst(['recovery', 'apply', recovery, '--data-dir', town]);
     expect(applied.stderr).toBe('');
     expect(applied.code).toBe(0);
     expect(applied.stdout).toMatch(/Recuperati 3 eventi \(dal 3 al 5\)/);
     expect(applied.stdout).toMatch(/usage: 3/);
-    expect(cst(['recovery', 'status', '--data-dir', town]).stdout).toMatch(/Nessun recupero necessario: 5 eventi qui, il consorzio ne ha confermati 5/);
-    const verify = cst(['log', 'verify', '--data-dir', town]);
+    expect((await cst(['recovery', 'status', '--data-dir', town])).stdout).toMatch(/Nessun recupero necessario: 5 eventi qui, il consorzio ne ha confermati 5/);
+    const verify = await cst(['log', 'verify', '--data-dir', town]);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/Catena integra: 5 eventi/);
-    const again = cst(['recovery', 'apply', recovery, '--data-dir', town, '--json']);
+    const again = await cst(['recovery', 'apply', recovery, '--data-dir', town, '--json']);
     expect(JSON.parse(again.stdout).value).toMatchObject({ recovered: null });
-    expect(cst(['recovery', 'apply', '--data-dir', town]).code).toBe(2);
+    expect((await cst(['recovery', 'apply', '--data-dir', town])).code).toBe(2);
   }, 120_000);
 });
