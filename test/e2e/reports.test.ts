@@ -3,16 +3,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, pageApi, startShell, type RunningShell } from './harness';
+import { launchChromium, openPage, pageApi, ROOT, startShell, type RunningShell } from './harness';
 
 /**
  * Issue 5, the documents reach the person, on the real browser shell and Chromium: the hub
  * downloads the plan's and a member's PDF (printed by the backend's headless Chromium, checked with
  * pdftotext), opens the preview inside the app under its strict CSP (no console error, no inline
  * style), and downloads the approval path and the ranking as CSV for Excel. With REPORT_SCREENS=dir
- * (default /tmp/shots-d2) the screens are saved at 1366×768.
+ * (default test-output/screens-reports) the screens are saved at 1366×768.
  */
-const SHOTS = process.env.REPORT_SCREENS ?? '/tmp/shots-d2';
+const SHOTS = process.env.REPORT_SCREENS ?? join(ROOT, 'test-output', 'screens-reports');
 
 let browser: Browser;
 let hub: RunningShell;
