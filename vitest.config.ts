@@ -24,6 +24,7 @@ export default defineConfig({
           include: ['test/ui/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/ui/setup.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -246,5 +246,5 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await mun.stop();
       await hub.stop();
     }
-  });
+  }, 240_000); // the longest end-to-end test (two shells, every screen), run beside another file
 });
