@@ -21,7 +21,7 @@ const hub = vectorParty('hub');
 function withWrongDescriptorCrc(bytes: Buffer): Buffer {
   const copy = Buffer.from(bytes);
   const second = copy.indexOf(Buffer.from('PK\x03\x04', 'latin1'), 4);
-  copy[second - 12] ^= 0xff;
+  copy[second - 12] = copy[second - 12]! ^ 0xff;
   return copy;
 }
 
