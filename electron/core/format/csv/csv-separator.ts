@@ -28,6 +28,8 @@ function recordsOutsideQuotes(text: string): string[] {
   let current = '';
   let quoted = false;
   let fieldStart = true;
+  /** A record of quoted fields only ("Note") has no text outside quotes, yet it is a record. */
+  let filled = false;
   for (let i = 0; i < text.length && records.length < SAMPLE_RECORDS; i++) {
     const c = text[i]!;
     if (quoted) {
@@ -39,19 +41,22 @@ function recordsOutsideQuotes(text: string): string[] {
     }
     if (c === '"' && fieldStart) {
       quoted = true;
+      filled = true;
       continue;
     }
     if (c === '\n' || c === '\r') {
-      if (current.trim() !== '') records.push(current);
+      if (filled) records.push(current);
       current = '';
       fieldStart = true;
+      filled = false;
       continue;
     }
     current += c;
+    if (c.trim() !== '') filled = true;
     if (c === ';' || c === ',' || c === '\t') fieldStart = true;
     else if (c !== ' ') fieldStart = false;
   }
-  if (current.trim() !== '' && records.length < SAMPLE_RECORDS) records.push(current);
+  if (filled && records.length < SAMPLE_RECORDS) records.push(current);
   return records;
 }
 
