@@ -36,6 +36,10 @@ export const CSV_PROBLEM_CODES = [
   'CSV_FILE_UTF16',
   'CSV_FILE_XLSX',
   'CSV_FILE_BINARY',
+  // The text itself: the sentence names the line (and the column) of the file.
+  'CSV_FILE_INVALID_UTF8',
+  'CSV_QUOTE_MALFORMED',
+  'CSV_QUOTE_UNCLOSED',
   'CSV_FILE_EMPTY',
   'CSV_FILE_TOO_MANY_ROWS',
   'CSV_IMPORT_BLOCKED',
@@ -92,6 +96,8 @@ export interface CsvProblem {
 export interface CsvPreview {
   kind: CsvImportKind;
   encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252';
+  /** The separator the file was read with (detected: `;` for Italian Excel, `,` or tab). */
+  separator: ';' | ',' | '\t';
   columns: string[];
   /** Data rows (without the header). */
   rows: number;

@@ -19,7 +19,7 @@ describe('cst import / export', () => {
     const imp = await cst(['import', 'usage', join(FIXTURES, 'utilizzi-windows1252.csv'), '--data-dir', dir]);
     expect(imp.stderr).toBe('');
     expect(imp.code).toBe(0);
-    expect(imp.stdout).toMatch(/7 righe \(windows-1252\), 7 valide/);
+    expect(imp.stdout).toMatch(/7 righe \(windows-1252, separatore ";"\), 7 valide/);
     expect(imp.stdout).toMatch(/Importati 7 utilizzi/);
     const out = join(dir, 'utilizzi.csv');
     const exp = await cst(['export', 'usage', '--out', out, '--data-dir', dir]);

@@ -111,6 +111,13 @@ describe('CSV problems: a stable code and params for each, the Italian sentence 
     expect(await refusal(t, 'csv.preview', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]).toString('base64'))).toMatchObject({ params: { csvProblem: 'CSV_FILE_XLSX' } });
     expect(await refusal(t, 'csv.preview', Buffer.from([0x61, 0, 0x62]).toString('base64'))).toMatchObject({ params: { csvProblem: 'CSV_FILE_BINARY' } });
     expect(await refusal(t, 'csv.preview', '')).toMatchObject({ params: { csvProblem: 'CSV_FILE_EMPTY' } });
+    // Declared UTF-8 (BOM), with a Windows-1252 "è" on line 3: refused naming the line, not stored as U+FFFD.
+    const badUtf8 = Buffer.concat([Buffer.from(`\ufeff${HEADER}\r\nPEC;05/11/2026;;3;;;\r\nPEC;05/11/2026;;4;;;perch`, 'utf8'), Buffer.from([0xe8, 0x0d, 0x0a])]);
+    expect(await refusal(t, 'csv.preview', badUtf8.toString('base64'))).toMatchObject({ params: { csvProblem: 'CSV_FILE_INVALID_UTF8', line: 3 }, message: expect.stringMatching(/alla riga 3 contiene caratteri che non sono UTF-8/) });
+    expect(await refusal(t, 'csv.import', badUtf8.toString('base64'))).toMatchObject({ params: { csvProblem: 'CSV_FILE_INVALID_UTF8' } });
+    // Malformed quotes: refused naming line and column, not turned into other fields.
+    expect(await refusal(t, 'csv.preview', b64(`${HEADER}\r\nPEC;05/11/2026;;3;;;"ok"no\r\n`))).toMatchObject({ params: { csvProblem: 'CSV_QUOTE_MALFORMED', line: 2, column: 7 }, message: expect.stringMatching(/^Alla riga 2, colonna 7/) });
+    expect(await refusal(t, 'csv.preview', b64(`${HEADER}\r\nPEC;05/11/2026;;3;;;"aperta\r\nPEC;06/11/2026;;3;;;\r\n`))).toMatchObject({ params: { csvProblem: 'CSV_QUOTE_UNCLOSED', line: 2, column: 7 } });
     const huge = b64(`${HEADER}\r\n${'PEC;01/01/2026;;1;;;\r\n'.repeat(100_001)}`);
     expect(await refusal(t, 'csv.preview', huge)).toMatchObject({ params: { csvProblem: 'CSV_FILE_TOO_MANY_ROWS', max: 100_000 } });
     const blocked = await refusal(t, 'csv.import', b64(`${HEADER}\r\nPEC;05/11/2026;;3;;;\r\nPEC;05/11/2026;;-1;;;\r\nXYZ;05/11/2026;;1;;;`));
@@ -191,5 +198,23 @@ describe('progress of long work (task.progress)', () => {
     expect(demo[0]!.done).toBe(0);
     expect(demo.at(-1)!.done).toBe(demo.at(-1)!.total);
     expect(demo.map((p) => p.done)).toEqual([...demo.map((p) => p.done)].sort((a, b) => a - b));
+  });
+});
+
+describe('CSV separator: detected on the records, said in the preview', () => {
+  it('a header whose first line has a comma and no ";" is still an Italian Excel file', async () => {
+    const t = await openMunicipality();
+    // The old detection read only `"note, varie` (up to the first newline, inside the quotes)
+    // and chose ",": 1,5 became two fields.
+    const csv = '"note, varie\r\n(facoltative)";servizio;data;quantità\r\n"ok, fatto";SITO;05/11/2026;1,5\r\n';
+    const preview = await t.must('csv.preview', { kind: 'usage', contentBase64: b64(csv) });
+    expect(preview).toMatchObject({ separator: ';', rows: 1, validRows: 1, problems: [] });
+    expect(preview.sample).toEqual([['ok, fatto', 'SITO', '05/11/2026', '1,5']]);
+  });
+
+  it('a comma file written by a program is read with ",", and the preview says so', async () => {
+    const t = await openMunicipality();
+    const preview = await t.must('csv.preview', { kind: 'usage', contentBase64: b64('servizio,data,quantità\nSITO,05/11/2026,"1,5"\n') });
+    expect(preview).toMatchObject({ separator: ',', validRows: 1 });
   });
 });

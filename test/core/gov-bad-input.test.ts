@@ -56,6 +56,14 @@ describe('governance bad input changes nothing', () => {
     expect(e2.message).toMatch(/Riga 2: voce QUOTA: il costo -1\.000,00 è negativo/);
   });
 
+  it('refuses a plan CSV with malformed quotes as a validation error naming line and column', async () => {
+    const hub = await openHub();
+    await planWith(hub);
+    const csv = 'codice;descrizione;costo;parti uguali;popolazione;utilizzo;esenti\r\nQUOTA;"Quota" annua;1.000,00;100;0;0;\r\n';
+    const e = await refused(hub, 'plan.import', { year: 2027, contentBase64: Buffer.from(csv).toString('base64') });
+    expect([e.code, e.message]).toEqual(['E_VALIDATION', expect.stringMatching(/^Alla riga 2, colonna 2, dopo le virgolette di chiusura/)]);
+  });
+
   it('refuses an item with every member exempt', async () => {
     const hub = await openHub();
     await planWith(hub);

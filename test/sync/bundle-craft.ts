@@ -92,6 +92,8 @@ export interface CraftOptions {
   extraEntries?: { name: string; data: Buffer }[];
   entryOrder?: (names: string[]) => string[];
   encrypt?: boolean;
+  /** Writes the ZIP (default: our writeZip); fixtures use outside writers (test/fixtures/zip-writers/). */
+  zipper?: (entries: { name: string; data: Buffer }[]) => Buffer;
 }
 
 export function craft(o: CraftOptions): Buffer {
@@ -137,7 +139,7 @@ export function craft(o: CraftOptions): Buffer {
   for (const f of files) if (f.present !== false) entries.set(`files/${f.sha256}`, f.data);
   for (const e of o.extraEntries ?? []) entries.set(e.name, e.data);
   const names = o.entryOrder ? o.entryOrder([...entries.keys()]) : [...entries.keys()];
-  const zip = writeZip(names.map((n) => ({ name: n, data: entries.get(n) as Buffer })));
+  const zip = (o.zipper ?? writeZip)(names.map((n) => ({ name: n, data: entries.get(n) as Buffer })));
   if (!o.encrypt) return zip;
   if (!o.to.ageRecipient) throw new Error('recipient age key required');
   return ageEncrypt(zip, [o.to.ageRecipient]);

@@ -11,6 +11,7 @@ import { renderApp } from './render-app';
 const PREVIEW: CsvPreview = {
   kind: 'usage',
   encoding: 'windows-1252',
+  separator: ';',
   columns: ['servizio', 'data', 'quantità'],
   rows: 4,
   validRows: 1,
@@ -66,6 +67,23 @@ describe('CSV import: problems in the page’s language', () => {
     const { user } = await openInEnglish({ 'csv.preview': () => refusal });
     await user.upload(await screen.findByLabelText('CSV file'), file());
     expect(await screen.findByText(/^The file is an Excel workbook \(\.xlsx\), not a CSV/)).toBeTruthy();
+  });
+
+  it('the preview says which column separator was detected, in each language', async () => {
+    const comma = open({ 'csv.preview': () => ({ ...PREVIEW, separator: ',' }) });
+    await comma.user.upload(await screen.findByLabelText('File CSV'), file());
+    expect(await screen.findByText(/Codifica dei caratteri: Windows-1252 .*\. Separatore delle colonne: virgola \(,\)\.$/)).toBeTruthy();
+    comma.unmount();
+    const { user } = await openInEnglish({ 'csv.preview': () => PREVIEW });
+    await user.upload(await screen.findByLabelText('CSV file'), file());
+    expect(await screen.findByText(/Column separator: semicolon \(;\)\.$/)).toBeTruthy();
+  });
+
+  it('malformed quotes are explained in English with the line and column', async () => {
+    const refusal: ApiError = { code: 'E_VALIDATION', field: 'contentBase64', message: 'Alla riga 12, colonna 3, …', params: { csvProblem: 'CSV_QUOTE_MALFORMED', line: 12, column: 3 } };
+    const { user } = await openInEnglish({ 'csv.preview': () => refusal });
+    await user.upload(await screen.findByLabelText('CSV file'), file());
+    expect(await screen.findByText(/^On line 12, column 3, a quoted field is followed by more text/)).toBeTruthy();
   });
 
   it('a file too long keeps its number formatted the Italian way', async () => {

@@ -148,6 +148,7 @@ export function groupAndProposalHandlers(st: RecordState, operator: () => string
     'csv.preview': ({ kind, contentBase64 }) => {
       const lines = atob(contentBase64).replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
       const columns = (lines[0] ?? '').split(';');
+      const separator = ';' as const;
       // Codes and params as the backend sends them (shared/domain/csv.ts); the message is its Italian.
       const problems: CsvProblem[] = [];
       const seen = new Map<string, number>();
@@ -166,7 +167,7 @@ export function groupAndProposalHandlers(st: RecordState, operator: () => string
       });
       const invalidRows = [...new Set(problems.map((p) => p.row))].sort((a, b) => a - b);
       const rows = lines.length - 1;
-      return { kind, encoding: 'utf-8', columns, rows, validRows: rows - invalidRows.length - duplicateRows.filter((r) => !invalidRows.includes(r)).length, invalidRows, duplicateRows, problems, sample: lines.slice(1, 4).map((l) => l.split(';')) };
+      return { kind, encoding: 'utf-8', separator, columns, rows, validRows: rows - invalidRows.length - duplicateRows.filter((r) => !invalidRows.includes(r)).length, invalidRows, duplicateRows, problems, sample: lines.slice(1, 4).map((l) => l.split(';')) };
     },
     'csv.import': ({ kind, contentBase64, exclude }) => {
       const lines = atob(contentBase64).split(/\r?\n/).filter(Boolean).slice(1);

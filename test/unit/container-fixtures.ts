@@ -80,6 +80,26 @@ export interface RawEntry {
   gapBefore?: Buffer;
   /** Central directory's local-header offset, overriding the real one. */
   offset?: number;
+  /** Bytes written right after the data (a data descriptor, see `dataDescriptor`). */
+  descriptor?: Buffer;
+}
+
+/** A data descriptor (APPNOTE 4.3.9): optional signature, CRC-32, then 32- or 64-bit sizes. */
+export function dataDescriptor(d: { crc: number; compressedSize: number; size: number; signature?: boolean; zip64?: boolean }): Buffer {
+  const sizeBytes = d.zip64 ? 8 : 4;
+  const b = Buffer.alloc(4 + 2 * sizeBytes);
+  b.writeUInt32LE(d.crc >>> 0, 0);
+  if (d.zip64) {
+    b.writeBigUInt64LE(BigInt(d.compressedSize), 4);
+    b.writeBigUInt64LE(BigInt(d.size), 12);
+  } else {
+    b.writeUInt32LE(d.compressedSize >>> 0, 4);
+    b.writeUInt32LE(d.size >>> 0, 8);
+  }
+  if (d.signature === false) return b;
+  const sig = Buffer.alloc(4);
+  sig.writeUInt32LE(0x08074b50, 0);
+  return Buffer.concat([sig, b]);
 }
 
 export interface RawZipOptions {
@@ -130,7 +150,7 @@ export function rawZip(entries: RawEntry[], opts: RawZipOptions = {}): Buffer {
     lh.writeUInt16LE(l.name.length, 26);
     lh.writeUInt16LE(localExtra.length, 28);
     const localAt = offset;
-    put(Buffer.concat([lh, l.name, localExtra, body]));
+    put(Buffer.concat([lh, l.name, localExtra, body, e.descriptor ?? Buffer.alloc(0)]));
     const centralExtra = e.centralExtra ?? Buffer.alloc(0);
     const ch = Buffer.alloc(46);
     ch.writeUInt32LE(0x02014b50, 0);

@@ -61,7 +61,8 @@ export const importCommand: Command = {
     const contentBase64 = readInput(file).toString('base64');
     const endCheck = showProgress({ backend, json }, ['csv.check']);
     const preview = await callOrFail(call, 'csv.preview', { kind, contentBase64 }).finally(endCheck);
-    if (!json) io.out(`File ${file}: ${preview.rows} righe (${preview.encoding}), ${preview.validRows} valide.`);
+    const separator = preview.separator === '\t' ? 'tabulazione' : `"${preview.separator}"`;
+    if (!json) io.out(`File ${file}: ${preview.rows} righe (${preview.encoding}, separatore ${separator}), ${preview.validRows} valide.`);
     if (preview.invalidRows.length > 0) {
       if (!json) for (const line of describeProblems(preview)) io.out(line);
       if (!values['exclude-invalid']) {

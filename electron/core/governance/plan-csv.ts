@@ -55,13 +55,13 @@ function percent(text: string, line: number, field: string): number {
 }
 
 export function parsePlanCsv(bytes: Uint8Array): z.input<typeof PlanItemInput>[] {
-  let text: string;
+  let parsed: ReturnType<typeof parseCsv>;
   try {
-    text = decodeCsv(bytes).text;
+    parsed = parseCsv(decodeCsv(bytes).text);
   } catch (e) {
     throw new AppError('E_VALIDATION', e instanceof Error ? e.message : String(e), { field: 'file' });
   }
-  const { rows, lines } = parseCsv(text);
+  const { rows, lines } = parsed;
   const header = (rows[0] ?? []).map(foldHeader);
   const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
   const idx = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, col(names)])) as Record<keyof typeof COLUMNS, number>;

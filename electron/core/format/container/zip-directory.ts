@@ -4,8 +4,10 @@
  * local headers except to compare them with the central directory.
  *
  * Decisions beyond the letter of the format:
- * - Data descriptors (flag bit 3) are refused: their local header carries zero CRC and sizes,
- *   which disagree with the central directory, and the format requires agreement.
+ * - Data descriptors (flag bit 3) are read from the layout (zip-descriptor.ts): the bytes between
+ *   an entry's data and the next structure are its descriptor, and must equal the central
+ *   directory. With bit 3 each local CRC/size field may be zero or the central directory's value:
+ *   Info-ZIP writing to a pipe fills in the uncompressed size it knows from stat.
  * - The entries must tile the file exactly: first local header at offset 0, each entry's data
  *   followed immediately by the next local header, the last followed immediately by the
  *   central directory, which is followed immediately by the end record, which ends the file
@@ -13,6 +15,7 @@
  *   entries can share bytes.
  * - An end-record comment is allowed, but only one end record may fit the file's end.
  */
+import { checkDescriptor, MAX_DESCRIPTOR_BYTES } from './zip-descriptor';
 import { ZipError } from './zip-error';
 import {
   CENTRAL_HEADER_BYTES,
@@ -104,7 +107,6 @@ function decodeName(bytes: Buffer, flags: number, index: number): string {
 
 function checkFlags(flags: number, where: string): void {
   if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION | FLAG_MASKED_HEADERS)) fail(`${where}: encrypted entry`);
-  if (flags & FLAG_DATA_DESCRIPTOR) fail(`${where}: data descriptor (flag bit 3) not allowed`);
   if (flags & ~FLAGS_ALLOWED) fail(`${where}: unsupported general-purpose flags 0x${flags.toString(16).padStart(4, '0')}`);
 }
 
@@ -176,9 +178,12 @@ function checkLocalHeader(src: ByteSource, e: CentralEntry, cdOffset: number): v
   const disagree = (field: string) => fail(`${where}: local header disagrees with central directory (${field})`);
   if (h.readUInt16LE(6) !== e.flags) disagree('flags');
   if (h.readUInt16LE(8) !== e.method) disagree('method');
-  if (h.readUInt32LE(14) !== e.crc32) disagree('CRC-32');
-  if (h.readUInt32LE(18) !== e.compressedSize) disagree('compressed size');
-  if (h.readUInt32LE(22) !== e.size) disagree('size');
+  // With a data descriptor the values follow the data; a zero here means "see the descriptor".
+  const deferred = (e.flags & FLAG_DATA_DESCRIPTOR) !== 0;
+  const agrees = (local: number, central: number) => local === central || (deferred && local === 0);
+  if (!agrees(h.readUInt32LE(14), e.crc32)) disagree('CRC-32');
+  if (!agrees(h.readUInt32LE(18), e.compressedSize)) disagree('compressed size');
+  if (!agrees(h.readUInt32LE(22), e.size)) disagree('size');
   const nameLength = h.readUInt16LE(26);
   const extraLength = h.readUInt16LE(28);
   const dataOffset = e.localHeaderOffset + LOCAL_HEADER_BYTES + nameLength + extraLength;
@@ -190,11 +195,19 @@ function checkLocalHeader(src: ByteSource, e: CentralEntry, cdOffset: number): v
   e.dataOffset = dataOffset;
 }
 
-function checkLayout(entries: CentralEntry[], cdOffset: number): void {
+function checkLayout(src: ByteSource, entries: CentralEntry[], cdOffset: number): void {
   const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   let expected = 0;
   let previous: CentralEntry | null = null;
+  // The bytes from the end of an entry's data to the next structure: its descriptor, if any.
+  const closePrevious = (next: number) => {
+    if (previous && previous.flags & FLAG_DATA_DESCRIPTOR && next >= expected) {
+      checkDescriptor(src.read(expected, Math.min(next - expected, MAX_DESCRIPTOR_BYTES + 1)), previous);
+      expected = next;
+    }
+  };
   for (const e of byOffset) {
+    closePrevious(e.localHeaderOffset);
     if (e.localHeaderOffset < expected) {
       fail(`entries ${JSON.stringify(previous?.name)} and ${JSON.stringify(e.name)} overlap`);
     }
@@ -204,6 +217,7 @@ function checkLayout(entries: CentralEntry[], cdOffset: number): void {
     expected = e.dataOffset + e.compressedSize;
     previous = e;
   }
+  closePrevious(cdOffset);
   if (expected !== cdOffset) fail(previous ? 'bytes between the last entry and the central directory' : 'bytes before the central directory');
 }
 
@@ -232,7 +246,7 @@ export function readDirectory(src: ByteSource, allowedNames: (name: string) => b
   if (cd.length >= 4 && cd.readUInt32LE(0) === SIG_ZIP64_END) fail('ZIP64 end record (ZIP64 is not allowed)');
   const entries = readCentralDirectory(cd, count, allowedNames);
   for (const e of entries) checkLocalHeader(src, e, cdOffset);
-  checkLayout(entries, cdOffset);
+  checkLayout(src, entries, cdOffset);
   return entries.map(({ name, method, compressedSize, size, crc32, localHeaderOffset, dataOffset }) => ({
     name,
     method,

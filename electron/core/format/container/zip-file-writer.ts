@@ -2,10 +2,11 @@
  * Writes a ZIP to a file entry by entry, streaming each entry's bytes through deflate, for
  * archives too big to build in memory (a bundle may carry 1 GiB of events).
  *
- * Hazard: docs/bundle-format.md's readers demand that the local header carries the same CRC and
- * sizes as the central directory, and ours refuse data descriptors (flag bit 3). Those values
- * are known only after the data is written, so the local header is written as a placeholder
- * and patched in place afterwards: this needs a seekable file, not a generic Writable. The
+ * Hazard: the local header carries the same CRC and sizes as the central directory (readers of
+ * docs/bundle-format.md also accept data descriptors, but older readers of this format refuse them,
+ * and "writers of this project need not use them"). Those values are known only after the data
+ * is written, so the local header is written as a placeholder and patched in place afterwards:
+ * this needs a seekable file, not a generic Writable. The
  * output is byte-identical to writeZip() on the same entries.
  */
 import { open } from 'node:fs/promises';

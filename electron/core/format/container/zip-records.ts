@@ -8,6 +8,8 @@ export const SIG_CENTRAL = 0x02014b50;
 export const SIG_END = 0x06054b50;
 export const SIG_ZIP64_END = 0x06064b50;
 export const SIG_ZIP64_LOCATOR = 0x07064b50;
+/** Optional signature of a data descriptor (APPNOTE 4.3.9.3). */
+export const SIG_DESCRIPTOR = 0x08074b50;
 
 export const LOCAL_HEADER_BYTES = 30;
 export const CENTRAL_HEADER_BYTES = 46;
@@ -24,8 +26,11 @@ export const FLAG_DATA_DESCRIPTOR = 0x0008;
 export const FLAG_STRONG_ENCRYPTION = 0x0040;
 export const FLAG_UTF8 = 0x0800;
 export const FLAG_MASKED_HEADERS = 0x2000;
-/** Bits 1–2 (deflate level hints) and 11 (UTF-8 names) are harmless; every other bit is refused. */
-export const FLAGS_ALLOWED = 0x0006 | FLAG_UTF8;
+/**
+ * Bits 1–2 (deflate level hints), 3 (data descriptor, checked against the central directory)
+ * and 11 (UTF-8 names) are allowed; every other bit is refused.
+ */
+export const FLAGS_ALLOWED = 0x0006 | FLAG_DATA_DESCRIPTOR | FLAG_UTF8;
 
 export const ZIP64_EXTRA_ID = 0x0001;
 

@@ -108,6 +108,9 @@ export function wrapFileKeyX25519(fileKey: Buffer, recipientRaw: Buffer): AgeSta
  * does not open with any of our identities is for someone else, and none opening is `no_match`.
  */
 export function unwrapFileKeyX25519(stanzas: AgeStanza[], identities: X25519Identity[]): Buffer {
+  // Spec ("scrypt recipient stanza"): it MUST be the only stanza, or the header is rejected,
+  // whoever reads it (CCTV vector scrypt_and_x25519).
+  if (stanzas.length > 1 && stanzas.some((s) => s.type === 'scrypt')) throw new AgeError('format', 'scrypt stanza together with other stanzas');
   for (const stanza of stanzas) {
     if (stanza.type !== 'X25519') continue;
     const shareArg = stanza.args[0];

@@ -7,8 +7,11 @@
  * plaintext under HKDF(file key, nonce, "payload"); chunk nonce = 11-byte big-endian counter ‖
  * last-chunk flag. The final chunk may be full (a plaintext that is a multiple of 64 KiB ends
  * with a full final chunk, never with an extra empty one) and is empty only when the whole
- * plaintext is. Hence the decryptor treats a chunk as non-final only once it has seen at least
- * one byte after it, and decides the last one at end of input.
+ * plaintext is. Hence a full chunk is released as soon as it authenticates as non-final; one
+ * that does not may be a full final chunk, decided by what follows (more bytes, or the end).
+ * As age does it (and the CCTV vectors check), a chunk is released once authenticated, before
+ * a later error is found (trailing bytes after the final chunk, a missing final chunk): the
+ * error comes at the next call, and a consumer treats all output as provisional until then.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AgeError } from './age-error';
@@ -141,6 +144,8 @@ export class AgeDecryptor {
   private key: Buffer | null = null;
   private readonly queue = new ByteQueue();
   private counter = 0;
+  /** An error found after releasing plaintext in the same call; thrown at the next call. */
+  private pending: AgeError | null = null;
 
   constructor(identities: string[]) {
     if (identities.length === 0) throw new Error('age: at least one identity is required');
@@ -148,6 +153,7 @@ export class AgeDecryptor {
   }
 
   update(data: Buffer): Buffer[] {
+    if (this.pending) throw this.pending;
     if (this.header) {
       this.header = Buffer.concat([this.header, data]);
       const parsed = parseAgeHeader(this.header);
@@ -168,32 +174,47 @@ export class AgeDecryptor {
       this.key = payloadKey(this.fileKey, this.queue.take(NONCE_BYTES));
     }
     const out: Buffer[] = [];
-    while (this.queue.length > ENC_CHUNK_BYTES) {
+    while (this.queue.length >= ENC_CHUNK_BYTES) {
       const sealed = this.queue.take(ENC_CHUNK_BYTES);
       const plaintext = openChunk(this.key, this.counter, false, sealed);
-      if (!plaintext) {
-        const wasFinal = openChunk(this.key, this.counter, true, sealed) !== null;
-        throw new AgeError('format', wasFinal ? 'age payload: trailing data after the final chunk' : `age payload: chunk ${this.counter} damaged`);
+      if (plaintext) {
+        out.push(plaintext);
+        this.counter += 1;
+        continue;
       }
-      out.push(plaintext);
-      this.counter += 1;
+      if (this.queue.length === 0) {
+        // Perhaps a full final chunk: decided when more bytes come, or at the end.
+        this.queue.push(sealed);
+        break;
+      }
+      const last = openChunk(this.key, this.counter, true, sealed);
+      if (last) out.push(last);
+      return this.failAfter(out, last ? 'age payload: trailing data after the final chunk' : `age payload: chunk ${this.counter} damaged`);
     }
     return out;
   }
 
+  /** Throws now if nothing was released in this call; otherwise returns it and throws at the next call. */
+  private failAfter(out: Buffer[], detail: string): Buffer[] {
+    const err = new AgeError('format', detail);
+    if (out.length === 0) throw err;
+    this.pending = err;
+    return out;
+  }
+
   final(): Buffer[] {
+    if (this.pending) throw this.pending;
     if (this.header) throw new AgeError('format', 'age header: truncated');
     if (!this.key) throw new AgeError('format', 'age payload: truncated (nonce missing)');
     const sealed = this.queue.takeAll();
     if (sealed.length < TAG_BYTES) {
-      throw new AgeError('format', sealed.length === 0 ? 'age payload: truncated (no final chunk)' : 'age payload: truncated chunk');
+      if (sealed.length > 0) throw new AgeError('format', 'age payload: truncated chunk');
+      throw new AgeError('format', this.counter > 0 ? 'age payload: truncated (final chunk missing)' : 'age payload: truncated (no final chunk)');
     }
     if (sealed.length === TAG_BYTES && this.counter > 0) throw new AgeError('format', 'age payload: empty final chunk');
     const plaintext = openChunk(this.key, this.counter, true, sealed);
-    if (!plaintext) {
-      const notFinal = sealed.length === ENC_CHUNK_BYTES && openChunk(this.key, this.counter, false, sealed) !== null;
-      throw new AgeError('format', notFinal ? 'age payload: truncated (final chunk missing)' : 'age payload: final chunk damaged or trailing data');
-    }
+    // (A full chunk that opens as non-final was released by update: here it would not open.)
+    if (!plaintext) throw new AgeError('format', 'age payload: final chunk damaged or trailing data');
     this.counter += 1;
     return [plaintext];
   }

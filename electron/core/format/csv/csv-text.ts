@@ -1,18 +1,79 @@
+import { detectSeparator, type CsvSeparator } from './csv-separator';
+
+export { detectSeparator } from './csv-separator';
+
 /**
  * CSV as Excel on Italian Windows writes it: `;` separator, fields quoted with `"` (a quote
  * inside doubled), CRLF line ends, Windows-1252 or UTF-8 with BOM. Pure functions.
  */
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+export type { CsvSeparator } from './csv-separator';
 
-/** A file that is not CSV text at all; `code` names which (see CSV_PROBLEM_CODES). */
+export type CsvFileErrorCode =
+  | 'CSV_FILE_UTF16'
+  | 'CSV_FILE_XLSX'
+  | 'CSV_FILE_BINARY'
+  | 'CSV_FILE_INVALID_UTF8'
+  | 'CSV_QUOTE_MALFORMED'
+  | 'CSV_QUOTE_UNCLOSED';
+
+/**
+ * The Italian sentences of the problems this module finds in the text itself (lower case: the
+ * CSV problem catalogue of the core uses them as they are, a refusal capitalises them). `line`
+ * is the line of the file as a text editor numbers it; `column` the field's position (1 = A).
+ */
+export const CSV_TEXT_SENTENCES = {
+  CSV_FILE_INVALID_UTF8: (p: { line: number }) =>
+    `il file dichiara la codifica UTF-8 (inizia con il segno BOM) ma alla riga ${p.line} contiene caratteri che non sono UTF-8: salvarlo di nuovo da Excel come "CSV UTF-8", oppure correggere la riga ${p.line}.`,
+  CSV_QUOTE_MALFORMED: (p: { line: number; column: number }) =>
+    `alla riga ${p.line}, colonna ${p.column}, dopo le virgolette di chiusura di un campo c'è altro testo (per esempio "b"c): una virgoletta dentro un campo va scritta doppia (""), come fa Excel. Correggere la cella e salvare di nuovo il file.`,
+  CSV_QUOTE_UNCLOSED: (p: { line: number; column: number }) =>
+    `le virgolette aperte alla riga ${p.line}, colonna ${p.column}, non sono mai chiuse: tutto il resto del file finirebbe in una sola cella. Chiudere le virgolette (o toglierle) e salvare di nuovo il file.`,
+} as const;
+
+/** A file refused as a whole: not CSV text at all, or CSV text that cannot be read safely. */
 export class CsvFileError extends Error {
   constructor(
-    readonly code: 'CSV_FILE_UTF16' | 'CSV_FILE_XLSX' | 'CSV_FILE_BINARY',
+    readonly code: CsvFileErrorCode,
     message: string,
+    /** The line (and column) the sentence names, for the UI's catalogue. */
+    readonly params: Record<string, number> = {},
   ) {
     super(message);
   }
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The index of the first byte that makes `bytes` invalid UTF-8 (bisection over prefixes: a
+ * streaming decoder refuses a prefix only when it holds a bad sequence, not a cut-off one).
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const invalid = (n: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let low = 0;
+  let high = bytes.length;
+  if (!invalid(high)) return high; // only a sequence cut off at the very end
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1;
+    if (invalid(mid)) high = mid;
+    else low = mid;
+  }
+  return high - 1;
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line += 1;
+  return line;
 }
 
 /**
@@ -31,7 +92,14 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
     throw new CsvFileError('CSV_FILE_BINARY', 'Il file contiene dati binari, non testo: scegliere un file CSV salvato da Excel o da un foglio di calcolo.');
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+    // The BOM says UTF-8: a byte that is not would become U+FFFD without a word, so refuse.
+    const body = bytes.subarray(3);
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8-bom' };
+    } catch {
+      const line = lineAt(body, firstInvalidUtf8(body));
+      throw new CsvFileError('CSV_FILE_INVALID_UTF8', capitalised(CSV_TEXT_SENTENCES.CSV_FILE_INVALID_UTF8({ line })), { line });
+    }
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
@@ -52,26 +120,20 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
-/** The separator of the header line: `;` (Italian Excel), else tab or `,`. */
-export function detectSeparator(text: string): string {
-  const header = text.slice(0, text.search(/\r?\n|$/));
-  const count = (c: string) => header.split(c).length - 1;
-  if (count(';') > 0) return ';';
-  if (count('\t') > 0) return '\t';
-  return count(',') > 0 ? ',' : ';';
-}
-
 /**
- * Parses the whole text into rows of fields. A quoted field may hold the separator, line
- * breaks and doubled quotes. Blank lines are dropped; `lines[i]` is the 1-based line where row
- * i starts, for messages.
+ * Parses the whole text into rows of fields (RFC 4180, as Excel writes it). A quoted field may
+ * hold the separator, line breaks and doubled quotes; a quote inside an unquoted field is kept
+ * as it is (Excel reads `37.8"N` so). Text after a closing quote (`"b"c`) and a quote never
+ * closed are refused (CsvFileError naming line and column), not guessed into other fields.
+ * Blank lines are dropped; `lines[i]` is the 1-based line where row i starts, for messages.
  */
-export function parseCsv(text: string, sep = detectSeparator(text)): { rows: string[][]; lines: number[] } {
+export function parseCsv(text: string, sep: CsvSeparator = detectSeparator(text)): { rows: string[][]; lines: number[]; separator: CsvSeparator } {
   const rows: string[][] = [];
   const lines: number[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let quoteLine = 0;
   let line = 1;
   let rowLine = 1;
   let i = 0;
@@ -84,6 +146,10 @@ export function parseCsv(text: string, sep = detectSeparator(text)): { rows: str
     row = [];
     field = '';
   };
+  const refuse = (code: 'CSV_QUOTE_MALFORMED' | 'CSV_QUOTE_UNCLOSED', at: number): never => {
+    const params = { line: at, column: row.length + 1 };
+    throw new CsvFileError(code, capitalised(CSV_TEXT_SENTENCES[code](params)), params);
+  };
   while (i < text.length) {
     const c = text[i]!;
     if (quoted) {
@@ -94,6 +160,8 @@ export function parseCsv(text: string, sep = detectSeparator(text)): { rows: str
           continue;
         }
         quoted = false;
+        const next = text[i + 1];
+        if (next !== undefined && next !== sep && next !== '\r' && next !== '\n') refuse('CSV_QUOTE_MALFORMED', line);
       } else {
         if (c === '\n') line += 1;
         field += c;
@@ -103,6 +171,7 @@ export function parseCsv(text: string, sep = detectSeparator(text)): { rows: str
     }
     if (c === '"' && field.trim() === '') {
       quoted = true;
+      quoteLine = line;
       field = '';
     } else if (c === sep) {
       row.push(field);
@@ -118,8 +187,9 @@ export function parseCsv(text: string, sep = detectSeparator(text)): { rows: str
     }
     i += 1;
   }
+  if (quoted) refuse('CSV_QUOTE_UNCLOSED', quoteLine);
   if (field !== '' || row.length > 0) endRow();
-  return { rows, lines };
+  return { rows, lines, separator: sep };
 }
 
 /** Header names compared without case, accents, spaces or punctuation ("Quantità" = "quantita"). */

@@ -1,4 +1,5 @@
 import type { CsvProblem, CsvProblemCode, CsvProblemParams } from '../../../../shared/domain/csv';
+import { CSV_TEXT_SENTENCES } from '../../format/csv/csv-text';
 import { AppError } from '../../platform/errors';
 
 /**
@@ -11,6 +12,9 @@ const ITALIAN: { [C in CsvProblemCode]: (p: CsvProblemParams) => string } = {
   CSV_FILE_UTF16: () => 'il file è in formato "Testo Unicode" (UTF-16): in Excel salvarlo come "CSV (delimitato dal separatore di elenco)" oppure "CSV UTF-8".',
   CSV_FILE_XLSX: () => 'il file è un foglio Excel (.xlsx), non un CSV: in Excel usare "Salva con nome" e scegliere "CSV (delimitato dal separatore di elenco)".',
   CSV_FILE_BINARY: () => 'il file contiene dati binari, non testo: scegliere un file CSV salvato da Excel o da un foglio di calcolo.',
+  CSV_FILE_INVALID_UTF8: (p) => CSV_TEXT_SENTENCES.CSV_FILE_INVALID_UTF8({ line: Number(p.line) }),
+  CSV_QUOTE_MALFORMED: (p) => CSV_TEXT_SENTENCES.CSV_QUOTE_MALFORMED({ line: Number(p.line), column: Number(p.column) }),
+  CSV_QUOTE_UNCLOSED: (p) => CSV_TEXT_SENTENCES.CSV_QUOTE_UNCLOSED({ line: Number(p.line), column: Number(p.column) }),
   CSV_FILE_EMPTY: () => 'il file è vuoto: manca anche la riga di intestazione.',
   CSV_FILE_TOO_MANY_ROWS: (p) => `il file ha più di ${p.max} righe: dividerlo in più file.`,
   CSV_IMPORT_BLOCKED: (p) => `nessuna riga importata: ${p.invalidRows} righe hanno problemi (la prima è la riga ${p.firstRow}). Correggerle o escluderle.`,

@@ -53,13 +53,15 @@ async function checkFile(ctx: AppContext, kind: CsvImportKind, bytes: Buffer): P
   const schema = SCHEMAS[kind];
   let text: string;
   let encoding: CsvEncoding;
+  let parsed: ReturnType<typeof parseCsv>;
   try {
     ({ text, encoding } = decodeCsv(bytes));
+    parsed = parseCsv(text);
   } catch (err) {
-    if (err instanceof CsvFileError) throw csvFileRefusal(err.code);
+    if (err instanceof CsvFileError) throw csvFileRefusal(err.code, err.params);
     throw err;
   }
-  const { rows } = parseCsv(text);
+  const { rows, separator } = parsed;
   const header = rows[0];
   if (!header) throw csvFileRefusal('CSV_FILE_EMPTY');
   if (rows.length - 1 > MAX_ROWS) throw csvFileRefusal('CSV_FILE_TOO_MANY_ROWS', { max: MAX_ROWS });
@@ -76,6 +78,7 @@ async function checkFile(ctx: AppContext, kind: CsvImportKind, bytes: Buffer): P
   const base: Omit<CsvPreview, 'rows' | 'validRows' | 'invalidRows' | 'duplicateRows' | 'problems'> = {
     kind,
     encoding,
+    separator,
     columns: header.map((h) => h.trim()),
     sample: rows.slice(1, 6),
   };

@@ -12,6 +12,8 @@ import { ProgressBar, useTaskProgress, type TaskProgress } from './task-progress
 
 /** The backend's tasks of a CSV import (electron/core/municipality/csv/csv-service.ts). */
 const CSV_TASKS = ['csv.check', 'csv.import'] as const;
+/** The catalogue's name of each separator the backend may have detected (usage.separator_*). */
+const SEPARATOR_NAMES: Record<CsvPreview['separator'], string> = { ';': 'semicolon', ',': 'comma', '\t': 'tab' };
 
 interface Loaded {
   name: string;
@@ -111,7 +113,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
           <h3 id={`${inputId}-preview`} className="cst-subtitle">
             {t('usage.csvPreviewTitle', { name: loaded.name })}
           </h3>
-          <p>{t('usage.csvSummary', { rows: formatNumber(loaded.preview.rows), valid: formatNumber(loaded.preview.validRows), encoding: t(`usage.encoding_${loaded.preview.encoding.replace('utf-8', 'utf8')}`) })}</p>
+          <p>{t('usage.csvSummary', { rows: formatNumber(loaded.preview.rows), valid: formatNumber(loaded.preview.validRows), encoding: t(`usage.encoding_${loaded.preview.encoding.replace('utf-8', 'utf8')}`), separator: t(`usage.separator_${SEPARATOR_NAMES[loaded.preview.separator]}`) })}</p>
           {fileProblems.map((p, i) => (
             <Alert key={i} tone="danger">
               {messageText(csvProblemMessage(p), t, i18n.language)}
