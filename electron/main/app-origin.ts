@@ -31,11 +31,14 @@ export function isSameOrigin(url: string, origin: string): boolean {
   return originOf(url) === origin;
 }
 
-/** Only web links may leave the app, and only to the OS browser. */
+/**
+ * Only encrypted web links may leave the app, and only to the OS browser: `http:` could be
+ * rewritten on the way (a town hall's Wi-Fi), any other scheme (file:, smb:, ms-*) could start
+ * a program on the clerk's PC.
+ */
 export function isExternalWebUrl(url: string): boolean {
   try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
+    return new URL(url).protocol === 'https:';
   } catch {
     return false;
   }

@@ -8,7 +8,7 @@ import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { shellMessages as t } from './messages';
 import { printHtmlToPdf, servePrintRequests } from './pdf-print';
-import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { createMainWindow, guardedOpenExternal, hardenSession, hardenWebContents } from './window';
 
 /*
  * The Electron shell: thin by design. Everything the app knows lives in electron/core, run in a
@@ -56,7 +56,7 @@ if (!app.requestSingleInstanceLock({ dataDir })) {
     }
   });
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, appOrigin, (url) => shell.openExternal(url));
+    hardenWebContents(contents, appOrigin, guardedOpenExternal((url) => shell.openExternal(url)));
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {

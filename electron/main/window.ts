@@ -41,9 +41,10 @@ export function hardenSession(session: Session, appOrigin: string): void {
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   // The identity export and other files the renderer "downloads" from blob: URLs of its own
-  // origin get Electron's native save dialog; any other download is cancelled.
-  session.on('will-download', (event, item) => {
-    if (!isOwnDownload(item.getURL(), appOrigin)) {
+  // origin, in a page of its own origin, get Electron's native save dialog; any other download
+  // (a data: URL, a link to the web, a page of another origin) is cancelled.
+  session.on('will-download', (event, item, contents) => {
+    if (!isOwnDownload(item.getURL(), appOrigin) || !isSameOrigin(contents?.getURL() ?? '', appOrigin)) {
       event.preventDefault();
       return;
     }
@@ -51,13 +52,19 @@ export function hardenSession(session: Session, appOrigin: string): void {
   });
 }
 
+/** A blob: URL the app's own page created; nothing else is the app's own download. */
 export function isOwnDownload(url: string, appOrigin: string): boolean {
-  return url.startsWith(`blob:${appOrigin}/`) || url.startsWith('data:');
+  return url.startsWith(`blob:${appOrigin}/`);
+}
+
+/** `shell.openExternal` behind the same check as the window-open handler, for every caller. */
+export function guardedOpenExternal(openExternal: (url: string) => unknown): (url: string) => unknown {
+  return (url) => (isExternalWebUrl(url) ? openExternal(url) : undefined);
 }
 
 /**
- * New windows are always denied; an http(s) link (a `target=_blank` anchor) opens in the
- * operating system's browser instead, any other scheme (file:, javascript:, smb:) is dropped.
+ * New windows are always denied; an https link (a `target=_blank` anchor) opens in the
+ * operating system's browser instead, any other scheme (http:, file:, javascript:, smb:) is dropped.
  */
 export function windowOpenHandler(openExternal: (url: string) => unknown): (details: HandlerDetails) => WindowOpenHandlerResponse {
   return ({ url }) => {

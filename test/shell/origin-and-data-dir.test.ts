@@ -16,9 +16,9 @@ describe('originOf', () => {
     expect(originOf('')).toBeNull();
   });
 
-  it('lets only http(s) links out to the browser', () => {
+  it('lets only https links out to the browser', () => {
     expect(isExternalWebUrl('https://www.istat.it/')).toBe(true);
-    expect(isExternalWebUrl('http://example.org')).toBe(true);
+    expect(isExternalWebUrl('http://example.org')).toBe(false);
     for (const url of ['file:///C:/', 'javascript:alert(1)', 'mailto:x@y.it', 'smb://server/share', 'nonsense']) {
       expect(isExternalWebUrl(url), url).toBe(false);
     }

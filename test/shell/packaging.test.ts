@@ -43,6 +43,26 @@ describe('electron-builder configuration', () => {
     expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'], category: 'Office', icon: 'build/icons' });
   });
 
+  it('flips the Electron fuses that turn the packaged app into a general Node runtime off', () => {
+    // ELECTRON_RUN_AS_NODE, NODE_OPTIONS and --inspect would let anyone run code as the app;
+    // the app code is read only from its asar, checked against the hash in the executable.
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // The names are electron-builder's own (a misspelt fuse would be silently ignored).
+    const types = readFileSync(path.join(root, 'node_modules', 'app-builder-lib', 'out', 'configuration.d.ts'), 'utf8');
+    const fuseBlock = /export interface FuseOptionsV1 \{([\s\S]*?)\n\}/.exec(types)?.[1] ?? '';
+    const known = [...fuseBlock.matchAll(/^\s{4}(\w+)\?:/gm)].map((m) => m[1]);
+    expect(known.length).toBeGreaterThan(5);
+    for (const name of Object.keys(config.electronFuses)) expect(known, name).toContain(name);
+  });
+
   it('has 256 and 512 pixel PNG icons', () => {
     expect(pngSize('build/icons/256x256.png')).toEqual({ width: 256, height: 256 });
     expect(pngSize('build/icons/512x512.png')).toEqual({ width: 512, height: 512 });

@@ -19,7 +19,7 @@ vi.mock('electron', () => {
   return { BrowserWindow };
 });
 
-const { createMainWindow, hardenSession, hardenWebContents, isOwnDownload, mainWindowOptions, navigationGuard, windowOpenHandler } =
+const { createMainWindow, guardedOpenExternal, hardenSession, hardenWebContents, isOwnDownload, mainWindowOptions, navigationGuard, windowOpenHandler } =
   await import('../../electron/main/window');
 
 type Handler = (...args: unknown[]) => unknown;
@@ -98,16 +98,34 @@ describe('hardenSession', () => {
 
   it('lets the app save its own blob downloads and cancels any other download', () => {
     const onDownload = session.handlers.get('will-download')![0]!;
+    const appPage = { getURL: () => 'app://cst/index.html#/bundles' };
     const own = { getURL: () => 'blob:app://cst/6f1c', setSaveDialogOptions: vi.fn() };
     const ownEvent = { preventDefault: vi.fn() };
-    onDownload(ownEvent, own);
+    onDownload(ownEvent, own, appPage);
     expect(ownEvent.preventDefault).not.toHaveBeenCalled();
     expect(own.setSaveDialogOptions).toHaveBeenCalledWith({ title: 'Salva file' });
 
     const foreign = { getURL: () => 'https://example.org/x.exe', setSaveDialogOptions: vi.fn() };
     const foreignEvent = { preventDefault: vi.fn() };
-    onDownload(foreignEvent, foreign);
+    onDownload(foreignEvent, foreign, appPage);
     expect(foreignEvent.preventDefault).toHaveBeenCalled();
+    expect(foreign.setSaveDialogOptions).not.toHaveBeenCalled();
+  });
+
+  it('cancels a data: download and a blob download started by a page of another origin', () => {
+    const onDownload = session.handlers.get('will-download')![0]!;
+    const cases: Array<[string, string]> = [
+      ['data:application/octet-stream;base64,TVqQAA==', 'app://cst/index.html'],
+      ['blob:app://cst/6f1c', 'about:blank'],
+      ['blob:app://cst/6f1c', 'https://evil.example/'],
+    ];
+    for (const [url, page] of cases) {
+      const item = { getURL: () => url, setSaveDialogOptions: vi.fn() };
+      const event = { preventDefault: vi.fn() };
+      onDownload(event, item, { getURL: () => page });
+      expect(event.preventDefault, `${url} from ${page}`).toHaveBeenCalled();
+      expect(item.setSaveDialogOptions).not.toHaveBeenCalled();
+    }
   });
 
   it('recognises own downloads by origin', () => {
@@ -115,6 +133,7 @@ describe('hardenSession', () => {
     expect(isOwnDownload('blob:app://cstx/abc', 'app://cst')).toBe(false);
     expect(isOwnDownload('blob:https://evil.example/abc', 'app://cst')).toBe(false);
     expect(isOwnDownload('file:///etc/passwd', 'app://cst')).toBe(false);
+    expect(isOwnDownload('data:text/html,<script>', 'app://cst')).toBe(false);
   });
 });
 
@@ -143,7 +162,7 @@ describe('navigation and new windows', () => {
     expect(ko.preventDefault).toHaveBeenCalled();
   });
 
-  it('denies every new window and opens only http(s) links in the OS browser', () => {
+  it('denies every new window and opens only https links in the OS browser', () => {
     const openExternal = vi.fn(async () => undefined);
     const handler = windowOpenHandler(openExternal);
     expect(handler({ url: 'https://www.agid.gov.it/' } as never)).toEqual({ action: 'deny' });
@@ -151,7 +170,15 @@ describe('navigation and new windows', () => {
     expect(handler({ url: 'file:///etc/passwd' } as never)).toEqual({ action: 'deny' });
     expect(handler({ url: 'smb://server/share' } as never)).toEqual({ action: 'deny' });
     expect(handler({ url: 'app://cst/index.html' } as never)).toEqual({ action: 'deny' });
-    expect(openExternal.mock.calls.map((c) => (c as unknown[])[0])).toEqual(['https://www.agid.gov.it/', 'http://example.org/']);
+    expect(openExternal.mock.calls.map((c) => (c as unknown[])[0])).toEqual(['https://www.agid.gov.it/']);
+  });
+
+  it('guards shell.openExternal itself: only https reaches it', () => {
+    const openExternal = vi.fn();
+    const open = guardedOpenExternal(openExternal);
+    for (const url of ['http://example.org/', 'file:///C:/Windows/System32/calc.exe', 'ms-msdt:/id', 'smb://server/share', 'javascript:alert(1)', 'not a url']) open(url);
+    open('https://www.istat.it/');
+    expect(openExternal.mock.calls).toEqual([['https://www.istat.it/']]);
   });
 
   it('hardens a WebContents: open handler, navigation guards, no webview', () => {
