@@ -4,7 +4,7 @@ import { parseToHost, type FromHost, type HostInit } from './host-messages';
 
 /** What the host needs of the core's Backend (structural, so this file never loads the store). */
 export interface HostedBackend {
-  dispatch(method: string, input: unknown): Promise<Result<unknown>>;
+  dispatch(method: string, input: unknown, caller: 'window'): Promise<Result<unknown>>;
   subscribe(listener: (message: PushMessage) => void): () => void;
   close(): void;
 }
@@ -60,8 +60,9 @@ export function runBackendHost(port: HostPort, open: OpenHostedBackend, exit: (c
       port.postMessage({ id, result: { ok: false, error: { code: 'E_INTERNAL', message: INTERNAL_MESSAGE } } });
       return;
     }
-    // The dispatcher already turns every failure into a value; the catch is for a broken core.
-    backend.dispatch(method, input).then(
+    // Every call here comes from the renderer: a local path in its input is refused. The
+    // dispatcher already turns every failure into a value; the catch is for a broken core.
+    backend.dispatch(method, input, 'window').then(
       (result) => port.postMessage({ id, result }),
       (err: unknown) => port.postMessage({ id, result: { ok: false, error: toApiError(err) } }),
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localPath } from './local-path';
 import type { BundleErrorCode } from '../api/errors';
 import type { Role } from './ids';
 
@@ -187,8 +188,9 @@ export interface BundleHistory {
 /** Inputs of the bundle methods (the contract's boundary validation). */
 export const BundleExportInput = z
   .object({
-    out: z.string().min(1).max(4096).optional(),
-    dir: z.string().min(1).max(4096).optional(),
+    /** CLI only (local paths): the exact file, or a folder for the files. */
+    out: localPath().optional(),
+    dir: localPath().optional(),
     for: z.string().trim().min(1).max(32).optional(),
     allMembers: z.boolean().default(false),
     all: z.boolean().default(false),
@@ -202,21 +204,26 @@ export const BundleExportInput = z
     path: ['out'],
   });
 
-/** A file to import: a path on this computer, or its bytes (drag-and-drop in the browser shell). */
+/** A file to import: a path on this computer (CLI only), or its bytes (the window: a file chosen or dropped). */
 export const BundleFileInput = z.union([
-  z.object({ path: z.string().min(1).max(4096), name: z.string().max(260).optional() }).strict(),
+  z.object({ path: localPath(), name: z.string().max(260).optional() }).strict(),
   z.object({ name: z.string().min(1).max(260), contentBase64: z.string().max(400 * 1024 * 1024) }).strict(),
 ]);
 
 export const BundleImportInput = z.object({ files: z.array(BundleFileInput).min(1).max(5000) }).strict();
 
-export const BundleInspectInput = z
-  .object({
-    path: z.string().min(1).max(4096),
-    /** The sender's identity file (.cstid), to check the signature of a bundle from someone not enrolled here. */
-    identityPath: z.string().min(1).max(4096).optional(),
-  })
-  .strict();
+export const BundleInspectInput = z.union([
+  /** CLI only: the bundle and, to check the signature of a sender not enrolled here, its identity file (.cstid). */
+  z.object({ path: localPath(), identityPath: localPath().optional() }).strict(),
+  /** The window: the same as bytes (a file chosen or dropped). */
+  z
+    .object({
+      name: z.string().min(1).max(260),
+      contentBase64: z.string().max(400 * 1024 * 1024),
+      identityContentBase64: z.string().min(1).max(200_000).optional(),
+    })
+    .strict(),
+]);
 
 export const BundleResolveForkInput = z
   .object({

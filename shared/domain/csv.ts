@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localPath } from './local-path';
 import { UsageListInput } from './usage';
 
 /** 20 MB of CSV is far beyond a year of a town hall's usage; larger files are refused. */
@@ -22,8 +23,8 @@ export const CsvExportList = z.enum(['usage', 'staff', 'courses', 'participation
 export const CsvExportInput = z
   .object({ list: CsvExportList, usageFilters: UsageListInput.omit({ limit: true, cursor: true }).optional() })
   .strict();
-/** The same list streamed to a file on this computer: `out` is its full path. */
-export const CsvExportFileInput = CsvExportInput.extend({ out: z.string().min(1).max(4096) }).strict();
+/** The same list streamed to a file on this computer: `out` is its full path (CLI only). */
+export const CsvExportFileInput = CsvExportInput.extend({ out: localPath() }).strict();
 
 /**
  * Every problem the CSV reader can name, one stable code each: the UI shows it from its

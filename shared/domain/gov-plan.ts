@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localPath } from './local-path';
 import { IstatCode } from './ids';
 import { IsoDate, lineText, noteText, RecordId } from '../records/common';
 import { BallotSchema, CriteriaConfigSchema, ElectorSchema, ProposalActionSchema, ScoresSchema, SharingKeySchema, VotingRulesSchema } from '../governance/schemas';
@@ -137,7 +138,7 @@ export const ReportDocInput = z
   .strict()
   .refine((d) => d.doc !== 'statement' || d.istat !== undefined, { message: "Per l'estratto conto indicare il comune (codice ISTAT).", path: ['istat'] });
 export const ReportPdfInput = z
-  .object({ doc: z.enum(['plan', 'statement']), year: Year, istat: IstatCode.optional(), version: z.number().int().min(1).optional(), out: z.string().min(1).max(4096).optional() })
+  .object({ doc: z.enum(['plan', 'statement']), year: Year, istat: IstatCode.optional(), version: z.number().int().min(1).optional(), out: localPath().optional() })
   .strict()
   .refine((d) => d.doc !== 'statement' || d.istat !== undefined, { message: "Per l'estratto conto indicare il comune (codice ISTAT).", path: ['istat'] });
 export const GovCsvInput = z

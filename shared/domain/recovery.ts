@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localPath } from './local-path';
 import type { BundleImportResult } from './bundles';
 
 /**
@@ -29,8 +30,8 @@ export const RecoveryExportInput = z
   .object({
     /** The member (ISTAT code) whose stream is copied. */
     for: z.string().trim().regex(/^[0-9]{6}$/, { message: 'Codice ISTAT di 6 cifre.' }),
-    /** Exact target file; without it the bytes come back in the answer (download). */
-    out: z.string().min(1).max(4096).optional(),
+    /** Exact target file (CLI only); without it the bytes come back in the answer (download). */
+    out: localPath().optional(),
     /** Not encrypted (tests and audits). */
     plain: z.boolean().default(false),
   })
@@ -50,7 +51,7 @@ export interface RecoveryExportResult {
 }
 
 export const RecoveryApplyInput = z.union([
-  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z.object({ path: localPath() }).strict(),
   z.object({ name: z.string().min(1).max(260), contentBase64: z.string().max(400 * 1024 * 1024) }).strict(),
 ]);
 

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserShell, type BrowserShell } from '../../electron/server/browser-shell';
+import { BODY_TOO_LARGE_MESSAGE, MAX_BODY_BYTES } from '../../electron/server/http-api';
 import { openTestBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -78,6 +79,41 @@ describe('browser shell on loopback', () => {
     const shell = await start();
     const r = await send(shell.port, { method: 'POST', path: '/api/call', headers: { host: `127.0.0.1:${shell.port}`, ...extra }, body: callBody('app.status') });
     expect(r.status).toBe(401);
+  });
+
+  it('answers a body over the limit with 413 and a message, not a dropped connection', async () => {
+    const shell = await start();
+    const headers = { host: `127.0.0.1:${shell.port}`, 'x-cst-secret': shell.secret, 'content-type': 'application/json' };
+    // Declared too large: refused before a byte of the body is read.
+    const declared = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: shell.port, method: 'POST', path: '/api/call', headers: { ...headers, 'content-length': String(MAX_BODY_BYTES + 1) } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.write('{"method":"app.status","input":{"x":"');
+    });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toEqual({ ok: false, error: { code: 'E_LIMIT', message: BODY_TOO_LARGE_MESSAGE, params: { limitMb: 72 } } });
+    // Sent in chunks with no length: refused once past the limit, the rest read and thrown away.
+    const chunk = Buffer.alloc(4 * 1024 * 1024, 0x61);
+    const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: shell.port, method: 'POST', path: '/api/call', headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.write('{"method":"app.status","input":{"x":"');
+      for (let sent = 0; sent <= MAX_BODY_BYTES; sent += chunk.length) req.write(chunk);
+      req.end('"}}');
+    });
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body).error.message).toMatch(/^La richiesta supera il limite di 72 MB/);
+    // The shell still answers.
+    const after = await send(shell.port, { method: 'POST', path: '/api/call', headers, body: callBody('app.status') });
+    expect(after.status).toBe(200);
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin, even with the secret', async () => {

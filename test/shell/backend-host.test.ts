@@ -1,9 +1,14 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { PushMessage } from '../../shared/api/events';
 import { createBackendClient } from '../../electron/main/backend-client';
 import { runBackendHost, toApiError, type HostedBackend, type HostPort } from '../../electron/main/backend-host-runner';
 import type { FromHost } from '../../electron/main/host-messages';
+import { openBackend } from '../../electron/core/app/backend';
+import { LOCAL_PATH_REFUSED } from '../../electron/core/platform/api/dispatcher';
+import { tempDir } from '../helpers/temp-dir';
 
 /** process.parentPort stand-in: main's messages arrive as `{ data }` events. */
 class FakePort extends EventEmitter implements HostPort {
@@ -118,5 +123,23 @@ describe('backend host (utility process side)', () => {
     await client.close(1000);
     expect(backend.close).toHaveBeenCalled();
     expect(child.kill).not.toHaveBeenCalled();
+  });
+
+  it('dispatches as the window: a local path from the renderer is refused by the real core', async () => {
+    const port = new FakePort();
+    const dataDir = tempDir();
+    runBackendHost(port, (init) => openBackend({ ...init, autoBackupDelayMs: false, log: { info() {}, warn() {}, error() {} } }), vi.fn());
+    port.deliver({ init: { dataDir, appVersion: '0.0.0-test' } });
+    const target = join(tempDir(), 'esportazione.csv');
+    port.deliver({ id: 1, method: 'csv.exportFile', input: { list: 'usage', out: target } });
+    port.deliver({ id: 2, method: 'bundle.import', input: { files: [{ path: '/etc/passwd' }] } });
+    port.deliver({ id: 3, method: 'app.status', input: {} });
+    await vi.waitFor(() => expect(port.sent.filter((m) => 'id' in m)).toHaveLength(3));
+    const byId = (id: number) => port.sent.find((m) => 'id' in m && m.id === id) as { result: { ok: boolean; error?: unknown } };
+    expect(byId(1).result).toEqual({ ok: false, error: { code: 'E_VALIDATION', message: LOCAL_PATH_REFUSED, field: 'out' } });
+    expect(byId(2).result).toEqual({ ok: false, error: { code: 'E_VALIDATION', message: LOCAL_PATH_REFUSED, field: 'files[0].path' } });
+    expect(byId(3).result.ok).toBe(true);
+    expect(existsSync(target)).toBe(false);
+    port.deliver({ shutdown: true });
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { IdentityFileError, readIdentityFileBytes } from '../../core/format/container/identity-file';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../core/platform/fs/atomic-write';
 import { callOrFail } from '../call-or-fail';
@@ -50,8 +50,9 @@ export const identityImportCommand: Command = {
     if (!file || positionals.length > 1) throw new CliError('indicare un file .cstid.', 2);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(resolve(file));
+      bytes = readIdentityFileBytes(resolve(file));
     } catch (err) {
+      if (err instanceof IdentityFileError) throw new CliError(err.message);
       throw new CliError(`Impossibile leggere ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
     }
     const peer = await callOrFail(call, 'identity.import', { contentBase64: bytes.toString('base64'), fileName: file });

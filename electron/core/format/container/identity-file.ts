@@ -10,6 +10,7 @@ import { isAgeRecipient } from '../crypto/age';
 import { IJsonError, parseIJson } from './ijson';
 import { openZip, ZipError } from './zip-reader';
 import { writeZip } from './zip-writer';
+import { readFileUpTo } from '../../platform/fs/bounded-read';
 
 export interface IdentityJson {
   format: 'cst-identity';
@@ -113,6 +114,17 @@ function checkFields(value: unknown): IdentityJson {
     fieldError('created_at is not an RFC 3339 UTC timestamp with milliseconds');
   }
   return { format, version, kind, id, name, signing_key, age_recipient, created_at };
+}
+
+/**
+ * The bytes of the identity file at `path`, refused (E_LIMIT) once past the limit without
+ * reading the rest: a 3 GB file or `/dev/zero` given by mistake costs 64 KiB, not the memory.
+ * Errors of the file system (missing, unreadable) are thrown as they are.
+ */
+export function readIdentityFileBytes(path: string): Buffer {
+  const bytes = readFileUpTo(path, MAX_IDENTITY_FILE_BYTES);
+  if (!bytes) throw new IdentityFileError('E_LIMIT', MSG_LIMIT, `more than ${MAX_IDENTITY_FILE_BYTES} bytes`);
+  return bytes;
 }
 
 export function readIdentityFile(bytes: Buffer): IdentityJson {

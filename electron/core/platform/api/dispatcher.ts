@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { api, type MethodName } from '../../../../shared/api/contract';
+import { localPathIn } from '../../../../shared/api/local-paths';
 import type { ApiError, Result } from '../../../../shared/api/errors';
 import type { AppContext, Dispatch } from '../context';
 import { AppError, validationError } from '../errors';
@@ -7,12 +8,31 @@ import type { HandlerTable } from './handler-table';
 
 export type { Dispatch };
 
-export function createDispatcher(ctx: AppContext, handlers: HandlerTable): Dispatch {
-  return async (method, input) => {
+/**
+ * Who is calling. 'local': code in this process (the CLI, tests), trusted with local paths.
+ * 'window': the renderer, through Electron's IPC or the browser shell's HTTP; every transport
+ * of the window passes it, and any input field declared `localPath()` is then refused.
+ */
+export type Caller = 'local' | 'window';
+
+/**
+ * The dispatcher as built here: `Dispatch` plus the caller (omitted: 'local'). A transport of the
+ * window types its backend's `dispatch` with a required `caller` (see electron/server/http-api.ts,
+ * electron/main/backend-host-runner.ts), which the two-argument `Dispatch` still satisfies.
+ */
+export type CallerDispatch = (method: string, input: unknown, caller?: Caller) => Promise<Result<unknown>>;
+
+export const LOCAL_PATH_REFUSED =
+  'Per sicurezza la finestra del programma non può indicare percorsi di file: scegliere il file con il pulsante o trascinarlo nella finestra, e salvare con il pulsante che scarica il file. I percorsi si usano solo dalla riga di comando (cst).';
+
+export function createDispatcher(ctx: AppContext, handlers: HandlerTable): CallerDispatch {
+  return async (method, input, caller = 'local') => {
     if (!Object.hasOwn(api, method)) {
       return fail({ code: 'E_UNKNOWN_METHOD', message: `Operazione sconosciuta: ${String(method).slice(0, 80)}` });
     }
     const name = method as MethodName;
+    const pathField = caller === 'window' ? localPathIn(name, input) : null;
+    if (pathField !== null) return fail({ code: 'E_VALIDATION', message: LOCAL_PATH_REFUSED, field: pathField });
     const parsed = (api[name].input as z.ZodType).safeParse(input ?? {});
     if (!parsed.success) return fail(validationError(parsed.error));
     try {

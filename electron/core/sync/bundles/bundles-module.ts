@@ -87,7 +87,9 @@ export const bundleHandlers = {
   'bundle.inspect': async (ctx, input) => {
     const verifier = defaultVerifier();
     try {
-      return await inspectBundle(ctx, input.path, input.identityPath, verifier);
+      return 'path' in input
+        ? await inspectBundle(ctx, { path: input.path }, input.identityPath ? { path: input.identityPath } : undefined, verifier)
+        : await inspectBundle(ctx, { name: input.name, bytes: Buffer.from(input.contentBase64, 'base64') }, input.identityContentBase64 ? { bytes: Buffer.from(input.identityContentBase64, 'base64') } : undefined, verifier);
     } finally {
       await verifier.close();
     }

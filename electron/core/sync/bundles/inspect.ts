@@ -1,8 +1,9 @@
 /** `bundle.inspect`: every verification step of a file, nothing archived, nothing applied. */
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { BundleInspection } from '../../../../shared/domain/bundles';
-import { IdentityFileError, readIdentityFile } from '../../format/container/identity-file';
+import { IdentityFileError, readIdentityFile, readIdentityFileBytes } from '../../format/container/identity-file';
 import type { AppContext } from '../../platform/context';
 import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
 import { AppError } from '../../platform/errors';
@@ -14,24 +15,46 @@ import type { BundleVerifier } from '../../format/worker/verifier';
 import { refusalMessage } from '../../format/bundle/messages';
 import type { SenderKey } from '../../format/bundle/verify';
 
-export async function inspectBundle(ctx: AppContext, path: string, identityPath: string | undefined, verifier: BundleVerifier): Promise<BundleInspection> {
+/** The bundle to inspect: a path (the CLI) or its bytes (the window: a file chosen or dropped). */
+export type InspectSource = { path: string } | { name: string; bytes: Buffer };
+/** The sender's identity file (.cstid), likewise. */
+export type IdentitySource = { path: string } | { bytes: Buffer };
+
+/**
+ * Bytes are written to a private temporary file for the verifier (which reads a file, streamed),
+ * removed as soon as the inspection ends.
+ */
+export async function inspectBundle(ctx: AppContext, source: InspectSource, identity: IdentitySource | undefined, verifier: BundleVerifier): Promise<BundleInspection> {
+  if ('path' in source) return inspectFile(ctx, source.path, source.path, identity, verifier);
+  const dir = inboxTempDir(ctx.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `inspect-${randomBytes(8).toString('hex')}.cstb`);
+  writeFileSync(path, source.bytes, { mode: 0o600, flag: 'wx' });
+  try {
+    return await inspectFile(ctx, path, source.name, identity, verifier);
+  } finally {
+    rmSync(path, { force: true });
+  }
+}
+
+async function inspectFile(ctx: AppContext, path: string, shownAs: string, identity: IdentitySource | undefined, verifier: BundleVerifier): Promise<BundleInspection> {
   let size: number;
   let sha256: string;
   try {
     size = statSync(path).size;
     sha256 = hashFile(path);
   } catch (err) {
-    throw new AppError('E_NOT_FOUND', `Il file ${path} non può essere letto (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+    throw new AppError('E_NOT_FOUND', `Il file ${shownAs} non può essere letto (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
   }
   const us = readInstallation(ctx.db);
   let senders: SenderKey[] = us ? confirmedPeers(ctx.db).map((p) => ({ kind: p.kind, id: p.id, keyId: p.keyId, signingKey: p.signingKey })) : [];
-  if (identityPath) {
+  if (identity) {
     try {
-      const id = readIdentityFile(readFileSync(identityPath));
+      const id = readIdentityFile('path' in identity ? readIdentityFileBytes(identity.path) : identity.bytes);
       senders = [{ kind: id.kind, id: id.id, keyId: keyIdHex(parseMinisignPublicKey(id.signing_key).keyId), signingKey: id.signing_key }];
     } catch (err) {
       if (err instanceof IdentityFileError) throw new AppError(err.code, err.message, { params: { detail: err.detail } });
-      throw new AppError('E_NOT_FOUND', `Il file di identità ${identityPath} non può essere letto.`);
+      throw new AppError('E_NOT_FOUND', `Il file di identità ${'path' in identity ? `${identity.path} ` : ''}non può essere letto.`);
     }
   }
   let ageIdentities: string[] = [];
@@ -47,7 +70,7 @@ export async function inspectBundle(ctx: AppContext, path: string, identityPath:
   const report = await verifier.verify({ path, us: us ? { kind: us.role, id: us.id } : null, ageIdentities, senders, tempDir, extract: false });
   const m = report.manifest;
   return {
-    file: path,
+    file: shownAs,
     sha256,
     size,
     encrypted: report.encrypted,
