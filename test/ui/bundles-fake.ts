@@ -1,4 +1,5 @@
 import axe from 'axe-core';
+import { vi } from 'vitest';
 import type { z } from 'zod';
 import type { PushEvents } from '../../shared/api/events';
 import { api as contract, type Input, type MethodName, type Output } from '../../shared/api/contract';
@@ -7,7 +8,6 @@ import type { BundleImportResult, Peer } from '../../shared/domain/bundles';
 import type { Installation } from '../../shared/domain/installation';
 import { createFakeApi, FINGERPRINT, type FakeBackend } from './fake-api';
 import { useImportsStore } from '../../renderer/src/features/imports/store';
-import { useDestinationStore } from '../../renderer/src/features/bundles/destination';
 
 /** Handlers of the bundle methods for UI tests: inputs are validated with the contract's schemas first. */
 export type Handlers = Partial<{ [M in MethodName]: (input: z.output<(typeof contract)[M]['input']>) => Output<M> | ApiError }>;
@@ -46,7 +46,7 @@ export function createBundleFake(installation: Installation, handlers: Handlers)
 
 export function resetBundleStores(): void {
   useImportsStore.setState({ results: [], importedAt: null });
-  useDestinationStore.setState({ folder: '', mode: 'save' });
+  vi.restoreAllMocks();
 }
 
 export function peer(over: Partial<Peer> = {}): Peer {
@@ -94,3 +94,16 @@ export async function seriousViolations(): Promise<string[]> {
 }
 
 export type { Input };
+
+/**
+ * Records what the page downloads through a Blob and a temporary `<a download>` (jsdom has no
+ * object URLs): the file names, in order.
+ */
+export function recordDownloads(): string[] {
+  const names: string[] = [];
+  Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:fake'), revokeObjectURL: vi.fn() });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  return names;
+}

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BundleHistory } from '../../shared/domain/bundles';
 import type { SyncStatus } from '../../shared/domain/hub-views';
 import { URBINO } from './fake-api';
-import { createBundleFake, resetBundleStores, result, seriousViolations } from './bundles-fake';
+import { createBundleFake, recordDownloads, resetBundleStores, result, seriousViolations } from './bundles-fake';
 import { renderApp } from './render-app';
 
 afterEach(resetBundleStores);
@@ -31,15 +31,14 @@ function open() {
   const api = createBundleFake(URBINO, {
     'sync.status': () => sync,
     'bundle.history': () => history,
-    'bundle.export': ({ dir, all }) => {
-      if (dir === 'Z:\\') return { code: 'E_IO', message: 'La cartella Z:\\ non esiste: sceglierne un’altra o inserire la chiavetta.' };
+    'bundle.export': ({ all }) => {
       const fileName = 'cst-041067-per-CST-PU-1-12.cstb';
       history.exports.push({
         bundleId: 'b1', createdAt: '2026-11-26T10:00:00.000Z', recipient: { kind: 'hub', id: 'CST-PU' }, range: { first: 1, last: 12 },
         events: 12, bytes: 4321, fileName, encrypted: true, acknowledged: false, acknowledgedAt: null,
       });
       sync = { ...sync, lastExportAt: '2026-11-26T10:00:00.000Z' };
-      return [{ path: `${dir}/${fileName}`, fileName, recipient: { kind: 'hub', id: 'CST-PU' }, range: { first: all ? 1 : 1, last: 12 }, events: 12, bytes: 4321, encrypted: true, sha256: 'b'.repeat(64), bundleId: 'b1' }];
+      return [{ path: '', contentBase64: 'AAEC', fileName, recipient: { kind: 'hub', id: 'CST-PU' }, range: { first: all ? 1 : 1, last: 12 }, events: 12, bytes: 4321, encrypted: true, sha256: 'b'.repeat(64), bundleId: 'b1' }];
     },
     'bundle.import': () => {
       sync = { ...sync, lastImportAt: '2026-11-26T11:00:00.000Z', hubSeqApplied: 9, hubSeqAppliedAt: '2026-11-26T10:30:00.000Z', ackedByHub: 12, waiting: 0, received: { services: 10, courses: 2, groups: 1, members: 5 } };
@@ -58,31 +57,30 @@ describe('Invii: send to the consortium and read its file', () => {
     expect(screen.getByText('Non è ancora stato letto nessun file del consorzio.')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
 
-    // A folder that cannot be created (the stick is not in): the error sits next to the field.
-    await user.click(screen.getByRole('radio', { name: 'In una cartella indicata da voi' }));
-    await user.type(screen.getByRole('textbox', { name: 'Dove salvare il file' }), 'Z:\\');
-    await user.click(screen.getByRole('button', { name: 'Prepara il file per il consorzio' }));
-    expect((await screen.findByText(/La cartella Z:\\ non esiste/)).id).toBe('export-folder-error');
-    await user.clear(screen.getByRole('textbox', { name: 'Dove salvare il file' }));
-
+    // No folder to type: the file is downloaded (a save dialog in Electron).
+    expect(screen.queryByRole('radio')).toBeNull();
+    expect(screen.getByText(/Il file viene scaricato come ogni file da Internet/)).toBeTruthy();
+    const downloads = recordDownloads();
     await user.click(screen.getByRole('button', { name: 'Prepara il file per il consorzio' }));
     const done = await screen.findByText('File pronto per il consorzio');
     const alert = done.closest('.alert') as HTMLElement;
     expect(within(alert).getByText(/contiene 12 registrazioni \(dalla n\. 1 alla n\. 12, 4,3 kB\)/)).toBeTruthy();
-    expect(within(alert).getByText('/tmp/cst-test/cst-041067-per-CST-PU-1-12.cstb')).toBeTruthy();
+    expect(within(alert).getByText(/Il file cst-041067-per-CST-PU-1-12\.cstb è stato scaricato/)).toBeTruthy();
     expect(within(alert).getByText(/chiavetta USB/)).toBeTruthy();
     expect(within(alert).getByText(/e-mail/)).toBeTruthy();
-    expect(api.callsOf('bundle.export').at(-1)).toEqual({ dir: '/tmp/cst-test', all: false });
+    expect(api.callsOf('bundle.export').at(-1)).toEqual({ inline: true, all: false });
+    expect(downloads).toEqual(['cst-041067-per-CST-PU-1-12.cstb']);
     expect(await seriousViolations()).toEqual([]);
 
     // "Tutto dall'inizio" asks for every event.
     await user.click(screen.getByRole('checkbox', { name: 'Tutto dall’inizio' }));
     await user.click(screen.getByRole('button', { name: 'Prepara il file per il consorzio' }));
-    expect(api.callsOf('bundle.export').at(-1)).toEqual({ dir: '/tmp/cst-test', all: true });
+    expect(api.callsOf('bundle.export').at(-1)).toEqual({ inline: true, all: true });
   });
 
   it('reads the hub’s file: outcome in words, then "Sincronizzato fino al …" and the history acknowledged', async () => {
     const { user } = open();
+    recordDownloads();
     await screen.findByText('Ci sono 12 registrazioni che il consorzio non ha ancora ricevuto.');
     await user.click(screen.getByRole('button', { name: 'Prepara il file per il consorzio' }));
     await screen.findByText('File pronto per il consorzio');

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HubService } from '../../shared/domain/hub-records';
 import type { MemberOverview, RegistryMember } from '../../shared/domain/hub-views';
 import { HUB } from './fake-api';
-import { createBundleFake, resetBundleStores, seriousViolations } from './bundles-fake';
+import { createBundleFake, recordDownloads, resetBundleStores, seriousViolations } from './bundles-fake';
 import { renderApp } from './render-app';
 
 afterEach(resetBundleStores);
@@ -42,8 +42,8 @@ function open(path: string) {
       services = [...services.filter((s) => s.code !== input.code), saved];
       return saved;
     },
-    'bundle.export': ({ dir }) => [
-      { path: `${dir}/cst-CST-PU-per-041067-1-14.cstb`, fileName: 'cst-CST-PU-per-041067-1-14.cstb', recipient: { kind: 'municipality', id: '041067' }, range: { first: 1, last: 14 }, events: 14, bytes: 2048, encrypted: true, sha256: 'a'.repeat(64), bundleId: 'x1' },
+    'bundle.export': () => [
+      { path: '', contentBase64: 'AAEC', fileName: 'cst-CST-PU-per-041067-1-14.cstb', recipient: { kind: 'municipality', id: '041067' }, range: { first: 1, last: 14 }, events: 14, bytes: 2048, encrypted: true, sha256: 'a'.repeat(64), bundleId: 'x1' },
     ],
   });
   window.history.replaceState(null, '', path);
@@ -119,11 +119,14 @@ describe('hub members and catalogue', () => {
     ]);
     expect(await within(table).findByRole('rowheader', { name: 'Sportello unico edilizia' })).toBeTruthy();
 
-    await user.click(screen.getByRole('radio', { name: 'In una cartella indicata da voi' }));
+    const downloads = recordDownloads();
     await user.click(screen.getByRole('button', { name: 'Prepara i file per i membri' }));
     await screen.findByText('Pronto 1 file');
     expect(screen.getByText('041067: cst-CST-PU-per-041067-1-14.cstb (14 dati, 2,0 kB)')).toBeTruthy();
-    expect(api.callsOf('bundle.export')).toEqual([{ allMembers: true, dir: '/tmp/cst-test' }]);
+    // The bytes come back and are downloaded: the window never names a folder.
+    expect(api.callsOf('bundle.export')).toEqual([{ allMembers: true, inline: true }]);
+    expect(downloads).toEqual(['cst-CST-PU-per-041067-1-14.cstb']);
+    expect(screen.getByText(/I file sono stati scaricati/)).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
 });

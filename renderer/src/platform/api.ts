@@ -70,6 +70,14 @@ function takeSecretFromLocation(): string | null {
   return match[1];
 }
 
+/**
+ * Whether a saved file goes through a save dialog: in Electron (a download from the page opens
+ * the dialog run by the main process, or the preload's own save), not in the browser shell.
+ */
+export function savesThroughDialog(): boolean {
+  return typeof window !== 'undefined' && window.cstApi !== undefined;
+}
+
 /** The native save of the preload, when a future preload offers one. */
 export function nativeSaveFile(): NativeExtras['saveFile'] | null {
   const fn = typeof window !== 'undefined' ? window.cstApi?.saveFile : undefined;

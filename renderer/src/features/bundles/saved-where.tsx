@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SentFile } from './use-bundle-export';
 
-/** Where the file went, in words: downloaded, saved at a path, written into the folder, or not saved at all. */
+/** Where the file went, in words: downloaded, saved at the path chosen in the dialog, or not saved at all. */
 export function SavedWhere({ file }: { file: SentFile }) {
   const { t } = useTranslation();
   const saved = file.saved;

@@ -1,24 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStatus } from '../../app/status-context';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { formatNumber } from '../../i18n/format';
 import { formatBytes } from './sizes';
-import { DestinationField } from './destination-field';
+import { DeliveryHint } from './delivery-hint';
 import { SavedWhere } from './saved-where';
 import { useBundleExport } from './use-bundle-export';
 
 /**
  * "Invia al consorzio": one action that prepares a bundle with every event the hub has not
- * acknowledged (or everything from the start), encrypted to the hub, saves it where the person
- * chose (a download by default), then says in words what to do with the file.
+ * acknowledged (or everything from the start), encrypted to the hub, saves it (a download, or
+ * Electron's save dialog), then says in words what to do with the file.
  */
 export function SendCard({ waiting, onSent }: { waiting: number | null; onSent: () => void }) {
   const { t } = useTranslation();
-  const { status } = useAppStatus();
   const [all, setAll] = useState(false);
-  const { run, busy, error, folderError, sent } = useBundleExport();
+  const { run, busy, error, sent } = useBundleExport();
   const done = sent[0] ?? null;
 
   const onSend = async () => {
@@ -37,7 +35,7 @@ export function SendCard({ waiting, onSent }: { waiting: number | null; onSent: 
           {t('bundles.sendAllHint')}
         </p>
       </div>
-      <DestinationField dataDir={status.dataDir} error={folderError} />
+      <DeliveryHint />
       <button type="button" className="btn btn-primary btn-lg cst-big-action" onClick={() => void onSend()} disabled={busy}>
         {busy ? t('bundles.sending') : t('bundles.send')}
       </button>

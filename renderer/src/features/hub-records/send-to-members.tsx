@@ -1,17 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { useAppStatus } from '../../app/status-context';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { formatNumber } from '../../i18n/format';
 import { formatBytes } from '../bundles/sizes';
-import { DestinationField } from '../bundles/destination-field';
+import { DeliveryHint } from '../bundles/delivery-hint';
 import { useBundleExport } from '../bundles/use-bundle-export';
 
-/** "Invia ai membri": one bundle per confirmed member, each encrypted to it, saved (downloads) or in one folder. */
+/** "Invia ai membri": one bundle per confirmed member, each encrypted to it, saved one after the other (downloads or save dialogs). */
 export function SendToMembers() {
   const { t } = useTranslation();
-  const { status } = useAppStatus();
-  const { run, busy, error, folderError, sent: done, folder } = useBundleExport();
+  const { run, busy, error, sent: done } = useBundleExport();
 
   const onSend = async () => {
     await run({ allMembers: true });
@@ -20,7 +18,7 @@ export function SendToMembers() {
   return (
     <Card title={t('catalogue.sendTitle')} id="send-members">
       <p>{t('catalogue.sendIntro')}</p>
-      <DestinationField dataDir={status.dataDir} error={folderError} />
+      <DeliveryHint />
       <button type="button" className="btn btn-primary btn-lg cst-big-action" onClick={() => void onSend()} disabled={busy}>
         {busy ? t('bundles.sending') : t('catalogue.send')}
       </button>
@@ -31,14 +29,6 @@ export function SendToMembers() {
       ) : null}
       {done.length > 0 ? (
         <Alert tone="success" live title={t('catalogue.sentTitle', { count: done.length })}>
-          {done[0]?.saved ? null : (
-            <>
-              <p className="mb-1">{t('bundles.sentWhere')}</p>
-              <p>
-                <span className="cst-path">{folder}</span>
-              </p>
-            </>
-          )}
           <ul>
             {done.map((r) => (
               <li key={r.bundleId}>
