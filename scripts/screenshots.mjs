@@ -4,7 +4,7 @@
 // violations. The browser shell must be running on a FRESH data folder (the script goes through
 // the first-run setup):
 //
-//   node scripts/screenshots.mjs --url 'http://127.0.0.1:PORT/#secret=…' --out test-output/screens [--role municipality|hub]
+//   node scripts/screenshots.mjs --url 'http://127.0.0.1:PORT/open?code=…' (a launch address, used once) --out test-output/screens [--role municipality|hub]
 //
 // The municipality run records a few entries by hand, then fills a year of demo data
 // (`demo.fill`, through the page's own session) so that lists, tables and charts show real figures.

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../core/platform/app-version';
 import { openBackend } from '../core/app/backend';
@@ -47,9 +48,19 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const shell = await startBrowserShell({ backend, rendererDir, port: values.port ? Number(values.port) : 0 });
-  // The first stdout line is the address: scripts and tests read it.
+  // The first stdout line is the address, with a one-time launch code: scripts and tests read
+  // it. Each line read on stdin (Enter in the terminal) answers with a new one, and reopens the
+  // window unless --no-open: a code opens one window once.
   process.stdout.write(`${shell.url}\n`);
-  process.stderr.write(`CST Desk (browser) pronto. Cartella dati: ${dataDir}. Ctrl+C per chiudere.\n`);
+  process.stderr.write(
+    `CST Desk (browser) pronto. Cartella dati: ${dataDir}. ` +
+      (process.stdin.isTTY ? 'Invio per aprire un\'altra finestra, Ctrl+C per chiudere.\n' : 'Ctrl+C per chiudere.\n'),
+  );
+  createInterface({ input: process.stdin }).on('line', () => {
+    const url = shell.newLaunchUrl();
+    process.stdout.write(`${url}\n`);
+    if (!values['no-open']) openInBrowser(url);
+  });
   const stop = () => {
     shell.close().finally(() => {
       backend.close();
@@ -61,10 +72,14 @@ async function main(): Promise<void> {
   if (!values['no-open']) openInBrowser(shell.url);
 }
 
+/**
+ * The address is on the browser's command line, which every user of the computer can read
+ * (`ps`): it carries only a one-time code, spent by the time anyone could copy it.
+ */
 function openInBrowser(url: string): void {
   const browser = appModeBrowsers().find((b) => existsSync(b));
   if (!browser) {
-    process.stderr.write(`Aprire questo indirizzo nel browser: ${url}\n`);
+    process.stderr.write(`Aprire questo indirizzo nel browser (vale per una sola apertura): ${url}\n`);
     return;
   }
   spawn(browser, [`--app=${url}`, '--no-first-run', '--disable-background-networking', `--lang=${BROWSER_LOCALE}`], {

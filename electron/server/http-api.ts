@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Result } from '../../shared/api/errors';
 import type { Backend } from '../core/app/backend';
@@ -16,16 +15,9 @@ export interface WindowBackend {
 /** Large enough for a 50 MiB attachment in base64 inside JSON; anything larger is refused unread. */
 export const MAX_BODY_BYTES = 72 * 1024 * 1024;
 
-export function secretMatches(secret: string, given: string | null | undefined): boolean {
-  if (!given) return false;
-  const a = Buffer.from(secret);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
- * The browser shell's only way in: the page's own origin on loopback, with the per-launch
- * secret. A foreign Host defeats DNS rebinding, a foreign Origin defeats other local pages.
+ * The browser shell's only way in: the page's own origin on loopback (then the session key,
+ * shell-session.ts). A foreign Host defeats DNS rebinding, a foreign Origin other local pages.
  */
 export function isTrustedRequest(req: IncomingMessage, allowedHosts: readonly string[]): boolean {
   const host = req.headers.host ?? '';

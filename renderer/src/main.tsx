@@ -5,7 +5,7 @@ import { NoAccess, Root } from './app/app';
 import { createI18n } from './i18n';
 import { connectPlatform } from './platform/api';
 
-// The platform first: in the browser shell it takes the secret out of the address bar at once.
+// The platform first: Electron's bridge, or the browser shell opened by its launch address.
 const platform = connectPlatform();
 const i18n = createI18n();
 const container = document.getElementById('root');

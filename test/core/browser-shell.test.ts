@@ -43,10 +43,42 @@ function callBody(method: string, input: unknown = {}) {
 }
 
 describe('browser shell on loopback', () => {
-  it('listens on 127.0.0.1 and gives the secret only in the URL fragment', async () => {
+  it('listens on 127.0.0.1; its address carries a one-time code, never the session key', async () => {
     const shell = await start();
-    expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[0-9a-f]{48}$/);
+    expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/open\?code=[0-9a-f]{48}$/);
+    expect(shell.url).not.toContain(shell.secret);
     expect(shell.server.address()).toMatchObject({ address: '127.0.0.1' });
+  });
+
+  it('exchanges a launch code once for an HttpOnly, SameSite=Strict cookie; a second use gets nothing', async () => {
+    const shell = await start();
+    const host = { host: `127.0.0.1:${shell.port}` };
+    const path = new URL(shell.url).pathname + new URL(shell.url).search;
+    const first = await send(shell.port, { path, headers: host });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const cookies = first.headers['set-cookie'] as string[];
+    expect(cookies).toEqual([
+      `cst-desk-session-${shell.port}=${shell.secret}; Path=/; HttpOnly; SameSite=Strict`,
+      `cst-desk-open-${shell.port}=1; Path=/; SameSite=Strict`,
+    ]);
+    // Whoever read the address in the process list comes too late.
+    const again = await send(shell.port, { path, headers: host });
+    expect(again.status).toBe(303);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect((await send(shell.port, { path: '/open?code=' + 'a'.repeat(48), headers: host })).headers['set-cookie']).toBeUndefined();
+    // Each new window gets its own code, and the cookie opens the API.
+    const other = new URL(shell.newLaunchUrl());
+    expect(other.search).not.toBe(new URL(shell.url).search);
+    const cookie = { cookie: `cst-desk-session-${shell.port}=${shell.secret}` };
+    const r = await send(shell.port, { method: 'POST', path: '/api/call', headers: { ...host, ...cookie, 'content-type': 'application/json' }, body: callBody('app.status') });
+    expect(r.status).toBe(200);
+    // A cookie-only call must be JSON: a form posted by another page on 127.0.0.1 is refused.
+    const form = await send(shell.port, { method: 'POST', path: '/api/call', headers: { ...host, ...cookie, 'content-type': 'text/plain' }, body: callBody('app.status') });
+    expect(form.status).toBe(401);
+    // The code itself opens nothing.
+    const codeAsKey = await send(shell.port, { method: 'POST', path: '/api/call', headers: { ...host, 'x-cst-secret': new URL(shell.url).searchParams.get('code')!, 'content-type': 'application/json' }, body: callBody('app.status') });
+    expect(codeAsKey.status).toBe(401);
   });
 
   it('answers an API call carrying the per-launch secret', async () => {
@@ -155,14 +187,16 @@ describe('browser shell on loopback', () => {
     expect(traversal.body).not.toContain('no');
   });
 
-  it('streams push events to a subscriber with the secret, and refuses one without', async () => {
+  it('streams push events to a subscriber with the session cookie, and refuses one without', async () => {
     const t = openTestBackend();
     const shell = await startBrowserShell({ backend: t.backend, rendererDir: tempDir() });
     shells.push(shell);
     const host = `127.0.0.1:${shell.port}`;
-    expect((await send(shell.port, { path: '/api/events?secret=nope', headers: { host } })).status).toBe(401);
+    expect((await send(shell.port, { path: '/api/events', headers: { host, cookie: `cst-desk-session-${shell.port}=nope` } })).status).toBe(401);
+    // The key no longer travels in the address (it would end up in logs and history).
+    expect((await send(shell.port, { path: `/api/events?secret=${shell.secret}`, headers: { host } })).status).toBe(401);
     const text = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: shell.port, path: `/api/events?secret=${shell.secret}`, headers: { host } }, (res) => {
+      const req = request({ host: '127.0.0.1', port: shell.port, path: '/api/events', headers: { host, cookie: `cst-desk-session-${shell.port}=${shell.secret}` } }, (res) => {
         let body = '';
         res.on('data', (chunk) => {
           body += chunk;

@@ -23,34 +23,73 @@ export async function browserShellBundle(): Promise<string> {
 }
 
 export interface RunningShell {
+  /** The first launch address (a one-time code): `openPage` asks the shell for a new one each later time. */
   url: string;
   dataDir: string;
   process: ChildProcess;
+  /** Another one-time launch address, as pressing Enter in the shell's terminal gives. */
+  newUrl(): Promise<string>;
   stop(): Promise<void>;
 }
 
+/** Shells by their first launch address, and the addresses already opened once. */
+const shellsByUrl = new Map<string, RunningShell>();
+const openedUrls = new Set<string>();
+
 /** Starts the real browser shell (the same entry `npm start` runs) on a data directory. */
 export async function startShell(dataDir = tempDir()): Promise<RunningShell> {
-  const child = spawn(process.execPath, [await browserShellBundle(), '--no-open', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [await browserShellBundle(), '--no-open', '--data-dir', dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c) => (stderr += c));
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`browser shell exited (${code}): ${stderr}`)));
-    setTimeout(() => reject(new Error(`browser shell did not start: ${stderr}`)), 30_000).unref();
+  // Every stdout line is a launch address: the first at start, then one per line sent on stdin.
+  const waiting: Array<(line: string) => void> = [];
+  const early: string[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const next = waiting.shift();
+    if (next) next(line.trim());
+    else early.push(line.trim());
   });
-  return {
+  const nextLine = (what: string) =>
+    new Promise<string>((resolve, reject) => {
+      const ready = early.shift();
+      if (ready !== undefined) return resolve(ready);
+      waiting.push(resolve);
+      child.once('exit', (code) => reject(new Error(`browser shell exited (${code}): ${stderr}`)));
+      setTimeout(() => reject(new Error(`browser shell: no ${what}: ${stderr}`)), 30_000).unref();
+    });
+  const url = await nextLine('launch address at start');
+  const shell: RunningShell = {
     url,
     dataDir,
     process: child,
+    newUrl: () => {
+      child.stdin?.write('\n');
+      return nextLine('new launch address');
+    },
     stop: () =>
       new Promise((resolve) => {
+        shellsByUrl.delete(url);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
+  shellsByUrl.set(url, shell);
+  return shell;
+}
+
+/**
+ * The address to open in a new browser context: a launch code opens one window once, so a
+ * shell's address already opened is replaced by a fresh one from the same shell.
+ */
+async function launchAddress(url: string): Promise<string> {
+  const shell = shellsByUrl.get(url);
+  if (!shell) return url;
+  if (!openedUrls.has(url)) {
+    openedUrls.add(url);
+    return url;
+  }
+  return shell.newUrl();
 }
 
 /** Chromium with the Italian UI locale (date fields gg/mm/aaaa): see ./chromium. */
@@ -73,12 +112,12 @@ export function useChromium(): () => Browser {
 export type PageResult<T = unknown> = { ok: boolean; value?: T; error?: { code: string; message: string } };
 
 /**
- * The API as the page itself calls it (the secret is the tab's own), for steps with no screen.
- * A string evaluated in the page: the Node-side project has no DOM types.
+ * The API as the page itself calls it (with the tab's own session cookie), for steps with no
+ * screen. A string evaluated in the page: the Node-side project has no DOM types.
  */
 export async function pageCall<T = unknown>(page: Page, method: string, input: unknown): Promise<PageResult<T>> {
   return (await page.evaluate(
-    `fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CST-Secret': sessionStorage.getItem('cst-desk.secret') ?? '' }, body: ${JSON.stringify(JSON.stringify({ method, input }))} }).then((r) => r.json())`,
+    `fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: ${JSON.stringify(JSON.stringify({ method, input }))} }).then((r) => r.json())`,
   )) as PageResult<T>;
 }
 
@@ -120,7 +159,7 @@ export async function openPage(browser: Browser, url: string, locale = 'it-IT'):
     if (msg.type() === 'error') problems.push(msg.text());
   });
   page.on('pageerror', (err) => problems.push(String(err)));
-  await page.goto(url);
+  await page.goto(await launchAddress(url));
   return { page, problems };
 }
 

@@ -22,6 +22,7 @@ describe('UI in Chromium (browser shell)', () => {
       const { page, problems } = await openPage(browser(), shell.url);
       await page.getByRole('heading', { level: 1, name: 'Configurazione iniziale' }).waitFor();
       expect(page.url()).not.toContain('secret');
+      expect(page.url()).not.toContain('code=');
       expect(await page.getAttribute('html', 'lang')).toBe('it');
       await fontsReady(page);
       expect(await page.evaluate(`document.fonts.check('16px "Titillium Web"')`)).toBe(true);

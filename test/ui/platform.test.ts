@@ -4,8 +4,6 @@ import { connectPlatform } from '../../renderer/src/platform/api';
 import { createHttpApi } from '../../renderer/src/platform/http-api';
 import { base64ToBytes } from '../../renderer/src/platform/save-file';
 
-const SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718';
-
 afterEach(() => {
   vi.unstubAllGlobals();
   delete window.cstApi;
@@ -24,49 +22,39 @@ describe('platform: which WindowApi', () => {
     expect(platform.kind === 'electron' && platform.api).toBe(bridge);
   });
 
-  it('takes the secret from #secret=…, removes it from the address bar and sends it as a header', async () => {
-    window.history.replaceState(null, '', `/#secret=${SECRET}`);
+  it('in the browser shell: the HTTP client when the launch address set the marker, the key never in the page', async () => {
+    const port = window.location.port;
+    document.cookie = `cst-desk-open-${port}=1; path=/`;
     const fetchMock = vi.fn(async () => jsonResponse(200, { ok: true, value: { version: '0.1.0' } }));
     vi.stubGlobal('fetch', fetchMock);
-
-    const platform = connectPlatform();
-    expect(platform.kind).toBe('browser');
-    expect(window.location.hash).toBe('#/');
-    expect(window.location.href).not.toContain(SECRET);
-
-    if (platform.kind !== 'browser') throw new Error('unreachable');
-    const result = await platform.api.call('app.status', {});
-    expect(result).toEqual({ ok: true, value: { version: '0.1.0' } });
-    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('/api/call');
-    expect(init.method).toBe('POST');
-    expect((init.headers as Record<string, string>)['X-CST-Secret']).toBe(SECRET);
-    expect(JSON.parse(init.body as string)).toEqual({ method: 'app.status', input: {} });
-
-    // The secret stays in memory: the next connection (same page) still has it.
-    expect(connectPlatform().kind).toBe('browser');
+    try {
+      const platform = connectPlatform();
+      expect(platform.kind).toBe('browser');
+      if (platform.kind !== 'browser') throw new Error('unreachable');
+      const result = await platform.api.call('app.status', {});
+      expect(result).toEqual({ ok: true, value: { version: '0.1.0' } });
+      const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+      expect(url).toBe('/api/call');
+      expect(init.method).toBe('POST');
+      // The session key travels in the HttpOnly cookie: no header, nothing kept by the page.
+      expect(init.credentials).toBe('same-origin');
+      expect(init.headers).toEqual({ 'Content-Type': 'application/json' });
+      expect(JSON.parse(init.body as string)).toEqual({ method: 'app.status', input: {} });
+      expect(window.sessionStorage.length).toBe(0);
+    } finally {
+      document.cookie = `cst-desk-open-${port}=; path=/; max-age=0`;
+    }
   });
 
-  it('keeps working after a reload (F5): the secret is kept in sessionStorage for the tab', async () => {
-    window.history.replaceState(null, '', `/#secret=${SECRET}`);
-    connectPlatform();
-    expect(window.sessionStorage.getItem('cst-desk.secret')).toBe(SECRET);
-    // A reload: a fresh module (nothing in memory), an address without the secret.
-    vi.resetModules();
-    window.history.replaceState(null, '', '/#/usage');
-    const fresh = await import('../../renderer/src/platform/api');
-    const fetchMock = vi.fn(async () => jsonResponse(200, { ok: true, value: {} }));
-    vi.stubGlobal('fetch', fetchMock);
-    const platform = fresh.connectPlatform();
-    expect(platform.kind).toBe('browser');
-    if (platform.kind !== 'browser') throw new Error('unreachable');
-    await platform.api.call('app.status', {});
-    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect((init.headers as Record<string, string>)['X-CST-Secret']).toBe(SECRET);
-    expect(window.location.hash).toBe('#/usage');
-    window.sessionStorage.clear();
-    vi.resetModules();
-    expect((await import('../../renderer/src/platform/api')).connectPlatform().kind).toBe('no-access');
+  it('says how to get in when opened without the launch address (or by another shell’s marker)', () => {
+    expect(connectPlatform().kind).toBe('no-access');
+    const other = `cst-desk-open-${Number(window.location.port || 80) + 1}`;
+    document.cookie = `${other}=1; path=/`;
+    try {
+      expect(connectPlatform().kind).toBe('no-access');
+    } finally {
+      document.cookie = `${other}=; path=/; max-age=0`;
+    }
   });
 });
 
@@ -74,23 +62,23 @@ describe('platform: HTTP client', () => {
   it('passes the backend’s refusal through as a value', async () => {
     const error = { code: 'E_VALIDATION', message: 'Campo «operator»: Questo campo è obbligatorio.', field: 'operator' };
     vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(200, { ok: false, error })));
-    const result = await createHttpApi(SECRET).call('setup.municipality', { istat: '041067', operator: '' });
+    const result = await createHttpApi().call('setup.municipality', { istat: '041067', operator: '' });
     expect(result).toEqual({ ok: false, error });
   });
 
-  it('turns a refused secret (401 with a Result) into that Result', async () => {
+  it('turns a refused session (401 with a Result) into that Result', async () => {
     const body = { ok: false, error: { code: 'E_VALIDATION', message: 'Richiesta rifiutata: chiave di sessione mancante o errata.' } };
     vi.stubGlobal('fetch', vi.fn(async () => jsonResponse(401, body)));
-    expect(await createHttpApi('bad').call('app.status', {})).toEqual(body);
+    expect(await createHttpApi().call('app.status', {})).toEqual(body);
   });
 
   it('turns a dead server or a non-JSON answer into an E_IO value, never a throw', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    const down = await createHttpApi(SECRET).call('app.status', {});
+    const down = await createHttpApi().call('app.status', {});
     expect(down.ok === false && down.error.code).toBe('E_IO');
 
     vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>', { status: 502 })));
-    const garbled = await createHttpApi(SECRET).call('app.status', {});
+    const garbled = await createHttpApi().call('app.status', {});
     expect(garbled.ok === false && garbled.error.message).toContain('HTTP 502');
   });
 
@@ -107,11 +95,11 @@ describe('platform: HTTP client', () => {
       }
     }
     vi.stubGlobal('EventSource', FakeEventSource);
-    const api = createHttpApi(SECRET);
+    const api = createHttpApi();
     const got: unknown[] = [];
     const off = api.subscribe('task.progress', (p) => got.push(p));
     expect(sources).toHaveLength(1);
-    expect(sources[0]?.url).toBe(`/api/events?secret=${SECRET}`);
+    expect(sources[0]?.url).toBe('/api/events');
 
     const payload = { taskId: 't1', label: 'Importazione', done: 1, total: 3 };
     sources[0]?.onmessage?.(new MessageEvent('message', { data: JSON.stringify({ event: 'task.progress', payload }) }));

@@ -87,7 +87,7 @@ export function App() {
   );
 }
 
-/** The browser shell opened without its secret: say how to get in, nothing else. */
+/** The browser shell opened without its launch address: say how to get in, nothing else. */
 export function NoAccess({ i18n }: { i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>

@@ -31,7 +31,7 @@ export const en: Catalogue = {
     retry: 'Try again',
     noAccessTitle: 'Invalid link',
     noAccessText:
-      'This page was opened without its access key. Close the tab and open CST Desk again from the link shown when the program started.',
+      'This page was opened without its access key (a copied address, or a launch link already used). Close the tab and open CST Desk again: each launch link opens the program once only.',
     pageTitle: '{{page}} — CST Desk',
   },
   language: {

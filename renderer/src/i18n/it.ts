@@ -34,7 +34,7 @@ export const it = {
     retry: 'Riprova',
     noAccessTitle: 'Collegamento non valido',
     noAccessText:
-      'Questa pagina è stata aperta senza la chiave di accesso. Chiudere la scheda e riaprire CST Desk dal collegamento mostrato all’avvio del programma.',
+      'Questa pagina è stata aperta senza la chiave di accesso (un indirizzo copiato, o un collegamento di avvio già usato). Chiudere la scheda e riaprire CST Desk: ogni collegamento di avvio apre il programma una volta sola.',
     pageTitle: '{{page}} — CST Desk',
   },
   language: {

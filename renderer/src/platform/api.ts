@@ -16,58 +16,30 @@ export interface NativeExtras {
 export type PlatformApi =
   | { kind: 'electron'; api: WindowApi }
   | { kind: 'browser'; api: WindowApi }
-  /** The browser shell opened without its secret (a reload, a copied address). */
+  /** The browser shell opened without its launch address (an address copied or typed). */
   | { kind: 'no-access' };
-
-let secretInMemory: string | null = null;
-
-/** Where the browser shell keeps its secret across a reload (F5) of the same tab. */
-export const SECRET_STORAGE_KEY = 'cst-desk.secret';
 
 /**
  * The app's `WindowApi`. In Electron it is the preload's `window.cstApi`; in the browser shell
- * it is an HTTP client whose secret comes from the launch URL's fragment `#secret=<hex>`: read
- * once and removed from the address bar (and history) at once. It is kept in `sessionStorage`
- * so that a reload of the tab keeps working: that storage is per tab and per origin (the
- * shell listens on loopback only), is never sent over the network, and ends with the tab.
+ * it is an HTTP client. The shell's session key is in a cookie the page cannot read (HttpOnly),
+ * set when the browser opened the one-time launch address; beside it the shell sets a readable
+ * marker (`cst-desk-open-<port>`, nothing secret in it) that tells the page it was opened that
+ * way. Without it (an address copied or typed) the page says how to reopen the app. A reload
+ * (F5) keeps both cookies, which end with the browser.
  */
 export function connectPlatform(): PlatformApi {
   if (window.cstApi) return { kind: 'electron', api: window.cstApi };
-  const secret = takeSecretFromLocation();
-  if (secret) {
-    secretInMemory = secret;
-    writeSessionSecret(secret);
-  } else if (!secretInMemory) {
-    secretInMemory = readSessionSecret();
-  }
-  if (!secretInMemory) return { kind: 'no-access' };
-  return { kind: 'browser', api: createHttpApi(secretInMemory) };
+  if (!hasSessionMarker()) return { kind: 'no-access' };
+  return { kind: 'browser', api: createHttpApi() };
 }
 
-function readSessionSecret(): string | null {
+function hasSessionMarker(): boolean {
+  const name = `cst-desk-open-${window.location.port}`;
   try {
-    const value = window.sessionStorage.getItem(SECRET_STORAGE_KEY);
-    return value && /^[0-9a-fA-F]{16,256}$/.test(value) ? value : null;
+    return document.cookie.split(';').some((part) => part.trim() === `${name}=1`);
   } catch {
-    return null; // storage disabled: the secret lives in memory only
+    return false;
   }
-}
-
-function writeSessionSecret(secret: string): void {
-  try {
-    window.sessionStorage.setItem(SECRET_STORAGE_KEY, secret);
-  } catch {
-    // storage disabled or full: a reload will then ask to reopen from the launch link
-  }
-}
-
-function takeSecretFromLocation(): string | null {
-  const hash = window.location.hash;
-  const match = /^#secret=([0-9a-fA-F]{16,256})$/.exec(hash);
-  if (!match?.[1]) return null;
-  const clean = window.location.pathname + window.location.search + '#/';
-  window.history.replaceState(null, '', clean);
-  return match[1];
 }
 
 /**

@@ -4,16 +4,16 @@ import type { PushEventName, PushMessage } from '../../../shared/api/events';
 
 /**
  * The browser shell's client: the same `WindowApi` over HTTP on loopback.
- * `POST /api/call` with `X-CST-Secret` returns the `Result` JSON; pushes arrive as Server-Sent
- * Events from `GET /api/events?secret=…` (EventSource cannot send headers).
+ * `POST /api/call` (JSON) returns the `Result` JSON; pushes arrive as Server-Sent Events from
+ * `GET /api/events`. Both carry the session cookie, which the page itself never sees.
  */
-export function createHttpApi(secret: string, base = ''): WindowApi {
+export function createHttpApi(base = ''): WindowApi {
   const call: CallFn = async (method, input) => {
     let response: Response;
     try {
       response = await fetch(`${base}/api/call`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CST-Secret': secret },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ method, input }),
         credentials: 'same-origin',
         cache: 'no-store',
@@ -35,7 +35,7 @@ export function createHttpApi(secret: string, base = ''): WindowApi {
 
   const ensureSource = () => {
     if (source || typeof EventSource === 'undefined') return;
-    source = new EventSource(`${base}/api/events?secret=${encodeURIComponent(secret)}`);
+    source = new EventSource(`${base}/api/events`);
     source.onmessage = (message: MessageEvent<string>) => {
       let parsed: PushMessage;
       try {
