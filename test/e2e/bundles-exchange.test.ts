@@ -117,16 +117,14 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await mp.getByRole('button', { name: 'Conferma l’impronta di CST Pesaro-Urbino' }).click();
       await importAndConfirm(mp, hubId, hubFp, false);
 
-      // The clerk sends: the file is written where the screen says.
+      // The clerk sends: the file is downloaded (the window never names a folder).
       await mp.getByRole('link', { name: 'Invia e ricevi' }).click();
       await mp.getByText(/registrazion[ei] che il consorzio non ha ancora ricevuto/).waitFor();
       await check(mp, 'municipality send');
       await shoot(mp, 'mun-02-send');
-      await mp.locator('label[for=delivery-folder]').click(); // bootstrap-italia draws the radio on the label
-      await mp.getByRole('textbox', { name: 'Dove salvare il file' }).fill(work);
-      await mp.getByRole('button', { name: 'Prepara il file per il consorzio' }).click();
-      const sentPath = await mp.locator('#send .cst-path').innerText();
-      expect(sentPath.startsWith(work)).toBe(true);
+      const [sentDownload] = await Promise.all([mp.waitForEvent('download'), mp.getByRole('button', { name: 'Prepara il file per il consorzio' }).click()]);
+      const sentPath = join(work, sentDownload.suggestedFilename());
+      await sentDownload.saveAs(sentPath);
       await mp.getByText(/copiatelo su una chiavetta USB/).waitFor();
       await check(mp, 'municipality sent');
       await shoot(mp, 'mun-03-sent');
@@ -209,12 +207,12 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await hp.getByText('Anna Neri (Urbino)').waitFor();
       await check(hp, 'hub groups');
       await shoot(hp, 'hub-06c-groups');
-      await hp.locator('label[for=delivery-folder]').click(); // bootstrap-italia draws the radio on the label
-      await hp.getByRole('textbox', { name: 'Dove salvare il file' }).fill(work);
-      await hp.getByRole('button', { name: 'Prepara i file per i membri' }).click();
+      const [hubDownload] = await Promise.all([hp.waitForEvent('download'), hp.getByRole('button', { name: 'Prepara i file per i membri' }).click()]);
       await hp.getByText('Pronto 1 file').waitFor();
       const line = await hp.locator('#send-members li').first().innerText();
-      const hubFile = join(work, /^041067: (\S+\.cstb)/.exec(line)?.[1] ?? 'missing');
+      expect(line).toContain(hubDownload.suggestedFilename());
+      const hubFile = join(work, hubDownload.suggestedFilename());
+      await hubDownload.saveAs(hubFile);
       await check(hp, 'hub sent to members');
       await shoot(hp, 'hub-07-sent');
 

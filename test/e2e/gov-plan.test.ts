@@ -88,9 +88,9 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
       yearlyCents: 300_000,
     });
     await pageApi(mp, 'proposals.submit', { id: prop.id });
-    mkdirSync(join(mun.dataDir, 'out'), { recursive: true });
-    const [sent] = await pageApi<{ path: string }[]>(mp, 'bundle.export', { dir: join(mun.dataDir, 'out') });
-    await pageApi(hp, 'bundle.import', { files: [{ path: sent!.path }] });
+    // Bytes out of one window, into the other (the window never names a path).
+    const [sent] = await pageApi<{ fileName: string; contentBase64: string }[]>(mp, 'bundle.export', { inline: true });
+    await pageApi(hp, 'bundle.import', { files: [{ name: sent!.fileName, contentBase64: sent!.contentBase64 }] });
     // The consortium report of the demo's year, for the member's comparison with its peers.
     await pageApi(hp, 'report.publish', { year: demo.planYear - 1 });
 
@@ -222,9 +222,8 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await check(hp, 'dashboards');
 
     // The member imports the hub's bundle and sees its share, savings and the proposal's timeline.
-    mkdirSync(join(hub.dataDir, 'out'), { recursive: true });
-    const [toMember] = await pageApi<{ path: string }[]>(hp, 'bundle.export', { dir: join(hub.dataDir, 'out'), for: MEMBER });
-    await pageApi(mp, 'bundle.import', { files: [{ path: toMember!.path }] });
+    const [toMember] = await pageApi<{ fileName: string; contentBase64: string }[]>(hp, 'bundle.export', { inline: true, for: MEMBER });
+    await pageApi(mp, 'bundle.import', { files: [{ name: toMember!.fileName, contentBase64: toMember!.contentBase64 }] });
     await mp.reload();
     await go(mp, '/share');
     await mp.getByRole('heading', { name: 'La quota del Comune' }).waitFor();

@@ -1,5 +1,3 @@
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeProblems, openPage, startShell, useChromium } from './harness';
@@ -38,10 +36,10 @@ export function makePdf(text: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-/** The API as the page itself calls it (the secret is the tab's own): for steps with no screen yet. */
+/** The API as the page itself calls it (with the tab's session cookie): for steps with no screen yet. */
 async function apiCall(page: Page, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   return (await page.evaluate(
-    `fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CST-Secret': sessionStorage.getItem('cst-desk.secret') }, body: JSON.stringify(${JSON.stringify({ method, input })}) }).then((r) => r.json())`,
+    `fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(${JSON.stringify({ method, input })}) }).then((r) => r.json())`,
   )) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
 }
 
@@ -117,13 +115,12 @@ describe('municipality records in Chromium (browser shell)', () => {
         const peer = await apiCall(page, 'identity.import', { contentBase64: hubId.contentBase64, fileName: 'CST-PU.cstid' });
         const fingerprint = (peer.value as { fingerprint: string }).fingerprint;
         expect((await apiCall(page, 'identity.confirm', { id: 'CST-PU', fingerprint })).ok).toBe(true);
-        mkdirSync(join(shell.dataDir, 'usb'));
-        exported = await apiCall(page, 'bundle.export', { dir: join(shell.dataDir, 'usb') });
+        exported = await apiCall(page, 'bundle.export', { inline: true });
       } finally {
         await hub.stop();
       }
       expect(exported.error).toBeUndefined();
-      expect(readdirSync(join(shell.dataDir, 'usb')).length).toBe(1);
+      expect((exported.value as unknown[]).length).toBe(1);
       // Correct an entry already exported: a new version.
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Utilizzo dei servizi' }).waitFor(); // F5 keeps the session
