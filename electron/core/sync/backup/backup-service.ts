@@ -12,7 +12,7 @@
  * folder) is never thrown at start-up or at a write: it is logged and kept as the last attempt,
  * which Settings shows.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupAttempt, BackupEntry, BackupOverview } from '../../../../shared/domain/backup';
@@ -20,6 +20,7 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { writeFileAtomic } from '../../platform/fs/atomic-write';
 import { diskFullError, isDiskFull } from '../../platform/fs/disk-errors';
+import { PRIVATE_FILE_MODE } from '../../platform/fs/private-files';
 import { KEYS_FILE } from '../identity/keys';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { SCHEMA_VERSION } from '../../platform/store/migrations/index';
@@ -123,6 +124,8 @@ async function copyAndVerify(ctx: AppContext): Promise<BackupEntry> {
   const finalPath = join(folder, name);
   const tmp = `${finalPath}.tmp`;
   try {
+    // SQLite would create the copy 0644; created empty first, it keeps 0600 (private-files.ts).
+    closeSync(openSync(tmp, 'w', PRIVATE_FILE_MODE));
     await ctx.db.backup(tmp);
     asSingleFile(tmp);
     verifyCopy(tmp);
