@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run-cli';
 import { tempDir } from '../helpers/temp-dir';
-import { cst } from './cli-run';
+import { cstProcess } from './cli-run';
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
@@ -95,7 +95,7 @@ describe('--data-dir', () => {
 
   it('a write-protected database (0444): one sentence, for a user the permissions bind', () => {
     const dir = join(tempDir(), 'dati');
-    expect(cst(['init', '--role', 'hub', '--id', 'CST-PU', '--name', 'CST Pesaro-Urbino', '--data-dir', dir]).code).toBe(0);
+    expect(cstProcess(['init', '--role', 'hub', '--id', 'CST-PU', '--name', 'CST Pesaro-Urbino', '--data-dir', dir]).code).toBe(0);
     // Root ignores 0444, so the command runs as `nobody` (the bundle cst just built is reused).
     const who = spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' });
     if (process.getuid?.() !== 0 || who.status !== 0) return;

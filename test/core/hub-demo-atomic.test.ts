@@ -46,7 +46,7 @@ describe('hub demo atomicity', () => {
   it('cst demo killed while it builds the towns: the hub is unchanged and a re-run succeeds', async () => {
     const dir = tempDir();
     const watch = tempDir();
-    const init = cst(['init', '--role', 'hub', '--id', 'CST-PU', '--name', 'CST Pesaro-Urbino', '--province', 'PU', '--data-dir', dir]);
+    const init = await cst(['init', '--role', 'hub', '--id', 'CST-PU', '--name', 'CST Pesaro-Urbino', '--province', 'PU', '--data-dir', dir]);
     expect(init.code, init.stderr).toBe(0);
     const before = streamOf(dir);
     // The demo's towns live in a folder of the temp dir: once it exists, the catalogue costs,
