@@ -25,6 +25,8 @@ export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Only `init` may create the data folder; every other command needs one that holds a database. */
+  createsDataDir?: true;
   /** Returns the value printed with --json; prints the human form itself. */
   run(ctx: CommandContext): Promise<unknown>;
 }

@@ -4,6 +4,8 @@ import { APP_VERSION } from '../core/platform/app-version';
 import { openBackend, type Backend } from '../core/app/backend';
 import { resolveDataDir } from '../core/platform/data-dir';
 import { AppError } from '../core/platform/errors';
+import { diskFullError, isDiskFull } from '../core/platform/fs/disk-errors';
+import { requireExistingStore } from '../core/platform/store/data-dir-problems';
 import { CliError, type CliIo, type Command } from './cli-types';
 import { COMMANDS } from './commands/index';
 
@@ -44,20 +46,36 @@ export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.Proc
       io.out(`${command.summary}\n\nUso: ${command.usage}\nOpzioni globali: --data-dir CARTELLA, --json`);
       return 0;
     }
-    const dataDir = resolveDataDir(parsed.values['data-dir'] as string | undefined, env);
-    const getBackend = () => (backend ??= openBackend({ dataDir, appVersion: APP_VERSION }));
+    const flag = parsed.values['data-dir'] as string | undefined;
+    if (flag !== undefined && flag.trim() === '') {
+      throw new CliError('--data-dir vuole il percorso di una cartella: un percorso vuoto non indica nessuna cartella (vedere cst --help).', 2);
+    }
+    const dataDir = resolveDataDir(flag, env);
+    // Only `init` creates a data folder: any other command on a mistyped path would otherwise
+    // create an empty database there (and `check` would call it healthy).
+    const getBackend = () => {
+      if (!backend && !command.createsDataDir) requireExistingStore(dataDir);
+      return (backend ??= openBackend({ dataDir, appVersion: APP_VERSION }));
+    };
     const call: CallFn = (method, input) => getBackend().dispatch(method, input) as ReturnType<CallFn>;
     const value = await command.run({ backend: getBackend, call, values: parsed.values, positionals: parsed.positionals, json, io, dataDir });
     if (json) io.out(JSON.stringify({ ok: true, value }));
     return 0;
   } catch (err) {
-    const { code, message, exitCode } = describeError(err);
+    const { code, message, exitCode } = describeError(isDiskFull(err) ? diskFullError(dataDirOf(argv, env), err) : err);
     io.err(`cst ${command.name}: ${message}`);
     if (json) io.out(JSON.stringify({ ok: false, error: { code, message } }));
     return exitCode;
   } finally {
     backend?.close();
   }
+}
+
+/** The data folder for a message, when the failure came before it was chosen. */
+function dataDirOf(argv: string[], env: NodeJS.ProcessEnv): string {
+  const at = argv.indexOf('--data-dir');
+  const given = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+  return resolveDataDir(given || undefined, env);
 }
 
 /** The command is named by the leading words (`cst identity show --json`): two words, else one. */

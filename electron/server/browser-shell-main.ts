@@ -39,6 +39,10 @@ async function main(): Promise<void> {
   });
   const here = dirname(fileURLToPath(import.meta.url));
   const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', '..', 'dist', 'renderer'));
+  if (values['data-dir'] !== undefined && values['data-dir'].trim() === '') {
+    process.stderr.write('CST Desk: --data-dir vuole il percorso di una cartella: un percorso vuoto non indica nessuna cartella.\n');
+    process.exit(2);
+  }
   const dataDir = resolveDataDir(values['data-dir']);
   let backend;
   try {

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'E_DB_NEWER',
   'E_DB_LOCKED',
   'E_IO',
+  // The disk (or the user's quota) is full: the one fault a clerk fixes by freeing space.
+  'E_DISK_FULL',
   'E_INTERNAL',
   // DESIGN.md "Restores": the hub holds events of ours we lost; writes wait for the recovery bundle.
   'E_RECOVERY_NEEDED',

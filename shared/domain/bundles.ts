@@ -49,6 +49,8 @@ export interface BundleImportResult {
   message: string;
   /** The technical reason, for "dettagli tecnici" and support. */
   detail: string | null;
+  /** The variable parts of `message`, for a UI that words it itself (E_LIMIT: maxMb, maxBytes). */
+  params?: Record<string, string | number>;
   eventsApplied: number;
   /** Warnings about OUR stream learnt from the bundle's ack (lost events, fork). */
   warnings: string[];

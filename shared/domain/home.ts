@@ -29,7 +29,7 @@ export const SettingsUpdateInput = z
       .trim()
       .min(1, { message: 'Questo campo è obbligatorio.' })
       .max(100, { message: 'Massimo 100 caratteri.' })
-      .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), { message: 'Contiene caratteri non ammessi.' })
+      .refine((s) => !/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(s), { message: 'Contiene caratteri non ammessi.' })
       .optional(),
   })
   .strict();

@@ -14,8 +14,11 @@ export const HubId = z
     message: 'Il codice del consorzio usa solo lettere maiuscole, cifre e trattini (massimo 32), per esempio CST-PU.',
   });
 
-/** Control characters (except tab and newline) never belong in a person-typed text. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Control characters (except tab and newline) never belong in a person-typed text, nor C1
+ * controls and bidirectional overrides (the same class as shared/records/common.ts).
+ */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** A short name typed by a person: trimmed, not empty, no control characters. */
 export function personText(max: number) {

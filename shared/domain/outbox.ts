@@ -8,4 +8,6 @@ export interface ChainVerification {
   reason: string | null;
   /** h(last verified seq) as 64 lower-case hex digits. */
   lastHash: string;
+  /** When events were cut from the end: the last seq an exported bundle or a peer's ack shows. */
+  expectedLast?: number;
 }

@@ -23,9 +23,14 @@ export function isRealIsoDate(s: string): boolean {
 /** A calendar date, ISO `YYYY-MM-DD`, that exists. */
 export const IsoDate = z.string().refine(isRealIsoDate, { message: 'Data non valida: usare una data esistente (gg/mm/aaaa).' });
 
-/** Control characters never belong in typed text; tab, line feed and carriage return do in notes. */
-const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
-const CONTROL_IN_NOTE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Control characters never belong in typed text; tab, line feed and carriage return do in notes.
+ * Besides C0 and DEL: the C1 controls (U+0080–U+009F, invisible, mojibake of a Windows code page)
+ * and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make a name
+ * or a note read differently from what it holds (a "Trojan Source" reversal in a list or a PDF).
+ */
+export const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+export const CONTROL_IN_NOTE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** A one-line text (a title, an office); may be empty when `min` is 0. */
 export function lineText(max: number, min = 1) {

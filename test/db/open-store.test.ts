@@ -116,7 +116,10 @@ describe('openStore', () => {
       process.getuid?.() === 0
         ? spawnSync('unshare', ['-m', 'sh', '-c', 'mount --bind -o ro "$1" "$1" && shift && exec "$@"', 'sh', dir, ...node], { encoding: 'utf8' })
         : (chmodSync(dir, 0o555), spawnSync(node[0]!, node.slice(1), { encoding: 'utf8' }));
-    expect(r.stdout).toMatch(/^E_DATA_DIR Non è possibile scrivere nella cartella dati/);
+    // Root meets a read-only disk (the mount), anyone else a folder they may not write to.
+    expect(r.stdout).toMatch(
+      process.getuid?.() === 0 ? /^E_DATA_DIR La cartella dati .* è su un disco in sola lettura/ : /^E_DATA_DIR Non è possibile scrivere nella cartella dati/,
+    );
   });
 
   it('lists migrations with consecutive versions starting at 1', () => {

@@ -13,17 +13,18 @@ export const demoCommand: Command = {
       if (typeof v !== 'string' || !/^\d{1,9}$/.test(v)) throw new CliError(`${flag} vuole un numero intero.`, 2);
       return Number(v);
     };
+    // Usage first (exit 2), before the data folder is opened.
+    const months = int(values.months, '--months', 12);
+    const seed = int(values.seed, '--seed', 1);
     const status = await callOrFail(call, 'app.status', {});
     if (status.installation?.role === 'hub') {
-      const h = await callOrFail(call, 'demo.hub', { seed: int(values.seed, '--seed', 1) });
+      const h = await callOrFail(call, 'demo.hub', { seed });
       if (!json) {
         io.out(`Consorzio dimostrativo (seme ${h.seed}): ${h.members} soci, ${h.usageRows} totali mensili di utilizzo,`);
         io.out(`  ${h.proposals} proposte da ${h.towns} comuni (una in ogni stato), piano ${h.planYear}: ${h.planState}; ${h.events} eventi.`);
       }
       return h;
     }
-    const months = int(values.months, '--months', 12);
-    const seed = int(values.seed, '--seed', 1);
     const endProgress = showProgress({ backend, json }, ['demo.fill']); // before the call: its work starts at once
     const s = await callOrFail(call, 'demo.fill', { months, seed }).finally(endProgress);
     if (!json) {

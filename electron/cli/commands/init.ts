@@ -3,6 +3,7 @@ import { CliError, type Command } from '../cli-types';
 
 export const initCommand: Command = {
   name: 'init',
+  createsDataDir: true,
   summary: 'configura questa installazione come comune o come consorzio',
   usage: 'cst init --role municipality --istat CODICE [--operator NOME]\n       cst init --role hub --id CODICE --name NOME [--province SIGLA] [--operator NOME]',
   options: {

@@ -239,6 +239,7 @@ export const en: Catalogue = {
     E_DB_NEWER: 'The data were created by a newer version of CST Desk: update the program.',
     E_DB_LOCKED: 'The data are in use by another window or program. Close it and try again.',
     E_IO: 'The program does not answer. Check that CST Desk is still open and try again.',
+    E_DISK_FULL: 'The disk is full: the operation was cancelled and the data already recorded were not touched. Free some space on the disk (empty the recycle bin, move files you do not need elsewhere) and try again.',
     E_INTERNAL: 'Unexpected internal error: no data was changed. Try again; if it happens again, contact the consortium.',
     E_RECOVERY_NEEDED: 'This installation was restored from an older backup: {{hubName}} already holds {{missing}} records that are missing here. Before recording new data, import the recovery bundle (from the home page).',
     E_LIMIT: 'The file is too large or holds too much data to be read. Ask the sender to check it.',

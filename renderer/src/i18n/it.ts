@@ -242,6 +242,7 @@ export const it = {
     E_DB_NEWER: 'I dati sono stati creati da una versione più recente di CST Desk: aggiornare il programma.',
     E_DB_LOCKED: 'I dati sono in uso da un’altra finestra o da un altro programma. Chiuderlo e riprovare.',
     E_IO: 'Il programma non risponde. Controllare che CST Desk sia ancora aperto e riprovare.',
+    E_DISK_FULL: 'Il disco è pieno: l’operazione è stata annullata e i dati già registrati non sono stati toccati. Liberare spazio sul disco (svuotare il cestino, spostare altrove i file che non servono) e riprovare.',
     E_INTERNAL: 'Errore interno imprevisto: nessun dato è stato modificato. Riprovare; se si ripete, contattare il consorzio.',
     E_RECOVERY_NEEDED: 'Questa installazione è stata ripristinata da una copia di sicurezza più vecchia: {{hubName}} ha già {{missing}} registrazioni che qui mancano. Prima di registrare nuovi dati importare il pacchetto di recupero (dalla pagina iniziale).',
     E_LIMIT: 'Il file è troppo grande o contiene troppi dati per essere letto. Chiedere a chi l’ha inviato di controllarlo.',

@@ -51,8 +51,29 @@ function dispatcherCall(dispatch: (m: string, i: unknown) => Promise<{ ok: boole
   };
 }
 
+/**
+ * The whole demo is ONE transaction, opened here and held across its awaits: every call it
+ * dispatches runs its own `db.transaction`, which inside an open one is a savepoint. A kill at
+ * any moment therefore leaves the hub as it was (SQLite rolls the WAL back at the next open),
+ * and a demo that fails halfway is rolled back whole, so no event reaches the hub's permanent
+ * stream unless the demo is complete. Only `cst demo` and the tests call it, on a hub just
+ * configured, while nothing else uses the store (the CLI holds the data folder alone).
+ */
 export async function fillHubDemo(ctx: AppContext, input: { seed: number }): Promise<HubDemoSummary> {
   requireGovHub(ctx);
+  if (ctx.db.inTransaction) throw new AppError('E_INTERNAL', 'Demo: la dimostrazione deve essere la sola operazione in corso.');
+  ctx.db.exec('BEGIN IMMEDIATE');
+  try {
+    const summary = await buildHubDemo(ctx, input);
+    ctx.db.exec('COMMIT');
+    return summary;
+  } catch (err) {
+    if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<HubDemoSummary> {
   if (stmt(ctx.db, 'SELECT 1 FROM gov_plan_versions LIMIT 1').get() || stmt(ctx.db, 'SELECT 1 FROM hub_proposals LIMIT 1').get()) {
     throw new AppError('E_VALIDATION', 'Il consorzio ha già proposte o piani: i dati dimostrativi si creano solo in un consorzio appena configurato.');
   }

@@ -10,14 +10,12 @@
  * data, and that the fast path does accept ordinary entries).
  */
 import type { z } from 'zod';
+import { CONTROL_IN_LINE, CONTROL_IN_NOTE } from '../../../../shared/records/common';
 import { UsageData } from '../../../../shared/records/usage';
 
 type FastCheck = (data: unknown) => boolean;
 
 const SERVICE_CODE = /^[A-Z][A-Z0-9-]{1,23}$/;
-// The same character classes as shared/records/common.ts (lineText, noteText).
-const CONTROL_IN_LINE = /[\u0000-\u001F\u007F]/;
-const CONTROL_IN_NOTE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const USAGE_KEYS = 8;
 
 const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

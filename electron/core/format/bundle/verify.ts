@@ -10,7 +10,8 @@
  * temp files for the writer thread to apply (steps 11–12) without inflating again.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, fsyncSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../platform/fs/private-files';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { BundleErrorCode } from '../../../../shared/api/errors';
@@ -156,7 +157,7 @@ async function verifyFile(input: VerifyInput, channel: ChannelWriter | null): Pr
     s.detail = detail;
   };
   const workDir = join(input.tempDir, randomUUID());
-  mkdirSync(workDir, { recursive: true });
+  makePrivateDir(workDir);
   const report: VerifyReport = {
     ok: false,
     code: null,
@@ -192,7 +193,7 @@ async function verifyFile(input: VerifyInput, channel: ChannelWriter | null): Pr
       if (input.ageIdentities.length === 0) throw new Refusal(2, 'E_DECRYPT', 'no age identity available to decrypt');
       plainPath = join(workDir, 'plain.zip');
       try {
-        await pipeline(createReadStream(input.path), createAgeDecryptStream(input.ageIdentities), createWriteStream(plainPath));
+        await pipeline(createReadStream(input.path), createAgeDecryptStream(input.ageIdentities), createWriteStream(plainPath, { mode: PRIVATE_FILE_MODE }));
       } catch (err) {
         if (err instanceof AgeError) throw new Refusal(2, err.code === 'no_match' ? 'E_DECRYPT' : 'E_FORMAT', err.message);
         throw err;
@@ -242,7 +243,7 @@ async function verifyFile(input: VerifyInput, channel: ChannelWriter | null): Pr
     let eventsBytes = 0;
     const eventsPath = input.extract && !channel ? join(workDir, 'events') : null;
     const hashesPath = input.extract && !channel ? join(workDir, 'hashes') : null;
-    const out = eventsPath ? openSync(eventsPath, 'w', 0o600) : null;
+    const out = eventsPath ? openSync(eventsPath, 'w', PRIVATE_FILE_MODE) : null;
     const hashOut = hashesPath ? new BufferedFile(hashesPath) : null;
     const onVerified = streaming
       ? (line: Buffer, chain: ChainHasher, ev: EventEnvelope) => channel.line(line, chain, ev)
@@ -273,7 +274,7 @@ async function verifyFile(input: VerifyInput, channel: ChannelWriter | null): Pr
       const h = createHash('sha256');
       let n = 0;
       const path = input.extract ? join(workDir, `a-${attachments.size}`) : null;
-      const fd = path ? openSync(path, 'w', 0o600) : null;
+      const fd = path ? openSync(path, 'w', PRIVATE_FILE_MODE) : null;
       try {
         for await (const chunk of zip.entryStream(e.name)) {
           h.update(chunk as Buffer);
@@ -402,7 +403,7 @@ class BufferedFile {
   private used = 0;
 
   constructor(path: string) {
-    this.fd = openSync(path, 'w', 0o600);
+    this.fd = openSync(path, 'w', PRIVATE_FILE_MODE);
   }
 
   write(b: Buffer): void {

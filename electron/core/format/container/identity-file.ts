@@ -47,7 +47,8 @@ const MAX_ENTRY_BYTES = 16 * 1024;
 const MAX_NAME_CHARS = 256;
 const ID_PATTERN = { municipality: /^[0-9]{6}$/, hub: /^[A-Z0-9-]{1,32}$/ } as const;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+// C0, DEL, C1 and the bidirectional overrides, as for every typed name (shared/records/common.ts).
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const MSG_FORMAT =
   'Il file scelto non è un file di identità CST valido (.cstid): è danneggiato o di un altro tipo. ' +

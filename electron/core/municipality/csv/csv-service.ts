@@ -153,7 +153,8 @@ export async function importCsv(ctx: AppContext, input: ParsedInput<'csv.import'
     const first = preview.problems.find((p) => !excluded.has(p.row) || p.row === 1);
     throw csvFileRefusal('CSV_IMPORT_BLOCKED', { invalidRows: Math.max(1, blocking.length), firstRow: first?.row ?? 1 });
   }
-  const rows = [...valid.entries()].filter(([row]) => !excluded.has(row)).map(([, v]) => v);
+  const numbered = [...valid.entries()].filter(([row]) => !excluded.has(row));
+  const rows = numbered.map(([, v]) => v);
   const total = rows.length;
   const every = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
   const progress = (done: number) => ctx.emit('task.progress', { taskId: CSV_IMPORT_TASK, label: 'Registrazione delle righe', done, total });
@@ -162,7 +163,21 @@ export async function importCsv(ctx: AppContext, input: ParsedInput<'csv.import'
   // has started (its own events may only arrive when it is over: see the note above).
   await handBack();
   // Re-checked inside: usage entries go through the same rules as a typed one (usageData).
-  ctx.db.transaction(() => SCHEMAS[input.kind].apply(ctx, rows, (done) => done % every === 0 && done < total && progress(done)))();
+  ctx.db.transaction(() => {
+    refuseRecordedMeanwhile(ctx, SCHEMAS[input.kind], numbered);
+    SCHEMAS[input.kind].apply(ctx, rows, (done) => done % every === 0 && done < total && progress(done));
+  })();
   progress(total);
   return { kind: input.kind, imported: rows.length, excluded: [...excluded].sort((a, b) => a - b) };
+}
+
+/**
+ * The "already recorded" check of the preview ran outside any transaction, with turns of the
+ * event loop after it: the same file imported twice at once (two clicks, two windows) passed it
+ * twice. Asked again inside the write transaction, where nothing can change under it, a row
+ * recorded meanwhile refuses the whole file, as the preview would now.
+ */
+function refuseRecordedMeanwhile(ctx: AppContext, schema: CsvSchema<unknown>, numbered: [number, unknown][]): void {
+  const hits = numbered.filter(([, value]) => schema.alreadyStored(ctx, value) !== null).map(([row]) => row);
+  if (hits.length > 0) throw csvFileRefusal('CSV_IMPORT_BLOCKED', { invalidRows: hits.length, firstRow: hits[0]! });
 }

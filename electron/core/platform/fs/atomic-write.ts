@@ -1,23 +1,31 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { asDiskFull } from './disk-errors';
+import { PRIVATE_FILE_MODE } from './private-files';
 
 /**
  * Writes a file so that a power cut or a pulled USB stick leaves either the old file or the
  * whole new one, never a half: write a temporary file beside it, flush it to the device,
  * rename it over the target, then flush the folder so the rename itself is durable.
  */
-export function writeFileAtomic(path: string, data: Uint8Array | string, mode = 0o644): void {
+export function writeFileAtomic(path: string, data: Uint8Array | string, mode = PRIVATE_FILE_MODE): void {
   writeFileAtomicWith(path, (write) => write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data), mode);
 }
 
 /**
  * The same, for content produced piece by piece (a CSV of a million rows): `fill` receives a
  * `write` that appends bytes to the temporary file; what `fill` returns is returned once the
- * file is in place.
+ * file is in place. Private by default (private-files.ts); a full disk is E_DISK_FULL, naming the
+ * folder, and leaves the old file in place.
  */
-export function writeFileAtomicWith<T>(path: string, fill: (write: (bytes: Uint8Array) => void) => T, mode = 0o644): T {
+export function writeFileAtomicWith<T>(path: string, fill: (write: (bytes: Uint8Array) => void) => T, mode = PRIVATE_FILE_MODE): T {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w', mode);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w', mode);
+  } catch (err) {
+    throw asDiskFull(dirname(path), err, 'Il file non è stato scritto');
+  }
   let result: T;
   try {
     result = fill((bytes) => {
@@ -28,7 +36,7 @@ export function writeFileAtomicWith<T>(path: string, fill: (write: (bytes: Uint8
   } catch (err) {
     closeSync(fd);
     rmSync(tmp, { force: true });
-    throw err;
+    throw asDiskFull(dirname(path), err, 'Il file non è stato scritto');
   }
   closeSync(fd);
   renameSync(tmp, path);

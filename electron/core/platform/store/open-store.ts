@@ -1,10 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
+import { asDiskFull } from '../fs/disk-errors';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../fs/private-files';
+import { dataDirProblem } from './data-dir-problems';
+import { DB_FILE_NAME } from './db-file';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
+import { sweepStaleTemporaries } from './stale-temporaries';
 
-export const DB_FILE_NAME = 'cst-desk.sqlite';
+export { DB_FILE_NAME };
 
 /**
  * Opens (or creates) the data directory's database, checks it and brings its schema up to date.
@@ -16,17 +21,18 @@ export const DB_FILE_NAME = 'cst-desk.sqlite';
  * releases the lock if this process dies, so no stale lock file can block a clerk.
  */
 export function openStore(dataDir: string): Database.Database {
-  try {
-    mkdirSync(dataDir, { recursive: true });
-  } catch (err) {
-    throw dataDirError(dataDir, err);
-  }
   const path = join(dataDir, DB_FILE_NAME);
+  try {
+    makePrivateDir(dataDir);
+    makePrivateDatabaseFile(path);
+  } catch (err) {
+    throw dataDirProblem(dataDir, err);
+  }
   let db: Database.Database;
   try {
     db = new Database(path, { timeout: 0 });
   } catch (err) {
-    throw dataDirError(dataDir, err);
+    throw dataDirProblem(dataDir, err);
   }
   try {
     db.pragma('locking_mode = EXCLUSIVE');
@@ -47,7 +53,10 @@ export function openStore(dataDir: string): Database.Database {
     db.pragma('trusted_schema = OFF');
     // Take the write lock now, not at the first write: the second process must fail at open.
     db.exec('BEGIN IMMEDIATE; COMMIT;');
+    // Ours alone from here: what a crash left half written can go (stale-temporaries.ts).
+    sweepStaleTemporaries(dataDir);
     migrate(db, version);
+    reportFullDiskInTransactions(db, dataDir);
     return db;
   } catch (err) {
     if (db.open) db.close();
@@ -93,16 +102,50 @@ function classifyOpenError(err: unknown, dataDir: string, path: string): AppErro
       `Il file ${path} non è un database di CST Desk leggibile. Il file non è stato modificato: ripristinare l'ultimo backup o contattare il consorzio.`,
     );
   }
-  return dataDirError(dataDir, err);
+  return dataDirProblem(dataDir, err);
 }
 
-function dataDirError(dataDir: string, err: unknown): AppError {
-  const code = (err as { code?: string }).code ?? '';
-  const readOnly = ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_READONLY_DIRECTORY'].includes(code);
-  return new AppError(
-    'E_DATA_DIR',
-    readOnly
-      ? `Non è possibile scrivere nella cartella dati ${dataDir}. Scegliere una cartella sul disco del computer in cui l'utente può scrivere (non una chiavetta USB né una cartella di rete).`
-      : `Non è possibile aprire la cartella dati ${dataDir} (${code || String(err)}).`,
-  );
+/**
+ * SQLite creates a database 0644, and its -wal and -shm take the database's mode: created empty
+ * here first as 0600, the three stay private whatever the umask. A database of an earlier
+ * version, created 0644, loses the bits of group and others (best effort: a file we may not
+ * chmod is still opened).
+ */
+function makePrivateDatabaseFile(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      // Only group and others lose their bits: a write-protected file stays write-protected.
+      if (existsSync(path + suffix)) chmodSync(path + suffix, statSync(path + suffix).mode & 0o700);
+    } catch {
+      // not ours to change (or a read-only disk, reported when SQLite opens it)
+    }
+  }
+}
+
+/**
+ * SQLite says "disk full" as SQLITE_FULL from whichever statement or COMMIT needed the page;
+ * every write of the core runs in a `db.transaction`, so wrapping this connection's transaction
+ * functions turns it, wherever it happens, into E_DISK_FULL naming the data folder (the
+ * transaction is rolled back by then: nothing was written), instead of an internal error.
+ */
+function reportFullDiskInTransactions(db: Database.Database, dataDir: string): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const tx = transaction(fn);
+    const guard = (run: (...args: unknown[]) => unknown) =>
+      function (this: unknown, ...args: unknown[]) {
+        try {
+          return run.apply(this, args);
+        } catch (err) {
+          throw asDiskFull(dataDir, err);
+        }
+      };
+    return Object.assign(guard(tx), {
+      default: guard(tx.default),
+      deferred: guard(tx.deferred),
+      immediate: guard(tx.immediate),
+      exclusive: guard(tx.exclusive),
+    });
+  }) as typeof db.transaction;
 }

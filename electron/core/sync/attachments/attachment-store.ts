@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachmentContent } from '../../../../shared/domain/proposals';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type AttachmentRef, type AttachmentType } from '../../../../shared/records/proposals';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { writeFileAtomic } from '../../platform/fs/atomic-write';
+import { makePrivateDir } from '../../platform/fs/private-files';
 import { stmt } from '../../platform/store/statements';
 import { detectAttachmentType } from './file-type';
 
@@ -41,7 +42,7 @@ export function storeAttachment(ctx: AppContext, input: { name: string; type: st
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const dir = join(ctx.dataDir, ATTACHMENTS_DIR);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const path = join(dir, sha256);
   if (!existsSync(path)) writeFileAtomic(path, bytes);
   return { sha256, bytes: bytes.length, name: input.name, type: detected };

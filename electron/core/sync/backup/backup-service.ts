@@ -12,13 +12,15 @@
  * folder) is never thrown at start-up or at a write: it is logged and kept as the last attempt,
  * which Settings shows.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupAttempt, BackupEntry, BackupOverview } from '../../../../shared/domain/backup';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { writeFileAtomic } from '../../platform/fs/atomic-write';
+import { diskFullError, isDiskFull } from '../../platform/fs/disk-errors';
+import { PRIVATE_FILE_MODE } from '../../platform/fs/private-files';
 import { KEYS_FILE } from '../identity/keys';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { SCHEMA_VERSION } from '../../platform/store/migrations/index';
@@ -76,7 +78,7 @@ export function backupOverview(ctx: AppContext): BackupOverview {
 
 /**
  * Takes a backup now; a second call while one runs waits for that one instead of copying twice.
- * Throws AppError (E_NOT_INITIALIZED, E_IO) and records the failure as the last attempt.
+ * Throws AppError (E_NOT_INITIALIZED, E_IO, E_DISK_FULL) and records the failure as the last attempt.
  */
 export function takeBackup(ctx: AppContext): Promise<BackupEntry> {
   const s = stateOf(ctx);
@@ -87,7 +89,7 @@ export function takeBackup(ctx: AppContext): Promise<BackupEntry> {
       record(ctx, s, { at: ctx.clock.now(), ok: true, name: entry.name });
       return entry;
     } catch (err) {
-      const error = toAppError(err);
+      const error = toAppError(err, backupsFolder(ctx.dataDir));
       // Closing the data folder (app quitting, a `cst` command ending) interrupts a copy: not a failure to report.
       if (!ctx.db.open) {
         ctx.log.info('backup interrupted: the database was closed');
@@ -122,6 +124,8 @@ async function copyAndVerify(ctx: AppContext): Promise<BackupEntry> {
   const finalPath = join(folder, name);
   const tmp = `${finalPath}.tmp`;
   try {
+    // SQLite would create the copy 0644; created empty first, it keeps 0600 (private-files.ts).
+    closeSync(openSync(tmp, 'w', PRIVATE_FILE_MODE));
     await ctx.db.backup(tmp);
     asSingleFile(tmp);
     verifyCopy(tmp);
@@ -226,20 +230,19 @@ function readLastAttempt(dataDir: string): BackupAttempt | null {
   }
 }
 
-function toAppError(err: unknown): AppError {
+function toAppError(err: unknown, folder: string): AppError {
   if (err instanceof AppError) return err;
+  if (isDiskFull(err)) return ioError(folder, err);
   return new AppError('E_IO', `Copia di sicurezza non riuscita: ${String((err as Error)?.message ?? err)}`, { params: { reason: String((err as { code?: string })?.code ?? 'unknown') } });
 }
 
 function ioError(folder: string, err: unknown): AppError {
+  if (isDiskFull(err)) return diskFullError(folder, err, 'Copia di sicurezza non riuscita; i dati non sono stati toccati');
   const code = String((err as { code?: string })?.code ?? 'unknown');
-  const [why, todo] =
-    code === 'ENOSPC' || code === 'SQLITE_FULL'
-      ? ['il disco è pieno', 'liberare spazio sul disco, poi riprovare']
-      : ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].includes(code)
-        ? ['non è possibile scrivere nella cartella', 'controllare che la cartella dati sia sul disco del computer e che l\'utente possa scriverci, poi riprovare']
-        : code === 'EEXIST' || code === 'ENOTDIR'
-          ? ['al posto della cartella c\'è un file con lo stesso nome', 'spostare o rinominare quel file, poi riprovare']
-          : [`errore del sistema (${code})`, 'riprovare più tardi; se si ripete, avvisare il consorzio'];
+  const [why, todo] = ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].includes(code)
+    ? ['non è possibile scrivere nella cartella', 'controllare che la cartella dati sia sul disco del computer e che l\'utente possa scriverci, poi riprovare']
+    : code === 'EEXIST' || code === 'ENOTDIR'
+      ? ['al posto della cartella c\'è un file con lo stesso nome', 'spostare o rinominare quel file, poi riprovare']
+      : [`errore del sistema (${code})`, 'riprovare più tardi; se si ripete, avvisare il consorzio'];
   return new AppError('E_IO', `Copia di sicurezza non riuscita in ${folder}: ${why}. I dati non sono stati toccati: ${todo}.`, { params: { folder, reason: code } });
 }

@@ -4,7 +4,8 @@
  * `cst-desk.sqlite.before-restore-<UTC>`, never deleted. Restoring from the running app is not
  * offered by design: the app holds the database's EXCLUSIVE lock for its whole life.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyPrivate, makePrivateDir } from '../../platform/fs/private-files';
 import { isAbsolute, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../../../shared/domain/ids';
@@ -44,11 +45,11 @@ export function restoreBackup(options: { dataDir: string; file: string; force: b
   };
   dropStaged();
   try {
-    mkdirSync(dataDir, { recursive: true });
-    copyFileSync(file, staged);
+    makePrivateDir(dataDir);
+    copyPrivate(file, staged);
     // A database copied while in use may keep its last writes in the -wal beside it: they come
     // along (merged below into the staged copy, never into the operator's file).
-    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) copyFileSync(`${file}-wal`, `${staged}-wal`);
+    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) copyPrivate(`${file}-wal`, `${staged}-wal`);
   } catch (err) {
     dropStaged();
     throw new AppError('E_IO', `Non è possibile copiare ${file} nella cartella dati ${dataDir} (${String((err as Error).message)}). Nulla è stato cambiato.`, {

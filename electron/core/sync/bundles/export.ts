@@ -8,7 +8,8 @@
  * never an iterator held open across an await, which would block the connection).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../platform/fs/private-files';
 import { basename, dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BundleExportResult } from '../../../../shared/domain/bundles';
@@ -155,7 +156,7 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
   }
   // The plaintext ZIP, in the data directory.
   const work = join(ctx.dataDir, 'outbox-tmp');
-  mkdirSync(work, { recursive: true });
+  makePrivateDir(work);
   const bundleId = ctx.ids.uuid();
   const zipPath = join(work, `${bundleId}.zip`);
   const target = req.out ? resolve(req.out) : join(resolve(req.dir as string), `cst-${safeName(us.id)}-per-${safeName(peer.id)}-${from}-${last}.cstb`);
@@ -256,7 +257,7 @@ async function writeToTarget(zipPath: string, target: string, recipient: string 
   let size = 0;
   let fd: number;
   try {
-    fd = openSync(tmp, 'w', 0o644);
+    fd = openSync(tmp, 'w', PRIVATE_FILE_MODE);
   } catch (err) {
     throw ioError(target, err);
   }

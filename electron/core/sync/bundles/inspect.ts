@@ -1,5 +1,6 @@
 /** `bundle.inspect`: every verification step of a file, nothing archived, nothing applied. */
-import { closeSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { makePrivateDir } from '../../platform/fs/private-files';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { BundleInspection } from '../../../../shared/domain/bundles';
@@ -27,7 +28,7 @@ export type IdentitySource = { path: string } | { bytes: Buffer };
 export async function inspectBundle(ctx: AppContext, source: InspectSource, identity: IdentitySource | undefined, verifier: BundleVerifier): Promise<BundleInspection> {
   if ('path' in source) return inspectFile(ctx, source.path, source.path, identity, verifier);
   const dir = inboxTempDir(ctx.dataDir);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const path = join(dir, `inspect-${randomBytes(8).toString('hex')}.cstb`);
   writeFileSync(path, source.bytes, { mode: 0o600, flag: 'wx' });
   try {
@@ -66,7 +67,7 @@ async function inspectFile(ctx: AppContext, path: string, shownAs: string, ident
     }
   }
   const tempDir = inboxTempDir(ctx.dataDir);
-  mkdirSync(tempDir, { recursive: true });
+  makePrivateDir(tempDir);
   const report = await verifier.verify({ path, us: us ? { kind: us.role, id: us.id } : null, ageIdentities, senders, tempDir, extract: false });
   const m = report.manifest;
   return {

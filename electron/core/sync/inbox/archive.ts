@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppError } from '../../platform/errors';
+import { diskFullError, errorCode, isDiskFull } from '../../platform/fs/disk-errors';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../platform/fs/private-files';
 
 export const INBOX_DIR = 'inbox';
 
@@ -16,24 +19,47 @@ export function archivedPath(dataDir: string, sha256: string): string {
   return join(archiveDir(dataDir), `${sha256}.cstb`);
 }
 
+/** A received file longer than the limit: the copy stopped there and was removed. */
+export class ArchiveLimitError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`file longer than ${maxBytes} bytes: copy stopped at the limit`);
+  }
+}
+
 /**
  * Copies a received file, unchanged, into inbox/archive/<sha256>.cstb before anything checks
  * it (docs/bundle-format.md: "archived unchanged before it is checked, whatever the outcome"). The
- * copy is streamed (a file of any size, hashed while copying), flushed, then renamed.
+ * copy is streamed (hashed while copying), flushed, then renamed.
+ *
+ * The size limit of step 1 is applied while copying, not after: a 300 MB file, or /dev/zero,
+ * stops at `maxBytes` + 1, its partial copy is removed, and ArchiveLimitError says so — nothing
+ * of it stays in the archive and the disk does not fill. Errors writing the archive are the
+ * data folder's (AppError: E_DISK_FULL, E_IO), not the received file's; errors reading the
+ * source are thrown as they are, for the caller to put in the file's own words.
  */
-export function archiveFile(dataDir: string, source: { path: string } | { bytes: Buffer }): { sha256: string; size: number; path: string } {
+export function archiveFile(dataDir: string, source: { path: string } | { bytes: Buffer }, maxBytes: number): { sha256: string; size: number; path: string } {
   const dir = archiveDir(dataDir);
-  mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${randomUUID()}.tmp`);
   const hash = createHash('sha256');
   let size = 0;
-  const out = openSync(tmp, 'w', 0o600);
+  let out: number;
+  try {
+    makePrivateDir(dir);
+    out = openSync(tmp, 'w', PRIVATE_FILE_MODE);
+  } catch (err) {
+    throw archiveWriteError(dir, err);
+  }
   try {
     const write = (b: Buffer) => {
+      if (size + b.length > maxBytes) throw new ArchiveLimitError(maxBytes);
       hash.update(b);
       size += b.length;
-      let off = 0;
-      while (off < b.length) off += writeSync(out, b, off, b.length - off);
+      try {
+        let off = 0;
+        while (off < b.length) off += writeSync(out, b, off, b.length - off);
+      } catch (err) {
+        throw archiveWriteError(dir, err);
+      }
     };
     if ('bytes' in source) {
       write(source.bytes);
@@ -46,7 +72,11 @@ export function archiveFile(dataDir: string, source: { path: string } | { bytes:
         closeSync(fd);
       }
     }
-    fsyncSync(out);
+    try {
+      fsyncSync(out);
+    } catch (err) {
+      throw archiveWriteError(dir, err);
+    }
   } catch (err) {
     closeSync(out);
     rmSync(tmp, { force: true });
@@ -58,6 +88,15 @@ export function archiveFile(dataDir: string, source: { path: string } | { bytes:
   if (existsSync(path)) rmSync(tmp, { force: true });
   else renameSync(tmp, path);
   return { sha256, size, path };
+}
+
+function archiveWriteError(dir: string, err: unknown): AppError {
+  if (isDiskFull(err)) return diskFullError(dir, err, 'Il file ricevuto non è stato archiviato e nulla è stato applicato');
+  return new AppError(
+    'E_IO',
+    `Non è possibile scrivere nella cartella dei file ricevuti ${dir}: controllare che la cartella dati sia sul disco del computer e che l'utente possa scriverci, poi riprovare. Nulla è stato applicato.`,
+    { params: { folder: dir, reason: errorCode(err) || 'unknown' } },
+  );
 }
 
 /**

@@ -3,13 +3,16 @@
  * worker), apply (steps 11–12, here on the writer connection), record the outcome, then apply
  * whatever was waiting for this one (loop until nothing more applies).
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BundleErrorCode } from '../../../../shared/api/errors';
 import type { BundleImportResult } from '../../../../shared/domain/bundles';
 import type { Role } from '../../../../shared/domain/ids';
 import type { RecordKind } from '../../../../shared/records/registry';
-import type { BundleLimits } from '../../format/bundle/limits';
+import { FORMAT_LIMITS, type BundleLimits } from '../../format/bundle/limits';
+import { AppError } from '../../platform/errors';
+import { copyPrivate, makePrivateDir } from '../../platform/fs/private-files';
 import { appliedMessage, duplicateMessage, pendingMessage, refusalMessage } from '../../format/bundle/messages';
 import type { VerifyInput, VerifyReport } from '../../format/bundle/verify';
 import type { AppContext } from '../../platform/context';
@@ -21,7 +24,7 @@ import { applyBundle, fileEventSource, recordFork, type ApplyResult, type EventS
 import type { Manifest } from '../../format/bundle/manifest';
 import type { PreRead } from '../../format/bundle/pre-read';
 import { ChannelReader, createChannelBuffer, FRAME_END, FRAME_LINES, LineFrameReader } from '../../format/bundle/line-channel';
-import { archiveFile, archivedPath, inboxTempDir, sweepInboxTemp } from './archive';
+import { ArchiveLimitError, archiveFile, archivedPath, inboxTempDir, sweepInboxTemp } from './archive';
 import { finishReception, finishWaitingReceptions, insertReception, waitingFiles, type ReceptionUpdate } from './inbox-store';
 import type { Projector } from '../../platform/records/projector';
 
@@ -34,14 +37,16 @@ export interface ImportOptions {
   /** Replaces the context's projectors (tests of one projector). */
   projectors?: readonly Projector[];
   onProgress?: (done: number, total: number, file: string) => void;
+  /** The import's own folder under inbox/tmp (set by importBundles, removed when it ends). */
+  tempDir?: string;
 }
 
 /** The snapshot the worker needs: who we are, our age identity, the confirmed senders' keys. */
-export function verifyInputFor(ctx: AppContext, path: string, limits?: BundleLimits): VerifyInput {
+export function verifyInputFor(ctx: AppContext, path: string, limits?: BundleLimits, ownTempDir?: string): VerifyInput {
   const us = requireInstallation(ctx.db);
   const keys = loadInstallationKeys(ctx.dataDir);
-  const tempDir = inboxTempDir(ctx.dataDir);
-  mkdirSync(tempDir, { recursive: true });
+  const tempDir = ownTempDir ?? inboxTempDir(ctx.dataDir);
+  makePrivateDir(tempDir);
   return {
     path,
     us: { kind: us.role, id: us.id },
@@ -58,14 +63,31 @@ export function verifyInputFor(ctx: AppContext, path: string, limits?: BundleLim
  * the worker already verifies file i+1: the two cores work at once, and each file is still
  * archived before its checks and applied in its own transaction.
  */
-export async function importBundles(ctx: AppContext, sources: BundleSource[], options: ImportOptions): Promise<BundleImportResult[]> {
+export async function importBundles(ctx: AppContext, sources: BundleSource[], given: ImportOptions): Promise<BundleImportResult[]> {
   requireInstallation(ctx.db);
   sweepInboxTemp(ctx.dataDir, Date.now());
+  // Decrypted bundles and extracted events are personal data in clear: they live in this
+  // import's own folder, removed as soon as the import ends, applied, refused or failed.
+  if (given.tempDir) return importInto(ctx, sources, given);
+  const options = { ...given, tempDir: join(inboxTempDir(ctx.dataDir), `import-${randomUUID()}`) };
+  const started: Promise<unknown>[] = [];
+  try {
+    return await importInto(ctx, sources, options, started);
+  } finally {
+    // A verification started ahead may still be writing there: wait for it first.
+    await Promise.allSettled(started);
+    rmSync(options.tempDir, { recursive: true, force: true });
+  }
+}
+
+async function importInto(ctx: AppContext, sources: BundleSource[], options: ImportOptions, started: Promise<unknown>[] = []): Promise<BundleImportResult[]> {
   const results: BundleImportResult[] = [];
   const prepared: (Prepared | null)[] = [];
   const prepare = (i: number) => {
     const source = sources[i] as BundleSource;
-    prepared[i] = prepareOne(ctx, source, nameOf(source), options);
+    const p = prepareOne(ctx, source, nameOf(source), options);
+    if (p.ok && p.report) started.push(p.report);
+    prepared[i] = p;
   };
   // A streaming verifier already overlaps verifying and applying within each file; verifying
   // the next file at the same time would let the worker block on its channel (deadlock).
@@ -92,8 +114,11 @@ type Prepared =
 function prepareOne(ctx: AppContext, source: BundleSource, name: string, options: ImportOptions): Prepared {
   let archived;
   try {
-    archived = archiveFile(ctx.dataDir, 'bytes' in source ? { bytes: source.bytes } : { path: source.path });
+    archived = archiveFile(ctx.dataDir, 'bytes' in source ? { bytes: source.bytes } : { path: source.path }, (options.limits ?? FORMAT_LIMITS).fileBytes);
   } catch (err) {
+    // The data folder's fault (a full disk): no file of this import can be archived.
+    if (err instanceof AppError) throw err;
+    if (err instanceof ArchiveLimitError) return { ok: false, result: tooBig(name, err.maxBytes) };
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     return {
       ok: false,
@@ -114,9 +139,28 @@ function prepareOne(ctx: AppContext, source: BundleSource, name: string, options
   }
   const receptionNo = insertReception(ctx.db, { sha256: archived.sha256, name, at: ctx.clock.now(), size: archived.size });
   // Verified ahead only without streaming (a streamed verification starts when it is applied).
-  const report = options.verifier.streams ? null : options.verifier.verify(verifyInputFor(ctx, archived.path, options.limits));
+  const report = options.verifier.streams ? null : options.verifier.verify(verifyInputFor(ctx, archived.path, options.limits, options.tempDir));
   report?.catch(() => {}); // awaited in finishOne; avoids an unhandled rejection meanwhile
   return { ok: true, sha256: archived.sha256, receptionNo, report };
+}
+
+/** Step 1's E_LIMIT, decided while archiving: the file was not kept. */
+function tooBig(name: string, maxBytes: number): BundleImportResult {
+  const maxMb = Math.floor(maxBytes / (1024 * 1024));
+  return {
+    file: name,
+    sha256: null,
+    outcome: 'refused',
+    code: 'E_LIMIT',
+    sender: null,
+    range: null,
+    message: `Il file ${name} è più grande di ${maxMb} MB, il massimo per un pacchetto: non è stato né conservato né letto. Verificare di aver scelto il file giusto; se lo è, chiedere al mittente di inviare i dati in più pacchetti.`,
+    detail: `passo 1: file longer than ${maxBytes} bytes (copy stopped at the limit)`,
+    params: { maxMb, maxBytes },
+    eventsApplied: 0,
+    warnings: [],
+    alsoApplied: [],
+  };
 }
 
 async function finishOne(ctx: AppContext, p: Prepared, name: string, options: ImportOptions): Promise<BundleImportResult> {
@@ -209,7 +253,7 @@ async function verifyAndApply(
     ...(options.kinds ? { kinds: options.kinds } : {}),
     projectors: options.projectors ?? ctx.records.projectors,
   });
-  const input = verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits);
+  const input = verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits, options.tempDir);
   if (started || !options.verifier.streams) {
     const report = await (started ?? options.verifier.verify(input));
     if (!report.ok || !report.manifest) return { report, applied: null };
@@ -336,9 +380,13 @@ function describeApply(
 export function storeAttachments(ctx: AppContext, report: VerifyReport): void {
   if (report.attachments.length === 0) return;
   const dir = join(ctx.dataDir, 'attachments');
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   for (const a of report.attachments) {
     const target = join(dir, a.sha256);
-    if (!existsSync(target)) copyFileSync(a.path, target);
+    if (existsSync(target)) continue;
+    // Private, and whole or absent: a crash leaves only the `.tmp`, swept at the next start.
+    const tmp = join(dir, `.${a.sha256}.tmp`);
+    copyPrivate(a.path, tmp);
+    renameSync(tmp, target);
   }
 }

@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { ChainVerification } from '../../../../shared/domain/outbox';
 import { GENESIS_HASH, sha256 } from '../../format/bundle/chain';
+import { checkTail } from './outbox-tail';
 
 const CHUNK_ROWS = 4096;
 /** Below this many events a worker thread costs more than it saves. */
@@ -30,7 +31,16 @@ interface PreparedChunk {
   stored: Buffer;
 }
 
+/** The whole chain, then its end against what others hold (outbox-tail.ts). */
 export function verifyOutbox(db: Database.Database): ChainVerification {
+  return checkTail(db, verifyChain(db));
+}
+
+export async function verifyOutboxInParallel(db: Database.Database, parallelFrom = PARALLEL_FROM): Promise<ChainVerification> {
+  return checkTail(db, await verifyChainInParallel(db, parallelFrom));
+}
+
+function verifyChain(db: Database.Database): ChainVerification {
   const reader = chunkReader(db);
   let previous: Buffer = Buffer.from(GENESIS_HASH);
   for (let from = 0; from < reader.last; from += CHUNK_ROWS) {
@@ -42,9 +52,9 @@ export function verifyOutbox(db: Database.Database): ChainVerification {
 }
 
 /** The same, hashing every other chunk in a worker thread (both cores busy on long outboxes). */
-export async function verifyOutboxInParallel(db: Database.Database, parallelFrom = PARALLEL_FROM): Promise<ChainVerification> {
+async function verifyChainInParallel(db: Database.Database, parallelFrom: number): Promise<ChainVerification> {
   const reader = chunkReader(db);
-  if (reader.last < parallelFrom) return verifyOutbox(db);
+  if (reader.last < parallelFrom) return verifyChain(db);
   const worker = new HashWorker();
   try {
     let previous: Buffer = Buffer.from(GENESIS_HASH);

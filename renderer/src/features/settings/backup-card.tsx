@@ -36,7 +36,7 @@ export function BackupCard() {
     overview.reload();
     if (r.ok) showToast('success', { key: 'backup.done', params: { name: r.value.name } });
     // A failed backup is shown once, in the "last attempt" box the reload brings; other refusals here.
-    else if (r.error.code !== 'E_IO' && r.error.code !== 'E_DB_CORRUPT') setNowError(apiErrorToMessage(r.error));
+    else if (r.error.code !== 'E_IO' && r.error.code !== 'E_DISK_FULL' && r.error.code !== 'E_DB_CORRUPT') setNowError(apiErrorToMessage(r.error));
   };
 
   const data = overview.data;

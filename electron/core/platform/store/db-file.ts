@@ -1,0 +1,2 @@
+/** The database's file name inside the data folder. */
+export const DB_FILE_NAME = 'cst-desk.sqlite';
