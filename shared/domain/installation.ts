@@ -68,4 +68,6 @@ export interface IntegrityReport {
   integrity: string[];
   /** "ok", "non configurata", or what is wrong with the key file. */
   keys: string;
+  /** The append-only triggers of the event log that are missing (none when sound). */
+  missingAppendOnlyTriggers: string[];
 }

@@ -1,4 +1,3 @@
-import { missingAppendOnlyTriggers } from '../../core/platform/store/append-only';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
 
@@ -7,10 +6,9 @@ export const checkCommand: Command = {
   summary: 'verifica l\'integrità del database e la versione dello schema',
   usage: 'cst check',
   options: {},
-  async run({ call, io, json, backend }) {
+  async run({ call, io, json }) {
     const report = await callOrFail(call, 'app.check', {});
-    // The append-only protection of the event log (until app.check reports it itself).
-    const missing = missingAppendOnlyTriggers(backend().ctx.db);
+    const missing = report.missingAppendOnlyTriggers;
     const appendOnly = missing.length === 0 ? 'ok' : `mancano le protezioni ${missing.join(', ')}: il registro degli eventi può essere modificato o accorciato senza che il database lo impedisca`;
     if (!json) {
       io.out(`Cartella dati: ${report.dataDir}`);

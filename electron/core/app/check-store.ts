@@ -4,6 +4,7 @@ import { AppError } from '../platform/errors';
 import { loadInstallationKeys } from '../sync/identity/keys';
 import { readInstallation } from '../platform/installation/installation-store';
 import { SCHEMA_VERSION } from '../platform/store/migrations/index';
+import { missingAppendOnlyTriggers } from '../platform/store/append-only';
 
 /** The thorough check (integrity_check reads every page, unlike the quick_check done at start). */
 export function checkStore(ctx: AppContext): IntegrityReport {
@@ -19,6 +20,7 @@ export function checkStore(ctx: AppContext): IntegrityReport {
       keys = err instanceof AppError ? err.message : String(err);
     }
   }
-  const ok = integrity.length === 1 && integrity[0] === 'ok' && schemaVersion === SCHEMA_VERSION && (keys === 'ok' || !installation);
-  return { ok, dataDir: ctx.dataDir, schemaVersion, supportedSchemaVersion: SCHEMA_VERSION, integrity, keys };
+  const missing = missingAppendOnlyTriggers(ctx.db);
+  const ok = integrity.length === 1 && integrity[0] === 'ok' && schemaVersion === SCHEMA_VERSION && (keys === 'ok' || !installation) && missing.length === 0;
+  return { ok, dataDir: ctx.dataDir, schemaVersion, supportedSchemaVersion: SCHEMA_VERSION, integrity, keys, missingAppendOnlyTriggers: missing };
 }

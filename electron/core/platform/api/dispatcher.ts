@@ -5,6 +5,7 @@ import type { ApiError, Result } from '../../../../shared/api/errors';
 import type { AppContext, Dispatch } from '../context';
 import { AppError, validationError } from '../errors';
 import type { HandlerTable } from './handler-table';
+import { diskFullError, isDiskFull } from '../fs/disk-errors';
 
 export type { Dispatch };
 
@@ -41,6 +42,8 @@ export function createDispatcher(ctx: AppContext, handlers: HandlerTable): Calle
     } catch (err) {
       if (err instanceof AppError) return fail(err.toValue());
       ctx.log.error('handler failed', { method: name, error: String((err as Error)?.stack ?? err) });
+      // A full disk is the clerk's to fix (free space), never an internal error: writes outside a transaction land here.
+      if (isDiskFull(err)) return fail(diskFullError(ctx.dataDir, err).toValue());
       return fail({ code: 'E_INTERNAL', message: 'Errore interno imprevisto: nessun dato è stato modificato. Riprovare; se si ripete, contattare il consorzio.' });
     }
   };
