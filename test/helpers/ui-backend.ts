@@ -7,6 +7,7 @@
 import type { SubscribeFn } from '../../shared/api/call';
 import type { MethodName } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/errors';
+import { afterEach, vi } from 'vitest';
 import { openTestBackend } from './backend';
 import type { Answer, BundleFile, UiBackend, UiBackendOptions } from './ui-backend-types';
 
@@ -14,8 +15,20 @@ import type { Answer, BundleFile, UiBackend, UiBackendOptions } from './ui-backe
 export const HUB_SETUP = { id: 'CST-PU', name: 'CST Pesaro-Urbino', operator: 'Luca Bianchi', province: 'PU' } as const;
 export const TOWN_SETUP = { istat: '041067', operator: 'Maria Rossi' } as const;
 
+const DEFAULT_START = '2026-11-26T09:00:00.000Z';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiBackend> {
-  const t = openTestBackend({ autoBackupDelayMs: false, ...(options.start ? { start: options.start } : {}) });
+  const start = options.start ?? DEFAULT_START;
+  // The renderer's "today" (the date a form offers, the current year) and the core's clock are
+  // the same clock in the app: here both start at `start`, so a date typed "today" is not in
+  // the core's future. Only Date is faked; it moves on with real time, timers stay real.
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date(start));
+  const t = openTestBackend({ autoBackupDelayMs: false, start });
   const overrides = new Map<MethodName, Answer<MethodName>>();
   const calls: UiBackend['calls'] = [];
   let closed = false;
