@@ -1,8 +1,8 @@
+import { vi } from 'vitest';
 import { useImportsStore } from '../../renderer/src/features/imports/store';
-import { useDestinationStore } from '../../renderer/src/features/bundles/destination';
 
-/** The bundle screens keep their last results and destination in stores: empty them between tests. */
+/** The import screen keeps its last results in a store: empty it between tests (as bundles-fake did). */
 export function resetBundleStores(): void {
   useImportsStore.setState({ results: [], importedAt: null });
-  useDestinationStore.setState({ folder: '', mode: 'save' });
+  vi.restoreAllMocks();
 }
