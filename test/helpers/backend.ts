@@ -16,7 +16,7 @@ export interface TestBackend {
 }
 
 /** A real backend on a real SQLite file in a temp folder, with a fixed clock and ids. */
-export function openTestBackend(options: { dataDir?: string; start?: string } = {}): TestBackend {
+export function openTestBackend(options: { dataDir?: string; start?: string; autoBackupDelayMs?: number | false } = {}): TestBackend {
   const dataDir = options.dataDir ?? tempDir();
   const backend = openBackend({
     dataDir,
@@ -24,6 +24,7 @@ export function openTestBackend(options: { dataDir?: string; start?: string } = 
     clock: fixedClock(options.start),
     ids: sequentialIds(open.length),
     log: { info() {}, warn() {}, error() {} },
+    ...(options.autoBackupDelayMs !== undefined ? { autoBackupDelayMs: options.autoBackupDelayMs } : {}),
   });
   open.push(backend);
   const call = ((method, input) => backend.dispatch(method, input)) as CallFn;

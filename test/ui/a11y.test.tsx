@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, HUB, URBINO } from './fake-api';
+import { openUiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
 /**
@@ -23,13 +23,13 @@ async function violations(): Promise<string[]> {
 
 describe('accessibility (axe-core: no violation of any impact)', () => {
   it('setup: role choice', async () => {
-    renderApp(createFakeApi());
+    renderApp(await openUiBackend());
     await screen.findByRole('button', { name: /^In un Comune/ });
     expect(await violations()).toEqual([]);
   });
 
   it('setup: municipality form with errors and an open list', async () => {
-    const { user } = renderApp(createFakeApi());
+    const { user } = renderApp(await openUiBackend());
     await user.click(await screen.findByRole('button', { name: /^In un Comune/ }));
     await user.click(await screen.findByRole('button', { name: 'Crea la postazione del Comune' }));
     await screen.findByText('Questo campo è obbligatorio.');
@@ -44,7 +44,7 @@ describe('accessibility (axe-core: no violation of any impact)', () => {
   });
 
   it('setup: hub form with errors', async () => {
-    const { user } = renderApp(createFakeApi());
+    const { user } = renderApp(await openUiBackend());
     await user.click(await screen.findByRole('button', { name: /^Nell’ufficio del consorzio \(hub\)/ }));
     await screen.findByRole('option', { name: /^PU/ });
     await user.click(screen.getByRole('button', { name: 'Crea la postazione del consorzio' }));
@@ -52,7 +52,7 @@ describe('accessibility (axe-core: no violation of any impact)', () => {
   });
 
   it('setup: fingerprint step', async () => {
-    const { user } = renderApp(createFakeApi());
+    const { user } = renderApp(await openUiBackend());
     await user.click(await screen.findByRole('button', { name: /^In un Comune/ }));
     await user.type(await screen.findByRole('combobox'), 'urbino');
     await user.click(await screen.findByRole('option', { name: /Urbino/ }));
@@ -64,7 +64,7 @@ describe('accessibility (axe-core: no violation of any impact)', () => {
 
   it('settings, in Italian and in English', async () => {
     window.history.replaceState(null, '', '/#/settings');
-    const { user } = renderApp(createFakeApi({ installation: URBINO }));
+    const { user } = renderApp(await openUiBackend({ as: 'municipality' }));
     await screen.findAllByText(/^\d{5}$/);
     expect(await violations()).toEqual([]);
     await user.click(screen.getAllByRole('button', { name: 'English' })[0] as HTMLElement);
@@ -73,10 +73,10 @@ describe('accessibility (axe-core: no violation of any impact)', () => {
   });
 
   it('hub home and members', async () => {
-    const api = createFakeApi();
-    await api.call('setup.hub', { id: HUB.id, name: HUB.name, province: 'PU' });
+    const api = await openUiBackend();
+    await api.must('setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU' });
     const { user } = renderApp(api);
-    await screen.findByText('5 comuni aderenti');
+    await screen.findByText('50 comuni aderenti');
     expect(await violations()).toEqual([]);
     await user.click(within(screen.getByRole('navigation')).getByRole('link', { name: 'Membri' }));
     await screen.findByRole('table');
@@ -85,7 +85,7 @@ describe('accessibility (axe-core: no violation of any impact)', () => {
 
   it('the technical plan with no plan yet', async () => {
     window.history.replaceState(null, '', '/#/plan');
-    renderApp(createFakeApi({ installation: HUB, override: { 'plan.list': () => ({ ok: true, value: [] }) } }));
+    renderApp(await openUiBackend({ as: 'hub' }));
     await screen.findByText('Nessun piano ancora: crearne uno indicando l’anno.');
     expect(await violations()).toEqual([]);
   });

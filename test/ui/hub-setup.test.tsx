@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi } from './fake-api';
+import { openUiBackend, pair } from './real-backend';
 import { renderApp } from './render-app';
 
 async function openHubForm() {
-  const api = createFakeApi();
+  const api = await openUiBackend();
   const app = renderApp(api);
   await app.user.click(await screen.findByRole('button', { name: /^Nell’ufficio del consorzio \(hub\)/ }));
   await screen.findByRole('heading', { level: 2, name: 'Dati del consorzio' });
@@ -65,9 +65,11 @@ describe('first run: consortium (hub)', () => {
     expect(api.callsOf('setup.hub')).toEqual([{ id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU' }]);
     expect(screen.getByText(/le leggerete al telefono al Comune/)).toBeTruthy();
 
+    // Urbino's identity arrives and its fingerprint is confirmed on the phone.
+    await pair(api, await openUiBackend({ as: 'municipality' }));
     await user.click(screen.getByRole('button', { name: 'Vai alla Home' }));
     expect(await screen.findByText('CST-PU — CST Pesaro-Urbino')).toBeTruthy();
-    expect(await screen.findByText('5 comuni aderenti')).toBeTruthy();
+    expect(await screen.findByText('50 comuni aderenti')).toBeTruthy();
     expect(screen.getByText('Confermati: 1')).toBeTruthy();
 
     const nav = screen.getByRole('navigation', { name: 'Menu principale' });
@@ -87,14 +89,14 @@ describe('first run: consortium (hub)', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Membri del consorzio' })).toBeTruthy();
     expect(within(nav).getByRole('link', { name: 'Membri' }).getAttribute('aria-current')).toBe('page');
     expect(document.activeElement?.id).toBe('page-title');
-    const table = screen.getByRole('table', { name: 'Elenco dei comuni aderenti' });
+    const table = await screen.findByRole('table', { name: 'Elenco dei comuni aderenti' });
     const urbino = within(table).getByRole('rowheader', { name: 'Urbino' }).closest('tr') as HTMLElement;
-    expect(within(urbino).getByText('14.950')).toBeTruthy();
+    expect(within(urbino).getByText('13.803')).toBeTruthy();
     expect(within(urbino).getByText('Confermato')).toBeTruthy();
     expect(screen.getByText(/Fonte: ISTAT/)).toBeTruthy();
 
     await user.type(screen.getByRole('textbox', { name: 'Cerca un comune nell’elenco' }), 'sant angelo'.replace(' ', "'"));
     expect(within(table).getAllByRole('rowheader').map((r) => r.textContent)).toEqual(["Sant'Angelo in Vado"]);
-    expect(screen.getByText('Mostrato 1 comune su 5')).toBeTruthy();
+    expect(screen.getByText('Mostrato 1 comune su 50')).toBeTruthy();
   });
 });

@@ -1,18 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, URBINO } from './fake-api';
+import { openUiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
-function open(path: string) {
+async function open(path: string) {
   window.history.replaceState(null, '', `/#${path}`);
-  const api = createFakeApi({ installation: URBINO });
+  const api = await openUiBackend({ as: 'municipality' });
   return { ...renderApp(api), api };
 }
 
 describe('proposals', () => {
   it('drafts with euros typed the Italian way and other municipalities from the ISTAT list', async () => {
-    const { user, api } = open('/proposals/new');
+    const { user, api } = await open('/proposals/new');
     await screen.findByRole('heading', { level: 1, name: 'Nuova proposta' });
     await user.type(screen.getByRole('textbox', { name: /^Titolo/ }), 'Firma digitale remota');
     await user.type(screen.getByRole('textbox', { name: /^Il problema/ }), 'Ogni ufficio compra la propria.');
@@ -39,7 +39,7 @@ describe('proposals', () => {
   });
 
   it('checks attachments before uploading; submitting locks the content; Modifica makes a new version; every version is listed', async () => {
-    const { user, api } = open('/proposals');
+    const { user, api } = await open('/proposals');
     const created = await api.call('proposals.create', { title: 'Wi-Fi nelle biblioteche' });
     if (!created.ok) throw new Error('seed');
     window.location.hash = `#/proposals/${created.value.id}`;
@@ -101,7 +101,7 @@ describe('proposals', () => {
 describe('municipality home', () => {
   it('shows this month, the changes not yet sent and the quick actions', async () => {
     window.history.replaceState(null, '', '/#/');
-    const api = createFakeApi({ installation: URBINO });
+    const api = await openUiBackend({ as: 'municipality' });
     await api.call('usage.record', { service: 'PEC', date: '2026-11-03', quantity: '1500' });
     renderApp(api);
     const month = await screen.findByRole('region', { name: 'Questo mese (novembre 2026)' });

@@ -1,8 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OfferedCourse } from '../../shared/domain/hub-records';
-import { createBundleFake, resetBundleStores } from './bundles-fake';
-import { createFakeApi, HUB, URBINO } from './fake-api';
+import { resetBundleStores } from './bundle-stores';
+import { openUiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
 /**
@@ -12,16 +11,15 @@ import { renderApp } from './render-app';
  */
 afterEach(resetBundleStores);
 
-function openHub(path: string) {
-  const courses: OfferedCourse[] = [];
-  const api = createBundleFake(HUB, { 'hub.courses.list': () => courses, 'hub.groups.list': () => [], 'members.list': () => [] });
+async function openHub(path: string) {
+  const api = await openUiBackend({ as: 'hub' });
   window.history.replaceState(null, '', `/#${path}`);
   return { ...renderApp(api), api };
 }
 
 describe('record forms', () => {
   it('hub: "Aggiungi" opens the form on its first field; Escape closes it and gives focus back', async () => {
-    const { user } = openHub('/catalogue/courses');
+    const { user } = await openHub('/catalogue/courses');
     const add = await screen.findByRole('button', { name: 'Aggiungi un corso' });
     await user.click(add);
     const form = screen.getByRole('form', { name: 'Nuovo corso' });
@@ -32,7 +30,7 @@ describe('record forms', () => {
   });
 
   it('hub: errors go next to their fields, the first takes focus, and they follow a language switch', async () => {
-    const { user, api } = openHub('/catalogue/groups');
+    const { user, api } = await openHub('/catalogue/groups');
     await user.click(await screen.findByRole('button', { name: 'Aggiungi un gruppo' }));
     await user.click(screen.getByRole('button', { name: 'Salva il gruppo' }));
     const name = screen.getByRole('textbox', { name: /Nome del gruppo/ });
@@ -46,7 +44,7 @@ describe('record forms', () => {
 
   it('training: Escape in the edit dialog cancels the edit without saving', async () => {
     window.history.replaceState(null, '', '/#/training/courses');
-    const api = createFakeApi({ installation: URBINO });
+    const api = await openUiBackend({ as: 'municipality' });
     const seeded = await api.call('courses.create', { title: 'Protezione dei dati', startDate: '2026-10-05', endDate: '2026-10-06', hours: '7,5' });
     if (!seeded.ok) throw new Error('seed');
     const { user } = renderApp(api);
@@ -64,7 +62,7 @@ describe('record forms', () => {
     window.history.replaceState(null, '', '/#/groups');
     let release: () => void = () => undefined;
     let sent = 0;
-    const api = createFakeApi({ installation: URBINO });
+    const api = await openUiBackend({ as: 'municipality' });
     const call = api.call.bind(api);
     api.call = ((method: string, input: unknown) => {
       if (method !== 'groups.create') return call(method as never, input as never);

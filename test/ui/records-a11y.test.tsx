@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, URBINO, type FakeBackend } from './fake-api';
+import { openUiBackend, type UiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
 /** axe-core on every screen of the municipality's records, with data, errors and dialogs open. */
@@ -10,8 +10,8 @@ async function violations(): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-async function seeded(): Promise<FakeBackend> {
-  const api = createFakeApi({ installation: URBINO });
+async function seeded(): Promise<UiBackend> {
+  const api = await openUiBackend({ as: 'municipality' });
   await api.call('usage.record', { service: 'PEC', date: '2026-11-03', quantity: '4', note: 'caselle nuove' });
   await api.call('usage.record', { service: 'SITO', date: '2026-10-01', period: 'month', quantity: '12.5' });
   const anna = await api.call('staff.create', { displayName: 'Anna Neri' });

@@ -1,11 +1,11 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi } from './fake-api';
+import { openUiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
 describe('first run: role choice', () => {
   it('shows the two roles when the workstation is not set up', async () => {
-    const { user } = renderApp(createFakeApi());
+    const { user } = renderApp(await openUiBackend());
     expect(await screen.findByRole('heading', { level: 1, name: 'Configurazione iniziale' })).toBeTruthy();
     const municipality = screen.getByRole('button', { name: /^In un Comune/ });
     const hub = screen.getByRole('button', { name: /^Nell’ufficio del consorzio \(hub\)/ });
@@ -24,13 +24,13 @@ describe('first run: role choice', () => {
   });
 
   it('shows no menu before setup', async () => {
-    renderApp(createFakeApi());
+    renderApp(await openUiBackend());
     await screen.findByRole('heading', { level: 1 });
     expect(screen.queryByRole('navigation')).toBeNull();
   });
 
   it('starts in the saved language', async () => {
-    renderApp(createFakeApi({ locale: 'en' }));
+    renderApp(await openUiBackend({ locale: 'en' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'First-time setup' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
   });

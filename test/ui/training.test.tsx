@@ -1,15 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, URBINO } from './fake-api';
+import { openUiBackend, type UiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
-function open(path: string) {
+async function open(path: string) {
   window.history.replaceState(null, '', `/#${path}`);
-  const api = createFakeApi({ installation: URBINO });
+  const api = await openUiBackend({ as: 'municipality' });
   return { ...renderApp(api), api };
 }
 
-async function seedStaffAndCourse(api: ReturnType<typeof createFakeApi>) {
+async function seedStaffAndCourse(api: UiBackend) {
   const a = await api.call('staff.create', { displayName: 'Anna Neri', role: 'Istruttore', office: 'Anagrafe' });
   const b = await api.call('staff.create', { displayName: 'Bruno Verdi' });
   const c = await api.call('courses.create', { title: 'Protezione dei dati', startDate: '2026-10-05', endDate: '2026-10-06', hours: '7,5', consortium: true });
@@ -19,7 +19,7 @@ async function seedStaffAndCourse(api: ReturnType<typeof createFakeApi>) {
 
 describe('training: staff register', () => {
   it('explains the name sharing, off by default, and switches it', async () => {
-    const { user, api } = open('/training');
+    const { user, api } = await open('/training');
     const share = await screen.findByRole('checkbox', { name: 'Condividi i nomi del personale con il consorzio' });
     expect((share as HTMLInputElement).checked).toBe(false);
     expect(screen.getByText(/contengono solo il codice della persona/)).toBeTruthy();
@@ -29,7 +29,7 @@ describe('training: staff register', () => {
   });
 
   it('adds a person with a generated code; a bad code is explained next to its field', async () => {
-    const { user, api } = open('/training');
+    const { user, api } = await open('/training');
     const form = await screen.findByRole('region', { name: 'Aggiungere una persona' });
     await user.type(within(form).getByRole('textbox', { name: /^Codice/ }), 'P 001');
     await user.type(within(form).getByRole('textbox', { name: /^Nome e cognome/ }), 'Anna Neri{Enter}');
@@ -48,7 +48,7 @@ describe('training: staff register', () => {
 
 describe('training: courses and participations', () => {
   it('records a course: end before start is refused in words', async () => {
-    const { user } = open('/training/courses');
+    const { user } = await open('/training/courses');
     const form = await screen.findByRole('region', { name: 'Nuovo corso' });
     await user.type(within(form).getByRole('textbox', { name: /^Titolo del corso/ }), 'Sicurezza informatica');
     await user.type(within(form).getByLabelText(/^Data di inizio/), '2026-11-10');
@@ -68,7 +68,7 @@ describe('training: courses and participations', () => {
   });
 
   it('records two participations with an evaluation chosen with the arrow keys; totals per person and course', async () => {
-    const { user, api } = open('/training/participations');
+    const { user, api } = await open('/training/participations');
     await seedStaffAndCourse(api);
     await user.click(await screen.findByRole('link', { name: 'Corsi' }));
     await user.click(screen.getByRole('link', { name: 'Partecipazioni' }));
@@ -99,14 +99,14 @@ describe('training: courses and participations', () => {
   });
 
   it('asks to register people and courses first', async () => {
-    open('/training/participations');
+    await open('/training/participations');
     expect(await screen.findByText(/servono almeno una persona/)).toBeTruthy();
   });
 });
 
 describe('thematic groups', () => {
   it('names a local group, adds a person and records a meeting with attendees', async () => {
-    const { user, api } = open('/groups');
+    const { user, api } = await open('/groups');
     await seedStaffAndCourse(api);
     const form = await screen.findByRole('region', { name: 'Nominare un gruppo' });
     await user.click(within(form).getByRole('button', { name: 'Salva gruppo' }));

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, URBINO } from './fake-api';
+import { openUiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
-function openUsage(path = '/usage') {
+async function openUsage(path = '/usage') {
   window.history.replaceState(null, '', `/#${path}`);
-  const api = createFakeApi({ installation: URBINO });
+  const api = await openUiBackend({ as: 'municipality' });
   return { ...renderApp(api), api };
 }
 
@@ -16,7 +16,7 @@ async function ready() {
 
 describe('usage: quick entry', () => {
   it('records with the keyboard alone: Enter saves, keeps service and date, focus back on quantity', async () => {
-    const { user, api } = openUsage();
+    const { user, api } = await openUsage();
     const service = await ready();
     await user.selectOptions(service, 'PROTOCOLLO');
     expect(screen.getByText(/Unità di misura: documenti\. Solo numeri interi\./)).toBeTruthy();
@@ -46,7 +46,7 @@ describe('usage: quick entry', () => {
   });
 
   it('accepts decimals with a comma where the unit allows them, and a whole month', async () => {
-    const { user, api } = openUsage();
+    const { user, api } = await openUsage();
     await user.selectOptions(await ready(), 'SITO');
     await user.click(screen.getByRole('radio', { name: 'un mese intero' }));
     const month = screen.getByLabelText(/^Mese/) as HTMLInputElement;
@@ -58,7 +58,7 @@ describe('usage: quick entry', () => {
   });
 
   it('shows each problem next to its field, in words, and focuses the first', async () => {
-    const { user, api } = openUsage();
+    const { user, api } = await openUsage();
     await ready();
     const quantity = screen.getByRole('textbox', { name: /^Quantità/ });
     await user.type(quantity, 'tre{Enter}');
@@ -85,7 +85,7 @@ describe('usage: quick entry', () => {
   });
 
   it('refuses bad input in words and sends nothing: no date, a note too long, control characters', async () => {
-    const { user, api } = openUsage();
+    const { user, api } = await openUsage();
     await user.selectOptions(await ready(), 'PEC');
     await user.clear(screen.getByLabelText(/^Data/)); // what a date box holds after 31/02 or a half-typed date
     const note = screen.getByRole('textbox', { name: /^Note/ });
@@ -107,7 +107,7 @@ describe('usage: quick entry', () => {
 
   it('in English, with the same behaviour', async () => {
     window.history.replaceState(null, '', '/#/usage');
-    const { user } = renderApp(createFakeApi({ installation: URBINO, locale: 'en' }), 'en');
+    const { user } = renderApp(await openUiBackend({ as: 'municipality', locale: 'en' }), 'en');
     await screen.findByRole('heading', { level: 1, name: 'Service usage' });
     await user.selectOptions(await screen.findByRole('combobox', { name: /^Service/ }), 'HELPDESK');
     await user.type(screen.getByRole('textbox', { name: /^Quantity/ }), '3{Enter}');
@@ -117,7 +117,7 @@ describe('usage: quick entry', () => {
 
 describe('usage: list', () => {
   async function seed() {
-    const ctx = openUsage();
+    const ctx = await openUsage();
     await ready();
     const add = (service: string, date: string, quantity: string, note = '') =>
       ctx.api.call('usage.record', { service, date, quantity, note });
@@ -185,7 +185,7 @@ describe('usage: list', () => {
   });
 
   it('pages through many entries', async () => {
-    const ctx = openUsage();
+    const ctx = await openUsage();
     await ready();
     for (let d = 1; d <= 25; d++) await ctx.api.call('usage.record', { service: 'PEC', date: `2026-10-${String(d).padStart(2, '0')}`, quantity: '1' });
     await ctx.user.selectOptions(screen.getByRole('combobox', { name: /^Servizio/ }), 'PEC');
@@ -201,7 +201,7 @@ describe('usage: list', () => {
 
 describe('usage: monthly table, trend, CSV', () => {
   it('shows the service × month table and one accessible chart per service', async () => {
-    const { user, api } = openUsage('/usage/monthly');
+    const { user, api } = await openUsage('/usage/monthly');
     await screen.findByRole('heading', { level: 1, name: 'Utilizzo dei servizi' });
     await api.call('usage.record', { service: 'PEC', date: '2026-03-10', quantity: '4' });
     await api.call('usage.record', { service: 'PEC', date: '2026-11-10', quantity: '6' });
@@ -221,7 +221,7 @@ describe('usage: monthly table, trend, CSV', () => {
   });
 
   it('CSV: a preview names every bad row; import only once they are excluded', async () => {
-    const { user, api } = openUsage('/usage/csv');
+    const { user, api } = await openUsage('/usage/csv');
     await screen.findByRole('heading', { level: 1, name: 'Utilizzo dei servizi' });
     const csv = 'servizio;data;quantita\nPEC;05/11/2026;3\nXYZ;05/11/2026;2\nPEC;31/02/2026;abc\nPEC;05/11/2026;3\n';
     const file = new File([csv], 'utilizzo.csv', { type: 'text/csv' });

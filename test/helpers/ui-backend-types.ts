@@ -1,0 +1,50 @@
+/**
+ * The types of the UI tests' real backend, shared by the Node-side helper (ui-backend.ts, in the
+ * node TS project) and the UI tests (test/ui/real-backend.ts, in the web project, no Node types).
+ * Only shared types here: the web project type-checks this file too.
+ */
+import type { WindowApi } from '../../shared/api/call';
+import type { Input, MethodName, Output } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/errors';
+import type { Locale } from '../../shared/domain/ids';
+
+export type Answer<M extends MethodName> = (input: Input<M>) => Result<Output<M>> | Promise<Result<Output<M>>>;
+
+/** The `WindowApi` the renderer gets, over the real core in this process, plus what tests look at. */
+export interface UiBackend extends WindowApi {
+  /** The backend's data folder (a temp folder removed after the test). */
+  dataDir: string;
+  /** Every call the renderer (or the test) made, in order, with its input as sent. */
+  calls: { method: MethodName; input: unknown }[];
+  callsOf(method: MethodName): unknown[];
+  /** Calls and returns the value; throws with the error's code and message when refused. */
+  must<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  /**
+   * Answers one method otherwise. Only for an answer the real core cannot give on this machine
+   * (a full disk, no browser to print with); the test says why next to the call.
+   */
+  override<M extends MethodName>(method: M, answer: Answer<M>): void;
+}
+
+export interface UiBackendOptions {
+  /** What the workstation already is: nothing (first run), Urbino's municipality, or the hub CST-PU. */
+  as?: 'none' | 'municipality' | 'hub';
+  /** The saved language (settings.setLocale), Italian by default. */
+  locale?: Locale;
+  /** Start of the backend's fixed clock (default 2026-11-26T09:00:00.000Z). */
+  start?: string;
+}
+
+/** A bundle as the UI uploads it (an export made with `inline: true`). */
+export interface BundleFile {
+  name: string;
+  contentBase64: string;
+}
+
+export interface UiBackendModule {
+  openUiBackend(options?: UiBackendOptions): Promise<UiBackend>;
+  /** Each side imports the other's identity file and confirms its fingerprint, as on the phone. */
+  pair(hub: UiBackend, town: UiBackend): Promise<void>;
+  /** `from`'s bundles for its peers (every member for a hub), made by the real export. */
+  exportBundles(from: UiBackend, options?: { all?: boolean }): Promise<BundleFile[]>;
+}

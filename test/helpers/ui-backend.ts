@@ -1,0 +1,93 @@
+/**
+ * The real backend for the UI tests (jsdom runs in Node, so the core and better-sqlite3 run in
+ * the test's own process): a real SQLite file in a temp folder, a fixed clock, deterministic ids.
+ * Every call goes through the backend's dispatcher, so inputs are validated by the real contract,
+ * and push events come from the core's own `emit`.
+ */
+import type { SubscribeFn } from '../../shared/api/call';
+import type { MethodName } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/errors';
+import { afterEach, vi } from 'vitest';
+import { openTestBackend } from './backend';
+import type { Answer, BundleFile, UiBackend, UiBackendOptions } from './ui-backend-types';
+
+/** The hub and the municipality the UI tests are about. */
+export const HUB_SETUP = { id: 'CST-PU', name: 'CST Pesaro-Urbino', operator: 'Luca Bianchi', province: 'PU' } as const;
+export const TOWN_SETUP = { istat: '041067', operator: 'Maria Rossi' } as const;
+
+const DEFAULT_START = '2026-11-26T09:00:00.000Z';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiBackend> {
+  const start = options.start ?? DEFAULT_START;
+  // The renderer's "today" (the date a form offers, the current year) and the core's clock are
+  // the same clock in the app: here both start at `start`, so a date typed "today" is not in
+  // the core's future. Only Date is faked; it moves on with real time, timers stay real.
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date(start));
+  const t = openTestBackend({ autoBackupDelayMs: false, start });
+  const overrides = new Map<MethodName, Answer<MethodName>>();
+  const calls: UiBackend['calls'] = [];
+  let closed = false;
+  const close = t.backend.close;
+  t.backend.close = () => {
+    closed = true;
+    close();
+  };
+
+  // What the preload's IPC does: the renderer gets copies, never the core's own objects.
+  const call = (async (method: MethodName, input: unknown): Promise<Result<unknown>> => {
+    calls.push({ method, input: structuredClone(input) });
+    const answer = overrides.get(method);
+    if (answer) return answer(structuredClone(input) as never);
+    // After the test the screen is gone and the store closed: a late call waits forever, unanswered.
+    if (closed) return new Promise(() => undefined);
+    try {
+      return structuredClone(await t.backend.dispatch(method, structuredClone(input) as never));
+    } catch (err) {
+      if (closed) return new Promise(() => undefined);
+      throw err;
+    }
+  }) as UiBackend['call'];
+
+  const subscribe: SubscribeFn = (event, listener) =>
+    t.backend.subscribe((message) => {
+      if (message.event === event) listener(structuredClone(message.payload) as never);
+    });
+
+  const ui: UiBackend = {
+    dataDir: t.dataDir,
+    call,
+    subscribe,
+    calls,
+    callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.input),
+    // Straight to the core, not recorded in `calls`: what the test sets up is not what the screen sent.
+    must: (method, input) => t.must(method, input),
+    override(method, answer) {
+      overrides.set(method, answer as unknown as Answer<MethodName>);
+    },
+  };
+  if (options.locale && options.locale !== 'it') await ui.must('settings.setLocale', { locale: options.locale });
+  if (options.as === 'municipality') await ui.must('setup.municipality', { ...TOWN_SETUP });
+  if (options.as === 'hub') await ui.must('setup.hub', { ...HUB_SETUP });
+  return ui;
+}
+
+export async function pair(hub: UiBackend, town: UiBackend): Promise<void> {
+  for (const [from, to] of [[town, hub], [hub, town]] as const) {
+    const file = await from.must('identity.export', {});
+    const me = await from.must('identity.show', {});
+    await to.must('identity.import', { contentBase64: file.contentBase64, fileName: file.fileName });
+    await to.must('identity.confirm', { id: me.id, fingerprint: me.fingerprint });
+  }
+}
+
+export async function exportBundles(from: UiBackend, options: { all?: boolean } = {}): Promise<BundleFile[]> {
+  const status = await from.must('app.status', {});
+  const hub = status.installation?.role === 'hub';
+  const made = await from.must('bundle.export', { inline: true, ...(hub ? { allMembers: true } : {}), ...(options.all ? { all: true } : {}) });
+  return made.map((m) => ({ name: m.fileName, contentBase64: m.contentBase64 ?? '' }));
+}

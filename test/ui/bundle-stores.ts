@@ -1,0 +1,8 @@
+import { vi } from 'vitest';
+import { useImportsStore } from '../../renderer/src/features/imports/store';
+
+/** The import screen keeps its last results in a store: empty it between tests (as bundles-fake did). */
+export function resetBundleStores(): void {
+  useImportsStore.setState({ results: [], importedAt: null });
+  vi.restoreAllMocks();
+}
