@@ -1,7 +1,9 @@
 /**
  * Quantities and hours are integers in thousandths of their unit ("milli"); money is integer
- * cents. These helpers convert typed decimal text to and from them without floating point.
+ * cents. These helpers convert the API's canonical decimal text to and from them without
+ * floating point; text for people (grouped, in euros) comes from shared/format/numbers.ts.
  */
+import { formatMilli as formatMilliText } from '../format/numbers';
 
 /** Canonical decimal text at the API boundary: digits, optional `.` or `,` and up to 3 decimals. */
 export const DECIMAL_TEXT = /^\s*(\d{1,12})(?:[.,](\d{1,3}))?\s*$/;
@@ -16,26 +18,10 @@ export function parseMilli(text: string): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
-/** 12500 → "12.5" (canonical, dot) or "12,5" (Italian, comma). Trailing zeros dropped. */
+/**
+ * 12500 → "12.5": the API's canonical text (dot, no grouping, trailing zeros dropped); with ","
+ * the same digits for an Italian CSV cell ("12,5"). Written by shared/format/numbers.ts.
+ */
 export function formatMilli(milli: number, decimalSeparator: '.' | ',' = '.'): string {
-  const whole = Math.trunc(milli / 1000);
-  const frac = String(milli % 1000).padStart(3, '0').replace(/0+$/, '');
-  return frac ? `${whole}${decimalSeparator}${frac}` : String(whole);
-}
-
-/** "1.234,56" / "1234,56" / "1234.56" / "1234" → cents; null when not an amount. */
-export function parseCents(text: string): number | null {
-  const t = text.trim().replace(/\s|€/g, '');
-  const it = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(t);
-  const dot = /^(\d+)\.(\d{1,2})$/.exec(t);
-  const m = it ?? dot;
-  if (!m) return null;
-  const whole = Number(m[1]!.replace(/\./g, ''));
-  const cents = Number(((m[2] ?? '') + '00').slice(0, 2));
-  const value = whole * 100 + cents;
-  return Number.isSafeInteger(value) ? value : null;
-}
-
-export function formatCents(cents: number, decimalSeparator: '.' | ',' = ','): string {
-  return `${Math.trunc(cents / 100)}${decimalSeparator}${String(cents % 100).padStart(2, '0')}`;
+  return formatMilliText(milli, { locale: decimalSeparator === ',' ? 'it' : 'en', grouping: false });
 }

@@ -1,6 +1,7 @@
 import type { AllocatedItem, PlanAllocation, SharingKey } from './allocation';
 import { GovernanceError } from './errors';
 import { roundHalfAwayFromZero, sumCents } from './money';
+import { formatInteger as fmt } from '../format/numbers';
 
 /**
  * A member's statement (*estratto conto*: each item, its key, its share, the total) and the
@@ -66,7 +67,6 @@ export function sizeClassOf(population: number, bounds: SizeClassBounds = DEFAUL
 
 /** Italian label of a size class ("da 1.001 a 3.000 abitanti"). */
 export function sizeClassLabel(index: number, bounds: SizeClassBounds = DEFAULT_SIZE_CLASSES): string {
-  const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   const hi = bounds[index];
   const lo = index === 0 ? null : (bounds[index - 1] as number);
   if (hi === null || hi === undefined) return `oltre ${fmt(lo ?? 0)} abitanti`;

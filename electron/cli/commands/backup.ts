@@ -3,8 +3,10 @@ import { restoreBackup } from '../../core/sync/backup/restore-backup';
 import { systemClock } from '../../core/platform/defaults';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
+import { formatDecimal } from '../../../shared/format/numbers';
 
-const sizeText = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('it-IT', { maximumFractionDigits: 1 })} MB`;
+/** Binary megabytes, one decimal at most ("12,3 MB"), as the window's backup list shows them. */
+const sizeText = (bytes: number) => `${formatDecimal(bytes / (1024 * 1024), 1)} MB`;
 
 export const backupNowCommand: Command = {
   name: 'backup now',

@@ -3,13 +3,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
+import { formatEuro } from '../../../shared/format/numbers';
 
 export function yearOption(v: unknown): number {
   if (typeof v !== 'string' || !/^\d{4}$/.test(v)) throw new CliError('--year vuole un anno di quattro cifre, per esempio --year 2027.', 2);
   return Number(v);
 }
-
-const euro = (cents: number) => `${Math.floor(Math.abs(cents) / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(Math.abs(cents) % 100).padStart(2, '0')} €`;
 
 export const planImportCommand: Command = {
   name: 'plan import',
@@ -27,7 +26,7 @@ export const planImportCommand: Command = {
       throw new CliError(`Impossibile leggere il file ${file}: controllare il percorso.`, 1, 'E_IO');
     }
     const plan = await callOrFail(call, 'plan.import', { year, contentBase64: bytes.toString('base64') });
-    if (!json) io.out(`Piano ${plan.year}, versione ${plan.version} (${plan.stateLabel}): ${plan.items.length} voci, totale ${euro(plan.totalCents)}.`);
+    if (!json) io.out(`Piano ${plan.year}, versione ${plan.version} (${plan.stateLabel}): ${plan.items.length} voci, totale ${formatEuro(plan.totalCents)}.`);
     return plan;
   },
 };
@@ -43,9 +42,9 @@ export const planShowCommand: Command = {
     const plan = await callOrFail(call, 'plan.get', { year, ...(version ? { version } : {}) });
     if (!json) {
       io.out(`Piano tecnico ${plan.year}, versione ${plan.version}: ${plan.stateLabel}${plan.locked ? ' (bloccata)' : ''}`);
-      for (const i of plan.items) io.out(`  ${i.code.padEnd(12)} ${euro(i.cost_cents).padStart(16)}  ${i.description}`);
-      for (const c of plan.byCategory) io.out(`  ${c.label}: ${euro(c.cents)}`);
-      io.out(`  Totale: ${euro(plan.totalCents)}`);
+      for (const i of plan.items) io.out(`  ${i.code.padEnd(12)} ${formatEuro(i.cost_cents).padStart(16)}  ${i.description}`);
+      for (const c of plan.byCategory) io.out(`  ${c.label}: ${formatEuro(c.cents)}`);
+      io.out(`  Totale: ${formatEuro(plan.totalCents)}`);
     }
     return plan;
   },
@@ -60,7 +59,7 @@ export const planAllocateCommand: Command = {
     const year = yearOption(values.year);
     const alloc = await callOrFail(call, 'plan.allocate', { year });
     if (!json) {
-      for (const i of alloc.items) io.out(`${i.code}: ${euro(i.cost_cents)} fra ${i.shares.length - i.exempt.length} soci (esenti: ${i.exempt.length})`);
+      for (const i of alloc.items) io.out(`${i.code}: ${formatEuro(i.cost_cents)} fra ${i.shares.length - i.exempt.length} soci (esenti: ${i.exempt.length})`);
     }
     return alloc;
   },

@@ -8,7 +8,8 @@ import { requireGovHub } from './gov-errors';
 import { proposalRanking } from './evaluation-service';
 import { readStatement } from './gov-store';
 import { pickVersion } from './plan-service';
-import { dateIt, euroCsv, keyText } from './report-format';
+import { dateIt, keyText } from './report-format';
+import { formatCents, formatHundredths, formatMilli } from '../../../shared/format/numbers';
 import { APPROVAL_BODY_LABELS, PLAN_STATE_LABELS } from '../../../shared/governance/approvals';
 import { PROPOSAL_STATE_LABELS } from '../../../shared/governance/proposal-track';
 import type { VoteTally } from '../../../shared/governance/voting';
@@ -17,8 +18,12 @@ import { AppError } from '../platform/errors';
 import { stmt } from '../platform/store/statements';
 import { requireInstallation } from '../platform/installation/installation-store';
 
-/** Hundredths (scores, basis points) → "7,65": Excel reads the decimal comma as a number. */
-const hundredthsCsv = (h: number) => `${h < 0 ? '-' : ''}${Math.floor(Math.abs(h) / 100)},${String(Math.abs(h) % 100).padStart(2, '0')}`;
+// Excel on Italian Windows reads "1234,56" as a number: decimal comma, no thousands dots, no sign.
+const euroCsv = (cents: number) => formatCents(cents, { grouping: false });
+/** Hundredths (scores, basis points) → "7,65". */
+const hundredthsCsv = (h: number) => formatHundredths(h, { grouping: false });
+/** Thousandths → "12,5", "3". */
+const milliCsv = (q: number) => formatMilli(q, { grouping: false });
 const OUTCOME_LABELS: Record<VoteTally['outcome'], string> = { approved: 'approvato', rejected: 'respinto', no_quorum: 'mancanza del numero legale' };
 const VOTE_LABELS = { for: 'favorevole', against: 'contrario', abstain: 'astenuto' } as const;
 
@@ -34,7 +39,6 @@ const FILE_NAMES: Record<ParsedInput<'gov.csv'>['table'], string> = {
   ballots: 'voti-per-votante',
 };
 
-const milliCsv = (q: number) => (q % 1000 === 0 ? String(q / 1000) : (q / 1000).toFixed(3).replace(/0+$/, '').replace('.', ','));
 
 export function govCsv(ctx: AppContext, input: ParsedInput<'gov.csv'>): CsvFile {
   let header: string[];

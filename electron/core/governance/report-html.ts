@@ -17,7 +17,8 @@ import { stmt } from '../platform/store/statements';
 import { computeStatement, savingsOf, toStatementView } from './allocation-service';
 import { readPlanVersions, readStatement } from './gov-store';
 import { pickVersion, toPlanView } from './plan-service';
-import { dateIt, esc, euro, keyText, milli, pct } from './report-format';
+import { dateIt, esc, keyText } from './report-format';
+import { formatBasisPoints, formatEuro, formatInteger, formatMilli } from '../../../shared/format/numbers';
 
 /**
  * Only for the stand-alone page (saved file, PDF): it carries its own CSP allowing this one
@@ -65,21 +66,21 @@ function planDocument(ctx: AppContext, v: PlanVersionData, consortium: string): 
               i.code,
               i.description,
               view.byCategory.find((c) => c.category === i.category)?.label ?? i.category,
-              euro(i.fixed_cents),
-              euro(i.unit_cents),
-              milli(i.quantity_milli),
-              euro(i.one_off_cents),
-              euro(i.cost_cents),
+              formatEuro(i.fixed_cents),
+              formatEuro(i.unit_cents),
+              formatMilli(i.quantity_milli),
+              formatEuro(i.one_off_cents),
+              formatEuro(i.cost_cents),
               `${keyText(i.key)}${i.exempt.length ? `; esenti: ${i.exempt.length}` : ''}`,
             ]),
           ),
-          totalRow('Totale del piano', 7, [euro(v.total_cents), '']),
+          totalRow('Totale del piano', 7, [formatEuro(v.total_cents), '']),
         ],
       },
     },
     {
       heading: 'Totali per categoria',
-      table: { columns: [col('Categoria'), col('Totale', true)], rows: [...view.byCategory.map((c) => row([c.label, euro(c.cents)])), totalRow('Totale', 1, [euro(v.total_cents)])] },
+      table: { columns: [col('Categoria'), col('Totale', true)], rows: [...view.byCategory.map((c) => row([c.label, formatEuro(c.cents)])), totalRow('Totale', 1, [formatEuro(v.total_cents)])] },
     },
   ];
   if (savings) {
@@ -88,8 +89,8 @@ function planDocument(ctx: AppContext, v: PlanVersionData, consortium: string): 
       table: {
         columns: [col('Servizio'), col('Soci', true), col('Costo se da soli', true), col('Costo nel consorzio', true), col('Risparmio', true), col('%', true)],
         rows: [
-          ...savings.services.map((s) => row([s.code, String(s.members), euro(s.standAloneCents), euro(s.costCents), euro(s.savingsCents), pct(s.savingsBasisPoints)])),
-          totalRow('Consorzio', 2, [euro(savings.standAloneCents), euro(savings.costCents), euro(savings.savingsCents), pct(savings.savingsBasisPoints)]),
+          ...savings.services.map((s) => row([s.code, String(s.members), formatEuro(s.standAloneCents), formatEuro(s.costCents), formatEuro(s.savingsCents), formatBasisPoints(s.savingsBasisPoints)])),
+          totalRow('Consorzio', 2, [formatEuro(savings.standAloneCents), formatEuro(savings.costCents), formatEuro(savings.savingsCents), formatBasisPoints(savings.savingsBasisPoints)]),
         ],
       },
     });
@@ -128,7 +129,7 @@ function statementDocument(ctx: AppContext, year: number, istat: string, version
   const s = toStatementView(ctx, data);
   return {
     title: `Estratto conto ${year} — ${s.name ?? istat}`,
-    meta: `${consortium} — piano tecnico ${year}, versione ${s.version}. Comune di ${s.name ?? istat} (ISTAT ${istat}), ${s.population.toLocaleString('it-IT')} abitanti, classe ${s.sizeLabel}.`,
+    meta: `${consortium} — piano tecnico ${year}, versione ${s.version}. Comune di ${s.name ?? istat} (ISTAT ${istat}), ${formatInteger(s.population)} abitanti, classe ${s.sizeLabel}.`,
     sections: [
       {
         heading: 'Quota per voce',
@@ -136,15 +137,15 @@ function statementDocument(ctx: AppContext, year: number, istat: string, version
           columns: [col('Codice'), col('Voce'), col('Chiave di riparto'), col('Quota', true), col('Costo se da solo', true), col('Risparmio', true)],
           rows: [
             ...s.lines.map((l) =>
-              row([l.code, l.description, l.exempt ? 'esente' : keyText(l.key), euro(l.cents), l.stand_alone_cents === null ? '—' : euro(l.stand_alone_cents), l.savings_cents === null ? '—' : euro(l.savings_cents)]),
+              row([l.code, l.description, l.exempt ? 'esente' : keyText(l.key), formatEuro(l.cents), l.stand_alone_cents === null ? '—' : formatEuro(l.stand_alone_cents), l.savings_cents === null ? '—' : formatEuro(l.savings_cents)]),
             ),
-            totalRow('Totale dovuto al consorzio', 3, [euro(s.total_cents), euro(s.stand_alone_cents), euro(s.savings_cents)]),
+            totalRow('Totale dovuto al consorzio', 3, [formatEuro(s.total_cents), formatEuro(s.stand_alone_cents), formatEuro(s.savings_cents)]),
           ],
         },
       },
       {
         paragraphs: [
-          `Risparmio sui servizi confrontabili: ${euro(s.savings_cents)} (${pct(s.savings_basis_points)} del costo che il comune sosterrebbe da solo). Risparmio dell'intero consorzio: ${euro(s.consortium_savings_cents)}.`,
+          `Risparmio sui servizi confrontabili: ${formatEuro(s.savings_cents)} (${formatBasisPoints(s.savings_basis_points)} del costo che il comune sosterrebbe da solo). Risparmio dell'intero consorzio: ${formatEuro(s.consortium_savings_cents)}.`,
         ],
       },
     ],

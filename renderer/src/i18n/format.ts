@@ -1,13 +1,13 @@
 /**
  * Dates, numbers and euros the Italian way (it-IT), whatever the UI language: a clerk reads
  * 26/11/2026 and 1.234,50 €. Timestamps are stored in UTC and shown in Italian local time.
+ * Numbers are written by shared/format/numbers.ts (the same text as the reports and the CLI);
+ * the two below only fix the window's choices.
  */
+import { formatEuro, formatInteger } from '../../../shared/format/numbers';
+
 const TIME_ZONE = 'Europe/Rome';
 
-// CLDR's Italian leaves 4-digit numbers ungrouped ("1234"); Italian administrative writing
-// groups them ("1.234"), so grouping is forced.
-const integerFormat = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 0, useGrouping: 'always' });
-const euroFormat = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', useGrouping: 'always' });
 const dateTimeFormat = new Intl.DateTimeFormat('it-IT', {
   timeZone: TIME_ZONE,
   day: '2-digit',
@@ -25,13 +25,12 @@ const dateFormat = new Intl.DateTimeFormat('it-IT', {
 
 /** 14950 → "14.950". */
 export function formatNumber(value: number): string {
-  return integerFormat.format(value);
+  return formatInteger(value);
 }
 
-/** Integer cents → "1.234,50 €" (money is never held as floating-point euros). */
+/** Integer cents → "1.234,50 €", the sign held to the amount by a no-break space (money is never held as floating-point euros). */
 export function formatEuroCents(cents: number): string {
-  if (!Number.isSafeInteger(cents)) throw new RangeError(`Importo non intero in centesimi: ${cents}`);
-  return euroFormat.format(cents / 100);
+  return formatEuro(cents, { nbsp: true });
 }
 
 /** ISO-8601 UTC → "26/11/2026, 10:00" in Italian local time; the input itself if unreadable. */

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../../shared/api/contract';
 import { isAbsolute } from 'node:path';
 import type { CsvFile, CsvFileWritten } from '../../../../shared/domain/csv';
-import { formatCents, formatMilli } from '../../../../shared/domain/quantity';
+import { formatCents, formatMilli } from '../../../../shared/format/numbers';
 import type { ProposalData } from '../../../../shared/records/proposals';
 import { listServices } from '../catalogue/catalogue-store';
 import type { AppContext } from '../../platform/context';
@@ -17,7 +17,9 @@ import type { CsvCell } from '../../format/csv/csv-text';
 import { formatItalianDate } from './italian-values';
 
 type Cell = CsvCell;
-const dec = (milli: number) => formatMilli(milli, ',');
+/** Excel on Italian Windows reads "1234,5" as a number: decimal comma, no thousands dots. */
+const dec = (milli: number) => formatMilli(milli, { grouping: false });
+const euroCell = (cents: number) => formatCents(cents, { grouping: false });
 const yesNo = (b: boolean) => (b ? 'sì' : 'no');
 const CHANNEL_IT = { counter: 'sportello', online: 'online', phone: 'telefono' } as const;
 const MODE_IT = { in_person: 'in presenza', online: 'online', blended: 'mista' } as const;
@@ -100,7 +102,7 @@ function listRows(ctx: AppContext, list: ParsedInput<'csv.export'>['list'], inpu
         header: ['titolo', 'stato', 'versione', 'costo una tantum (€)', 'costo annuo (€)', 'comuni interessati', 'allegati', 'presentata il'],
         rows: rows.map((json) => {
           const d = JSON.parse(json) as ProposalData;
-          return [d.title, STATUS_IT[d.status], d.version, formatCents(d.one_off_cents), formatCents(d.yearly_cents), d.beneficiaries.join(', '), d.attachments.length, d.submitted_at ? formatItalianDate(d.submitted_at.slice(0, 10)) : ''];
+          return [d.title, STATUS_IT[d.status], d.version, euroCell(d.one_off_cents), euroCell(d.yearly_cents), d.beneficiaries.join(', '), d.attachments.length, d.submitted_at ? formatItalianDate(d.submitted_at.slice(0, 10)) : ''];
         }),
       };
     }

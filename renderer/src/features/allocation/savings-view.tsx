@@ -7,7 +7,7 @@ import { DataTable } from '../../components/data-table';
 import { Loading } from '../../components/loading';
 import { formatEuroCents } from '../../i18n/format';
 import { govErrorMessage } from '../governance/gov-text';
-import { formatBasisPoints } from '../governance/gov-format';
+import { formatBasisPoints } from '../../../../shared/format/numbers';
 import { GovCsvButton } from '../governance/csv-button';
 import { ReportButtons } from '../reports/report-buttons';
 import { PublishReport } from '../reports/publish-report';

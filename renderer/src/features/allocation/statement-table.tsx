@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { StatementView } from '../../../../shared/domain/gov-plan';
 import { DataTable } from '../../components/data-table';
 import { formatEuroCents } from '../../i18n/format';
-import { formatBasisPoints } from '../governance/gov-format';
+import { formatBasisPoints } from '../../../../shared/format/numbers';
 import { keyText } from '../plan/plan-items';
 
 type Line = StatementView['lines'][number];

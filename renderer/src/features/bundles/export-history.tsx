@@ -3,7 +3,7 @@ import type { BundleHistory } from '../../../../shared/domain/bundles';
 import { Badge } from '../../components/badge';
 import { DataTable, type Column } from '../../components/data-table';
 import { formatDateTime, formatNumber } from '../../i18n/format';
-import { formatBytes } from './sizes';
+import { formatBytes } from '../../../../shared/format/numbers';
 
 type ExportRow = BundleHistory['exports'][number];
 

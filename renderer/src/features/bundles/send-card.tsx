@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { formatNumber } from '../../i18n/format';
-import { formatBytes } from './sizes';
+import { formatBytes } from '../../../../shared/format/numbers';
 import { DeliveryHint } from './delivery-hint';
 import { SavedWhere } from './saved-where';
 import { useBundleExport } from './use-bundle-export';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GovSettings } from '../../../../shared/domain/gov-plan';
 import { NumberTextField } from '../../components/fields';
 import { focusElementById } from '../../platform/document';
-import { formatHundredths } from '../governance/gov-format';
+import { formatHundredths } from '../../../../shared/format/numbers';
 import { criterionLabel } from '../governance/gov-text';
 
 export interface ScoresDraft {

@@ -13,10 +13,10 @@ import { PageTitle } from '../../components/page-title';
 import { useToastStore } from '../../components/toast-store';
 import { formatEuroCents } from '../../i18n/format';
 import { govErrorMessage } from '../governance/gov-text';
-import { formatHundredths, todayIso, trackTone } from '../governance/gov-format';
+import { formatBytes, formatHundredths } from '../../../../shared/format/numbers';
+import { todayIso, trackTone } from '../governance/gov-format';
 import { ProposalTimeline } from '../governance/timeline';
 import { saveFile } from '../../platform/save-file';
-import { formatBytes } from '../bundles/sizes';
 import { EvaluationForm } from './evaluation-form';
 import { StateActions } from './state-actions';
 

@@ -1,15 +1,6 @@
 import type { BadgeTone } from '../../components/badge';
-import { formatCents } from '../../i18n/money';
 
-/** Hundredths of a score point (Σ weight × score) → "7,35": exact, no float. */
-export function formatHundredths(hundredths: number): string {
-  return formatCents(hundredths);
-}
-
-/** Basis points (1/100 of a percent) → "12,34 %". */
-export function formatBasisPoints(bp: number | null): string {
-  return bp === null ? '—' : `${formatCents(bp)} %`;
-}
+// Scores and percentages are written by shared/format/numbers.ts (formatHundredths, formatBasisPoints).
 
 export const PROPOSAL_TRACK_STATES = ['received', 'under_evaluation', 'admitted', 'not_admitted', 'returned', 'approved', 'in_progress', 'completed'] as const;
 export type TrackState = (typeof PROPOSAL_TRACK_STATES)[number];

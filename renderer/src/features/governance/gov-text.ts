@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../../shared/api/errors';
 import { apiErrorMessage, apiErrorToMessage, type Message } from '../../i18n/messages';
-import { formatHundredths } from './gov-format';
+import { formatHundredths } from '../../../../shared/format/numbers';
 
 /**
  * What the hub wrote in Italian, said in the page's language: step notes and authors, default

@@ -11,7 +11,8 @@ import { RecordForm, schemaErrors, useRecordForm } from '../../components/record
 import { RecordList } from '../../components/record-list';
 import { useToastStore } from '../../components/toast-store';
 import { formatIsoDay, todayIso } from '../../i18n/dates';
-import { canonicalToInput, formatMilliItalian, normaliseQuantity } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
+import { canonicalToInput, normaliseQuantity } from '../../../../shared/format/typed-numbers';
 import { CsvExportButton } from '../csv/csv-export';
 import { personLabel } from '../training/store';
 import { RowActions } from '../training/row-actions';
@@ -25,7 +26,7 @@ export function MeetingsList({ query }: { query: { data: Meeting[] | undefined; 
     { key: 'date', header: t('groups.colDate'), cell: (m) => formatIsoDay(m.date), rowHeader: true },
     { key: 'group', header: t('groups.colGroup'), cell: (m) => m.groupName },
     { key: 'topic', header: t('groups.colTopic'), cell: (m) => m.topic },
-    { key: 'hours', header: t('groups.colHours'), numeric: true, cell: (m) => formatMilliItalian(m.hoursMilli) },
+    { key: 'hours', header: t('groups.colHours'), numeric: true, cell: (m) => formatMilli(m.hoursMilli) },
     { key: 'attendees', header: t('groups.colAttendees'), cell: (m) => (m.attendees.length ? m.attendees.map(personLabel).join(', ') : t('common.none')) },
     {
       key: 'actions',

@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatIsoDay } from '../../i18n/dates';
-import { formatDateTime } from '../../i18n/format';
-import { formatEuro } from '../../i18n/money';
-import { formatMilliItalian } from '../../i18n/quantity';
+import { formatDateTime, formatEuroCents } from '../../i18n/format';
+import { formatMilli } from '../../../../shared/format/numbers';
 
 /** "Cittadini 12, Uffici interni 1": only the counts that are known. */
 export function beneficiariesText(b: Record<string, number | null | undefined>, t: TFunction): string {
@@ -25,8 +24,8 @@ export function fieldValue(field: string, value: unknown, t: TFunction, names: R
   if (value === null || value === undefined || value === '') return t('history.empty_value');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'number') {
-    if (field.endsWith('_milli')) return formatMilliItalian(value);
-    if (field.endsWith('_cents')) return formatEuro(value);
+    if (field.endsWith('_milli')) return formatMilli(value);
+    if (field.endsWith('_cents')) return formatEuroCents(value);
     return String(value);
   }
   if (typeof value === 'string') {

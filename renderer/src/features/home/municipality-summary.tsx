@@ -6,7 +6,7 @@ import { Loading } from '../../components/loading';
 import { formatMonth } from '../../i18n/dates';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
-import { formatMilliItalian } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
 
 /** The municipality's home: this month's figures, what is not yet sent, quick actions. */
 export function MunicipalitySummary({ recoveryNeeded = false }: { recoveryNeeded?: boolean }) {
@@ -45,13 +45,13 @@ export function MunicipalitySummary({ recoveryNeeded = false }: { recoveryNeeded
                   const svc = byCode.get(u.service);
                   return (
                     <li key={u.service}>
-                      {svc ? (lang === 'en' ? svc.nameEn : svc.nameIt) : u.service}: <strong>{formatMilliItalian(u.quantityMilli)}</strong> {svc ? (lang === 'en' ? svc.unitEn : svc.unitIt) : u.unit}
+                      {svc ? (lang === 'en' ? svc.nameEn : svc.nameIt) : u.service}: <strong>{formatMilli(u.quantityMilli)}</strong> {svc ? (lang === 'en' ? svc.unitEn : svc.unitIt) : u.unit}
                     </li>
                   );
                 })}
               </ul>
             )}
-            <p>{t('homeMunicipality.monthTraining', { hours: formatMilliItalian(s.trainingHoursMilli), count: s.participations })}</p>
+            <p>{t('homeMunicipality.monthTraining', { hours: formatMilli(s.trainingHoursMilli), count: s.participations })}</p>
             <p>{t('homeMunicipality.proposalsLine', s.proposals)}</p>
           </Card>
           <Card title={t('homeMunicipality.syncTitle')} id="home-sync">

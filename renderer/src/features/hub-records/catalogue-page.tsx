@@ -5,7 +5,7 @@ import { useApiQuery } from '../../app/use-api-query';
 import { Badge } from '../../components/badge';
 import type { Column } from '../../components/data-table';
 import { PageTitle } from '../../components/page-title';
-import { formatEuro } from '../../i18n/money';
+import { formatEuroCents } from '../../i18n/format';
 import { SubNav } from '../../components/sub-nav';
 import { CoursesView } from './courses-view';
 import { EditableList } from './editable-list';
@@ -47,7 +47,7 @@ function ServicesView() {
     { key: 'other', header: en ? t('catalogue.nameIt') : t('catalogue.nameEn'), cell: (s) => (en ? s.nameIt : s.nameEn) },
     { key: 'cat', header: t('catalogue.category'), cell: (s) => t(`catalogue.categories.${s.category}`) },
     { key: 'unit', header: t('catalogue.unit'), cell: (s) => (en ? UNITS[s.unit].en : UNITS[s.unit].it) },
-    { key: 'cost', header: t('catalogue.unitCost'), numeric: true, cell: (s) => (s.unitCostCents === null ? '—' : formatEuro(s.unitCostCents)) },
+    { key: 'cost', header: t('catalogue.unitCost'), numeric: true, cell: (s) => (s.unitCostCents === null ? '—' : formatEuroCents(s.unitCostCents)) },
     { key: 'active', header: t('catalogue.state'), cell: (s) => (s.active ? <Badge tone="success">{t('catalogue.activeYes')}</Badge> : <Badge tone="neutral">{t('catalogue.activeNo')}</Badge>) },
   ];
   return (

@@ -7,7 +7,8 @@ import { DateField } from '../../components/fields';
 import { SelectField, TextField } from '../../components/form-field';
 import { useRecordForm, type FieldErrors } from '../../components/record-form';
 import { formatIsoDay } from '../../i18n/dates';
-import { canonicalToInput, formatMilliItalian, normaliseQuantity } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
+import { canonicalToInput, normaliseQuantity } from '../../../../shared/format/typed-numbers';
 import { EditableList, InlineForm, type InlineFormProps } from './editable-list';
 
 const MODES = ['in_person', 'online', 'blended'] as const;
@@ -20,7 +21,7 @@ export function CoursesView() {
   const columns: Column<OfferedCourse>[] = [
     { key: 'title', header: t('hubRecords.courseTitle'), cell: (c) => c.title, rowHeader: true },
     { key: 'dates', header: t('hubRecords.courseDates'), cell: (c) => `${formatIsoDay(c.startDate)} – ${formatIsoDay(c.endDate)}` },
-    { key: 'hours', header: t('hubRecords.courseHours'), numeric: true, cell: (c) => formatMilliItalian(c.hoursMilli) },
+    { key: 'hours', header: t('hubRecords.courseHours'), numeric: true, cell: (c) => formatMilli(c.hoursMilli) },
     { key: 'mode', header: t('hubRecords.courseMode'), cell: (c) => t(`hubRecords.mode.${c.mode}`) },
   ];
   return (

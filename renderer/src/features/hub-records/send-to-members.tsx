@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { formatNumber } from '../../i18n/format';
-import { formatBytes } from '../bundles/sizes';
+import { formatBytes } from '../../../../shared/format/numbers';
 import { DeliveryHint } from '../bundles/delivery-hint';
 import { useBundleExport } from '../bundles/use-bundle-export';
 

@@ -5,7 +5,8 @@ import { useApi } from '../../app/api-context';
 import { CheckboxField } from '../../components/fields';
 import { SelectField, TextField } from '../../components/form-field';
 import { useRecordForm, type FieldErrors } from '../../components/record-form';
-import { formatCents, parseEuroToCents } from '../../i18n/money';
+import { formatCents } from '../../../../shared/format/numbers';
+import { parseEuroToCents } from '../../../../shared/format/typed-numbers';
 import { InlineForm, type InlineFormProps } from './editable-list';
 
 const CODE = /^[A-Z][A-Z0-9-]{1,23}$/;

@@ -6,11 +6,10 @@ import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
 import { DataTable, type Column } from '../../components/data-table';
 import { Loading } from '../../components/loading';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, formatEuroCents } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
-import { formatEuro } from '../../i18n/money';
 import { saveFile } from '../../platform/save-file';
-import { formatBytes } from '../bundles/sizes';
+import { formatBytes } from '../../../../shared/format/numbers';
 
 /** Hub: proposals received from members (read-only): list, then content, versions, attachments. */
 export function HubProposalsView({ member }: { member?: string | undefined }) {
@@ -31,8 +30,8 @@ export function HubProposalsView({ member }: { member?: string | undefined }) {
     { key: 'member', header: t('hubViews.colMember'), cell: (p) => p.memberName ?? p.member },
     { key: 'status', header: t('hubViews.colStatus'), cell: (p) => t(`hubViews.status.${p.status}`) },
     { key: 'version', header: t('hubViews.colVersion'), numeric: true, cell: (p) => String(p.version) },
-    { key: 'oneOff', header: t('hubViews.colOneOff'), numeric: true, cell: (p) => formatEuro(p.oneOffCents) },
-    { key: 'yearly', header: t('hubViews.colYearly'), numeric: true, cell: (p) => formatEuro(p.yearlyCents) },
+    { key: 'oneOff', header: t('hubViews.colOneOff'), numeric: true, cell: (p) => formatEuroCents(p.oneOffCents) },
+    { key: 'yearly', header: t('hubViews.colYearly'), numeric: true, cell: (p) => formatEuroCents(p.yearlyCents) },
     { key: 'att', header: t('hubViews.colAttachments'), numeric: true, cell: (p) => String(p.attachments) },
     { key: 'sent', header: t('hubViews.colSubmitted'), cell: (p) => (p.submittedAt ? formatDateTime(p.submittedAt) : '—') },
   ];
@@ -83,9 +82,9 @@ function ProposalContent({ id }: { id: string }) {
         <dt>{t('hubViews.benefits')}</dt>
         <dd>{data.benefits || '—'}</dd>
         <dt>{t('hubViews.colOneOff')}</dt>
-        <dd>{formatEuro(data.one_off_cents)}</dd>
+        <dd>{formatEuroCents(data.one_off_cents)}</dd>
         <dt>{t('hubViews.colYearly')}</dt>
-        <dd>{formatEuro(data.yearly_cents)}</dd>
+        <dd>{formatEuroCents(data.yearly_cents)}</dd>
       </dl>
       <h4 className="cst-subtitle">{t('hubViews.attachments')}</h4>
       {attachments.length === 0 ? <p>{t('hubViews.noAttachments')}</p> : null}

@@ -6,7 +6,7 @@ import { DataTable, type Column } from '../../components/data-table';
 import { Loading } from '../../components/loading';
 import { formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
-import { formatMilliItalian } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
 import { saveFile } from '../../platform/save-file';
 import { textToBase64, toItalianCsv } from './csv';
 
@@ -20,14 +20,14 @@ export function HubTrainingView({ member }: { member?: string | undefined }) {
     { key: 'year', header: t('hubViews.colYear'), cell: (r) => (r.year === 0 ? t('hubViews.unknownYear') : String(r.year)) },
     { key: 'part', header: t('hubViews.colParticipations'), numeric: true, cell: (r) => formatNumber(r.participations) },
     { key: 'done', header: t('hubViews.colCompleted'), numeric: true, cell: (r) => formatNumber(r.completed) },
-    { key: 'hours', header: t('hubViews.colHours'), numeric: true, cell: (r) => formatMilliItalian(r.hoursMilli) },
+    { key: 'hours', header: t('hubViews.colHours'), numeric: true, cell: (r) => formatMilli(r.hoursMilli) },
     { key: 'staff', header: t('hubViews.colStaff'), numeric: true, cell: (r) => (r.staff === null ? t('hubViews.notSent') : formatNumber(r.staff)) },
     { key: 'per', header: t('hubViews.colPerEmployee'), numeric: true, cell: perEmployee },
   ];
   const totalMilli = (rows.data ?? []).reduce((s, r) => s + r.hoursMilli, 0);
   const onCsv = async () => {
     const header = [t('hubViews.colMember'), 'ISTAT', t('hubViews.colYear'), t('hubViews.colParticipations'), t('hubViews.colCompleted'), t('hubViews.colHours'), t('hubViews.colStaff'), t('hubViews.colPerEmployee')];
-    const body = (rows.data ?? []).map((r) => [r.name, r.member, r.year, r.participations, r.completed, formatMilliItalian(r.hoursMilli), r.staff ?? '', r.hoursPerEmployee?.replace('.', ',') ?? '']);
+    const body = (rows.data ?? []).map((r) => [r.name, r.member, r.year, r.participations, r.completed, formatMilli(r.hoursMilli), r.staff ?? '', r.hoursPerEmployee?.replace('.', ',') ?? '']);
     await saveFile({ fileName: 'formazione-soci.csv', contentBase64: textToBase64(toItalianCsv(header, body)) });
   };
   return (
@@ -43,7 +43,7 @@ export function HubTrainingView({ member }: { member?: string | undefined }) {
       {!rows.data ? <Loading /> : null}
       {rows.data ? (
         <>
-          <p>{t('hubViews.trainingTotal', { hours: formatMilliItalian(totalMilli) })}</p>
+          <p>{t('hubViews.trainingTotal', { hours: formatMilli(totalMilli) })}</p>
           <DataTable caption={t('hubViews.trainingCaption')} columns={columns} rows={rows.data} rowKey={(r) => `${r.member}:${r.year}`} empty={t('hubViews.empty')} />
           <button type="button" className="btn btn-outline-primary" onClick={() => void onCsv()} disabled={rows.data.length === 0}>
             {t('hubViews.csv')}

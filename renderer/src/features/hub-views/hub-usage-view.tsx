@@ -9,7 +9,7 @@ import { SelectField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
 import { formatMonth, shortMonth } from '../../i18n/dates';
 import { apiErrorMessage } from '../../i18n/messages';
-import { formatMilliItalian } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
 import { saveFile } from '../../platform/save-file';
 import { textToBase64, toItalianCsv } from './csv';
 
@@ -38,7 +38,7 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
   const columns: Column<Row>[] = [
     { key: 'service', header: t('hubViews.colService'), cell: (r) => serviceName(r.service), rowHeader: true },
     { key: 'member', header: t('hubViews.colMember'), cell: (r) => memberName(r.member) },
-    { key: 'qty', header: t('hubViews.colQuantity'), numeric: true, cell: (r) => `${formatMilliItalian(r.quantityMilli)} ${unitOf(r.service)}` },
+    { key: 'qty', header: t('hubViews.colQuantity'), numeric: true, cell: (r) => `${formatMilli(r.quantityMilli)} ${unitOf(r.service)}` },
     { key: 'entries', header: t('hubViews.colEntries'), numeric: true, cell: (r) => String(r.entries) },
   ];
   const years = [year, year - 1, year - 2].map((y) => ({ value: `${y}-01`, label: String(y) }));
@@ -48,13 +48,13 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
   const chartData = yearMonths.map((m) => {
     const cell = data?.byServiceMonth.find((c) => c.service === chartService && c.month === m);
     const milli = cell?.quantityMilli ?? 0;
-    return { label: shortMonth(Number(m.slice(5, 7)) - 1, i18n.language), longLabel: formatMonth(m, i18n.language), value: milli, display: formatMilliItalian(milli) };
+    return { label: shortMonth(Number(m.slice(5, 7)) - 1, i18n.language), longLabel: formatMonth(m, i18n.language), value: milli, display: formatMilli(milli) };
   });
 
   const onCsv = async () => {
     if (!data) return;
     const header = [t('hubViews.colService'), t('hubViews.colMember'), 'ISTAT', t('hubViews.colQuantity'), t('hubViews.colUnit'), t('hubViews.colEntries')];
-    const rows = data.byServiceMember.map((r) => [serviceName(r.service), memberName(r.member), r.member, formatMilliItalian(r.quantityMilli), unitOf(r.service), r.entries]);
+    const rows = data.byServiceMember.map((r) => [serviceName(r.service), memberName(r.member), r.member, formatMilli(r.quantityMilli), unitOf(r.service), r.entries]);
     await saveFile({ fileName: `utilizzo-soci-${from.slice(0, 4)}.csv`, contentBase64: textToBase64(toItalianCsv(header, rows)) });
   };
 
@@ -91,7 +91,7 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
           <ul>
             {data.byService.map((s) => (
               <li key={s.service}>
-                {t('hubViews.serviceTotal', { service: serviceName(s.service), quantity: `${formatMilliItalian(s.quantityMilli)} ${unitOf(s.service)}`, entries: s.entries })}
+                {t('hubViews.serviceTotal', { service: serviceName(s.service), quantity: `${formatMilli(s.quantityMilli)} ${unitOf(s.service)}`, entries: s.entries })}
               </li>
             ))}
           </ul>

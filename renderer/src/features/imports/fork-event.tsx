@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
-import { formatMilliItalian } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
 
 interface ParsedEvent {
   at?: string;
@@ -30,7 +30,7 @@ function fieldLabel(key: string, t: TFunction): string {
 /** A value as a clerk reads it: thousandths as units, dates and yes/no the Italian way, empty as a dash. */
 function shown(key: string, v: unknown, t: TFunction): string {
   if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'number') return key.endsWith('_milli') && Number.isSafeInteger(v) ? formatMilliItalian(v) : formatNumber(v);
+  if (typeof v === 'number') return key.endsWith('_milli') && Number.isSafeInteger(v) ? formatMilli(v) : formatNumber(v);
   if (typeof v === 'boolean') return v ? t('imports.yes') : t('imports.no');
   if (typeof v === 'string') {
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);

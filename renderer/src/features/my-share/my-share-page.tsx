@@ -12,10 +12,10 @@ import type { TFunction } from 'i18next';
 import type { Benchmark } from '../../../../shared/domain/gov-plan';
 import { govErrorMessage, sizeRangeText } from '../governance/gov-text';
 import { StatementTable } from '../allocation/statement-table';
-import { formatBasisPoints, trackTone } from '../governance/gov-format';
+import { trackTone } from '../governance/gov-format';
 import { ProposalTimeline } from '../governance/timeline';
 import { PlanStepper } from '../plan/plan-stepper';
-import { formatMilli } from '../plan/quantities';
+import { formatBasisPoints, formatMilli } from '../../../../shared/format/numbers';
 import { GovCsvButton } from '../governance/csv-button';
 import { ReportButtons } from '../reports/report-buttons';
 

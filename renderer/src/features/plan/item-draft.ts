@@ -1,9 +1,9 @@
 import type { Input } from '../../../../shared/api/contract';
 import type { ApiError } from '../../../../shared/api/errors';
 import type { PlanItemData } from '../../../../shared/records/gov-records';
-import { formatCents, parseEuroToCents } from '../../i18n/money';
+import { formatCents, formatMilli } from '../../../../shared/format/numbers';
+import { parseEuroToCents, parseItalianMilli as parseMilli } from '../../../../shared/format/typed-numbers';
 import type { Message } from '../../i18n/messages';
-import { formatMilli, parseMilli } from './quantities';
 
 /** The item form's draft: what the boxes hold, as typed (Italian amounts, percentages), and its checks. */
 

@@ -6,10 +6,9 @@ import type { PlanItemData } from '../../../../shared/records/gov-records';
 import { useFormErrors } from '../../app/use-form-errors';
 import { CheckboxField, NumberTextField, RadioGroupField } from '../../components/fields';
 import { SelectField, TextField } from '../../components/form-field';
-import { formatCents } from '../../i18n/money';
+import { formatCents, formatMilli } from '../../../../shared/format/numbers';
 import { govErrorMessage, govErrorToMessage } from '../governance/gov-text';
 import { checkItem, draftOf, ITEM_FIELD_IDS, itemInput, keySum, type Draft, type PlanItemInput } from './item-draft';
-import { formatMilli } from './quantities';
 
 /**
  * One item of the plan: costs, projected quantity (last year's usage suggested), the sharing key

@@ -15,7 +15,7 @@ import { readFileAsBase64 } from '../../platform/read-file';
 import { GovCsvButton } from '../governance/csv-button';
 import { itemApiError, toItemInput, type PlanItemInput } from './item-draft';
 import { ItemForm } from './item-form';
-import { formatMilli } from './quantities';
+import { formatMilli } from '../../../../shared/format/numbers';
 import { usePlanStore } from './store';
 
 export function keyText(k: { equal: number; population: number; usage: number }, t: (s: string) => string): string {

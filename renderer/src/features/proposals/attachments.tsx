@@ -2,6 +2,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Proposal } from '../../../../shared/domain/proposals';
 import { ATTACHMENT_MAX_BYTES } from '../../../../shared/records/proposals';
+import { formatDecimal, formatInteger } from '../../../../shared/format/numbers';
 import { useApi } from '../../app/api-context';
 import { Alert } from '../../components/alert';
 import { useToastStore } from '../../components/toast-store';
@@ -21,8 +22,8 @@ const ACCEPT = Object.keys(TYPES_BY_EXTENSION).map((e) => `.${e}`).join(',');
 
 /** "12,3 MB" / "850 kB" for a clerk. */
 export function sizeText(bytes: number, t: (k: string, o: Record<string, unknown>) => string): string {
-  if (bytes >= 1024 * 1024) return t('proposals.sizeMb', { size: (Math.round((bytes / (1024 * 1024)) * 10) / 10).toString().replace('.', ',') });
-  return t('proposals.sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
+  if (bytes >= 1024 * 1024) return t('proposals.sizeMb', { size: formatDecimal(bytes / (1024 * 1024), 1) });
+  return t('proposals.sizeKb', { size: formatInteger(Math.max(1, Math.round(bytes / 1024))) });
 }
 
 /**

@@ -9,7 +9,8 @@ import { NumberTextField, TextAreaField } from '../../components/fields';
 import { SelectField, TextField } from '../../components/form-field';
 import { RecordForm, schemaErrors, useRecordForm } from '../../components/record-form';
 import { useToastStore } from '../../components/toast-store';
-import { formatCents, parseEuroToCents } from '../../i18n/money';
+import { formatCents } from '../../../../shared/format/numbers';
+import { parseEuroToCents } from '../../../../shared/format/typed-numbers';
 import { BeneficiariesPicker } from './beneficiaries-picker';
 import { useProposalsStore } from './store';
 

@@ -5,9 +5,8 @@ import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { DataTable, type Column } from '../../components/data-table';
 import { Loading } from '../../components/loading';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, formatEuroCents } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
-import { formatEuro } from '../../i18n/money';
 import { CsvExportButton } from '../csv/csv-export';
 import { useProposalsStore } from './store';
 
@@ -34,7 +33,7 @@ export function ProposalsList() {
     },
     { key: 'status', header: t('proposals.colStatus'), cell: (p) => <StatusBadge status={p.status} /> },
     { key: 'version', header: t('proposals.colVersion'), numeric: true, cell: (p) => String(p.version) },
-    { key: 'costs', header: t('proposals.colCosts'), cell: (p) => t('proposals.costs', { oneOff: formatEuro(p.oneOffCents), yearly: formatEuro(p.yearlyCents) }) },
+    { key: 'costs', header: t('proposals.colCosts'), cell: (p) => t('proposals.costs', { oneOff: formatEuroCents(p.oneOffCents), yearly: formatEuroCents(p.yearlyCents) }) },
     { key: 'updated', header: t('proposals.colUpdated'), cell: (p) => formatDateTime(p.updatedAt) },
   ];
   const rows = [...(list.data ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

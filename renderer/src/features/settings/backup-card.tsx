@@ -11,8 +11,10 @@ import { Loading } from '../../components/loading';
 import { useToastStore } from '../../components/toast-store';
 import { formatDateTime } from '../../i18n/format';
 import { apiErrorMessage, apiErrorToMessage, messageText, type Message } from '../../i18n/messages';
+import { formatDecimal } from '../../../../shared/format/numbers';
 
-const sizeFormat = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+/** Binary megabytes with one decimal: "12,0 MB". */
+const sizeMb = (bytes: number) => formatDecimal(bytes / (1024 * 1024), 1, { minDecimals: 1 });
 
 /**
  * Settings › Copie di sicurezza: the verified copies, a button to make one now, the last failure
@@ -43,7 +45,7 @@ export function BackupCard() {
   const columns: Column<BackupEntry>[] = [
     { key: 'when', header: t('backup.colWhen'), cell: (b) => formatDateTime(b.takenAt), rowHeader: true },
     { key: 'name', header: t('backup.colName'), cell: (b) => <span className="cst-code">{b.name}</span> },
-    { key: 'size', header: t('backup.colSize'), cell: (b) => t('backup.sizeMb', { size: sizeFormat.format(b.sizeBytes / (1024 * 1024)) }), numeric: true },
+    { key: 'size', header: t('backup.colSize'), cell: (b) => t('backup.sizeMb', { size: sizeMb(b.sizeBytes) }), numeric: true },
     { key: 'state', header: t('backup.colState'), cell: (b) => (b.ok ? <Badge tone="success">{t('backup.stateOk')}</Badge> : <Badge tone="warning">{t('backup.stateNoKeys')}</Badge>) },
   ];
   const last = data?.lastAttempt;

@@ -11,7 +11,8 @@ import { EditDialog, RecordForm, schemaErrors, useRecordForm } from '../../compo
 import { RecordList } from '../../components/record-list';
 import { useToastStore } from '../../components/toast-store';
 import { formatIsoDay } from '../../i18n/dates';
-import { canonicalToInput, formatMilliItalian, normaliseQuantity } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
+import { canonicalToInput, normaliseQuantity } from '../../../../shared/format/typed-numbers';
 import { CsvExportButton } from '../csv/csv-export';
 import { RowActions } from './row-actions';
 import { useTrainingStore } from './store';
@@ -24,7 +25,7 @@ export function CoursesView() {
   const columns: Column<Course>[] = [
     { key: 'title', header: t('training.colTitle'), cell: (c) => c.title, rowHeader: true },
     { key: 'dates', header: t('training.colDates'), cell: (c) => (c.startDate === c.endDate ? formatIsoDay(c.startDate) : t('training.dates', { start: formatIsoDay(c.startDate), end: formatIsoDay(c.endDate) })) },
-    { key: 'hours', header: t('training.colHours'), numeric: true, cell: (c) => formatMilliItalian(c.hoursMilli) },
+    { key: 'hours', header: t('training.colHours'), numeric: true, cell: (c) => formatMilli(c.hoursMilli) },
     { key: 'mode', header: t('training.colMode'), cell: (c) => `${t(`training.mode_${c.mode}`)}${c.consortium ? ` · ${t('training.consortium')}` : ''}` },
     { key: 'participants', header: t('training.colParticipants'), numeric: true, cell: (c) => String(c.participants) },
     { key: 'evaluation', header: t('training.colEvaluation'), numeric: true, cell: (c) => (c.averageEvaluation === null ? t('common.none') : String(c.averageEvaluation).replace('.', ',')) },

@@ -13,7 +13,8 @@ import { Loading } from '../../components/loading';
 import { EditDialog, RecordForm, schemaErrors, useRecordForm, type FieldErrors } from '../../components/record-form';
 import { RecordList } from '../../components/record-list';
 import { useToastStore } from '../../components/toast-store';
-import { canonicalToInput, formatMilliItalian, normaliseQuantity } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
+import { canonicalToInput, normaliseQuantity } from '../../../../shared/format/typed-numbers';
 import { CsvExportButton } from '../csv/csv-export';
 import { RowActions } from './row-actions';
 import { personLabel, useTrainingStore } from './store';
@@ -29,7 +30,7 @@ export function ParticipationsView() {
   const columns: Column<Participation>[] = [
     { key: 'person', header: t('training.colPerson'), cell: person, rowHeader: true },
     { key: 'course', header: t('training.colTitle'), cell: (p) => p.courseTitle },
-    { key: 'hours', header: t('training.colHours'), numeric: true, cell: (p) => formatMilliItalian(p.hoursMilli) },
+    { key: 'hours', header: t('training.colHours'), numeric: true, cell: (p) => formatMilli(p.hoursMilli) },
     { key: 'completed', header: t('training.colCompleted'), cell: (p) => (p.completed ? t('common.yes') : t('common.no')) },
     { key: 'evaluation', header: t('training.colOwnEvaluation'), cell: (p) => (p.evaluation === null ? t('training.evaluationNone') : t(`training.evaluation_${p.evaluation}`)) },
     {

@@ -7,7 +7,7 @@ import { DataTable, type Column } from '../../components/data-table';
 import { SelectField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
 import { apiErrorMessage } from '../../i18n/messages';
-import { formatMilliItalian } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
 import { personLabel, useTrainingStore } from './store';
 
 type PerPerson = TrainingTotals['perPerson'][number];
@@ -24,13 +24,13 @@ export function TotalsView({ currentYear }: { currentYear: number }) {
     { key: 'person', header: t('training.colPerson'), cell: (p) => personLabel(p), rowHeader: true },
     { key: 'courses', header: t('training.colCourses'), numeric: true, cell: (p) => String(p.courses) },
     { key: 'completed', header: t('training.colCompleted'), numeric: true, cell: (p) => String(p.completed) },
-    { key: 'hours', header: t('training.colHours'), numeric: true, cell: (p) => formatMilliItalian(p.hoursMilli) },
+    { key: 'hours', header: t('training.colHours'), numeric: true, cell: (p) => formatMilli(p.hoursMilli) },
   ];
   const courseCols: Column<PerCourse>[] = [
     { key: 'title', header: t('training.colTitle'), cell: (c) => c.title, rowHeader: true },
     { key: 'participants', header: t('training.colParticipants'), numeric: true, cell: (c) => String(c.participants) },
     { key: 'completed', header: t('training.colCompleted'), numeric: true, cell: (c) => String(c.completed) },
-    { key: 'hours', header: t('training.colHours'), numeric: true, cell: (c) => formatMilliItalian(c.hoursMilli) },
+    { key: 'hours', header: t('training.colHours'), numeric: true, cell: (c) => formatMilli(c.hoursMilli) },
     { key: 'evaluation', header: t('training.colEvaluation'), numeric: true, cell: (c) => (c.averageEvaluation === null ? t('common.none') : String(c.averageEvaluation).replace('.', ',')) },
   ];
   const data = totals.data;
@@ -48,7 +48,7 @@ export function TotalsView({ currentYear }: { currentYear: number }) {
         ) : (
           <>
             <p className="cst-big-line" role="status">
-              {t('training.totalsYear', { year, courses: data.total.courses, participations: data.total.participations, completed: data.total.completed, hours: formatMilliItalian(data.total.hoursMilli) })}
+              {t('training.totalsYear', { year, courses: data.total.courses, participations: data.total.participations, completed: data.total.completed, hours: formatMilli(data.total.hoursMilli) })}
             </p>
             <Card title={t('training.perPersonCaption', { year })} id="totals-person">
               <DataTable caption={t('training.perPersonCaption', { year })} captionHidden columns={personCols} rows={data.perPerson} rowKey={(p) => p.staffId} empty="" />

@@ -7,7 +7,7 @@ import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { useToastStore } from '../../components/toast-store';
 import { todayIso } from '../../i18n/dates';
-import { formatMilliItalian } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
 import { useUsageStore } from './store';
 import { fieldIds, UsageFields } from './usage-fields';
 import { draftToInput, emptyDraft, entryWhen, serviceName, unitName, type UsageDraft } from './usage-model';
@@ -52,7 +52,7 @@ export function UsageEntryForm({ services }: { services: readonly Service[] }) {
     showToast('success', {
       key: 'usage.saved',
       params: {
-        quantity: formatMilliItalian(e.quantityMilli),
+        quantity: formatMilli(e.quantityMilli),
         unit: service ? unitName(service, i18n.language) : '',
         service: service ? serviceName(service, i18n.language) : e.service,
         when: entryWhen(e, t, i18n.language),

@@ -9,7 +9,7 @@ import { SelectField, TextField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
 import { formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
-import { formatMilliItalian } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
 import { HistoryButton } from '../history/history-button';
 import { beneficiariesText } from '../history/history-values';
 import { filtersInput, useUsageStore } from './store';
@@ -38,7 +38,7 @@ export function UsageList({ services }: { services: readonly Service[] }) {
   const columns: Column<UsageEntry>[] = [
     { key: 'date', header: t('usage.colDate'), cell: (e) => entryWhen(e, t, lang), rowHeader: true },
     { key: 'service', header: t('usage.colService'), cell: (e) => name(e.service) },
-    { key: 'quantity', header: t('usage.colQuantity'), numeric: true, cell: (e) => `${formatMilliItalian(e.quantityMilli)} ${unitOf(e.service)}` },
+    { key: 'quantity', header: t('usage.colQuantity'), numeric: true, cell: (e) => `${formatMilli(e.quantityMilli)} ${unitOf(e.service)}` },
     {
       key: 'details',
       header: t('usage.colDetails'),
@@ -112,7 +112,7 @@ export function UsageList({ services }: { services: readonly Service[] }) {
                 {data.totals.map((u) => (
                   <li key={u.unit}>
                     {t('usage.totalLine', {
-                      quantity: formatMilliItalian(u.quantityMilli),
+                      quantity: formatMilli(u.quantityMilli),
                       unit: lang === 'en' ? (services.find((s) => s.unit === u.unit)?.unitEn ?? u.unit) : (services.find((s) => s.unit === u.unit)?.unitIt ?? u.unit),
                       entries: formatNumber(u.entries),
                     })}

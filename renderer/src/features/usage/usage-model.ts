@@ -4,7 +4,7 @@ import { parseMilli } from '../../../../shared/domain/quantity';
 import type { Service, UsageEntry } from '../../../../shared/domain/usage';
 import { formatIsoDay, formatMonth } from '../../i18n/dates';
 import { fieldErrorsFromZod, type Message } from '../../i18n/messages';
-import { canonicalToInput, hasDecimals, normaliseQuantity } from '../../i18n/quantity';
+import { canonicalToInput, hasDecimals, normaliseQuantity } from '../../../../shared/format/typed-numbers';
 
 /** What the usage form holds: the clerk's text, converted only when saving. */
 export interface UsageDraft {

@@ -7,7 +7,7 @@ import { SelectField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
 import { monthName, shortMonth } from '../../i18n/dates';
 import { apiErrorMessage } from '../../i18n/messages';
-import { formatMilliItalian } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
 import { useUsageStore } from './store';
 import { serviceName, unitName } from './usage-model';
 
@@ -59,10 +59,10 @@ export function UsageMonthly({ services, currentYear }: { services: readonly Ser
                     </th>
                     {row.monthsMilli.map((v, m) => (
                       <td key={m} className="text-end">
-                        {v === 0 ? <span className="cst-muted">–</span> : formatMilliItalian(v)}
+                        {v === 0 ? <span className="cst-muted">–</span> : formatMilli(v)}
                       </td>
                     ))}
-                    <td className="text-end cst-strong">{formatMilliItalian(row.totalMilli)}</td>
+                    <td className="text-end cst-strong">{formatMilli(row.totalMilli)}</td>
                   </tr>
                 );
               })}

@@ -7,7 +7,7 @@ import { Card } from '../../components/card';
 import { Loading } from '../../components/loading';
 import { formatMonth, shortMonth } from '../../i18n/dates';
 import { apiErrorMessage } from '../../i18n/messages';
-import { formatMilliItalian } from '../../i18n/quantity';
+import { formatMilli } from '../../../../shared/format/numbers';
 import { useUsageStore } from './store';
 import { serviceName, unitName } from './usage-model';
 
@@ -34,7 +34,7 @@ export function UsageTrend({ services }: { services: readonly Service[] }) {
               const months = trend.data?.months ?? [];
               const data = s.valuesMilli.map((v, i) => {
                 const ym = months[i] ?? '';
-                return { label: shortMonth(Number(ym.slice(5, 7)) - 1, lang), longLabel: formatMonth(ym, lang), value: v, display: formatMilliItalian(v) };
+                return { label: shortMonth(Number(ym.slice(5, 7)) - 1, lang), longLabel: formatMonth(ym, lang), value: v, display: formatMilli(v) };
               });
               const total = s.valuesMilli.reduce((a, b) => a + b, 0);
               const maxIndex = s.valuesMilli.reduce((best, v, i, arr) => (v > (arr[best] ?? 0) ? i : best), 0);
@@ -43,10 +43,10 @@ export function UsageTrend({ services }: { services: readonly Service[] }) {
                   ? t('usage.trendSummaryEmpty', { service: name })
                   : t('usage.trendSummary', {
                       service: name,
-                      total: formatMilliItalian(total),
+                      total: formatMilli(total),
                       unit,
                       month: formatMonth(months[maxIndex] ?? '', lang),
-                      max: formatMilliItalian(s.valuesMilli[maxIndex] ?? 0),
+                      max: formatMilli(s.valuesMilli[maxIndex] ?? 0),
                     });
               return (
                 <BarChart
@@ -56,8 +56,8 @@ export function UsageTrend({ services }: { services: readonly Service[] }) {
                   data={data}
                   periodHeader={t('usage.trendPeriod')}
                   valueHeader={t('usage.trendValue', { unit })}
-                  maxDisplay={formatMilliItalian(s.valuesMilli[maxIndex] ?? 0)}
-                  note={t('usage.trendNote', { total: formatMilliItalian(total), unit })}
+                  maxDisplay={formatMilli(s.valuesMilli[maxIndex] ?? 0)}
+                  note={t('usage.trendNote', { total: formatMilli(total), unit })}
                 />
               );
             })

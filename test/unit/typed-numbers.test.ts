@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCents, formatEuro, parseEuroToCents } from '../../renderer/src/i18n/money';
-import { formatMilliItalian, hasDecimals, normaliseQuantity } from '../../renderer/src/i18n/quantity';
+import { formatCents, formatEuro, formatMilli } from '../../shared/format/numbers';
+import { hasDecimals, normaliseQuantity, parseEuroToCents, parseItalianMilli } from '../../shared/format/typed-numbers';
 
 describe('euros typed the Italian way ↔ integer cents, exactly', () => {
   it('parses what a clerk types', () => {
@@ -51,8 +51,22 @@ describe('quantities typed the Italian way', () => {
   });
 
   it('formats thousandths with grouping and a comma', () => {
-    expect(formatMilliItalian(1234500)).toBe('1.234,5');
-    expect(formatMilliItalian(12000)).toBe('12');
-    expect(formatMilliItalian(5)).toBe('0,005');
+    expect(formatMilli(1234500)).toBe('1.234,5');
+    expect(formatMilli(12000)).toBe('12');
+    expect(formatMilli(5)).toBe('0,005');
+  });
+});
+
+describe('quantities typed the Italian way → thousandths, exactly', () => {
+  it('reads grouped thousands and up to three decimals', () => {
+    expect(parseItalianMilli('1.234,5')).toBe(1_234_500);
+    expect(parseItalianMilli('12')).toBe(12_000);
+    expect(parseItalianMilli('0,005')).toBe(5);
+    expect(parseItalianMilli(' 12,5 ')).toBe(12_500);
+    for (const m of [0, 1, 999, 1000, 1_234_500, 987_654_321_012]) expect(parseItalianMilli(formatMilli(m))).toBe(m);
+  });
+
+  it('refuses what is not a quantity', () => {
+    for (const bad of ['', '-1', '1,2345', '12.5', '1.23', 'abc', '1e3', '9.999.999.999.999.999']) expect(parseItalianMilli(bad)).toBeNull();
   });
 });
