@@ -92,9 +92,9 @@ describe('bundle download and fork resolution in Chromium', () => {
       // The hub imports the downloaded file, then the backup's file: a conflict.
       await hp.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Importazioni', exact: true }).click();
       await hp.getByLabel('Scegli i file da importare').setInputFiles([sent]);
-      await hp.getByText('1 file: 1 letti, 0 in attesa, 0 rifiutati.').waitFor();
+      await hp.getByText('1 file: 1 letto, 0 in attesa, 0 rifiutati.').waitFor();
       await hp.getByLabel('Scegli i file da importare').setInputFiles([forked]);
-      await hp.getByText('1 file: 0 letti, 0 in attesa, 1 rifiutati.').waitFor();
+      await hp.getByText('1 file: 0 letti, 0 in attesa, 1 rifiutato.').waitFor();
       expect(await hp.locator('.cst-result-title').first().innerText()).toMatch(/\(E_FORK\)$/);
 
       await hp.getByRole('link', { name: 'Dati in conflitto (1)' }).click();

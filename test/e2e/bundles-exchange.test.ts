@@ -135,7 +135,7 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       // The hub imports both at once: the good one applied, a clear sentence for the bad one.
       await go(hp, 'Importazioni');
       await hp.getByLabel('Scegli i file da importare').setInputFiles([sentPath, bad]);
-      await hp.getByText('2 file: 1 letti, 0 in attesa, 1 rifiutati.').waitFor();
+      await hp.getByText('2 file: 1 letto, 0 in attesa, 1 rifiutato.').waitFor();
       const results = hp.locator('.cst-result');
       expect(await results.nth(0).locator('.cst-result-title').innerText()).toMatch(/^Letto e registrato: cst-041067/);
       expect(await results.nth(1).locator('.cst-result-title').innerText()).toMatch(/^Rifiutato: troncato\.cstb \(E_[A-Z]+\)$/);

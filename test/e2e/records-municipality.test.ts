@@ -160,7 +160,7 @@ describe('municipality records in Chromium (browser shell)', () => {
       await check('usage CSV preview');
       await page.getByRole('button', { name: 'Escludi tutte le righe con problemi' }).click();
       await page.getByRole('button', { name: 'Importa 1 riga' }).click();
-      await toast(page, /Importate 1 registrazioni/);
+      await toast(page, /1 registrazione importata/);
 
       // Training: two people, a course, two participations.
       await go(page, 'Formazione');

@@ -86,7 +86,7 @@ describe('Invii: send to the consortium and read its file', () => {
     await screen.findByText('File pronto per il consorzio');
     await user.upload(screen.getByLabelText('Scegli il file del consorzio'), new File(['x'], 'cst-CST-PU-per-041067-1-9.cstb'));
     await screen.findByText('Applicati 9 eventi di CST-PU.');
-    expect(screen.getByText('1 file: 1 letti, 0 in attesa, 0 rifiutati.')).toBeTruthy();
+    expect(screen.getByText('1 file: 1 letto, 0 in attesa, 0 rifiutati.')).toBeTruthy();
     expect(await screen.findByText('Sincronizzato fino al 26/11/2026')).toBeTruthy();
     expect(screen.getByText('nessuno: il consorzio ha ricevuto tutto')).toBeTruthy();
     expect(screen.getByText('servizi: 10 · corsi: 2 · gruppi: 1 · comuni aderenti: 5')).toBeTruthy();

@@ -136,7 +136,7 @@ describe('CSV import: progress of the check and of the recording', () => {
     act(() => api.emitProgress({ taskId: 'bundle.import', label: 'x', done: 1, total: 1 }));
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('20');
     act(() => finishImport!());
-    await screen.findByText(/^Importate 3\.000 registrazioni/);
+    await screen.findByText(/^3\.000 registrazioni importate/);
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 });

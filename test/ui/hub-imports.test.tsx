@@ -51,7 +51,7 @@ describe('hub imports', () => {
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
     expect(screen.getByText('Importazione: 2 file su 4…')).toBeTruthy();
     release();
-    await screen.findByText('4 file: 2 letti, 1 in attesa, 1 rifiutati.');
+    await screen.findByText('4 file: 2 letti, 1 in attesa, 1 rifiutato.');
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     const items = screen.getAllByRole('listitem').filter((li) => li.classList.contains('cst-result'));
     expect(items.map((li) => li.querySelector('.cst-result-title')?.textContent)).toEqual([
@@ -69,7 +69,7 @@ describe('hub imports', () => {
     await user.click(screen.getByRole('link', { name: 'In attesa (1)' }));
     await screen.findByRole('table', { name: 'File in attesa' });
     await user.click(screen.getByRole('link', { name: 'Importa file' }));
-    expect(await screen.findByText('4 file: 2 letti, 1 in attesa, 1 rifiutati.')).toBeTruthy();
+    expect(await screen.findByText('4 file: 2 letti, 1 in attesa, 1 rifiutato.')).toBeTruthy();
   });
 
   it('in English the sentences come from the catalogue', async () => {
@@ -93,7 +93,7 @@ describe('hub imports', () => {
     fireEvent.drop(zone, { dataTransfer: { files } });
     await screen.findByRole('progressbar');
     release();
-    await screen.findByText('4 file: 2 letti, 1 in attesa, 1 rifiutati.');
+    await screen.findByText('4 file: 2 letti, 1 in attesa, 1 rifiutato.');
     const input = api.calls.find((c) => c.method === 'bundle.import')?.input as { files: { name: string; contentBase64: string }[] };
     expect(input.files).toEqual([
       { name: 'a.cstb', contentBase64: 'YQ==' },

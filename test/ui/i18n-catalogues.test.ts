@@ -12,7 +12,8 @@ function leaves(node: unknown, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+/** `{{name}}` and `{{name, format}}` (a formatted count: `{{count, int}}`). */
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)(?:,\s*\w+)?\}\}/g)].map((m) => m[1]).sort();
 
 describe('i18n catalogues', () => {
   const itLeaves = leaves(it);
@@ -28,6 +29,20 @@ describe('i18n catalogues', () => {
 
   test('each message uses the same placeholders in both languages', () => {
     for (const [key, value] of itLeaves) expect(placeholders(enLeaves.get(key) ?? ''), key).toEqual(placeholders(value));
+  });
+
+  test('every plural has both forms, and every nested count exists', () => {
+    for (const leavesOf of [itLeaves, enLeaves]) {
+      for (const key of leavesOf.keys()) {
+        const one = /^(.*)_one$/.exec(key);
+        if (one) expect(leavesOf.has(`${one[1]}_other`), `${one[1]}_other`).toBe(true);
+      }
+      for (const [key, value] of leavesOf) {
+        for (const m of value.matchAll(/\$t\(([\w.]+),/g)) {
+          expect(leavesOf.has(`${m[1]}_one`) && leavesOf.has(`${m[1]}_other`), `${key} → ${m[1]}`).toBe(true);
+        }
+      }
+    }
   });
 
   test('every API error code has a message', async () => {

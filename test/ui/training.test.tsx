@@ -93,7 +93,7 @@ describe('training: courses and participations', () => {
     ]);
 
     await user.click(screen.getByRole('link', { name: 'Totali' }));
-    expect(await screen.findByText('Totale dell’anno 2026: 1 corsi, 2 partecipazioni (2 completate), 11,5 ore.')).toBeTruthy();
+    expect(await screen.findByText('Totale dell’anno 2026: 1 corso, 2 partecipazioni (2 completate), 11,5 ore.')).toBeTruthy();
     const perPerson = screen.getByRole('table', { name: 'Formazione per persona, anno 2026' });
     expect(within(perPerson).getByRole('row', { name: /Anna Neri.*7,5/ })).toBeTruthy();
   });

@@ -240,7 +240,7 @@ describe('usage: monthly table, trend, CSV', () => {
     const ready = screen.getByRole('button', { name: 'Importa 1 riga' });
     expect((ready as HTMLButtonElement).disabled).toBe(false);
     await user.click(ready);
-    expect(await screen.findByText('Importate 1 registrazioni; righe escluse: 3.')).toBeTruthy();
+    expect(await screen.findByText('1 registrazione importata; righe escluse: 3.')).toBeTruthy();
     expect(api.callsOf('csv.import')[0]).toMatchObject({ kind: 'usage', exclude: [3, 4, 5] });
   });
 });

@@ -46,7 +46,7 @@ export const enCsv: typeof itCsv = {
   csvProgress: {
     check: 'Checking the rows: {{done}} of {{total}}…',
     importCheck: 'Importing, last check of the rows: {{done}} of {{total}}…',
-    importWorking: 'Recording {{total}} rows: they are all saved together at the end, so this may take a few seconds without visible progress.',
+    importWorking: 'Recording $t(counts.rows, {"count": {{total}} }): they are all saved together at the end, so this may take a few seconds without visible progress.',
     import: 'Recording the rows: {{done}} of {{total}}…',
   },
 };

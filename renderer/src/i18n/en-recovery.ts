@@ -4,8 +4,10 @@ import type { itRecovery } from './it-recovery';
 export const enRecovery: typeof itRecovery = {
   recovery: {
     bannerTitle: 'Data is missing: import the consortium’s recovery bundle',
-    bannerText:
-      'This installation was restored from an older backup: the consortium ({{hub}}) already holds {{missing}} records of this municipality that are missing here. Until they are recovered no new data can be recorded, otherwise two different versions would exist.',
+    bannerText_one:
+      'This installation was restored from an older backup: the consortium ({{hub}}) already holds {{count, int}} record of this municipality that is missing here. Until it is recovered no new data can be recorded, otherwise two different versions would exist.',
+    bannerText_other:
+      'This installation was restored from an older backup: the consortium ({{hub}}) already holds {{count, int}} records of this municipality that are missing here. Until they are recovered no new data can be recorded, otherwise two different versions would exist.',
     bannerStepsTitle: 'What to do',
     bannerStep1: 'Phone the consortium and ask for this municipality’s “recovery bundle” (they prepare it from the municipality’s page).',
     bannerStep2: 'Save the file you receive (it ends in .cstb) on this computer.',
@@ -14,9 +16,11 @@ export const enRecovery: typeof itRecovery = {
     pick: 'Import the recovery bundle',
     drop: 'Or drop the recovery bundle file (.cstb) here.',
     applying: 'Recovering: checking the file and rebuilding the data…',
-    recovered: 'Recovered {{count}} records (from {{first}} to {{last}}) from the consortium’s copy: this municipality’s data is complete again and new data can be recorded.',
+    recovered_one: 'Recovered {{count, int}} record (no. {{first}}) from the consortium’s copy: this municipality’s data is complete again and new data can be recorded.',
+    recovered_other: 'Recovered {{count, int}} records (from {{first}} to {{last}}) from the consortium’s copy: this municipality’s data is complete again and new data can be recorded.',
     nothingToRecover: 'Nothing to recover: this installation already has all the data the consortium received.',
-    missingFiles: '{{count}} proposal attachments were not at the consortium: attach them again from the proposals.',
+    missingFiles_one: '{{count, int}} proposal attachment was not at the consortium: attach it again from its proposal.',
+    missingFiles_other: '{{count, int}} proposal attachments were not at the consortium: attach them again from the proposals.',
     syncWaits: 'First import the recovery bundle (red box at the top).',
     exportTitle: 'Recovery bundle',
     exportText:

@@ -48,7 +48,7 @@ export const itCsv = {
   csvProgress: {
     check: 'Controllo delle righe: {{done}} su {{total}}…',
     importCheck: 'Importazione, ultimo controllo delle righe: {{done}} su {{total}}…',
-    importWorking: 'Registrazione di {{total}} righe in corso: si salvano tutte insieme alla fine, quindi può richiedere qualche secondo senza avanzamento visibile.',
+    importWorking: 'Registrazione di $t(counts.rows, {"count": {{total}} }) in corso: si salvano tutte insieme alla fine, quindi può richiedere qualche secondo senza avanzamento visibile.',
     import: 'Registrazione delle righe: {{done}} su {{total}}…',
   },
 };

@@ -2,8 +2,10 @@
 export const itRecovery = {
   recovery: {
     bannerTitle: 'Mancano dati: importare il pacchetto di recupero del consorzio',
-    bannerText:
-      'Questa installazione è stata ripristinata da una copia di sicurezza più vecchia: il consorzio ({{hub}}) ha già {{missing}} registrazioni di questo Comune che qui mancano. Finché non sono recuperate non si possono registrare nuovi dati, altrimenti si creerebbero due versioni diverse.',
+    bannerText_one:
+      'Questa installazione è stata ripristinata da una copia di sicurezza più vecchia: il consorzio ({{hub}}) ha già {{count, int}} registrazione di questo Comune che qui manca. Finché non è recuperata non si possono registrare nuovi dati, altrimenti si creerebbero due versioni diverse.',
+    bannerText_other:
+      'Questa installazione è stata ripristinata da una copia di sicurezza più vecchia: il consorzio ({{hub}}) ha già {{count, int}} registrazioni di questo Comune che qui mancano. Finché non sono recuperate non si possono registrare nuovi dati, altrimenti si creerebbero due versioni diverse.',
     bannerStepsTitle: 'Cosa fare',
     bannerStep1: 'Telefonare al consorzio e chiedere il «pacchetto di recupero» di questo Comune (lo prepara dalla scheda del Comune).',
     bannerStep2: 'Salvare il file ricevuto (finisce in .cstb) su questo computer.',
@@ -12,9 +14,11 @@ export const itRecovery = {
     pick: 'Importa il pacchetto di recupero',
     drop: 'Oppure trascinare qui il file del pacchetto di recupero (.cstb).',
     applying: 'Recupero in corso: verifica del file e ricostruzione dei dati…',
-    recovered: 'Recuperate {{count}} registrazioni (dalla {{first}} alla {{last}}) dalla copia del consorzio: i dati di questo Comune sono di nuovo completi e si possono registrare nuovi dati.',
+    recovered_one: 'Recuperata {{count, int}} registrazione (la {{first}}) dalla copia del consorzio: i dati di questo Comune sono di nuovo completi e si possono registrare nuovi dati.',
+    recovered_other: 'Recuperate {{count, int}} registrazioni (dalla {{first}} alla {{last}}) dalla copia del consorzio: i dati di questo Comune sono di nuovo completi e si possono registrare nuovi dati.',
     nothingToRecover: 'Nessuna registrazione da recuperare: questa installazione ha già tutti i dati che il consorzio ha ricevuto.',
-    missingFiles: '{{count}} allegati di proposte non erano presso il consorzio: riallegarli dalle proposte.',
+    missingFiles_one: '{{count, int}} allegato di una proposta non era presso il consorzio: riallegarlo dalla proposta.',
+    missingFiles_other: '{{count, int}} allegati di proposte non erano presso il consorzio: riallegarli dalle proposte.',
     syncWaits: 'Prima importare il pacchetto di recupero (riquadro rosso in alto).',
     exportTitle: 'Pacchetto di recupero',
     exportText:

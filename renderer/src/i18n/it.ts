@@ -222,6 +222,44 @@ export const it = {
   format: {
     notAvailable: 'non disponibile',
   },
+  /**
+   * Counted nouns, nested into sentences with $t(counts.rows, {"count": {{rows}} }): the plural
+   * comes from here ("1 riga", "4 righe"), never from a fixed form ("1 righe"). `{{count, int}}`
+   * writes the number with shared/format's grouping ("1.234").
+   */
+  counts: {
+    entries_one: '{{count, int}} registrazione',
+    entries_other: '{{count, int}} registrazioni',
+    rows_one: '{{count, int}} riga',
+    rows_other: '{{count, int}} righe',
+    rowsRead_one: '{{count, int}} riga letta',
+    rowsRead_other: '{{count, int}} righe lette',
+    courses_one: '{{count, int}} corso',
+    courses_other: '{{count, int}} corsi',
+    participations_one: '{{count, int}} partecipazione',
+    participations_other: '{{count, int}} partecipazioni',
+    completed_one: '{{count, int}} completata',
+    completed_other: '{{count, int}} completate',
+    practices_one: '{{count, int}} buona pratica',
+    practices_other: '{{count, int}} buone pratiche',
+    proposals_one: '{{count, int}} proposta',
+    proposals_other: '{{count, int}} proposte',
+    drafts_one: '{{count, int}} in bozza',
+    drafts_other: '{{count, int}} in bozza',
+    submitted_one: '{{count, int}} inviata',
+    submitted_other: '{{count, int}} inviate',
+    withdrawn_one: '{{count, int}} ritirata',
+    withdrawn_other: '{{count, int}} ritirate',
+    data_one: '{{count, int}} dato',
+    data_other: '{{count, int}} dati',
+    filesRead_one: '{{count, int}} letto',
+    filesRead_other: '{{count, int}} letti',
+    filesRefused_one: '{{count, int}} rifiutato',
+    filesRefused_other: '{{count, int}} rifiutati',
+    /** Hours are thousandths: the caller passes count = hours (1 → "1 ora", 1,5 → "1,5 ore") and the text. */
+    hours_one: '{{hours}} ora',
+    hours_other: '{{hours}} ore',
+  },
   validation: {
     required: 'Questo campo è obbligatorio.',
     tooLong: 'Massimo {{maximum}} caratteri.',

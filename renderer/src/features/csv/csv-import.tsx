@@ -81,7 +81,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
       setError(csvErrorMessage(result.error));
       return;
     }
-    showToast('success', { key: kind === 'staff' ? 'training.csvImported' : 'usage.csvImported', params: { imported: formatNumber(result.value.imported), excluded: result.value.excluded.length } });
+    showToast('success', { key: kind === 'staff' ? 'training.csvImported' : 'usage.csvImported', params: { count: result.value.imported, excluded: result.value.excluded.length } });
     setLoaded(null);
     setExcluded(new Set());
     onImported();
@@ -113,7 +113,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
           <h3 id={`${inputId}-preview`} className="cst-subtitle">
             {t('usage.csvPreviewTitle', { name: loaded.name })}
           </h3>
-          <p>{t('usage.csvSummary', { rows: formatNumber(loaded.preview.rows), valid: formatNumber(loaded.preview.validRows), encoding: t(`usage.encoding_${loaded.preview.encoding.replace('utf-8', 'utf8')}`), separator: t(`usage.separator_${SEPARATOR_NAMES[loaded.preview.separator]}`) })}</p>
+          <p>{t('usage.csvSummary', { rows: loaded.preview.rows, valid: formatNumber(loaded.preview.validRows), encoding: t(`usage.encoding_${loaded.preview.encoding.replace('utf-8', 'utf8')}`), separator: t(`usage.separator_${SEPARATOR_NAMES[loaded.preview.separator]}`) })}</p>
           {fileProblems.map((p, i) => (
             <Alert key={i} tone="danger">
               {messageText(csvProblemMessage(p), t, i18n.language)}
@@ -201,7 +201,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
 function CsvProgress({ id, progress, importing }: { id: string; progress: TaskProgress; importing: boolean }) {
   const { t } = useTranslation();
   const figures = { done: formatNumber(progress.done), total: formatNumber(progress.total) };
-  if (progress.taskId === 'csv.import' && progress.done === 0) return <ProgressBar id={id} text={t('csvProgress.importWorking', figures)} />;
+  if (progress.taskId === 'csv.import' && progress.done === 0) return <ProgressBar id={id} text={t('csvProgress.importWorking', { total: progress.total })} />;
   const key = progress.taskId === 'csv.import' ? 'csvProgress.import' : importing ? 'csvProgress.importCheck' : 'csvProgress.check';
   return <ProgressBar id={id} text={t(key, figures)} done={progress.done} total={progress.total} />;
 }

@@ -7,6 +7,7 @@ import { formatMonth } from '../../i18n/dates';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
+import { hoursText } from '../../i18n/counts';
 
 /** The municipality's home: this month's figures, what is not yet sent, quick actions. */
 export function MunicipalitySummary({ recoveryNeeded = false }: { recoveryNeeded?: boolean }) {
@@ -51,7 +52,7 @@ export function MunicipalitySummary({ recoveryNeeded = false }: { recoveryNeeded
                 })}
               </ul>
             )}
-            <p>{t('homeMunicipality.monthTraining', { hours: formatMilli(s.trainingHoursMilli), count: s.participations })}</p>
+            <p>{t('homeMunicipality.monthTraining', { hours: hoursText(t, s.trainingHoursMilli), participations: s.participations })}</p>
             <p>{t('homeMunicipality.proposalsLine', s.proposals)}</p>
           </Card>
           <Card title={t('homeMunicipality.syncTitle')} id="home-sync">

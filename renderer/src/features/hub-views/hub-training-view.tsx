@@ -9,6 +9,7 @@ import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
 import { saveFile } from '../../platform/save-file';
 import { textToBase64, toItalianCsv } from './csv';
+import { hoursText } from '../../i18n/counts';
 
 /** Hub: training hours by member and year, and per employee where the member sent its staff. */
 export function HubTrainingView({ member }: { member?: string | undefined }) {
@@ -43,7 +44,7 @@ export function HubTrainingView({ member }: { member?: string | undefined }) {
       {!rows.data ? <Loading /> : null}
       {rows.data ? (
         <>
-          <p>{t('hubViews.trainingTotal', { hours: formatMilli(totalMilli) })}</p>
+          <p>{t('hubViews.trainingTotal', { hours: hoursText(t, totalMilli) })}</p>
           <DataTable caption={t('hubViews.trainingCaption')} columns={columns} rows={rows.data} rowKey={(r) => `${r.member}:${r.year}`} empty={t('hubViews.empty')} />
           <button type="button" className="btn btn-outline-primary" onClick={() => void onCsv()} disabled={rows.data.length === 0}>
             {t('hubViews.csv')}

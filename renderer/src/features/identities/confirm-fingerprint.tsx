@@ -31,7 +31,7 @@ export function ConfirmFingerprint({ peer, onConfirmed, onCancel }: { peer: Peer
     const digits = fingerprintDigits(typed);
     const expected = fingerprintDigits(peer.fingerprint);
     if (digits.length === 0) return setError({ key: 'peers.typeRequired' });
-    if (digits.length !== expected.length) return setError({ key: 'peers.typeLength', params: { count: expected.length, typed: digits.length } });
+    if (digits.length !== expected.length) return setError({ key: 'peers.typeLength', params: { count: digits.length, expected: expected.length } });
     if (digits !== expected) return setError({ key: 'peers.typeMismatch' });
     setBusy(true);
     const result = await api.call('identity.confirm', { id: peer.id, fingerprint: typed.trim() });

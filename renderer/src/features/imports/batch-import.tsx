@@ -56,7 +56,7 @@ export function BatchImport({ onImported }: { onImported: () => void }) {
           <p id="import-progress-label" className="mb-1">
             {busy
               ? t('imports.progress', { done: formatNumber(progress.done), total: formatNumber(progress.total) })
-              : t('imports.progressDone', { total: formatNumber(progress.total) })}
+              : t('imports.progressDone', { count: progress.total })}
           </p>
           <div
             className="cst-progress"

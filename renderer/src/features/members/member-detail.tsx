@@ -71,7 +71,7 @@ export function MemberDetail({ member, overview, onSaved }: { member: Member; ov
               {overview.stale ? ` — ${t('hubMembers.staleLong')}` : ''}
             </dd>
             <dt>{t('hubMembers.colWaiting')}</dt>
-            <dd>{overview.waitingBundles > 0 ? t('hubMembers.waitingText', { events: formatNumber(overview.eventsWaiting), count: overview.waitingBundles }) : t('bundles.none')}</dd>
+            <dd>{overview.waitingBundles > 0 ? t('hubMembers.waitingText', { events: overview.eventsWaiting, count: overview.waitingBundles }) : t('bundles.none')}</dd>
           </dl>
         </Card>
       ) : null}

@@ -38,7 +38,7 @@ export function syncColumns(overview: ReadonlyMap<string, MemberOverview>, stale
       numeric: true,
       cell: (m) => {
         const o = of(m);
-        return o && o.waitingBundles > 0 ? t('hubMembers.waitingText', { events: formatNumber(o.eventsWaiting), count: o.waitingBundles }) : '0';
+        return o && o.waitingBundles > 0 ? t('hubMembers.waitingText', { events: o.eventsWaiting, count: o.waitingBundles }) : '0';
       },
     },
   ];

@@ -51,7 +51,7 @@ export function RecoveryBanner({ status: s, onRecovered }: { status: RecoverySta
       <h2 className="cst-recovery-title" id="recovery-banner-title">
         {t('recovery.bannerTitle')}
       </h2>
-      <p>{t('recovery.bannerText', { hub: s.hub?.name ?? s.hub?.id ?? '', missing: formatNumber(s.missing) })}</p>
+      <p>{t('recovery.bannerText', { hub: s.hub?.name ?? s.hub?.id ?? '', count: s.missing })}</p>
       <p className="cst-recovery-counts">{t('recovery.bannerCounts', { ours: formatNumber(s.ourLastSeq), hubs: formatNumber(s.hubAckedSeq ?? 0) })}</p>
       <p className="cst-recovery-steps-title">{t('recovery.bannerStepsTitle')}</p>
       <ol>

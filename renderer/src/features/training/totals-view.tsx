@@ -9,6 +9,7 @@ import { Loading } from '../../components/loading';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
 import { personLabel, useTrainingStore } from './store';
+import { hoursText } from '../../i18n/counts';
 
 type PerPerson = TrainingTotals['perPerson'][number];
 type PerCourse = TrainingTotals['perCourse'][number];
@@ -48,7 +49,7 @@ export function TotalsView({ currentYear }: { currentYear: number }) {
         ) : (
           <>
             <p className="cst-big-line" role="status">
-              {t('training.totalsYear', { year, courses: data.total.courses, participations: data.total.participations, completed: data.total.completed, hours: formatMilli(data.total.hoursMilli) })}
+              {t('training.totalsYear', { year, courses: data.total.courses, participations: data.total.participations, completed: data.total.completed, hours: hoursText(t, data.total.hoursMilli) })}
             </p>
             <Card title={t('training.perPersonCaption', { year })} id="totals-person">
               <DataTable caption={t('training.perPersonCaption', { year })} captionHidden columns={personCols} rows={data.perPerson} rowKey={(p) => p.staffId} empty="" />

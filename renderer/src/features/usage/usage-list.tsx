@@ -114,7 +114,7 @@ export function UsageList({ services }: { services: readonly Service[] }) {
                     {t('usage.totalLine', {
                       quantity: formatMilli(u.quantityMilli),
                       unit: lang === 'en' ? (services.find((s) => s.unit === u.unit)?.unitEn ?? u.unit) : (services.find((s) => s.unit === u.unit)?.unitIt ?? u.unit),
-                      entries: formatNumber(u.entries),
+                      entries: u.entries,
                     })}
                   </li>
                 ))}
