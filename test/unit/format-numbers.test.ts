@@ -11,6 +11,7 @@ import {
   NBSP,
 } from '../../shared/format/numbers';
 import { formatMilli as canonicalMilli } from '../../shared/domain/quantity';
+import { countText, pluralCategory } from '../../shared/format/plural';
 
 describe('euros from integer cents', () => {
   it('writes negative amounts with one sign (issue 11 item 18: it was "-1,-50")', () => {
@@ -130,6 +131,36 @@ describe('the same text as Intl where Intl is right', () => {
     for (const n of [0, 7, 999, 1_000, 1_234, 99_999, 1_000_000, 123_456_789, -4_321, Number.MAX_SAFE_INTEGER]) {
       expect(formatInteger(n)).toBe(intlIt.format(n));
       expect(formatInteger(n, 'en')).toBe(intlEn.format(n));
+    }
+  });
+});
+
+describe('counted nouns outside the window', () => {
+  const RIGHE = { one: 'riga', other: 'righe' };
+  const DIPENDENTI = { one: 'dipendente importato', other: 'dipendenti importati' };
+  const ROWS = { one: 'row', other: 'rows' };
+
+  it('agrees with the number for 0, 1 and N, in both languages', () => {
+    expect(countText(0, RIGHE)).toBe('0 righe');
+    expect(countText(1, RIGHE)).toBe('1 riga');
+    expect(countText(4, DIPENDENTI)).toBe('4 dipendenti importati');
+    expect(countText(1, DIPENDENTI)).toBe('1 dipendente importato');
+    expect(countText(12_345, RIGHE)).toBe('12.345 righe');
+    expect(countText(0, ROWS, 'en')).toBe('0 rows');
+    expect(countText(1, ROWS, 'en')).toBe('1 row');
+    expect(countText(12_345, ROWS, 'en')).toBe('12,345 rows');
+  });
+
+  it('uses the rule i18next takes from Intl.PluralRules, so the CLI and the window agree', () => {
+    for (const locale of ['it', 'en']) {
+      const rules = new Intl.PluralRules(locale);
+      // Italian has a third category, "many", for exact millions: written with the plural form
+      // (the window copies `_other` to `_many`, renderer/src/i18n/index.ts).
+      for (const n of [0, 1, 2, 3, 11, 21, 100, 1_000_000, 2_000_000, 1.5, 0.5]) {
+        const category = rules.select(n);
+        expect(['one', 'other', 'many'], `${locale} ${n}`).toContain(category);
+        expect(pluralCategory(n), `${locale} ${n}`).toBe(category === 'one' ? 'one' : 'other');
+      }
     }
   });
 });

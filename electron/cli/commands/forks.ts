@@ -2,6 +2,7 @@
 import type { BundleFork } from '../../../shared/domain/bundles';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
+import { countText } from '../../../shared/format/plural';
 
 function summary(line: string | null): string {
   if (line === null) return '(nessuna riga: il pacchetto comincia dopo questo evento)';
@@ -19,7 +20,7 @@ function printFork(out: (s: string) => void, f: BundleFork): void {
   out(`  qui:       ${summary(f.storedLine)}${f.storedFrom ? `  [da ${f.storedFrom.name}, ${f.storedFrom.receivedAt}]` : ''}`);
   out(`  ricevuto:  ${summary(f.receivedLine)}`);
   if (f.resolution) {
-    const what = f.resolution.decision === 'keep' ? 'mantenuti i dati già ricevuti' : `accettata la versione ricevuta (${f.resolution.eventsRemoved} eventi sostituiti, ${f.resolution.eventsApplied} applicati)`;
+    const what = f.resolution.decision === 'keep' ? 'mantenuti i dati già ricevuti' : `accettata la versione ricevuta (${countText(f.resolution.eventsRemoved, { one: 'evento sostituito', other: 'eventi sostituiti' })}, ${countText(f.resolution.eventsApplied, { one: 'applicato', other: 'applicati' })})`;
     out(`  deciso il ${f.resolution.at} da ${f.resolution.by}: ${what}. Motivo: ${f.resolution.note}`);
   } else {
     out(

@@ -1,6 +1,7 @@
 /** `cst sync status`, `cst members update`, `cst hub members`, `cst hub usage` (issue 4). */
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
+import { countText } from '../../../shared/format/plural';
 
 export const syncStatusCommand: Command = {
   name: 'sync status',
@@ -62,7 +63,7 @@ export const hubMembersCommand: Command = {
     if (!json) {
       for (const m of o.members) {
         io.out(
-          `${m.istat}\t${m.name}\t${m.status}\tseq ${m.lastSeq}\t${m.lastBundleAt ?? 'mai'}\t${m.daysSinceLastSync ?? '-'} gg${m.stale ? '\tDA SOLLECITARE' : ''}${m.waitingBundles ? `\t${m.waitingBundles} pacchetti in attesa (${m.eventsWaiting} eventi)` : ''}`,
+          `${m.istat}\t${m.name}\t${m.status}\tseq ${m.lastSeq}\t${m.lastBundleAt ?? 'mai'}\t${m.daysSinceLastSync ?? '-'} gg${m.stale ? '\tDA SOLLECITARE' : ''}${m.waitingBundles ? `\t${countText(m.waitingBundles, { one: 'pacchetto', other: 'pacchetti' })} in attesa (${countText(m.eventsWaiting, { one: 'evento', other: 'eventi' })})` : ''}`,
         );
       }
     }

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
 import { formatEuro } from '../../../shared/format/numbers';
+import { countText } from '../../../shared/format/plural';
 
 export function yearOption(v: unknown): number {
   if (typeof v !== 'string' || !/^\d{4}$/.test(v)) throw new CliError('--year vuole un anno di quattro cifre, per esempio --year 2027.', 2);
@@ -26,7 +27,7 @@ export const planImportCommand: Command = {
       throw new CliError(`Impossibile leggere il file ${file}: controllare il percorso.`, 1, 'E_IO');
     }
     const plan = await callOrFail(call, 'plan.import', { year, contentBase64: bytes.toString('base64') });
-    if (!json) io.out(`Piano ${plan.year}, versione ${plan.version} (${plan.stateLabel}): ${plan.items.length} voci, totale ${formatEuro(plan.totalCents)}.`);
+    if (!json) io.out(`Piano ${plan.year}, versione ${plan.version} (${plan.stateLabel}): ${countText(plan.items.length, { one: 'voce', other: 'voci' })}, totale ${formatEuro(plan.totalCents)}.`);
     return plan;
   },
 };
@@ -59,7 +60,7 @@ export const planAllocateCommand: Command = {
     const year = yearOption(values.year);
     const alloc = await callOrFail(call, 'plan.allocate', { year });
     if (!json) {
-      for (const i of alloc.items) io.out(`${i.code}: ${formatEuro(i.cost_cents)} fra ${i.shares.length - i.exempt.length} soci (esenti: ${i.exempt.length})`);
+      for (const i of alloc.items) io.out(`${i.code}: ${formatEuro(i.cost_cents)} fra ${countText(i.shares.length - i.exempt.length, { one: 'socio', other: 'soci' })} (esenti: ${i.exempt.length})`);
     }
     return alloc;
   },

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { CsvPreview } from '../../../shared/domain/csv';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command, type CommandContext } from '../cli-types';
+import { formatInteger } from '../../../shared/format/numbers';
+import { countText, plural } from '../../../shared/format/plural';
 
 /**
  * The backend's `task.progress` of the given tasks on one line of a terminal's stderr
@@ -17,7 +19,7 @@ export function showProgress(ctx: Pick<CommandContext, 'backend' | 'json'>, task
     const { taskId, label, done, total } = m.payload;
     const percent = total > 0 ? Math.floor((done * 100) / total) : 100;
     // Rows are worth counting; the demo's steps are not (only its percentage).
-    process.stderr.write(`\r${label}: ${taskId.startsWith('csv.') ? `${done} righe su ${total}, ` : ''}${percent}%    `);
+    process.stderr.write(`\r${label}: ${taskId.startsWith('csv.') ? `${formatInteger(done)} su ${countText(total, ROWS)}, ` : ''}${percent}%    `);
     shown = true;
   });
   return () => {
@@ -26,7 +28,12 @@ export function showProgress(ctx: Pick<CommandContext, 'backend' | 'json'>, task
   };
 }
 
-const IMPORT_KINDS = { usage: 'utilizzi', staff: 'personale' } as const;
+/** What `cst import` reports: "7 utilizzi importati", "1 dipendente importato". */
+const IMPORTED = {
+  usage: { one: 'utilizzo importato', other: 'utilizzi importati' },
+  staff: { one: 'dipendente importato', other: 'dipendenti importati' },
+} as const;
+const ROWS = { one: 'riga', other: 'righe' };
 const EXPORT_LISTS = ['usage', 'staff', 'courses', 'participations', 'groups', 'meetings', 'proposals'] as const;
 
 function readInput(path: string | undefined): Buffer {
@@ -42,7 +49,7 @@ function describeProblems(preview: CsvPreview): string[] {
   const lines = preview.problems.map((p) => `  riga ${p.row}${p.column ? `, colonna «${p.column}»` : ''}: ${p.message}`);
   const listed = new Set(preview.problems.map((p) => p.row));
   const unlisted = preview.invalidRows.filter((r) => !listed.has(r)).length;
-  if (unlisted > 0) lines.push(`  … e altre ${unlisted} righe con problemi.`);
+  if (unlisted > 0) lines.push(unlisted === 1 ? '  … e un’altra riga con problemi.' : `  … e altre ${countText(unlisted, ROWS)} con problemi.`);
   return lines;
 }
 
@@ -62,7 +69,7 @@ export const importCommand: Command = {
     const endCheck = showProgress({ backend, json }, ['csv.check']);
     const preview = await callOrFail(call, 'csv.preview', { kind, contentBase64 }).finally(endCheck);
     const separator = preview.separator === '\t' ? 'tabulazione' : `"${preview.separator}"`;
-    if (!json) io.out(`File ${file}: ${preview.rows} righe (${preview.encoding}, separatore ${separator}), ${preview.validRows} valide.`);
+    if (!json) io.out(`File ${file}: ${countText(preview.rows, ROWS)} (${preview.encoding}, separatore ${separator}), ${countText(preview.validRows, { one: 'valida', other: 'valide' })}.`);
     if (preview.invalidRows.length > 0) {
       if (!json) for (const line of describeProblems(preview)) io.out(line);
       if (!values['exclude-invalid']) {
@@ -71,7 +78,7 @@ export const importCommand: Command = {
     }
     const endImport = showProgress({ backend, json }, ['csv.check', 'csv.import']);
     const result = await callOrFail(call, 'csv.import', { kind, contentBase64, exclude: preview.invalidRows }).finally(endImport);
-    if (!json) io.out(`Importati ${result.imported} ${IMPORT_KINDS[kind]}${result.excluded.length ? `; escluse le righe ${result.excluded.join(', ')}` : ''}.`);
+    if (!json) io.out(`${countText(result.imported, IMPORTED[kind])}${result.excluded.length ? `; ${plural(result.excluded.length, { one: 'esclusa la riga', other: 'escluse le righe' })} ${result.excluded.join(', ')}` : ''}.`);
     return { preview, result };
   },
 };
@@ -90,7 +97,7 @@ export const exportCommand: Command = {
     // a million entries never sit in memory.
     const path = resolve(values.out);
     const file = await callOrFail(call, 'csv.exportFile', { list, out: path, ...(list === 'usage' ? { usageFilters: filters } : {}) });
-    if (!json) io.out(`Esportate ${file.rows} righe in ${path}`);
+    if (!json) io.out(`${countText(file.rows, { one: 'riga esportata', other: 'righe esportate' })} in ${path}`);
     return { path, rows: file.rows, bytes: file.bytes };
   },
 };

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
+import { countText } from '../../../shared/format/plural';
 
 export const recoveryStatusCommand: Command = {
   name: 'recovery status',
@@ -14,10 +15,10 @@ export const recoveryStatusCommand: Command = {
   async run({ call, io, json }) {
     const s = await callOrFail(call, 'recovery.status', {});
     if (!json) {
-      if (!s.needed) io.out(`Nessun recupero necessario: ${s.ourLastSeq} eventi qui${s.hubAckedSeq !== null ? `, il consorzio ne ha confermati ${s.hubAckedSeq}` : ''}.`);
+      if (!s.needed) io.out(`Nessun recupero necessario: ${countText(s.ourLastSeq, { one: 'evento', other: 'eventi' })} qui${s.hubAckedSeq !== null ? `, il consorzio ne ha confermati ${s.hubAckedSeq}` : ''}.`);
       else
         io.out(
-          `Recupero necessario: il consorzio ${s.hub?.name ?? ''} (${s.hub?.id ?? '?'}) ha ${s.missing} eventi che qui mancano (qui fino al ${s.ourLastSeq}, consorzio fino al ${s.hubAckedSeq}). ` +
+          `Recupero necessario: il consorzio ${s.hub?.name ?? ''} (${s.hub?.id ?? '?'}) ha ${countText(s.missing, { one: 'evento che qui manca', other: 'eventi che qui mancano' })} (qui fino al ${s.ourLastSeq}, consorzio fino al ${s.hubAckedSeq}). ` +
             'Chiedere al consorzio il pacchetto di recupero e importarlo con: cst recovery apply FILE',
         );
     }
@@ -34,7 +35,7 @@ export const recoveryExportCommand: Command = {
     if (typeof values.for !== 'string') throw new CliError('indicare il comune con --for CODICE_ISTAT.', 2);
     if (typeof values.out !== 'string') throw new CliError('indicare il file da scrivere con --out FILE.', 2);
     const r = await callOrFail(call, 'recovery.export', { for: values.for, out: resolve(values.out), plain: values.plain === true });
-    if (!json) io.out(`${r.path}: pacchetto di recupero per ${r.member}, ${r.copiedEvents} eventi del comune, ${r.bytes} byte${values.plain === true ? ', NON cifrato' : ''}`);
+    if (!json) io.out(`${r.path}: pacchetto di recupero per ${r.member}, ${countText(r.copiedEvents, { one: 'evento', other: 'eventi' })} del comune, ${r.bytes} byte${values.plain === true ? ', NON cifrato' : ''}`);
     return r;
   },
 };

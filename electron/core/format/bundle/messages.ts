@@ -1,5 +1,6 @@
 import type { BundleErrorCode } from '../../../../shared/api/errors';
 import type { Role } from '../../../../shared/domain/ids';
+import { countText } from '../../../../shared/format/plural';
 
 /** Italian sentences a clerk can act on, one per outcome (the technical detail goes beside them). */
 export interface MessageParams {
@@ -57,7 +58,7 @@ export function refusalMessage(code: BundleErrorCode, p: MessageParams = {}): st
 }
 
 export function appliedMessage(p: MessageParams): string {
-  return `Pacchetto di ${who(p.sender)} applicato${range(p.range)}: ${p.applied ?? 0} eventi nuovi.`;
+  return `Pacchetto di ${who(p.sender)} applicato${range(p.range)}: ${countText(p.applied ?? 0, { one: 'evento nuovo', other: 'eventi nuovi' })}.`;
 }
 
 export function duplicateMessage(p: MessageParams): string {

@@ -27,6 +27,7 @@ import type { Projector } from '../../platform/records/projector';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { findPeer, listPeerRecords, type PeerRecord } from '../peers/peers-store';
 import { rewindPeerStream } from './rewind-stream';
+import { countText } from '../../../../shared/format/plural';
 
 export interface ResolveForkRequest {
   forkNo: number;
@@ -116,7 +117,7 @@ async function acceptFork(ctx: AppContext, view: BundleFork, decided: { by: stri
         outcome: 'applied',
         code: null,
         message: appliedMessage({ sender: report.sender, range, applied: applied.applied }),
-        detail: `biforcazione n. ${view.forkNo} accettata: ${rewound.eventsRemoved} eventi sostituiti dall'evento ${row.seq}`,
+        detail: `biforcazione n. ${view.forkNo} accettata: ${countText(rewound.eventsRemoved, { one: 'evento sostituito', other: 'eventi sostituiti' })} dall'evento ${row.seq}`,
         sender: report.sender,
         firstSeq: range.first,
         lastSeq: range.last,

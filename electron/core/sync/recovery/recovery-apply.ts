@@ -29,6 +29,7 @@ import { clearEventsLost, eventsLostPeer, findPeer } from '../peers/peers-store'
 import { stmt } from '../../platform/store/statements';
 import { copyParts, forEachCopyLine, notACopy, type CopyPart } from './recovery-copy-reader';
 import type { RecoveredEvent, RestoreFn } from '../../platform/records/recovered-event';
+import { countText } from '../../../../shared/format/plural';
 
 export function recoveryStatus(ctx: AppContext): RecoveryStatus {
   const head = outboxHead(ctx.db).seq;
@@ -66,7 +67,7 @@ export async function applyRecovery(ctx: AppContext, source: BundleSource, optio
     const applied = ctx.db.transaction(() => applyCopy(ctx, parts, { seq: m.ack!.seq, hash: m.ack!.hash }, m.sender.id))();
     const status = recoveryStatus(ctx);
     const message = applied.recovered
-      ? `Recuperati ${applied.recovered.last - applied.recovered.first + 1} eventi (dal ${applied.recovered.first} al ${applied.recovered.last}) dalla copia del consorzio: i dati di questa installazione sono di nuovo completi e si possono registrare nuovi dati.`
+      ? `${recoveredText(applied.recovered)} dalla copia del consorzio: i dati di questa installazione sono di nuovo completi e si possono registrare nuovi dati.`
       : 'Nessun evento da recuperare: questa installazione ha già tutti i propri dati che il consorzio ha ricevuto.';
     ctx.log.info('recovery applied', { recovered: applied.recovered, records: applied.records });
     return { import: imported, recovered: applied.recovered, records: applied.records, missingAttachments: applied.missingFiles.length, message: applied.missingFiles.length ? `${message} ${missingFilesSentence(applied.missingFiles.length)}` : message, status };
@@ -79,7 +80,15 @@ export async function applyRecovery(ctx: AppContext, source: BundleSource, optio
 }
 
 function missingFilesSentence(n: number): string {
-  return `${n} allegati di proposte non erano presso il consorzio e non sono stati recuperati: riallegarli dalle proposte.`;
+  return n === 1
+    ? '1 allegato di una proposta non era presso il consorzio e non è stato recuperato: riallegarlo dalla proposta.'
+    : `${countText(n, { one: 'allegato di proposta', other: 'allegati di proposte' })} non erano presso il consorzio e non sono stati recuperati: riallegarli dalle proposte.`;
+}
+
+/** "Recuperato 1 evento (il 41)", "Recuperati 12 eventi (dal 41 al 52)". */
+function recoveredText(r: { first: number; last: number }): string {
+  const n = r.last - r.first + 1;
+  return n === 1 ? `Recuperato 1 evento (il ${r.first})` : `Recuperati ${countText(n, { one: 'evento', other: 'eventi' })} (dal ${r.first} al ${r.last})`;
 }
 
 interface Applied {
