@@ -2,11 +2,11 @@
  * The one place where numbers become text for people: counts, euros, quantities, percentages and
  * sizes, in Italian ("1.234,56 €") or English ("€1,234.56").
  *
- * Formatted by hand from integers, never through `Intl.NumberFormat`: Node's ICU and Chromium's
- * disagree on details (CLDR's Italian leaves 4-digit numbers ungrouped, "1234", unless
- * `useGrouping: 'always'`, which older engines ignore; the currency sign is separated by U+00A0
- * in one version and U+202F in another), and the printed reports, the CSV files and the CLI must
- * read the same as the window. Money is integer cents, quantities integer thousandths, shares
+ * Formatted by hand from integers, never through `Intl.NumberFormat`: its output follows the ICU
+ * data of whichever engine runs it (CLDR's Italian leaves 4-digit numbers ungrouped, "1234",
+ * unless `useGrouping: 'always'`; the currency sign comes after a U+00A0 that CSV cells and the
+ * CLI do not want), and the printed reports, the CSV files and the CLI must read the same as the
+ * window. Node 20 (ICU 78) and Chromium 156 agree today; an Electron built on other data need not. Money is integer cents, quantities integer thousandths, shares
  * integer hundredths (basis points): the text is cut from their digits, so no float ever rounds
  * a cent away.
  */

@@ -85,7 +85,7 @@ export function EvaluationForm({
         ))}
       </div>
       <p className="cst-gov-total" role="status" aria-live="polite">
-        {t('evaluation.totalLive', { total: formatHundredths(total), max: `${criteria.maxScore},00` })}
+        {t('evaluation.totalLive', { total: formatHundredths(total), max: formatHundredths(criteria.maxScore * 100) })}
         {complete ? '' : ` ${t('evaluation.totalPartial')}`}
       </p>
       {formError ? <p className="cst-field-error">{formError}</p> : null}

@@ -11,7 +11,7 @@ import { EditDialog, RecordForm, schemaErrors, useRecordForm } from '../../compo
 import { RecordList } from '../../components/record-list';
 import { useToastStore } from '../../components/toast-store';
 import { formatIsoDay } from '../../i18n/dates';
-import { formatMilli } from '../../../../shared/format/numbers';
+import { formatDecimal, formatMilli } from '../../../../shared/format/numbers';
 import { canonicalToInput, normaliseQuantity } from '../../../../shared/format/typed-numbers';
 import { CsvExportButton } from '../csv/csv-export';
 import { RowActions } from './row-actions';
@@ -28,7 +28,7 @@ export function CoursesView() {
     { key: 'hours', header: t('training.colHours'), numeric: true, cell: (c) => formatMilli(c.hoursMilli) },
     { key: 'mode', header: t('training.colMode'), cell: (c) => `${t(`training.mode_${c.mode}`)}${c.consortium ? ` · ${t('training.consortium')}` : ''}` },
     { key: 'participants', header: t('training.colParticipants'), numeric: true, cell: (c) => String(c.participants) },
-    { key: 'evaluation', header: t('training.colEvaluation'), numeric: true, cell: (c) => (c.averageEvaluation === null ? t('common.none') : String(c.averageEvaluation).replace('.', ',')) },
+    { key: 'evaluation', header: t('training.colEvaluation'), numeric: true, cell: (c) => (c.averageEvaluation === null ? t('common.none') : formatDecimal(c.averageEvaluation, 1)) },
     {
       key: 'actions',
       header: t('common.actions'),

@@ -7,7 +7,7 @@ import { DataTable, type Column } from '../../components/data-table';
 import { SelectField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
 import { apiErrorMessage } from '../../i18n/messages';
-import { formatMilli } from '../../../../shared/format/numbers';
+import { formatDecimal, formatMilli } from '../../../../shared/format/numbers';
 import { personLabel, useTrainingStore } from './store';
 import { hoursText } from '../../i18n/counts';
 
@@ -32,7 +32,7 @@ export function TotalsView({ currentYear }: { currentYear: number }) {
     { key: 'participants', header: t('training.colParticipants'), numeric: true, cell: (c) => String(c.participants) },
     { key: 'completed', header: t('training.colCompleted'), numeric: true, cell: (c) => String(c.completed) },
     { key: 'hours', header: t('training.colHours'), numeric: true, cell: (c) => formatMilli(c.hoursMilli) },
-    { key: 'evaluation', header: t('training.colEvaluation'), numeric: true, cell: (c) => (c.averageEvaluation === null ? t('common.none') : String(c.averageEvaluation).replace('.', ',')) },
+    { key: 'evaluation', header: t('training.colEvaluation'), numeric: true, cell: (c) => (c.averageEvaluation === null ? t('common.none') : formatDecimal(c.averageEvaluation, 1)) },
   ];
   const data = totals.data;
   return (
