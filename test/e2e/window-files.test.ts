@@ -52,7 +52,7 @@ describe('files and the session of the browser shell', () => {
       // The real file through the file input: read by the page, sent as bytes, applied.
       await page.getByRole('navigation', { name: 'Menu principale' }).getByRole('link', { name: 'Importazioni', exact: true }).click();
       await page.getByLabel('Scegli i file da importare').setInputFiles([bundle]);
-      await page.getByText('1 file: 1 letti, 0 in attesa, 0 rifiutati.').waitFor();
+      await page.getByText('1 file: 1 letto, 0 in attesa, 0 rifiutati.').waitFor();
       expect(await page.locator('.cst-result-title').first().innerText()).toMatch(/^Letto e registrato: cst-041067/);
       expect(problems).toEqual([]);
       await page.context().close();
