@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RecordKind } from '../../../../shared/records/registry';
-import { validationError } from '../../platform/errors';
+import { appError, validationError } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { appendEvent } from '../outbox/outbox';
@@ -29,7 +29,7 @@ export function deleteRecord(ctx: AppContext, kind: RecordKind, id: string): voi
 export function requireMunicipality(ctx: AppContext): void {
   const inst = installationRole(ctx);
   if (!inst) {
-    throw new AppError('E_NOT_INITIALIZED', 'Questa installazione non è ancora configurata: completare la prima configurazione (comune o consorzio).');
+    throw appError('installation.notInitialized');
   }
   if (inst.role !== 'municipality') {
     throw new AppError('E_VALIDATION', 'Questa installazione è il consorzio: utilizzi, personale e proposte si registrano nelle installazioni dei comuni.');

@@ -1,0 +1,4 @@
+import type { ErrorEntry } from './entry';
+
+export const syncMessages = {
+} as const satisfies Record<string, ErrorEntry>;
