@@ -28,7 +28,7 @@ type Catalogue = typeof ERROR_MESSAGES;
 export type MessageKey = keyof Catalogue;
 
 /** The params a key's sentence names, each a string or a number. */
-export type MessageParams<K extends MessageKey> = { [P in Holes<Catalogue[K]['it']>]: ParamValue };
+export type MessageParams<K extends MessageKey> = { [P in Holes<Catalogue[K]['it']> | Holes<Catalogue[K]['en']>]: ParamValue };
 
 export type { Language } from './entry';
 

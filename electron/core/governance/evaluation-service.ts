@@ -33,7 +33,7 @@ interface HubProposalRow {
 
 function hubProposal(ctx: Pick<AppContext, 'db'>, id: string): HubProposalRow {
   const row = stmt(ctx.db, 'SELECT id, owner, status, title, submitted_at, updated_at, data FROM hub_proposals WHERE id = ?').get(id) as HubProposalRow | undefined;
-  if (!row) throw notFound('Proposta', id);
+  if (!row) throw notFound('proposal', id);
   return row;
 }
 

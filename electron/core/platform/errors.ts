@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApiError, ErrorCode } from '../../../shared/api/errors';
-import { codeOf, lineFor, messageFor, type MessageKey, type MessageParams } from '../../../shared/errors/catalogue';
+import { codeOf, isMessageKey, lineFor, messageFor, type MessageKey, type MessageParams } from '../../../shared/errors/catalogue';
 import type { ParamValue } from '../../../shared/errors/entry';
 import { issueMessage } from '../../../shared/errors/zod-issues';
 
@@ -80,4 +80,10 @@ export function validationError(error: z.ZodError, input?: unknown): ApiError {
     params: { ...params, issue: sentence },
     key,
   };
+}
+
+/** validationError as a thrown AppError, for a schema checked inside the core (a record's data). */
+export function validationFailure(error: z.ZodError, input?: unknown): AppError {
+  const { code, message, field, params, key } = validationError(error, input);
+  return new AppError(code, message, { ...(field ? { field } : {}), ...(params ? { params } : {}), ...(key && isMessageKey(key) ? { key } : {}) });
 }

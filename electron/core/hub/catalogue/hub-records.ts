@@ -102,7 +102,7 @@ export function deleteHubService(ctx: AppContext, input: { code: string }): { co
   const hub = requireHubWriter(ctx);
   const id = derivedRecordId(hub.id, 'service', input.code);
   return ctx.db.transaction(() => {
-    if (!stmt(ctx.db, 'SELECT 1 FROM hub_services WHERE id = ?').get(id)) throw notFound('Servizio', input.code);
+    if (!stmt(ctx.db, 'SELECT 1 FROM hub_services WHERE id = ?').get(id)) throw notFound('service', input.code);
     if (stmt(ctx.db, 'SELECT 1 FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service = ? LIMIT 1').get(input.code)) {
       throw new AppError(
         'E_VALIDATION',
@@ -162,7 +162,7 @@ export function saveHubCourse(ctx: AppContext, input: ParsedInput<'hub.courses.s
   return ctx.db.transaction(() => {
     const id = input.id ?? ctx.ids.uuid();
     const before = stmt(ctx.db, 'SELECT start_date FROM hub_courses WHERE id = ?').pluck().get(id) as string | undefined;
-    if (input.id && before === undefined) throw notFound('Corso', input.id);
+    if (input.id && before === undefined) throw notFound('course', input.id);
     refuseIdHeldByMember(ctx, id, { field: 'id', label: `Il corso «${input.title}»` });
     writeCourse(ctx.db, id, putRecord(ctx, offeredCourseKind, id, data), ctx.clock.now(), false);
     // Members' training hours are filed by the course's year: follow a change of year.
@@ -174,7 +174,7 @@ export function saveHubCourse(ctx: AppContext, input: ParsedInput<'hub.courses.s
 export function deleteHubCourse(ctx: AppContext, input: { id: string }): { id: string } {
   requireHubWriter(ctx);
   return ctx.db.transaction(() => {
-    if (!stmt(ctx.db, 'SELECT 1 FROM hub_courses WHERE id = ?').get(input.id)) throw notFound('Corso', input.id);
+    if (!stmt(ctx.db, 'SELECT 1 FROM hub_courses WHERE id = ?').get(input.id)) throw notFound('course', input.id);
     if (stmt(ctx.db, 'SELECT 1 FROM hub_training_course_totals INDEXED BY hub_training_course_totals_by_course WHERE course_id = ? AND participations > 0 LIMIT 1').get(input.id)) {
       throw new AppError('E_VALIDATION', 'I soci hanno già registrato partecipazioni a questo corso: non si può eliminare.', { field: 'id' });
     }
@@ -216,7 +216,7 @@ export function saveHubGroup(ctx: AppContext, input: ParsedInput<'hub.groups.sav
   };
   return ctx.db.transaction(() => {
     const id = input.id ?? ctx.ids.uuid();
-    if (input.id && !stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(id)) throw notFound('Gruppo', input.id);
+    if (input.id && !stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(id)) throw notFound('group', input.id);
     refuseIdHeldByMember(ctx, id, { field: 'id', label: `Il gruppo «${input.name}»` });
     writeGroup(ctx.db, id, putRecord(ctx, thematicGroupKind, id, data), ctx.clock.now(), false);
     return toGroup(ctx, stmt(ctx.db, 'SELECT id, data, updated_at FROM hub_groups WHERE id = ?').get(id) as Row);
@@ -226,7 +226,7 @@ export function saveHubGroup(ctx: AppContext, input: ParsedInput<'hub.groups.sav
 export function deleteHubGroup(ctx: AppContext, input: { id: string }): { id: string } {
   requireHubWriter(ctx);
   return ctx.db.transaction(() => {
-    if (!stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(input.id)) throw notFound('Gruppo', input.id);
+    if (!stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(input.id)) throw notFound('group', input.id);
     deleteRecord(ctx, thematicGroupKind, input.id);
     removeGroup(ctx.db, input.id, false);
     return { id: input.id };

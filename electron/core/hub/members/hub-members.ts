@@ -85,7 +85,7 @@ export function updateMember(ctx: AppContext, input: ParsedInput<'members.update
   const hub = requireHubWriter(ctx);
   return ctx.db.transaction(() => {
     const r = getRow(ctx, input.istat);
-    if (!r) throw notFound('Socio', input.istat);
+    if (!r) throw notFound('member', input.istat);
     const next: MemberRow = {
       ...r,
       population: input.population === undefined ? r.population : input.population,
@@ -131,7 +131,7 @@ export function addMember(ctx: AppContext, input: ParsedInput<'members.add'>): R
 export function removeRegistryMember(ctx: AppContext, input: ParsedInput<'members.remove'>): { istat: string } {
   const hub = requireHubWriter(ctx);
   return ctx.db.transaction(() => {
-    if (!getRow(ctx, input.istat)) throw notFound('Socio', input.istat);
+    if (!getRow(ctx, input.istat)) throw notFound('member', input.istat);
     if (stmt(ctx.db, "SELECT 1 FROM peers WHERE kind = 'municipality' AND id = ?").get(input.istat)) {
       throw new AppError(
         'E_VALIDATION',

@@ -68,7 +68,7 @@ export function listHubProposals(ctx: AppContext, input: { status?: ProposalStat
 export function getHubProposal(ctx: AppContext, input: { id: string }): HubProposalDetail {
   requireHub(ctx);
   const r = stmt(ctx.db, `${SELECT} WHERE p.id = ?`).get(input.id) as Row | undefined;
-  if (!r) throw notFound('Proposta', input.id);
+  if (!r) throw notFound('proposal', input.id);
   const events = stmt(ctx.db, 'SELECT seq, at FROM hub_proposal_events WHERE proposal_id = ? ORDER BY seq').all(input.id) as { seq: number; at: string }[];
   const line = stmt(ctx.db, 'SELECT line FROM inbox_events WHERE key = ?').pluck();
   const versions = events.map((e) => {
