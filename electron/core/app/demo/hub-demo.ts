@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Input, MethodName, Output } from '../../../../shared/api/contract';
 import type { HubDemoSummary } from '../../../../shared/domain/gov-plan';
 import type { AppContext } from '../../platform/context';
-import { appError } from '../../platform/errors';
+import { AppError, appError } from '../../platform/errors';
 import { stmt } from '../../platform/store/statements';
 import { requireGovHub } from '../../governance/gov-errors';
 import { activeMembers } from '../../governance/plan-items';
