@@ -55,8 +55,20 @@ export function messageFor(key: MessageKey, params: Readonly<Record<string, Para
  */
 export function lineFor(key: MessageKey, params: Readonly<Record<string, ParamValue>>, field: string | undefined, language: Language = 'it'): string {
   const sentence = messageFor(key, params, language);
-  if (!field || !(ERROR_MESSAGES[key] as ErrorEntry).aboutField) return sentence;
+  if (!field || !(ERROR_MESSAGES[key] as ErrorEntry).aboutField) return capitalized(sentence);
   return messageFor('validation.fieldPrefix', { field, sentence }, language);
+}
+
+/**
+ * The sentence on its own (beside its field, or above a form): a sentence about a field starts
+ * in lower case, to follow «Campo «x»:», so it is capitalised here.
+ */
+export function sentenceFor(key: MessageKey, params: Readonly<Record<string, ParamValue>> = {}, language: Language = 'it'): string {
+  return capitalized(messageFor(key, params, language));
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -66,7 +78,7 @@ export function lineFor(key: MessageKey, params: Readonly<Record<string, ParamVa
  */
 export function apiErrorText(error: ApiError, language: Language, withField = true): string {
   if (!isMessageKey(error.key)) return error.message;
-  return withField ? lineFor(error.key, error.params ?? {}, error.field, language) : messageFor(error.key, error.params ?? {}, language);
+  return withField ? lineFor(error.key, error.params ?? {}, error.field, language) : sentenceFor(error.key, error.params ?? {}, language);
 }
 
 /** `LANG=en_US.UTF-8` → 'en'; Italian otherwise (the app's first language). */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApiError, ErrorCode } from '../../../shared/api/errors';
-import { codeOf, isMessageKey, lineFor, messageFor, type MessageKey, type MessageParams } from '../../../shared/errors/catalogue';
+import { codeOf, isMessageKey, lineFor, messageFor, sentenceFor, type MessageKey, type MessageParams } from '../../../shared/errors/catalogue';
 import type { ParamValue } from '../../../shared/errors/entry';
 import { issueMessage } from '../../../shared/errors/zod-issues';
 
@@ -71,7 +71,7 @@ export function validationError(error: z.ZodError, input?: unknown): ApiError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
   const { key, params } = issue ? issueMessage(issue, input) : { key: 'validation.invalid' as const, params: {} };
-  const sentence = messageFor(key, params, 'it');
+  const sentence = sentenceFor(key, params, 'it');
   return {
     code: 'E_VALIDATION',
     message: field ? lineFor(key, params, field, 'it') : sentence,
