@@ -57,7 +57,7 @@ export const governanceMessages = {
   ),
   'planCsv.noItems': refusal('Il file non contiene voci: dopo la riga delle intestazioni, una riga per voce.', 'The file holds no items: after the header line, one line per item.'),
   'planCsv.lineCodeMissing': refusal('Riga {line}: manca il codice della voce.', 'Line {line}: the item’s code is missing.'),
-  'planCsv.lineCostMissing': refusal('Riga {line}: voce {code}: manca il costo: scriverlo in euro, per esempio 1.234,56.', 'Line {line}: item {code}: the cost is missing: write it in euros, for example 1.234,56.{value}'),
+  'planCsv.lineCostMissing': refusal('Riga {line}: voce {code}: manca il costo: scriverlo in euro, per esempio 1.234,56.', 'Line {line}: item {code}: the cost is missing: write it in euros, for example 1.234,56.'),
   'planCsv.lineCostNegative': refusal('Riga {line}: voce {code}: il costo {value} è negativo: i costi non possono essere negativi.', 'Line {line}: item {code}: the cost {value} is negative: costs cannot be negative.'),
   'planCsv.lineCostNotEuro': refusal('Riga {line}: voce {code}: "{value}" non è un importo in euro: scriverlo per esempio 1.234,56.', 'Line {line}: item {code}: "{value}" is not an amount in euros: write it for example as 1.234,56.'),
   'planCsv.linePercent': refusal(
