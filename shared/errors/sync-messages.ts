@@ -59,6 +59,22 @@ export const syncMessages = {
     'Impossibile scrivere il pacchetto in {target} ({reason}): verificare che il supporto sia inserito, non protetto da scrittura e con spazio libero, poi riprovare.',
     'Cannot write the bundle to {target} ({reason}): check that the medium is inserted, not write-protected and has free space, then try again.',
   ),
+  'identityFile.format': {
+    code: 'E_FORMAT',
+    it: "Il file scelto non è un file di identità CST valido (.cstid): è danneggiato o di un altro tipo. Chiedete all'altra installazione di esportarlo di nuovo.",
+    en: 'The chosen file is not a valid CST identity file (.cstid): it is damaged or of another kind. Ask the other installation to export it again.',
+  },
+  'identityFile.fields': {
+    code: 'E_FORMAT',
+    it: "Il file di identità contiene dati non validi. Chiedete all'altra installazione di esportarlo di nuovo con CST Desk.",
+    en: 'The identity file holds invalid data. Ask the other installation to export it again with CST Desk.',
+  },
+  'identityFile.signature': {
+    code: 'E_SIGNATURE',
+    it: "La firma del file di identità non è valida: il file è stato modificato o non proviene dall'installazione indicata. Non usatelo e chiedetene uno nuovo all'altra parte.",
+    en: 'The identity file’s signature is not valid: the file was changed or does not come from the installation it names. Do not use it and ask the other side for a new one.',
+  },
+  'identityFile.limit': { code: 'E_LIMIT', it: 'Il file scelto è troppo grande per essere un file di identità CST (.cstid).', en: 'The chosen file is too large to be a CST identity file (.cstid).' },
   'inspect.unreadable': notFound('Il file {path} non può essere letto ({reason}).', 'The file {path} cannot be read ({reason}).'),
   'identity.otherHub': refusal(
     "Il file è l'identità di un altro consorzio ({id}): il consorzio scambia pacchetti solo con i comuni soci.",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cliLanguage, runCli } from '../../electron/cli/run-cli';
 import { tempDir } from '../helpers/temp-dir';
-import { cst } from './cli-run';
+import { cstProcess } from './cli-run';
 
 /** One `cst` run in process: exit code and what it wrote. */
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -41,10 +41,10 @@ describe('the language of cst refusals', () => {
 
   it('holds for the real command in its own process (LANG=en_US.UTF-8)', () => {
     const dir = tempDir();
-    expect(cst(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', dir]).code).toBe(0);
-    const r = cst(['identity', 'confirm', 'CST-XX', '--fingerprint', 'AAAA-BBBB', '--data-dir', dir], { LANG: 'en_US.UTF-8' });
+    expect(cstProcess(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', dir]).code).toBe(0);
+    const r = cstProcess(['identity', 'confirm', 'CST-XX', '--fingerprint', 'AAAA-BBBB', '--data-dir', dir], { LANG: 'en_US.UTF-8' });
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe('cst identity confirm: No identity imported with code CST-XX: import its .cstid file first.');
-    expect(cst(['identity', 'confirm', 'CST-XX', '--fingerprint', 'AAAA-BBBB', '--data-dir', dir]).stderr).toContain('Nessuna identità importata');
+    expect(cstProcess(['identity', 'confirm', 'CST-XX', '--fingerprint', 'AAAA-BBBB', '--data-dir', dir]).stderr).toContain('Nessuna identità importata');
   });
 });

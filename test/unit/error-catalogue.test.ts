@@ -59,9 +59,9 @@ describe('the error catalogue (shared/errors)', () => {
     const sites = files('electron/core')
       .filter((f) => !f.endsWith('platform/errors.ts'))
       .flatMap((f) => (readFileSync(join(ROOT, f), 'utf8').match(/new AppError\(/g) ?? []).map(() => f.replace(/^electron\/core\//, '')));
-    // CSV problems (csvProblems.<code>), governance rules (govErrors.<rule>), identity files and
-    // bundle refusals (their own messages, per-code in the window); and two handler files the
-    // lead converts (keys gov.statementNotReceived, export.dirCannotCreate are ready).
+    // CSV problems (csvProblems.<code>), governance rules (govErrors.<rule>) and bundle refusals
+    // (their own messages, per code in the window); and two handler files the lead converts
+    // (keys gov.statementNotReceived and export.dirCannotCreate are ready).
     expect(sites.sort()).toEqual(
       [
         'governance/gov-errors.ts',
@@ -72,7 +72,6 @@ describe('the error catalogue (shared/errors)', () => {
         'sync/bundles/inspect.ts',
         'sync/forks/resolve-fork.ts',
         'sync/forks/resolve-fork.ts',
-        'sync/peers/identity-exchange.ts',
         'sync/recovery/recovery-apply.ts',
         'sync/recovery/recovery-apply.ts',
       ].sort(),

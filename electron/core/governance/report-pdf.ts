@@ -105,7 +105,7 @@ export async function printReportPdf(ctx: AppContext, input: ParsedInput<'report
   try {
     writeFileSync(out, pdf);
   } catch (err) {
-    throw appError('pdf.cannotWrite', { path: out, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, { field: 'out', params: { reason: 'pdf_write_failed' } });
+    throw appError('pdf.cannotWrite', { path: out, detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, { field: 'out', params: { reason: 'pdf_write_failed' } });
   }
   return { fileName: basename(out), bytes: pdf.byteLength, path: out };
 }

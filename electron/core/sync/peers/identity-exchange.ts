@@ -3,7 +3,7 @@ import { IdentityFileError, readIdentityFile } from '../../format/container/iden
 import type { AppContext } from '../../platform/context';
 import { fingerprint } from '../../format/crypto/fingerprint';
 import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
-import { appError, AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { findPeer, findPeerById, listPeerRecords, markPeerConfirmed, toPeer, upsertPendingPeer, type PeerRecord } from './peers-store';
 
@@ -25,7 +25,7 @@ export function importIdentity(ctx: AppContext, bytes: Buffer): Peer {
   try {
     identity = readIdentityFile(bytes);
   } catch (err) {
-    if (err instanceof IdentityFileError) throw new AppError(err.code, err.message, { params: { detail: err.detail } });
+    if (err instanceof IdentityFileError) throw appError(err.key, {}, { params: { detail: err.detail } });
     throw err;
   }
   if (identity.kind === us.role) {
