@@ -44,7 +44,7 @@ describe('the error catalogue (shared/errors)', () => {
     const core = files('electron').map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
     const mapping = readFileSync(join(ROOT, 'shared/errors/zod-issues.ts'), 'utf8');
     const unused = KEYS.filter((key) => !key.startsWith('schema.') && !core.includes(`'${key}'`) && !mapping.includes(`'${key}'`));
-    // Ready for two sentences still written in handler files (gov-handlers.ts, bundle-handlers.ts):
+    // Ready for two sentences still written in module files (governance-module.ts, bundles-module.ts):
     // take them off this list when those files throw appError(key).
     expect(unused.sort()).toEqual(['export.dirCannotCreate', 'gov.statementNotReceived']);
   });
@@ -60,16 +60,15 @@ describe('the error catalogue (shared/errors)', () => {
       .filter((f) => !f.endsWith('platform/errors.ts'))
       .flatMap((f) => (readFileSync(join(ROOT, f), 'utf8').match(/new AppError\(/g) ?? []).map(() => f.replace(/^electron\/core\//, '')));
     // CSV problems (csvProblems.<code>), governance rules (govErrors.<rule>) and bundle refusals
-    // (their own messages, per code in the window); and two handler files the lead converts
+    // (their own messages, per code in the window); and two module files the lead converts
     // (keys gov.statementNotReceived and export.dirCannotCreate are ready).
     expect(sites.sort()).toEqual(
       [
         'governance/gov-errors.ts',
-        'governance/gov-handlers.ts',
+        'governance/governance-module.ts',
         'governance/plan-csv.ts',
         'municipality/csv/csv-problems.ts',
-        'sync/bundles/bundle-handlers.ts',
-        'sync/bundles/inspect.ts',
+        'sync/bundles/bundles-module.ts',
         'sync/forks/resolve-fork.ts',
         'sync/forks/resolve-fork.ts',
         'sync/recovery/recovery-apply.ts',
