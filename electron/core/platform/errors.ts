@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApiError, ErrorCode } from '../../../shared/api/errors';
-import { codeOf, isMessageKey, lineFor, messageFor, sentenceFor, type MessageKey, type MessageParams } from '../../../shared/errors/catalogue';
+import { codeOf, isMessageKey, lineFor, sentenceFor, type MessageKey, type MessageParams } from '../../../shared/errors/catalogue';
 import type { ParamValue } from '../../../shared/errors/entry';
 import { issueMessage } from '../../../shared/errors/zod-issues';
 
@@ -41,7 +41,7 @@ export class AppError extends Error {
 type NoParams<K extends MessageKey> = keyof MessageParams<K> extends never ? true : false;
 
 /**
- * The error for a catalogue sentence: `throw appError('usage.dateInFuture', { field }, { field })`.
+ * The error for a catalogue sentence: `throw appError('staff.codeTaken', { code }, { field: 'code' })`.
  * Params the sentence names are typed from its text; `extra.params` adds params it does not name.
  */
 export function appError<K extends MessageKey>(
@@ -55,11 +55,6 @@ export function appError<K extends MessageKey>(
     ...(Object.keys(all).length ? { params: all } : {}),
     key,
   });
-}
-
-/** The sentence of a key in Italian, for the rare text that is part of a longer one. */
-export function italian<K extends MessageKey>(key: K, params?: MessageParams<K>): string {
-  return messageFor(key, params as Params | undefined, 'it');
 }
 
 /**
