@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Backend } from '../core/app/backend';
 import type { CallFn } from '../../shared/api/call';
+import type { ApiError } from '../../shared/api/errors';
 
 export interface CliIo {
   out(text: string): void;
@@ -37,6 +38,8 @@ export class CliError extends Error {
     message: string,
     readonly exitCode: 1 | 2 = 1,
     readonly code = exitCode === 2 ? 'E_USAGE' : 'E_REFUSED',
+    /** The core's refusal it reports, written in the CLI's language from its catalogue key. */
+    readonly apiError?: ApiError,
   ) {
     super(message);
   }

@@ -6,6 +6,7 @@ import { resolveDataDir } from '../core/platform/data-dir';
 import { AppError } from '../core/platform/errors';
 import { diskFullError, isDiskFull } from '../core/platform/fs/disk-errors';
 import { requireExistingStore } from '../core/platform/store/data-dir-problems';
+import { apiErrorText, languageFromLocale, type Language } from '../../shared/errors/catalogue';
 import { CliError, type CliIo, type Command } from './cli-types';
 import { COMMANDS } from './commands/index';
 
@@ -14,6 +15,7 @@ const GLOBAL_OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  lang: { type: 'string' },
 } as const;
 
 const stdio: CliIo = {
@@ -29,6 +31,7 @@ const stdio: CliIo = {
 export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const command = findCommand(argv);
   const json = argv.includes('--json');
+  const lang = cliLanguage(argv, env);
   if (!command) {
     if (argv.includes('--version')) {
       io.out(APP_VERSION);
@@ -43,7 +46,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.Proc
     const rest = argv.slice(command.name.split(' ').length);
     const parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
     if (parsed.values.help) {
-      io.out(`${command.summary}\n\nUso: ${command.usage}\nOpzioni globali: --data-dir CARTELLA, --json`);
+      io.out(`${command.summary}\n\nUso: ${command.usage}\nOpzioni globali: --data-dir CARTELLA, --json, --lang it|en`);
       return 0;
     }
     const flag = parsed.values['data-dir'] as string | undefined;
@@ -62,7 +65,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.Proc
     if (json) io.out(JSON.stringify({ ok: true, value }));
     return 0;
   } catch (err) {
-    const { code, message, exitCode } = describeError(isDiskFull(err) ? diskFullError(dataDirOf(argv, env), err) : err);
+    const { code, message, exitCode } = describeError(isDiskFull(err) ? diskFullError(dataDirOf(argv, env), err) : err, lang);
     io.err(`cst ${command.name}: ${message}`);
     if (json) io.out(JSON.stringify({ ok: false, error: { code, message } }));
     return exitCode;
@@ -84,9 +87,22 @@ function findCommand(argv: string[]): Command | undefined {
   return COMMANDS.find((c) => c.name === `${first} ${second}`) ?? COMMANDS.find((c) => c.name === first);
 }
 
-function describeError(err: unknown): { code: string; message: string; exitCode: 1 | 2 } {
-  if (err instanceof CliError) return { code: err.code, message: err.message, exitCode: err.exitCode };
-  if (err instanceof AppError) return { code: err.code, message: err.message, exitCode: 1 };
+/**
+ * The language of the refusals: `--lang it|en`, else the locale (LC_ALL, LC_MESSAGES, LANG, in
+ * POSIX order: `LANG=en_US.UTF-8` → English), else Italian. Read before the options are parsed,
+ * so that a usage error is said in it too.
+ */
+export function cliLanguage(argv: string[], env: NodeJS.ProcessEnv): Language {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const asked = i < 0 ? undefined : argv[i]!.startsWith('--lang=') ? argv[i]!.slice(7) : argv[i + 1];
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  return languageFromLocale(asked) ?? languageFromLocale(locale) ?? 'it';
+}
+
+/** A refusal in the chosen language: from the catalogue's key and params when the error has them. */
+function describeError(err: unknown, lang: Language): { code: string; message: string; exitCode: 1 | 2 } {
+  if (err instanceof CliError) return { code: err.code, message: err.apiError ? apiErrorText(err.apiError, lang) : err.message, exitCode: err.exitCode };
+  if (err instanceof AppError) return { code: err.code, message: apiErrorText(err.toValue(), lang), exitCode: 1 };
   const code = (err as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
     return { code: 'E_USAGE', message: `${(err as Error).message} (vedere cst --help)`, exitCode: 2 };
@@ -107,6 +123,7 @@ export function helpText(): string {
     'Opzioni globali:',
     '  --data-dir CARTELLA  cartella dati (altrimenti CST_DATA_DIR, altrimenti quella predefinita)',
     '  --json               risultato in JSON su stdout',
+    '  --lang it|en         lingua dei messaggi di errore (altrimenti LANG; predefinito italiano)',
     '  --help               aiuto (anche: cst COMANDO --help)',
     '',
     'Codici di uscita: 0 riuscito, 1 operazione rifiutata, 2 uso errato.',

@@ -1,7 +1,8 @@
 /**
  * Errors cross every transport as values, never as thrown class instances.
  * `code` is stable (tests, CLI exit codes and UI catalogues key on it); `message` is an Italian
- * sentence a clerk can act on (the CLI prints it, the UI may translate by code and `params`).
+ * sentence a clerk can act on, written from the catalogue's `key` and `params`, which the CLI and
+ * the UI use to write it in the user's language.
  */
 export const ERROR_CODES = [
   'E_VALIDATION',
@@ -59,6 +60,11 @@ export interface ApiError {
   /** Dotted path of the offending input field, for validation errors. */
   field?: string;
   params?: Record<string, string | number>;
+  /**
+   * The sentence's key in the error catalogue (shared/errors/catalogue.ts): the CLI and the
+   * window write it in the user's language from `key` and `params`; `message` stays Italian.
+   */
+  key?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

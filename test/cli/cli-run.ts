@@ -7,6 +7,12 @@ import { tempDir } from '../helpers/temp-dir';
 
 export const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
 
+/**
+ * The locale pinned to one that names no language (Italian, the default), so that the tests'
+ * Italian sentences hold on a machine set to English too; a test passes `LANG` to try another.
+ */
+const NO_LANGUAGE = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+
 export interface CstResult {
   code: number | null;
   stdout: string;
@@ -23,13 +29,13 @@ export async function cst(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
   let stdout = '';
   let stderr = '';
   const io = { out: (text: string) => void (stdout += `${text}\n`), err: (text: string) => void (stderr += `${text}\n`) };
-  const code = await runCli(args, io, { ...process.env, ...env });
+  const code = await runCli(args, io, { ...process.env, ...NO_LANGUAGE, ...env });
   return { code, stdout, stderr };
 }
 
 /** The real `cst` command in a child process, as an operator runs it. */
 export function cstProcess(args: string[], env: NodeJS.ProcessEnv = {}): CstResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...NO_LANGUAGE, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -13,7 +13,7 @@ import { receiveProposal, transitionProposal, type ProposalAction, type Proposal
 import { proposalStatusKind, type ProposalStatusData } from '../../../shared/records/gov-records';
 import type { ProposalData } from '../../../shared/records/proposals';
 import type { AppContext } from '../platform/context';
-import { AppError } from '../platform/errors';
+import { appError } from '../platform/errors';
 import { notFound, operatorName, putRecord } from '../sync/records/record-events';
 import { stmt } from '../platform/store/statements';
 import { requireGovHub, withRules } from './gov-errors';
@@ -33,7 +33,7 @@ interface HubProposalRow {
 
 function hubProposal(ctx: Pick<AppContext, 'db'>, id: string): HubProposalRow {
   const row = stmt(ctx.db, 'SELECT id, owner, status, title, submitted_at, updated_at, data FROM hub_proposals WHERE id = ?').get(id) as HubProposalRow | undefined;
-  if (!row) throw notFound('Proposta', id);
+  if (!row) throw notFound('proposal', id);
   return row;
 }
 
@@ -86,10 +86,11 @@ function loadTrack(ctx: AppContext, p: HubProposalRow): { track: ProposalTrack; 
   const saved = readProposalStatus(ctx.db, p.id);
   if (saved) return { track: toTrack(saved.data), groupId: saved.data.group_id, criteria: { criteria: saved.data.criteria, maxScore: saved.data.max_score } };
   if (p.status !== 'submitted') {
-    throw new AppError('E_VALIDATION', `La proposta «${p.title}» non è stata presentata dal comune (stato: ${p.status === 'withdrawn' ? 'ritirata' : 'bozza'}): non si può valutare.`, {
-      field: 'id',
-      params: { rule: 'PROPOSAL_NOT_SUBMITTED', title: p.title },
-    });
+    throw appError(
+      'eval.notSubmitted',
+      { title: p.title, state: p.status === 'withdrawn' ? 'ritirata' : 'bozza', stateEn: p.status === 'withdrawn' ? 'withdrawn' : 'draft' },
+      { field: 'id', params: { rule: 'PROPOSAL_NOT_SUBMITTED' } },
+    );
   }
   const date = (p.submitted_at ?? p.updated_at ?? ctx.clock.now()).slice(0, 10);
   const criteria = readGovSettings(ctx).criteria;
@@ -115,7 +116,7 @@ export function assignProposal(ctx: AppContext, input: ParsedInput<'gov.proposal
   return ctx.db.transaction(() => {
     const p = hubProposal(ctx, input.id);
     if (input.groupId !== null && !stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(input.groupId)) {
-      throw new AppError('E_VALIDATION', 'Campo «groupId»: il gruppo tematico non esiste fra quelli del consorzio.', { field: 'groupId', params: { rule: 'GROUP_UNKNOWN' } });
+      throw appError('eval.groupUnknown', {}, { field: 'groupId', params: { rule: 'GROUP_UNKNOWN' } });
     }
     const { track, criteria } = loadTrack(ctx, p);
     return save(ctx, p, track, input.groupId, criteria);
@@ -128,10 +129,7 @@ export function actOnProposal(ctx: AppContext, input: ParsedInput<'gov.proposals
     const p = hubProposal(ctx, input.id);
     // A member may withdraw its proposal at any time: it can then only be closed as not admitted.
     if (p.status === 'withdrawn' && input.action.type !== 'not_admit') {
-      throw new AppError('E_VALIDATION', `La proposta «${p.title}» è stata ritirata dal comune: si può solo chiuderla come non ammessa, indicandone il motivo.`, {
-        field: 'id',
-        params: { rule: 'PROPOSAL_WITHDRAWN', title: p.title },
-      });
+      throw appError('eval.withdrawn', { title: p.title }, { field: 'id', params: { rule: 'PROPOSAL_WITHDRAWN' } });
     }
     const loaded = loadTrack(ctx, p);
     let criteria = loaded.criteria;
@@ -149,7 +147,7 @@ export function actOnProposal(ctx: AppContext, input: ParsedInput<'gov.proposals
 
 function checkNotFuture(ctx: AppContext, date: string): void {
   const tomorrow = new Date(Date.parse(ctx.clock.now()) + 86_400_000).toISOString().slice(0, 10);
-  if (date > tomorrow) throw new AppError('E_VALIDATION', 'Campo «action.date»: la data è nel futuro; si registra solo ciò che è già avvenuto.', { field: 'action.date', params: { rule: 'DATE_FUTURE' } });
+  if (date > tomorrow) throw appError('eval.dateFuture', {}, { field: 'action.date', params: { rule: 'DATE_FUTURE' } });
 }
 
 /** Approves every admitted proposal with the plan (called when the Assembly approves it). */

@@ -14,7 +14,7 @@ import { APPROVAL_BODY_LABELS, PLAN_STATE_LABELS } from '../../../shared/governa
 import { PROPOSAL_STATE_LABELS } from '../../../shared/governance/proposal-track';
 import type { VoteTally } from '../../../shared/governance/voting';
 import { readReport } from './gov-store';
-import { AppError } from '../platform/errors';
+import { appError } from '../platform/errors';
 import { stmt } from '../platform/store/statements';
 import { requireInstallation } from '../platform/installation/installation-store';
 
@@ -63,7 +63,7 @@ export function govCsv(ctx: AppContext, input: ParsedInput<'gov.csv'>): CsvFile 
     }
     case 'statement': {
       const istat = input.istat ?? (requireInstallation(ctx.db).role === 'municipality' ? requireInstallation(ctx.db).id : undefined);
-      if (!istat) throw new AppError('E_VALIDATION', "Per l'estratto conto indicare il comune (codice ISTAT).", { field: 'istat' });
+      if (!istat) throw appError('gov.statementNeedsMember', {}, { field: 'istat' });
       const s = readStatement(ctx.db, input.year, istat) ?? computeStatement(ctx, pickVersion(ctx, input.year, input.version), istat);
       header = ['Codice', 'Voce', 'Chiave di riparto', 'Esente', 'Quota (€)', 'Costo se da solo (€)', 'Risparmio (€)'];
       rows = s.lines.map((l) => [l.code, l.description, keyText(l.key), l.exempt ? 'sì' : 'no', euroCsv(l.cents), l.stand_alone_cents === null ? null : euroCsv(l.stand_alone_cents), l.savings_cents === null ? null : euroCsv(l.savings_cents)]);
@@ -113,7 +113,7 @@ export function govCsv(ctx: AppContext, input: ParsedInput<'gov.csv'>): CsvFile 
     }
     case 'report': {
       const r = readReport(ctx.db, input.year);
-      if (!r) throw new AppError('E_NOT_FOUND', `Il rapporto del consorzio per il ${input.year} non è stato ancora pubblicato.`, { field: 'year' });
+      if (!r) throw appError('gov.reportNotPublished', { year: input.year }, { field: 'year' });
       const services = [...new Set(r.data.rows.flatMap((x) => Object.keys(x.usage)))].sort();
       header = ['ISTAT', 'Comune', 'Classe', 'Ore di formazione per dipendente', 'Gruppi tematici', ...services];
       rows = r.data.rows.map((x) => [x.istat, x.name, x.size_label, milliCsv(x.hours_per_employee_milli), x.groups, ...services.map((s) => milliCsv(x.usage[s] ?? 0))]);

@@ -1,7 +1,7 @@
 import { GovernanceError } from '../../../shared/governance/errors';
 import type { AppContext } from '../platform/context';
 import { FORMAT_LIMITS } from '../format/bundle/limits';
-import { AppError } from '../platform/errors';
+import { appError, AppError } from '../platform/errors';
 import { requireInstallation } from '../platform/installation/installation-store';
 
 /**
@@ -29,9 +29,7 @@ export function asAppError(e: unknown, field?: string): unknown {
 export function requireGovHub(ctx: AppContext): { id: string; name: string } {
   const inst = requireInstallation(ctx.db);
   if (inst.role !== 'hub') {
-    throw new AppError('E_VALIDATION', 'Questa installazione è un comune: valutazioni, piano tecnico e rapporto del consorzio sono redatti dal consorzio e arrivano con i suoi pacchetti.', {
-      params: { rule: 'GOV_HUB_ONLY' },
-    });
+    throw appError('gov.hubOnly', {}, { params: { rule: 'GOV_HUB_ONLY' } });
   }
   return { id: inst.id, name: inst.name };
 }
@@ -39,9 +37,7 @@ export function requireGovHub(ctx: AppContext): { id: string; name: string } {
 export function requireGovMunicipality(ctx: AppContext): { istat: string } {
   const inst = requireInstallation(ctx.db);
   if (inst.role !== 'municipality') {
-    throw new AppError('E_VALIDATION', 'Questa vista è del comune: il consorzio vede il piano, le quote e il rapporto di tutti i soci nelle sue pagine.', {
-      params: { rule: 'GOV_MUNICIPALITY_ONLY' },
-    });
+    throw appError('gov.municipalityOnly', {}, { params: { rule: 'GOV_MUNICIPALITY_ONLY' } });
   }
   return { istat: inst.id };
 }
@@ -50,13 +46,9 @@ export function requireGovMunicipality(ctx: AppContext): { istat: string } {
  * A record travels as one line of events.ndjson, which readers refuse beyond FORMAT_LIMITS'
  * 1 MiB: refuse here, before the event is written, rather than send a bundle nobody can read.
  */
-export function checkLineSize(what: string, data: unknown): void {
+export function checkLineSize(what: { it: string; en: string }, data: unknown): void {
   const bytes = Buffer.byteLength(JSON.stringify(data), 'utf8');
   if (bytes > FORMAT_LIMITS.lineBytes - 4096) {
-    throw new AppError(
-      'E_LIMIT',
-      `${what} è troppo grande per viaggiare in un pacchetto (${Math.ceil(bytes / 1024)} KiB, il massimo per un record è 1 MiB): ridurre le voci o i comuni esenti elencati.`,
-      { params: { rule: 'RECORD_TOO_LARGE', kib: Math.ceil(bytes / 1024) } },
-    );
+    throw appError('gov.recordTooLarge', { what: what.it, whatEn: what.en, kib: Math.ceil(bytes / 1024) }, { params: { rule: 'RECORD_TOO_LARGE' } });
   }
 }

@@ -4,7 +4,7 @@ import type { GovSettings } from '../../../shared/domain/gov-plan';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { AppContext } from '../platform/context';
 import { stmt } from '../platform/store/statements';
-import { AppError } from '../platform/errors';
+import { appError } from '../platform/errors';
 import { requireGovHub } from './gov-errors';
 
 /**
@@ -36,19 +36,14 @@ function checkCommittee(ctx: AppContext, members: readonly string[]): string[] {
   const seen = new Set<string>();
   for (const istat of members) {
     if (seen.has(istat)) {
-      throw new AppError('E_VALIDATION', `Il comune ${istat} è indicato due volte fra i componenti del Comitato esecutivo.`, {
-        field: 'executiveCommittee.members',
-        params: { rule: 'COMMITTEE_DUPLICATE', member: istat },
-      });
+      throw appError('settings.committeeDuplicate', { member: istat }, { field: 'executiveCommittee.members', params: { rule: 'COMMITTEE_DUPLICATE' } });
     }
     seen.add(istat);
     const m = stmt(ctx.db, 'SELECT membership FROM members WHERE istat = ?').pluck().get(istat) as string | undefined;
     if (m !== 'active') {
-      throw new AppError(
-        'E_VALIDATION',
-        m ? `Il comune ${istat} non è più socio attivo: non può sedere nel Comitato esecutivo.` : `Il codice ISTAT ${istat} non è fra i soci del consorzio: controllare il codice.`,
-        { field: 'executiveCommittee.members', params: { rule: m ? 'COMMITTEE_NOT_ACTIVE' : 'COMMITTEE_UNKNOWN_MEMBER', member: istat } },
-      );
+      throw m
+        ? appError('settings.committeeNotActive', { member: istat }, { field: 'executiveCommittee.members', params: { rule: 'COMMITTEE_NOT_ACTIVE' } })
+        : appError('settings.committeeUnknown', { member: istat }, { field: 'executiveCommittee.members', params: { rule: 'COMMITTEE_UNKNOWN_MEMBER' } });
     }
   }
   return [...members].sort();

@@ -10,10 +10,10 @@
 import type { z } from 'zod';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { PlanItemsInput, type PlanItemInput, type PlanView } from '../../../shared/domain/gov-plan';
-import { validationError } from '../platform/errors';
 import type { AppContext } from '../platform/context';
-import { decodeCsv, foldHeader, parseCsv } from '../format/csv/csv-text';
-import { AppError } from '../platform/errors';
+import { CsvFileError, decodeCsv, foldHeader, parseCsv } from '../format/csv/csv-text';
+import { appError, AppError, validationFailure } from '../platform/errors';
+import type { MessageKey, MessageParams } from '../../../shared/errors/catalogue';
 import { operatorName } from '../sync/records/record-events';
 import { asAppError, requireGovHub } from './gov-errors';
 import { createPlan, loadVersions, savePlanItems } from './plan-service';
@@ -33,24 +33,27 @@ const COLUMNS = {
 
 const CATEGORY: Record<string, 'service' | 'initiative' | 'quota'> = { servizio: 'service', iniziativa: 'initiative', quota: 'quota', service: 'service', initiative: 'initiative' };
 
-function bad(line: number, message: string, field: string): AppError {
-  return new AppError('E_VALIDATION', `Riga ${line}: ${message}`, { field, params: { line } });
+/** A refused line of the plan's CSV: the catalogue sentence begins with «Riga N:». */
+function bad<K extends PlanCsvKey>(line: number, key: K, params: Omit<MessageParams<K>, 'line'>, field: string): AppError {
+  return appError(key as PlanCsvKey, { ...params, line } as never, { field });
 }
+type PlanCsvKey = Extract<MessageKey, `planCsv.line${string}`>;
+type CostProblem = { key: 'planCsv.lineCostMissing' | 'planCsv.lineCostNegative' | 'planCsv.lineCostNotEuro'; value: string };
 
-/** "1.234,56" / "1234,5" / "12" → cents; negative or malformed → a message. */
-export function parseEuroCents(text: string): number | string {
+/** "1.234,56" / "1234,5" / "12" → cents; negative or malformed → which problem. */
+export function parseEuroCents(text: string): number | CostProblem {
   const t = text.trim().replace(/\s|€/g, '');
-  if (t === '') return 'manca il costo: scriverlo in euro, per esempio 1.234,56.';
-  if (t.startsWith('-')) return `il costo ${t} è negativo: i costi non possono essere negativi.`;
+  if (t === '') return { key: 'planCsv.lineCostMissing', value: '' };
+  if (t.startsWith('-')) return { key: 'planCsv.lineCostNegative', value: t };
   const m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(t);
-  if (!m) return `"${t.slice(0, 30)}" non è un importo in euro: scriverlo per esempio 1.234,56.`;
+  if (!m) return { key: 'planCsv.lineCostNotEuro', value: t.slice(0, 30) };
   return Number(m[1]!.replace(/\./g, '')) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
 }
 
-function percent(text: string, line: number, field: string): number {
+function percent(text: string, line: number, field: 'equal' | 'population' | 'usage'): number {
   const t = text.trim().replace('%', '');
   if (t === '') return 0;
-  if (!/^\d{1,3}$/.test(t) || Number(t) > 100) throw bad(line, `la percentuale «${text.trim()}» di ${field} deve essere un numero intero da 0 a 100.`, `key.${field}`);
+  if (!/^\d{1,3}$/.test(t) || Number(t) > 100) throw bad(line, 'planCsv.linePercent', { value: text.trim(), column: COLUMNS[field][0], columnEn: COLUMNS[field].at(-1)! }, `key.${field}`);
   return Number(t);
 }
 
@@ -59,14 +62,16 @@ export function parsePlanCsv(bytes: Uint8Array): z.input<typeof PlanItemInput>[]
   try {
     parsed = parseCsv(decodeCsv(bytes).text);
   } catch (e) {
-    throw new AppError('E_VALIDATION', e instanceof Error ? e.message : String(e), { field: 'file' });
+    // The CSV problem's own code, which the window says in its language (csvProblems.<code>).
+    if (e instanceof CsvFileError) throw new AppError('E_VALIDATION', e.message, { field: 'file', params: { csvProblem: e.code } });
+    throw e;
   }
   const { rows, lines } = parsed;
   const header = (rows[0] ?? []).map(foldHeader);
   const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
   const idx = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, col(names)])) as Record<keyof typeof COLUMNS, number>;
   for (const need of ['code', 'description', 'cost'] as const) {
-    if (idx[need] < 0) throw new AppError('E_VALIDATION', `Manca la colonna «${COLUMNS[need][0]}» nella prima riga del file (intestazioni: codice; descrizione; costo; parti uguali; popolazione; utilizzo; esenti).`, { field: 'file' });
+    if (idx[need] < 0) throw appError('planCsv.columnMissing', { column: COLUMNS[need][0] }, { field: 'file' });
   }
   const items: z.input<typeof PlanItemInput>[] = [];
   for (let r = 1; r < rows.length; r++) {
@@ -75,22 +80,22 @@ export function parsePlanCsv(bytes: Uint8Array): z.input<typeof PlanItemInput>[]
     const get = (k: keyof typeof COLUMNS) => (idx[k] >= 0 ? (row[idx[k]] ?? '').trim() : '');
     if (row.every((c) => c.trim() === '')) continue;
     const code = get('code');
-    if (!code) throw bad(line, 'manca il codice della voce.', 'code');
+    if (!code) throw bad(line, 'planCsv.lineCodeMissing', {}, 'code');
     const cost = parseEuroCents(get('cost'));
-    if (typeof cost === 'string') throw bad(line, `voce ${code}: ${cost}`, 'cost');
+    if (typeof cost !== 'number') throw bad(line, cost.key, { code, value: cost.value }, 'cost');
     const key = { equal: percent(get('equal'), line, 'equal'), population: percent(get('population'), line, 'population'), usage: percent(get('usage'), line, 'usage') };
     if (key.equal + key.population + key.usage !== 100) {
-      throw bad(line, `voce ${code}: le percentuali della chiave di riparto (parti uguali ${key.equal}, popolazione ${key.population}, utilizzo ${key.usage}) sommano a ${key.equal + key.population + key.usage}, non a 100.`, 'key');
+      throw bad(line, 'planCsv.lineKeySum', { code, equal: key.equal, population: key.population, usage: key.usage, sum: key.equal + key.population + key.usage }, 'key');
     }
     const exempt = get('exempt').split(/[\s,]+/).filter(Boolean);
     const badIstat = exempt.find((x) => !/^\d{6}$/.test(x));
-    if (badIstat) throw bad(line, `voce ${code}: «${badIstat}» non è un codice ISTAT di 6 cifre (comuni esenti).`, 'exempt');
+    if (badIstat) throw bad(line, 'planCsv.lineExemptIstat', { code, value: badIstat }, 'exempt');
     const catText = foldHeader(get('category'));
     const service = get('service') || null;
     const category = CATEGORY[catText] ?? (code.toUpperCase() === 'QUOTA' ? 'quota' : service ? 'service' : 'initiative');
     items.push({ code, description: get('description') || code, category, service, fixedCents: cost, quantityMilli: 0, key, exempt });
   }
-  if (items.length === 0) throw new AppError('E_VALIDATION', 'Il file non contiene voci: dopo la riga delle intestazioni, una riga per voce.', { field: 'file' });
+  if (items.length === 0) throw appError('planCsv.noItems', {}, { field: 'file' });
   return items;
 }
 
@@ -102,10 +107,7 @@ export function importPlanCsv(ctx: AppContext, input: ParsedInput<'plan.import'>
     if (readPlanVersions(ctx.db, input.year).length === 0) createPlan(ctx, { year: input.year, date: ctx.clock.now().slice(0, 10), by: operatorName(ctx) });
     const cur = loadVersions(ctx, input.year).at(-1)!;
     const parsed = PlanItemsInput.safeParse({ year: input.year, version: cur.version, items });
-    if (!parsed.success) {
-      const e = validationError(parsed.error);
-      throw new AppError('E_VALIDATION', e.message, e.field ? { field: e.field } : {});
-    }
+    if (!parsed.success) throw validationFailure(parsed.error, { items });
     try {
       return savePlanItems(ctx, parsed.data);
     } catch (e) {

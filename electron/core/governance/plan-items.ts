@@ -10,7 +10,7 @@ import type { HubServiceData } from '../../../shared/records/hub-catalogue';
 import type { PlanItemData, PlanVersionData, ProposalStatusData } from '../../../shared/records/gov-records';
 import type { ProposalData } from '../../../shared/records/proposals';
 import type { AppContext } from '../platform/context';
-import { AppError } from '../platform/errors';
+import { appError } from '../platform/errors';
 import { stmt } from '../platform/store/statements';
 
 export const QUOTA_CODE = 'QUOTA';
@@ -84,10 +84,7 @@ export function toItemData(ctx: AppContext, year: number, input: z.output<typeof
     reference: input.reference,
   } satisfies PlanItemData;
   if (item.key.usage > 0 && !item.service) {
-    throw new AppError('E_VALIDATION', `Voce ${item.code}: la chiave di riparto usa l'utilizzo, ma la voce non è legata a un servizio del catalogo di cui misurare l'utilizzo.`, {
-      field: 'items.key.usage',
-      params: { rule: 'ITEM_USAGE_WITHOUT_SERVICE', item: item.code },
-    });
+    throw appError('plan.itemUsageWithoutService', { item: item.code }, { field: 'items.key.usage', params: { rule: 'ITEM_USAGE_WITHOUT_SERVICE' } });
   }
   item.cost_cents = itemCost(item);
   return item;

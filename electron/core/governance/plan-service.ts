@@ -27,7 +27,7 @@ import {
 import type { Elector } from '../../../shared/governance/voting';
 import { planVersionKind, type ItemCategory, type PlanItemData, type PlanVersionData } from '../../../shared/records/gov-records';
 import type { AppContext } from '../platform/context';
-import { AppError } from '../platform/errors';
+import { appError } from '../platform/errors';
 import { operatorName, putRecord } from '../sync/records/record-events';
 import { allocationOf, computeAllocation, publishStatements } from './allocation-service';
 import { approveAdmittedWithPlan } from './evaluation-service';
@@ -58,10 +58,7 @@ function withWorkflow(d: PlanVersionData, w: PlanVersion, by: string): PlanVersi
 
 export function loadVersions(ctx: AppContext, year: number): PlanVersionData[] {
   const versions = readPlanVersions(ctx.db, year);
-  if (versions.length === 0) throw new AppError('E_NOT_FOUND', `Il piano tecnico ${year} non esiste ancora: crearlo prima (bozza del Direttore tecnico).`, {
-      field: 'year',
-      params: { rule: 'PLAN_NOT_FOUND', year },
-    });
+  if (versions.length === 0) throw appError('plan.notFound', { year }, { field: 'year', params: { rule: 'PLAN_NOT_FOUND' } });
   return versions;
 }
 
@@ -69,7 +66,7 @@ export function pickVersion(ctx: AppContext, year: number, version?: number): Pl
   const versions = loadVersions(ctx, year);
   if (version === undefined) return versions[versions.length - 1]!;
   const v = versions.find((x) => x.version === version);
-  if (!v) throw new AppError('E_NOT_FOUND', `Il piano ${year} non ha una versione ${version}.`, { field: 'version', params: { rule: 'PLAN_VERSION_UNKNOWN', year, version } });
+  if (!v) throw appError('plan.versionUnknown', { year, version }, { field: 'version', params: { rule: 'PLAN_VERSION_UNKNOWN' } });
   return v;
 }
 
@@ -100,7 +97,7 @@ export function toPlanView(v: PlanVersionData, all: readonly PlanVersionData[]):
 
 function save(ctx: AppContext, hubId: string, d: PlanVersionData): void {
   const id = govRecordId(hubId, 'plan_version', `${d.year}/${d.version}`);
-  checkLineSize(`La versione ${d.version} del piano ${d.year}`, d);
+  checkLineSize({ it: `La versione ${d.version} del piano ${d.year}`, en: `Version ${d.version} of the ${d.year} plan` }, d);
   writePlanVersion(ctx.db, putRecord(ctx, planVersionKind, id, { ...d, total_cents: sumCents(d.items.map((i) => i.cost_cents)) }), ctx.clock.now());
 }
 
@@ -113,10 +110,7 @@ export function createPlan(ctx: AppContext, input: ParsedInput<'plan.create'>): 
   const hub = requireGovHub(ctx);
   return ctx.db.transaction(() => {
     if (readPlanVersions(ctx.db, input.year).length > 0) {
-      throw new AppError('E_VALIDATION', `Il piano tecnico ${input.year} esiste già: modificarne la bozza o crearne una nuova versione.`, {
-        field: 'year',
-        params: { rule: 'PLAN_EXISTS', year: input.year },
-      });
+      throw appError('plan.exists', { year: input.year }, { field: 'year', params: { rule: 'PLAN_EXISTS' } });
     }
     const by = input.by ?? (readGovSettings(ctx).executiveCommittee.technicalDirector || operatorName(ctx));
     const wf = withRules(() => createWorkflow(input.year, input.date, by));
@@ -190,10 +184,7 @@ function electorateOf(ctx: AppContext, v: PlanVersionData, input: ParsedInput<'p
   const seats = new Set(committee);
   const sent = input.electorate?.map((e) => e.id) ?? [];
   if (sent.length > 0 && (sent.length !== seats.size || sent.some((id) => !seats.has(id)))) {
-    throw new AppError('E_VALIDATION', 'I componenti indicati non sono quelli del Comitato esecutivo registrati nelle impostazioni: aggiornare la composizione del Comitato o votare con i suoi componenti.', {
-      field: 'electorate',
-      params: { rule: 'COMMITTEE_MISMATCH' },
-    });
+    throw appError('plan.committeeMismatch', {}, { field: 'electorate', params: { rule: 'COMMITTEE_MISMATCH' } });
   }
   return defaultElectorate(ctx, v).filter((e) => seats.has(e.id));
 }
@@ -204,7 +195,7 @@ export function approvePlan(ctx: AppContext, input: ParsedInput<'plan.approve'>)
     const all = loadVersions(ctx, input.year);
     const cur = all.find((v) => v.version === input.version);
     if (!cur) {
-      throw new AppError('E_NOT_FOUND', `Il piano ${input.year} non ha una versione ${input.version}.`, { field: 'version', params: { rule: 'PLAN_VERSION_UNKNOWN', year: input.year, version: input.version } });
+      throw appError('plan.versionUnknown', { year: input.year, version: input.version }, { field: 'version', params: { rule: 'PLAN_VERSION_UNKNOWN' } });
     }
     const settings = readGovSettings(ctx);
     const rules = input.rules ?? settings.voting[input.body];

@@ -11,7 +11,7 @@ import { APPROVAL_BODY_LABELS, PLAN_STATE_LABELS } from '../../../shared/governa
 import type { VoteTally } from '../../../shared/governance/voting';
 import type { PlanVersionData } from '../../../shared/records/gov-records';
 import type { AppContext } from '../platform/context';
-import { AppError } from '../platform/errors';
+import { appError } from '../platform/errors';
 import { requireInstallation } from '../platform/installation/installation-store';
 import { stmt } from '../platform/store/statements';
 import { computeStatement, savingsOf, toStatementView } from './allocation-service';
@@ -121,10 +121,7 @@ function statementDocument(ctx: AppContext, year: number, istat: string, version
   const received = readStatement(ctx.db, year, istat, version);
   const data = received ?? (inst.role === 'hub' ? computeStatement(ctx, pickVersion(ctx, year, version), istat) : null);
   if (!data) {
-    throw new AppError('E_NOT_FOUND', `L'estratto conto ${year} del comune ${istat} non è ancora arrivato: il piano dev'essere approvato dall'Assemblea e il pacchetto del consorzio importato.`, {
-      field: 'year',
-      params: { reason: 'statement_missing', year, istat },
-    });
+    throw appError('gov.memberStatementMissing', { year, istat }, { field: 'year', params: { reason: 'statement_missing' } });
   }
   const s = toStatementView(ctx, data);
   return {

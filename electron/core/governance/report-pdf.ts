@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ReportPdf } from '../../../shared/domain/report-document';
 import type { AppContext, PdfPrinter } from '../platform/context';
-import { AppError } from '../platform/errors';
+import { appError } from '../platform/errors';
 import { buildReportDocument, documentHtml } from './report-html';
 
 export function findBrowser(): string | null {
@@ -51,13 +51,10 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<{ code: nu
   });
 }
 
-export const NO_BROWSER_MESSAGE =
-  'Per creare il PDF serve Google Chrome, Microsoft Edge o Chromium installato su questo computer (oppure il percorso del browser nella variabile CST_BROWSER). In alternativa, in CST Desk: Piano tecnico › Risparmi e documenti, aprire l’anteprima e stamparla, oppure salvare il documento in HTML e stamparlo dal browser.';
-
 /** The CLI's and browser shell's printer: a local Chromium-family browser in headless mode. */
 export function headlessBrowserPrinter(browser = findBrowser()): PdfPrinter {
   return async (html) => {
-    if (!browser) throw new AppError('E_IO', NO_BROWSER_MESSAGE, { params: { reason: 'pdf_no_browser' } });
+    if (!browser) throw appError('pdf.noBrowser', {}, { params: { reason: 'pdf_no_browser' } });
     const dir = mkdtempSync(join(tmpdir(), 'cst-report-'));
     try {
       const htmlPath = join(dir, 'report.html');
@@ -78,12 +75,12 @@ export function headlessBrowserPrinter(browser = findBrowser()): PdfPrinter {
       try {
         r = await run(browser, args, 60_000);
       } catch (err) {
-        throw new AppError('E_IO', `Il browser ${browser} non si avvia (${(err as Error).message}). ${NO_BROWSER_MESSAGE}`, { params: { reason: 'pdf_print_failed', browser } });
+        throw appError('pdf.browserDoesNotStart', { browser, detail: (err as Error).message }, { params: { reason: 'pdf_print_failed' } });
       }
       const pdf = existsSync(pdfPath) ? readFileSync(pdfPath) : null;
       if (!pdf || pdf.length === 0) {
         const detail = r.stderr.split('\n').slice(-3).join(' ').slice(0, 300);
-        throw new AppError('E_IO', `Il browser ${browser} non ha prodotto il PDF (codice ${String(r.code)}): ${detail}`, { params: { reason: 'pdf_print_failed', browser } });
+        throw appError('pdf.noOutput', { browser, exitCode: String(r.code), detail }, { params: { reason: 'pdf_print_failed' } });
       }
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {
@@ -108,10 +105,7 @@ export async function printReportPdf(ctx: AppContext, input: ParsedInput<'report
   try {
     writeFileSync(out, pdf);
   } catch (err) {
-    throw new AppError('E_IO', `Non riesco a scrivere il PDF in ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Controllare che la cartella esista e sia scrivibile.`, {
-      field: 'out',
-      params: { reason: 'pdf_write_failed', path: out },
-    });
+    throw appError('pdf.cannotWrite', { path: out, detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, { field: 'out', params: { reason: 'pdf_write_failed' } });
   }
   return { fileName: basename(out), bytes: pdf.byteLength, path: out };
 }

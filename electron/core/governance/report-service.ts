@@ -17,7 +17,7 @@ import {
   type ProposalStatusData,
 } from '../../../shared/records/gov-records';
 import type { AppContext } from '../platform/context';
-import { AppError } from '../platform/errors';
+import { appError } from '../platform/errors';
 import { deleteRecord, operatorName, putRecord } from '../sync/records/record-events';
 import { stmt } from '../platform/store/statements';
 import { checkLineSize, requireGovHub, requireGovMunicipality } from './gov-errors';
@@ -119,7 +119,7 @@ export function publishReport(ctx: AppContext, input: { year: number }): Consort
     const parts = packReport(input.year, revision, built.rows, built.good_practices);
     const at = ctx.clock.now();
     for (const p of parts) {
-      checkLineSize(`La parte ${p.part + 1} del rapporto del consorzio ${input.year}`, p);
+      checkLineSize({ it: `La parte ${p.part + 1} del rapporto del consorzio ${input.year}`, en: `Part ${p.part + 1} of the consortium’s ${input.year} report` }, p);
       writeReportPart(ctx.db, putRecord(ctx, consortiumReportPartKind, govRecordId(hub.id, 'consortium_report_part', `${input.year}/${p.part}`), p), at);
     }
     for (let n = parts.length, old = reportPartCount(ctx.db, input.year); n < old; n++) {
@@ -175,10 +175,7 @@ export function benchmark(ctx: AppContext, input: { year: number }): Benchmark {
   const { istat } = requireGovMunicipality(ctx);
   const report = readReport(ctx.db, input.year);
   if (!report) {
-    throw new AppError('E_NOT_FOUND', `Il rapporto del consorzio per il ${input.year} non è ancora arrivato: importare l'ultimo pacchetto del consorzio.`, {
-      field: 'year',
-      params: { rule: 'REPORT_NOT_RECEIVED', year: input.year },
-    });
+    throw appError('gov.reportNotReceived', { year: input.year }, { field: 'year', params: { rule: 'REPORT_NOT_RECEIVED' } });
   }
   const population = (stmt(ctx.db, 'SELECT population FROM members WHERE istat = ?').pluck().get(istat) as number | null | undefined) ?? 0;
   const cls = sizeClassOf(population ?? 0);

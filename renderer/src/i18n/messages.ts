@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
+import { formatNumber } from './format';
 import type { z } from 'zod';
 import type { ApiError } from '../../../shared/api/errors';
+import { isMessageKey, sentenceFor, type MessageKey } from '../../../shared/errors/catalogue';
 
 /** Catalogue key for a field whose format error needs words of its own (not the schema's). */
 export type FieldMessageKeys = Record<string, string>;
@@ -10,6 +12,8 @@ export type FieldMessageKeys = Record<string, string>;
  * made while it is on screen (an error next to a field stays in the language of the page).
  */
 export interface Message {
+  /** A sentence of the shared error catalogue (shared/errors): written with `params` in the page's language. */
+  errorKey?: MessageKey;
   key?: string;
   params?: Record<string, string | number>;
   /** Shown when the key is missing from the catalogue (the backend's Italian sentence). */
@@ -19,12 +23,25 @@ export interface Message {
 }
 
 export function messageText(message: Message, t: TFunction, language: string): string {
+  if (message.errorKey) return sentenceFor(message.errorKey, message.params, language === 'en' ? 'en' : 'it');
   if (message.italian && language === 'it') return message.italian;
   if (message.key) return t(message.key, { ...message.params, defaultValue: message.fallback ?? message.key });
   return message.fallback ?? '';
 }
 
+/**
+ * An API error as a message, in one order for every page: the shared catalogue's sentence when
+ * the core sent its key; a CSV problem by its code (`csvProblems.<code>`); otherwise the
+ * generic sentence of its code (`apiErrors.<code>`), the core's Italian sentence as fallback.
+ * (Governance rules without a key: gov-text.ts's govErrorMessage, by `params.rule`.)
+ */
 export function apiErrorToMessage(error: ApiError): Message {
+  if (isMessageKey(error.key)) return { errorKey: error.key, params: error.params ?? {}, fallback: error.message };
+  const csvProblem = error.params?.csvProblem;
+  if (typeof csvProblem === 'string') {
+    const { csvProblem: _code, ...params } = error.params ?? {};
+    return { key: `csvProblems.${csvProblem}`, params: shownParams(params), fallback: error.message };
+  }
   return {
     key: `apiErrors.${error.code}`,
     fallback: error.message,
@@ -34,10 +51,9 @@ export function apiErrorToMessage(error: ApiError): Message {
 }
 
 /**
- * An API error in the UI's language: by `code` (+ `params`) from the catalogue, with the
- * backend's Italian `message` as fallback. For a validation error the backend's own sentence is
- * more precise than the generic one, so in Italian it is shown as is (without its «field» prefix:
- * the UI puts it next to the field already).
+ * An API error in the UI's language (see apiErrorToMessage). Without a catalogue key, for a
+ * validation error the backend's own sentence is more precise than the generic one, so in
+ * Italian it is shown as is (without its «field» prefix: the UI puts it next to the field).
  */
 export function apiErrorMessage(error: ApiError, t: TFunction, language: string): string {
   return messageText(apiErrorToMessage(error), t, language);
@@ -82,4 +98,9 @@ function issueMessage(issue: z.core.$ZodIssue, own: string | undefined): Message
     default:
       return { key: own ?? 'validation.invalid', fallback };
   }
+}
+
+/** Numbers in a sentence the Italian way (100.000), texts as they are. */
+export function shownParams(params: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v) : v]));
 }

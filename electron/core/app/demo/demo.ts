@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../../shared/api/contract';
 import type { DemoSummary } from '../../../../shared/domain/demo';
 import { formatMilli } from '../../../../shared/domain/quantity';
 import type { AppContext, IdSource } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { createGroup, addMember, createMeeting } from '../../municipality/groups/groups-service';
 import { readInstallation } from '../../platform/installation/installation-store';
 import { addAttachment, createProposal, submitProposal, updateProposal, withdrawProposal } from '../../municipality/proposals/proposals-service';
@@ -55,10 +55,7 @@ const qty = (value: number, decimals: boolean) => (decimals ? formatMilli(Math.m
 export function fillDemo(ctx: AppContext, input: ParsedInput<'demo.fill'>): DemoSummary {
   requireMunicipality(ctx);
   if ((stmt(ctx.db, 'SELECT count(*) FROM outbox').pluck().get() as number) > 0) {
-    throw new AppError(
-      'E_VALIDATION',
-      'I dati dimostrativi si caricano solo in un’installazione vuota: questa ha già dei dati, che finirebbero mescolati nei pacchetti per il consorzio. Usare una cartella dati separata (--data-dir).',
-    );
+    throw appError('demo.notEmpty');
   }
   const rng = seeded(input.seed);
   const dctx: AppContext = { ...ctx, ids: seededIds(rng) };

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Input, MethodName, Output } from '../../../../shared/api/contract';
 import type { HubDemoSummary } from '../../../../shared/domain/gov-plan';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, appError } from '../../platform/errors';
 import { stmt } from '../../platform/store/statements';
 import { requireGovHub } from '../../governance/gov-errors';
 import { activeMembers } from '../../governance/plan-items';
@@ -46,7 +46,7 @@ const SIZE_REFERENCE = [150_000, 220_000, 320_000, 450_000, 700_000, 1_100_000];
 function dispatcherCall(dispatch: (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string; code: string } }>): Call {
   return async (method, input) => {
     const r = await dispatch(method, input);
-    if (!r.ok) throw new AppError('E_INTERNAL', `Demo: ${method} rifiutato: ${r.error?.message ?? ''}`);
+    if (!r.ok) throw appError('demo.stepRefused', { method, detail: r.error?.message ?? '' });
     return r.value as never;
   };
 }
@@ -75,7 +75,7 @@ export async function fillHubDemo(ctx: AppContext, input: { seed: number }): Pro
 
 async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<HubDemoSummary> {
   if (stmt(ctx.db, 'SELECT 1 FROM gov_plan_versions LIMIT 1').get() || stmt(ctx.db, 'SELECT 1 FROM hub_proposals LIMIT 1').get()) {
-    throw new AppError('E_VALIDATION', 'Il consorzio ha già proposte o piani: i dati dimostrativi si creano solo in un consorzio appena configurato.');
+    throw appError('demo.hubNotEmpty');
   }
   const call = dispatcherCall(ctx.api);
   const rand = rng(input.seed);
@@ -83,7 +83,7 @@ async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<H
   const thisYear = Number(today.slice(0, 4));
   const planYear = thisYear + 1;
   const members = activeMembers(ctx);
-  if (members.length < 4) throw new AppError('E_VALIDATION', "Per la dimostrazione servono almeno 4 soci nell'anagrafe.");
+  if (members.length < 4) throw appError('demo.fewMembers');
   const eventsBefore = stmt(ctx.db, 'SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() as number;
 
   // Catalogue costs and two thematic groups (hub events).
@@ -168,7 +168,7 @@ async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<H
         }
         const [exp] = await tc('bundle.export', { dir: join(tmp, 'out') });
         const [res] = await call('bundle.import', { files: [{ path: exp!.path }] });
-        if (res?.code) throw new AppError('E_INTERNAL', `Demo: il pacchetto di ${m.name} non è stato applicato: ${res.message}`);
+        if (res?.code) throw appError('demo.bundleNotApplied', { name: m.name, detail: res.message });
       } finally {
         town.close();
       }

@@ -1,7 +1,7 @@
 import type { Installation } from '../../../../shared/domain/installation';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { createInstallationKeys } from '../../sync/identity/keys';
 import { insertInstallation, readInstallation, toInstallation, type InstallationRecord } from '../../platform/installation/installation-store';
 import { insertMembers } from './members-store';
@@ -11,7 +11,7 @@ export function setupMunicipality(ctx: AppContext, input: ParsedInput<'setup.mun
   refuseIfInitialized(ctx);
   const municipality = findMunicipality(input.istat);
   if (!municipality) {
-    throw new AppError('E_VALIDATION', `Il codice ISTAT ${input.istat} non corrisponde a nessun comune dell'elenco ISTAT.`, { field: 'istat' });
+    throw appError('setup.istatUnknown', { istat: input.istat }, { field: 'istat' });
   }
   return initialize(ctx, { role: 'municipality', id: municipality.istat, name: municipality.name, operator: input.operator, province: municipality.province });
 }
@@ -20,7 +20,7 @@ export function setupHub(ctx: AppContext, input: ParsedInput<'setup.hub'>): Inst
   refuseIfInitialized(ctx);
   const members = input.province ? municipalitiesOfProvince(input.province) : [];
   if (input.province && members.length === 0) {
-    throw new AppError('E_VALIDATION', `La provincia ${input.province} non è nell'elenco ISTAT.`, { field: 'province' });
+    throw appError('setup.provinceUnknown', { province: input.province }, { field: 'province' });
   }
   return initialize(ctx, { role: 'hub', id: input.id, name: input.name, operator: input.operator ?? '', province: input.province ?? null }, (at) =>
     insertMembers(ctx.db, members, at),
@@ -30,10 +30,7 @@ export function setupHub(ctx: AppContext, input: ParsedInput<'setup.hub'>): Inst
 function refuseIfInitialized(ctx: AppContext): void {
   const existing = readInstallation(ctx.db);
   if (existing) {
-    throw new AppError(
-      'E_ALREADY_INITIALIZED',
-      `Questa cartella dati è già configurata come ${existing.role === 'hub' ? 'consorzio' : 'comune'} ${existing.name} (${existing.id}): nulla è stato modificato.`,
-    );
+    throw appError(existing.role === 'hub' ? 'setup.alreadyHub' : 'setup.alreadyMunicipality', { name: existing.name, id: existing.id });
   }
 }
 

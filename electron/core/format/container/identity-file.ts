@@ -11,6 +11,7 @@ import { IJsonError, parseIJson } from './ijson';
 import { openZip, ZipError } from './zip-reader';
 import { writeZip } from './zip-writer';
 import { readFileUpTo } from '../../platform/fs/bounded-read';
+import { messageFor, type MessageKey } from '../../../../shared/errors/catalogue';
 
 export interface IdentityJson {
   format: 'cst-identity';
@@ -24,15 +25,19 @@ export interface IdentityJson {
 }
 
 export type IdentityFileErrorCode = 'E_FORMAT' | 'E_SIGNATURE' | 'E_LIMIT';
+type IdentityFileMessageKey = Extract<MessageKey, `identityFile.${string}`>;
 
-/** `message` is for the clerk (Italian); `detail` is the technical reason, for logs. */
+/**
+ * `key` names the clerk's sentence in the error catalogue (`message` is its Italian text);
+ * `detail` is the technical reason, for logs.
+ */
 export class IdentityFileError extends Error {
   constructor(
     readonly code: IdentityFileErrorCode,
-    message: string,
+    readonly key: IdentityFileMessageKey,
     readonly detail: string,
   ) {
-    super(message);
+    super(messageFor(key));
     this.name = 'IdentityFileError';
   }
 }
@@ -50,16 +55,11 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 // C0, DEL, C1 and the bidirectional overrides, as for every typed name (shared/records/common.ts).
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-const MSG_FORMAT =
-  'Il file scelto non è un file di identità CST valido (.cstid): è danneggiato o di un altro tipo. ' +
-  "Chiedete all'altra installazione di esportarlo di nuovo.";
-const MSG_FIELDS =
-  'Il file di identità contiene dati non validi. ' +
-  "Chiedete all'altra installazione di esportarlo di nuovo con CST Desk.";
-const MSG_SIGNATURE =
-  'La firma del file di identità non è valida: il file è stato modificato o non proviene ' +
-  "dall'installazione indicata. Non usatelo e chiedetene uno nuovo all'altra parte.";
-const MSG_LIMIT = 'Il file scelto è troppo grande per essere un file di identità CST (.cstid).';
+// The clerk's sentences are the catalogue's (shared/errors/sync-messages.ts, identityFile.*).
+const MSG_FORMAT = 'identityFile.format';
+const MSG_FIELDS = 'identityFile.fields';
+const MSG_SIGNATURE = 'identityFile.signature';
+const MSG_LIMIT = 'identityFile.limit';
 
 export function identityTrustedComment(id: string): string {
   return `cst-identity v1 id=${id}`;

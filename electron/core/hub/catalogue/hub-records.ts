@@ -11,7 +11,7 @@ import { hubServiceKind, type HubServiceData } from '../../../../shared/records/
 import { thematicGroupKind, type ThematicGroupData } from '../../../../shared/records/hub-groups';
 import { offeredCourseKind, type OfferedCourseData } from '../../../../shared/records/hub-training';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { deleteRecord, notFound, operatorName, putRecord } from '../../sync/records/record-events';
 import { stmt } from '../../platform/store/statements';
 import { requireHubWriter } from '../members/hub-members';
@@ -25,16 +25,16 @@ import { moveOfferedCourseYear } from '../training/training-projectors';
  * will derive to, and send it first). The member's record stays; the hub's save is refused.
  * The reverse (a member sending one of the hub's ids) is refused on import (inbox/apply-batch.ts).
  */
-export function refuseIdHeldByMember(ctx: AppContext, id: string, what: { field: string; label: string }): void {
+export function refuseIdHeldByMember(ctx: AppContext, id: string, what: { field: string; label: string; labelEn: string }): void {
   const held = stmt(ctx.db, 'SELECT r.owner, r.kind, m.name FROM received_records r LEFT JOIN members m ON m.istat = r.owner WHERE r.id = ?').get(id) as
     | { owner: string; kind: string; name: string | null }
     | undefined;
   if (!held) return;
   const member = held.name ? `${held.name} (${held.owner})` : held.owner;
-  throw new AppError(
-    'E_OWNERSHIP',
-    `${what.label} non si può salvare: il suo identificativo ${id} è già usato da un dato ricevuto dal socio ${member}. Nulla è stato modificato; segnalare il caso all'assistenza di CST Desk, indicando questo messaggio.`,
-    { field: what.field, params: { id, owner: held.owner, kind: held.kind } },
+  throw appError(
+    'hub.idHeldByMember',
+    { label: what.label, labelEn: what.labelEn, id, member },
+    { field: what.field, params: { owner: held.owner, kind: held.kind } },
   );
 }
 
@@ -87,7 +87,7 @@ export function saveHubService(ctx: AppContext, input: ParsedInput<'hub.services
       unit_cost_cents: input.unitCostCents,
       updated_by: operatorName(ctx),
     };
-    refuseIdHeldByMember(ctx, id, { field: 'code', label: `Il servizio ${input.code}` });
+    refuseIdHeldByMember(ctx, id, { field: 'code', label: `Il servizio ${input.code}`, labelEn: `The service ${input.code}` });
     const at = ctx.clock.now();
     writeService(ctx.db, id, putRecord(ctx, hubServiceKind, id, data), at);
     return toService(stmt(ctx.db, 'SELECT id, data, updated_at FROM hub_services WHERE id = ?').get(id) as Row);
@@ -102,13 +102,9 @@ export function deleteHubService(ctx: AppContext, input: { code: string }): { co
   const hub = requireHubWriter(ctx);
   const id = derivedRecordId(hub.id, 'service', input.code);
   return ctx.db.transaction(() => {
-    if (!stmt(ctx.db, 'SELECT 1 FROM hub_services WHERE id = ?').get(id)) throw notFound('Servizio', input.code);
+    if (!stmt(ctx.db, 'SELECT 1 FROM hub_services WHERE id = ?').get(id)) throw notFound('service', input.code);
     if (stmt(ctx.db, 'SELECT 1 FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service = ? LIMIT 1').get(input.code)) {
-      throw new AppError(
-        'E_VALIDATION',
-        `I soci hanno già registrato utilizzi del servizio ${input.code}: non si può eliminare. Per non offrirlo più, renderlo non attivo.`,
-        { field: 'code' },
-      );
+      throw appError('hub.serviceInUse', { code: input.code }, { field: 'code' });
     }
     deleteRecord(ctx, hubServiceKind, id);
     removeService(ctx.db, id);
@@ -145,9 +141,9 @@ export function saveHubCourse(ctx: AppContext, input: ParsedInput<'hub.courses.s
   requireHubWriter(ctx);
   const hours = parseMilli(input.hours);
   if (hours === null || hours > 2_000_000) {
-    throw new AppError('E_VALIDATION', 'Campo «hours»: scrivere le ore come numero, per esempio 6 oppure 7,5 (al massimo 2000).', { field: 'hours' });
+    throw appError('hub.courseHours', {}, { field: 'hours' });
   }
-  if (input.endDate < input.startDate) throw new AppError('E_VALIDATION', 'Campo «endDate»: la data di fine precede quella di inizio.', { field: 'endDate' });
+  if (input.endDate < input.startDate) throw appError('training.endBeforeStart', {}, { field: 'endDate' });
   const data: OfferedCourseData = {
     title: input.title,
     area: input.area,
@@ -162,8 +158,8 @@ export function saveHubCourse(ctx: AppContext, input: ParsedInput<'hub.courses.s
   return ctx.db.transaction(() => {
     const id = input.id ?? ctx.ids.uuid();
     const before = stmt(ctx.db, 'SELECT start_date FROM hub_courses WHERE id = ?').pluck().get(id) as string | undefined;
-    if (input.id && before === undefined) throw notFound('Corso', input.id);
-    refuseIdHeldByMember(ctx, id, { field: 'id', label: `Il corso «${input.title}»` });
+    if (input.id && before === undefined) throw notFound('course', input.id);
+    refuseIdHeldByMember(ctx, id, { field: 'id', label: `Il corso «${input.title}»`, labelEn: `The course «${input.title}»` });
     writeCourse(ctx.db, id, putRecord(ctx, offeredCourseKind, id, data), ctx.clock.now(), false);
     // Members' training hours are filed by the course's year: follow a change of year.
     if (before !== undefined && before.slice(0, 4) !== data.start_date.slice(0, 4)) moveOfferedCourseYear(ctx.db, id, Number(before.slice(0, 4)), Number(data.start_date.slice(0, 4)));
@@ -174,9 +170,9 @@ export function saveHubCourse(ctx: AppContext, input: ParsedInput<'hub.courses.s
 export function deleteHubCourse(ctx: AppContext, input: { id: string }): { id: string } {
   requireHubWriter(ctx);
   return ctx.db.transaction(() => {
-    if (!stmt(ctx.db, 'SELECT 1 FROM hub_courses WHERE id = ?').get(input.id)) throw notFound('Corso', input.id);
+    if (!stmt(ctx.db, 'SELECT 1 FROM hub_courses WHERE id = ?').get(input.id)) throw notFound('course', input.id);
     if (stmt(ctx.db, 'SELECT 1 FROM hub_training_course_totals INDEXED BY hub_training_course_totals_by_course WHERE course_id = ? AND participations > 0 LIMIT 1').get(input.id)) {
-      throw new AppError('E_VALIDATION', 'I soci hanno già registrato partecipazioni a questo corso: non si può eliminare.', { field: 'id' });
+      throw appError('hub.courseInUse', {}, { field: 'id' });
     }
     deleteRecord(ctx, offeredCourseKind, input.id);
     removeCourse(ctx.db, input.id, false);
@@ -205,7 +201,7 @@ export function listHubGroups(ctx: AppContext): ThematicGroup[] {
 export function saveHubGroup(ctx: AppContext, input: ParsedInput<'hub.groups.save'>): ThematicGroup {
   requireHubWriter(ctx);
   if (input.coordinator && !stmt(ctx.db, 'SELECT 1 FROM members WHERE istat = ?').get(input.coordinator.istat)) {
-    throw new AppError('E_VALIDATION', `Campo «coordinator.istat»: il comune ${input.coordinator.istat} non è tra i soci del consorzio.`, { field: 'coordinator.istat' });
+    throw appError('hub.coordinatorNotMember', { istat: input.coordinator.istat }, { field: 'coordinator.istat' });
   }
   const data: ThematicGroupData = {
     name: input.name,
@@ -216,8 +212,8 @@ export function saveHubGroup(ctx: AppContext, input: ParsedInput<'hub.groups.sav
   };
   return ctx.db.transaction(() => {
     const id = input.id ?? ctx.ids.uuid();
-    if (input.id && !stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(id)) throw notFound('Gruppo', input.id);
-    refuseIdHeldByMember(ctx, id, { field: 'id', label: `Il gruppo «${input.name}»` });
+    if (input.id && !stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(id)) throw notFound('group', input.id);
+    refuseIdHeldByMember(ctx, id, { field: 'id', label: `Il gruppo «${input.name}»`, labelEn: `The group «${input.name}»` });
     writeGroup(ctx.db, id, putRecord(ctx, thematicGroupKind, id, data), ctx.clock.now(), false);
     return toGroup(ctx, stmt(ctx.db, 'SELECT id, data, updated_at FROM hub_groups WHERE id = ?').get(id) as Row);
   })();
@@ -226,7 +222,7 @@ export function saveHubGroup(ctx: AppContext, input: ParsedInput<'hub.groups.sav
 export function deleteHubGroup(ctx: AppContext, input: { id: string }): { id: string } {
   requireHubWriter(ctx);
   return ctx.db.transaction(() => {
-    if (!stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(input.id)) throw notFound('Gruppo', input.id);
+    if (!stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(input.id)) throw notFound('group', input.id);
     deleteRecord(ctx, thematicGroupKind, input.id);
     removeGroup(ctx.db, input.id, false);
     return { id: input.id };

@@ -10,7 +10,7 @@ import { PROVISIONAL_CATALOGUE } from '../../../../shared/records/catalogue';
 import { hubServiceKind } from '../../../../shared/records/hub-catalogue';
 import { memberKind, type MemberData } from '../../../../shared/records/hub-members';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { outboxHead } from '../../sync/outbox/outbox';
 import { deleteRecord, notFound, operatorName, putRecord } from '../../sync/records/record-events';
 import { stmt } from '../../platform/store/statements';
@@ -85,7 +85,7 @@ export function updateMember(ctx: AppContext, input: ParsedInput<'members.update
   const hub = requireHubWriter(ctx);
   return ctx.db.transaction(() => {
     const r = getRow(ctx, input.istat);
-    if (!r) throw notFound('Socio', input.istat);
+    if (!r) throw notFound('member', input.istat);
     const next: MemberRow = {
       ...r,
       population: input.population === undefined ? r.population : input.population,
@@ -94,11 +94,11 @@ export function updateMember(ctx: AppContext, input: ParsedInput<'members.update
       member_since: input.memberSince === undefined ? r.member_since : input.memberSince,
     };
     if (next.population !== null && next.population_year === null) {
-      throw new AppError('E_VALIDATION', "Campo «populationYear»: indicare l'anno a cui si riferisce la popolazione (dato ISTAT).", { field: 'populationYear' });
+      throw appError('hub.populationYearMissing', {}, { field: 'populationYear' });
     }
     const nextYear = Number(ctx.clock.now().slice(0, 4)) + 1;
     if (next.population_year !== null && next.population_year > nextYear) {
-      throw new AppError('E_VALIDATION', `Campo «populationYear»: l'anno ${next.population_year} è nel futuro.`, { field: 'populationYear' });
+      throw appError('hub.populationYearFuture', { year: next.population_year }, { field: 'populationYear' });
     }
     return putMember(ctx, hub.id, next);
   })();
@@ -108,9 +108,9 @@ export function updateMember(ctx: AppContext, input: ParsedInput<'members.update
 export function addMember(ctx: AppContext, input: ParsedInput<'members.add'>): RegistryMember {
   const hub = requireHubWriter(ctx);
   const m = findMunicipality(input.istat);
-  if (!m) throw new AppError('E_VALIDATION', `Il codice ISTAT ${input.istat} non corrisponde a nessun comune dell'elenco ISTAT.`, { field: 'istat' });
+  if (!m) throw appError('hub.istatUnknown', { istat: input.istat }, { field: 'istat' });
   return ctx.db.transaction(() => {
-    if (getRow(ctx, m.istat)) throw new AppError('E_VALIDATION', `${m.name} (${m.istat}) è già tra i soci.`, { field: 'istat' });
+    if (getRow(ctx, m.istat)) throw appError('hub.alreadyMember', { name: m.name, istat: m.istat }, { field: 'istat' });
     const at = ctx.clock.now();
     stmt(ctx.db, "INSERT INTO members (istat, name, province, population, population_year, status, added_at) VALUES (?, ?, ?, ?, ?, 'pending', ?)").run(
       m.istat,
@@ -131,13 +131,9 @@ export function addMember(ctx: AppContext, input: ParsedInput<'members.add'>): R
 export function removeRegistryMember(ctx: AppContext, input: ParsedInput<'members.remove'>): { istat: string } {
   const hub = requireHubWriter(ctx);
   return ctx.db.transaction(() => {
-    if (!getRow(ctx, input.istat)) throw notFound('Socio', input.istat);
+    if (!getRow(ctx, input.istat)) throw notFound('member', input.istat);
     if (stmt(ctx.db, "SELECT 1 FROM peers WHERE kind = 'municipality' AND id = ?").get(input.istat)) {
-      throw new AppError(
-        'E_VALIDATION',
-        "Il comune ha già scambiato l'identità con il consorzio: non si può eliminare dall'anagrafe. Se esce dal consorzio, impostarne lo stato «receduto».",
-        { field: 'istat' },
-      );
+      throw appError('hub.memberHasIdentity', {}, { field: 'istat' });
     }
     deleteRecord(ctx, memberKind, derivedRecordId(hub.id, 'member', input.istat));
     removeMember(ctx.db, derivedRecordId(hub.id, 'member', input.istat));

@@ -6,7 +6,7 @@ import type { AttachmentContent } from '../../../../shared/domain/proposals';
 import type { HubProposal, HubProposalDetail } from '../../../../shared/domain/hub-views';
 import type { AttachmentType, ProposalData, ProposalStatus } from '../../../../shared/records/proposals';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { notFound } from '../../sync/records/record-events';
 import { stmt } from '../../platform/store/statements';
 import { eventKey } from '../../sync/inbox/event-at';
@@ -68,7 +68,7 @@ export function listHubProposals(ctx: AppContext, input: { status?: ProposalStat
 export function getHubProposal(ctx: AppContext, input: { id: string }): HubProposalDetail {
   requireHub(ctx);
   const r = stmt(ctx.db, `${SELECT} WHERE p.id = ?`).get(input.id) as Row | undefined;
-  if (!r) throw notFound('Proposta', input.id);
+  if (!r) throw notFound('proposal', input.id);
   const events = stmt(ctx.db, 'SELECT seq, at FROM hub_proposal_events WHERE proposal_id = ? ORDER BY seq').all(input.id) as { seq: number; at: string }[];
   const line = stmt(ctx.db, 'SELECT line FROM inbox_events WHERE key = ?').pluck();
   const versions = events.map((e) => {
@@ -93,10 +93,10 @@ export function readHubAttachment(ctx: AppContext, input: { sha256: string }): A
   requireHub(ctx);
   const ref = stmt(ctx.db, 'SELECT name, type FROM hub_proposal_attachments WHERE sha256 = ? LIMIT 1').get(input.sha256) as { name: string; type: AttachmentType } | undefined;
   const path = join(ctx.dataDir, 'attachments', input.sha256);
-  if (!ref || !existsSync(path)) throw new AppError('E_NOT_FOUND', 'Allegato non trovato: nessuna proposta ricevuta lo elenca, o il file non è arrivato con i pacchetti del comune.');
+  if (!ref || !existsSync(path)) throw appError('hub.attachmentNotFound');
   const bytes = readFileSync(path);
   if (createHash('sha256').update(bytes).digest('hex') !== input.sha256) {
-    throw new AppError('E_IO', 'Il file allegato nella cartella dati è stato alterato: reimportare il pacchetto del comune o ripristinare un backup.');
+    throw appError('hub.attachmentAltered');
   }
   return { sha256: input.sha256, type: ref.type, bytes: bytes.length, name: ref.name, contentBase64: bytes.toString('base64') };
 }

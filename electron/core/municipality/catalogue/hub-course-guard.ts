@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { isHubCourse } from '../../hub/records/hub-store';
 
 /**
@@ -9,6 +9,6 @@ import { isHubCourse } from '../../hub/records/hub-store';
  */
 export function refuseHubCourse(db: Database.Database, id: string): void {
   if (isHubCourse(db, id)) {
-    throw new AppError('E_VALIDATION', 'Questo corso è offerto dal consorzio: lo modifica solo il consorzio. Si possono registrare le partecipazioni del personale.', { field: 'id' });
+    throw appError('training.hubCourse', {}, { field: 'id' });
   }
 }

@@ -5,7 +5,7 @@ import { formatCents, formatMilli } from '../../../../shared/format/numbers';
 import type { ProposalData } from '../../../../shared/records/proposals';
 import { listServices } from '../catalogue/catalogue-store';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { listGroups, listMeetings } from '../groups/groups-store';
 import { stmt } from '../../platform/store/statements';
 import { listCourses, listParticipations } from '../training/training-store';
@@ -130,7 +130,7 @@ export function exportCsv(ctx: AppContext, input: ParsedInput<'csv.export'>): Cs
  */
 export function exportCsvFile(ctx: AppContext, input: ParsedInput<'csv.exportFile'>): CsvFileWritten {
   if (!isAbsolute(input.out)) {
-    throw new AppError('E_VALIDATION', 'Campo «out»: indicare il percorso completo del file da scrivere.', { field: 'out' });
+    throw appError('csv.outNotAbsolute', {}, { field: 'out' });
   }
   const { header, rows } = listRows(ctx, input.list, input);
   try {
@@ -139,6 +139,6 @@ export function exportCsvFile(ctx: AppContext, input: ParsedInput<'csv.exportFil
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (!code) throw err;
-    throw new AppError('E_IO', `Impossibile scrivere ${input.out} (${code}): controllare che la cartella esista e che si possa scrivere.`, { field: 'out', params: { reason: code } });
+    throw appError('csv.cannotWrite', { path: input.out, reason: code }, { field: 'out' });
   }
 }

@@ -3,7 +3,7 @@ import type { Group, Meeting } from '../../../../shared/domain/groups';
 import { parseMilli } from '../../../../shared/domain/quantity';
 import { groupMeetingKind, groupMembershipKind, localGroupKind } from '../../../../shared/records/groups';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { checkRecordDate, deleteRecord, notFound, operatorName, putRecord, requireMunicipality } from '../../sync/records/record-events';
 import { stmt } from '../../platform/store/statements';
 import { getStaffRow } from '../staff/staff-store';
@@ -13,7 +13,7 @@ import { getGroup, getMeeting } from './groups-store';
 function putLocalGroup(ctx: AppContext, id: string, input: ParsedInput<'groups.create'>): Group {
   const existing = getGroup(ctx.db, id);
   if (existing && existing.source !== 'local') {
-    throw new AppError('E_VALIDATION', 'Questo gruppo è del consorzio: lo modifica solo il consorzio.', { field: 'id' });
+    throw appError('groups.hubGroupNoChange', {}, { field: 'id' });
   }
   const d = putRecord(ctx, localGroupKind, id, { name: input.name, description: input.description, updated_by: operatorName(ctx) });
   const at = ctx.clock.now();
@@ -34,7 +34,7 @@ export function createGroup(ctx: AppContext, input: ParsedInput<'groups.create'>
 export function updateGroup(ctx: AppContext, input: ParsedInput<'groups.update'>): Group {
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
-    if (!getGroup(ctx.db, input.id)) throw notFound('Gruppo', input.id);
+    if (!getGroup(ctx.db, input.id)) throw notFound('group', input.id);
     return putLocalGroup(ctx, input.id, input);
   })();
 }
@@ -43,10 +43,10 @@ export function deleteGroup(ctx: AppContext, input: { id: string }): { id: strin
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
     const g = getGroup(ctx.db, input.id);
-    if (!g) throw notFound('Gruppo', input.id);
-    if (g.source !== 'local') throw new AppError('E_VALIDATION', 'Questo gruppo è del consorzio: non si può eliminare.', { field: 'id' });
+    if (!g) throw notFound('group', input.id);
+    if (g.source !== 'local') throw appError('groups.hubGroupNoDelete', {}, { field: 'id' });
     if (g.members.length > 0 || g.meetings > 0) {
-      throw new AppError('E_VALIDATION', 'Il gruppo ha partecipanti o riunioni registrate: toglierli prima di eliminarlo.', { field: 'id' });
+      throw appError('groups.notEmpty', {}, { field: 'id' });
     }
     deleteRecord(ctx, localGroupKind, input.id);
     stmt(ctx.db, 'DELETE FROM thematic_groups WHERE id = ?').run(input.id);
@@ -55,9 +55,9 @@ export function deleteGroup(ctx: AppContext, input: { id: string }): { id: strin
 }
 
 function requireGroupAndStaff(ctx: AppContext, groupId: string, staffIds: string[]): void {
-  if (!getGroup(ctx.db, groupId)) throw new AppError('E_VALIDATION', 'Campo «groupId»: gruppo non trovato; sceglierlo dall’elenco.', { field: 'groupId' });
+  if (!getGroup(ctx.db, groupId)) throw appError('groups.groupNotFound', {}, { field: 'groupId' });
   for (const id of staffIds) {
-    if (!getStaffRow(ctx.db, id)) throw new AppError('E_VALIDATION', 'Persona non trovata nel personale; sceglierla dall’elenco.', { field: 'staffId' });
+    if (!getStaffRow(ctx.db, id)) throw appError('groups.staffNotFound', {}, { field: 'staffId' });
   }
 }
 
@@ -66,7 +66,7 @@ function putMembership(ctx: AppContext, id: string, input: ParsedInput<'groups.a
   checkRecordDate(ctx, input.since, 'since');
   if (input.until) checkRecordDate(ctx, input.until, 'until');
   const clash = stmt(ctx.db, 'SELECT id FROM group_memberships WHERE group_id = ? AND staff_id = ? AND until IS NULL AND id <> ?').pluck().get(input.groupId, input.staffId, id);
-  if (clash && input.until === null) throw new AppError('E_VALIDATION', 'Campo «staffId»: questa persona fa già parte del gruppo.', { field: 'staffId' });
+  if (clash && input.until === null) throw appError('groups.alreadyMember', {}, { field: 'staffId' });
   const d = putRecord(ctx, groupMembershipKind, id, { group_id: input.groupId, staff_id: input.staffId, since: input.since, until: input.until, updated_by: operatorName(ctx) });
   const at = ctx.clock.now();
   stmt(
@@ -87,7 +87,7 @@ export function addMember(ctx: AppContext, input: ParsedInput<'groups.addMember'
 export function updateMember(ctx: AppContext, input: ParsedInput<'groups.updateMember'>): Group {
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
-    if (!stmt(ctx.db, 'SELECT 1 FROM group_memberships WHERE id = ?').get(input.id)) throw notFound('Partecipazione al gruppo', input.id);
+    if (!stmt(ctx.db, 'SELECT 1 FROM group_memberships WHERE id = ?').get(input.id)) throw notFound('groupMembership', input.id);
     return putMembership(ctx, input.id, input);
   })();
 }
@@ -96,7 +96,7 @@ export function removeMember(ctx: AppContext, input: { id: string }): Group {
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
     const groupId = stmt(ctx.db, 'SELECT group_id FROM group_memberships WHERE id = ?').pluck().get(input.id) as string | undefined;
-    if (!groupId) throw notFound('Partecipazione al gruppo', input.id);
+    if (!groupId) throw notFound('groupMembership', input.id);
     deleteRecord(ctx, groupMembershipKind, input.id);
     stmt(ctx.db, 'DELETE FROM group_memberships WHERE id = ?').run(input.id);
     return getGroup(ctx.db, groupId)!;
@@ -109,7 +109,7 @@ function putMeeting(ctx: AppContext, id: string, input: ParsedInput<'meetings.cr
   checkRecordDate(ctx, input.date, 'date');
   const hours = parseMilli(input.hours);
   if (hours === null || hours === 0 || hours > 24_000) {
-    throw new AppError('E_VALIDATION', 'Campo «hours»: indicare la durata in ore, più di zero e al massimo 24 (per esempio 2,5).', { field: 'hours' });
+    throw appError('groups.meetingHours', {}, { field: 'hours' });
   }
   const d = putRecord(ctx, groupMeetingKind, id, { group_id: input.groupId, date: input.date, hours_milli: hours, topic: input.topic, attendees, updated_by: operatorName(ctx) });
   const at = ctx.clock.now();
@@ -131,7 +131,7 @@ export function createMeeting(ctx: AppContext, input: ParsedInput<'meetings.crea
 export function updateMeeting(ctx: AppContext, input: ParsedInput<'meetings.update'>): Meeting {
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
-    if (!getMeeting(ctx.db, input.id)) throw notFound('Riunione', input.id);
+    if (!getMeeting(ctx.db, input.id)) throw notFound('meeting', input.id);
     return putMeeting(ctx, input.id, input);
   })();
 }
@@ -139,7 +139,7 @@ export function updateMeeting(ctx: AppContext, input: ParsedInput<'meetings.upda
 export function deleteMeeting(ctx: AppContext, input: { id: string }): { id: string } {
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
-    if (!getMeeting(ctx.db, input.id)) throw notFound('Riunione', input.id);
+    if (!getMeeting(ctx.db, input.id)) throw notFound('meeting', input.id);
     deleteRecord(ctx, groupMeetingKind, input.id);
     stmt(ctx.db, 'DELETE FROM group_meetings WHERE id = ?').run(input.id);
     return { id: input.id };

@@ -3,7 +3,7 @@ import type { Proposal, ProposalDetail } from '../../../../shared/domain/proposa
 import { proposalKind, type ProposalData } from '../../../../shared/records/proposals';
 import { insertAttachmentRow, storeAttachment } from '../../sync/attachments/attachment-store';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { recordHistory } from '../history/history';
 import { deleteRecord, notFound, operatorName, putRecord, requireMunicipality } from '../../sync/records/record-events';
 import { stmt } from '../../platform/store/statements';
@@ -41,7 +41,7 @@ function toProposal(r: ProposalRow): Proposal {
 
 function getRow(ctx: AppContext, id: string): ProposalRow {
   const row = stmt(ctx.db, 'SELECT * FROM proposals WHERE id = ?').get(id) as ProposalRow | undefined;
-  if (!row) throw notFound('Proposta', id);
+  if (!row) throw notFound('proposal', id);
   return row;
 }
 
@@ -64,7 +64,7 @@ function save(ctx: AppContext, id: string, data: ProposalData): Proposal {
 function changeContent(ctx: AppContext, id: string, change: (d: ProposalData) => ProposalData): Proposal {
   const current = JSON.parse(getRow(ctx, id).data) as ProposalData;
   if (current.status === 'withdrawn') {
-    throw new AppError('E_VALIDATION', 'La proposta è stata ritirata: non si può più modificare. Crearne una nuova.', { field: 'id' });
+    throw appError('proposals.withdrawnNoChange', {}, { field: 'id' });
   }
   const next = change(current);
   return save(ctx, id, current.status === 'submitted' ? { ...next, version: current.version + 1 } : next);
@@ -76,7 +76,7 @@ function checkGroup(ctx: AppContext, groupId: string | null): void {
   const local = stmt(ctx.db, 'SELECT 1 FROM thematic_groups WHERE id = ?').get(groupId);
   const received = stmt(ctx.db, "SELECT 1 FROM received_records WHERE id = ? AND owner <> '' AND kind LIKE '%group%' AND deleted = 0").get(groupId);
   if (!local && !received) {
-    throw new AppError('E_VALIDATION', 'Campo «groupId»: gruppo tematico non trovato; sceglierlo dall’elenco.', { field: 'groupId' });
+    throw appError('proposals.groupNotFound', {}, { field: 'groupId' });
   }
 }
 
@@ -84,9 +84,7 @@ function checkGroup(ctx: AppContext, groupId: string | null): void {
 function checkBeneficiaries(codes: string[]): void {
   codes.forEach((code, i) => {
     if (!findMunicipality(code)) {
-      throw new AppError('E_VALIDATION', `Campo «beneficiaries.${i}»: il codice ISTAT ${code} non corrisponde a nessun comune; sceglierlo dall'elenco.`, {
-        field: `beneficiaries.${i}`,
-      });
+      throw appError('proposals.beneficiaryUnknown', { istat: code }, { field: `beneficiaries.${i}` });
     }
   });
 }
@@ -127,9 +125,9 @@ export function submitProposal(ctx: AppContext, input: { id: string }): Proposal
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
     const d = JSON.parse(getRow(ctx, input.id).data) as ProposalData;
-    if (d.status !== 'draft') throw new AppError('E_VALIDATION', 'Si può presentare solo una bozza: questa proposta è già stata presentata o ritirata.', { field: 'id' });
+    if (d.status !== 'draft') throw appError('proposals.submitOnlyDraft', {}, { field: 'id' });
     if (!d.problem || !d.solution) {
-      throw new AppError('E_VALIDATION', 'Per presentare la proposta descrivere il problema e la soluzione proposta.', { field: d.problem ? 'solution' : 'problem' });
+      throw appError('proposals.submitNeedsText', {}, { field: d.problem ? 'solution' : 'problem' });
     }
     return save(ctx, input.id, { ...d, status: 'submitted', version: 1, submitted_at: ctx.clock.now() });
   })();
@@ -140,7 +138,7 @@ export function withdrawProposal(ctx: AppContext, input: { id: string }): Propos
   return ctx.db.transaction(() => {
     const d = JSON.parse(getRow(ctx, input.id).data) as ProposalData;
     if (d.status !== 'submitted') {
-      throw new AppError('E_VALIDATION', 'Si ritira solo una proposta presentata; una bozza si può eliminare.', { field: 'id' });
+      throw appError('proposals.withdrawOnlySubmitted', {}, { field: 'id' });
     }
     return save(ctx, input.id, { ...d, status: 'withdrawn' });
   })();
@@ -151,7 +149,7 @@ export function deleteProposal(ctx: AppContext, input: { id: string }): { id: st
   return ctx.db.transaction(() => {
     const d = JSON.parse(getRow(ctx, input.id).data) as ProposalData;
     if (d.status !== 'draft') {
-      throw new AppError('E_VALIDATION', 'Una proposta già presentata non si elimina: si può ritirare, e resta nello storico.', { field: 'id' });
+      throw appError('proposals.submittedNoDelete', {}, { field: 'id' });
     }
     deleteRecord(ctx, proposalKind, input.id);
     stmt(ctx.db, 'DELETE FROM proposals WHERE id = ?').run(input.id);
@@ -175,16 +173,16 @@ export function getProposal(ctx: AppContext, input: { id: string }): ProposalDet
 export function addAttachment(ctx: AppContext, input: ParsedInput<'attachments.add'>): Proposal {
   requireMunicipality(ctx);
   const current = JSON.parse(getRow(ctx, input.proposalId).data) as ProposalData;
-  if (current.status === 'withdrawn') throw new AppError('E_VALIDATION', 'La proposta è stata ritirata: non si possono aggiungere allegati.', { field: 'proposalId' });
+  if (current.status === 'withdrawn') throw appError('proposals.withdrawnNoAttachments', {}, { field: 'proposalId' });
   // The file is checked and written before the transaction (never file work inside one).
   const ref = storeAttachment(ctx, input);
   return ctx.db.transaction(() => {
     insertAttachmentRow(ctx, ref);
     return changeContent(ctx, input.proposalId, (d) => {
       if (d.attachments.some((a) => a.sha256 === ref.sha256)) {
-        throw new AppError('E_VALIDATION', `Questo file è già allegato alla proposta (${ref.name}).`, { field: 'contentBase64' });
+        throw appError('proposals.attachmentDuplicate', { name: ref.name }, { field: 'contentBase64' });
       }
-      if (d.attachments.length >= 50) throw new AppError('E_VALIDATION', 'Al massimo 50 allegati per proposta.', { field: 'contentBase64' });
+      if (d.attachments.length >= 50) throw appError('proposals.attachmentsMax', {}, { field: 'contentBase64' });
       return { ...d, attachments: [...d.attachments, ref] };
     });
   })();
@@ -194,7 +192,7 @@ export function removeAttachment(ctx: AppContext, input: ParsedInput<'attachment
   requireMunicipality(ctx);
   return ctx.db.transaction(() =>
     changeContent(ctx, input.proposalId, (d) => {
-      if (!d.attachments.some((a) => a.sha256 === input.sha256)) throw new AppError('E_NOT_FOUND', 'Allegato non presente in questa proposta.');
+      if (!d.attachments.some((a) => a.sha256 === input.sha256)) throw appError('proposals.attachmentNotInProposal');
       return { ...d, attachments: d.attachments.filter((a) => a.sha256 !== input.sha256) };
     }),
   )();

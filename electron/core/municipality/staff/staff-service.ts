@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../../shared/api/contract';
 import type { StaffMember } from '../../../../shared/domain/staff';
 import { staffKind, type StaffData } from '../../../../shared/records/staff';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { deleteRecord, notFound, operatorName, putRecord, requireMunicipality } from '../../sync/records/record-events';
 import { stmt } from '../../platform/store/statements';
 import { readShareNames } from './share-names';
@@ -35,7 +35,7 @@ export function staffEventData(s: StaffState, shareNames: boolean, updatedBy: st
 export function putStaff(ctx: AppContext, id: string, s: StaffState, shareNames: boolean, updatedBy: string): StaffRow {
   const clash = findStaffByCode(ctx.db, s.code);
   if (clash && clash.id !== id) {
-    throw new AppError('E_VALIDATION', `Campo «code»: il codice ${s.code} è già usato da un'altra persona; sceglierne un altro.`, { field: 'code' });
+    throw appError('staff.codeTaken', { code: s.code }, { field: 'code' });
   }
   const data = putRecord(ctx, staffKind, id, staffEventData(s, shareNames, updatedBy));
   upsertStaffRow(ctx.db, id, s.displayName, data, ctx.clock.now());
@@ -55,7 +55,7 @@ export function createStaff(ctx: AppContext, input: ParsedInput<'staff.create'>)
 export function updateStaff(ctx: AppContext, input: ParsedInput<'staff.update'>): StaffMember {
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
-    if (!getStaffRow(ctx.db, input.id)) throw notFound('Persona', input.id);
+    if (!getStaffRow(ctx.db, input.id)) throw notFound('staff', input.id);
     const state = { code: input.code, displayName: input.displayName, role: input.role, office: input.office, active: input.active };
     return toStaffMember(putStaff(ctx, input.id, state, readShareNames(ctx), operatorName(ctx)));
   })();
@@ -64,13 +64,9 @@ export function updateStaff(ctx: AppContext, input: ParsedInput<'staff.update'>)
 export function deleteStaff(ctx: AppContext, input: { id: string }): { id: string } {
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
-    if (!getStaffRow(ctx.db, input.id)) throw notFound('Persona', input.id);
+    if (!getStaffRow(ctx.db, input.id)) throw notFound('staff', input.id);
     if (staffReferences(ctx.db, input.id) > 0) {
-      throw new AppError(
-        'E_VALIDATION',
-        'Questa persona ha corsi o gruppi registrati: non si può eliminare. Segnarla come non più in servizio (disattivarla).',
-        { field: 'id' },
-      );
+      throw appError('staff.hasRecords', {}, { field: 'id' });
     }
     deleteRecord(ctx, staffKind, input.id);
     stmt(ctx.db, 'DELETE FROM staff WHERE id = ?').run(input.id);

@@ -3,7 +3,7 @@ import { formatMilli, parseMilli } from '../../../../shared/domain/quantity';
 import type { Course, Participation, TrainingTotals } from '../../../../shared/domain/training';
 import { courseKind, participationKind, type CourseData } from '../../../../shared/records/training';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { checkRecordDate, deleteRecord, EARLIEST_DATE, notFound, operatorName, putRecord, requireMunicipality } from '../../sync/records/record-events';
 import { stmt } from '../../platform/store/statements';
 import { getStaffRow } from '../staff/staff-store';
@@ -12,8 +12,8 @@ import { refuseHubCourse } from '../catalogue/hub-course-guard';
 
 function hoursMilli(text: string, field: string): number {
   const milli = parseMilli(text);
-  if (milli === null) throw new AppError('E_VALIDATION', `Campo «${field}»: scrivere le ore come numero, per esempio 6 oppure 7,5.`, { field });
-  if (milli > 2_000_000) throw new AppError('E_VALIDATION', `Campo «${field}»: più di 2000 ore; controllare il numero.`, { field });
+  if (milli === null) throw appError('training.hoursNotNumber', {}, { field });
+  if (milli > 2_000_000) throw appError('training.hoursTooMany', {}, { field });
   return milli;
 }
 
@@ -22,10 +22,10 @@ function courseData(ctx: AppContext, input: ParsedInput<'courses.create'>): Cour
   if (input.startDate < EARLIEST_DATE) checkRecordDate(ctx, input.startDate, 'startDate');
   const nextYear = new Date(Date.parse(ctx.clock.now()) + 366 * 86_400_000).toISOString().slice(0, 10);
   for (const [field, date] of [['startDate', input.startDate], ['endDate', input.endDate]] as const) {
-    if (date > nextYear) throw new AppError('E_VALIDATION', `Campo «${field}»: la data è oltre un anno nel futuro; controllare l'anno.`, { field });
+    if (date > nextYear) throw appError('training.dateTooFarAhead', {}, { field });
   }
   if (input.endDate < input.startDate) {
-    throw new AppError('E_VALIDATION', 'Campo «endDate»: la data di fine precede quella di inizio.', { field: 'endDate' });
+    throw appError('training.endBeforeStart', {}, { field: 'endDate' });
   }
   return {
     title: input.title,
@@ -54,7 +54,7 @@ export function updateCourse(ctx: AppContext, input: ParsedInput<'courses.update
   requireMunicipality(ctx);
   const data = courseData(ctx, input);
   return ctx.db.transaction(() => {
-    if (!getCourse(ctx.db, input.id)) throw notFound('Corso', input.id);
+    if (!getCourse(ctx.db, input.id)) throw notFound('course', input.id);
     refuseHubCourse(ctx.db, input.id);
     upsertCourse(ctx.db, input.id, putRecord(ctx, courseKind, input.id, data), ctx.clock.now());
     return getCourse(ctx.db, input.id)!;
@@ -65,10 +65,10 @@ export function deleteCourse(ctx: AppContext, input: { id: string }): { id: stri
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
     const course = getCourse(ctx.db, input.id);
-    if (!course) throw notFound('Corso', input.id);
+    if (!course) throw notFound('course', input.id);
     refuseHubCourse(ctx.db, input.id);
     if (course.participants > 0) {
-      throw new AppError('E_VALIDATION', 'Il corso ha partecipanti registrati: eliminare prima le loro partecipazioni.', { field: 'id' });
+      throw appError('training.courseHasParticipants', {}, { field: 'id' });
     }
     deleteRecord(ctx, courseKind, input.id);
     stmt(ctx.db, 'DELETE FROM courses WHERE id = ?').run(input.id);
@@ -77,11 +77,11 @@ export function deleteCourse(ctx: AppContext, input: { id: string }): { id: stri
 }
 
 function putParticipation(ctx: AppContext, id: string, input: ParsedInput<'participations.create'>): Participation {
-  if (!getStaffRow(ctx.db, input.staffId)) throw new AppError('E_VALIDATION', 'Campo «staffId»: persona non trovata; sceglierla dall’elenco del personale.', { field: 'staffId' });
+  if (!getStaffRow(ctx.db, input.staffId)) throw appError('training.staffNotFound', {}, { field: 'staffId' });
   const course = getCourse(ctx.db, input.courseId);
-  if (!course) throw new AppError('E_VALIDATION', 'Campo «courseId»: corso non trovato; sceglierlo dall’elenco dei corsi.', { field: 'courseId' });
+  if (!course) throw appError('training.courseNotFound', {}, { field: 'courseId' });
   const clash = stmt(ctx.db, 'SELECT id FROM participations WHERE course_id = ? AND staff_id = ? AND id <> ?').pluck().get(input.courseId, input.staffId, id);
-  if (clash) throw new AppError('E_VALIDATION', 'Campo «staffId»: questa persona è già registrata a questo corso.', { field: 'staffId' });
+  if (clash) throw appError('training.alreadyEnrolled', {}, { field: 'staffId' });
   const data = putRecord(ctx, participationKind, id, {
     staff_id: input.staffId,
     course_id: input.courseId,
@@ -104,7 +104,7 @@ export function createParticipation(ctx: AppContext, input: ParsedInput<'partici
 export function updateParticipation(ctx: AppContext, input: ParsedInput<'participations.update'>): Participation {
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
-    if (!getParticipation(ctx.db, input.id)) throw notFound('Partecipazione', input.id);
+    if (!getParticipation(ctx.db, input.id)) throw notFound('participation', input.id);
     return putParticipation(ctx, input.id, input);
   })();
 }
@@ -112,7 +112,7 @@ export function updateParticipation(ctx: AppContext, input: ParsedInput<'partici
 export function deleteParticipation(ctx: AppContext, input: { id: string }): { id: string } {
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
-    if (!getParticipation(ctx.db, input.id)) throw notFound('Partecipazione', input.id);
+    if (!getParticipation(ctx.db, input.id)) throw notFound('participation', input.id);
     deleteRecord(ctx, participationKind, input.id);
     stmt(ctx.db, 'DELETE FROM participations WHERE id = ?').run(input.id);
     return { id: input.id };

@@ -4,7 +4,7 @@ import { formatMilli } from '../../../../shared/domain/quantity';
 import type { UnitTotal, UsageList } from '../../../../shared/domain/usage';
 import type { UnitCode } from '../../../../shared/records/catalogue';
 import { listServices } from '../catalogue/catalogue-store';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { stmt } from '../../platform/store/statements';
 import { toUsageEntry, USAGE_COLUMNS, type UsageRow } from './usage-store';
 
@@ -88,7 +88,7 @@ function page(rows: UsageRow[], limit: number, totals: UnitTotal[]): UsageList {
 
 function parseCursor(cursor: string): { date: string; n: number } {
   const m = /^(\d{4}-\d{2}-\d{2})\|(\d{1,15})$/.exec(cursor);
-  if (!m) throw new AppError('E_VALIDATION', 'Campo «cursor»: segnalibro di pagina non valido; ricaricare l’elenco.', { field: 'cursor' });
+  if (!m) throw appError('usage.badCursor', {}, { field: 'cursor' });
   return { date: m[1]!, n: Number(m[2]) };
 }
 

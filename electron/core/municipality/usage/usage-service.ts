@@ -5,7 +5,7 @@ import { UNITS } from '../../../../shared/records/catalogue';
 import { usageKind, type UsageData } from '../../../../shared/records/usage';
 import { findService, listServices } from '../catalogue/catalogue-store';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { checkRecordDate, deleteRecord, notFound, operatorName, putRecord, requireMunicipality } from '../../sync/records/record-events';
 import { cachedTransaction } from '../../platform/store/statements';
 import { deleteUsageRow, getUsageRow, insertUsageRow, monthlyCells, toUsageEntry, updateUsageRow } from './usage-store';
@@ -19,17 +19,17 @@ type UsageInput = ParsedInput<'usage.record'>;
 export function usageData(ctx: AppContext, input: UsageInput, operator: string): UsageData {
   const service = findService(ctx.db, input.service);
   if (!service) {
-    throw new AppError('E_VALIDATION', `Campo «service»: il servizio ${input.service} non è nel catalogo; sceglierne uno dall'elenco.`, { field: 'service', params: { rule: 'USAGE_SERVICE_UNKNOWN' } });
+    throw appError('usage.serviceUnknown', { service: input.service }, { field: 'service', params: { rule: 'USAGE_SERVICE_UNKNOWN' } });
   }
   const milli = parseMilli(input.quantity);
   if (milli === null) {
-    throw new AppError('E_VALIDATION', 'Campo «quantity»: scrivere un numero positivo, per esempio 12 oppure 12,5.', { field: 'quantity', params: { rule: 'USAGE_QUANTITY_INVALID' } });
+    throw appError('usage.quantityInvalid', {}, { field: 'quantity', params: { rule: 'USAGE_QUANTITY_INVALID' } });
   }
-  if (milli === 0) throw new AppError('E_VALIDATION', 'Campo «quantity»: la quantità deve essere maggiore di zero.', { field: 'quantity', params: { rule: 'USAGE_QUANTITY_ZERO' } });
+  if (milli === 0) throw appError('usage.quantityZero', {}, { field: 'quantity', params: { rule: 'USAGE_QUANTITY_ZERO' } });
   if (!service.decimals && milli % 1000 !== 0) {
-    throw new AppError(
-      'E_VALIDATION',
-      `Campo «quantity»: ${service.nameIt} si misura in ${UNITS[service.unit].it} interi; togliere i decimali.`,
+    throw appError(
+      'usage.quantityDecimals',
+      { service: service.nameIt, serviceEn: service.nameEn, unit: UNITS[service.unit].it, unitEn: UNITS[service.unit].en },
       { field: 'quantity', params: { rule: 'USAGE_QUANTITY_DECIMALS' } },
     );
   }
@@ -101,7 +101,7 @@ export function updateUsage(ctx: AppContext, input: ParsedInput<'usage.update'>)
   const data = usageData(ctx, input, operatorName(ctx));
   return ctx.db.transaction(() => {
     const old = getUsageRow(ctx.db, input.id);
-    if (!old) throw notFound('Utilizzo', input.id);
+    if (!old) throw notFound('usage', input.id);
     const parsed = putRecord(ctx, usageKind, old.id, data);
     updateUsageRow(ctx.db, old, parsed, ctx.clock.now());
     return toUsageEntry(getUsageRow(ctx.db, old.id)!);
@@ -112,7 +112,7 @@ export function deleteUsage(ctx: AppContext, input: { id: string }): { id: strin
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
     const old = getUsageRow(ctx.db, input.id);
-    if (!old) throw notFound('Utilizzo', input.id);
+    if (!old) throw notFound('usage', input.id);
     deleteRecord(ctx, usageKind, old.id);
     deleteUsageRow(ctx.db, old);
     return { id: old.id };
@@ -121,7 +121,7 @@ export function deleteUsage(ctx: AppContext, input: { id: string }): { id: strin
 
 export function getUsage(ctx: AppContext, input: { id: string }): UsageEntry {
   const row = getUsageRow(ctx.db, input.id);
-  if (!row) throw notFound('Utilizzo', input.id);
+  if (!row) throw notFound('usage', input.id);
   return toUsageEntry(row);
 }
 

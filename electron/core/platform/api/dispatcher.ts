@@ -3,7 +3,7 @@ import { api, type MethodName } from '../../../../shared/api/contract';
 import { localPathIn } from '../../../../shared/api/local-paths';
 import type { ApiError, Result } from '../../../../shared/api/errors';
 import type { AppContext, Dispatch } from '../context';
-import { AppError, validationError } from '../errors';
+import { AppError, appError, validationError } from '../errors';
 import type { HandlerTable } from './handler-table';
 import { diskFullError, isDiskFull } from '../fs/disk-errors';
 
@@ -29,13 +29,13 @@ export const LOCAL_PATH_REFUSED =
 export function createDispatcher(ctx: AppContext, handlers: HandlerTable): CallerDispatch {
   return async (method, input, caller = 'local') => {
     if (!Object.hasOwn(api, method)) {
-      return fail({ code: 'E_UNKNOWN_METHOD', message: `Operazione sconosciuta: ${String(method).slice(0, 80)}` });
+      return fail(appError('api.unknownMethod', { method: String(method).slice(0, 80) }).toValue());
     }
     const name = method as MethodName;
     const pathField = caller === 'window' ? localPathIn(name, input) : null;
     if (pathField !== null) return fail({ code: 'E_VALIDATION', message: LOCAL_PATH_REFUSED, field: pathField });
     const parsed = (api[name].input as z.ZodType).safeParse(input ?? {});
-    if (!parsed.success) return fail(validationError(parsed.error));
+    if (!parsed.success) return fail(validationError(parsed.error, input));
     try {
       const handler = handlers[name] as (c: AppContext, i: unknown) => unknown;
       return { ok: true, value: await handler(ctx, parsed.data) };
@@ -44,7 +44,7 @@ export function createDispatcher(ctx: AppContext, handlers: HandlerTable): Calle
       ctx.log.error('handler failed', { method: name, error: String((err as Error)?.stack ?? err) });
       // A full disk is the clerk's to fix (free space), never an internal error: writes outside a transaction land here.
       if (isDiskFull(err)) return fail(diskFullError(ctx.dataDir, err).toValue());
-      return fail({ code: 'E_INTERNAL', message: 'Errore interno imprevisto: nessun dato è stato modificato. Riprovare; se si ripete, contattare il consorzio.' });
+      return fail(appError('api.internal').toValue());
     }
   };
 }

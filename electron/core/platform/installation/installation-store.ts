@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Installation } from '../../../../shared/domain/installation';
 import type { Role } from '../../../../shared/domain/ids';
-import { AppError } from '../errors';
+import { appError } from '../errors';
 
 interface InstallationRow {
   role: Role;
@@ -40,7 +40,7 @@ export function readInstallation(db: Database.Database): InstallationRecord | nu
 export function requireInstallation(db: Database.Database): InstallationRecord {
   const inst = readInstallation(db);
   if (!inst) {
-    throw new AppError('E_NOT_INITIALIZED', 'Questa installazione non è ancora configurata: completare la prima configurazione (comune o consorzio).');
+    throw appError('installation.notInitialized');
   }
   return inst;
 }

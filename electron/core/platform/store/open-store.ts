@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../errors';
+import { AppError, appError } from '../errors';
 import { asDiskFull } from '../fs/disk-errors';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../fs/private-files';
 import { dataDirProblem } from './data-dir-problems';
@@ -39,11 +39,7 @@ export function openStore(dataDir: string): Database.Database {
     checkIntegrity(db, path);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
-      throw new AppError(
-        'E_DB_NEWER',
-        `Il database in ${path} è stato creato da una versione più recente di CST Desk (schema ${version}, questa versione legge fino a ${SCHEMA_VERSION}). Aggiornare CST Desk: il file non è stato modificato.`,
-        { params: { version, supported: SCHEMA_VERSION } },
-      );
+      throw appError('store.newerSchema', { path, version, supported: SCHEMA_VERSION });
     }
     // WAL with synchronous=FULL: with NORMAL a power cut can undo an event that already left in
     // a bundle, and the next event would reuse its seq — a fork of our own stream.
@@ -69,10 +65,7 @@ function checkIntegrity(db: Database.Database, path: string): void {
   const rows = db.pragma('quick_check') as { quick_check: string }[];
   const first = rows[0]?.quick_check;
   if (first !== 'ok') {
-    throw new AppError(
-      'E_DB_CORRUPT',
-      `Il database ${path} risulta danneggiato (${String(first).slice(0, 120)}). Il file non è stato modificato: ripristinare l'ultimo backup o contattare il consorzio.`,
-    );
+    throw appError('store.damaged', { path, detail: String(first).slice(0, 120) });
   }
 }
 
@@ -91,16 +84,10 @@ function migrate(db: Database.Database, from: number): void {
 function classifyOpenError(err: unknown, dataDir: string, path: string): AppError {
   const code = (err as { code?: string }).code ?? '';
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new AppError(
-      'E_DB_LOCKED',
-      `La cartella dati ${dataDir} è già in uso da un'altra finestra o da un altro programma CST Desk. Chiudere l'altro programma e riprovare.`,
-    );
+    return appError('store.locked', { dataDir });
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new AppError(
-      'E_DB_CORRUPT',
-      `Il file ${path} non è un database di CST Desk leggibile. Il file non è stato modificato: ripristinare l'ultimo backup o contattare il consorzio.`,
-    );
+    return appError('store.notADatabase', { path });
   }
   return dataDirProblem(dataDir, err);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AttachmentContent } from '../../../../shared/domain/proposals';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type AttachmentRef, type AttachmentType } from '../../../../shared/records/proposals';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { writeFileAtomic } from '../../platform/fs/atomic-write';
 import { makePrivateDir } from '../../platform/fs/private-files';
 import { stmt } from '../../platform/store/statements';
@@ -22,23 +22,19 @@ const ALLOWED = 'PDF, ODT, DOCX, PNG o JPEG';
  */
 export function storeAttachment(ctx: AppContext, input: { name: string; type: string; contentBase64: string }): AttachmentRef {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.contentBase64)) {
-    throw new AppError('E_VALIDATION', 'Campo «contentBase64»: il contenuto del file non è leggibile; riprovare a scegliere il file.', { field: 'contentBase64' });
+    throw appError('attachment.unreadable', {}, { field: 'contentBase64' });
   }
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  if (bytes.length === 0) throw new AppError('E_VALIDATION', 'Campo «contentBase64»: il file è vuoto.', { field: 'contentBase64' });
+  if (bytes.length === 0) throw appError('attachment.empty', {}, { field: 'contentBase64' });
   if (bytes.length > ATTACHMENT_MAX_BYTES) {
-    throw new AppError('E_VALIDATION', 'Campo «contentBase64»: il file supera 50 MB; allegare un file più piccolo (per esempio un PDF compresso).', {
-      field: 'contentBase64',
-    });
+    throw appError('attachment.tooLarge', {}, { field: 'contentBase64' });
   }
   const detected = detectAttachmentType(bytes);
   if (!detected) {
-    throw new AppError('E_VALIDATION', `Campo «type»: tipo di file non ammesso; si possono allegare solo file ${ALLOWED}.`, { field: 'type' });
+    throw appError('attachment.typeNotAllowed', { allowed: ALLOWED }, { field: 'type' });
   }
   if (input.type && (ATTACHMENT_TYPES as readonly string[]).includes(input.type) && input.type !== detected) {
-    throw new AppError('E_VALIDATION', `Campo «type»: il contenuto del file non corrisponde al suo tipo (${input.name}); salvarlo di nuovo dal programma che lo ha creato.`, {
-      field: 'type',
-    });
+    throw appError('attachment.typeMismatch', { name: input.name }, { field: 'type' });
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const dir = join(ctx.dataDir, ATTACHMENTS_DIR);
@@ -63,10 +59,10 @@ export function readAttachment(ctx: AppContext, sha256: string): AttachmentConte
     | { sha256: string; bytes: number; type: AttachmentType }
     | undefined;
   const path = join(ctx.dataDir, ATTACHMENTS_DIR, sha256);
-  if (!row || !existsSync(path)) throw new AppError('E_NOT_FOUND', 'Allegato non trovato nella cartella dati.');
+  if (!row || !existsSync(path)) throw appError('attachment.notFound');
   const bytes = readFileSync(path);
   if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
-    throw new AppError('E_IO', 'Il file allegato nella cartella dati è stato alterato: ripristinarlo da un backup.');
+    throw appError('attachment.altered');
   }
   return { sha256, type: row.type, bytes: bytes.length, contentBase64: bytes.toString('base64') };
 }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupAttempt, BackupEntry, BackupOverview } from '../../../../shared/domain/backup';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError, AppError } from '../../platform/errors';
 import { writeFileAtomic } from '../../platform/fs/atomic-write';
 import { diskFullError, isDiskFull } from '../../platform/fs/disk-errors';
 import { PRIVATE_FILE_MODE } from '../../platform/fs/private-files';
@@ -164,11 +164,7 @@ export function verifyCopy(path: string, shownAs = path): { schemaVersion: numbe
     if (first !== 'ok') throw corruptCopy(shownAs, String(first));
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (schemaVersion > SCHEMA_VERSION) {
-      throw new AppError(
-        'E_DB_NEWER',
-        `La copia ${shownAs} è stata fatta da una versione più recente di CST Desk (schema ${schemaVersion}, questa versione legge fino a ${SCHEMA_VERSION}). Aggiornare CST Desk prima di ripristinarla.`,
-        { params: { version: schemaVersion, supported: SCHEMA_VERSION } },
-      );
+      throw appError('backup.newerSchema', { file: shownAs, version: schemaVersion, supported: SCHEMA_VERSION });
     }
     return { schemaVersion };
   } catch (err) {
@@ -180,9 +176,7 @@ export function verifyCopy(path: string, shownAs = path): { schemaVersion: numbe
 }
 
 function corruptCopy(path: string, detail: string): AppError {
-  return new AppError('E_DB_CORRUPT', `La copia ${path} risulta danneggiata (${detail.slice(0, 120)}) e non è stata tenuta.`, {
-    params: { file: path, reason: 'quick_check' },
-  });
+  return appError('backup.damaged', { file: path, detail: detail.slice(0, 120) }, { params: { reason: 'quick_check' } });
 }
 
 /**

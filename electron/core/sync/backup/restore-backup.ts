@@ -9,7 +9,7 @@ import { copyPrivate, makePrivateDir } from '../../platform/fs/private-files';
 import { isAbsolute, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../../../shared/domain/ids';
-import { AppError } from '../../platform/errors';
+import { appError, AppError } from '../../platform/errors';
 import { writeFileAtomic } from '../../platform/fs/atomic-write';
 import { KEYS_FILE } from '../identity/keys';
 import { DB_FILE_NAME } from '../../platform/store/open-store';
@@ -52,9 +52,7 @@ export function restoreBackup(options: { dataDir: string; file: string; force: b
     if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) copyPrivate(`${file}-wal`, `${staged}-wal`);
   } catch (err) {
     dropStaged();
-    throw new AppError('E_IO', `Non è possibile copiare ${file} nella cartella dati ${dataDir} (${String((err as Error).message)}). Nulla è stato cambiato.`, {
-      params: { file, reason: String((err as { code?: string }).code ?? 'unknown') },
-    });
+    throw appError('restore.cannotCopy', { file, dataDir, detail: String((err as Error).message) }, { params: { reason: String((err as { code?: string }).code ?? 'unknown') } });
   }
   let movedAside: string | null = null;
   let schemaVersion: number;
@@ -65,18 +63,23 @@ export function restoreBackup(options: { dataDir: string; file: string; force: b
     schemaVersion = verifyCopy(staged, file).schemaVersion;
     theirs = readIdentity(staged);
     if (!theirs && !force) {
-      throw new AppError('E_VALIDATION', `Il file ${file} non è una copia di sicurezza di un'installazione di CST Desk configurata. Nulla è stato cambiato.`, {
-        params: { file, reason: 'not_an_installation' },
-      });
+      throw appError('restore.notABackup', { file }, { params: { reason: 'not_an_installation' } });
     }
     const ours = lockAndReadCurrent(dataDir, dbPath);
     ourKey = ours?.signingKey ?? currentSigningKey(dataDir);
     const sameInstallation = !theirs || ((!ours || (ours.id === theirs.id && ours.role === theirs.role)) && (!ourKey || ourKey === theirs.signingKey));
     if (!sameInstallation && !force) {
-      throw new AppError(
-        'E_VALIDATION',
-        `La copia ${file} appartiene a un'altra installazione (${theirs?.role === 'hub' ? 'consorzio' : 'comune'} ${theirs?.id ?? '?'}) e non a questa${ours ? ` (${ours.role === 'hub' ? 'consorzio' : 'comune'} ${ours.id})` : ''}. Nulla è stato cambiato; se è proprio quella giusta, ripetere con --force.`,
-        { params: { file, reason: 'other_installation', theirs: theirs?.id ?? '', ours: ours?.id ?? '' } },
+      throw appError(
+        'restore.otherInstallation',
+        {
+          file,
+          theirs: theirs?.id ?? '?',
+          theirsRole: theirs?.role === 'hub' ? 'consorzio' : 'comune',
+          theirsRoleEn: theirs?.role === 'hub' ? 'consortium' : 'municipality',
+          oursText: ours ? ` (${ours.role === 'hub' ? 'consorzio' : 'comune'} ${ours.id})` : '',
+          oursTextEn: ours ? ` (${ours.role === 'hub' ? 'consortium' : 'municipality'} ${ours.id})` : '',
+        },
+        { params: { reason: 'other_installation', ours: ours?.id ?? '' } },
       );
     }
     // Opening the staged copy read-only may have left an empty WAL beside it; it must not follow the file.
@@ -95,9 +98,7 @@ export function restoreBackup(options: { dataDir: string; file: string; force: b
       for (const suffix of ['-wal', '-shm']) if (existsSync(movedAside + suffix)) renameSync(movedAside + suffix, dbPath + suffix);
     }
     if (err instanceof AppError) throw err;
-    throw new AppError('E_IO', `Ripristino non riuscito (${String((err as Error).message)}): il database di prima è rimasto al suo posto.`, {
-      params: { file, reason: String((err as { code?: string }).code ?? 'unknown') },
-    });
+    throw appError('restore.failed', { detail: String((err as Error).message) }, { params: { file, reason: String((err as { code?: string }).code ?? 'unknown') } });
   }
   const keysRestored = restoreKeys(dataDir, file, stamp(options.now), ourKey !== null && theirs !== null && ourKey !== theirs.signingKey);
   return { restored: file, movedAside, schemaVersion, installation: theirs && { role: theirs.role, id: theirs.id }, keysRestored, next: nextSteps(theirs?.role) };
@@ -114,11 +115,7 @@ function mergeWal(staged: string, shownAs: string): void {
       db.close();
     }
   } catch (err) {
-    throw new AppError(
-      'E_DB_CORRUPT',
-      `Le ultime modifiche della copia ${shownAs} (file ${shownAs}-wal) non si possono unire (${String((err as Error).message).slice(0, 120)}). Nulla è stato cambiato.`,
-      { params: { file: shownAs, reason: 'wal' } },
-    );
+    throw appError('restore.walUnmergeable', { file: shownAs, detail: String((err as Error).message).slice(0, 120) }, { params: { reason: 'wal' } });
   }
   for (const suffix of ['-wal', '-shm']) rmSync(staged + suffix, { force: true });
 }
@@ -129,7 +126,7 @@ const stamp = (now: string) => `${now.slice(0, 19).replace(/:/g, '-')}Z`;
 function locate(dataDir: string, file: string): string {
   if (!isAbsolute(file) && !existsSync(file) && existsSync(join(backupsFolder(dataDir), file))) return join(backupsFolder(dataDir), file);
   const path = resolve(file);
-  if (!existsSync(path)) throw new AppError('E_NOT_FOUND', `Il file ${path} non esiste.`, { params: { file: path } });
+  if (!existsSync(path)) throw appError('restore.fileMissing', { file: path });
   return path;
 }
 
@@ -165,10 +162,7 @@ function lockAndReadCurrent(dataDir: string, dbPath: string): Identity | null {
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-      throw new AppError(
-        'E_DB_LOCKED',
-        `La cartella dati ${dataDir} è in uso da CST Desk o da un altro programma. Chiudere CST Desk (anche la finestra nel browser) e ripetere il ripristino.`,
-      );
+      throw appError('restore.dataDirInUse', { dataDir });
     }
     return null;
   } finally {

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BundleExportResult } from '../../../../shared/domain/bundles';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { exportBundles, type ExportRequest } from './export';
 
 /** Bytes returned in one answer (base64 in JSON over the local transport): beyond, a folder. */
@@ -23,19 +23,13 @@ export async function exportInline(ctx: AppContext, req: Omit<ExportRequest, 'ou
     const total = results.reduce((sum, r) => sum + statSync(r.path).size, 0);
     if (total > maxBytes) {
       const mb = (n: number) => Math.ceil(n / (1024 * 1024));
-      throw new AppError(
-        'E_LIMIT',
-        `Il pacchetto è troppo grande per essere scaricato dal programma (${mb(total)} MB, al massimo ${mb(maxBytes)} MB): scegliere «in una cartella» e indicare la cartella (per esempio la chiavetta USB).`,
-        { field: 'inline', params: { sizeMb: mb(total), maxMb: mb(maxBytes) } },
-      );
+      throw appError('export.tooLargeInline', { sizeMb: mb(total), maxMb: mb(maxBytes) }, { field: 'inline' });
     }
     return results.map((r) => {
       const bytes = readFileSync(r.path);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       if (bytes.length !== r.bytes || sha256 !== r.sha256) {
-        throw new AppError('E_IO', `Il pacchetto ${r.fileName} riletto dalla cartella dati non corrisponde a quello scritto: esportare di nuovo.`, {
-          params: { file: r.fileName },
-        });
+        throw appError('export.rereadMismatch', { file: r.fileName });
       }
       return { ...r, path: '', contentBase64: bytes.toString('base64') };
     });

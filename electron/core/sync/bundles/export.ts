@@ -17,7 +17,7 @@ import { createZipFileWriter } from '../../format/container/zip-file-writer';
 import type { AppContext } from '../../platform/context';
 import { createAgeEncryptStream } from '../../format/crypto/age';
 import { signMinisign } from '../../format/crypto/minisign';
-import { AppError } from '../../platform/errors';
+import { appError, AppError } from '../../platform/errors';
 import { loadInstallationKeys } from '../identity/keys';
 import { requireInstallation, type InstallationRecord } from '../../platform/installation/installation-store';
 import { GENESIS_HASH } from '../../format/bundle/chain';
@@ -58,9 +58,9 @@ const ATTACHMENT_KINDS = ['proposal'];
 
 export async function exportBundles(ctx: AppContext, req: ExportRequest): Promise<BundleExportResult[]> {
   const us = requireInstallation(ctx.db);
-  if (!!req.out === !!req.dir) throw new AppError('E_VALIDATION', 'Indicare un file di destinazione oppure una cartella (uno dei due).', { field: 'out' });
+  if (!!req.out === !!req.dir) throw appError('export.outOrDir', {}, { field: 'out' });
   const recipients = chooseRecipients(ctx, us, req);
-  if (req.out && recipients.length !== 1) throw new AppError('E_VALIDATION', 'Con più destinatari indicare una cartella, non un file.', { field: 'out' });
+  if (req.out && recipients.length !== 1) throw appError('export.manyNeedDir', {}, { field: 'out' });
   const results: BundleExportResult[] = [];
   for (const [i, peer] of recipients.entries()) {
     results.push(await exportOne(ctx, us, peer, req));
@@ -73,28 +73,24 @@ function chooseRecipients(ctx: AppContext, us: InstallationRecord, req: ExportRe
   const other = us.role === 'hub' ? 'municipality' : 'hub';
   const usable = (p: PeerRecord) => p.status === 'confirmed' || req.plain === true;
   if (req.allMembers) {
-    if (us.role !== 'hub') throw new AppError('E_VALIDATION', 'Solo il consorzio esporta un pacchetto per ogni socio.', { field: 'allMembers' });
-    if (!req.dir) throw new AppError('E_VALIDATION', 'Per esportare verso tutti i soci indicare una cartella.', { field: 'dir' });
+    if (us.role !== 'hub') throw appError('export.allMembersHubOnly', {}, { field: 'allMembers' });
+    if (!req.dir) throw appError('export.allMembersNeedDir', {}, { field: 'dir' });
     const members = listPeerRecords(ctx.db).filter((p) => p.kind === 'municipality' && p.status === 'confirmed');
-    if (members.length === 0) throw new AppError('E_NOT_FOUND', "Nessun socio ha ancora un'identità confermata: importare e confermare i file .cstid dei comuni.");
+    if (members.length === 0) throw appError('export.noConfirmedMember');
     return members;
   }
   let peer: PeerRecord | null;
   if (req.for) {
     peer = findPeer(ctx.db, other, req.for.trim());
-    if (!peer) throw new AppError('E_NOT_FOUND', `Nessuna identità importata per ${req.for}: importare prima il suo file .cstid.`, { field: 'for' });
+    if (!peer) throw appError('export.noIdentityFor', { id: req.for }, { field: 'for' });
   } else {
-    if (us.role === 'hub') throw new AppError('E_VALIDATION', 'Indicare il socio destinatario (--for CODICE) oppure tutti i soci (--all-members).', { field: 'for' });
+    if (us.role === 'hub') throw appError('export.hubNeedsRecipient', {}, { field: 'for' });
     const hubs = listPeerRecords(ctx.db).filter((p) => p.kind === 'hub');
     peer = hubs.find((p) => p.status === 'confirmed') ?? hubs[0] ?? null;
-    if (!peer) throw new AppError('E_NOT_FOUND', "L'identità del consorzio non è ancora stata importata: importare il suo file .cstid e confermarne l'impronta.");
+    if (!peer) throw appError('export.noHubIdentity');
   }
   if (!usable(peer)) {
-    throw new AppError(
-      'E_VALIDATION',
-      `L'identità di ${peer.name} (${peer.id}) non è ancora confermata: confermarne l'impronta prima di inviare pacchetti cifrati.`,
-      { field: 'for' },
-    );
+    throw appError('export.notConfirmed', { name: peer.name, id: peer.id }, { field: 'for' });
   }
   return [peer];
 }
@@ -147,7 +143,7 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
   const files = attachmentsOf(ctx.db, from, last);
   const paths = new Map(files.map((f) => [f.sha256, join(ctx.dataDir, 'attachments', f.sha256)]));
   for (const f of files) {
-    if (!existsSync(paths.get(f.sha256) as string)) throw new AppError('E_NOT_FOUND', `L'allegato «${f.name}» (${f.sha256}) non si trova nella cartella dati: ripristinarlo dal backup prima di esportare.`);
+    if (!existsSync(paths.get(f.sha256) as string)) throw appError('export.attachmentMissing', { name: f.name, sha256: f.sha256 });
   }
   for (const f of req.extraFiles ?? []) {
     if (paths.has(f.sha256)) continue;
@@ -251,7 +247,7 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
  */
 async function writeToTarget(zipPath: string, target: string, recipient: string | null): Promise<{ size: number; sha256: string }> {
   const dir = dirname(target);
-  if (!existsSync(dir)) throw new AppError('E_IO', `La cartella ${dir} non esiste: sceglierne un'altra o inserire la chiavetta.`);
+  if (!existsSync(dir)) throw appError('export.dirMissing', { dir });
   const tmp = join(dir, `.${basename(target)}.tmp`);
   const hash = createHash('sha256');
   let size = 0;
@@ -299,7 +295,7 @@ async function writeToTarget(zipPath: string, target: string, recipient: string 
   const expected = hash.digest('hex');
   const back = readBackSha256(target);
   if (back.size !== size || back.sha256 !== expected || statSync(target).size !== size) {
-    throw new AppError('E_IO', `Il file ${target} riletto dopo la scrittura non corrisponde a quello scritto: il supporto potrebbe essere difettoso o rimosso. Esportare di nuovo, se possibile su un altro supporto.`);
+    throw appError('export.writtenMismatch', { target });
   }
   return { size, sha256: expected };
 }
@@ -323,5 +319,5 @@ function readBackSha256(path: string): { size: number; sha256: string } {
 function ioError(target: string, err: unknown): AppError {
   if (err instanceof AppError) return err;
   const code = (err as NodeJS.ErrnoException).code ?? String(err);
-  return new AppError('E_IO', `Impossibile scrivere il pacchetto in ${target} (${code}): verificare che il supporto sia inserito, non protetto da scrittura e con spazio libero, poi riprovare.`);
+  return appError('export.cannotWrite', { target, reason: code });
 }

@@ -7,7 +7,7 @@ import type { BundleInspection } from '../../../../shared/domain/bundles';
 import { IdentityFileError, readIdentityFile, readIdentityFileBytes } from '../../format/container/identity-file';
 import type { AppContext } from '../../platform/context';
 import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
-import { AppError } from '../../platform/errors';
+import { AppError, appError } from '../../platform/errors';
 import { loadInstallationKeys } from '../identity/keys';
 import { readInstallation } from '../../platform/installation/installation-store';
 import { inboxTempDir } from '../inbox/archive';
@@ -45,7 +45,7 @@ async function inspectFile(ctx: AppContext, path: string, shownAs: string, ident
     size = statSync(path).size;
     sha256 = hashFile(path);
   } catch (err) {
-    throw new AppError('E_NOT_FOUND', `Il file ${shownAs} non può essere letto (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+    throw appError('inspect.unreadable', { path: shownAs, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
   }
   const us = readInstallation(ctx.db);
   let senders: SenderKey[] = us ? confirmedPeers(ctx.db).map((p) => ({ kind: p.kind, id: p.id, keyId: p.keyId, signingKey: p.signingKey })) : [];
@@ -54,7 +54,7 @@ async function inspectFile(ctx: AppContext, path: string, shownAs: string, ident
       const id = readIdentityFile('path' in identity ? readIdentityFileBytes(identity.path) : identity.bytes);
       senders = [{ kind: id.kind, id: id.id, keyId: keyIdHex(parseMinisignPublicKey(id.signing_key).keyId), signingKey: id.signing_key }];
     } catch (err) {
-      if (err instanceof IdentityFileError) throw new AppError(err.code, err.message, { params: { detail: err.detail } });
+      if (err instanceof IdentityFileError) throw appError(err.key, {}, { params: { detail: err.detail } });
       throw new AppError('E_NOT_FOUND', `Il file di identità ${'path' in identity ? `${identity.path} ` : ''}non può essere letto.`);
     }
   }

@@ -18,7 +18,7 @@ import { listForks } from '../inbox/bundle-queries';
 import type { Manifest } from '../../format/bundle/manifest';
 import type { VerifyReport } from '../../format/bundle/verify';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError, AppError } from '../../platform/errors';
 import { applyBundle, fileEventSource } from '../inbox/apply';
 import { archivedPath } from '../inbox/archive';
 import { retryWaiting, storeAttachments, verifyInputFor, type ImportOptions } from '../inbox/import';
@@ -37,21 +37,17 @@ export interface ResolveForkRequest {
 
 function forkView(ctx: AppContext, forkNo: number): BundleFork {
   const f = listForks(ctx.db, forkNo)[0];
-  if (!f) throw new AppError('E_NOT_FOUND', `La biforcazione n. ${forkNo} non esiste (già eliminata o numero sbagliato).`, { params: { forkNo } });
+  if (!f) throw appError('fork.notFound', { forkNo });
   return f;
 }
 
 export async function resolveFork(ctx: AppContext, req: ResolveForkRequest, options: ImportOptions): Promise<ForkResolveResult> {
   const us = requireInstallation(ctx.db);
   const note = req.note.trim();
-  if (!note) throw new AppError('E_VALIDATION', 'Scrivere il motivo della decisione: resta nello storico.', { field: 'note' });
+  if (!note) throw appError('fork.noteRequired', {}, { field: 'note' });
   const view = forkView(ctx, req.forkNo);
   if (view.resolution) {
-    throw new AppError(
-      'E_VALIDATION',
-      `La biforcazione n. ${view.forkNo} è già stata decisa il ${view.resolution.at} da ${view.resolution.by}: non si può decidere di nuovo.`,
-      { field: 'forkNo', params: { forkNo: view.forkNo, at: view.resolution.at, by: view.resolution.by } },
-    );
+    throw appError('fork.alreadyDecided', { forkNo: view.forkNo, at: view.resolution.at, by: view.resolution.by }, { field: 'forkNo' });
   }
   // Who: the operator named in Settings (the installation's name when none was given).
   const decided = { by: us.operator.trim() || us.name, at: ctx.clock.now(), note };
@@ -65,24 +61,26 @@ export async function resolveFork(ctx: AppContext, req: ResolveForkRequest, opti
 
 function cannotAccept(view: BundleFork): AppError {
   const first = view.file.range?.first;
-  return new AppError(
-    'E_FORK',
-    `Il pacchetto ${view.file.name} non contiene la versione di ${view.sender.name} dall'evento ${view.seq}` +
-      (first !== undefined ? ` (comincia dall'evento ${first})` : '') +
-      `: non si può ancora accettare. Chiedere al comune di inviare tutto dal primo evento («Invia al consorzio» con «tutto dall'inizio»), importare quel pacchetto e decidere sulla nuova biforcazione. Questa resta aperta.`,
-    { params: { forkNo: view.forkNo, seq: view.seq, name: view.sender.name, first: first ?? 0 } },
+  return appError(
+    'fork.cannotAcceptYet',
+    {
+      file: view.file.name,
+      name: view.sender.name,
+      seq: view.seq,
+      startsAt: first !== undefined ? ` (comincia dall'evento ${first})` : '',
+      startsAtEn: first !== undefined ? ` (it starts at event ${first})` : '',
+    },
+    { params: { forkNo: view.forkNo, first: first ?? 0 } },
   );
 }
 
 async function acceptFork(ctx: AppContext, view: BundleFork, decided: { by: string; at: string; note: string }, options: ImportOptions): Promise<ForkResolveResult> {
   if (!view.canAccept) throw cannotAccept(view);
   const row = findFork(ctx.db, view.forkNo);
-  if (!row) throw new AppError('E_NOT_FOUND', `La biforcazione n. ${view.forkNo} non esiste.`, { params: { forkNo: view.forkNo } });
+  if (!row) throw appError('fork.gone', { forkNo: view.forkNo });
   const path = archivedPath(ctx.dataDir, row.sha256);
   if (!existsSync(path)) {
-    throw new AppError('E_NOT_FOUND', `Il pacchetto ${view.file.name} non è più nell'archivio (inbox/archive): importarlo di nuovo, poi decidere.`, {
-      params: { file: view.file.name },
-    });
+    throw appError('fork.notArchived', { file: view.file.name });
   }
   // Steps 1–10 again, on the archived copy (keys may have changed since; never trust a past verdict).
   const report = await options.verifier.verify(verifyInputFor(ctx, path, options.limits));
@@ -95,7 +93,7 @@ async function acceptFork(ctx: AppContext, view: BundleFork, decided: { by: stri
     if (manifest.events.first_seq > row.seq) throw cannotAccept(view);
     storeAttachments(ctx, report);
     const peer = listPeerRecords(ctx.db).find((p) => p.peerNo === row.peerNo);
-    if (!peer) throw new AppError('E_NOT_FOUND', `Il mittente della biforcazione n. ${view.forkNo} non è più registrato.`, { params: { forkNo: view.forkNo } });
+    if (!peer) throw appError('fork.senderGone', { forkNo: view.forkNo });
     const projectors = options.projectors ?? ctx.records.projectors;
     const range = { first: manifest.events.first_seq, last: manifest.events.last_seq };
     const outcome = ctx.db.transaction(() => {

@@ -9,7 +9,7 @@ import {
   signingKeyPairFromSeed,
   type SigningKeyPair,
 } from '../../format/crypto/minisign';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { writeFileAtomic } from '../../platform/fs/atomic-write';
 
 /** The installation's secret keys, as they live in the data directory. */
@@ -67,16 +67,16 @@ export function createInstallationKeys(dataDir: string): InstallationKeys {
 export function loadInstallationKeys(dataDir: string): InstallationKeys {
   const path = join(dataDir, KEYS_FILE);
   if (!existsSync(path)) {
-    throw new AppError('E_NOT_FOUND', `Le chiavi di questa installazione non si trovano in ${path}. Ripristinare la cartella "keys" dal backup.`);
+    throw appError('keys.missing', { path });
   }
   const parsed = SecretFile.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new AppError('E_DATA_DIR', `Il file delle chiavi ${path} è danneggiato.`);
+  if (!parsed.success) throw appError('keys.damaged', { path });
   const s = parsed.data;
   const keyIdBytes = Buffer.alloc(8);
   keyIdBytes.writeBigUInt64LE(BigInt(`0x${s.key_id}`));
   const signing = signingKeyPairFromSeed(Buffer.from(s.ed25519_seed, 'hex'), keyIdBytes);
   if (minisignPublicKeyString(signing.publicKey, signing.keyId) !== s.signing_key || ageRecipientFromIdentity(s.age_identity) !== s.age_recipient) {
-    throw new AppError('E_DATA_DIR', `Il file delle chiavi ${path} non è coerente (chiave pubblica diversa dalla segreta).`);
+    throw appError('keys.inconsistent', { path });
   }
   return { signing, keyId: s.key_id, signingKey: s.signing_key, ageIdentity: s.age_identity, ageRecipient: s.age_recipient };
 }

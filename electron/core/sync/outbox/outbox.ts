@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError, AppError } from '../../platform/errors';
 import { eventsLostPeer, type EventsLost } from '../peers/peers-store';
 import { stmt } from '../../platform/store/statements';
 import { chainHash, GENESIS_HASH } from '../../format/bundle/chain';
@@ -70,23 +70,11 @@ export function recoveryNeeded(lost: EventsLost, ourLastSeq: number): AppError {
   const params = { hub: lost.id, hubName: lost.name, ourLastSeq, hubAckedSeq: acked, missing };
   if (lost.kind === 'municipality') {
     // We are the hub: a member holds more of our stream than we do.
-    return new AppError(
-      'E_RECOVERY_NEEDED',
-      `Questa installazione del consorzio è stata ripristinata da una copia di sicurezza più vecchia: il comune ${lost.name} (${lost.id}) ha già ${missing} eventi del consorzio che qui mancano. Non registrare nuovi dati: ripristinare la copia di sicurezza più recente e contattare l'assistenza.`,
-      { params },
-    );
+    return appError('outbox.hubRestoredOlder', params);
   }
-  return new AppError(
-    'E_RECOVERY_NEEDED',
-    `Questa installazione è stata ripristinata da una copia di sicurezza più vecchia: il consorzio (${lost.name}) ha già ${missing} eventi che qui mancano. Prima di registrare nuovi dati importare il pacchetto di recupero del consorzio.`,
-    { params },
-  );
+  return appError('outbox.restoredOlder', params);
 }
 
 function idHeldByOther(id: string, held: { owner: string; kind: string }): AppError {
-  return new AppError(
-    'E_OWNERSHIP',
-    `Questo dato non si può salvare: il suo identificativo ${id} è già usato da un dato ricevuto da ${held.owner}. Nulla è stato modificato; segnalare il caso all'assistenza di CST Desk, indicando questo messaggio.`,
-    { field: 'id', params: { id, owner: held.owner, kind: held.kind } },
-  );
+  return appError('outbox.idHeldByOther', { id, owner: held.owner }, { field: 'id', params: { kind: held.kind } });
 }

@@ -3,7 +3,7 @@ import { IdentityFileError, readIdentityFile } from '../../format/container/iden
 import type { AppContext } from '../../platform/context';
 import { fingerprint } from '../../format/crypto/fingerprint';
 import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { findPeer, findPeerById, listPeerRecords, markPeerConfirmed, toPeer, upsertPendingPeer, type PeerRecord } from './peers-store';
 
@@ -25,24 +25,18 @@ export function importIdentity(ctx: AppContext, bytes: Buffer): Peer {
   try {
     identity = readIdentityFile(bytes);
   } catch (err) {
-    if (err instanceof IdentityFileError) throw new AppError(err.code, err.message, { params: { detail: err.detail } });
+    if (err instanceof IdentityFileError) throw appError(err.key, {}, { params: { detail: err.detail } });
     throw err;
   }
   if (identity.kind === us.role) {
-    throw new AppError(
-      'E_VALIDATION',
-      us.role === 'hub'
-        ? `Il file è l'identità di un altro consorzio (${identity.id}): il consorzio scambia pacchetti solo con i comuni soci.`
-        : `Il file è l'identità di un altro comune (${identity.name}, ${identity.id}): un comune scambia pacchetti solo con il proprio consorzio.`,
-    );
+    throw us.role === 'hub'
+      ? appError('identity.otherHub', { id: identity.id })
+      : appError('identity.otherMunicipality', { name: identity.name, id: identity.id });
   }
   if (us.role === 'hub') {
     const member = ctx.db.prepare('SELECT istat FROM members WHERE istat = ?').get(identity.id);
     if (!member) {
-      throw new AppError(
-        'E_NOT_FOUND',
-        `Il comune ${identity.name} (${identity.id}) non è nell'elenco dei soci del consorzio: aggiungerlo all'elenco dei soci, poi importare di nuovo il file.`,
-      );
+      throw appError('identity.notAMember', { name: identity.name, id: identity.id });
     }
   }
   const keyId = keyIdHex(parseMinisignPublicKey(identity.signing_key).keyId);
@@ -51,18 +45,12 @@ export function importIdentity(ctx: AppContext, bytes: Buffer): Peer {
   const sameKeys = existing && existing.signingKey === identity.signing_key && existing.ageRecipient === identity.age_recipient;
   if (existing && sameKeys) return toPeer(existing);
   if (existing?.status === 'confirmed') {
-    throw new AppError(
-      'E_VALIDATION',
-      `${existing.name} (${existing.id}) è già confermato con chiavi diverse (impronta ${existing.fingerprint}). Il file contiene chiavi nuove: non è stato importato. Contattare ${existing.name} per capire se ha reinstallato CST Desk.`,
-    );
+    throw appError('identity.keysChanged', { name: existing.name, id: existing.id, fingerprint: existing.fingerprint });
   }
   if (us.role === 'municipality') {
     const otherHub = listPeerRecords(ctx.db).find((p) => p.kind === 'hub' && p.id !== identity.id);
     if (otherHub?.status === 'confirmed') {
-      throw new AppError(
-        'E_VALIDATION',
-        `Questo comune è già collegato al consorzio ${otherHub.name} (${otherHub.id}): non è possibile aggiungere il consorzio ${identity.name} (${identity.id}).`,
-      );
+      throw appError('identity.otherHubLinked', { hubName: otherHub.name, hubId: otherHub.id, name: identity.name, id: identity.id });
     }
     if (otherHub) ctx.db.prepare("DELETE FROM peers WHERE peer_no = ? AND status = 'pending' AND applied_seq = 0").run(otherHub.peerNo);
   }
@@ -90,7 +78,7 @@ export function resolvePeer(ctx: AppContext, id: string): PeerRecord {
   const matches = findPeerById(ctx.db, id.trim());
   const peer = matches[0];
   if (!peer) {
-    throw new AppError('E_NOT_FOUND', `Nessuna identità importata con codice ${id}: importare prima il suo file .cstid.`, { field: 'id' });
+    throw appError('identity.notImported', { id }, { field: 'id' });
   }
   return peer;
 }
@@ -102,11 +90,7 @@ export function resolvePeer(ctx: AppContext, id: string): PeerRecord {
 export function confirmIdentity(ctx: AppContext, id: string, typed: string): PeerRecord {
   const peer = resolvePeer(ctx, id);
   if (normalizeFingerprint(typed) !== normalizeFingerprint(peer.fingerprint)) {
-    throw new AppError(
-      'E_VALIDATION',
-      `L'impronta digitata non corrisponde a quella del file di ${peer.name} (${peer.id}). Rileggerla al telefono con l'altra parte: se non coincide, il file non è il suo e non va confermato.`,
-      { field: 'fingerprint' },
-    );
+    throw appError('identity.fingerprintMismatch', { name: peer.name, id: peer.id }, { field: 'fingerprint' });
   }
   if (peer.status === 'confirmed') return peer;
   const at = ctx.clock.now();

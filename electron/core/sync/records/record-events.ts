@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { RecordKind } from '../../../../shared/records/registry';
-import { validationError } from '../../platform/errors';
+import { AppError, appError, validationFailure } from '../../platform/errors';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
 import { appendEvent } from '../outbox/outbox';
 import { stmt } from '../../platform/store/statements';
 
@@ -13,10 +12,7 @@ import { stmt } from '../../platform/store/statements';
  */
 export function putRecord<S extends z.ZodType>(ctx: AppContext, kind: RecordKind<S>, id: string, data: z.input<S>): z.output<S> {
   const parsed = kind.schema.safeParse(data);
-  if (!parsed.success) {
-    const e = validationError(parsed.error);
-    throw new AppError('E_VALIDATION', e.message, e.field ? { field: e.field } : {});
-  }
+  if (!parsed.success) throw validationFailure(parsed.error, data);
   appendEvent(ctx, { kind: kind.kind, op: 'put', id, data: parsed.data });
   return parsed.data;
 }
@@ -29,10 +25,10 @@ export function deleteRecord(ctx: AppContext, kind: RecordKind, id: string): voi
 export function requireMunicipality(ctx: AppContext): void {
   const inst = installationRole(ctx);
   if (!inst) {
-    throw new AppError('E_NOT_INITIALIZED', 'Questa installazione non è ancora configurata: completare la prima configurazione (comune o consorzio).');
+    throw appError('installation.notInitialized');
   }
   if (inst.role !== 'municipality') {
-    throw new AppError('E_VALIDATION', 'Questa installazione è il consorzio: utilizzi, personale e proposte si registrano nelle installazioni dei comuni.');
+    throw appError('records.hubInstallation');
   }
 }
 
@@ -56,14 +52,29 @@ export const EARLIEST_DATE = '2000-01-01';
  */
 export function checkRecordDate(ctx: AppContext, date: string, field: string): void {
   if (date < EARLIEST_DATE) {
-    throw new AppError('E_VALIDATION', `Campo «${field}»: la data è anteriore al 2000; controllare l'anno.`, { field });
+    throw appError('records.dateBefore2000', {}, { field });
   }
   const tomorrow = new Date(Date.parse(ctx.clock.now()) + 86_400_000).toISOString().slice(0, 10);
   if (date > tomorrow) {
-    throw new AppError('E_VALIDATION', `Campo «${field}»: la data è nel futuro; si registra solo ciò che è già avvenuto.`, { field });
+    throw appError('records.dateInFuture', {}, { field });
   }
 }
 
-export function notFound(what: string, id: string): AppError {
-  return new AppError('E_NOT_FOUND', `${what} non trovato (${id.slice(0, 64)}): forse è stato eliminato. Aggiornare l'elenco.`);
+/** The records a "not found" names, in both languages (the sentence is the catalogue's). */
+const NOUNS = {
+  course: ['Corso', 'Course'],
+  group: ['Gruppo', 'Group'],
+  groupMembership: ['Partecipazione al gruppo', 'Group membership'],
+  participation: ['Partecipazione', 'Participation'],
+  staff: ['Persona', 'Person'],
+  proposal: ['Proposta', 'Proposal'],
+  meeting: ['Riunione', 'Meeting'],
+  service: ['Servizio', 'Service'],
+  member: ['Socio', 'Member'],
+  usage: ['Utilizzo', 'Usage record'],
+} as const;
+
+export function notFound(what: keyof typeof NOUNS, id: string): AppError {
+  const [it, en] = NOUNS[what];
+  return appError('records.notFound', { what: it, whatEn: en, id: id.slice(0, 64) });
 }

@@ -19,7 +19,7 @@ import type { RecoveryApplyResult, RecoveryStatus } from '../../../../shared/dom
 import { findRecordKind } from '../../../../shared/records/kinds';
 import { ATTACHMENTS_DIR } from '../attachments/attachment-store';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError, AppError } from '../../platform/errors';
 import { archivedPath } from '../inbox/archive';
 import { importBundles, verifyInputFor, type BundleSource, type ImportOptions } from '../inbox/import';
 import { requireInstallation } from '../../platform/installation/installation-store';
@@ -47,7 +47,7 @@ export function recoveryStatus(ctx: AppContext): RecoveryStatus {
 export async function applyRecovery(ctx: AppContext, source: BundleSource, options: ImportOptions): Promise<RecoveryApplyResult> {
   const us = requireInstallation(ctx.db);
   if (us.role !== 'municipality') {
-    throw new AppError('E_VALIDATION', 'Il pacchetto di recupero si importa nell’installazione del comune, non in quella del consorzio.');
+    throw appError('recovery.notForHub');
   }
   const [imported] = await importBundles(ctx, [source], options);
   if (!imported) throw new Error('import returned no result');
@@ -103,11 +103,7 @@ function applyCopy(ctx: AppContext, parts: CopyPart[], ack: { seq: number; hash:
   const head = outboxHead(db).seq;
   const lost = eventsLostPeer(db);
   if (lost?.ackedSeq && ack.seq < lost.ackedSeq) {
-    throw new AppError(
-      'E_VALIDATION',
-      `Questo pacchetto di recupero è più vecchio dei dati che il consorzio ha già confermato: contiene le registrazioni fino alla n. ${ack.seq}, il consorzio ne ha ${lost.ackedSeq}. Nessun dato è stato modificato: chiedere al consorzio un pacchetto di recupero nuovo.`,
-      { params: { ackSeq: ack.seq, hubAckedSeq: lost.ackedSeq } },
-    );
+    throw appError('recovery.tooOld', { ackSeq: ack.seq, hubAckedSeq: lost.ackedSeq });
   }
   const ours = stmt(db, 'SELECT line FROM outbox WHERE seq = ?').pluck();
   const insert = stmt(db, 'INSERT INTO outbox (seq, at, kind, op, record_id, line, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -132,18 +128,10 @@ function applyCopy(ctx: AppContext, parts: CopyPart[], ack: { seq: number; hash:
   });
   const firstDifference = state.firstDifference;
   if (state.hash.toString('hex') !== ack.hash) {
-    throw new AppError(
-      'E_CHAIN',
-      'La copia contenuta nel pacchetto di recupero non corrisponde a quella firmata dal consorzio (potrebbe essere danneggiata o alterata): nessun dato è stato modificato. Chiedere al consorzio di preparare di nuovo il pacchetto di recupero.',
-      { params: { ackSeq: ack.seq } },
-    );
+    throw appError('recovery.copyMismatch', {}, { params: { ackSeq: ack.seq } });
   }
   if (firstDifference !== null) {
-    throw new AppError(
-      'E_FORK',
-      `I dati di questa installazione sono diversi da quelli ricevuti dal consorzio a partire dall'evento ${firstDifference}: non sono dati persi ma due versioni diverse (biforcazione). Nessun dato è stato modificato: contattare il consorzio prima di continuare.`,
-      { params: { seq: firstDifference, ourLastSeq: head, hubAckedSeq: ack.seq } },
-    );
+    throw appError('recovery.fork', { seq: firstDifference }, { params: { ourLastSeq: head, hubAckedSeq: ack.seq } });
   }
   const peer = findPeer(db, 'hub', hubId);
   if (peer) clearEventsLost(db, peer.peerNo, ack.seq, Buffer.from(ack.hash, 'hex'), ctx.clock.now());
@@ -168,14 +156,12 @@ function parseOwnEvent(seq: number, line: Buffer, restorers: Readonly<Record<str
   }
   const kind = findRecordKind(ev.kind);
   if (!kind || kind.owner !== 'municipality' || !restorers[ev.kind]) {
-    throw new AppError('E_VERSION', `La copia contiene dati di tipo «${ev.kind}» che questa versione di CST Desk non sa ricostruire: aggiornare il programma e importare di nuovo il pacchetto di recupero. Nessun dato è stato modificato.`, {
-      params: { kind: ev.kind, seq },
-    });
+    throw appError('recovery.unknownKind', { kind: ev.kind }, { params: { seq } });
   }
   let data: unknown = null;
   if (put) {
     const parsed = kind.schema.safeParse(ev.data);
-    if (!parsed.success) throw new AppError('E_RECORD', `La copia contiene un dato non valido (evento ${seq}, ${ev.kind}): nessun dato è stato modificato. Contattare il consorzio.`, { params: { seq, kind: ev.kind } });
+    if (!parsed.success) throw appError('recovery.badRecord', { seq, kind: ev.kind });
     data = parsed.data;
   }
   return { seq, at: ev.at, kind: ev.kind, op: put ? 'put' : 'delete', id: ev.id, data };

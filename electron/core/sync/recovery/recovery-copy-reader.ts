@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { RECOVERY_FILE_NAME, RECOVERY_FILE_TYPE } from '../../../../shared/domain/recovery';
 import type { Manifest } from '../../format/bundle/manifest';
-import { AppError } from '../../platform/errors';
+import { appError, AppError } from '../../platform/errors';
 
 export interface CopyPart {
   sha256: string;
@@ -56,9 +56,5 @@ export function forEachCopyLine(parts: CopyPart[], fn: (seq: number, line: Buffe
 }
 
 export function notACopy(detail: string): AppError {
-  return new AppError(
-    'E_FORMAT',
-    'Il pacchetto non contiene una copia di recupero leggibile per questo comune: chiedere al consorzio di preparare di nuovo il «pacchetto di recupero». Nessun dato è stato modificato.',
-    { params: { detail } },
-  );
+  return appError('recovery.noCopy', {}, { params: { detail } });
 }

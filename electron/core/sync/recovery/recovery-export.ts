@@ -22,7 +22,7 @@ import type { AttachmentRef } from '../../../../shared/records/proposals';
 import { ATTACHMENTS_DIR } from '../attachments/attachment-store';
 import { exportBundles, type ExtraFile } from '../bundles/export';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { eventKey } from '../inbox/apply';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { findPeer, type PeerRecord } from '../peers/peers-store';
@@ -132,18 +132,15 @@ export interface RecoveryExportRequest {
 export async function exportRecovery(ctx: AppContext, req: RecoveryExportRequest): Promise<RecoveryExportResult> {
   const us = requireInstallation(ctx.db);
   if (us.role !== 'hub') {
-    throw new AppError('E_VALIDATION', 'Solo il consorzio prepara il pacchetto di recupero: il comune lo importa.', { field: 'for' });
+    throw appError('recovery.hubOnly', {}, { field: 'for' });
   }
   const peer = findPeer(ctx.db, 'municipality', req.for);
-  if (!peer) throw new AppError('E_NOT_FOUND', `Nessuna identità importata per il comune ${req.for}: importare prima il suo file .cstid.`, { field: 'for', params: { member: req.for } });
+  if (!peer) throw appError('recovery.noIdentity', { member: req.for }, { field: 'for' });
   if (peer.status !== 'confirmed' && !req.plain) {
-    throw new AppError('E_VALIDATION', `L'identità di ${peer.name} (${peer.id}) non è ancora confermata: confermarne l'impronta prima di inviare il pacchetto di recupero.`, {
-      field: 'for',
-      params: { member: peer.id },
-    });
+    throw appError('recovery.notConfirmed', { name: peer.name, member: peer.id }, { field: 'for' });
   }
   if (peer.appliedSeq === 0) {
-    throw new AppError('E_NOT_FOUND', `Il consorzio non ha ancora ricevuto dati da ${peer.name} (${peer.id}): non c'è nulla da recuperare.`, { field: 'for', params: { member: peer.id } });
+    throw appError('recovery.nothingReceived', { name: peer.name, member: peer.id }, { field: 'for' });
   }
   const work = join(ctx.dataDir, 'outbox-tmp', `recovery-${ctx.ids.uuid()}`);
   mkdirSync(work, { recursive: true, mode: 0o700 });
@@ -158,7 +155,7 @@ export async function exportRecovery(ctx: AppContext, req: RecoveryExportRequest
     if (!req.out) {
       const bytes = readFileSync(r.path);
       if (createHash('sha256').update(bytes).digest('hex') !== r.sha256) {
-        throw new AppError('E_IO', 'Il pacchetto di recupero riletto dalla cartella dati non corrisponde a quello scritto: prepararlo di nuovo.');
+        throw appError('recovery.rereadMismatch');
       }
       result.contentBase64 = bytes.toString('base64');
     }

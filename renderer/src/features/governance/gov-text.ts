@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../../shared/api/errors';
+import { isMessageKey } from '../../../../shared/errors/catalogue';
 import { apiErrorMessage, apiErrorToMessage, type Message } from '../../i18n/messages';
 import { formatHundredths } from '../../../../shared/format/numbers';
 
@@ -49,7 +50,8 @@ export function criterionLabel(c: { label: string; label_key?: string | undefine
  */
 export function govErrorMessage(error: ApiError, t: TFunction, language: string): string {
   const rule = error.params?.rule;
-  if (language === 'it' || typeof rule !== 'string') return apiErrorMessage(error, t, language);
+  // A refusal worded by the shared catalogue (it has a key) needs no rule: one way for all.
+  if (language === 'it' || typeof rule !== 'string' || isMessageKey(error.key)) return apiErrorMessage(error, t, language);
   const key = `govErrors.${rule}`;
   const params: Record<string, string | number> = { ...(error.params ?? {}) };
   if (typeof params.status === 'string') params.status = t(`gov.state.${params.status}`);
@@ -61,6 +63,7 @@ export function govErrorMessage(error: ApiError, t: TFunction, language: string)
 /** A governance error as a catalogue reference (its rule’s sentence), for an error kept beside its field (it follows a language switch). */
 export function govErrorToMessage(error: ApiError): Message {
   const rule = error.params?.rule;
+  if (isMessageKey(error.key)) return apiErrorToMessage(error); // the shared catalogue's sentence
   return { ...apiErrorToMessage(error), ...(typeof rule === 'string' ? { key: `govErrors.${rule}` } : {}) };
 }
 

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiError } from '../../shared/api/errors';
+import { apiErrorText, codeOf, isMessageKey, type MessageKey } from '../../shared/errors/catalogue';
+import { openMunicipality } from '../helpers/municipality';
+import { openTestBackend, type TestBackend } from '../helpers/backend';
+import { ITALIAN_WORDS } from '../helpers/italian-words';
+
+/**
+ * Each refusal provoked for real through the handler table (openBackend, the same dispatch the
+ * window and the CLI use): it carries its catalogue key, its code is the key's, its Italian
+ * `message` is the catalogue's sentence, and the English one is a different sentence with no
+ * Italian left in it.
+ */
+type Case = [method: string, input: unknown, key: MessageKey];
+
+async function refusal(t: TestBackend, method: string, input: unknown): Promise<ApiError> {
+  const r = await t.backend.dispatch(method, input);
+  if (r.ok) throw new Error(`${method} was accepted: ${JSON.stringify(input)}`);
+  return r.error;
+}
+
+function expectCatalogued(error: ApiError, key: MessageKey): void {
+  expect({ key: error.key, message: error.message }).toEqual({ key, message: error.message });
+  expect(isMessageKey(error.key)).toBe(true);
+  expect(error.code).toBe(codeOf(key));
+  expect(error.message).toBe(apiErrorText(error, 'it'));
+  const english = apiErrorText(error, 'en');
+  expect(english).not.toBe(error.message);
+  expect(english).not.toMatch(ITALIAN_WORDS);
+  expect(`${error.message} ${english}`).not.toMatch(/\{[A-Za-z]+\}/); // every param filled in
+}
+
+const future = '2099-01-10';
+const uuid = '00000000-0000-4000-8000-000000000099';
+
+describe('refusals provoked through the handler table', () => {
+  it('on a data folder not set up yet', async () => {
+    const t = openTestBackend();
+    const cases: Case[] = [
+      ['staff.create', { displayName: 'Anna Verdi' }, 'installation.notInitialized'],
+      ['setup.municipality', { istat: '999999', operator: 'Maria' }, 'setup.istatUnknown'],
+      ['no.such.method', {}, 'api.unknownMethod'],
+    ];
+    for (const [method, input, key] of cases) expectCatalogued(await refusal(t, method, input), key);
+  });
+
+  it('on a municipality', async () => {
+    const t = await openMunicipality();
+    await t.must('staff.create', { displayName: 'Anna Verdi', code: 'P-001' });
+    const cases: Case[] = [
+      ['setup.municipality', { istat: '041067', operator: 'Maria' }, 'setup.alreadyMunicipality'],
+      ['usage.record', { service: 'NOPE', date: '2026-01-10', quantity: '1' }, 'usage.serviceUnknown'],
+      ['usage.record', { service: 'PEC', date: '2026-01-10', quantity: 'abc' }, 'schema.quantity'],
+      ['usage.record', { service: 'PEC', date: '2026-01-10', quantity: '0' }, 'usage.quantityZero'],
+      ['usage.record', { service: 'PEC', date: '2026-01-10', quantity: '1,5' }, 'usage.quantityDecimals'],
+      ['usage.record', { service: 'PEC', date: '1999-12-31', quantity: '1' }, 'records.dateBefore2000'],
+      ['usage.record', { service: 'PEC', date: future, quantity: '1' }, 'records.dateInFuture'],
+      ['usage.record', {}, 'validation.required'],
+      ['usage.record', { service: 'PEC', date: '2026-01-10', quantity: '1', colour: 'red' }, 'validation.unknownFields'],
+      ['usage.record', { service: 'PEC', date: '2026-02-31', quantity: '1' }, 'validation.badDate'],
+      ['usage.list', { cursor: 'bad' }, 'usage.badCursor'],
+      ['usage.list', { limit: 5000 }, 'validation.numberTooLarge'],
+      ['usage.get', { id: uuid }, 'records.notFound'],
+      ['staff.create', { displayName: 'Bruno Neri', code: 'P-001' }, 'staff.codeTaken'],
+      ['courses.create', { title: 'GDPR', startDate: '2026-01-10', endDate: '2026-01-09', hours: '6' }, 'training.endBeforeStart'],
+      ['courses.create', { title: 'GDPR', startDate: '2026-01-10', endDate: '2026-01-10', hours: '9999' }, 'training.hoursTooMany'],
+      ['proposals.create', { title: 'Rete', beneficiaries: ['999999'] }, 'proposals.beneficiaryUnknown'],
+      ['members.add', { istat: '041044' }, 'hub.municipalityInstallation'],
+      ['gov.proposals.list', {}, 'gov.hubOnly'],
+      ['identity.confirm', { id: 'CST-XX', fingerprint: 'AAAA-BBBB' }, 'identity.notImported'],
+      ['bundle.export', {}, 'schema.exportTarget'],
+      ['bundle.export', { dir: '/tmp' }, 'export.noHubIdentity'],
+    ];
+    for (const [method, input, key] of cases) {
+      const error = await refusal(t, method, input);
+      expect({ method, key: error.key, message: error.message }).toEqual({ method, key, message: error.message });
+      expectCatalogued(error, key);
+    }
+  });
+
+  it('on the consortium', async () => {
+    const t = openTestBackend();
+    await t.must('setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU' });
+    const cases: Case[] = [
+      ['setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU' }, 'setup.alreadyHub'],
+      ['usage.record', { service: 'PEC', date: '2026-01-10', quantity: '1' }, 'records.hubInstallation'],
+      ['members.add', { istat: '999999' }, 'hub.istatUnknown'],
+      ['members.add', { istat: '041067' }, 'hub.alreadyMember'],
+      ['plan.get', { year: 2030 }, 'plan.notFound'],
+      ['bundle.export', { allMembers: true, dir: '/tmp' }, 'export.noConfirmedMember'],
+    ];
+    for (const [method, input, key] of cases) {
+      const error = await refusal(t, method, input);
+      expect({ method, key: error.key, message: error.message }).toEqual({ method, key, message: error.message });
+      expectCatalogued(error, key);
+    }
+  });
+});
