@@ -44,9 +44,7 @@ describe('the error catalogue (shared/errors)', () => {
     const core = files('electron').map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
     const mapping = readFileSync(join(ROOT, 'shared/errors/zod-issues.ts'), 'utf8');
     const unused = KEYS.filter((key) => !key.startsWith('schema.') && !core.includes(`'${key}'`) && !mapping.includes(`'${key}'`));
-    // Ready for two sentences still written in module files (governance-module.ts, bundles-module.ts):
-    // take them off this list when those files throw appError(key).
-    expect(unused.sort()).toEqual(['export.dirCannotCreate', 'gov.statementNotReceived']);
+    expect(unused).toEqual([]);
   });
 
   it('writes the one-line form with the field it is about, in both languages', () => {
@@ -60,17 +58,14 @@ describe('the error catalogue (shared/errors)', () => {
       .filter((f) => !f.endsWith('platform/errors.ts'))
       .flatMap((f) => (readFileSync(join(ROOT, f), 'utf8').match(/new AppError\(/g) ?? []).map(() => f.replace(/^electron\/core\//, '')));
     // CSV problems (csvProblems.<code>), governance rules (govErrors.<rule>) and bundle refusals
-    // (their own messages, per code in the window); and two module files the lead converts
-    // (keys gov.statementNotReceived and export.dirCannotCreate are ready).
+    // (their own messages, per code in the window).
     // Sentences that arrived with the reliability work (data folder, full disk, archive, backup,
     // demo, identity path), to convert the same way: take each off this list when it is.
     expect(sites.sort()).toEqual(
       [
         'governance/gov-errors.ts',
-        'governance/governance-module.ts',
         'governance/plan-csv.ts',
         'municipality/csv/csv-problems.ts',
-        'sync/bundles/bundles-module.ts',
         'sync/forks/resolve-fork.ts',
         'sync/forks/resolve-fork.ts',
         'sync/recovery/recovery-apply.ts',

@@ -3,7 +3,7 @@ import type { FeatureModule } from '../platform/api/feature-module';
 import { GOV_RECORD_KINDS } from '../../../shared/records/gov-records';
 import { GOV_PROJECTORS } from './gov-projectors';
 import { reportHandlers } from './report-handlers';
-import { AppError } from '../platform/errors';
+import { appError, type AppError } from '../platform/errors';
 import { readInstallation } from '../platform/installation/installation-store';
 import { allocationOf, computeStatement, savingsOf, toStatementView } from './allocation-service';
 import { actOnProposal, assignProposal, getGovProposal, listGovProposals, proposalRanking, proposalTimeline } from './evaluation-service';
@@ -68,8 +68,5 @@ export const governanceModule = {
 } satisfies FeatureModule;
 
 function notReceived(year: number): AppError {
-  return new AppError('E_NOT_FOUND', `L'estratto conto del piano ${year} non è ancora arrivato: il piano dev'essere approvato dall'Assemblea e il pacchetto del consorzio importato.`, {
-    field: 'year',
-    params: { rule: 'STATEMENT_NOT_RECEIVED', year },
-  });
+  return appError('gov.statementNotReceived', { year }, { field: 'year', params: { rule: 'STATEMENT_NOT_RECEIVED' } });
 }

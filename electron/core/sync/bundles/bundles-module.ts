@@ -8,7 +8,7 @@ import { listPeers, toPeer } from '../peers/peers-store';
 import { defaultVerifier } from '../../format/worker/verifier';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { resolveFork } from '../forks/resolve-fork';
 import { exportBundles, type ExportRequest } from './export';
 import { exportInline } from './export-inline';
@@ -24,11 +24,7 @@ function ensureFolder(folder: string): void {
     mkdirSync(folder, { recursive: true });
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new AppError(
-      'E_IO',
-      `La cartella ${folder} non esiste e non si può creare (${reason}): verificare che la chiavetta sia inserita e non protetta da scrittura, oppure sceglierne un'altra.`,
-      { field: 'dir', params: { folder, reason } },
-    );
+    throw appError('export.dirCannotCreate', { folder, reason }, { field: 'dir' });
   }
 }
 
