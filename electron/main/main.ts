@@ -22,7 +22,12 @@ const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 const devOrigin = devServerOrigin(process.env.CST_DEV_SERVER_URL, app.isPackaged);
 const appOrigin = devOrigin ?? APP_ORIGIN;
 const startUrl = devOrigin && process.env.CST_DEV_SERVER_URL ? process.env.CST_DEV_SERVER_URL : APP_INDEX_URL;
-const { dataDir } = resolveDataDir(process.argv.slice(1), process.env, process.cwd(), () => app.getPath('userData'));
+const { dataDir, empty: emptyDataDir } = resolveDataDir(process.argv.slice(1), process.env, process.cwd(), () => app.getPath('userData'));
+if (emptyDataDir) {
+  // Safe before `ready` (Electron's docs); exit code 2 as the CLI's usage errors.
+  dialog.showErrorBox(t.startupFailedTitle, t.emptyDataDir);
+  app.exit(2);
+}
 
 // Before `ready`: these cannot be changed later.
 app.enableSandbox();

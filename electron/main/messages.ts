@@ -28,6 +28,8 @@ export const shellMessages = {
   ok: 'OK',
   startupFailedTitle: 'CST Desk non può aprire i dati',
   startupFailedDetail: (message: string, dataDir: string) => `${message}\n\nCartella dei dati: ${dataDir}`,
+  emptyDataDir:
+    "L'opzione --data-dir è stata data senza cartella: CST Desk non apre la cartella predefinita al suo posto. Indicare la cartella dei dati (--data-dir CARTELLA) oppure togliere l'opzione.",
   backendStoppedTitle: 'CST Desk si è interrotto',
   backendStopped:
     'Il motore dei dati si è arrestato inaspettatamente. CST Desk verrà chiuso: i dati già salvati sono al sicuro. Riaprire il programma; se si ripete, contattare il consorzio.',

@@ -85,6 +85,13 @@ describe('main process start-up', () => {
     process.argv = argv;
   });
 
+  it('refuses --data-dir given without a folder (usage error, exit 2), never the default folder', async () => {
+    process.argv = [argv[0]!, '--data-dir='];
+    const s = await boot();
+    expect(s.dialog.showErrorBox).toHaveBeenCalledWith('CST Desk non può aprire i dati', expect.stringContaining('--data-dir è stata data senza cartella'));
+    expect(s.app.exit).toHaveBeenCalledWith(2);
+  });
+
   it('registers the scheme, the sandbox and the lock before ready', async () => {
     const s = await boot();
     expect(s.app.enableSandbox).toHaveBeenCalled();

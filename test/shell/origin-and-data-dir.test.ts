@@ -47,8 +47,10 @@ describe('resolveDataDir', () => {
   it('then CST_DATA_DIR, then userData', () => {
     expect(resolveDataDir([], { CST_DATA_DIR: '/srv/hub' }, cwd, fallback)).toEqual({ dataDir: path.resolve('/srv/hub'), source: 'environment' });
     expect(resolveDataDir([], { CST_DATA_DIR: '  ' }, cwd, fallback)).toEqual({ dataDir: '/userData/CST Desk', source: 'default' });
-    expect(resolveDataDir(['--data-dir'], {}, cwd, fallback).source).toBe('default');
-    expect(resolveDataDir(['--data-dir', '--other'], {}, cwd, fallback).source).toBe('default');
-    expect(resolveDataDir(['--data-dir='], {}, cwd, fallback).source).toBe('default');
+    // --data-dir with no folder is a usage error (issue 11, item 9), never the default folder.
+    expect(resolveDataDir(['--data-dir'], {}, cwd, fallback)).toEqual({ dataDir: '', source: 'argument', empty: true });
+    expect(resolveDataDir(['--data-dir', '--other'], {}, cwd, fallback)).toEqual({ dataDir: '', source: 'argument', empty: true });
+    expect(resolveDataDir(['--data-dir='], { CST_DATA_DIR: '/x' }, cwd, fallback)).toEqual({ dataDir: '', source: 'argument', empty: true });
+    expect(resolveDataDir(['--data-dir=  '], {}, cwd, fallback).empty).toBe(true);
   });
 });

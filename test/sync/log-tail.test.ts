@@ -36,6 +36,17 @@ describe('log verify and the end of the log', () => {
     expect(r.reason).toMatch(new RegExp(`mancano gli eventi ${last - 1}–${last} in fondo al registro: erano già stati esportati`));
   });
 
+  it('events cut after they were exported and written again: the exported last hash tells', async () => {
+    const { town } = await townWithUsage();
+    await town.must('bundle.export', { dir: tempDir() });
+    const last = cutTail(town, 1);
+    // The same number, other content: a chain that recomputes, but not the one already sent.
+    await town.must('usage.record', { service: 'PEC', date: '2026-10-02', quantity: '9' });
+    const r = await town.must('log.verify', {});
+    expect(r).toMatchObject({ ok: false, firstBroken: last, events: last - 1 });
+    expect(r.reason).toMatch(new RegExp(`l'evento ${last} non è quello già esportato nel pacchetto per CST-PU`));
+  });
+
   it('events cut after the other side acknowledged them: broken, naming who has them', async () => {
     const { hub, town } = await townWithUsage();
     await townToHub(town, hub);

@@ -219,10 +219,10 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
     const written = await writeToTarget(zipPath, target, encrypted ? peer.ageRecipient : null);
     ctx.db
       .prepare(
-        `INSERT INTO bundle_exports (bundle_id, created_at, recipient_kind, recipient_id, first_seq, last_seq, events, bytes, file_name, path, encrypted, file_sha256, acknowledged)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO bundle_exports (bundle_id, created_at, recipient_kind, recipient_id, first_seq, last_seq, events, bytes, file_name, path, encrypted, file_sha256, acknowledged, last_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(manifest.bundle_id, manifest.created_at, peer.kind, peer.id, from, last, count, written.size, basename(target), target, encrypted ? 1 : 0, written.sha256, peer.ackedSeq !== null && peer.ackedSeq >= last ? 1 : 0);
+      .run(manifest.bundle_id, manifest.created_at, peer.kind, peer.id, from, last, count, written.size, basename(target), target, encrypted ? 1 : 0, written.sha256, peer.ackedSeq !== null && peer.ackedSeq >= last ? 1 : 0, last > 0 ? lastHash : null);
     ctx.log.info('bundle exported', { recipient: peer.id, first: from, last, bytes: written.size });
     return {
       path: target,
