@@ -76,6 +76,12 @@ export const syncMessages = {
   },
   'identityFile.limit': { code: 'E_LIMIT', it: 'Il file scelto è troppo grande per essere un file di identità CST (.cstid).', en: 'The chosen file is too large to be a CST identity file (.cstid).' },
   'inspect.unreadable': notFound('Il file {path} non può essere letto ({reason}).', 'The file {path} cannot be read ({reason}).'),
+  'inspect.identityUnreadable': notFound('Il file di identità non può essere letto.', 'The identity file cannot be read.'),
+  'inspect.identityUnreadableAt': notFound('Il file di identità {path} non può essere letto.', 'The identity file {path} cannot be read.'),
+  'archive.cannotWrite': io(
+    "Non è possibile scrivere nella cartella dei file ricevuti {folder}: controllare che la cartella dati sia sul disco del computer e che l'utente possa scriverci, poi riprovare. Nulla è stato applicato.",
+    'Cannot write in the folder of received files {folder}: check that the data folder is on the computer’s disk and that the user can write there, then try again. Nothing was applied.',
+  ),
   'identity.otherHub': refusal(
     "Il file è l'identità di un altro consorzio ({id}): il consorzio scambia pacchetti solo con i comuni soci.",
     'The file is the identity of another consortium ({id}): the consortium exchanges bundles only with its member municipalities.',
@@ -146,6 +152,19 @@ export const syncMessages = {
     en: 'The backup {file} was made by a newer version of CST Desk (schema {version}; this version reads up to {supported}). Update CST Desk before restoring it.',
   },
   'backup.damaged': { code: 'E_DB_CORRUPT', it: 'La copia {file} risulta danneggiata ({detail}) e non è stata tenuta.', en: 'The backup {file} is damaged ({detail}) and was not kept.' },
+  'backup.cannotWrite': io(
+    "Copia di sicurezza non riuscita in {folder}: non è possibile scrivere nella cartella. I dati non sono stati toccati: controllare che la cartella dati sia sul disco del computer e che l'utente possa scriverci, poi riprovare.",
+    'Backup failed in {folder}: the folder cannot be written. The data were not touched: check that the data folder is on the computer’s disk and that the user can write there, then try again.',
+  ),
+  'backup.fileInTheWay': io(
+    "Copia di sicurezza non riuscita in {folder}: al posto della cartella c'è un file con lo stesso nome. I dati non sono stati toccati: spostare o rinominare quel file, poi riprovare.",
+    'Backup failed in {folder}: in place of the folder there is a file with the same name. The data were not touched: move or rename that file, then try again.',
+  ),
+  'backup.systemError': io(
+    'Copia di sicurezza non riuscita in {folder}: errore del sistema ({reason}). I dati non sono stati toccati: riprovare più tardi; se si ripete, avvisare il consorzio.',
+    'Backup failed in {folder}: system error ({reason}). The data were not touched: try again later; if it happens again, tell the consortium.',
+  ),
+  'backup.failed': io('Copia di sicurezza non riuscita: {detail}', 'Backup failed: {detail}'),
   'restore.cannotCopy': io('Non è possibile copiare {file} nella cartella dati {dataDir} ({detail}). Nulla è stato cambiato.', 'Cannot copy {file} into the data folder {dataDir} ({detail}). Nothing was changed.'),
   'restore.notABackup': refusal(
     "Il file {file} non è una copia di sicurezza di un'installazione di CST Desk configurata. Nulla è stato cambiato.",

@@ -1,9 +1,15 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CallerDispatch } from '../../electron/core/platform/api/dispatcher';
+import { AppError } from '../../electron/core/platform/errors';
+import { requireExistingStore } from '../../electron/core/platform/store/data-dir-problems';
 import type { ApiError } from '../../shared/api/errors';
 import { apiErrorText, codeOf, isMessageKey, type MessageKey } from '../../shared/errors/catalogue';
 import { openMunicipality } from '../helpers/municipality';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
 import { ITALIAN_WORDS } from '../helpers/italian-words';
+import { tempDir } from '../helpers/temp-dir';
 
 /**
  * Each refusal provoked for real through the handler table (openBackend, the same dispatch the
@@ -93,6 +99,51 @@ describe('refusals provoked through the handler table', () => {
       const error = await refusal(t, method, input);
       expect({ method, key: error.key, message: error.message }).toEqual({ method, key, message: error.message });
       expectCatalogued(error, key);
+    }
+  });
+
+  it('on paths: sent by the window, an identity file that is not there, a file in place of the backups', async () => {
+    const t = await openMunicipality();
+    const fromWindow = t.backend.dispatch as CallerDispatch;
+    const windowPath = await fromWindow('bundle.export', { dir: '/tmp' }, 'window');
+    expect(windowPath.ok).toBe(false);
+    if (!windowPath.ok) expectCatalogued(windowPath.error, 'api.localPathRefused');
+
+    const bundle = join(tempDir(), 'pacchetto.cstb');
+    writeFileSync(bundle, 'non un pacchetto');
+    const identity = await refusal(t, 'bundle.inspect', { path: bundle, identityPath: join(tempDir(), 'absent.cstid') });
+    expectCatalogued(identity, 'inspect.identityUnreadableAt');
+
+    writeFileSync(join(t.dataDir, 'backups'), 'un file al posto della cartella');
+    const backup = await refusal(t, 'backup.now', {});
+    expectCatalogued(backup, 'backup.fileInTheWay');
+    expect(backup.params).toMatchObject({ folder: join(t.dataDir, 'backups') });
+  });
+});
+
+describe('refusals of the data folder itself (before any handler)', () => {
+  function thrown(run: () => unknown): AppError {
+    try {
+      run();
+    } catch (err) {
+      if (err instanceof AppError) return err;
+      throw err;
+    }
+    throw new Error('nothing was thrown');
+  }
+
+  it('names the folder and keeps params.reason for the window', () => {
+    const file = join(tempDir(), 'plain-file');
+    writeFileSync(file, 'x');
+    const cases: [run: () => unknown, key: MessageKey, reason: string][] = [
+      [() => openTestBackend({ dataDir: join(file, 'store') }), 'dataDir.notAFolder', 'not_a_folder'],
+      [() => requireExistingStore(join(tempDir(), 'absent')), 'dataDir.missing', 'missing'],
+      [() => requireExistingStore(tempDir()), 'dataDir.noDatabase', 'no_database'],
+    ];
+    for (const [run, key, reason] of cases) {
+      const error = thrown(run).toValue();
+      expectCatalogued(error, key);
+      expect(error.params).toMatchObject({ reason });
     }
   });
 });

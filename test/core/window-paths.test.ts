@@ -117,7 +117,7 @@ describe('the browser shell refuses local paths; the CLI (in process) keeps them
     for (const [method, input, field] of inputs) {
       const r = await httpCall(shell, method, input);
       expect(r.status, method).toBe(200);
-      expect(r.body, `${method} ${field}`).toEqual({ ok: false, error: { code: 'E_VALIDATION', message: LOCAL_PATH_REFUSED, field } });
+      expect(r.body, `${method} ${field}`).toEqual({ ok: false, error: { code: 'E_VALIDATION', message: LOCAL_PATH_REFUSED, key: 'api.localPathRefused', field } });
     }
     expect(existsSync(target)).toBe(false);
     expect(LOCAL_PATH_REFUSED).toMatch(/riga di comando/);

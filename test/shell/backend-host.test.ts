@@ -136,8 +136,8 @@ describe('backend host (utility process side)', () => {
     port.deliver({ id: 3, method: 'app.status', input: {} });
     await vi.waitFor(() => expect(port.sent.filter((m) => 'id' in m)).toHaveLength(3));
     const byId = (id: number) => port.sent.find((m) => 'id' in m && m.id === id) as { result: { ok: boolean; error?: unknown } };
-    expect(byId(1).result).toEqual({ ok: false, error: { code: 'E_VALIDATION', message: LOCAL_PATH_REFUSED, field: 'out' } });
-    expect(byId(2).result).toEqual({ ok: false, error: { code: 'E_VALIDATION', message: LOCAL_PATH_REFUSED, field: 'files[0].path' } });
+    expect(byId(1).result).toEqual({ ok: false, error: { code: 'E_VALIDATION', message: LOCAL_PATH_REFUSED, key: 'api.localPathRefused', field: 'out' } });
+    expect(byId(2).result).toEqual({ ok: false, error: { code: 'E_VALIDATION', message: LOCAL_PATH_REFUSED, key: 'api.localPathRefused', field: 'files[0].path' } });
     expect(byId(3).result.ok).toBe(true);
     expect(existsSync(target)).toBe(false);
     port.deliver({ shutdown: true });

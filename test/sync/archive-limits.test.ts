@@ -99,7 +99,7 @@ describe('a full disk', () => {
       const r = await hub.call('bundle.import', { files: [{ path: exp!.path }] });
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      expect(r.error).toMatchObject({ code: 'E_DISK_FULL', params: { folder: join(hub.dataDir, 'inbox', 'archive') } });
+      expect(r.error).toMatchObject({ code: 'E_DISK_FULL', key: 'disk.fullArchive', params: { folder: join(hub.dataDir, 'inbox', 'archive') } });
       expect(r.error.message).toMatch(/^Il disco è pieno: .*Il file ricevuto non è stato archiviato e nulla è stato applicato/);
       expect(r.error.message).not.toContain(exp!.path);
       expect(readdirSync(mnt).filter((n) => n.endsWith('.tmp'))).toEqual([]);

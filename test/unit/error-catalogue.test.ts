@@ -59,8 +59,6 @@ describe('the error catalogue (shared/errors)', () => {
       .flatMap((f) => (readFileSync(join(ROOT, f), 'utf8').match(/new AppError\(/g) ?? []).map(() => f.replace(/^electron\/core\//, '')));
     // CSV problems (csvProblems.<code>), governance rules (govErrors.<rule>) and bundle refusals
     // (their own messages, per code in the window).
-    // Sentences that arrived with the reliability work (data folder, full disk, archive, backup,
-    // demo, identity path), to convert the same way: take each off this list when it is.
     expect(sites.sort()).toEqual(
       [
         'governance/gov-errors.ts',
@@ -70,13 +68,6 @@ describe('the error catalogue (shared/errors)', () => {
         'sync/forks/resolve-fork.ts',
         'sync/recovery/recovery-apply.ts',
         'sync/recovery/recovery-apply.ts',
-        'app/demo/hub-demo.ts',
-        'platform/fs/disk-errors.ts',
-        ...Array<string>(7).fill('platform/store/data-dir-problems.ts'),
-        'sync/backup/backup-service.ts',
-        'sync/backup/backup-service.ts',
-        'sync/bundles/inspect.ts',
-        'sync/inbox/archive.ts',
       ].sort(),
     );
   });

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Input, MethodName, Output } from '../../../../shared/api/contract';
 import type { HubDemoSummary } from '../../../../shared/domain/gov-plan';
 import type { AppContext } from '../../platform/context';
-import { AppError, appError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { stmt } from '../../platform/store/statements';
 import { requireGovHub } from '../../governance/gov-errors';
 import { activeMembers } from '../../governance/plan-items';
@@ -61,7 +61,7 @@ function dispatcherCall(dispatch: (m: string, i: unknown) => Promise<{ ok: boole
  */
 export async function fillHubDemo(ctx: AppContext, input: { seed: number }): Promise<HubDemoSummary> {
   requireGovHub(ctx);
-  if (ctx.db.inTransaction) throw new AppError('E_INTERNAL', 'Demo: la dimostrazione deve essere la sola operazione in corso.');
+  if (ctx.db.inTransaction) throw appError('demo.notAlone');
   ctx.db.exec('BEGIN IMMEDIATE');
   try {
     const summary = await buildHubDemo(ctx, input);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { api, type MethodName } from '../../../../shared/api/contract';
 import { localPathIn } from '../../../../shared/api/local-paths';
+import { sentenceFor } from '../../../../shared/errors/catalogue';
 import type { ApiError, Result } from '../../../../shared/api/errors';
 import type { AppContext, Dispatch } from '../context';
 import { AppError, appError, validationError } from '../errors';
@@ -23,8 +24,8 @@ export type Caller = 'local' | 'window';
  */
 export type CallerDispatch = (method: string, input: unknown, caller?: Caller) => Promise<Result<unknown>>;
 
-export const LOCAL_PATH_REFUSED =
-  'Per sicurezza la finestra del programma non può indicare percorsi di file: scegliere il file con il pulsante o trascinarlo nella finestra, e salvare con il pulsante che scarica il file. I percorsi si usano solo dalla riga di comando (cst).';
+/** The refusal of a path sent by the window (its Italian sentence, for the tests that compare it). */
+export const LOCAL_PATH_REFUSED = sentenceFor('api.localPathRefused');
 
 export function createDispatcher(ctx: AppContext, handlers: HandlerTable): CallerDispatch {
   return async (method, input, caller = 'local') => {
@@ -33,7 +34,7 @@ export function createDispatcher(ctx: AppContext, handlers: HandlerTable): Calle
     }
     const name = method as MethodName;
     const pathField = caller === 'window' ? localPathIn(name, input) : null;
-    if (pathField !== null) return fail({ code: 'E_VALIDATION', message: LOCAL_PATH_REFUSED, field: pathField });
+    if (pathField !== null) return fail(appError('api.localPathRefused', {}, { field: pathField }).toValue());
     const parsed = (api[name].input as z.ZodType).safeParse(input ?? {});
     if (!parsed.success) return fail(validationError(parsed.error, input));
     try {

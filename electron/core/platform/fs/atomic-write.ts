@@ -24,7 +24,7 @@ export function writeFileAtomicWith<T>(path: string, fill: (write: (bytes: Uint8
   try {
     fd = openSync(tmp, 'w', mode);
   } catch (err) {
-    throw asDiskFull(dirname(path), err, 'Il file non è stato scritto');
+    throw asDiskFull(dirname(path), err, 'file');
   }
   let result: T;
   try {
@@ -36,7 +36,7 @@ export function writeFileAtomicWith<T>(path: string, fill: (write: (bytes: Uint8
   } catch (err) {
     closeSync(fd);
     rmSync(tmp, { force: true });
-    throw asDiskFull(dirname(path), err, 'Il file non è stato scritto');
+    throw asDiskFull(dirname(path), err, 'file');
   }
   closeSync(fd);
   renameSync(tmp, path);

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { AppError, appError } from '../errors';
 
 /**
  * "The disk is full" has three spellings: the operating system's (ENOSPC; EDQUOT when the
@@ -18,18 +18,23 @@ export function isDiskFull(err: unknown): boolean {
   return DISK_FULL.has(errorCode(err));
 }
 
-/** The refusal for a full disk while writing in `folder`; `done` says what became of the operation. */
-export function diskFullError(folder: string, err: unknown, done = "L'operazione è stata annullata e i dati già registrati non sono stati toccati"): AppError {
-  const reason = errorCode(err) || 'ENOSPC';
-  return new AppError(
-    'E_DISK_FULL',
-    `Il disco è pieno: non c'è più spazio per scrivere in ${folder}. ${done}: liberare spazio sul disco (svuotare il cestino, spostare altrove i file che non servono) e riprovare.`,
-    { params: { folder, reason } },
-  );
+/** What became of the operation the full disk stopped: each is its own catalogue sentence. */
+const DISK_FULL_KEYS = {
+  operation: 'disk.full',
+  dataDir: 'disk.fullDataDir',
+  file: 'disk.fullFile',
+  archive: 'disk.fullArchive',
+  backup: 'disk.fullBackup',
+} as const;
+export type DiskFullOutcome = keyof typeof DISK_FULL_KEYS;
+
+/** The refusal for a full disk while writing in `folder`; `outcome` says what became of the operation. */
+export function diskFullError(folder: string, err: unknown, outcome: DiskFullOutcome = 'operation'): AppError {
+  return appError(DISK_FULL_KEYS[outcome], { folder }, { params: { reason: errorCode(err) || 'ENOSPC' } });
 }
 
 /** Rethrows a full disk as E_DISK_FULL (an AppError or any other error passes unchanged). */
-export function asDiskFull(folder: string, err: unknown, done?: string): unknown {
+export function asDiskFull(folder: string, err: unknown, outcome?: DiskFullOutcome): unknown {
   if (err instanceof AppError || !isDiskFull(err)) return err;
-  return diskFullError(folder, err, done);
+  return diskFullError(folder, err, outcome);
 }

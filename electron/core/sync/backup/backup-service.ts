@@ -227,16 +227,16 @@ function readLastAttempt(dataDir: string): BackupAttempt | null {
 function toAppError(err: unknown, folder: string): AppError {
   if (err instanceof AppError) return err;
   if (isDiskFull(err)) return ioError(folder, err);
-  return new AppError('E_IO', `Copia di sicurezza non riuscita: ${String((err as Error)?.message ?? err)}`, { params: { reason: String((err as { code?: string })?.code ?? 'unknown') } });
+  return appError('backup.failed', { detail: String((err as Error)?.message ?? err) }, { params: { reason: String((err as { code?: string })?.code ?? 'unknown') } });
 }
 
 function ioError(folder: string, err: unknown): AppError {
-  if (isDiskFull(err)) return diskFullError(folder, err, 'Copia di sicurezza non riuscita; i dati non sono stati toccati');
+  if (isDiskFull(err)) return diskFullError(folder, err, 'backup');
   const code = String((err as { code?: string })?.code ?? 'unknown');
-  const [why, todo] = ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].includes(code)
-    ? ['non è possibile scrivere nella cartella', 'controllare che la cartella dati sia sul disco del computer e che l\'utente possa scriverci, poi riprovare']
+  const key = ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].includes(code)
+    ? 'backup.cannotWrite'
     : code === 'EEXIST' || code === 'ENOTDIR'
-      ? ['al posto della cartella c\'è un file con lo stesso nome', 'spostare o rinominare quel file, poi riprovare']
-      : [`errore del sistema (${code})`, 'riprovare più tardi; se si ripete, avvisare il consorzio'];
-  return new AppError('E_IO', `Copia di sicurezza non riuscita in ${folder}: ${why}. I dati non sono stati toccati: ${todo}.`, { params: { folder, reason: code } });
+      ? 'backup.fileInTheWay'
+      : 'backup.systemError';
+  return appError(key, { folder, reason: code });
 }

@@ -7,7 +7,7 @@ import type { BundleInspection } from '../../../../shared/domain/bundles';
 import { IdentityFileError, readIdentityFile, readIdentityFileBytes } from '../../format/container/identity-file';
 import type { AppContext } from '../../platform/context';
 import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
-import { AppError, appError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { loadInstallationKeys } from '../identity/keys';
 import { readInstallation } from '../../platform/installation/installation-store';
 import { inboxTempDir } from '../inbox/archive';
@@ -55,7 +55,7 @@ async function inspectFile(ctx: AppContext, path: string, shownAs: string, ident
       senders = [{ kind: id.kind, id: id.id, keyId: keyIdHex(parseMinisignPublicKey(id.signing_key).keyId), signingKey: id.signing_key }];
     } catch (err) {
       if (err instanceof IdentityFileError) throw appError(err.key, {}, { params: { detail: err.detail } });
-      throw new AppError('E_NOT_FOUND', `Il file di identità ${'path' in identity ? `${identity.path} ` : ''}non può essere letto.`);
+      throw 'path' in identity ? appError('inspect.identityUnreadableAt', { path: identity.path }) : appError('inspect.identityUnreadable');
     }
   }
   let ageIdentities: string[] = [];

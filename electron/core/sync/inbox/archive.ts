@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../platform/errors';
+import { appError, type AppError } from '../../platform/errors';
 import { diskFullError, errorCode, isDiskFull } from '../../platform/fs/disk-errors';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../platform/fs/private-files';
 
@@ -91,12 +91,8 @@ export function archiveFile(dataDir: string, source: { path: string } | { bytes:
 }
 
 function archiveWriteError(dir: string, err: unknown): AppError {
-  if (isDiskFull(err)) return diskFullError(dir, err, 'Il file ricevuto non è stato archiviato e nulla è stato applicato');
-  return new AppError(
-    'E_IO',
-    `Non è possibile scrivere nella cartella dei file ricevuti ${dir}: controllare che la cartella dati sia sul disco del computer e che l'utente possa scriverci, poi riprovare. Nulla è stato applicato.`,
-    { params: { folder: dir, reason: errorCode(err) || 'unknown' } },
-  );
+  if (isDiskFull(err)) return diskFullError(dir, err, 'archive');
+  return appError('archive.cannotWrite', { folder: dir }, { params: { reason: errorCode(err) || 'unknown' } });
 }
 
 /**
