@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode } from '../api/errors';
+import { csvMessages } from './csv-messages';
 import { fill, type ErrorEntry, type Holes, type Language, type ParamValue } from './entry';
 import { governanceMessages } from './governance-messages';
 import { hubMessages } from './hub-messages';
@@ -22,6 +23,7 @@ export const ERROR_MESSAGES = {
   ...hubMessages,
   ...governanceMessages,
   ...syncMessages,
+  ...csvMessages,
 } as const satisfies Record<string, ErrorEntry>;
 
 type Catalogue = typeof ERROR_MESSAGES;

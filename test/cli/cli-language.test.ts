@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cliLanguage, runCli } from '../../electron/cli/run-cli';
 import { tempDir } from '../helpers/temp-dir';
@@ -29,6 +30,21 @@ describe('the language of cst refusals', () => {
     // With --json the error's message is in the chosen language too; its code does not change.
     const json = await run([...args, '--json', '--lang', 'en']);
     expect(JSON.parse(json.out)).toEqual({ ok: false, error: { code: 'E_ALREADY_INITIALIZED', message: english.err.replace('cst init: ', '') } });
+  });
+
+  it('says a missing data folder and a CSV file refused as a whole in English too', async () => {
+    const missing = `${tempDir()}/absent`;
+    const folder = await run(['identity', 'list', '--data-dir', missing, '--lang', 'en']);
+    expect(folder.code).toBe(1);
+    expect(folder.err).toBe(`cst identity list: The data folder ${missing} does not exist: check the path given (--data-dir or CST_DATA_DIR). To set up a new installation use cst init.`);
+    const dir = tempDir();
+    expect((await run(['init', '--role', 'municipality', '--istat', '041067', '--operator', 'Maria', '--data-dir', dir])).code).toBe(0);
+    const sheet = `${tempDir()}/sheet.csv`;
+    writeFileSync(sheet, Buffer.from('PK\u0003\u0004 workbook'));
+    const english = await run(['import', 'usage', sheet, '--data-dir', dir, '--lang', 'en']);
+    expect(english.code).toBe(1);
+    expect(english.err).toContain('The file is an Excel workbook (.xlsx), not a CSV');
+    expect((await run(['import', 'usage', sheet, '--data-dir', dir])).err).toContain('Il file è un foglio Excel (.xlsx), non un CSV');
   });
 
   it('reads the locale the POSIX way, Italian for a locale naming no language', () => {

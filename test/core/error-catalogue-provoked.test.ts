@@ -76,6 +76,8 @@ describe('refusals provoked through the handler table', () => {
       ['identity.confirm', { id: 'CST-XX', fingerprint: 'AAAA-BBBB' }, 'identity.notImported'],
       ['bundle.export', {}, 'schema.exportTarget'],
       ['bundle.export', { dir: '/tmp' }, 'export.noHubIdentity'],
+      ['csv.preview', { kind: 'usage', contentBase64: '' }, 'csvFile.empty'],
+      ['csv.preview', { kind: 'usage', contentBase64: Buffer.from('PK\u0003\u0004 foglio').toString('base64') }, 'csvFile.xlsx'],
     ];
     for (const [method, input, key] of cases) {
       const error = await refusal(t, method, input);

@@ -57,13 +57,10 @@ describe('the error catalogue (shared/errors)', () => {
     const sites = files('electron/core')
       .filter((f) => !f.endsWith('platform/errors.ts'))
       .flatMap((f) => (readFileSync(join(ROOT, f), 'utf8').match(/new AppError\(/g) ?? []).map(() => f.replace(/^electron\/core\//, '')));
-    // CSV problems (csvProblems.<code>), governance rules (govErrors.<rule>) and bundle refusals
-    // (their own messages, per code in the window).
+    // Governance rules (govErrors.<rule>) and bundle refusals (their own messages, per code in the window).
     expect(sites.sort()).toEqual(
       [
         'governance/gov-errors.ts',
-        'governance/plan-csv.ts',
-        'municipality/csv/csv-problems.ts',
         'sync/forks/resolve-fork.ts',
         'sync/forks/resolve-fork.ts',
         'sync/recovery/recovery-apply.ts',

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { PlanItemsInput, type PlanItemInput, type PlanView } from '../../../shared/domain/gov-plan';
 import type { AppContext } from '../platform/context';
-import { CsvFileError, decodeCsv, foldHeader, parseCsv } from '../format/csv/csv-text';
+import { CSV_FILE_ERROR_KEYS, CsvFileError, decodeCsv, foldHeader, parseCsv } from '../format/csv/csv-text';
 import { appError, AppError, validationFailure } from '../platform/errors';
 import type { MessageKey, MessageParams } from '../../../shared/errors/catalogue';
 import { operatorName } from '../sync/records/record-events';
@@ -63,7 +63,7 @@ export function parsePlanCsv(bytes: Uint8Array): z.input<typeof PlanItemInput>[]
     parsed = parseCsv(decodeCsv(bytes).text);
   } catch (e) {
     // The CSV problem's own code, which the window says in its language (csvProblems.<code>).
-    if (e instanceof CsvFileError) throw new AppError('E_VALIDATION', e.message, { field: 'file', params: { csvProblem: e.code } });
+    if (e instanceof CsvFileError) throw appError(CSV_FILE_ERROR_KEYS[e.code], e.params as never, { field: 'file', params: { ...e.params, csvProblem: e.code } });
     throw e;
   }
   const { rows, lines } = parsed;

@@ -30,18 +30,19 @@ export function messageText(message: Message, t: TFunction, language: string): s
 }
 
 /**
- * An API error as a message, in one order for every page: the shared catalogue's sentence when
- * the core sent its key; a CSV problem by its code (`csvProblems.<code>`); otherwise the
+ * An API error as a message, in one order for every page: a CSV problem by its code
+ * (`csvProblems.<code>`); the shared catalogue's sentence when the core sent its key; otherwise the
  * generic sentence of its code (`apiErrors.<code>`), the core's Italian sentence as fallback.
  * (Governance rules without a key: gov-text.ts's govErrorMessage, by `params.rule`.)
  */
 export function apiErrorToMessage(error: ApiError): Message {
-  if (isMessageKey(error.key)) return { errorKey: error.key, params: error.params ?? {}, fallback: error.message };
+  // A CSV file's refusal also has a catalogue key (for the CLI); the window keeps its own text per code.
   const csvProblem = error.params?.csvProblem;
   if (typeof csvProblem === 'string') {
     const { csvProblem: _code, ...params } = error.params ?? {};
     return { key: `csvProblems.${csvProblem}`, params: shownParams(params), fallback: error.message };
   }
+  if (isMessageKey(error.key)) return { errorKey: error.key, params: error.params ?? {}, fallback: error.message };
   return {
     key: `apiErrors.${error.code}`,
     fallback: error.message,

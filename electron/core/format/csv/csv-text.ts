@@ -1,3 +1,4 @@
+import { messageFor, sentenceFor, type MessageKey } from '../../../../shared/errors/catalogue';
 import { detectSeparator, type CsvSeparator } from './csv-separator';
 
 export { detectSeparator } from './csv-separator';
@@ -18,18 +19,25 @@ export type CsvFileErrorCode =
   | 'CSV_QUOTE_MALFORMED'
   | 'CSV_QUOTE_UNCLOSED';
 
+/** The catalogue key of each refusal of the text (shared/errors/csv-messages.ts). */
+export const CSV_FILE_ERROR_KEYS = {
+  CSV_FILE_UTF16: 'csvFile.utf16',
+  CSV_FILE_XLSX: 'csvFile.xlsx',
+  CSV_FILE_BINARY: 'csvFile.binary',
+  CSV_FILE_INVALID_UTF8: 'csvFile.invalidUtf8',
+  CSV_QUOTE_MALFORMED: 'csvFile.quoteMalformed',
+  CSV_QUOTE_UNCLOSED: 'csvFile.quoteUnclosed',
+} as const satisfies Record<CsvFileErrorCode, MessageKey>;
+
 /**
  * The Italian sentences of the problems this module finds in the text itself (lower case: the
  * CSV problem catalogue of the core uses them as they are, a refusal capitalises them). `line`
  * is the line of the file as a text editor numbers it; `column` the field's position (1 = A).
  */
 export const CSV_TEXT_SENTENCES = {
-  CSV_FILE_INVALID_UTF8: (p: { line: number }) =>
-    `il file dichiara la codifica UTF-8 (inizia con il segno BOM) ma alla riga ${p.line} contiene caratteri che non sono UTF-8: salvarlo di nuovo da Excel come "CSV UTF-8", oppure correggere la riga ${p.line}.`,
-  CSV_QUOTE_MALFORMED: (p: { line: number; column: number }) =>
-    `alla riga ${p.line}, colonna ${p.column}, dopo le virgolette di chiusura di un campo c'è altro testo (per esempio "b"c): una virgoletta dentro un campo va scritta doppia (""), come fa Excel. Correggere la cella e salvare di nuovo il file.`,
-  CSV_QUOTE_UNCLOSED: (p: { line: number; column: number }) =>
-    `le virgolette aperte alla riga ${p.line}, colonna ${p.column}, non sono mai chiuse: tutto il resto del file finirebbe in una sola cella. Chiudere le virgolette (o toglierle) e salvare di nuovo il file.`,
+  CSV_FILE_INVALID_UTF8: (p: { line: number }) => messageFor('csvFile.invalidUtf8', p),
+  CSV_QUOTE_MALFORMED: (p: { line: number; column: number }) => messageFor('csvFile.quoteMalformed', p),
+  CSV_QUOTE_UNCLOSED: (p: { line: number; column: number }) => messageFor('csvFile.quoteUnclosed', p),
 } as const;
 
 /** A file refused as a whole: not CSV text at all, or CSV text that cannot be read safely. */
@@ -83,13 +91,13 @@ function lineAt(bytes: Uint8Array, offset: number): number {
  */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new CsvFileError('CSV_FILE_UTF16', 'Il file è in formato "Testo Unicode" (UTF-16): in Excel salvarlo come "CSV (delimitato dal separatore di elenco)" oppure "CSV UTF-8".');
+    throw new CsvFileError('CSV_FILE_UTF16', sentenceFor('csvFile.utf16'));
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw new CsvFileError('CSV_FILE_XLSX', 'Il file è un foglio Excel (.xlsx), non un CSV: in Excel usare "Salva con nome" e scegliere "CSV (delimitato dal separatore di elenco)".');
+    throw new CsvFileError('CSV_FILE_XLSX', sentenceFor('csvFile.xlsx'));
   }
   if (bytes.subarray(0, 4096).includes(0)) {
-    throw new CsvFileError('CSV_FILE_BINARY', 'Il file contiene dati binari, non testo: scegliere un file CSV salvato da Excel o da un foglio di calcolo.');
+    throw new CsvFileError('CSV_FILE_BINARY', sentenceFor('csvFile.binary'));
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     // The BOM says UTF-8: a byte that is not would become U+FFFD without a word, so refuse.

@@ -1,6 +1,20 @@
 import type { CsvProblem, CsvProblemCode, CsvProblemParams } from '../../../../shared/domain/csv';
-import { CSV_TEXT_SENTENCES } from '../../format/csv/csv-text';
-import { AppError } from '../../platform/errors';
+import { CSV_FILE_ERROR_KEYS, CSV_TEXT_SENTENCES } from '../../format/csv/csv-text';
+import { messageFor, type MessageKey } from '../../../../shared/errors/catalogue';
+import { appError, type AppError } from '../../platform/errors';
+
+/** A file refused as a whole: its sentence is in the shared catalogue (the CLI says it in `--lang`). */
+const FILE_KEYS = {
+  CSV_FILE_UNREADABLE: 'csvFile.unreadable',
+  ...CSV_FILE_ERROR_KEYS,
+  CSV_FILE_EMPTY: 'csvFile.empty',
+  CSV_FILE_TOO_MANY_ROWS: 'csvFile.tooManyRows',
+  CSV_IMPORT_BLOCKED: 'csvFile.importBlocked',
+  CSV_EXPORT_TOO_LARGE: 'csvFile.exportTooLarge',
+} as const satisfies Partial<Record<CsvProblemCode, MessageKey>>;
+type CsvFileCode = keyof typeof FILE_KEYS;
+
+const fileSentence = (code: CsvFileCode, p: CsvProblemParams) => messageFor(FILE_KEYS[code], p);
 
 /**
  * The Italian sentence of every CSV problem (what the CLI prints; the UI translates the code
@@ -8,17 +22,17 @@ import { AppError } from '../../platform/errors';
  * «x»:". One entry per code, checked by the type: a new code cannot be added without its words.
  */
 const ITALIAN: { [C in CsvProblemCode]: (p: CsvProblemParams) => string } = {
-  CSV_FILE_UNREADABLE: () => 'il contenuto del file non è leggibile: riprovare a scegliere il file.',
-  CSV_FILE_UTF16: () => 'il file è in formato "Testo Unicode" (UTF-16): in Excel salvarlo come "CSV (delimitato dal separatore di elenco)" oppure "CSV UTF-8".',
-  CSV_FILE_XLSX: () => 'il file è un foglio Excel (.xlsx), non un CSV: in Excel usare "Salva con nome" e scegliere "CSV (delimitato dal separatore di elenco)".',
-  CSV_FILE_BINARY: () => 'il file contiene dati binari, non testo: scegliere un file CSV salvato da Excel o da un foglio di calcolo.',
+  CSV_FILE_UNREADABLE: (p) => fileSentence('CSV_FILE_UNREADABLE', p),
+  CSV_FILE_UTF16: (p) => fileSentence('CSV_FILE_UTF16', p),
+  CSV_FILE_XLSX: (p) => fileSentence('CSV_FILE_XLSX', p),
+  CSV_FILE_BINARY: (p) => fileSentence('CSV_FILE_BINARY', p),
   CSV_FILE_INVALID_UTF8: (p) => CSV_TEXT_SENTENCES.CSV_FILE_INVALID_UTF8({ line: Number(p.line) }),
   CSV_QUOTE_MALFORMED: (p) => CSV_TEXT_SENTENCES.CSV_QUOTE_MALFORMED({ line: Number(p.line), column: Number(p.column) }),
   CSV_QUOTE_UNCLOSED: (p) => CSV_TEXT_SENTENCES.CSV_QUOTE_UNCLOSED({ line: Number(p.line), column: Number(p.column) }),
-  CSV_FILE_EMPTY: () => 'il file è vuoto: manca anche la riga di intestazione.',
-  CSV_FILE_TOO_MANY_ROWS: (p) => `il file ha più di ${p.max} righe: dividerlo in più file.`,
-  CSV_IMPORT_BLOCKED: (p) => `nessuna riga importata: ${p.invalidRows} righe hanno problemi (la prima è la riga ${p.firstRow}). Correggerle o escluderle.`,
-  CSV_EXPORT_TOO_LARGE: (p) => `l'elenco ha più di ${p.max} righe, troppe per un file da scaricare qui: restringere il periodo o il servizio, oppure esportarlo con il comando "cst export ... --out FILE.csv".`,
+  CSV_FILE_EMPTY: (p) => fileSentence('CSV_FILE_EMPTY', p),
+  CSV_FILE_TOO_MANY_ROWS: (p) => fileSentence('CSV_FILE_TOO_MANY_ROWS', p),
+  CSV_IMPORT_BLOCKED: (p) => fileSentence('CSV_IMPORT_BLOCKED', p),
+  CSV_EXPORT_TOO_LARGE: (p) => fileSentence('CSV_EXPORT_TOO_LARGE', p),
   CSV_COLUMN_MISSING: (p) => `manca la colonna "${p.column}": aggiungerla nella prima riga (intestazione) del file.`,
   CSV_COLUMN_NAME_OR_CODE_MISSING: () => 'manca la colonna "nome" (o "codice"): aggiungerla nella prima riga.',
   CSV_ROW_REPEATED: (p) => `riga uguale alla riga ${p.firstRow}: toglierla o escluderla.`,
@@ -69,7 +83,6 @@ export const quoted = (text: string | undefined, max = 40) => {
  * The refusal of a whole file: E_VALIDATION with the Italian sentence, and the problem's code in
  * `params.csvProblem` (its own params beside it) so that the UI can say it in its language.
  */
-export function csvFileRefusal(code: CsvProblemCode, params: CsvProblemParams = {}): AppError {
-  const text = csvProblemText(code, params);
-  return new AppError('E_VALIDATION', text.charAt(0).toUpperCase() + text.slice(1), { field: 'contentBase64', params: { ...params, csvProblem: code } });
+export function csvFileRefusal(code: CsvFileCode, params: CsvProblemParams = {}): AppError {
+  return appError(FILE_KEYS[code], params as never, { field: 'contentBase64', params: { ...params, csvProblem: code } });
 }
