@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CRITERIA } from '../../shared/governance/evaluation';
 import { HUB } from './fake-api';
-import { createGovApi, planView, SETTINGS, track } from './gov-fake';
+import { createGovApi, track } from './gov-fake';
+import { openUiBackend } from './real-backend';
 import { renderApp } from './render-app';
 import { usePlanStore } from '../../renderer/src/features/plan/store';
 
@@ -11,36 +12,27 @@ const ID = '0b7c1e2a-3f4d-4a5b-8c6d-7e8f9a0b1c2d';
 describe('hub: the Executive Committee in the settings and its votes', () => {
   it('saves the chosen municipalities and the Director', async () => {
     window.location.hash = '#/proposals/criteria';
-    let saved = SETTINGS;
-    const api = createGovApi(HUB, {
-      'gov.settings.get': () => saved,
-      'gov.settings.update': (input) => {
-        saved = { ...saved, executiveCommittee: { members: [...input.executiveCommittee!.members].sort(), technicalDirector: input.executiveCommittee!.technicalDirector } };
-        return saved;
-      },
-    });
+    const api = await openUiBackend({ as: 'hub' });
     const { user } = renderApp(api);
     const card = await screen.findByRole('region', { name: 'Comitato esecutivo e Direttore tecnico' }, { timeout: 5000 });
     expect(within(card).getByText('Nessun comune scelto: il Comitato esecutivo non è ancora registrato.')).toBeTruthy();
     await user.type(within(card).getByRole('textbox', { name: 'Direttore tecnico' }), 'Ing. Anna Rossi');
     await user.click(within(card).getByRole('checkbox', { name: 'Urbino (041067)' }));
     await user.click(within(card).getByRole('checkbox', { name: 'Pesaro (041044)' }));
-    expect(within(card).getByRole('status').textContent).toBe('Comuni nel Comitato (2): Urbino, Pesaro.'); // in the registry's order
+    expect(within(card).getByRole('status').textContent).toBe('Comuni nel Comitato (2): Pesaro, Urbino.'); // in the registry's order
     await user.click(within(card).getByRole('button', { name: 'Salva la composizione' }));
+    await waitFor(() => expect(api.callsOf('gov.settings.update')).toHaveLength(1));
     expect(api.callsOf('gov.settings.update')).toMatchObject([{ executiveCommittee: { members: ['041067', '041044'], technicalDirector: 'Ing. Anna Rossi' } }]);
+    expect((await api.must('gov.settings.get', {})).executiveCommittee).toEqual({ members: ['041044', '041067'], technicalDirector: 'Ing. Anna Rossi' });
   });
 
   it('pre-fills the committee’s components as present and sends no electorate of its own', async () => {
     usePlanStore.getState().reset();
     window.location.hash = '#/plan/approvals';
-    const plan = planView('proposed_by_executive');
-    const api = createGovApi(HUB, {
-      'gov.settings.get': () => ({ ...SETTINGS, executiveCommittee: { members: ['041044', '041067'], technicalDirector: 'Ing. Anna Rossi' } }),
-      'plan.list': () => [{ year: 2027, version: 1, state: plan.state, totalCents: plan.totalCents }],
-      'plan.get': () => plan,
-      'plan.allocate': () => ({ year: 2027, items: [] }),
-      'plan.approve': () => ({ plan: { ...plan, state: 'approved_by_executive' }, outcome: 'approved', tally: {} as never }),
-    });
+    const api = await openUiBackend({ as: 'hub' });
+    await api.must('gov.settings.update', { executiveCommittee: { members: ['041044', '041067'], technicalDirector: 'Ing. Anna Rossi' } });
+    await api.must('plan.create', { year: 2027, date: '2026-11-26' });
+    await api.must('plan.step', { year: 2027, version: 1, step: 'propose', date: '2026-11-26', by: 'Presidente' });
     const { user } = renderApp(api);
     await screen.findByRole('heading', { name: 'Votazione: Comitato esecutivo' }, { timeout: 5000 });
     expect(screen.getByText('Presenti già indicati: i 2 comuni del Comitato esecutivo. Togliere chi era assente.')).toBeTruthy();
@@ -52,9 +44,12 @@ describe('hub: the Executive Committee in the settings and its votes', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Voto di Urbino' }), 'for');
     await user.type(screen.getByRole('textbox', { name: /verbale/i }), 'CE 4/2026');
     await user.click(screen.getByRole('button', { name: /Registra la votazione/ }));
+    await waitFor(() => expect(api.callsOf('plan.approve')).toHaveLength(1));
     const [call] = api.callsOf('plan.approve') as { present: string[]; electorate?: unknown }[];
     expect(call).toMatchObject({ body: 'executive_committee', present: ['041067'], ballots: [{ member: '041067', vote: 'for' }] });
     expect(call!.electorate).toBeUndefined();
+    // The core counted it on the committee's two components: one present of two is the quorum.
+    expect((await api.must('plan.get', { year: 2027 })).approvals).toHaveLength(1);
   });
 });
 

@@ -1,0 +1,87 @@
+/**
+ * Governance situations for the UI tests, made by the real core (test/ui/real-backend.ts): a hub
+ * whose registry is five of the province's municipalities, a 2027 plan with one PEC item brought
+ * to a given state through the same plan.* calls the screens make, and a member's usage received
+ * in a real bundle so that the plan's suggestion comes from last year's usage.
+ */
+import type { PlanView } from '../../shared/domain/gov-plan';
+import { exportBundles, openUiBackend, pair, type UiBackend } from './real-backend';
+
+/** Fano, Pesaro, Sant'Angelo in Vado, Urbania, Urbino: 181.708 inhabitants in all. */
+export const FIVE = ['041013', '041044', '041057', '041066', '041067'];
+
+/** The registry down to FIVE: the others never exchanged identities, so they can be removed. */
+export async function fiveMembers(hub: UiBackend): Promise<void> {
+  for (const m of await hub.must('members.list', {})) if (!FIVE.includes(m.istat)) await hub.must('members.remove', { istat: m.istat });
+}
+
+/** Urbino records 110 PEC mailboxes in 2026 and sends them to the hub in a real bundle. */
+export async function receiveUsage(hub: UiBackend): Promise<void> {
+  const town = await openUiBackend({ as: 'municipality' });
+  await pair(hub, town);
+  await town.must('usage.record', { service: 'PEC', date: '2026-03-10', quantity: '110' });
+  const files = await exportBundles(town);
+  const [result] = await hub.must('bundle.import', { files: files.map((f) => ({ name: f.name, contentBase64: f.contentBase64 })) });
+  if (result?.code) throw new Error(`usage not applied: ${result.message}`);
+}
+
+const DAY = '2026-11-26';
+const ELECTORATE = ['Presidente', 'Vicepresidente', 'Direttore tecnico'];
+
+/**
+ * A hub (five members) with the 2027 plan in `state`: one PEC item, 1.000,00 € a year plus
+ * 12,50 € for each of 120 mailboxes (2.500,00 €), shared half in equal parts, half by population.
+ */
+export async function hubWithPlan(state: PlanView['state'], options: { usage?: boolean; exempt?: string[] } = {}): Promise<UiBackend> {
+  const hub = await openUiBackend({ as: 'hub' });
+  await fiveMembers(hub);
+  if (options.usage) await receiveUsage(hub);
+  await hub.must('plan.create', { year: 2027, date: DAY, by: 'Direttore tecnico' });
+  await hub.must('plan.saveItems', {
+    year: 2027,
+    version: 1,
+    items: [
+      {
+        code: 'PEC',
+        description: 'Posta elettronica certificata',
+        category: 'service',
+        service: 'PEC',
+        fixedCents: 100_000,
+        unitCents: 1_250,
+        quantityMilli: 120_000,
+        oneOffCents: 0,
+        key: { equal: 50, population: 50, usage: 0 },
+        usageBasis: 'last_year',
+        exempt: options.exempt ?? [],
+        reference: null,
+      },
+    ],
+  });
+  if (state === 'draft') return hub;
+  await hub.must('plan.step', { year: 2027, version: 1, step: 'propose', date: DAY, by: 'Comitato esecutivo' });
+  if (state === 'proposed_by_executive') return hub;
+  await hub.must('plan.approve', {
+    year: 2027,
+    version: 1,
+    body: 'executive_committee',
+    date: DAY,
+    minutesRef: 'CE 4/2026',
+    electorate: ELECTORATE.map((id) => ({ id })),
+    present: ELECTORATE,
+    ballots: ELECTORATE.map((member) => ({ member, vote: 'for' as const })),
+  });
+  if (state === 'approved_by_executive') return hub;
+  await hub.must('plan.step', { year: 2027, version: 1, step: 'submit', date: DAY, by: 'Presidente' });
+  if (state === 'submitted_to_assembly') return hub;
+  await hub.must('plan.approve', {
+    year: 2027,
+    version: 1,
+    body: 'assembly',
+    date: DAY,
+    minutesRef: 'Assemblea 2/2026',
+    present: FIVE,
+    ballots: FIVE.map((member) => ({ member, vote: 'for' as const })),
+  });
+  if (state !== 'approved_by_assembly') throw new Error(`hubWithPlan: no way to ${state} here`);
+  return hub;
+}
