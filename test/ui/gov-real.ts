@@ -4,7 +4,10 @@
  * to a given state through the same plan.* calls the screens make, and a member's usage received
  * in a real bundle so that the plan's suggestion comes from last year's usage.
  */
+import type { Input } from '../../shared/api/contract';
 import type { PlanView } from '../../shared/domain/gov-plan';
+
+type ItemInput = Input<'plan.saveItems'>['items'][number];
 import { exportBundles, openUiBackend, pair, type UiBackend } from './real-backend';
 
 /** Fano, Pesaro, Sant'Angelo in Vado, Urbania, Urbino: 181.708 inhabitants in all. */
@@ -32,7 +35,10 @@ const ELECTORATE = ['Presidente', 'Vicepresidente', 'Direttore tecnico'];
  * A hub (five members) with the 2027 plan in `state`: one PEC item, 1.000,00 € a year plus
  * 12,50 € for each of 120 mailboxes (2.500,00 €), shared half in equal parts, half by population.
  */
-export async function hubWithPlan(state: PlanView['state'], options: { usage?: boolean; exempt?: string[] } = {}): Promise<UiBackend> {
+export async function hubWithPlan(
+  state: PlanView['state'],
+  options: { usage?: boolean; exempt?: string[]; item?: Partial<ItemInput>; more?: ItemInput[] } = {},
+): Promise<UiBackend> {
   const hub = await openUiBackend({ as: 'hub' });
   await fiveMembers(hub);
   if (options.usage) await receiveUsage(hub);
@@ -54,7 +60,9 @@ export async function hubWithPlan(state: PlanView['state'], options: { usage?: b
         usageBasis: 'last_year',
         exempt: options.exempt ?? [],
         reference: null,
+        ...options.item,
       },
+      ...(options.more ?? []),
     ],
   });
   if (state === 'draft') return hub;
