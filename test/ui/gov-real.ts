@@ -23,9 +23,7 @@ export async function receiveUsage(hub: UiBackend): Promise<void> {
   const town = await openUiBackend({ as: 'municipality' });
   await pair(hub, town);
   await town.must('usage.record', { service: 'PEC', date: '2026-03-10', quantity: '110' });
-  const files = await exportBundles(town);
-  const [result] = await hub.must('bundle.import', { files: files.map((f) => ({ name: f.name, contentBase64: f.contentBase64 })) });
-  if (result?.code) throw new Error(`usage not applied: ${result.message}`);
+  await sendTo(hub, town);
 }
 
 const DAY = '2026-11-26';
@@ -92,4 +90,36 @@ export async function hubWithPlan(
   });
   if (state !== 'approved_by_assembly') throw new Error(`hubWithPlan: no way to ${state} here`);
   return hub;
+}
+
+/**
+ * Urbino's proposal «Wi-Fi pubblico nelle frazioni» (18.000,00 € once, 2.400,00 € a year, with a
+ * quote attached), submitted and received by the hub in a real bundle; the hub has started its
+ * evaluation when `evaluating`. Returns the hub, the municipality and the proposal's id.
+ */
+export async function hubWithProposal(options: { evaluating?: boolean } = {}): Promise<{ hub: UiBackend; town: UiBackend; id: string }> {
+  const hub = await openUiBackend({ as: 'hub' });
+  const town = await openUiBackend({ as: 'municipality' });
+  await pair(hub, town);
+  const p = await town.must('proposals.create', {
+    title: 'Wi-Fi pubblico nelle frazioni',
+    problem: 'Le frazioni non hanno accesso a internet.',
+    solution: 'Punti di accesso nelle piazze.',
+    benefits: 'Servizi migliori.',
+    oneOffCents: 1_800_000,
+    yearlyCents: 240_000,
+  });
+  await town.must('attachments.add', { proposalId: p.id, name: 'preventivo.pdf', type: 'application/pdf', contentBase64: btoa('%PDF-1.4 preventivo') });
+  await town.must('proposals.submit', { id: p.id });
+  await sendTo(hub, town);
+  if (options.evaluating) await hub.must('gov.proposals.act', { id: p.id, action: { type: 'start_evaluation', date: DAY, by: 'Comitato tecnico' } });
+  return { hub, town, id: p.id };
+}
+
+/** `from`'s pending changes, exported and imported by `to` as real bundles. */
+export async function sendTo(to: UiBackend, from: UiBackend): Promise<void> {
+  const files = await exportBundles(from);
+  for (const r of await to.must('bundle.import', { files: files.map((f) => ({ name: f.name, contentBase64: f.contentBase64 })) })) {
+    if (r.code) throw new Error(`bundle not applied: ${r.message}`);
+  }
 }
