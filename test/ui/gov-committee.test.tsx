@@ -1,13 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CRITERIA } from '../../shared/governance/evaluation';
-import { HUB } from './fake-api';
-import { createGovApi, track } from './gov-fake';
+import { hubWithProposal, sendTo } from './gov-real';
 import { openUiBackend } from './real-backend';
 import { renderApp } from './render-app';
 import { usePlanStore } from '../../renderer/src/features/plan/store';
-
-const ID = '0b7c1e2a-3f4d-4a5b-8c6d-7e8f9a0b1c2d';
 
 describe('hub: the Executive Committee in the settings and its votes', () => {
   it('saves the chosen municipalities and the Director', async () => {
@@ -55,29 +51,21 @@ describe('hub: the Executive Committee in the settings and its votes', () => {
 
 describe('hub: what the backend wrote, in English', () => {
   it('step notes, authors and default criteria are said in the page’s language', async () => {
-    window.location.hash = `#/proposals/${ID}`;
-    const current = track('under_evaluation', {
-      steps: [
-        { from: null, to: 'received', date: '2026-10-01', by: 'Ufficio del consorzio', note: '' },
-        { from: 'received', to: 'under_evaluation', date: '2026-10-05', by: 'Comitato tecnico', note: '' },
-        { from: 'under_evaluation', to: 'returned', date: '2026-10-06', by: 'Comitato tecnico', note: 'Aggiungere un preventivo.' },
-        { from: 'returned', to: 'received', date: '2026-10-09', by: 'Urbania', note: 'Nuova versione ricevuta (versione 2)', note_key: 'new_version', note_params: { version: 2 } },
-        { from: 'received', to: 'under_evaluation', date: '2026-10-10', by: 'Comitato tecnico', note: 'Punteggio totale 765 centesimi', note_key: 'score_total', note_params: { total: 765 } },
-      ],
-    });
-    const api = createGovApi(HUB, {
-      'gov.proposals.get': () => ({
-        proposal: { id: ID, member: '041066', memberName: 'Urbania', status: 'submitted', version: 2, title: current.title, oneOffCents: 0, yearlyCents: 0, attachments: 1, submittedAt: null, updatedAt: '2026-10-09T09:00:00.000Z', lastSeq: 4 },
-        data: { status: 'submitted', version: 2, title: current.title, problem: 'x', solution: 'y', group_id: null, benefits: '', beneficiaries: [], one_off_cents: 0, yearly_cents: 0, attachments: [], submitted_at: null, updated_by: 'Anna' },
-        versions: [],
-        attachments: [{ sha256: 'a'.repeat(64), bytes: 2048, name: 'preventivo.pdf', type: 'application/pdf', available: true }],
-        track: current,
-        criteria: { maxScore: 10, criteria: DEFAULT_CRITERIA.criteria.map((c, i) => (i === 0 ? { id: c.id, label: 'Utilità per i cittadini', weight: c.weight } : c)) },
-        groupName: null,
-      }),
-    });
+    const { hub: api, town, id } = await hubWithProposal({ evaluating: true });
+    const by = 'Comitato tecnico';
+    await api.must('gov.proposals.act', { id, action: { type: 'return', date: '2026-11-26', by, notes: 'Aggiungere un preventivo.' } });
+    // Urbino sends a second version: the hub's projector writes the step «new version received».
+    await town.must('proposals.update', { id, title: 'Wi-Fi pubblico nelle frazioni', problem: 'Le frazioni non hanno accesso a internet.', solution: 'Punti di accesso nelle piazze e nelle biblioteche.', benefits: 'Servizi migliori.', oneOffCents: 1_800_000, yearlyCents: 240_000 });
+    await sendTo(api, town);
+    // The operator renamed one criterion; the others keep their default (translated) names.
+    const settings = await api.must('gov.settings.get', {});
+    await api.must('gov.settings.update', { criteria: { ...settings.criteria, criteria: settings.criteria.criteria.map((c, i) => (i === 0 ? { id: c.id, label: 'Utilità per i cittadini', weight: c.weight } : c)) } });
+    await api.must('gov.proposals.act', { id, action: { type: 'start_evaluation', date: '2026-11-26', by } });
+    // 8·30 + 7·20 + 8·20 + 7·15 + 8·15 = 765
+    await api.must('gov.proposals.act', { id, action: { type: 'evaluate', date: '2026-11-26', by, scores: { citizen_business_benefit: 8, members_benefiting: 7, feasibility: 8, cost_benefit: 7, national_plan_fit: 8 } } });
+    window.location.hash = `#/proposals/${id}`;
     const { user } = renderApp(api);
-    await screen.findByRole('heading', { level: 1, name: current.title }, { timeout: 5000 });
+    await screen.findByRole('heading', { level: 1, name: 'Wi-Fi pubblico nelle frazioni' }, { timeout: 5000 });
     expect(screen.getByRole('button', { name: /Scarica «preventivo\.pdf»/ })).toBeTruthy();
     await user.click(screen.getAllByRole('button', { name: 'English' })[0] as HTMLElement);
     const timeline = await screen.findByRole('heading', { name: 'Timeline of the proposal' });
