@@ -33,13 +33,18 @@ const ELECTORATE = ['Presidente', 'Vicepresidente', 'Direttore tecnico'];
  * A hub (five members) with the 2027 plan in `state`: one PEC item, 1.000,00 € a year plus
  * 12,50 € for each of 120 mailboxes (2.500,00 €), shared half in equal parts, half by population.
  */
-export async function hubWithPlan(
-  state: PlanView['state'],
-  options: { usage?: boolean; exempt?: string[]; item?: Partial<ItemInput>; more?: ItemInput[] } = {},
-): Promise<UiBackend> {
+export async function hubWithPlan(state: PlanView['state'], options: PlanOptions = {}): Promise<UiBackend> {
   const hub = await openUiBackend({ as: 'hub' });
   await fiveMembers(hub);
   if (options.usage) await receiveUsage(hub);
+  await makePlan(hub, state, options);
+  return hub;
+}
+
+type PlanOptions = { usage?: boolean; exempt?: string[]; item?: Partial<ItemInput>; more?: ItemInput[] };
+
+/** On `hub`, the 2027 plan described above, brought to `state`. */
+export async function makePlan(hub: UiBackend, state: PlanView['state'], options: PlanOptions = {}): Promise<void> {
   await hub.must('plan.create', { year: 2027, date: DAY, by: 'Direttore tecnico' });
   await hub.must('plan.saveItems', {
     year: 2027,
@@ -63,9 +68,9 @@ export async function hubWithPlan(
       ...(options.more ?? []),
     ],
   });
-  if (state === 'draft') return hub;
+  if (state === 'draft') return;
   await hub.must('plan.step', { year: 2027, version: 1, step: 'propose', date: DAY, by: 'Comitato esecutivo' });
-  if (state === 'proposed_by_executive') return hub;
+  if (state === 'proposed_by_executive') return;
   await hub.must('plan.approve', {
     year: 2027,
     version: 1,
@@ -76,9 +81,9 @@ export async function hubWithPlan(
     present: ELECTORATE,
     ballots: ELECTORATE.map((member) => ({ member, vote: 'for' as const })),
   });
-  if (state === 'approved_by_executive') return hub;
+  if (state === 'approved_by_executive') return;
   await hub.must('plan.step', { year: 2027, version: 1, step: 'submit', date: DAY, by: 'Presidente' });
-  if (state === 'submitted_to_assembly') return hub;
+  if (state === 'submitted_to_assembly') return;
   await hub.must('plan.approve', {
     year: 2027,
     version: 1,
@@ -89,7 +94,7 @@ export async function hubWithPlan(
     ballots: FIVE.map((member) => ({ member, vote: 'for' as const })),
   });
   if (state !== 'approved_by_assembly') throw new Error(`hubWithPlan: no way to ${state} here`);
-  return hub;
+  return;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { URBINO } from './fake-api';
-import { createGovApi, planView, STATEMENT } from './gov-fake';
-import { hubWithPlan } from './gov-real';
+import { hubWithPlan, sendTo } from './gov-real';
+import { openUiBackend, pair } from './real-backend';
 import { renderApp } from './render-app';
 
 /**
@@ -77,23 +76,22 @@ describe('municipality: its own statement', () => {
   it('downloads the statement PDF and the CSV from Piano e quote', async () => {
     Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:fake'), revokeObjectURL: vi.fn() });
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    // The hub approves its 2027 plan (statements published) and sends it to Urbino in a real bundle.
+    const hub = await hubWithPlan('approved_by_assembly');
+    const api = await openUiBackend({ as: 'municipality' });
+    await pair(hub, api);
+    await sendTo(api, hub);
     window.location.hash = '#/share';
-    const api = createGovApi(URBINO, {
-      'plan.myShare': () => ({ year: 2027, plan: planView('approved_by_assembly'), statement: STATEMENT, proposals: [] }),
-      'report.benchmark': () => ({ year: 2027, istat: '041066', sizeClass: 3, sizeLabel: 'da 5.001 a 10.000 abitanti', peers: 4, measures: [] }),
-      'report.pdf': () => ({ fileName: 'estratto-conto-2027-041066.pdf', bytes: 4, contentBase64: btoa('%PDF') }),
-      'gov.csv': () => ({ fileName: 'estratto-conto-2027-041066.csv', contentBase64: btoa('x'), rows: 1 }),
-    });
     const { user } = renderApp(api);
     await screen.findByRole('heading', { name: 'L’estratto conto del Comune' }, { timeout: 5000 });
     expect(screen.queryByRole('button', { name: 'Scarica il PDF del piano' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Scarica il PDF dell’estratto conto' }));
-    expect(await screen.findByText(/PDF scaricato: estratto-conto-2027-041066.pdf/)).toBeTruthy();
-    expect(api.callsOf('report.pdf')).toEqual([{ doc: 'statement', year: 2027, istat: '041066' }]);
+    expect(await screen.findByText(/PDF scaricato: estratto-conto-2027-041067.pdf/, {}, { timeout: 50_000 })).toBeTruthy();
+    expect(api.callsOf('report.pdf')).toEqual([{ doc: 'statement', year: 2027, istat: '041067' }]);
     await user.click(screen.getByRole('button', { name: /^Esporta il prospetto in CSV/ }));
-    expect(api.callsOf('gov.csv')).toEqual([{ table: 'statement', year: 2027, istat: '041066' }]);
+    expect(api.callsOf('gov.csv')).toEqual([{ table: 'statement', year: 2027, istat: '041067' }]);
     expect(await serious()).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe('reportErrorText', () => {
