@@ -2,9 +2,7 @@ import { screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { usePlanStore } from '../../renderer/src/features/plan/store';
-import { URBINO } from './fake-api';
-import { createGovApi, planView, STATEMENT, track } from './gov-fake';
-import { hubWithPlan } from './gov-real';
+import { fiveMembers, hubWithPlan, hubWithProposal, makePlan, sendTo } from './gov-real';
 import { renderApp } from './render-app';
 
 async function serious(): Promise<string[]> {
@@ -105,22 +103,31 @@ describe('hub: the technical plan', () => {
 
 describe('municipality: Piano e quote', () => {
   it('shows its share item by item, its savings and its proposal’s timeline', async () => {
+    // Urbino's proposal is admitted (7,70); the hub approves its plan, with a stand-alone price
+    // for PEC, and sends it all to Urbino in a real bundle.
+    const { hub, town: api, id } = await hubWithProposal({ evaluating: true });
+    await fiveMembers(hub);
+    const by = 'Comitato tecnico';
+    await hub.must('gov.proposals.act', { id, action: { type: 'evaluate', date: '2026-11-26', by, scores: { citizen_business_benefit: 8, members_benefiting: 7, feasibility: 8, cost_benefit: 7, national_plan_fit: 8 } } });
+    await hub.must('gov.proposals.act', { id, action: { type: 'admit', date: '2026-11-26', by } });
+    await makePlan(hub, 'approved_by_assembly', { item: { reference: { kind: 'per_unit', fixedCents: 90_000, unitCents: 0 } } });
+    await hub.must('report.publish', { year: 2027 });
+    await sendTo(api, hub);
     window.location.hash = '#/share';
-    const api = createGovApi(URBINO, {
-      'plan.myShare': () => ({ year: 2027, plan: planView('approved_by_assembly'), statement: STATEMENT, proposals: [track('admitted', { evaluation: { scores: {}, total_hundredths: 770 } })] }),
-      'report.benchmark': () => ({ year: 2027, istat: '041066', sizeClass: 3, sizeLabel: 'da 5.001 a 10.000 abitanti', sizeRange: { from: 5001, to: 10_000 }, peers: 4, measures: [{ measure: 'hours_per_employee', label: 'Ore di formazione per dipendente (millesimi)', labelKey: 'hours_per_employee', service: null, milli: true, value: 12_000, median: 9_000, position: 1, of: 4 }] }),
-    });
     renderApp(api);
-    await screen.findByRole('heading', { level: 1, name: 'Piano e quote 2027' });
-    expect(screen.getByText('Il Comune paga 300,12 € e risparmia 599,88 € (66,65 %) rispetto a fare da solo.')).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Piano e quote 2027' }, { timeout: 5000 });
+        expect(screen.getByText('Il Comune paga 345,31 € e risparmia 554,69 € (61,63 %) rispetto a fare da solo.')).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Quota del Comune voce per voce, piano 2027' });
     const row = within(table).getByRole('rowheader', { name: 'Posta elettronica certificata' }).closest('tr')!;
     expect(within(row).getByText('Parti uguali 50%, Popolazione 50%')).toBeTruthy();
     expect(within(row).getByText('900,00 €')).toBeTruthy();
     const proposals = screen.getByRole('region', { name: 'Le proposte del Comune' });
     expect(within(proposals).getByRole('heading', { name: /Wi-Fi pubblico nelle frazioni/ })).toBeTruthy();
-    expect(within(proposals).getByText('05/10/2026')).toBeTruthy();
-    expect(await screen.findByText('1° su 4')).toBeTruthy();
+    expect(within(proposals).getByText('Punteggio totale 7,65')).toBeTruthy();
+    expect(within(proposals).getAllByText(/^26\/11\/2026/)).toHaveLength(4);
+    // The consortium's 2027 report: of the five members, Urbino is alone in its size class.
+    expect(await screen.findByText(/Comuni da 10\.001 a 20\.000 abitanti: 0 nel consorzio/)).toBeTruthy();
+    expect(screen.getAllByText('1° su 1')).toHaveLength(2);
     expect(await serious()).toEqual([]);
   });
 });
