@@ -2,8 +2,7 @@ import { screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { usePlanStore } from '../../renderer/src/features/plan/store';
-import { HUB, URBINO } from './fake-api';
-import { createGovApi, ITEM, planView, STATEMENT, track } from './gov-fake';
+import { fiveMembers, hubWithPlan, hubWithProposal, makePlan, sendTo } from './gov-real';
 import { renderApp } from './render-app';
 
 async function serious(): Promise<string[]> {
@@ -11,41 +10,11 @@ async function serious(): Promise<string[]> {
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-function planApi(state: Parameters<typeof planView>[0]) {
-  let plan = planView(state);
-  return createGovApi(HUB, {
-    'plan.list': () => [{ year: 2027, version: 1, state: plan.state, totalCents: plan.totalCents }],
-    'plan.get': () => plan,
-    'plan.saveItems': ({ items }) => {
-      plan = { ...plan, items: items.map((i) => ({ ...ITEM, code: i.code, description: i.description, key: i.key, exempt: i.exempt })) };
-      return plan;
-    },
-    'plan.allocate': () => ({
-      year: 2027,
-      items: [
-        {
-          code: 'PEC',
-          cost_cents: 250_000,
-          key: ITEM.key,
-          exempt: ['041057'],
-          shares: [
-            { istat: '041013', population: 60069, usage: 0, cents: 82_123 },
-            { istat: '041044', population: 95735, usage: 0, cents: 111_877 },
-            { istat: '041057', population: 4062, usage: 0, cents: 0 },
-            { istat: '041066', population: 6892, usage: 0, cents: 25_001 },
-            { istat: '041067', population: 14950, usage: 0, cents: 30_999 },
-          ],
-        },
-      ],
-    }),
-  });
-}
-
 describe('hub: the technical plan', () => {
   it('edits an item: percentages of the key must sum to 100, the error beside them', async () => {
     usePlanStore.getState().reset();
     window.location.hash = '#/plan';
-    const api = planApi('draft');
+    const api = await hubWithPlan('draft', { usage: true });
     const { user } = renderApp(api);
     await screen.findByRole('heading', { level: 1, name: 'Piano tecnico 2027' }, { timeout: 5000 });
     const table = await screen.findByRole('table', { name: 'Voci del piano' });
@@ -79,7 +48,7 @@ describe('hub: the technical plan', () => {
   it('shows a locked version read-only with “Crea nuova versione”', async () => {
     usePlanStore.getState().reset();
     window.location.hash = '#/plan';
-    renderApp(planApi('approved_by_assembly'));
+    renderApp(await hubWithPlan('approved_by_assembly'));
     await screen.findByRole('heading', { level: 1, name: 'Piano tecnico 2027' }, { timeout: 5000 });
     expect(await screen.findByText(/Questa versione non si può più modificare/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Crea nuova versione' })).toBeTruthy();
@@ -94,7 +63,9 @@ describe('hub: the technical plan', () => {
   it('computes the Assembly’s outcome before saving, weighted by population', async () => {
     usePlanStore.getState().reset();
     window.location.hash = '#/plan/approvals';
-    const api = planApi('submitted_to_assembly');
+    const api = await hubWithPlan('submitted_to_assembly');
+    // This consortium's statute weighs the Assembly's votes by population, quorum half the weight.
+    await api.must('gov.settings.update', { voting: { assembly: { weighting: 'population', majority: { kind: 'simple' }, quorum: { of: 'weight', numerator: 1, denominator: 2 } } } });
     const { user } = renderApp(api);
     await screen.findByRole('heading', { name: 'Votazione: Assemblea' });
     expect(screen.getByText(/voto pesato per popolazione/)).toBeTruthy();
@@ -118,10 +89,11 @@ describe('hub: the technical plan', () => {
   it('shows the allocation member × item with exact cents and exempt members', async () => {
     usePlanStore.getState().reset();
     window.location.hash = '#/plan/allocation';
-    renderApp(planApi('approved_by_executive'));
+    renderApp(await hubWithPlan('approved_by_executive', { exempt: ['041057'] }));
     const table = await screen.findByRole('table', { name: 'Ripartizione dei costi per comune' });
     const pesaro = within(table).getByRole('rowheader', { name: 'Pesaro' }).closest('tr')!;
-    expect(within(pesaro).getAllByText('1.118,77 €')).toHaveLength(2);
+    // Half of 2.500,00 € in four equal parts, half by population; Sant'Angelo in Vado is exempt.
+    expect(within(pesaro).getAllByText('991,84 €')).toHaveLength(2);
     const vado = within(table).getByRole('rowheader', { name: "Sant'Angelo in Vado" }).closest('tr')!;
     expect(within(vado).getByText('esente')).toBeTruthy();
     expect(within(table).getAllByText('2.500,00 €').length).toBeGreaterThan(0);
@@ -131,22 +103,31 @@ describe('hub: the technical plan', () => {
 
 describe('municipality: Piano e quote', () => {
   it('shows its share item by item, its savings and its proposal’s timeline', async () => {
+    // Urbino's proposal is admitted (7,70); the hub approves its plan, with a stand-alone price
+    // for PEC, and sends it all to Urbino in a real bundle.
+    const { hub, town: api, id } = await hubWithProposal({ evaluating: true });
+    await fiveMembers(hub);
+    const by = 'Comitato tecnico';
+    await hub.must('gov.proposals.act', { id, action: { type: 'evaluate', date: '2026-11-26', by, scores: { citizen_business_benefit: 8, members_benefiting: 7, feasibility: 8, cost_benefit: 7, national_plan_fit: 8 } } });
+    await hub.must('gov.proposals.act', { id, action: { type: 'admit', date: '2026-11-26', by } });
+    await makePlan(hub, 'approved_by_assembly', { item: { reference: { kind: 'per_unit', fixedCents: 90_000, unitCents: 0 } } });
+    await hub.must('report.publish', { year: 2027 });
+    await sendTo(api, hub);
     window.location.hash = '#/share';
-    const api = createGovApi(URBINO, {
-      'plan.myShare': () => ({ year: 2027, plan: planView('approved_by_assembly'), statement: STATEMENT, proposals: [track('admitted', { evaluation: { scores: {}, total_hundredths: 770 } })] }),
-      'report.benchmark': () => ({ year: 2027, istat: '041066', sizeClass: 3, sizeLabel: 'da 5.001 a 10.000 abitanti', sizeRange: { from: 5001, to: 10_000 }, peers: 4, measures: [{ measure: 'hours_per_employee', label: 'Ore di formazione per dipendente (millesimi)', labelKey: 'hours_per_employee', service: null, milli: true, value: 12_000, median: 9_000, position: 1, of: 4 }] }),
-    });
     renderApp(api);
-    await screen.findByRole('heading', { level: 1, name: 'Piano e quote 2027' });
-    expect(screen.getByText('Il Comune paga 300,12 € e risparmia 599,88 € (66,65 %) rispetto a fare da solo.')).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Piano e quote 2027' }, { timeout: 5000 });
+        expect(screen.getByText('Il Comune paga 345,31 € e risparmia 554,69 € (61,63 %) rispetto a fare da solo.')).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Quota del Comune voce per voce, piano 2027' });
     const row = within(table).getByRole('rowheader', { name: 'Posta elettronica certificata' }).closest('tr')!;
     expect(within(row).getByText('Parti uguali 50%, Popolazione 50%')).toBeTruthy();
     expect(within(row).getByText('900,00 €')).toBeTruthy();
     const proposals = screen.getByRole('region', { name: 'Le proposte del Comune' });
     expect(within(proposals).getByRole('heading', { name: /Wi-Fi pubblico nelle frazioni/ })).toBeTruthy();
-    expect(within(proposals).getByText('05/10/2026')).toBeTruthy();
-    expect(await screen.findByText('1° su 4')).toBeTruthy();
+    expect(within(proposals).getByText('Punteggio totale 7,65')).toBeTruthy();
+    expect(within(proposals).getAllByText(/^26\/11\/2026/)).toHaveLength(4);
+    // The consortium's 2027 report: of the five members, Urbino is alone in its size class.
+    expect(await screen.findByText(/Comuni da 10\.001 a 20\.000 abitanti: 0 nel consorzio/)).toBeTruthy();
+    expect(screen.getAllByText('1° su 1')).toHaveLength(2);
     expect(await serious()).toEqual([]);
   });
 });

@@ -1,10 +1,8 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ApiError } from '../../shared/api/errors';
-import type { MethodName } from '../../shared/api/contract';
 import { usePlanStore } from '../../renderer/src/features/plan/store';
-import { HUB, type FakeBackend } from './fake-api';
-import { createGovApi, planView } from './gov-fake';
+import { hubWithPlan } from './gov-real';
+import type { UiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
 /**
@@ -13,27 +11,7 @@ import { renderApp } from './render-app';
  * switch, and put the backend's refusal of a field beside that field.
  */
 
-function planApi(state: Parameters<typeof planView>[0]) {
-  const plan = planView(state);
-  return createGovApi(HUB, {
-    'plan.list': () => [{ year: 2027, version: 1, state: plan.state, totalCents: plan.totalCents }],
-    'plan.get': () => plan,
-    'plan.allocate': () => ({ year: 2027, items: [] }),
-  });
-}
-
-/** The backend refuses `method` with `error` (the call is still recorded). */
-function refusing(api: FakeBackend, method: MethodName, error: ApiError): FakeBackend {
-  const call = api.call.bind(api);
-  api.call = ((m: MethodName, input: unknown) => {
-    if (m !== method) return call(m as never, input as never);
-    api.calls.push({ method: m, input });
-    return Promise.resolve({ ok: false, error });
-  }) as typeof api.call;
-  return api;
-}
-
-async function openItem(api: FakeBackend) {
+async function openItem(api: UiBackend) {
   usePlanStore.getState().reset();
   window.location.hash = '#/plan';
   const app = renderApp(api);
@@ -49,7 +27,7 @@ function describedBy(control: HTMLElement): string[] {
 
 describe('plan item form: field messages', () => {
   it('puts each error beside its field, focuses the first, and words them again after a language switch', async () => {
-    const api = planApi('draft');
+    const api = await hubWithPlan('draft');
     const { user, dialog, i18n } = await openItem(api);
     const code = within(dialog).getByRole('textbox', { name: /Codice/ });
     const fixed = within(dialog).getByRole('textbox', { name: /Costo fisso/ });
@@ -78,35 +56,40 @@ describe('plan item form: field messages', () => {
   });
 
   it('puts the backend’s refusal of a field beside that field (the key’s usage share)', async () => {
-    const sentence = 'Voce PEC: la chiave di riparto usa l’utilizzo, ma la voce non è legata a un servizio del catalogo di cui misurare l’utilizzo.';
-    const api = refusing(planApi('draft'), 'plan.saveItems', {
-      code: 'E_VALIDATION',
-      message: sentence,
-      field: 'items.key.usage',
-      params: { rule: 'ITEM_USAGE_WITHOUT_SERVICE', item: 'PEC', issue: sentence },
-    });
+    // An item not linked to a catalogue service: the core cannot measure its usage.
+    const api = await hubWithPlan('draft', { item: { service: null } });
     const { user, dialog, i18n } = await openItem(api);
-    await user.click(within(dialog).getByRole('button', { name: 'Salva la voce' }));
+    const equal = within(dialog).getByRole('textbox', { name: 'Parti uguali' });
+    await user.clear(equal);
+    await user.type(equal, '30');
     const usage = within(dialog).getByRole('textbox', { name: 'Utilizzo' });
-    const error = await within(dialog).findByText(sentence);
+    await user.clear(usage);
+    await user.type(usage, '20');
+    await user.click(within(dialog).getByRole('button', { name: 'Salva la voce' }));
+    const error = await within(dialog).findByText(/^Voce PEC: la chiave di riparto usa l.utilizzo, ma la voce non è legata a un servizio del catalogo/);
     expect(describedBy(usage)).toContain(error.id);
     expect(document.activeElement).toBe(usage);
     expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(api.callsOf('plan.saveItems')).toHaveLength(1);
     await act(() => i18n.changeLanguage('en'));
-    expect(within(dialog).getByText('Item PEC: the key uses usage, but the item is not linked to a catalogue service.')).toBeTruthy();
+    expect(within(dialog).getByText('Item PEC: the cost-sharing key uses usage, but the item is not linked to a catalogue service whose usage could be measured.')).toBeTruthy();
   });
 
   it('shows a refusal about another item above the buttons', async () => {
-    const api = refusing(planApi('draft'), 'plan.saveItems', { code: 'E_VALIDATION', message: 'Campo «items.3.code»: Codice ripetuto.', field: 'items.3.code', params: { issue: 'Codice ripetuto.' } });
+    // The Wi-Fi item exempts Sant'Angelo in Vado, which has since left the registry: saving the
+    // plan is refused for that item, not for the one in the form.
+    const wifi = { code: 'WIFI', description: 'Wi-Fi pubblico', category: 'service' as const, service: null, fixedCents: 50_000, unitCents: 0, quantityMilli: 0, oneOffCents: 0, key: { equal: 100, population: 0, usage: 0 }, usageBasis: 'last_year' as const, exempt: ['041057'], reference: null };
+    const api = await hubWithPlan('draft', { more: [wifi] });
+    await api.must('members.remove', { istat: '041057' });
     const { user, dialog } = await openItem(api);
     await user.click(within(dialog).getByRole('button', { name: 'Salva la voce' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toContain('Codice ripetuto.');
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('Voce WIFI: il comune esente 041057 non è un membro del consorzio.');
     expect(within(dialog).getByRole('textbox', { name: /Codice/ }).getAttribute('aria-invalid')).toBeNull();
   });
 });
 
 describe('vote form: field messages', () => {
-  async function openVote(api: FakeBackend) {
+  async function openVote(api: UiBackend) {
     usePlanStore.getState().reset();
     window.location.hash = '#/plan/approvals';
     const app = renderApp(api);
@@ -115,7 +98,7 @@ describe('vote form: field messages', () => {
   }
 
   it('focuses the missing minutes reference, described by its error, in the page’s language', async () => {
-    const api = planApi('submitted_to_assembly');
+    const api = await hubWithPlan('submitted_to_assembly');
     const { user, i18n } = await openVote(api);
     await user.click(screen.getByRole('button', { name: 'Registra la votazione (Assemblea)' }));
     const minutes = screen.getByRole('textbox', { name: /Riferimento del verbale/ });
@@ -128,12 +111,13 @@ describe('vote form: field messages', () => {
   });
 
   it('puts the backend’s refusal of the date beside the date', async () => {
-    const api = refusing(planApi('submitted_to_assembly'), 'plan.approve', {
-      code: 'E_VALIDATION',
-      message: 'Campo «date»: La data della seduta non può essere nel futuro.',
-      field: 'date',
-      params: { issue: 'La data della seduta non può essere nel futuro.' },
-    });
+    const api = await hubWithPlan('submitted_to_assembly');
+    // Overridden: the core refuses no vote's date with field «date» (a date before the plan's last
+    // step is refused without a field), so the form's placing of such a refusal is shown this way.
+    api.override('plan.approve', () => ({
+      ok: false,
+      error: { code: 'E_VALIDATION', message: 'Campo «date»: La data della seduta non può essere nel futuro.', field: 'date', params: { issue: 'La data della seduta non può essere nel futuro.' } },
+    }));
     const { user } = await openVote(api);
     await user.type(screen.getByRole('textbox', { name: /Riferimento del verbale/ }), 'Verbale n. 3');
     await user.click(screen.getByRole('button', { name: 'Registra la votazione (Assemblea)' }));
@@ -147,21 +131,16 @@ describe('vote form: field messages', () => {
 
 describe('plan items: a refused removal', () => {
   it('is said above the table (no item form is open to show it)', async () => {
-    // Say the version was replaced meanwhile (another window made a new one).
-    const api = refusing(planApi('draft'), 'plan.saveItems', {
-      code: 'E_NOT_FOUND',
-      message: 'Il piano 2027 non ha una versione 1.',
-      field: 'version',
-      params: { rule: 'PLAN_VERSION_UNKNOWN', year: 2027, version: 1 },
-    });
+    const api = await hubWithPlan('draft');
     usePlanStore.getState().reset();
     window.location.hash = '#/plan';
     const { user, i18n } = renderApp(api);
     const table = await screen.findByRole('table', { name: 'Voci del piano' }, { timeout: 5000 });
+    // Meanwhile another window proposes the draft to the Executive Committee: it is no longer editable.
+    await api.must('plan.step', { year: 2027, version: 1, step: 'propose', date: '2026-11-26', by: 'Comitato esecutivo' });
     await user.click(within(table).getByRole('button', { name: 'Togli Posta elettronica certificata' }));
-    // (In Italian govErrorMessage gives the catalogue's generic sentence for a code other than E_VALIDATION.)
-    expect((await screen.findByRole('alert')).textContent).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/La versione 1 del piano 2027/);
     await act(() => i18n.changeLanguage('en'));
-    expect(screen.getByRole('alert').textContent).toBe('The 2027 plan has no version 1.');
+    expect(screen.getByRole('alert').textContent).toBe('This version of the plan is no longer a draft: create a new version to change it.');
   });
 });
