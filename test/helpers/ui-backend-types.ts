@@ -24,6 +24,11 @@ export interface UiBackend extends WindowApi {
    * (a full disk, no browser to print with); the test says why next to the call.
    */
   override<M extends MethodName>(method: M, answer: Answer<M>): void;
+  /**
+   * Moves this backend's clock to `at` (an ISO instant), and the renderer's Date with it: a file
+   * received 86 days ago is one received with the clock 86 days back.
+   */
+  setTime(at: string): void;
 }
 
 export interface UiBackendOptions {

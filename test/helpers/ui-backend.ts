@@ -34,7 +34,16 @@ export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiB
   // the core's future. Only Date is faked; it moves on with real time, timers stay real.
   vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
   vi.setSystemTime(new Date(start));
-  const t = openTestBackend({ autoBackupDelayMs: false, start, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  // The core's clock as fixedClock (1 ms a reading), but settable: `setTime` moves it.
+  let now = Date.parse(start);
+  const clock = {
+    now() {
+      const s = new Date(now).toISOString();
+      now += 1;
+      return s;
+    },
+  };
+  const t = openTestBackend({ autoBackupDelayMs: false, clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   const overrides = new Map<MethodName, Answer<MethodName>>();
   const calls: UiBackend['calls'] = [];
   let closed = false;
@@ -72,6 +81,10 @@ export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiB
     callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.input),
     // Straight to the core, not recorded in `calls`: what the test sets up is not what the screen sent.
     must: (method, input) => t.must(method, input),
+    setTime(at) {
+      now = Date.parse(at);
+      vi.setSystemTime(new Date(at));
+    },
     override(method, answer) {
       overrides.set(method, answer as unknown as Answer<MethodName>);
     },
