@@ -3,6 +3,7 @@ import type { CallFn } from '../../shared/api/call';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { openBackend, type Backend } from '../../electron/core/app/backend';
 import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
+import type { Clock } from '../../electron/core/platform/context';
 import { tempDir } from './temp-dir';
 
 const open: Backend[] = [];
@@ -16,12 +17,12 @@ export interface TestBackend {
 }
 
 /** A real backend on a real SQLite file in a temp folder, with a fixed clock and ids. */
-export function openTestBackend(options: { dataDir?: string; start?: string; autoBackupDelayMs?: number | false } = {}): TestBackend {
+export function openTestBackend(options: { dataDir?: string; start?: string; clock?: Clock; autoBackupDelayMs?: number | false } = {}): TestBackend {
   const dataDir = options.dataDir ?? tempDir();
   const backend = openBackend({
     dataDir,
     appVersion: '0.0.0-test',
-    clock: fixedClock(options.start),
+    clock: options.clock ?? fixedClock(options.start),
     ids: sequentialIds(open.length),
     log: { info() {}, warn() {}, error() {} },
     ...(options.autoBackupDelayMs !== undefined ? { autoBackupDelayMs: options.autoBackupDelayMs } : {}),

@@ -24,6 +24,11 @@ export interface UiBackend extends WindowApi {
    * (a full disk, no browser to print with); the test says why next to the call.
    */
   override<M extends MethodName>(method: M, answer: Answer<M>): void;
+  /**
+   * Moves this backend's clock to `at` (an ISO instant), and the renderer's Date with it: a file
+   * received 86 days ago is one received with the clock 86 days back.
+   */
+  setTime(at: string): void;
 }
 
 export interface UiBackendOptions {
@@ -33,6 +38,8 @@ export interface UiBackendOptions {
   locale?: Locale;
   /** Start of the backend's fixed clock (default 2026-11-26T09:00:00.000Z). */
   start?: string;
+  /** An existing data folder (a restored copy) instead of a new temp folder. */
+  dataDir?: string;
 }
 
 /** A bundle as the UI uploads it (an export made with `inline: true`). */
@@ -47,4 +54,8 @@ export interface UiBackendModule {
   pair(hub: UiBackend, town: UiBackend): Promise<void>;
   /** `from`'s bundles for its peers (every member for a hub), made by the real export. */
   exportBundles(from: UiBackend, options?: { all?: boolean }): Promise<BundleFile[]>;
+  /** A consistent copy of the backend's data folder as it is now: a backup kept aside. */
+  copyOfData(ui: UiBackend): string;
+  /** The folder lost and replaced by that old copy: `ui` is closed, the returned backend opens on the copy. */
+  restoreCopy(ui: UiBackend, copy: string, start: string): Promise<UiBackend>;
 }

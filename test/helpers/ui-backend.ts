@@ -7,8 +7,11 @@
 import type { SubscribeFn } from '../../shared/api/call';
 import type { MethodName } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/errors';
+import { cpSync } from 'node:fs';
 import { afterEach, vi } from 'vitest';
-import { openTestBackend } from './backend';
+import { takeBackup } from '../sync/recovery-helpers';
+import { openTestBackend, type TestBackend } from './backend';
+import { tempDir } from './temp-dir';
 import type { Answer, BundleFile, UiBackend, UiBackendOptions } from './ui-backend-types';
 
 /** The hub and the municipality the UI tests are about. */
@@ -16,6 +19,9 @@ export const HUB_SETUP = { id: 'CST-PU', name: 'CST Pesaro-Urbino', operator: 'L
 export const TOWN_SETUP = { istat: '041067', operator: 'Maria Rossi' } as const;
 
 const DEFAULT_START = '2026-11-26T09:00:00.000Z';
+
+/** The core under each UI backend, for what only a test does to it (an old copy of its folder). */
+const cores = new WeakMap<UiBackend, TestBackend>();
 
 afterEach(() => {
   vi.useRealTimers();
@@ -28,7 +34,16 @@ export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiB
   // the core's future. Only Date is faked; it moves on with real time, timers stay real.
   vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
   vi.setSystemTime(new Date(start));
-  const t = openTestBackend({ autoBackupDelayMs: false, start });
+  // The core's clock as fixedClock (1 ms a reading), but settable: `setTime` moves it.
+  let now = Date.parse(start);
+  const clock = {
+    now() {
+      const s = new Date(now).toISOString();
+      now += 1;
+      return s;
+    },
+  };
+  const t = openTestBackend({ autoBackupDelayMs: false, clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   const overrides = new Map<MethodName, Answer<MethodName>>();
   const calls: UiBackend['calls'] = [];
   let closed = false;
@@ -66,10 +81,15 @@ export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiB
     callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.input),
     // Straight to the core, not recorded in `calls`: what the test sets up is not what the screen sent.
     must: (method, input) => t.must(method, input),
+    setTime(at) {
+      now = Date.parse(at);
+      vi.setSystemTime(new Date(at));
+    },
     override(method, answer) {
       overrides.set(method, answer as unknown as Answer<MethodName>);
     },
   };
+  cores.set(ui, t);
   if (options.locale && options.locale !== 'it') await ui.must('settings.setLocale', { locale: options.locale });
   if (options.as === 'municipality') await ui.must('setup.municipality', { ...TOWN_SETUP });
   if (options.as === 'hub') await ui.must('setup.hub', { ...HUB_SETUP });
@@ -90,4 +110,19 @@ export async function exportBundles(from: UiBackend, options: { all?: boolean } 
   const hub = status.installation?.role === 'hub';
   const made = await from.must('bundle.export', { inline: true, ...(hub ? { allMembers: true } : {}), ...(options.all ? { all: true } : {}) });
   return made.map((m) => ({ name: m.fileName, contentBase64: m.contentBase64 ?? '' }));
+}
+
+/** A consistent copy of `ui`'s data folder as it is now (database and keys): a backup kept aside. */
+export function copyOfData(ui: UiBackend): string {
+  const t = cores.get(ui);
+  if (!t) throw new Error('not a UI backend');
+  return takeBackup(t);
+}
+
+/** The folder lost and replaced by an old copy: `ui` is closed, a backend opens on the copy. */
+export async function restoreCopy(ui: UiBackend, copy: string, start: string): Promise<UiBackend> {
+  cores.get(ui)?.backend.close();
+  const dataDir = tempDir();
+  cpSync(copy, dataDir, { recursive: true });
+  return openUiBackend({ dataDir, start });
 }

@@ -1,45 +1,36 @@
 import { act, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../shared/api/errors';
 import { CSV_PROBLEM_CODES, type CsvPreview } from '../../shared/domain/csv';
 import { en } from '../../renderer/src/i18n/en';
 import { it as itCatalogue } from '../../renderer/src/i18n/it';
 import { createBundleFake, resetBundleStores } from './bundles-fake';
 import { URBINO } from './fake-api';
+import { openUiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
-const PREVIEW: CsvPreview = {
-  kind: 'usage',
-  encoding: 'windows-1252',
-  separator: ';',
-  columns: ['servizio', 'data', 'quantità'],
-  rows: 4,
-  validRows: 1,
-  invalidRows: [3, 4, 5],
-  duplicateRows: [5],
-  problems: [
-    { row: 3, column: 'data', code: 'CSV_DATE_IMPOSSIBLE', params: { value: '31/02/2026' }, message: 'la data 31/02/2026 non esiste nel calendario: correggere giorno o mese.' },
-    { row: 4, column: 'quantità', code: 'CSV_QUANTITY_DECIMALS', params: { service: 'PROTOCOLLO', value: '2,5' }, message: 'il servizio PROTOCOLLO si conta in numeri interi: togliere i decimali da 2,5.' },
-    { row: 5, column: null, code: 'CSV_ROW_REPEATED', params: { firstRow: 2 }, message: 'riga uguale alla riga 2: toglierla o escluderla.' },
-  ],
-  sample: [],
-};
+/** Text as Excel saves it on an Italian Windows: Windows-1252 bytes ("à" is one byte, 0xE0). */
+function windows1252(name: string, text: string): File {
+  return new File([Uint8Array.from(text, (ch) => ch.charCodeAt(0))], name, { type: 'text/csv' });
+}
 
-function open(handlers: Parameters<typeof createBundleFake>[1]) {
+/** Row 2 is good; row 3 has a date that does not exist, row 4 decimals on a whole-number service, row 5 repeats row 2. */
+const PROBLEMS = 'servizio;data;quantità\r\nPEC;01/11/2026;1\r\nPEC;31/02/2026;1\r\nPROTOCOLLO;01/11/2026;2,5\r\nPEC;01/11/2026;1\r\n';
+const file = () => windows1252('utilizzi.csv', PROBLEMS);
+
+/** Urbino's workstation on the CSV import page. */
+async function open() {
+  const api = await openUiBackend({ as: 'municipality' });
   window.history.replaceState(null, '', '/#/usage/csv');
-  const api = createBundleFake(URBINO, handlers);
   return { ...renderApp(api), api };
 }
 
 /** Opens the page and switches it to English with the language switch, as a clerk would. */
-async function openInEnglish(handlers: Parameters<typeof createBundleFake>[1]) {
-  const opened = open(handlers);
+async function openInEnglish() {
+  const opened = await open();
   await screen.findByLabelText('File CSV');
   await opened.user.click(screen.getAllByRole('button', { name: 'English' })[0] as HTMLElement);
   return opened;
 }
-
-const file = () => new File(['servizio;data;quantità\nPEC;01/11/2026;1\n'], 'utilizzi.csv', { type: 'text/csv' });
 
 beforeEach(() => resetBundleStores());
 
@@ -53,7 +44,7 @@ describe('CSV import: problems in the page’s language', () => {
   });
 
   it('the English preview says each problem in English, with the values read from the file', async () => {
-    const { user } = await openInEnglish({ 'csv.preview': () => PREVIEW });
+    const { user } = await openInEnglish();
     await user.upload(await screen.findByLabelText('CSV file'), file());
     const table = await screen.findByRole('table', { name: 'Problems found in the file' });
     expect(within(table).getByText('The date 31/02/2026 does not exist in the calendar: correct the day or the month.')).toBeTruthy();
@@ -63,43 +54,65 @@ describe('CSV import: problems in the page’s language', () => {
   });
 
   it('a refused file is explained in English by its code (not the generic error)', async () => {
-    const refusal: ApiError = { code: 'E_VALIDATION', field: 'contentBase64', message: 'Il file è un foglio Excel (.xlsx), non un CSV: …', params: { csvProblem: 'CSV_FILE_XLSX' } };
-    const { user } = await openInEnglish({ 'csv.preview': () => refusal });
-    await user.upload(await screen.findByLabelText('CSV file'), file());
+    // A workbook saved as .xlsx and renamed: a ZIP, as every .xlsx is.
+    const { user } = await openInEnglish();
+    await user.upload(await screen.findByLabelText('CSV file'), new File([Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0)], 'utilizzi.csv', { type: 'text/csv' }));
     expect(await screen.findByText(/^The file is an Excel workbook \(\.xlsx\), not a CSV/)).toBeTruthy();
   });
 
   it('the preview says which column separator was detected, in each language', async () => {
-    const comma = open({ 'csv.preview': () => ({ ...PREVIEW, separator: ',' }) });
-    await comma.user.upload(await screen.findByLabelText('File CSV'), file());
+    const comma = await open();
+    await comma.user.upload(await screen.findByLabelText('File CSV'), windows1252('utilizzi.csv', 'servizio,data,quantità\r\nPEC,01/11/2026,1\r\n'));
     expect(await screen.findByText(/Codifica dei caratteri: Windows-1252 .*\. Separatore delle colonne: virgola \(,\)\.$/)).toBeTruthy();
     comma.unmount();
-    const { user } = await openInEnglish({ 'csv.preview': () => PREVIEW });
+    const { user } = await openInEnglish();
     await user.upload(await screen.findByLabelText('CSV file'), file());
     expect(await screen.findByText(/Column separator: semicolon \(;\)\.$/)).toBeTruthy();
   });
 
   it('malformed quotes are explained in English with the line and column', async () => {
-    const refusal: ApiError = { code: 'E_VALIDATION', field: 'contentBase64', message: 'Alla riga 12, colonna 3, …', params: { csvProblem: 'CSV_QUOTE_MALFORMED', line: 12, column: 3 } };
-    const { user } = await openInEnglish({ 'csv.preview': () => refusal });
-    await user.upload(await screen.findByLabelText('CSV file'), file());
+    // Line 12, third cell: text after the closing quote ("4"x).
+    const lines = ['servizio;data;quantità', ...Array.from({ length: 10 }, (_, i) => `PEC;${String(i + 1).padStart(2, '0')}/11/2026;1`), 'PEC;12/11/2026;"4"x'];
+    const { user } = await openInEnglish();
+    await user.upload(await screen.findByLabelText('CSV file'), windows1252('utilizzi.csv', `${lines.join('\r\n')}\r\n`));
     expect(await screen.findByText(/^On line 12, column 3, a quoted field is followed by more text/)).toBeTruthy();
   });
 
   it('a file too long keeps its number formatted the Italian way', async () => {
-    const refusal: ApiError = { code: 'E_VALIDATION', message: 'Il file ha più di 100000 righe: dividerlo in più file.', params: { csvProblem: 'CSV_FILE_TOO_MANY_ROWS', max: 100000 } };
-    const { user } = open({ 'csv.preview': () => refusal });
-    await user.upload(await screen.findByLabelText('File CSV'), file());
+    const { user } = await open();
+    await user.upload(await screen.findByLabelText('File CSV'), windows1252('utilizzi.csv', `servizio;data;quantità\r\n${'PEC;01/11/2026;1\r\n'.repeat(100_001)}`));
     expect(await screen.findByText('Il file ha più di 100.000 righe: dividerlo in più file.')).toBeTruthy();
   });
 });
+
+
+// Still on the fake backend: the screen is checked half-way through a preview and an import,
+// which needs the progress events held at chosen points; the real core runs them to the end.
+const PREVIEW: CsvPreview = {
+  kind: 'usage',
+  encoding: 'windows-1252',
+  separator: ';',
+  columns: ['servizio', 'data', 'quantità'],
+  rows: 4,
+  validRows: 1,
+  invalidRows: [3, 4, 5],
+  duplicateRows: [5],
+  problems: [],
+  sample: [],
+};
+
+function openFake(handlers: Parameters<typeof createBundleFake>[1]) {
+  window.history.replaceState(null, '', '/#/usage/csv');
+  const api = createBundleFake(URBINO, handlers);
+  return { ...renderApp(api), api };
+}
 
 describe('CSV import: progress of the check and of the recording', () => {
   it('shows the backend’s task.progress as a progress bar while the preview and the import run', async () => {
     let finishPreview: (() => void) | null = null;
     let finishImport: (() => void) | null = null;
     const clean: CsvPreview = { ...PREVIEW, rows: 3000, validRows: 3000, invalidRows: [], duplicateRows: [], problems: [] };
-    const { user, api } = open({
+    const { user, api } = openFake({
       'csv.preview': () => clean,
       'csv.import': () => ({ kind: 'usage', imported: 3000, excluded: [] }),
     });

@@ -1,53 +1,107 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BundleImportResult } from '../../shared/domain/bundles';
-import { HUB } from './fake-api';
-import { createBundleFake, resetBundleStores, result, seriousViolations, type BundleFake } from './bundles-fake';
+import type { SubscribeFn, WindowApi } from '../../shared/api/call';
+import type { PushEvents } from '../../shared/api/events';
+
+type TaskProgress = PushEvents['task.progress'];
+import { seriousViolations } from './axe-serious';
+import { resetBundleStores } from './bundle-stores';
+import { bundleAsFile, copyOfData, exportBundles, openUiBackend, pair, restoreCopy, type BundleFile, type UiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
 afterEach(resetBundleStores);
 
-const MIXED: BundleImportResult[] = [
-  result({ file: 'urbino.cstb', message: 'Applicati 3 eventi di 041067 (da 1 a 3).' }),
-  result({ file: 'urbino-copia.cstb', outcome: 'duplicate', eventsApplied: 0, message: 'Già ricevuto: nulla da fare.' }),
-  result({ file: 'fano.cstb', outcome: 'pending', sender: { kind: 'municipality', id: '041013' }, range: { first: 8, last: 9 }, eventsApplied: 0, message: 'In attesa: mancano gli eventi da 4 a 7 di 041013.' }),
-  result({ file: 'rotto.cstb', outcome: 'refused', code: 'E_FORMAT', sender: null, range: null, eventsApplied: 0, message: 'Il file è danneggiato o incompleto: chiedere al Comune di inviarlo di nuovo.', detail: 'age: payload truncated' }),
-];
+const files = async (from: UiBackend, o: { all?: boolean } = {}) => (await exportBundles(from, o)).map((b) => ({ name: b.name, contentBase64: b.contentBase64 }));
 
-function open(path: string) {
+async function town(istat: string, operator: string) {
+  const t = await openUiBackend();
+  await t.must('setup.municipality', { istat, operator });
+  return t;
+}
+
+/**
+ * The hub, restored from a copy taken right after pairing with Urbino, Fano and Urbania: so
+ * Fano's next file (events 4–5) arrives after a gap, and Urbania, itself restored from an old
+ * copy, sends events 4… in a second version after the first one was already received.
+ */
+async function scenario() {
+  const hub = await openUiBackend({ as: 'hub' });
+  const urbino = await openUiBackend({ as: 'municipality' });
+  const fano = await town('041013', 'Paolo Verdi');
+  const urbania = await town('041066', 'Anna Neri');
+  for (const t of [urbino, fano, urbania]) await pair(hub, t);
+  const hubCopy = copyOfData(hub);
+  for (let d = 1; d <= 3; d++) await fano.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '1' });
+  await hub.must('bundle.import', { files: await files(fano) });
+  await fano.must('bundle.import', { files: (await files(hub)).filter((f) => f.name.includes('041013')) });
+  for (let d = 4; d <= 5; d++) await fano.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '1' });
+  const [fanoLate] = await exportBundles(fano);
+  for (let d = 1; d <= 3; d++) await urbania.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '40' });
+  const urbaniaCopy = copyOfData(urbania);
+  for (let d = 4; d <= 6; d++) await urbania.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '40' });
+  const urbaniaFirst = await files(urbania);
+  const urbaniaRestored = await restoreCopy(urbania, urbaniaCopy, '2026-11-26T09:30:00.000Z');
+  for (let d = 4; d <= 7; d++) await urbaniaRestored.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '45' });
+  const urbaniaAll = await files(urbaniaRestored, { all: true });
+  for (let d = 1; d <= 3; d++) await urbino.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '1' });
+  const [urbinoFile] = await exportBundles(urbino);
+  const api = await restoreCopy(hub, hubCopy, '2026-11-26T10:00:00.000Z');
+  return { api, urbinoFile: urbinoFile!, fanoLate: fanoLate!, urbaniaFirst, urbaniaAll };
+}
+
+/** The four files of a mixed batch: read, already read, waiting for earlier events, damaged. */
+function batch(s: { urbinoFile: BundleFile; fanoLate: BundleFile }): File[] {
+  return [
+    bundleAsFile({ ...s.urbinoFile, name: 'urbino.cstb' }),
+    bundleAsFile({ ...s.urbinoFile, name: 'urbino-copia.cstb' }),
+    bundleAsFile({ ...s.fanoLate, name: 'fano.cstb' }),
+    bundleAsFile({ name: 'rotto.cstb', contentBase64: s.urbinoFile.contentBase64.slice(0, 400) }),
+  ];
+}
+
+/**
+ * The screen over the real hub, with the import's answer held until the test releases it, and
+ * the core's own task.progress events held too, delivered by the test: the screen is seen
+ * half-way through a real import.
+ */
+async function open(path: string, before?: (s: Awaited<ReturnType<typeof scenario>>) => Promise<unknown>) {
+  const s = await scenario();
+  await before?.(s);
+  const progress: TaskProgress[] = [];
+  s.api.subscribe('task.progress', (p) => progress.push(p));
+  const listeners: ((p: TaskProgress) => void)[] = [];
+  let released = false;
   let release: (() => void) | null = null;
-  const api: BundleFake = createBundleFake(HUB, {
-    'bundle.import': () => MIXED,
-    'bundle.pending': () => [
-      { sha256: 'c'.repeat(64), file: 'fano.cstb', receivedAt: '2026-11-26T10:00:00.000Z', outcome: 'pending', code: null, sender: { kind: 'municipality', id: '041013' }, range: { first: 8, last: 9 }, missing: { first: 4, last: 7 }, message: 'Mancano gli eventi da 4 a 7.' },
-    ],
-    'bundle.forks': () => [
-      {
-        forkNo: 1, sender: { kind: 'municipality', id: '041066', name: 'Urbania' }, seq: 5, storedLine: '{"seq":5,"data":{"quantity":"40"}}', storedHash: 'd'.repeat(64), receivedLine: '{"seq":5,"data":{"quantity":"45"}}', receivedHash: 'e'.repeat(64), sha256: 'f'.repeat(64), detectedAt: '2026-11-26T10:00:00.000Z',
-        file: { name: 'urbania.cstb', receivedAt: '2026-11-26T10:00:00.000Z', range: { first: 1, last: 7 } }, storedFrom: null, appliedSeq: 6, canAccept: true, resolution: null,
-      },
-    ],
-  });
-  // The import answers only once the test lets it: the progress bar is seen half-way.
-  const call = api.call;
-  api.call = (async (method: string, input: unknown) => {
-    if (method === 'bundle.import') await new Promise<void>((r) => (release = r));
-    return call(method as never, input as never);
-  }) as typeof api.call;
+  const call = (async (method: string, input: unknown) => {
+    const answer = await s.api.call(method as never, input as never);
+    if (method === 'bundle.import' && !released) await new Promise<void>((r) => (release = r));
+    return answer;
+  }) as WindowApi['call'];
+  const subscribe: SubscribeFn = (event, listener) => {
+    if (event !== 'task.progress') return s.api.subscribe(event, listener);
+    listeners.push(listener as (p: TaskProgress) => void);
+    return () => undefined;
+  };
   window.history.replaceState(null, '', path);
-  return { ...renderApp(api), api, release: () => release?.() };
+  const deliver = (p: TaskProgress) => act(() => listeners.forEach((l) => l(p)));
+  return { ...renderApp({ ...s.api, call, subscribe }), ...s, progress, deliver, release: () => {
+      released = true;
+      release?.();
+    } };
 }
 
 describe('hub imports', () => {
   it('imports a batch: progress bar, then one result per file in words, kept on screen', async () => {
-    const { user, api, release } = open('/#/imports');
+    const { user, api, release, progress, deliver, ...s } = await open('/#/imports');
     await screen.findByRole('heading', { level: 1, name: 'Importazioni' });
     const input = screen.getByLabelText('Scegli i file da importare') as HTMLInputElement;
     expect(input.multiple).toBe(true);
-    await user.upload(input, ['urbino.cstb', 'urbino-copia.cstb', 'fano.cstb', 'rotto.cstb'].map((n) => new File(['x'], n)));
+    await user.upload(input, batch(s));
     const bar = await screen.findByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('0');
-    act(() => api.emitProgress({ taskId: 'bundle.import', label: 'Importazione pacchetti', done: 2, total: 4 }));
+    // The core's own event after the second file, delivered while the answer is held.
+    const half = await waitForProgress(progress, 2);
+    deliver(half);
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
     expect(screen.getByText('Importazione: 2 file su 4…')).toBeTruthy();
     release();
@@ -60,7 +114,7 @@ describe('hub imports', () => {
       'In attesa: fano.cstb',
       'Rifiutato: rotto.cstb (E_FORMAT)',
     ]);
-    expect(within(items[3] as HTMLElement).getByText(/chiedere al Comune di inviarlo di nuovo/)).toBeTruthy();
+    expect(within(items[3] as HTMLElement).getByText(/Chiedere al mittente di esportarlo di nuovo/)).toBeTruthy();
     expect(within(items[3] as HTMLElement).getByText('Dettagli tecnici')).toBeTruthy();
     expect(api.callsOf('bundle.import')).toHaveLength(1);
     expect(await seriousViolations()).toEqual([]);
@@ -73,10 +127,10 @@ describe('hub imports', () => {
   });
 
   it('in English the sentences come from the catalogue', async () => {
-    const { user, release } = open('/#/imports');
+    const { user, release, api: _api, progress: _p, deliver: _d, ...s } = await open('/#/imports');
     await screen.findByRole('heading', { level: 1, name: 'Importazioni' });
     await user.click(screen.getAllByRole('button', { name: 'English' })[0] as HTMLElement);
-    await user.upload(screen.getByLabelText('Choose the files to import'), new File(['x'], 'rotto.cstb'));
+    await user.upload(screen.getByLabelText('Choose the files to import'), batch(s));
     release();
     await screen.findByText('4 files: 2 read, 1 waiting, 1 refused.');
     expect(screen.getByText('3 entries of 041067 recorded (no. 1 to no. 3).')).toBeTruthy();
@@ -84,10 +138,10 @@ describe('hub imports', () => {
   });
 
   it('takes files dropped on the zone (many at once)', async () => {
-    const { api, release } = open('/#/imports');
+    const { api, release, progress: _p, deliver: _d, ...s } = await open('/#/imports');
     await screen.findByRole('heading', { level: 1, name: 'Importazioni' });
     const zone = screen.getByText(/Trascinate qui i file ricevuti dai comuni/).closest('.cst-dropzone') as HTMLElement;
-    const files = [new File(['a'], 'a.cstb'), new File(['b'], 'b.cstb')];
+    const files = batch(s);
     fireEvent.dragOver(zone, { dataTransfer: { files } });
     expect(zone.classList.contains('cst-dropzone-over')).toBe(true);
     fireEvent.drop(zone, { dataTransfer: { files } });
@@ -96,22 +150,27 @@ describe('hub imports', () => {
     await screen.findByText('4 file: 2 letti, 1 in attesa, 1 rifiutato.');
     const input = api.calls.find((c) => c.method === 'bundle.import')?.input as { files: { name: string; contentBase64: string }[] };
     expect(input.files).toEqual([
-      { name: 'a.cstb', contentBase64: 'YQ==' },
-      { name: 'b.cstb', contentBase64: 'Yg==' },
+      { name: 'urbino.cstb', contentBase64: s.urbinoFile.contentBase64 },
+      { name: 'urbino-copia.cstb', contentBase64: s.urbinoFile.contentBase64 },
+      { name: 'fano.cstb', contentBase64: s.fanoLate.contentBase64 },
+      { name: 'rotto.cstb', contentBase64: s.urbinoFile.contentBase64.slice(0, 400) },
     ]);
   });
 
   it('pending queue names the missing range', async () => {
-    open('/#/imports/pending');
+    await open('/#/imports/pending', ({ api, fanoLate }) => api.must('bundle.import', { files: [{ name: 'fano.cstb', contentBase64: fanoLate.contentBase64 }] }));
     const table = await screen.findByRole('table', { name: 'File in attesa' });
-    expect(within(table).getByText(/mancano le registrazioni dalla n\. 4 alla n\. 7/)).toBeTruthy();
-    expect(within(table).getByText('dalla n. 8 alla n. 9')).toBeTruthy();
+    expect(within(table).getByText(/mancano le registrazioni dalla n\. 1 alla n\. 3/)).toBeTruthy();
+    expect(within(table).getByText('dalla n. 4 alla n. 5')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('fork screen: both versions side by side, who sent them, nothing applied', async () => {
-    open('/#/imports/forks');
-    const card = await screen.findByRole('region', { name: 'Urbania (041066): dati diversi dalla registrazione n. 5' });
+    await open('/#/imports/forks', async ({ api, urbaniaFirst, urbaniaAll }) => {
+      await api.must('bundle.import', { files: urbaniaFirst });
+      await api.must('bundle.import', { files: urbaniaAll.map((f) => ({ ...f, name: 'urbania.cstb' })) });
+    });
+    const card = await screen.findByRole('region', { name: 'Urbania (041066): dati diversi dalla registrazione n. 4' });
     const stored = within(card).getByRole('region', { name: 'Versione già registrata qui' });
     const received = within(card).getByRole('region', { name: 'Versione nel file ricevuto' });
     expect(within(stored).getByRole('row', { name: /Quantità/ }).textContent).toContain('40');
@@ -121,3 +180,13 @@ describe('hub imports', () => {
     expect(await seriousViolations()).toEqual([]);
   });
 });
+
+/** The core's task.progress for the batch once `done` files are read (it runs on, unanswered). */
+async function waitForProgress(progress: TaskProgress[], done: number): Promise<TaskProgress> {
+  for (let i = 0; i < 200; i++) {
+    const p = progress.find((x) => x.taskId === 'bundle.import' && x.done === done);
+    if (p) return p;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no task.progress with done=${done}: ${JSON.stringify(progress)}`);
+}

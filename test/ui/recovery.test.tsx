@@ -1,67 +1,70 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MemberOverview, RegistryMember } from '../../shared/domain/hub-views';
-import type { RecoveryStatus } from '../../shared/domain/recovery';
-import { HUB, URBINO } from './fake-api';
-import { createBundleFake, resetBundleStores, result, seriousViolations } from './bundles-fake';
+import { seriousViolations } from './axe-serious';
+import { resetBundleStores } from './bundle-stores';
+import { recordDownloads } from './downloads';
+import { bundleAsFile, copyOfData, exportBundles, openUiBackend, pair, restoreCopy, type UiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
 afterEach(resetBundleStores);
 
-const NEEDED: RecoveryStatus = { needed: true, hub: { id: 'CST-PU', name: 'CST Pesaro-Urbino' }, ourLastSeq: 40, hubAckedSeq: 52, missing: 12 };
-
-function openTown(apply: () => unknown) {
-  let status = NEEDED;
-  const api = createBundleFake(URBINO, {
-    'recovery.status': () => status,
-    'recovery.apply': () => {
-      const out = apply();
-      if (out && typeof out === 'object' && 'code' in out) return out as never;
-      status = { ...NEEDED, needed: false, ourLastSeq: 52, missing: 0 };
-      return out as never;
-    },
-  });
-  window.history.replaceState(null, '', '/#/');
-  return { ...renderApp(api), api };
+async function send(from: UiBackend, to: UiBackend) {
+  await to.must('bundle.import', { files: (await exportBundles(from)).map((b) => ({ name: b.name, contentBase64: b.contentBase64 })) });
 }
 
-const applied = {
-  import: result({ file: 'recupero.cstb', sender: { kind: 'hub', id: 'CST-PU' }, range: { first: 1, last: 30 }, eventsApplied: 0, message: 'ok' }),
-  recovered: { first: 41, last: 52 },
-  records: { usage: 12 },
-  missingAttachments: 0,
-  message: 'Recuperati 12 eventi',
-  status: { ...NEEDED, needed: false, ourLastSeq: 52, missing: 0 },
-};
+/**
+ * Urbino in sync with the hub, a copy of its folder kept, 12 more entries sent to the hub, then
+ * the folder replaced by the old copy; the hub's next ordinary file says 12 events are missing.
+ */
+async function restoredTown() {
+  const hub = await openUiBackend({ as: 'hub' });
+  const town = await openUiBackend({ as: 'municipality' });
+  await pair(hub, town);
+  await town.must('usage.record', { service: 'WIFI', date: '2026-11-02', quantity: '3' });
+  await send(town, hub);
+  await send(hub, town);
+  const copy = copyOfData(town);
+  const oldHead = (await town.must('sync.status', {})).ourLastSeq;
+  for (let d = 1; d <= 12; d++) await town.must('usage.record', { service: 'PEC', date: `2026-10-${String(d).padStart(2, '0')}`, quantity: '1' });
+  await send(town, hub);
+  const api = await restoreCopy(town, copy, '2026-11-27T08:00:00.000Z');
+  await send(hub, api);
+  window.history.replaceState(null, '', '/#/');
+  return { ...renderApp(api), api, hub, oldHead };
+}
 
 describe('recovery after a restore from an old backup', () => {
   it('the municipality Home shows a red banner that says what to do, and imports the recovery bundle', async () => {
-    const { user, api } = openTown(() => applied);
+    const { user, api, hub, oldHead } = await restoredTown();
     const banner = await screen.findByRole('region', { name: 'Mancano dati: importare il pacchetto di recupero del consorzio' }, { timeout: 5000 });
     expect(banner.className).toMatch(/alert-danger/);
     expect(banner.textContent).toMatch(/il consorzio \(CST Pesaro-Urbino\) ha già 12 registrazioni di questo Comune che qui mancano/);
     expect(banner.textContent).toMatch(/Telefonare al consorzio e chiedere il «pacchetto di recupero»/);
-    expect(banner.textContent).toMatch(/Ultima registrazione presente qui: n\. 40 · presso il consorzio: n\. 52/);
+    expect(banner.textContent).toContain(`Ultima registrazione presente qui: n. ${oldHead} · presso il consorzio: n. ${oldHead + 12}`);
     expect(await screen.findByText('Prima importare il pacchetto di recupero (riquadro rosso in alto).')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
 
-    await user.upload(screen.getByLabelText('Importa il pacchetto di recupero'), new File(['recovery-bytes'], 'cst-CST-PU-recupero-041067.cstb'));
-    await screen.findByText(/Recuperate 12 registrazioni \(dalla 41 alla 52\) dalla copia del consorzio/);
-    expect(api.callsOf('recovery.apply')).toEqual([{ name: 'cst-CST-PU-recupero-041067.cstb', contentBase64: btoa('recovery-bytes') }]);
+    const pack = await hub.must('recovery.export', { for: '041067' });
+    await user.upload(screen.getByLabelText('Importa il pacchetto di recupero'), bundleAsFile({ name: pack.fileName, contentBase64: pack.contentBase64 ?? '' }));
+    await screen.findByText(new RegExp(`Recuperate 12 registrazioni \\(dalla ${oldHead + 1} alla ${oldHead + 12}\\) dalla copia del consorzio`), {}, { timeout: 5000 });
+    expect(api.callsOf('recovery.apply')).toEqual([{ name: pack.fileName, contentBase64: pack.contentBase64 }]);
     expect(screen.queryByRole('region', { name: /Mancano dati/ })).toBeNull();
     expect(screen.queryByText('Prima importare il pacchetto di recupero (riquadro rosso in alto).')).toBeNull();
   });
 
   it('a refused recovery bundle is explained and the banner stays', async () => {
-    const { user } = openTown(() => ({ code: 'E_FORK', message: 'I dati di questa installazione sono diversi…' }));
-    await screen.findByRole('region', { name: /Mancano dati/ });
-    await user.upload(screen.getByLabelText('Importa il pacchetto di recupero'), new File(['x'], 'sbagliato.cstb'));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/contrasto|Contattare il consorzio/);
+    const { user, hub } = await restoredTown();
+    await screen.findByRole('region', { name: /Mancano dati/ }, { timeout: 5000 });
+    // The hub's ordinary file instead of the recovery bundle: it carries no copy of Urbino's events.
+    const [ordinary] = await exportBundles(hub, { all: true });
+    await user.upload(screen.getByLabelText('Importa il pacchetto di recupero'), bundleAsFile(ordinary!));
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    expect(alert.textContent).toBe('Il pacchetto non contiene una copia di recupero leggibile per questo comune: chiedere al consorzio di preparare di nuovo il «pacchetto di recupero». Nessun dato è stato modificato.');
     expect(screen.getByRole('region', { name: /Mancano dati/ })).toBeTruthy();
   });
 
   it('no banner when nothing is missing', async () => {
-    const api = createBundleFake(URBINO, { 'recovery.status': () => ({ ...NEEDED, needed: false, missing: 0, ourLastSeq: 52 }) });
+    const api = await openUiBackend({ as: 'municipality' });
     window.history.replaceState(null, '', '/#/');
     renderApp(api);
     await screen.findByRole('heading', { level: 1 });
@@ -71,27 +74,21 @@ describe('recovery after a restore from an old backup', () => {
   });
 
   it('the hub downloads a member’s recovery bundle from the member page', async () => {
-    const created: Blob[] = [];
-    URL.createObjectURL = (b: Blob) => {
-      created.push(b);
-      return 'blob:x';
-    };
-    URL.revokeObjectURL = () => undefined;
-    const urbino: RegistryMember = { istat: '041067', name: 'Urbino', province: 'PU', population: 14950, populationYear: 2021, status: 'confirmed', membership: 'active', memberSince: null };
-    const ov: MemberOverview = { istat: '041067', name: 'Urbino', province: 'PU', membership: 'active', status: 'confirmed', lastBundleAt: '2026-11-25T10:00:00.000Z', lastSeq: 52, lastEventAt: null, daysSinceLastSync: 1, stale: false, waitingBundles: 0, eventsWaiting: 0, ackedHubSeq: null };
-    const api = createBundleFake(HUB, {
-      'members.list': () => [urbino],
-      'hub.members.overview': () => ({ staleDays: 30, at: '2026-11-26T10:00:00.000Z', members: [ov] }),
-      'recovery.export': (input) => ({ fileName: `cst-CST-PU-recupero-${input.for}.cstb`, path: '', contentBase64: 'AAEC', member: input.for, copiedEvents: 52, bytes: 3, sha256: 'c'.repeat(64) }),
-    });
+    const downloads = recordDownloads();
+    const api = await openUiBackend({ as: 'hub' });
+    const town = await openUiBackend({ as: 'municipality' });
+    await pair(api, town);
+    for (let d = 1; d <= 5; d++) await town.must('usage.record', { service: 'PEC', date: `2026-10-${String(d).padStart(2, '0')}`, quantity: '1' });
+    await send(town, api);
+    const received = (await town.must('sync.status', {})).ourLastSeq;
     window.history.replaceState(null, '', '/#/members/041067');
     const { user } = renderApp(api);
     await screen.findByRole('heading', { name: 'Pacchetto di recupero' });
-    expect(screen.getByText(/copia firmata delle 52 registrazioni di Urbino ricevute qui/)).toBeTruthy();
+    expect(screen.getByText(new RegExp(`copia firmata delle ${received} registrazioni di Urbino ricevute qui`))).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Scarica il pacchetto di recupero' }));
     await screen.findByText('Pacchetto di recupero salvato: cst-CST-PU-recupero-041067.cstb. Inviarlo a Urbino (chiavetta USB o posta elettronica).');
     expect(api.callsOf('recovery.export')).toEqual([{ for: '041067' }]);
-    expect(created).toHaveLength(1);
+    expect(downloads).toEqual(['cst-CST-PU-recupero-041067.cstb']);
     expect(await seriousViolations()).toEqual([]);
   });
 });
