@@ -23,6 +23,15 @@ function who(p: { kind: Role; id: string } | null | undefined): string {
   return p.kind === 'hub' ? `il consorzio ${p.id}` : `il comune ${p.id}`;
 }
 
+/** "di" and "da" joined with the article, as Italian writes them: "del consorzio", "dal comune". */
+function ofWho(p: { kind: Role; id: string } | null | undefined): string {
+  return who(p).replace(/^il /, 'del ');
+}
+
+function fromWho(p: { kind: Role; id: string } | null | undefined): string {
+  return who(p).replace(/^il /, 'dal ');
+}
+
 function range(r: { first: number; last: number } | null | undefined): string {
   if (!r) return '';
   return r.last < r.first ? ' (nessun evento, solo conferma di ricezione)' : ` (eventi ${r.first}–${r.last})`;
@@ -41,31 +50,31 @@ export function refusalMessage(code: BundleErrorCode, p: MessageParams = {}): st
     case 'E_RECIPIENT':
       return `Il pacchetto è indirizzato a ${p.recipient ? who(p.recipient).replace(/^il /, '') : 'un\'altra installazione'}, non a questa installazione: non è stato applicato. Verificare di aver scelto il file giusto.`;
     case 'E_UNKNOWN_SENDER':
-      return `L'identità di ${who(p.sender)} non è ancora confermata qui: il pacchetto è conservato e sarà applicato automaticamente dopo la conferma. Importare il suo file di identità (.cstid) e confermarne l'impronta al telefono.`;
+      return `L'identità ${ofWho(p.sender)} non è ancora confermata qui: il pacchetto è conservato e sarà applicato automaticamente dopo la conferma. Importare il suo file di identità (.cstid) e confermarne l'impronta al telefono.`;
     case 'E_SIGNATURE':
-      return `La firma del pacchetto non è valida: il file è stato alterato oppure non proviene da ${who(p.sender)}. Non è stato applicato: chiedere al mittente di esportarlo di nuovo e segnalare il caso al consorzio.`;
+      return `La firma del pacchetto non è valida: il file è stato alterato oppure non proviene ${fromWho(p.sender)}. Non è stato applicato: chiedere al mittente di esportarlo di nuovo e segnalare il caso al consorzio.`;
     case 'E_DIGEST':
       return 'Il contenuto del pacchetto non corrisponde a quello firmato dal mittente (file alterato o danneggiato): non è stato applicato. Chiedere al mittente di esportarlo di nuovo.';
     case 'E_CHAIN':
       return 'La sequenza degli eventi nel pacchetto è incoerente (catena interrotta): non è stato applicato. Chiedere al mittente di verificare i propri dati («cst log verify») e di esportarlo di nuovo.';
     case 'E_FORK':
-      return `Il pacchetto di ${who(p.sender)} contiene una versione diversa di eventi già ricevuti (dall'evento ${p.seq ?? '?'}): non è stato applicato nulla. Le due versioni sono conservate: contattare ${who(p.sender)} prima di procedere.`;
+      return `Il pacchetto ${ofWho(p.sender)} contiene una versione diversa di eventi già ricevuti (dall'evento ${p.seq ?? '?'}): non è stato applicato nulla. Le due versioni sono conservate: contattare ${who(p.sender)} prima di procedere.`;
     case 'E_OWNERSHIP':
-      return `Il pacchetto di ${who(p.sender)} modifica dati che non gli appartengono (riga ${p.line ?? '?'}, tipo «${p.kind ?? '?'}»): non è stato applicato. Segnalare il caso al consorzio.`;
+      return `Il pacchetto ${ofWho(p.sender)} modifica dati che non gli appartengono (riga ${p.line ?? '?'}, tipo «${p.kind ?? '?'}»): non è stato applicato. Segnalare il caso al consorzio.`;
     case 'E_RECORD':
       return `Il pacchetto contiene un dato non valido alla riga ${p.line ?? '?'}${p.field ? `, campo «${p.field}»` : ''}${p.what ? `: ${p.what}` : ''}. Non è stato applicato: chiedere al mittente di correggere il dato ed esportare di nuovo, oppure aggiornare CST Desk.`;
   }
 }
 
 export function appliedMessage(p: MessageParams): string {
-  return `Pacchetto di ${who(p.sender)} applicato${range(p.range)}: ${countText(p.applied ?? 0, { one: 'evento nuovo', other: 'eventi nuovi' })}.`;
+  return `Pacchetto ${ofWho(p.sender)} applicato${range(p.range)}: ${countText(p.applied ?? 0, { one: 'evento nuovo', other: 'eventi nuovi' })}.`;
 }
 
 export function duplicateMessage(p: MessageParams): string {
-  return `Pacchetto di ${who(p.sender)} già ricevuto${range(p.range)}: nulla da fare.`;
+  return `Pacchetto ${ofWho(p.sender)} già ricevuto${range(p.range)}: nulla da fare.`;
 }
 
 export function pendingMessage(p: MessageParams): string {
   const m = p.missing;
-  return `Il pacchetto di ${who(p.sender)}${range(p.range)} è in attesa: mancano gli eventi ${m ? `${m.first}–${m.last}` : 'precedenti'}. Importare il pacchetto che li contiene; questo sarà applicato automaticamente.`;
+  return `Il pacchetto ${ofWho(p.sender)}${range(p.range)} è in attesa: mancano gli eventi ${m ? `${m.first}–${m.last}` : 'precedenti'}. Importare il pacchetto che li contiene; questo sarà applicato automaticamente.`;
 }
