@@ -1,12 +1,15 @@
 import { act, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CSV_PROBLEM_CODES, type CsvPreview } from '../../shared/domain/csv';
+import { CSV_PROBLEM_CODES } from '../../shared/domain/csv';
 import { en } from '../../renderer/src/i18n/en';
 import { it as itCatalogue } from '../../renderer/src/i18n/it';
-import { createBundleFake, resetBundleStores } from './bundles-fake';
-import { URBINO } from './fake-api';
+import type { SubscribeFn, WindowApi } from '../../shared/api/call';
+import type { PushEvents } from '../../shared/api/events';
+import { resetBundleStores } from './bundle-stores';
 import { openUiBackend } from './real-backend';
 import { renderApp } from './render-app';
+
+type TaskProgress = PushEvents['task.progress'];
 
 /** Text as Excel saves it on an Italian Windows: Windows-1252 bytes ("à" is one byte, 0xE0). */
 function windows1252(name: string, text: string): File {
@@ -86,69 +89,80 @@ describe('CSV import: problems in the page’s language', () => {
 });
 
 
-// Still on the fake backend: the screen is checked half-way through a preview and an import,
-// which needs the progress events held at chosen points; the real core runs them to the end.
-const PREVIEW: CsvPreview = {
-  kind: 'usage',
-  encoding: 'windows-1252',
-  separator: ';',
-  columns: ['servizio', 'data', 'quantità'],
-  rows: 4,
-  validRows: 1,
-  invalidRows: [3, 4, 5],
-  duplicateRows: [5],
-  problems: [],
-  sample: [],
-};
+/** `n` distinct, valid rows: one PEC mailbox a day, day after day from 1 January 2018. */
+function cleanRows(n: number): File {
+  const day = (i: number) => new Date(Date.UTC(2018, 0, 1 + i)).toISOString().slice(0, 10).split('-').reverse().join('/');
+  const rows = Array.from({ length: n }, (_, i) => `PEC;${day(i)};1`);
+  return windows1252('utilizzi.csv', `servizio;data;quantità\r\n${rows.join('\r\n')}\r\n`);
+}
 
-function openFake(handlers: Parameters<typeof createBundleFake>[1]) {
+/**
+ * The page over the real core, with the answers of csv.preview and csv.import held until the
+ * test releases them, and the core's own task.progress events held too, delivered by the test:
+ * the screen is seen half-way through a real check and a real recording.
+ */
+async function openHeld() {
+  const api = await openUiBackend({ as: 'municipality' });
+  const progress: TaskProgress[] = [];
+  api.subscribe('task.progress', (p) => progress.push(p));
+  const listeners: ((p: TaskProgress) => void)[] = [];
+  const held = new Map<string, () => void>();
+  const call = (async (method: string, input: unknown) => {
+    const answer = await api.call(method as never, input as never);
+    if (method === 'csv.preview' || method === 'csv.import') await new Promise<void>((r) => held.set(method, r));
+    return answer;
+  }) as WindowApi['call'];
+  const subscribe: SubscribeFn = (event, listener) => {
+    if (event !== 'task.progress') return api.subscribe(event, listener);
+    listeners.push(listener as (p: TaskProgress) => void);
+    return () => undefined;
+  };
   window.history.replaceState(null, '', '/#/usage/csv');
-  const api = createBundleFake(URBINO, handlers);
-  return { ...renderApp(api), api };
+  const deliver = (p: TaskProgress) => act(() => listeners.forEach((l) => l(p)));
+  /** The core's own `nth` event of `taskId` with `done`, once the held call has sent it. */
+  const event = async (taskId: string, done: number, nth = 1): Promise<TaskProgress> => {
+    for (let i = 0; i < 400; i++) {
+      const p = progress.filter((x) => x.taskId === taskId && x.done === done)[nth - 1];
+      if (p) return p;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`no task.progress ${taskId} with done=${done}: ${JSON.stringify(progress.slice(-5))}`);
+  };
+  const release = async (method: string) => {
+    for (let i = 0; i < 400 && !held.has(method); i++) await new Promise((r) => setTimeout(r, 25));
+    act(() => held.get(method)?.());
+  };
+  return { ...renderApp({ ...api, call, subscribe }), api, progress, deliver, event, release };
 }
 
 describe('CSV import: progress of the check and of the recording', () => {
   it('shows the backend’s task.progress as a progress bar while the preview and the import run', async () => {
-    let finishPreview: (() => void) | null = null;
-    let finishImport: (() => void) | null = null;
-    const clean: CsvPreview = { ...PREVIEW, rows: 3000, validRows: 3000, invalidRows: [], duplicateRows: [], problems: [] };
-    const { user, api } = openFake({
-      'csv.preview': () => clean,
-      'csv.import': () => ({ kind: 'usage', imported: 3000, excluded: [] }),
-    });
-    // Hold each answer until the test releases it, so that the screen is seen mid-way.
-    const call = api.call;
-    api.call = ((method: string, input: unknown) =>
-      new Promise<unknown>((resolve) => {
-        const release = () => void (call as (m: string, i: unknown) => Promise<unknown>)(method, input).then((v) => resolve(v));
-        if (method === 'csv.preview') finishPreview = release;
-        else if (method === 'csv.import') finishImport = release;
-        else release();
-      })) as unknown as typeof api.call;
-
-    await user.upload(await screen.findByLabelText('File CSV'), file());
-    act(() => api.emitProgress({ taskId: 'csv.check', label: 'Controllo delle righe', done: 2000, total: 3000 }));
+    const { user, api, deliver, event, release } = await openHeld();
+    await user.upload(await screen.findByLabelText('File CSV'), cleanRows(3000));
+    // The core checks the rows in slices of 2000: its event after the first slice.
+    deliver(await event('csv.check', 2000));
     expect(await screen.findByText('Controllo delle righe: 2.000 su 3.000…')).toBeTruthy();
     const bar = screen.getByRole('progressbar', { name: 'Controllo delle righe: 2.000 su 3.000…' });
     expect(bar.getAttribute('aria-valuenow')).toBe('67');
-    act(() => finishPreview!());
+    await release('csv.preview');
     await screen.findByText('Tutte le righe sono corrette: si possono importare.');
     expect(screen.queryByRole('progressbar')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Importa 3000 righe' }));
-    // The import checks the rows once more, then records them in one transaction.
-    act(() => api.emitProgress({ taskId: 'csv.check', label: 'Controllo delle righe', done: 1000, total: 3000 }));
-    expect(await screen.findByRole('progressbar', { name: 'Importazione, ultimo controllo delle righe: 1.000 su 3.000…' })).toBeTruthy();
-    act(() => api.emitProgress({ taskId: 'csv.import', label: 'Registrazione delle righe', done: 0, total: 3000 }));
+    // The import checks the rows once more (the second csv.check run), then records them in one transaction.
+    deliver(await event('csv.check', 2000, 2));
+    expect(await screen.findByRole('progressbar', { name: 'Importazione, ultimo controllo delle righe: 2.000 su 3.000…' })).toBeTruthy();
+    deliver(await event('csv.import', 0));
     const working = await screen.findByRole('progressbar', { name: /^Registrazione di 3\.000 righe in corso: si salvano tutte insieme alla fine/ });
     expect(working.hasAttribute('aria-valuenow')).toBe(false); // indeterminate: nothing measured yet
-    act(() => api.emitProgress({ taskId: 'csv.import', label: 'Registrazione delle righe', done: 600, total: 3000 }));
+    deliver(await event('csv.import', 600));
     const recording = await screen.findByRole('progressbar', { name: 'Registrazione delle righe: 600 su 3.000…' });
     expect(recording.getAttribute('aria-valuenow')).toBe('20');
-    // Another task's progress (a bundle import) does not move this bar.
-    act(() => api.emitProgress({ taskId: 'bundle.import', label: 'x', done: 1, total: 1 }));
+    // Another task's progress (a real bundle import, of a damaged file) does not move this bar.
+    await api.must('bundle.import', { files: [{ name: 'rotto.cstb', contentBase64: 'UEsDBA==' }] });
+    deliver(await event('bundle.import', 1));
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('20');
-    act(() => finishImport!());
+    await release('csv.import');
     await screen.findByText(/^3\.000 registrazioni importate/);
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
