@@ -18,7 +18,7 @@ export const ERROR_CODES = [
   // The disk (or the user's quota) is full: the one fault a clerk fixes by freeing space.
   'E_DISK_FULL',
   'E_INTERNAL',
-  // DESIGN.md "Restores": the hub holds events of ours we lost; writes wait for the recovery bundle.
+  // docs/design.md "Restores": the hub holds events of ours we lost; writes wait for the recovery bundle.
   'E_RECOVERY_NEEDED',
   // docs/bundle-format.md "Reading a bundle": the outcome codes of a refused bundle or identity file.
   'E_LIMIT',

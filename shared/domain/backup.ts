@@ -1,5 +1,5 @@
 /**
- * Online backups of the database (DESIGN.md "Store"): `<data dir>/backups/cst-desk-<UTC>.sqlite`,
+ * Online backups of the database (docs/design.md "Store"): `<data dir>/backups/cst-desk-<UTC>.sqlite`,
  * each verified with quick_check when taken, with the installation's keys beside it.
  */
 

@@ -3,7 +3,7 @@ import { localPath } from './local-path';
 import type { BundleImportResult } from './bundles';
 
 /**
- * Recovering this installation's own stream after a restore from an old backup (DESIGN.md
+ * Recovering this installation's own stream after a restore from an old backup (docs/design.md
  * "Restores"): the hub's acknowledgement said it holds events we no longer have.
  */
 export interface RecoveryStatus {

@@ -26,7 +26,7 @@ const SEPARATORS: Record<NumberLocale, Separators> = {
 
 /** Options shared by the decimal formatters. */
 export interface NumberOptions {
-  /** Default Italian: the app formats numbers the Italian way in both of its languages (DESIGN.md). */
+  /** Default Italian: the app formats numbers the Italian way in both of its languages (docs/design.md). */
   locale?: NumberLocale;
   /**
    * Thousands separators (default true). Off for CSV cells, which Excel reads as numbers only

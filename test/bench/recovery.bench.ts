@@ -8,7 +8,7 @@ import { recordUsage } from '../../electron/core/municipality/usage/usage-servic
 import { percentile, report, timeMany } from './bench-util';
 
 /**
- * Restores (DESIGN.md): what the guard in appendEvent costs on every write (the events_lost
+ * Restores (docs/design.md): what the guard in appendEvent costs on every write (the events_lost
  * check: a municipality has one peer, a hub up to 7,896), usage.record's p95 with it, and the
  * recovery itself: a member that lost CST_BENCH_LOST events (default 20,000) after its backup,
  * the hub's recovery.export and the member's recovery.apply (wall and CPU time per event).

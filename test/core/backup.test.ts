@@ -1,5 +1,5 @@
 /**
- * Online backups (DESIGN.md "Store"): taken while the same connection writes, verified, rotated
+ * Online backups (docs/design.md "Store"): taken while the same connection writes, verified, rotated
  * by an injected clock, a failure reported and never breaking the app, the automatic one at open.
  */
 import { spawnSync } from 'node:child_process';

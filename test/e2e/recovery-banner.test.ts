@@ -6,7 +6,7 @@ import { restoreBackup, syncedTownWithBackup } from '../sync/recovery-helpers';
 import { axeProblems, openPage, pageCall, ROOT, screenshots, startShell, useChromium } from './harness';
 
 /**
- * DESIGN.md "Restores" on the real browser shell in Chromium: a town hall restored from an old
+ * docs/design.md "Restores" on the real browser shell in Chromium: a town hall restored from an old
  * backup sees the red banner on its Home (what happened, what to do), a write is refused, the
  * recovery bundle is picked and applied, the banner goes and writes are accepted again; the
  * hub's member page downloads the recovery bundle. axe-core finds no serious or critical

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md "Restores", end to end in one process: a municipality records and sends, its data
+ * docs/design.md "Restores", end to end in one process: a municipality records and sends, its data
  * folder is replaced by an OLD copy, it learns from the hub's ack that events are missing,
  * refuses writes, gets the hub's recovery bundle, applies it, and carries on with no fork.
  */

@@ -39,7 +39,7 @@ describe('plurals from the catalogue', () => {
     expect(hoursText(itT, 1500)).toBe('1,5 ore');
     expect(hoursText(itT, 0)).toBe('0 ore');
     expect(hoursText(enT, 1000)).toBe('1 hour');
-    expect(hoursText(enT, 11_500)).toBe('11,5 hours'); // numbers are Italian in both languages (DESIGN.md)
+    expect(hoursText(enT, 11_500)).toBe('11,5 hours'); // numbers are Italian in both languages (docs/design.md)
     const year = { year: 2026, courses: 1, participations: 2, completed: 1, hours: hoursText(itT, 11_500) };
     expect(itT('training.totalsYear', year)).toBe('Totale dell’anno 2026: 1 corso, 2 partecipazioni (1 completata), 11,5 ore.');
     expect(enT('training.totalsYear', { ...year, hours: hoursText(enT, 1000) })).toBe('Total for 2026: 1 course, 2 participations (1 completed), 1 hour.');

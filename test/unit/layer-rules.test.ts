@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** The layer rules of DESIGN.md, read from every import of every source file. */
+/** The layer rules of docs/design.md, read from every import of every source file. */
 const ROOT = resolve(__dirname, '..', '..');
 const SPECIFIER = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
@@ -107,7 +107,7 @@ function cycles(edges: { from: string; to: string }[]): string[][] {
   return found;
 }
 
-describe('layer rules (DESIGN.md)', () => {
+describe('layer rules (docs/design.md)', () => {
   it('shared/ imports nothing of ours, no Node built-ins, no DOM libraries', () => {
     const bad = importsOf('shared').filter((s) => (s.target ? s.target !== 'shared' : isNode(s) || s.specifier !== 'zod'));
     expect(show(bad)).toEqual([]);

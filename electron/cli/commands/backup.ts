@@ -1,4 +1,4 @@
-/** `cst backup now|list|restore`: the online backups of DESIGN.md "Store". */
+/** `cst backup now|list|restore`: the online backups of docs/design.md "Store". */
 import { restoreBackup } from '../../core/sync/backup/restore-backup';
 import { systemClock } from '../../core/platform/defaults';
 import { callOrFail } from '../call-or-fail';

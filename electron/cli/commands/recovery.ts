@@ -1,6 +1,6 @@
 /**
  * `cst recovery status|export|apply`: a member restored from an old backup gets its own events
- * back from the hub (DESIGN.md "Restores").
+ * back from the hub (docs/design.md "Restores").
  */
 import { resolve } from 'node:path';
 import { callOrFail } from '../call-or-fail';

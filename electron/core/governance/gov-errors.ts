@@ -25,7 +25,7 @@ export function asAppError(e: unknown, field?: string): unknown {
   return e;
 }
 
-/** Only the hub evaluates, plans and reports (DESIGN.md: the hub owns these records). */
+/** Only the hub evaluates, plans and reports (docs/design.md: the hub owns these records). */
 export function requireGovHub(ctx: AppContext): { id: string; name: string } {
   const inst = requireInstallation(ctx.db);
   if (inst.role !== 'hub') {

@@ -1,4 +1,4 @@
-/** Italian strings of the backup copies (Settings › Copie di sicurezza; DESIGN.md "Store"). */
+/** Italian strings of the backup copies (Settings › Copie di sicurezza; docs/design.md "Store"). */
 export const itBackup = {
   backup: {
     title: 'Copie di sicurezza',

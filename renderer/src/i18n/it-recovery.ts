@@ -1,4 +1,4 @@
-/** Italian strings of the recovery after a restore from an old backup (DESIGN.md "Restores"). */
+/** Italian strings of the recovery after a restore from an old backup (docs/design.md "Restores"). */
 export const itRecovery = {
   recovery: {
     bannerTitle: 'Mancano dati: importare il pacchetto di recupero del consorzio',

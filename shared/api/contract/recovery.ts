@@ -1,6 +1,6 @@
 /**
  * Recovering this installation's own stream from the hub after a restore from an old backup
- * (DESIGN.md "Restores"; docs/bundle-format.md `ack`).
+ * (docs/design.md "Restores"; docs/bundle-format.md `ack`).
  */
 import { method } from '../define';
 import { RecoveryApplyInput, RecoveryExportInput, type RecoveryApplyResult, type RecoveryExportResult, type RecoveryStatus } from '../../domain/recovery';

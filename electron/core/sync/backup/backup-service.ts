@@ -1,8 +1,8 @@
 /**
- * Online backups of the open database (DESIGN.md "Store"): better-sqlite3's `db.backup()` copies
+ * Online backups of the open database (docs/design.md "Store"): better-sqlite3's `db.backup()` copies
  * the pages in steps, one step per turn of the event loop, so the app keeps answering and the
  * clerk keeps writing while it runs. A step runs between two turns, never inside one of our
- * transactions: every write here is a synchronous better-sqlite3 transaction (CONVENTIONS.md),
+ * transactions: every write here is a synchronous better-sqlite3 transaction (docs/conventions.md),
  * so a bundle import's transaction is over before the next step can start, and a write made by
  * the same connection during the copy is carried into it by SQLite itself.
  *

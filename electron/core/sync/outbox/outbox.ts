@@ -63,7 +63,7 @@ export function appendEvent(ctx: AppContext, event: NewEvent): AppendedEvent {
   return { seq, at, hash };
 }
 
-/** E_RECOVERY_NEEDED: what the clerk must do before writing again (DESIGN.md "Restores"). */
+/** E_RECOVERY_NEEDED: what the clerk must do before writing again (docs/design.md "Restores"). */
 export function recoveryNeeded(lost: EventsLost, ourLastSeq: number): AppError {
   const acked = lost.ackedSeq ?? ourLastSeq + 1;
   const missing = acked - ourLastSeq;

@@ -21,7 +21,7 @@ export function deleteRecord(ctx: AppContext, kind: RecordKind, id: string): voi
   appendEvent(ctx, { kind: kind.kind, op: 'delete', id });
 }
 
-/** Only a municipality writes these records (DESIGN.md: every record has exactly one writer). */
+/** Only a municipality writes these records (docs/design.md: every record has exactly one writer). */
 export function requireMunicipality(ctx: AppContext): void {
   const inst = installationRole(ctx);
   if (!inst) {

@@ -1,6 +1,6 @@
 /**
  * Municipality: applying the hub's recovery bundle after a restore from an old backup
- * (DESIGN.md "Restores"; docs/bundle-format.md `ack`).
+ * (docs/design.md "Restores"; docs/bundle-format.md `ack`).
  *
  * 1. The file is imported like any hub bundle (inbox/import.ts: archived, verified, applied; its
  *    ack is what tells us we lost events, if the clerk imports it first).

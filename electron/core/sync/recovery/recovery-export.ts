@@ -1,5 +1,5 @@
 /**
- * Hub: the recovery bundle for a member restored from an old backup (DESIGN.md "Restores").
+ * Hub: the recovery bundle for a member restored from an old backup (docs/design.md "Restores").
  *
  * It is an ordinary hub bundle to that member (encrypted to it, signed, readable by any
  * implementation of docs/bundle-format.md) carrying:

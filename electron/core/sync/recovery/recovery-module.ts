@@ -15,7 +15,7 @@ async function withVerifier<T>(ctx: AppContext, fn: (options: ImportOptions) => 
   }
 }
 
-/** Issue 4, DESIGN.md "Restores": a member restored from an old backup gets its own events back from the hub. */
+/** Issue 4, docs/design.md "Restores": a member restored from an old backup gets its own events back from the hub. */
 export const recoveryHandlers = {
   'recovery.status': (ctx) => recoveryStatus(ctx),
   'recovery.export': (ctx, input) => exportRecovery(ctx, { for: input.for, plain: input.plain, ...(input.out ? { out: input.out } : {}) }),

@@ -11,7 +11,7 @@ import './recovery.css';
 
 /**
  * The municipality's Home when a restore from an old backup lost events the consortium already
- * holds (DESIGN.md "Restores"): a red banner saying exactly what to do, with the file picker for
+ * holds (docs/design.md "Restores"): a red banner saying exactly what to do, with the file picker for
  * the consortium's recovery bundle. Writes are refused (E_RECOVERY_NEEDED) until it is applied.
  * `status` is recovery.status, read by the page (which reads it again after `onRecovered`).
  */

@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * Restores (DESIGN.md): every event written first asks whether a peer holds events of ours we
+ * Restores (docs/design.md): every event written first asks whether a peer holds events of ours we
  * lost (outbox.appendEvent → peers-store.eventsLostPeer). On a hub with 7,896 members a scan of
  * `peers` costs ~1 ms per write; this partial index holds only the peers with a problem (none,
  * normally), so the question is one index probe. Additive only.
