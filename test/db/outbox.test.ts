@@ -6,7 +6,7 @@ import { appendEvent, eventLine, outboxHead } from '../../electron/core/sync/out
 import { verifyOutbox, verifyOutboxInParallel } from '../../electron/core/sync/outbox/verify-outbox';
 import { openTestBackend } from '../helpers/backend';
 
-const VECTORS = join(__dirname, '..', '..', '..', 'shared', 'vectors');
+const VECTORS = join(__dirname, '..', 'fixtures', 'vectors');
 
 describe('the hash chain', () => {
   it('reproduces the chain values of the test vectors', () => {

@@ -24,6 +24,8 @@ function trackedTextFiles(): string[] {
 const RELATIVE = /(?:\.\.\/)+[\w.@-][\w./@-]*/g;
 /** Absolute places of the machine the project was born on. */
 const ABSOLUTE = /\/work\/(shared|main|wt)\b/g;
+/** `join(__dirname, '..', '..', 'x')`: the same climb written as path segments. */
+const SEGMENTS = /(?:__dirname|import\.meta\.dirname)((?:\s*,\s*['"]\.\.['"])+)((?:\s*,\s*['"][\w.@-]+['"])*)/g;
 
 interface Escape { file: string; line: number; text: string }
 
@@ -33,6 +35,8 @@ const RELATIVE_TO_ELSEWHERE = [
   { file: 'vite.config.ts', text: '../dist/renderer' },
   // An example in a comment, relative to a source file in electron/core/<layer>/<folder>/.
   { file: 'scripts/build.mjs', text: `${'../'.repeat(3)}data/x.json` },
+  // The banner of the bundles in dist/electron/: relative to the bundle, i.e. the repository root.
+  { file: 'scripts/build.mjs', text: `__dirname, "..", ".."` },
 ];
 
 /** Every path in `text` that, resolved from the file's folder, lands outside the repository. */
@@ -46,6 +50,12 @@ export function escapesOf(file: string, text: string): Escape[] {
       if (outside && !known) found.push({ file, line: i + 1, text: m[0] });
     }
     for (const m of line.matchAll(ABSOLUTE)) found.push({ file, line: i + 1, text: m[0] });
+    for (const m of line.matchAll(SEGMENTS)) {
+      const parts = [...`${m[1]}${m[2]}`.matchAll(/['"]([^'"]+)['"]/g)].map((p) => p[1]!);
+      const target = relative(ROOT, resolve(ROOT, dirname(file), ...parts));
+      const known = RELATIVE_TO_ELSEWHERE.some((k) => k.file === file && k.text === m[0]);
+      if ((target === '..' || target.startsWith(`..${sep}`)) && !known) found.push({ file, line: i + 1, text: m[0] });
+    }
   });
   return found;
 }
@@ -63,6 +73,9 @@ describe('the repository is self-contained', () => {
     const up = (n: number) => '../'.repeat(n);
     expect(escapesOf('test/sync/x.ts', `new URL('${up(3)}shared/vectors/', import.meta.url)`)).toHaveLength(1);
     expect(escapesOf('test/unit/x.ts', `const V = '/work/${'shared'}/vectors';`)).toHaveLength(1);
+    const here = `${'__dir'}name`;
+    expect(escapesOf('test/db/x.ts', `const V = join(${here}, '..', '..', '..', 'shared', 'vectors');`)).toHaveLength(1);
+    expect(escapesOf('test/db/x.ts', `const V = join(${here}, '..', 'fixtures', 'vectors');`)).toEqual([]);
     expect(escapesOf('README.md', `see [the spec](${up(1)}shared/BUNDLE-FORMAT.md)`)).toHaveLength(1);
     // Paths that climb but stay inside are fine.
     expect(escapesOf('electron/cli/run-cli.ts', `import type { CallFn } from '${up(2)}shared/api/call';`)).toEqual([]);
