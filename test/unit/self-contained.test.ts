@@ -74,7 +74,8 @@ describe('the repository is self-contained', () => {
     expect(escapesOf('test/sync/x.ts', `new URL('${up(3)}shared/vectors/', import.meta.url)`)).toHaveLength(1);
     expect(escapesOf('test/unit/x.ts', `const V = '/work/${'shared'}/vectors';`)).toHaveLength(1);
     const here = `${'__dir'}name`;
-    expect(escapesOf('test/db/x.ts', `const V = join(${here}, '..', '..', '..', 'shared', 'vectors');`)).toHaveLength(1);
+    const climb = (n: number) => Array<string>(n).fill("'..'").join(', ');
+    expect(escapesOf('test/db/x.ts', `const V = join(${here}, ${climb(3)}, '${'sha'}red', 'vectors');`)).toHaveLength(1);
     expect(escapesOf('test/db/x.ts', `const V = join(${here}, '..', 'fixtures', 'vectors');`)).toEqual([]);
     expect(escapesOf('README.md', `see [the spec](${up(1)}shared/BUNDLE-FORMAT.md)`)).toHaveLength(1);
     // Paths that climb but stay inside are fine.
