@@ -109,6 +109,25 @@ export const PlanItemInput = z
   })
   .strict();
 
+/** A stored plan item as `plan.saveItems` takes it back: every field kept as it is. */
+export function toItemInput(i: PlanItemData): z.input<typeof PlanItemInput> {
+  return {
+    code: i.code,
+    description: i.description,
+    category: i.category,
+    service: i.service,
+    proposalId: i.proposal_id,
+    fixedCents: i.fixed_cents,
+    unitCents: i.unit_cents,
+    quantityMilli: i.quantity_milli,
+    oneOffCents: i.one_off_cents,
+    key: i.key,
+    usageBasis: i.usage_basis,
+    exempt: i.exempt,
+    reference: i.reference,
+  };
+}
+
 export const PlanCreateInput = z.object({ year: Year, date: IsoDate, by: lineText(100).optional() }).strict();
 export const PlanRefInput = z.object({ year: Year, version: z.number().int().min(1).optional() }).strict();
 export const PlanItemsInput = z.object({ year: Year, version: z.number().int().min(1), items: z.array(PlanItemInput).max(10_000) }).strict();

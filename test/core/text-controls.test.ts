@@ -4,6 +4,7 @@
  * the C0 controls — through the real handler table, and in a received identity file's name.
  */
 import { describe, expect, it } from 'vitest';
+import { VALID_USAGE_DATA } from '../helpers/usage-data';
 import { lineText, noteText } from '../../shared/records/common';
 import { personText } from '../../shared/domain/ids';
 import { SettingsUpdateInput } from '../../shared/domain/home';
@@ -38,16 +39,7 @@ describe('bidirectional overrides and C1 controls', () => {
   });
 
   it('the bundle fast path never accepts what the schema refuses', () => {
-    const usage = {
-      service: 'PEC',
-      date: '2026-10-01',
-      period: 'month',
-      quantity_milli: 14_000,
-      beneficiaries: { citizens: null, businesses: null, offices: null },
-      channel: null,
-      note: '',
-      updated_by: 'Maria Rossi',
-    };
+    const usage = VALID_USAGE_DATA;
     expect(fastUsage(usage)).toBe(true);
     expect(fastUsage({ ...usage, note: 'fattura \u202Efdp.exe' })).toBe(false);
     expect(fastUsage({ ...usage, updated_by: 'Maria\u0085Rossi' })).toBe(false);

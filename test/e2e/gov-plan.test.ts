@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, launchChromium, openPage, pageApi, startShell, type RunningShell } from './harness';
+import { toItemInput } from '../../shared/domain/gov-plan';
+import type { PlanItemData } from '../../shared/records/gov-records';
 
 /**
  * Governance on the real browser shell and Chromium (issue 5). Set up through the API: a hub of
@@ -137,25 +139,15 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await hp.getByRole('rowheader', { name: new RegExp(TITLE) }).waitFor();
     // Reference prices (stand-alone costs) as last year's plan had them: through the API.
     const last = await pageApi<{ items: { code: string; reference: unknown }[] }>(hp, 'plan.get', { year: demo.planYear });
-    const draft = await pageApi<{ items: Record<string, unknown>[] }>(hp, 'plan.get', { year });
+    const draft = await pageApi<{ items: PlanItemData[] }>(hp, 'plan.get', { year });
     const refs = new Map(last.items.map((i) => [i.code, i.reference]));
     await pageApi(hp, 'plan.saveItems', {
       year,
       version: 1,
       items: draft.items.map((i) => ({
-        code: i.code,
-        description: i.description,
-        category: i.category,
-        service: i.service,
-        proposalId: i.proposal_id,
+        ...toItemInput(i),
         fixedCents: i.category === 'quota' && i.fixed_cents === 0 ? 1_000_000 : i.fixed_cents,
-        unitCents: i.unit_cents,
-        quantityMilli: i.quantity_milli,
-        oneOffCents: i.one_off_cents,
-        key: i.key,
-        usageBasis: i.usage_basis,
-        exempt: i.exempt,
-        reference: refs.get(i.code as string) ?? null,
+        reference: refs.get(i.code) ?? null,
       })),
     });
     await hp.reload();

@@ -5,6 +5,7 @@
  * proposal's timeline.
  */
 import { describe, expect, it } from 'vitest';
+import { toItemInput } from '../../shared/domain/gov-plan';
 import { hubToTown, openHub, openTown, townToHub } from './hub-helpers';
 
 describe('governance: plan, approvals and statements travel to members', () => {
@@ -46,18 +47,8 @@ describe('governance: plan, approvals and statements travel to members', () => {
     expect(init.exempt).not.toContain('041067');
     expect(init.exempt).not.toContain('041044');
     const items = plan.items.map((i) => ({
-      code: i.code,
-      description: i.description,
-      category: i.category,
-      service: i.service,
-      proposalId: i.proposal_id,
+      ...toItemInput(i),
       fixedCents: i.category === 'quota' ? 2_000_000 : i.fixed_cents,
-      unitCents: i.unit_cents,
-      quantityMilli: i.quantity_milli,
-      oneOffCents: i.one_off_cents,
-      key: i.key,
-      usageBasis: i.usage_basis,
-      exempt: i.exempt,
       reference: i.code === 'PEC' ? { kind: 'size_class' as const, cents: [60_000, 80_000, 120_000, 200_000, 300_000, 500_000] } : null,
     }));
     const saved = await hub.must('plan.saveItems', { year: 2027, version: 1, items });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
-import type { ZipRules } from '../../electron/core/format/container/zip-reader';
+import { ZipError, type ZipRules } from '../../electron/core/format/container/zip-reader';
 
 export const VECTORS = process.env.CST_VECTORS_DIR ?? fileURLToPath(new URL('../fixtures/vectors/', import.meta.url));
 
@@ -184,4 +184,15 @@ export function rawZip(entries: RawEntry[], opts: RawZipOptions = {}): Buffer {
   put(Buffer.concat([end, comment]));
   if (opts.suffix) put(opts.suffix);
   return Buffer.concat(parts);
+}
+
+/** The ZipError `fn` throws (any other error, or none, fails the test). */
+export function refusal(fn: () => unknown): ZipError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ZipError) return err;
+    throw err;
+  }
+  throw new Error('expected a ZipError, got none');
 }

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { openZip, ZipError } from '../../electron/core/format/container/zip-reader';
-import { ANY_NAME_RULES, BUNDLE_RULES, dataDescriptor, rawZip } from './container-fixtures';
+import { openZip } from '../../electron/core/format/container/zip-reader';
+import { ANY_NAME_RULES, BUNDLE_RULES, dataDescriptor, rawZip, refusal } from './container-fixtures';
 import type { RawEntry } from './container-fixtures';
 
 const DD = 0x0008;
@@ -25,16 +25,6 @@ const streamed = (over: Partial<RawEntry> = {}, d: Parameters<typeof dataDescrip
   ...over,
 });
 const B: RawEntry = { name: 'events.ndjson', data: Buffer.from('{"seq":1}\n') };
-
-function refusal(fn: () => unknown): ZipError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ZipError) return err;
-    throw err;
-  }
-  throw new Error('expected a ZipError, got none');
-}
 
 function expectFormat(entries: RawEntry[], detail: RegExp): void {
   const err = refusal(() => openZip(rawZip(entries), ANY_NAME_RULES));

@@ -4,21 +4,11 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { openZip, ZipError } from '../../electron/core/format/container/zip-reader';
 import type { ZipArchive, ZipRules } from '../../electron/core/format/container/zip-reader';
-import { ANY_NAME_RULES, BUNDLE_RULES, rawZip, withTmpDir } from './container-fixtures';
+import { ANY_NAME_RULES, BUNDLE_RULES, rawZip, refusal, withTmpDir } from './container-fixtures';
 import type { RawEntry, RawZipOptions } from './container-fixtures';
 
 const A: RawEntry = { name: 'manifest.json', data: Buffer.from('{"a":1}') };
 const B: RawEntry = { name: 'events.ndjson', data: Buffer.from('{"seq":1}\n{"seq":2}\n') };
-
-function refusal(fn: () => unknown): ZipError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ZipError) return err;
-    throw err;
-  }
-  throw new Error('expected a ZipError, got none');
-}
 
 function openRaw(entries: RawEntry[], opts?: RawZipOptions, rules: ZipRules = ANY_NAME_RULES): ZipArchive {
   return openZip(rawZip(entries, opts), rules);

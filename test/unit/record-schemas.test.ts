@@ -8,17 +8,9 @@ import { MUNICIPALITY_RECORD_KINDS } from '../../shared/records/kinds';
 import { StaffData } from '../../shared/records/staff';
 import { UsageData } from '../../shared/records/usage';
 import { ProposalData } from '../../shared/records/proposals';
+import { VALID_USAGE_DATA } from '../helpers/usage-data';
 
-const usage = {
-  service: 'PEC',
-  date: '2026-10-01',
-  period: 'month',
-  quantity_milli: 14_000,
-  beneficiaries: { citizens: null, businesses: null, offices: null },
-  channel: null,
-  note: '',
-  updated_by: 'Maria Rossi',
-};
+const usage = VALID_USAGE_DATA;
 
 describe('record kinds', () => {
   it('are all owned by the municipality, with distinct names', () => {

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Input, MethodName, Output } from '../../../../shared/api/contract';
 import type { HubDemoSummary } from '../../../../shared/domain/gov-plan';
+import { toItemInput } from '../../../../shared/domain/gov-plan';
 import type { AppContext } from '../../platform/context';
 import { appError } from '../../platform/errors';
 import { stmt } from '../../platform/store/statements';
@@ -208,18 +209,8 @@ async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<H
   // Next year's plan: suggested items, the quota and reference prices, then the approval flow.
   const draft = await call('plan.create', { year: planYear, date: today, by: 'Direttore tecnico' });
   const items = draft.items.map((i) => ({
-    code: i.code,
-    description: i.description,
-    category: i.category,
-    service: i.service,
-    proposalId: i.proposal_id,
+    ...toItemInput(i),
     fixedCents: i.category === 'quota' ? 150 * members.length * 10_000 : i.fixed_cents,
-    unitCents: i.unit_cents,
-    quantityMilli: i.quantity_milli,
-    oneOffCents: i.one_off_cents,
-    key: i.key,
-    usageBasis: i.usage_basis,
-    exempt: i.exempt,
     reference: i.category === 'service' ? ({ kind: 'size_class', cents: SIZE_REFERENCE.map((c) => Math.round((c * (COSTS[i.code]?.fixed ?? 500_000)) / 1_000_000)) } as const) : null,
   }));
   await call('plan.saveItems', { year: planYear, version: 1, items });

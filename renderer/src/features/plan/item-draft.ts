@@ -1,6 +1,7 @@
 import type { Input } from '../../../../shared/api/contract';
 import type { ApiError } from '../../../../shared/api/errors';
 import type { PlanItemData } from '../../../../shared/records/gov-records';
+import { toItemInput } from '../../../../shared/domain/gov-plan';
 import { formatCents, formatMilli } from '../../../../shared/format/numbers';
 import { parseEuroToCents, parseItalianMilli as parseMilli } from '../../../../shared/format/typed-numbers';
 import type { Message } from '../../i18n/messages';
@@ -9,24 +10,6 @@ import type { Message } from '../../i18n/messages';
 
 export type PlanItemInput = Input<'plan.saveItems'>['items'][number];
 
-/** A stored item as the API takes it back (unchanged fields kept as they are). */
-export function toItemInput(i: PlanItemData): PlanItemInput {
-  return {
-    code: i.code,
-    description: i.description,
-    category: i.category,
-    service: i.service,
-    proposalId: i.proposal_id,
-    fixedCents: i.fixed_cents,
-    unitCents: i.unit_cents,
-    quantityMilli: i.quantity_milli,
-    oneOffCents: i.one_off_cents,
-    key: i.key,
-    usageBasis: i.usage_basis,
-    exempt: i.exempt,
-    reference: i.reference,
-  };
-}
 
 export type Draft = Record<'code' | 'description' | 'category' | 'fixed' | 'unit' | 'quantity' | 'oneOff' | 'equal' | 'population' | 'usage' | 'basis' | 'refKind' | 'refFixed' | 'refUnit', string>;
 
