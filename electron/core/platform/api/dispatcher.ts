@@ -42,9 +42,13 @@ export function createDispatcher(ctx: AppContext, handlers: HandlerTable): Calle
       return { ok: true, value: await handler(ctx, parsed.data) };
     } catch (err) {
       if (err instanceof AppError) return fail(err.toValue());
+      // A full disk is the clerk's to fix (free space), never an internal error. SQLite reports it
+      // from whichever statement or COMMIT needed the page, the transaction already rolled back.
+      if (isDiskFull(err)) {
+        ctx.log.warn('disk full', { method: name });
+        return fail(diskFullError(ctx.dataDir, err).toValue());
+      }
       ctx.log.error('handler failed', { method: name, error: String((err as Error)?.stack ?? err) });
-      // A full disk is the clerk's to fix (free space), never an internal error: writes outside a transaction land here.
-      if (isDiskFull(err)) return fail(diskFullError(ctx.dataDir, err).toValue());
       return fail(appError('api.internal').toValue());
     }
   };

@@ -2,7 +2,6 @@ import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, appError } from '../errors';
-import { asDiskFull } from '../fs/disk-errors';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../fs/private-files';
 import { dataDirProblem } from './data-dir-problems';
 import { DB_FILE_NAME } from './db-file';
@@ -52,7 +51,6 @@ export function openStore(dataDir: string): Database.Database {
     // Ours alone from here: what a crash left half written can go (stale-temporaries.ts).
     sweepStaleTemporaries(dataDir);
     migrate(db, version);
-    reportFullDiskInTransactions(db, dataDir);
     return db;
   } catch (err) {
     if (db.open) db.close();
@@ -108,31 +106,4 @@ function makePrivateDatabaseFile(path: string): void {
       // not ours to change (or a read-only disk, reported when SQLite opens it)
     }
   }
-}
-
-/**
- * SQLite says "disk full" as SQLITE_FULL from whichever statement or COMMIT needed the page;
- * every write of the core runs in a `db.transaction`, so wrapping this connection's transaction
- * functions turns it, wherever it happens, into E_DISK_FULL naming the data folder (the
- * transaction is rolled back by then: nothing was written), instead of an internal error.
- */
-function reportFullDiskInTransactions(db: Database.Database, dataDir: string): void {
-  const transaction = db.transaction.bind(db);
-  db.transaction = ((fn: (...args: unknown[]) => unknown) => {
-    const tx = transaction(fn);
-    const guard = (run: (...args: unknown[]) => unknown) =>
-      function (this: unknown, ...args: unknown[]) {
-        try {
-          return run.apply(this, args);
-        } catch (err) {
-          throw asDiskFull(dataDir, err);
-        }
-      };
-    return Object.assign(guard(tx), {
-      default: guard(tx.default),
-      deferred: guard(tx.deferred),
-      immediate: guard(tx.immediate),
-      exclusive: guard(tx.exclusive),
-    });
-  }) as typeof db.transaction;
 }
