@@ -11,18 +11,24 @@ export const SERVICE_CATEGORIES = ['documents', 'communication', 'web', 'citizen
 export const ServiceCategory = z.enum(SERVICE_CATEGORIES);
 export type ServiceCategory = z.infer<typeof ServiceCategory>;
 
-/** Units of measure; `decimals` says whether a quantity may have a fractional part. */
+/**
+ * Units of measure; `decimals` says whether a quantity may have a fractional part. `measure` says
+ * what a monthly figure is: a `count` of things done in the month (documents, certificates),
+ * which adds up over months, or a `level` held in the month (GB stored, mailboxes open), which
+ * never does: over several months a level is their average (or the latest), see
+ * shared/domain/unit-measure.ts.
+ */
 export const UNITS = {
-  documents: { it: 'documenti', en: 'documents', decimals: false },
-  mailboxes: { it: 'caselle', en: 'mailboxes', decimals: false },
-  sites: { it: 'siti', en: 'websites', decimals: false },
-  publications: { it: 'pubblicazioni', en: 'publications', decimals: false },
-  cases: { it: 'pratiche', en: 'cases', decimals: false },
-  certificates: { it: 'certificati', en: 'certificates', decimals: false },
-  gb: { it: 'GB', en: 'GB', decimals: true },
-  requests: { it: 'richieste', en: 'requests', decimals: false },
-  accesses: { it: 'accessi', en: 'accesses', decimals: false },
-  hours: { it: 'ore', en: 'hours', decimals: true },
+  documents: { it: 'documenti', en: 'documents', decimals: false, measure: 'count' },
+  mailboxes: { it: 'caselle', en: 'mailboxes', decimals: false, measure: 'level' },
+  sites: { it: 'siti', en: 'websites', decimals: false, measure: 'level' },
+  publications: { it: 'pubblicazioni', en: 'publications', decimals: false, measure: 'count' },
+  cases: { it: 'pratiche', en: 'cases', decimals: false, measure: 'count' },
+  certificates: { it: 'certificati', en: 'certificates', decimals: false, measure: 'count' },
+  gb: { it: 'GB', en: 'GB', decimals: true, measure: 'level' },
+  requests: { it: 'richieste', en: 'requests', decimals: false, measure: 'count' },
+  accesses: { it: 'accessi', en: 'accesses', decimals: false, measure: 'count' },
+  hours: { it: 'ore', en: 'hours', decimals: true, measure: 'count' },
 } as const;
 export type UnitCode = keyof typeof UNITS;
 export const UnitCode = z.enum(Object.keys(UNITS) as [UnitCode, ...UnitCode[]]);

@@ -1,0 +1,37 @@
+import { UNITS, type UnitCode } from '../records/catalogue';
+
+/**
+ * How monthly quantities combine over a period (issue 13, "units that mean what they say").
+ * A count (documents protocolled) adds up; a level (GB stored, mailboxes open) is held, so twelve
+ * months of 10 GB are 10 GB, not 120: over a period it is the average of the months that have a
+ * figure (months with no figure are unknown, not zero), or the latest. Quantities are integer
+ * thousandths ("milli", shared/domain/quantity.ts); the average is rounded to the nearest milli.
+ */
+
+export type Measure = 'count' | 'level';
+
+/** 'count' or 'level'; an unknown unit (a catalogue newer than this app) counts, as before. */
+export function measureOf(unit: string): Measure {
+  return (UNITS as Record<string, { measure: Measure } | undefined>)[unit]?.measure ?? 'count';
+}
+
+export function isLevel(unit: string): boolean {
+  return measureOf(unit) === 'level';
+}
+
+/**
+ * The figure for a period from its monthly figures (one per month that has one, in any order
+ * for a count; in month order for `latest`): a count's sum, a level's average; null when no month
+ * has a figure, so that a missing quantity is never mistaken for zero.
+ */
+export function combineMonths(unit: UnitCode | string, monthlyMilli: readonly number[]): number | null {
+  if (monthlyMilli.length === 0) return null;
+  const sum = monthlyMilli.reduce((a, b) => a + b, 0);
+  return measureOf(unit) === 'count' ? sum : Math.round(sum / monthlyMilli.length);
+}
+
+/** A level's latest figure (the last of the months given in month order); a count's sum. */
+export function latestOrSum(unit: UnitCode | string, monthlyMilliInOrder: readonly number[]): number | null {
+  if (monthlyMilliInOrder.length === 0) return null;
+  return measureOf(unit) === 'count' ? monthlyMilliInOrder.reduce((a, b) => a + b, 0) : monthlyMilliInOrder[monthlyMilliInOrder.length - 1]!;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { combineMonths, isLevel, latestOrSum, measureOf } from '../../shared/domain/unit-measure';
+
+describe('unit measure: counts add up, levels never do', () => {
+  it('knows which units are levels held', () => {
+    expect(isLevel('gb')).toBe(true);
+    expect(isLevel('mailboxes')).toBe(true);
+    expect(isLevel('sites')).toBe(true);
+    expect(measureOf('documents')).toBe('count');
+    expect(measureOf('certificates')).toBe('count');
+    expect(measureOf('a-unit-from-a-newer-catalogue')).toBe('count');
+  });
+
+  it('sums a count and averages a level over the months that have a figure', () => {
+    expect(combineMonths('documents', [100_000, 250_000, 50_000])).toBe(400_000);
+    // 6,47 GB held for twelve months is 6,47 GB, not 77,64 GB.
+    expect(combineMonths('gb', Array(12).fill(6_470))).toBe(6_470);
+    expect(combineMonths('gb', [1_000, 2_000])).toBe(1_500);
+    expect(combineMonths('mailboxes', [3_000, 4_000, 4_000])).toBe(3_667);
+  });
+
+  it('says "unknown" (null), never zero, when no month has a figure', () => {
+    expect(combineMonths('gb', [])).toBeNull();
+    expect(combineMonths('documents', [])).toBeNull();
+    expect(latestOrSum('gb', [])).toBeNull();
+  });
+
+  it('gives a level its latest figure and a count its sum', () => {
+    expect(latestOrSum('gb', [1_000, 2_000, 1_500])).toBe(1_500);
+    expect(latestOrSum('cases', [1_000, 2_000, 1_500])).toBe(4_500);
+  });
+});
