@@ -6,6 +6,7 @@ import { BallotSchema, CriteriaConfigSchema, ElectorSchema, ProposalActionSchema
 import { CentsSchema } from '../governance/money';
 import type { CriteriaConfig } from '../governance/evaluation';
 import type { HubProposalDetail } from './hub-views';
+import type { Joiner } from './proposal-joins';
 import type { VotingRules, VoteTally } from '../governance/voting';
 import type { PlanAllocation } from '../governance/allocation';
 import type { ConsortiumSavings } from '../governance/statement';
@@ -72,6 +73,8 @@ export type GovProposalDetail = HubProposalDetail & {
   /** The criteria to score with: those of its evaluation, else the configured ones. */
   criteria: CriteriaConfig;
   groupName: string | null;
+  /** The members that joined the proposal (condivisione), by town name. */
+  joiners: Joiner[];
 };
 
 export interface RankingRow {

@@ -6,6 +6,7 @@ import { memberKind } from './hub-members';
 import { GOV_RECORD_KINDS } from './gov-records';
 import { offeredCourseKind } from './hub-training';
 import { proposalKind } from './proposals';
+import { proposalJoinKind, sharedJoinKind, sharedProposalKind } from './proposal-joins';
 import { staffKind } from './staff';
 import { courseKind, participationKind } from './training';
 import { usageKind } from './usage';
@@ -20,10 +21,11 @@ export const MUNICIPALITY_RECORD_KINDS: readonly RecordKind[] = [
   groupMembershipKind,
   groupMeetingKind,
   proposalKind,
+  proposalJoinKind,
 ];
 
 /** Every record kind the hub writes (issue 4; issue 5 adds the plan's). */
-export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind, ...GOV_RECORD_KINDS];
+export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind, ...GOV_RECORD_KINDS, sharedProposalKind, sharedJoinKind];
 
 export const RECORD_KINDS: readonly RecordKind[] = [...MUNICIPALITY_RECORD_KINDS, ...HUB_RECORD_KINDS];
 

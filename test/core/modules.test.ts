@@ -27,7 +27,8 @@ describe('the feature modules', () => {
     const names = MODULES.map((m) => m.name);
     expect(names.indexOf('hub')).toBeLessThan(names.indexOf('governance'));
     const proposalProjectors = RECORD_REGISTRY.projectors.filter((p) => p.kind === 'proposal');
-    expect(proposalProjectors).toHaveLength(2);
+    // The hub's, the publication to members (condivisione) and governance's resubmission.
+    expect(proposalProjectors).toHaveLength(3);
     const hub = MODULES.find((m) => m.name === 'hub') as FeatureModule;
     expect(proposalProjectors[0]).toBe(hub.projectors?.find((p) => p.kind === 'proposal'));
   });

@@ -20,11 +20,13 @@ import { staffModule } from '../municipality/staff/staff-module';
 import { trainingModule } from '../municipality/training/training-module';
 import { groupsModule } from '../municipality/groups/groups-module';
 import { proposalsModule } from '../municipality/proposals/proposals-module';
+import { joinsModule } from '../municipality/joins/joins-module';
 import { catalogueModule } from '../municipality/catalogue/catalogue-module';
 import { historyModule } from '../municipality/history/history-module';
 import { homeModule } from '../municipality/home/home-module';
 import { csvModule } from '../municipality/csv/csv-module';
 import { hubModule } from '../hub/hub-module';
+import { proposalSharingModule } from '../hub/proposals/sharing-module';
 import { governanceModule } from '../governance/governance-module';
 import { appModule } from './app-module';
 import { setupModule } from './setup/setup-module';
@@ -44,11 +46,13 @@ export const MODULES = [
   trainingModule,
   groupsModule,
   proposalsModule,
+  joinsModule,
   catalogueModule,
   historyModule,
   homeModule,
   csvModule,
   hubModule,
+  proposalSharingModule,
   governanceModule,
   demoModule,
 ] as const;

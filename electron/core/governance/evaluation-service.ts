@@ -8,6 +8,7 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { GovProposalDetail, GovProposalRow, ProposalTrackView, RankingRow } from '../../../shared/domain/gov-plan';
 import { getHubProposal } from '../hub/proposals/hub-proposals';
+import { joinersOf } from '../hub/proposals/proposal-joiners';
 import { rankProposals, withLabelKeys, type CriteriaConfig } from '../../../shared/governance/evaluation';
 import { receiveProposal, transitionProposal, type ProposalAction, type ProposalTrack } from '../../../shared/governance/proposal-track';
 import { proposalStatusKind, type ProposalStatusData } from '../../../shared/records/gov-records';
@@ -233,5 +234,6 @@ export function getGovProposal(ctx: AppContext, input: { id: string }): GovPropo
   const track = saved ? toTrackView(saved.data, saved.recordId, saved.updatedAt) : null;
   const criteria = track?.evaluation ? { criteria: track.criteria, maxScore: track.max_score } : readGovSettings(ctx).criteria;
   const groupName = track?.group_id ? ((stmt(ctx.db, 'SELECT name FROM hub_groups WHERE id = ?').pluck().get(track.group_id) as string | undefined) ?? null) : null;
-  return { ...detail, track, criteria, groupName };
+  // The members that joined it (condivisione): the Committee weighs them on the criterion of members benefiting.
+  return { ...detail, track, criteria, groupName, joiners: joinersOf(ctx.db, input.id, detail.proposal.member) };
 }

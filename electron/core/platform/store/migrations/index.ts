@@ -11,6 +11,7 @@ import { migration009GovReportParts } from './009-gov-report-parts';
 import { migration010PeersAckProblem } from './010-peers-ack-problem';
 import { migration011LeanInbox } from './011-lean-inbox';
 import { migration012ExportLastHash } from './012-export-last-hash';
+import { migration013ProposalJoins } from './013-proposal-joins';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -23,6 +24,6 @@ export interface Migration {
  * Every migration, listed explicitly and in order. Once bundles travel between versions,
  * migrations are additive only: never drop or rename what an older peer may still send.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles, migration005UsageDailyAndText, migration006HubRecords, migration007Governance, migration008ForkResolutions, migration009GovReportParts, migration010PeersAckProblem, migration011LeanInbox, migration012ExportLastHash];
+export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles, migration005UsageDailyAndText, migration006HubRecords, migration007Governance, migration008ForkResolutions, migration009GovReportParts, migration010PeersAckProblem, migration011LeanInbox, migration012ExportLastHash, migration013ProposalJoins];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
