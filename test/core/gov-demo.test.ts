@@ -11,6 +11,9 @@ describe('hub demo', () => {
     expect(s).toMatchObject({ towns: 4, proposals: 8, planYear: 2027, planState: 'approved_by_assembly', assemblyOutcome: 'approved' });
     const states = (await hub.must('gov.proposals.list', {})).map((p) => p.track?.status ?? 'received').sort();
     expect(states).toEqual(['approved', 'approved', 'completed', 'in_progress', 'not_admitted', 'received', 'returned', 'under_evaluation']);
+    // Condivisione: two members joined the first member's second proposal, through real bundles.
+    const joined = (await hub.must('gov.proposals.list', {})).find((p) => p.title.startsWith('Sportello telematico'))!;
+    expect((await hub.must('gov.proposals.get', { id: joined.id })).joiners).toHaveLength(2);
     const plan = await hub.must('plan.get', { year: 2027 });
     // The two admitted this year; the other two were approved with last year's plan.
     expect(plan.items.filter((i) => i.category === 'initiative')).toHaveLength(2);

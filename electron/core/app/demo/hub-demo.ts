@@ -160,6 +160,13 @@ async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<H
         await call('identity.confirm', { id: peer.id, fingerprint: peer.fingerprint });
         const hp = await tc('identity.import', { contentBase64: hubId.contentBase64 });
         await tc('identity.confirm', { id: hp.id, fingerprint: hp.fingerprint });
+        if (t === 1 || t === 2) {
+          // Condivisione: the hub's bundle brings the first member's proposals; this member joins one.
+          const [hb] = await call('bundle.export', { dir: join(tmp, 'out'), for: m.istat });
+          await tc('bundle.import', { files: [{ path: hb!.path }] });
+          const shared = (await tc('joins.list', {})).find((x) => x.title === titles[1][0]);
+          if (shared) await tc('joins.join', { id: shared.id, note: t === 1 ? 'Le stesse pratiche edilizie arrivano anche ai nostri uffici: aderiamo.' : '' });
+        }
         for (const [title, problem, solution, oneOff, yearly] of titles.slice(t * 2, t * 2 + 2)) {
           const others = members.filter((x) => x.istat !== m.istat).map((x) => x.istat);
           const beneficiaries = others.filter(() => rand() < 0.5).slice(0, 12);
