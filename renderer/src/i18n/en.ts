@@ -9,6 +9,7 @@ import { enReports } from './en-reports';
 import { enCsv } from './en-csv';
 import { enRecovery } from './en-recovery';
 import { enBackup } from './en-backup';
+import { enJoins } from './en-joins';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -22,6 +23,7 @@ export const en: Catalogue = {
   ...enCsv,
   ...enRecovery,
   ...enBackup,
+  ...enJoins,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',

@@ -8,6 +8,7 @@ import { itReports } from './it-reports';
 import { itCsv } from './it-csv';
 import { itRecovery } from './it-recovery';
 import { itBackup } from './it-backup';
+import { itJoins } from './it-joins';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -25,6 +26,7 @@ export const it = {
   ...itCsv,
   ...itRecovery,
   ...itBackup,
+  ...itJoins,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',

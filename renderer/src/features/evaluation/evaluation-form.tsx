@@ -20,12 +20,15 @@ export function EvaluationForm({
   onSubmit,
   busy,
   formError,
+  hints,
 }: {
   criteria: GovSettings['criteria'];
   initial: Record<string, number> | null;
   onSubmit: (scores: Record<string, number>) => void;
   busy: boolean;
   formError?: string | undefined;
+  /** A fact beside a criterion's score, by criterion id (members benefiting: how many joined). */
+  hints?: Readonly<Record<string, string>>;
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ScoresDraft>(() => Object.fromEntries(criteria.criteria.map((c) => [c.id, initial?.[c.id] !== undefined ? String(initial[c.id]) : ''])));
@@ -75,7 +78,7 @@ export function EvaluationForm({
             key={c.id}
             id={`score-${c.id}`}
             label={t('evaluation.scoreLabel', { label: criterionLabel(c, t), weight: c.weight })}
-            hint={t('evaluation.scoreHint', { max: criteria.maxScore })}
+            hint={hints?.[c.id] ? `${t('evaluation.scoreHint', { max: criteria.maxScore })} ${hints[c.id]}` : t('evaluation.scoreHint', { max: criteria.maxScore })}
             value={draft[c.id] ?? ''}
             decimals={false}
             error={errors[c.id]}

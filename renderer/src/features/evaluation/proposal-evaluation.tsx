@@ -19,6 +19,7 @@ import { ProposalTimeline } from '../governance/timeline';
 import { saveFile } from '../../platform/save-file';
 import { EvaluationForm } from './evaluation-form';
 import { StateActions } from './state-actions';
+import { JoinersList } from '../proposals/joiners-list';
 
 /** One received proposal: its content (read-only), group, scores, state actions, timeline. */
 export function ProposalEvaluation({ id }: { id: string }) {
@@ -109,11 +110,16 @@ export function ProposalEvaluation({ id }: { id: string }) {
               options={[{ value: '', label: t('evaluation.noGroup') }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
             />
           </Card>
+          <Card title={t('joins.joinersTitle')} id="gov-joiners">
+            <p className="cst-hint">{t('joins.evalIntro')}</p>
+            <JoinersList joiners={detail.data.joiners} label={t('joins.joinersTitle')} />
+          </Card>
           {track.status === 'under_evaluation' ? (
             <Card title={t('evaluation.scoresTitle')} id="gov-scores">
               <EvaluationForm
                 criteria={criteria}
                 initial={track.evaluation?.scores ?? null}
+                hints={{ members_benefiting: t('joins.criterionHint', { beneficiaries: p.beneficiaries.length, joiners: detail.data.joiners.length }) }}
                 busy={busy}
                 formError={scoreError}
                 onSubmit={(scores) => void act({ type: 'evaluate', date: todayIso(), by: t('evaluation.committee'), scores }, setScoreError)}

@@ -19,6 +19,7 @@ import { useMunicipalityNames } from './beneficiaries-picker';
 import { StatusBadge } from './proposals-list';
 import { ProposalForm } from './proposal-form';
 import { ProposalVersions } from './proposal-versions';
+import { ProposalJoinersCard } from './proposal-joiners-card';
 import { useProposalsStore } from './store';
 
 /** One proposal: its content (editable as a draft, locked once submitted), attachments, lifecycle, versions. */
@@ -62,6 +63,7 @@ export function ProposalDetail({ id }: { id: string }) {
         <Attachments proposal={p} editable={editable} onChanged={() => changed()} />
       </Card>
       <Lifecycle proposal={p} />
+      <ProposalJoinersCard proposal={p} />
       <Card title={t('proposals.versionsTitle')} id="proposal-versions">
         <p>{t('proposals.versionsIntro')}</p>
         <ProposalVersions versions={detail.data.versions} />

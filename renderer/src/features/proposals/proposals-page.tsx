@@ -5,9 +5,11 @@ import { navigateTo } from '../../platform/hash-location';
 import { ProposalDetail } from './proposal-detail';
 import { ProposalForm } from './proposal-form';
 import { ProposalsList } from './proposals-list';
+import { SharedProposals } from './shared-proposals';
+import { SubNav } from '../../components/sub-nav';
 import { useProposalsStore } from './store';
 
-/** "Proposte": the list, a new proposal (`/proposals/new`), one proposal (`/proposals/<id>`). */
+/** "Proposte": the list, a new proposal (`/proposals/new`), one proposal (`/proposals/<id>`), the other members' (`/proposals/others`). */
 export function ProposalsPage({ sub }: { sub: string }) {
   const { t } = useTranslation();
   const changed = useProposalsStore((s) => s.changed);
@@ -35,6 +37,26 @@ export function ProposalsPage({ sub }: { sub: string }) {
       </>
     );
   }
+  const views = (
+    <SubNav
+      label={t('joins.viewsLabel')}
+      currentPath={sub === 'others' ? '/proposals/others' : '/proposals'}
+      items={[
+        { path: '/proposals', label: t('joins.viewOurs') },
+        { path: '/proposals/others', label: t('joins.viewOthers') },
+      ]}
+    />
+  );
+  if (sub === 'others') {
+    return (
+      <>
+        <PageTitle>{t('joins.othersTitle')}</PageTitle>
+        {views}
+        <p className="cst-lead">{t('joins.othersIntro')}</p>
+        <SharedProposals />
+      </>
+    );
+  }
   if (sub) {
     return (
       <>
@@ -46,6 +68,7 @@ export function ProposalsPage({ sub }: { sub: string }) {
   return (
     <>
       <PageTitle>{t('proposals.title')}</PageTitle>
+      {views}
       <p className="cst-lead">{t('proposals.intro')}</p>
       <ProposalsList />
     </>
