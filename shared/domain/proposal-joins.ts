@@ -36,7 +36,11 @@ export interface SharedProposal {
   submittedAt: string | null;
   joiners: Joiner[];
   /** This member's own join: null if it never joined. */
-  mine: { status: JoinStatus; note: string; updatedAt: string } | null;
+  /**
+   * This member's own join: null if it never joined. `relayed`: the hub's stream already shows it
+   * as it is now (until then the other members and the proposer do not see it).
+   */
+  mine: { status: JoinStatus; note: string; updatedAt: string; relayed: boolean } | null;
 }
 
 export const JoinInput = z

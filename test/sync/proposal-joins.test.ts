@@ -43,7 +43,8 @@ describe('members joining each other proposals', () => {
     // Pesaro joins: one event of its own, a record of its own kind.
     const before = outboxEvents(pesaro).length;
     const joined = await pesaro.must('joins.join', { id: shared!.id, note: 'Interessa anche a noi: stesse pratiche edilizie.' });
-    expect(joined.mine).toMatchObject({ status: 'joined', note: 'Interessa anche a noi: stesse pratiche edilizie.' });
+    // Not relayed yet: until the hub's reply, nobody else sees it (the screen says so).
+    expect(joined.mine).toMatchObject({ status: 'joined', note: 'Interessa anche a noi: stesse pratiche edilizie.', relayed: false });
     const mine = outboxEvents(pesaro).slice(before);
     expect(mine.map((e) => [e.kind, e.op, (e.data as { status: string }).status])).toEqual([['proposal_join', 'put', 'joined']]);
     // Canonical like every record: the line's data is the schema's output, members in order.
@@ -64,6 +65,8 @@ describe('members joining each other proposals', () => {
     expect(await urbino.must('joins.ofProposal', { proposalId: p.id })).toMatchObject([{ istat: '041044', name: 'Pesaro' }]);
     await hubToTown(hub, fano, '041013');
     expect((await fano.must('joins.list', {}))[0]!.joiners.map((j) => j.name)).toEqual(['Pesaro']);
+    await hubToTown(hub, pesaro, '041044');
+    expect((await pesaro.must('joins.list', {}))[0]!.mine).toMatchObject({ status: 'joined', relayed: true });
 
     // Pesaro withdraws its join: a new state of the same record, relayed; nobody lists it any more.
     await pesaro.must('joins.withdraw', { id: shared!.id });

@@ -53,7 +53,7 @@ describe('members joining each other proposals', () => {
     expect(pesaro.callsOf('joins.join')).toEqual([expect.objectContaining({ note: 'Anche le nostre frazioni sono senza rete.' })]);
     const after = await screen.findByRole('region', { name: 'Wi-Fi pubblico nelle frazioni' });
     await within(after).findByText('Il Comune ha aderito');
-    expect(within(after).getByText(/Il Comune ha aderito il 26\/11\/2026\./)).toBeTruthy();
+    expect(within(after).getByText(/Il Comune ha aderito il 26\/11\/2026\. Il consorzio non l’ha ancora ricevuto/)).toBeTruthy();
 
     await user.click(within(after).getByRole('button', { name: 'Ritira l’adesione' }));
     const dialog = await screen.findByRole('dialog', { name: 'Ritirare l’adesione?' });

@@ -35,6 +35,7 @@ export const enJoins: typeof itJoins = {
     withdraw: 'Withdraw the join',
     mineSince: 'The municipality joined on {{date}}.',
     mineWithdrawn: 'The municipality had joined; the join was withdrawn on {{date}}.',
+    notRelayed: 'The consortium has not received it yet: the other municipalities will see it after the next sending and the consortium’s reply.',
     withdrawnNoJoin: 'The proposal was withdrawn by the proposing municipality: it can no longer be joined.',
     joinedToast: 'Join recorded: it leaves with the next sending to the consortium.',
     noteToast: 'Note updated: it leaves with the next sending to the consortium.',

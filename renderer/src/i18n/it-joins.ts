@@ -6,7 +6,7 @@ export const itJoins = {
     viewOthers: 'Proposte degli altri comuni',
     othersTitle: 'Proposte degli altri comuni',
     othersIntro:
-      'Le proposte che gli altri comuni hanno inviato al Comitato tecnico, come il consorzio le ha pubblicate. Con «Aderisci» il Comune dichiara che l’iniziativa interessa anche a sé: il comune proponente e il Comitato tecnico vedono l’adesione e la nota, e chi aderisce è proposto tra i comuni che ne sostengono il costo nel piano. L’adesione parte con il prossimo invio al consorzio.',
+      'Le proposte che gli altri comuni hanno inviato al Comitato tecnico, come il consorzio le ha pubblicate. Con «Aderisci» il Comune dichiara il proprio interesse per l’iniziativa: il comune proponente e il Comitato tecnico vedono l’adesione e la nota, e chi aderisce è proposto tra i comuni che ne sostengono il costo nel piano. L’adesione parte con il prossimo invio al consorzio.',
     othersEmpty: 'Nessuna proposta di altri comuni. Le proposte arrivano con i pacchetti del consorzio: importare l’ultimo pacchetto ricevuto (Invio e ricezione).',
     from: 'Proposta del Comune di {{name}}, versione {{version}}, inviata il {{date}}.',
     fromUndated: 'Proposta del Comune di {{name}}, versione {{version}}.',
@@ -33,6 +33,7 @@ export const itJoins = {
     withdraw: 'Ritira l’adesione',
     mineSince: 'Il Comune ha aderito il {{date}}.',
     mineWithdrawn: 'Il Comune aveva aderito; l’adesione è stata ritirata il {{date}}.',
+    notRelayed: 'Il consorzio non l’ha ancora ricevuto: gli altri comuni lo vedranno dopo il prossimo invio e la risposta del consorzio.',
     withdrawnNoJoin: 'La proposta è stata ritirata dal comune proponente: non si può più aderire.',
     joinedToast: 'Adesione registrata: parte con il prossimo invio al consorzio.',
     noteToast: 'Nota aggiornata: parte con il prossimo invio al consorzio.',

@@ -6,7 +6,7 @@
  */
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { Joiner, SharedProposal } from '../../../../shared/domain/proposal-joins';
-import { proposalJoinKind, type ProposalJoinData, type SharedProposalData } from '../../../../shared/records/proposal-joins';
+import { proposalJoinKind, type ProposalJoinData, type SharedJoinData, type SharedProposalData } from '../../../../shared/records/proposal-joins';
 import type { AppContext } from '../../platform/context';
 import { appError } from '../../platform/errors';
 import { requireInstallation } from '../../platform/installation/installation-store';
@@ -45,8 +45,17 @@ function toShared(ctx: AppContext, r: SharedRow): SharedProposal {
     yearlyCents: d.yearly_cents,
     submittedAt: d.submitted_at,
     joiners: joinersOf(ctx.db, r.proposal_id, r.proposer),
-    mine: own && mine ? { status: own.status, note: own.note, updatedAt: mine.updated_at } : null,
+    mine: own && mine ? { status: own.status, note: own.note, updatedAt: mine.updated_at, relayed: relayed(ctx, r, own) } : null,
   };
+}
+
+/** Whether the hub's relay of our join says what our record says now (status and note). */
+function relayed(ctx: AppContext, r: SharedRow, own: ProposalJoinData): boolean {
+  const us = requireInstallation(ctx.db).id;
+  const row = stmt(ctx.db, 'SELECT data FROM shared_proposal_joins WHERE proposer = ? AND proposal_id = ? AND joiner = ?').get(r.proposer, r.proposal_id, us) as { data: string } | undefined;
+  if (!row) return false;
+  const d = JSON.parse(row.data) as SharedJoinData;
+  return d.status === own.status && d.note === own.note;
 }
 
 function sharedRow(ctx: AppContext, id: string): SharedRow {

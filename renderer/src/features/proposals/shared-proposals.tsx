@@ -95,7 +95,12 @@ function SharedProposalCard({ proposal: p, onChanged }: { proposal: SharedPropos
       </details>
       <h3 className="cst-subtitle">{t('joins.joinersTitle')}</h3>
       <JoinersList joiners={p.joiners} label={t('joins.joinersTitle')} />
-      {p.mine ? <p>{joined ? t('joins.mineSince', { date: formatDate(p.mine.updatedAt) }) : t('joins.mineWithdrawn', { date: formatDate(p.mine.updatedAt) })}</p> : null}
+      {p.mine ? (
+        <p>
+          {joined ? t('joins.mineSince', { date: formatDate(p.mine.updatedAt) }) : t('joins.mineWithdrawn', { date: formatDate(p.mine.updatedAt) })}
+          {p.mine.relayed ? '' : ` ${t('joins.notRelayed')}`}
+        </p>
+      ) : null}
       {p.status === 'withdrawn' ? (
         <p>{t('joins.withdrawnNoJoin')}</p>
       ) : (
@@ -108,7 +113,7 @@ function SharedProposalCard({ proposal: p, onChanged }: { proposal: SharedPropos
           }}
         >
           <TextAreaField id={noteId} label={t('joins.noteLabel')} hint={t('joins.noteHint')} value={note} onChange={setNote} error={error} maxLength={2000} />
-          <div className="cst-actions">
+          <div className="cst-actions cst-join-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {joined ? t('joins.updateNote') : t('joins.join')}
             </button>
