@@ -90,6 +90,7 @@ describe('condivisione: members join each other’s proposals', () => {
   it('Pesaro joins a proposal; Urbino sees who joined; the hub sees the joiners in its evaluation', async () => {
     const { page, problems } = await shellOn(dirs.pesaro);
     await go(page, '/proposals');
+    await check(page, 'join-00-own-list');
     await page.getByRole('link', { name: 'Proposte degli altri comuni' }).click();
     await page.getByRole('heading', { level: 1, name: 'Proposte degli altri comuni' }).waitFor();
     const wifi = page.getByRole('region', { name: WIFI });
