@@ -8,7 +8,7 @@ import { NoInput } from './inputs';
 
 /** A copy from `backup.list` by its name (no folders), or a file's bytes: never a path. */
 const BackupRestoreInput = z.union([
-  z.object({ name: z.string().regex(/^cst-desk-[0-9TZ-]+\.sqlite$/, { message: 'Nome di copia di sicurezza non valido.' }) }).strict(),
+  z.object({ name: z.string().regex(/^cst-desk-[0-9TZ-]+\.sqlite$/, { message: 'Nome di copia di sicurezza non valido: scegliere una copia dall’elenco oppure un file.' }) }).strict(),
   z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string().min(1).max(100 * 1024 * 1024) }).strict(),
 ]);
 
