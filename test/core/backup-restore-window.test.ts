@@ -112,3 +112,15 @@ describe('restore a backup from the window', () => {
     expect(readdirSync(join(town.dataDir, 'outbox-tmp'))).toEqual([]);
   }, 60_000);
 });
+
+describe('two restores in the same second', () => {
+  it('each keeps its database of before (the second never renames over the first)', async () => {
+    const town = await urbino();
+    const copy = await town.must('backup.now', {});
+    const first = await town.must('backup.restore', { fileName: 'a.sqlite', contentBase64: b64(join(town.dataDir, 'backups', copy.name)) });
+    const second = await town.must('backup.restore', { fileName: 'b.sqlite', contentBase64: b64(join(town.dataDir, 'backups', first.savedFirst)) });
+    expect(second.movedAside).not.toBe(first.movedAside);
+    expect(existsSync(join(town.dataDir, first.movedAside!))).toBe(true);
+    expect(existsSync(join(town.dataDir, second.movedAside!))).toBe(true);
+  }, 60_000);
+});

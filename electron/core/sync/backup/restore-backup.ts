@@ -130,7 +130,9 @@ export function restoreBackup(options: RestoreOptions): RestoreResult {
     // Opening the staged copy read-only may have left an empty WAL beside it; it must not follow the file.
     for (const suffix of ['-wal', '-shm']) rmSync(staged + suffix, { force: true });
     if (existsSync(dbPath)) {
+      // Never over an earlier one: two restores in the same second must both keep their database of before.
       movedAside = `${dbPath}.before-restore-${stamp(options.now)}`;
+      for (let n = 2; existsSync(movedAside); n += 1) movedAside = `${dbPath}.before-restore-${stamp(options.now)}-${n}`;
       renameSync(dbPath, movedAside);
       // A WAL left by a crash belongs to the database moved aside, never to the restored one.
       for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, movedAside + suffix);
