@@ -8,6 +8,7 @@ import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { shellMessages as t } from './messages';
 import { printHtmlToPdf, servePrintRequests } from './pdf-print';
+import { registerSaveToFolder } from './save-to-folder';
 import { createMainWindow, guardedOpenExternal, hardenSession, hardenWebContents } from './window';
 
 /*
@@ -105,6 +106,11 @@ async function start(): Promise<void> {
     getWindow: () => mainWindow,
     appOrigin,
     log: (message) => process.stderr.write(`${JSON.stringify({ level: 'warn', message })}\n`),
+  });
+  registerSaveToFolder({
+    getWindow: () => mainWindow,
+    appOrigin,
+    showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
   });
   installMenu({
     isPackaged: app.isPackaged,

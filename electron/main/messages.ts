@@ -39,6 +39,10 @@ export const shellMessages = {
   senderRefused: 'Richiesta rifiutata: non proviene dalla finestra di CST Desk.',
   badRequest: 'Richiesta non valida: nome dell’operazione mancante.',
   saveDialogTitle: 'Salva file',
+  folderDialogTitle: 'Cartella in cui salvare i file per i membri',
+  folderDialogButton: 'Salva qui',
+  badFiles: 'Richiesta non valida: i file da salvare non hanno nomi semplici.',
+  folderWriteFailed: (folder: string, code: string) => `scrittura in ${folder} non riuscita, ${code}`,
   pdfPrintFailed: (detail: string) =>
     `Non è stato possibile creare il PDF (${detail}). Riprovare; intanto il documento si può aprire in anteprima o salvare in HTML e stampare dal browser.`,
   pdfPrintTimeout: 'La creazione del PDF non ha risposto in tempo. Riprovare; se si ripete, aprire l’anteprima o salvare il documento in HTML e stamparlo dal browser.',

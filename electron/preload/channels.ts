@@ -4,3 +4,5 @@
  */
 export const IPC_CALL = 'cst:call';
 export const IPC_EVENT = 'cst:event';
+/** "Prepara i file per i membri": main asks for a folder with its own dialog and writes the files (save-to-folder.ts). */
+export const IPC_SAVE_TO_FOLDER = 'cst:save-to-folder';

@@ -95,6 +95,8 @@ export interface BundleExportResult {
   path: string;
   fileName: string;
   recipient: { kind: Role; id: string };
+  /** The recipient's name (a member's town, the consortium's name), for lists the clerk reads. */
+  recipientName: string;
   range: SeqRange;
   events: number;
   bytes: number;
@@ -103,6 +105,19 @@ export interface BundleExportResult {
   bundleId: string;
   /** `inline: true` only: the file's bytes, for a download (browser) or a save dialog (Electron); `path` is then empty. */
   contentBase64?: string;
+}
+
+/** `bundle.exportArchive`: one ZIP with one bundle per confirmed member, named by town, and a LEGGIMI.txt. */
+export interface BundleArchiveResult {
+  /** `CST-PU-membri-2026-12-06.zip` (`…-members-…` in English). */
+  fileName: string;
+  contentBase64: string;
+  bytes: number;
+  sha256: string;
+  /** The list town → file inside the ZIP: `LEGGIMI.txt` (`README.txt` in English). */
+  readme: string;
+  /** The bundles in the ZIP (by town), as `bundle.export` reports them, without their bytes. */
+  files: Omit<BundleExportResult, 'contentBase64'>[];
 }
 
 export interface PendingBundle {
@@ -205,6 +220,14 @@ export const BundleExportInput = z
     message: 'Indicare un file di destinazione, una cartella oppure lo scaricamento (uno dei tre).',
     path: ['out'],
   });
+
+/** Hub: every member's bundle in one ZIP, for one download; `lang` is the language of the list inside. */
+export const BundleExportArchiveInput = z
+  .object({
+    lang: z.enum(['it', 'en']).default('it'),
+    plain: z.boolean().default(false),
+  })
+  .strict();
 
 /** A file to import: a path on this computer (CLI only), or its bytes (the window: a file chosen or dropped). */
 export const BundleFileInput = z.union([

@@ -31,6 +31,10 @@ export const schemaMessages = {
   'schema.tooLarge': v('Valore troppo grande.', 'Value too large.'),
   'schema.monthlyFirstDay': v('Un dato mensile ha la data del primo giorno del mese.', 'A monthly value is dated the first day of the month.'),
   'schema.provinceExample': v('Sigla di provincia non valida (per esempio PU).', 'Invalid province code (for example PU).'),
+  'schema.backupName': v(
+    'Nome di copia di sicurezza non valido: scegliere una copia dall’elenco oppure un file.',
+    'Invalid backup name: choose a backup from the list or a file.',
+  ),
   'schema.province2': v('Sigla di provincia di 2 lettere maiuscole.', 'Province code of 2 capital letters.'),
   'schema.quantity': v('Scrivere un numero positivo, per esempio 12 oppure 12,5 (al massimo 3 decimali).', 'Write a positive number, for example 12 or 12.5 (at most 3 decimals).'),
   'schema.weighting': v('Ponderazione: un membro un voto, per popolazione o per quota.', 'Weighting: one member one vote, by population or by share.'),

@@ -174,6 +174,14 @@ export const syncMessages = {
     "La copia {file} appartiene a un'altra installazione ({theirsRole} {theirs}) e non a questa{oursText}. Nulla è stato cambiato; se è proprio quella giusta, ripetere con --force.",
     'The backup {file} belongs to another installation ({theirsRoleEn} {theirs}), not to this one{oursTextEn}. Nothing was changed; if it really is the right one, repeat with --force.',
   ),
+  'restore.otherInstallationWindow': refusal(
+    "La copia {file} appartiene a un'altra installazione ({theirsRole} {theirs}) e non a questa{oursText}. Nulla è stato cambiato: scegliere una copia di sicurezza di questa installazione.",
+    'The backup {file} belongs to another installation ({theirsRoleEn} {theirs}), not to this one{oursTextEn}. Nothing was changed: choose a backup of this installation.',
+  ),
+  'restore.unknownBackup': notFound(
+    'La copia {name} non è più nella cartella delle copie di sicurezza. Nulla è stato cambiato: aggiornare l’elenco e sceglierne un’altra.',
+    'The backup {name} is no longer in the backups folder. Nothing was changed: refresh the list and choose another one.',
+  ),
   'restore.failed': io('Ripristino non riuscito ({detail}): il database di prima è rimasto al suo posto.', 'Restore failed ({detail}): the previous database was left in place.'),
   'restore.walUnmergeable': {
     code: 'E_DB_CORRUPT',

@@ -1,6 +1,6 @@
 /** `cst identity import|confirm`, `cst bundle export|import|inspect` as a user runs them, and our files checked with Debian's tools. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
@@ -74,5 +74,14 @@ describe('cst bundle and identity exchange', () => {
 
     const hist = JSON.parse((await cst(['bundle', 'history', '--data-dir', hub, '--json'])).stdout).value;
     expect(hist.receptions.map((r: { code: string | null; outcome: string }) => r.code ?? r.outcome)).toEqual(['duplicate', 'E_FORMAT', 'applied']);
+
+    // The hub's files for every member are named by town and day (the office's calendar), not by code.
+    const out = join(files, 'membri');
+    const all = await cst(['bundle', 'export', '--all-members', out, '--data-dir', hub]);
+    expect(all.code).toBe(0);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+    expect(readdirSync(out)).toEqual([`Urbino-${day}.cstb`]);
+    expect(all.stdout).toContain(`Urbino-${day}.cstb: per Urbino (041067)`);
+    expect((await cst(['bundle', 'import', join(out, `Urbino-${day}.cstb`), '--data-dir', town])).code).toBe(0);
   }, 60_000);
 });

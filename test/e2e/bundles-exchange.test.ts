@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -208,11 +209,18 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await check(hp, 'hub groups');
       await shoot(hp, 'hub-06c-groups');
       const [hubDownload] = await Promise.all([hp.waitForEvent('download'), hp.getByRole('button', { name: 'Prepara i file per i membri' }).click()]);
-      await hp.getByText('Pronto 1 file').waitFor();
+      await hp.getByText(/^Pronto il file CST-PU-membri-.*con il pacchetto per 1 comune$/).waitFor();
+      // One download for every member: a ZIP with a bundle per member named by town, and LEGGIMI.txt.
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
+      expect(hubDownload.suggestedFilename()).toBe(`CST-PU-membri-${day}.zip`);
       const line = await hp.locator('#send-members li').first().innerText();
-      expect(line).toContain(hubDownload.suggestedFilename());
-      const hubFile = join(work, hubDownload.suggestedFilename());
-      await hubDownload.saveAs(hubFile);
+      expect(line).toMatch(new RegExp(`^Urbino: Urbino-${day}\\.cstb \\(`));
+      const zipFile = join(work, hubDownload.suggestedFilename());
+      await hubDownload.saveAs(zipFile);
+      const unzipped = join(work, 'membri');
+      expect(spawnSync('unzip', ['-q', zipFile, '-d', unzipped]).status).toBe(0);
+      expect(readdirSync(unzipped).sort()).toEqual(['LEGGIMI.txt', `Urbino-${day}.cstb`]);
+      const hubFile = join(unzipped, `Urbino-${day}.cstb`);
       await check(hp, 'hub sent to members');
       await shoot(hp, 'hub-07-sent');
 

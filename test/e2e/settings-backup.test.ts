@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,13 +39,39 @@ describe('settings: backups in the browser shell', () => {
         `axe.run(document).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id))`,
       )) as string[];
       expect(serious).toEqual([]);
+      if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+
+      // The same copy kept elsewhere (a USB stick), uploaded below.
+      const upload = join(tempDir(), 'urbino-chiavetta.sqlite');
+      copyFileSync(join(dataDir, 'backups', files[0]!), upload);
+      // Restore from the window: the listed copy, after the confirmation; the page reloads and says so.
+      await card.getByRole('button', { name: /^Ripristina la copia del / }).click();
+      const dialog = page.getByRole('dialog', { name: /^Ripristinare la copia del / });
+      await dialog.getByText(/cioè di questa installazione/).waitFor();
+      if (SHOTS) await page.screenshot({ path: join(SHOTS, 'restore-dialog-it.png') });
+      await dialog.getByRole('button', { name: 'Ripristina la copia' }).click();
+      await page.getByText(/^Copia del \d\d\/\d\d\/\d{4}, \d\d:\d\d ripristinata$/).waitFor();
+      expect(readdirSync(dataDir).filter((n) => n.startsWith('cst-desk.sqlite.before-restore-'))).toHaveLength(1);
+      if (SHOTS) await page.getByRole('region', { name: 'Copie di sicurezza' }).screenshot({ path: join(SHOTS, 'restored-it.png') });
+      // The copy from the stick: the page uploads its bytes, the core checks and restores it.
+      await page.getByLabel('Ripristina da un file').setInputFiles(upload);
+      const fromFile = page.getByRole('dialog', { name: 'Ripristinare la copia urbino-chiavetta.sqlite?' });
+      await fromFile.getByRole('button', { name: 'Ripristina la copia' }).click();
+      await page.getByText('Copia urbino-chiavetta.sqlite ripristinata').waitFor();
+      expect(readdirSync(dataDir).filter((n) => n.startsWith('cst-desk.sqlite.before-restore-'))).toHaveLength(2);
+
       if (SHOTS) {
-        mkdirSync(SHOTS, { recursive: true });
-        await card.scrollIntoViewIfNeeded();
-        await card.screenshot({ path: join(SHOTS, 'backup-card-it.png') });
+        const again = page.getByRole('region', { name: 'Copie di sicurezza' });
+        await again.scrollIntoViewIfNeeded();
+        await again.screenshot({ path: join(SHOTS, 'backup-card-it.png') });
         await page.getByRole('button', { name: 'English', exact: true }).first().click();
-        await page.getByRole('region', { name: 'Backups' }).waitFor();
-        await page.getByRole('region', { name: 'Backups' }).screenshot({ path: join(SHOTS, 'backup-card-en.png') });
+        const en = page.getByRole('region', { name: 'Backups' });
+        await en.waitFor();
+        await en.screenshot({ path: join(SHOTS, 'backup-card-en.png') });
+        await en.getByRole('button', { name: /^Restore the backup of / }).first().click();
+        await page.getByRole('dialog', { name: /^Restore the backup of / }).getByText(/that is of this installation/).waitFor();
+        await page.screenshot({ path: join(SHOTS, 'restore-dialog-en.png') });
+        await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
       }
       expect(problems).toEqual([]);
     } finally {

@@ -18,9 +18,9 @@ await import('../../electron/preload/preload');
 const api = exposed.get('cstApi') as unknown as import('../../shared/api/call').WindowApi;
 
 describe('preload bridge', () => {
-  it('exposes exactly call and subscribe under window.cstApi, nothing else', () => {
+  it('exposes exactly call, subscribe and saveToFolder under window.cstApi, nothing else', () => {
     expect([...exposed.keys()]).toEqual(['cstApi']);
-    expect(Object.keys(api).sort()).toEqual(['call', 'subscribe']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'saveToFolder', 'subscribe']);
     expect(typeof api.call).toBe('function');
     expect(typeof api.subscribe).toBe('function');
   });
@@ -28,6 +28,12 @@ describe('preload bridge', () => {
   it('call invokes cst:call with the method and input, and returns the Result', async () => {
     await expect(api.call('reference.searchMunicipalities', { query: 'Urbino' })).resolves.toEqual({ ok: true, value: 'ok' });
     expect(invoke).toHaveBeenCalledWith('cst:call', 'reference.searchMunicipalities', { query: 'Urbino' });
+  });
+
+  it('saveToFolder hands the files to main on cst:save-to-folder (main shows the dialog and writes)', async () => {
+    const files = [{ fileName: 'Urbino-2026-12-06.cstb', contentBase64: 'AA==' }];
+    await (api as unknown as { saveToFolder(f: unknown): Promise<unknown> }).saveToFolder(files);
+    expect(invoke).toHaveBeenCalledWith('cst:save-to-folder', files);
   });
 
   it('subscribe delivers only the named event, only its payload, until unsubscribed', () => {

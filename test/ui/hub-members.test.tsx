@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from './axe-serious';
 import { resetBundleStores } from './bundle-stores';
 import { recordDownloads } from './downloads';
@@ -127,14 +127,41 @@ describe('hub members and catalogue', () => {
 
     const downloads = recordDownloads();
     await user.click(screen.getByRole('button', { name: 'Prepara i file per i membri' }));
-    await screen.findByText('Pronto 1 file');
-    const line = screen.getByText(/^041067: cst-CST-PU-per-041067-1-\d+\.cstb \(\d+ dati, \d+,\d kB\)$/);
-    const name = /cst-CST-PU-per-041067-1-(\d+)\.cstb/.exec(line.textContent ?? '');
-    expect(line.textContent).toContain(`(${name?.[1]} dati,`);
-    // The bytes come back and are downloaded: the window never names a folder.
-    expect(api.callsOf('bundle.export')).toEqual([{ allMembers: true, inline: true }]);
-    expect(downloads).toEqual([name?.[0]]);
-    expect(screen.getByText(/I file sono stati scaricati/)).toBeTruthy();
+    // ONE download for every member: a ZIP with a bundle per member, named by town, and LEGGIMI.txt.
+    await screen.findByText('Pronto il file CST-PU-membri-2026-11-26.zip con il pacchetto per 1 comune');
+    expect(api.callsOf('bundle.exportArchive')).toEqual([{ lang: 'it' }]);
+    expect(api.callsOf('bundle.export')).toEqual([]);
+    expect(downloads).toEqual(['CST-PU-membri-2026-11-26.zip']);
+    const [sent] = (await api.must('bundle.history', {})).exports;
+    expect(screen.getByText(new RegExp(`^Urbino: Urbino-2026-11-26\\.cstb \\(${sent!.events} dati, \\d+,\\d kB\\)$`))).toBeTruthy();
+    expect(screen.getByText(/Contiene un pacchetto per ogni comune, chiamato con il nome del comune, e LEGGIMI\.txt con l’elenco/)).toBeTruthy();
+    expect(screen.getByText(/Estrarre il file ZIP/)).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   });
+
+  it('in Electron the files go to a folder chosen in the main process’s dialog, named by town', async () => {
+    const { api, urbino, render } = await open('/#/catalogue');
+    const saveToFolder = vi.fn(async (files: { fileName: string; contentBase64: string }[]) => ({ saved: true as const, folder: '/media/CHIAVETTA', files: files.map((f) => f.fileName) }));
+    Object.assign(window, { cstApi: { saveToFolder } });
+    try {
+      const { user } = render();
+      await user.click(await screen.findByRole('button', { name: 'Prepara i file per i membri' }));
+      await screen.findByText('Salvato 1 file');
+      expect(screen.getByText('Nella cartella /media/CHIAVETTA: un pacchetto per ogni comune, chiamato con il nome del comune.')).toBeTruthy();
+      // The window asks for the bytes and hands them to main with the backend's names: no path from the page.
+      expect(api.callsOf('bundle.export')).toEqual([{ allMembers: true, inline: true }]);
+      const [files] = saveToFolder.mock.calls[0]!;
+      expect(files.map((f) => f.fileName)).toEqual(['Urbino-2026-11-26.cstb']);
+      const [res] = await urbino.must('bundle.import', { files: [{ name: 'Urbino-2026-11-26.cstb', contentBase64: files[0]!.contentBase64 }] });
+      expect(res!.outcome).toBe('applied');
+
+      saveToFolder.mockResolvedValueOnce({ saved: false } as never);
+      await user.click(screen.getByRole('button', { name: 'Prepara i file per i membri' }));
+      await screen.findByText(/Nessuna cartella scelta: i file non sono stati salvati/);
+      expect(await seriousViolations()).toEqual([]);
+    } finally {
+      Reflect.deleteProperty(window, 'cstApi');
+    }
+  });
 });
+

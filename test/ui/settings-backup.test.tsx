@@ -1,7 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { page } from '../../renderer/src/platform/reload';
 import type { BackupOverview } from '../../shared/domain/backup';
+import { openTestBackend } from '../helpers/backend';
 import { openUiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
@@ -51,7 +55,7 @@ describe('settings: Copie di sicurezza', () => {
     expect(within(card).getByText('L’ultima copia non è riuscita (26/11/2026, 09:00)')).toBeTruthy();
     expect(within(card).getByText(/il disco è pieno/)).toBeTruthy();
     expect(within(card).getByText(`npx cst backup restore ${COPY.name}`)).toBeTruthy();
-    expect(within(card).getByText(/Con CST Desk chiuso, il tecnico/)).toBeTruthy();
+    expect(within(card).getByText(/Con CST Desk chiuso, lo stesso ripristino si fa anche da un terminale/)).toBeTruthy();
     expect(await violations()).toEqual([]);
   });
 
@@ -79,4 +83,62 @@ describe('settings: Copie di sicurezza', () => {
     expect(within(card).getByText(`npx cst backup restore ${name}`)).toBeTruthy();
     expect(api.callsOf('backup.now')).toHaveLength(1);
   });
+
+  it('restores a copy of the list: the confirmation says what will happen (focus on Annulla), the core restores, the page reloads and says what was done', async () => {
+    const reload = vi.spyOn(page, 'reload').mockImplementation(() => undefined);
+    window.history.replaceState(null, '', '/#/settings');
+    const api = await openUiBackend({ as: 'municipality' });
+    await api.must('usage.record', { service: 'PEC', date: '2026-11-20', quantity: '3' });
+    const copy = await api.must('backup.now', {});
+    api.setTime('2026-11-26T15:30:00.000Z');
+    await api.must('usage.record', { service: 'PEC', date: '2026-11-21', quantity: '4' });
+    await api.must('usage.record', { service: 'PEC', date: '2026-11-22', quantity: '5' });
+    const { user } = renderApp(api);
+    const card = await screen.findByRole('region', { name: 'Copie di sicurezza' });
+    await user.click(await within(card).findByRole('button', { name: 'Ripristina la copia del 26/11/2026, 10:00' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ripristinare la copia del 26/11/2026, 10:00?' });
+    expect(within(dialog).getByText('È una copia dei dati del Comune di Urbino (codice ISTAT 041067), cioè di questa installazione.')).toBeTruthy();
+    expect(within(dialog).getByText(/^Registrazioni fatte qui contenute nella copia: \d+ \(l’ultima del 26\/11\/2026, 10:00\)\.$/)).toBeTruthy();
+    expect(within(dialog).getByText(/^Registrazioni nei dati attuali: \d+ \(l’ultima del 26\/11\/2026, 16:30\)\. Dopo il ripristino mancano le 2 più recenti: restano nella copia fatta prima del ripristino\.$/)).toBeTruthy();
+    expect(within(dialog).getByText(/vengono salvati come nuova copia di sicurezza.*Nulla va perso\./)).toBeTruthy();
+    expect(within(dialog).getByText(/^Poi la finestra si ricarica con i dati della copia\./)).toBeTruthy();
+    expect(document.activeElement?.textContent).toBe('Annulla');
+    expect(await violations()).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Annulla' }));
+    expect(api.callsOf('backup.restore')).toEqual([]);
+    expect((await api.must('usage.list', {})).total).toBe(3);
+
+    await user.click(within(card).getByRole('button', { name: 'Ripristina la copia del 26/11/2026, 10:00' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ripristina la copia' }));
+    await waitFor(() => expect(reload).toHaveBeenCalledTimes(1));
+    expect(api.callsOf('backup.restore')).toEqual([{ name: copy.name }]);
+    expect((await api.must('usage.list', {})).total).toBe(1);
+
+    // After the reload (the same core, reopened on the restored database): what was done, and the way back.
+    cleanup();
+    const again = renderApp(api);
+    const after = await screen.findByRole('region', { name: 'Copie di sicurezza' });
+    expect(await within(after).findByText('Copia del 26/11/2026, 10:00 ripristinata')).toBeTruthy();
+    const savedFirst = (await api.must('backup.list', {})).backups[0]!.name;
+    expect(within(after).getByText(`I dati di prima sono nella copia ${savedFirst}, in questo elenco: ripristinandola si torna indietro.`)).toBeTruthy();
+    expect(await violations()).toEqual([]);
+    again.unmount();
+    reload.mockRestore();
+  });
+
+  it('a file of another installation is refused with the CLI’s check, in words, and nothing is asked nor changed', async () => {
+    const other = openTestBackend({ autoBackupDelayMs: false });
+    await other.must('setup.municipality', { istat: '041013', operator: 'Paolo Verdi' });
+    const theirs = await other.must('backup.now', {});
+    const bytes = readFileSync(join(other.dataDir, 'backups', theirs.name));
+    const { user, api } = await openSettings(null);
+    const card = await screen.findByRole('region', { name: 'Copie di sicurezza' });
+    await user.upload(within(card).getByLabelText('Ripristina da un file'), new File([bytes], theirs.name));
+    expect(await within(card).findByText(/appartiene a un'altra installazione \(comune 041013\) e non a questa \(comune 041067\)\. Nulla è stato cambiato: scegliere una copia di sicurezza di questa installazione\./)).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.callsOf('backup.restorePreview')).toHaveLength(1);
+    expect(api.callsOf('backup.restore')).toEqual([]);
+    expect(await violations()).toEqual([]);
+  });
 });
+

@@ -30,7 +30,7 @@ export const bundleExportCommand: Command = {
     });
     if (!json) {
       for (const r of results) {
-        io.out(`${r.path}: per ${r.recipient.id}, eventi ${range(r.range)} (${r.events}), ${r.bytes} byte, ${r.encrypted ? 'cifrato' : 'NON cifrato'}`);
+        io.out(`${r.path}: per ${r.recipientName} (${r.recipient.id}), eventi ${range(r.range)} (${r.events}), ${r.bytes} byte, ${r.encrypted ? 'cifrato' : 'NON cifrato'}`);
       }
     }
     return results;

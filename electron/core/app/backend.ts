@@ -63,7 +63,8 @@ export function openBackend(options: BackendOptions): Backend {
     close() {
       listeners.clear();
       cancelAutoBackup();
-      if (db.open) db.close();
+      // ctx.db, not `db`: restoring a backup from the window reopens the store (restore-from-window.ts).
+      if (ctx.db.open) ctx.db.close();
     },
   };
 }

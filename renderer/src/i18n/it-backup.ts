@@ -26,10 +26,40 @@ export const itBackup = {
     failCorrupt:
       'La copia non ha superato la verifica ed è stata eliminata. Riprovare; se succede di nuovo, eseguire «npx cst check» e avvisare il consorzio.',
     failOther: 'La copia non è riuscita ({{reason}}). I dati non sono stati toccati: riprovare più tardi; se succede di nuovo, avvisare il consorzio.',
-    restoreTitle: 'Come ripristinare una copia',
+    restoreTitle: 'Ripristinare una copia',
     restoreText:
-      'Il ripristino non si fa da questa finestra, perché il programma sta usando i dati. Con CST Desk chiuso, il tecnico (del Comune o dell’assistenza del consorzio) esegue da un terminale, nella cartella del programma, il comando qui sotto con il nome del file scelto. Il database attuale non viene cancellato: viene messo da parte accanto a quello ripristinato.',
+      'Si può tornare ai dati di una copia dell’elenco (pulsante «Ripristina») o di una copia salvata altrove, per esempio su una chiavetta. Prima di cambiare qualcosa il programma controlla la copia e mostra che cosa contiene. I dati attuali non vanno persi: vengono salvati come nuova copia di sicurezza, e il database attuale resta anche nella cartella dei dati.',
+    restoreCliText: 'Con CST Desk chiuso, lo stesso ripristino si fa anche da un terminale, nella cartella del programma:',
     restoreCommand: 'npx cst backup restore {{name}}',
+    colRestore: 'Ripristino',
+    restoreRow: 'Ripristina',
+    restoreRowLabel: 'Ripristina la copia del {{when}}',
+    fromFile: 'Ripristina da un file',
+    fromFileHint: 'Un file .sqlite con una copia di sicurezza di questa installazione (per esempio su una chiavetta). Viene controllato prima di qualsiasi modifica.',
+    checking: 'Controllo della copia…',
+    confirmTitle: 'Ripristinare la copia del {{when}}?',
+    confirmTitleFile: 'Ripristinare la copia {{name}}?',
+    confirmWho: 'È una copia dei dati del Comune di {{name}} (codice ISTAT {{id}}), cioè di questa installazione.',
+    confirmWhoHub: 'È una copia dei dati del consorzio {{name}} ({{id}}), cioè di questa installazione.',
+    confirmCopy: 'Registrazioni fatte qui contenute nella copia: {{n}}',
+    confirmCurrent: 'Registrazioni nei dati attuali: {{n}}',
+    confirmLast: '(l’ultima del {{when}}).',
+    confirmLost_one: 'Dopo il ripristino manca la più recente: resta nella copia fatta prima del ripristino.',
+    confirmLost_other: 'Dopo il ripristino mancano le {{n}} più recenti: restano nella copia fatta prima del ripristino.',
+    confirmSavedFirst:
+      'Prima del ripristino i dati attuali vengono salvati come nuova copia di sicurezza, che compare in questo elenco: ripristinandola si torna ai dati di adesso. Nulla va perso.',
+    confirmAfter:
+      'Poi la finestra si ricarica con i dati della copia. Al prossimo pacchetto del consorzio, se mancano registrazioni già inviate, il programma lo segnala e indica come recuperarle.',
+    confirmAfterHub:
+      'Poi la finestra si ricarica con i dati della copia. Un consorzio ripristina la sua copia più recente: se è vecchia, i comuni hanno già ricevuto dati che qui mancano e le nuove registrazioni saranno rifiutate finché non si ripristina una copia più recente.',
+    confirmRestore: 'Ripristina la copia',
+    restoring: 'Ripristino in corso…',
+    restoredTitle: 'Copia del {{when}} ripristinata',
+    restoredTitleFile: 'Copia {{name}} ripristinata',
+    restoredSavedFirst: 'I dati di prima sono nella copia {{name}}, in questo elenco: ripristinandola si torna indietro.',
+    restoredNext: 'Al prossimo pacchetto del consorzio, se mancano registrazioni già inviate, il programma lo segnala e indica come recuperarle.',
+    restoredNextHub:
+      'Se la copia è vecchia, i comuni hanno già ricevuto dati che qui mancano: le nuove registrazioni saranno rifiutate finché non si ripristina una copia più recente.',
     fileName: 'NOME-DEL-FILE.sqlite',
   },
 };

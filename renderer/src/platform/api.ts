@@ -11,7 +11,15 @@ declare global {
 /** Functions a later preload may add next to `call`/`subscribe` (saving through a native dialog). */
 export interface NativeExtras {
   saveFile(file: { fileName: string; contentBase64: string }): Promise<{ saved: boolean; path?: string }>;
+  /**
+   * Electron: the main process asks for a folder with its own dialog and writes these files
+   * there (plain names only); the page never learns or names a path beyond the folder shown.
+   */
+  saveToFolder(files: { fileName: string; contentBase64: string }[]): Promise<SaveToFolderResult>;
 }
+
+/** What the main process did with the files: saved in `folder`, or the dialog was cancelled. */
+export type SaveToFolderResult = { saved: true; folder: string; files: string[] } | { saved: false; error?: string };
 
 export type PlatformApi =
   | { kind: 'electron'; api: WindowApi }
@@ -53,5 +61,11 @@ export function savesThroughDialog(): boolean {
 /** The native save of the preload, when a future preload offers one. */
 export function nativeSaveFile(): NativeExtras['saveFile'] | null {
   const fn = typeof window !== 'undefined' ? window.cstApi?.saveFile : undefined;
+  return typeof fn === 'function' ? fn : null;
+}
+
+/** Electron's "choose a folder and write these files" (the preload's), absent in the browser shell. */
+export function nativeSaveToFolder(): NativeExtras['saveToFolder'] | null {
+  const fn = typeof window !== 'undefined' ? window.cstApi?.saveToFolder : undefined;
   return typeof fn === 'function' ? fn : null;
 }

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { HubId, IstatCode, Locale, personText } from '../../domain/ids';
-import type { BackupEntry, BackupOverview } from '../../domain/backup';
+import type { BackupEntry, BackupOverview, BackupRestorePreview, BackupRestoreResult } from '../../domain/backup';
 import type { ChainVerification } from '../../domain/outbox';
 import type { AppStatus, IdentityInfo, Installation, IntegrityReport, Member, Municipality, Province } from '../../domain/installation';
 import { NoInput } from './inputs';
+
+/** A copy from `backup.list` by its name (no folders), or a file's bytes: never a path. */
+const BackupRestoreInput = z.union([
+  z.object({ name: z.string().regex(/^cst-desk-[0-9TZ-]+\.sqlite$/, { message: 'Nome di copia di sicurezza non valido: scegliere una copia dall’elenco oppure un file.' }) }).strict(),
+  z.object({ fileName: z.string().min(1).max(260), contentBase64: z.string().min(1).max(100 * 1024 * 1024) }).strict(),
+]);
 
 /** Installation, setup, identity, settings, reference data and the log (foundation). */
 export const appMethods = {
@@ -48,4 +54,8 @@ export const appMethods = {
   'backup.list': method(NoInput)<BackupOverview>(),
   /** Takes an online backup now (E_NOT_INITIALIZED, E_IO, E_DB_CORRUPT when the copy fails its check). */
   'backup.now': method(NoInput)<BackupEntry>(),
+  /** The checks of `cst backup restore` on a listed copy or an uploaded file, and what it holds; changes nothing. */
+  'backup.restorePreview': method(BackupRestoreInput)<BackupRestorePreview>(),
+  /** Restores it: the current data first saved as a backup, then replaced; the store is reopened and the window reloads. */
+  'backup.restore': method(BackupRestoreInput)<BackupRestoreResult>(),
 } as const;

@@ -1,5 +1,5 @@
 import { method } from '../define';
-import { BundleExportInput, BundleImportInput, BundleInspectInput, BundleResolveForkInput, IdentityConfirmInput, IdentityImportInput, type BundleExportResult, type BundleFork, type ForkResolveResult, type BundleHistory, type BundleImportResult, type BundleInspection, type Peer, type PendingBundle } from '../../domain/bundles';
+import { BundleExportArchiveInput, BundleExportInput, BundleImportInput, BundleInspectInput, BundleResolveForkInput, IdentityConfirmInput, IdentityImportInput, type BundleArchiveResult, type BundleExportResult, type BundleFork, type ForkResolveResult, type BundleHistory, type BundleImportResult, type BundleInspection, type Peer, type PendingBundle } from '../../domain/bundles';
 import { type SyncStatus } from '../../domain/hub-views';
 import { NoInput } from './inputs';
 
@@ -13,6 +13,8 @@ export const bundleMethods = {
 
   /** Bundles (docs/bundle-format.md): export from our outbox, import (one result per file), inspect without applying. */
   'bundle.export': method(BundleExportInput)<BundleExportResult[]>(),
+  /** Hub: one ZIP with every confirmed member's bundle, each named by its town, and LEGGIMI.txt (the browser's one download). */
+  'bundle.exportArchive': method(BundleExportArchiveInput)<BundleArchiveResult>(),
   'bundle.import': method(BundleImportInput)<BundleImportResult[]>(),
   'bundle.inspect': method(BundleInspectInput)<BundleInspection>(),
   'bundle.pending': method(NoInput)<PendingBundle[]>(),

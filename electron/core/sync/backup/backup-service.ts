@@ -118,7 +118,12 @@ async function copyAndVerify(ctx: AppContext): Promise<BackupEntry> {
   // data folder (EXCLUSIVE lock) and no copy is running, so every one left is stale.
   for (const n of readdirSync(folder)) if (/^cst-desk-.*\.sqlite\.tmp(-journal)?$/.test(n)) rmSync(join(folder, n), { force: true });
   const startedAt = ctx.clock.now();
-  let n = 1;
+  // After the highest number taken in this second, not the first free one: rotation keeps the
+  // highest of a day, and a lower free number (its copy rotated away) would make the new copy
+  // look older than one already there and be deleted at once.
+  const second = `${startedAt.slice(0, 19)}Z`;
+  const taken = readdirSync(folder).map(parseBackupName).filter((p) => p !== null && p.takenAt === second);
+  let n = Math.max(0, ...taken.map((p) => p!.n)) + 1;
   while (existsSync(join(folder, backupBaseName(startedAt, n)))) n += 1;
   const name = backupBaseName(startedAt, n);
   const finalPath = join(folder, name);

@@ -1,8 +1,10 @@
 /**
  * Restoring a backup (`cst backup restore FILE`): only while no program holds the data
  * directory, and never destroying anything — the current database is moved aside as
- * `cst-desk.sqlite.before-restore-<UTC>`, never deleted. Restoring from the running app is not
- * offered by design: the app holds the database's EXCLUSIVE lock for its whole life.
+ * `cst-desk.sqlite.before-restore-<UTC>`, never deleted. The running app holds the database's
+ * EXCLUSIVE lock for its whole life: Impostazioni › Ripristina (restore-from-window.ts) checks
+ * the copy with the same checkBackupCopy, closes its own connection, calls restoreBackup and
+ * reopens the store.
  */
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyPrivate, makePrivateDir } from '../../platform/fs/private-files';
@@ -27,15 +29,68 @@ export interface RestoreResult {
   next: string;
 }
 
-interface Identity {
+export interface Identity {
   role: Role;
   id: string;
   signingKey: string;
 }
 
-export function restoreBackup(options: { dataDir: string; file: string; force: boolean; now: string }): RestoreResult {
+export interface RestoreOptions {
+  dataDir: string;
+  file: string;
+  force: boolean;
+  now: string;
+  /** How the file is named in messages (the window: the name of the uploaded file, not its temporary copy). */
+  shownAs?: string;
+  /** The window offers no --force: its refusal says to choose a copy of this installation instead. */
+  fromWindow?: boolean;
+}
+
+/** What is here now: the installation in the database (null: none or unreadable) and the signing key in keys/. */
+export interface CurrentInstallation {
+  ours: Identity | null;
+  ourKey: string | null;
+}
+
+/**
+ * Every check a copy must pass before it may replace the database, the same for `cst backup
+ * restore` and Impostazioni › Ripristina (one function, so the window can never accept what the
+ * CLI refuses): quick_check and a schema this version reads (E_DB_CORRUPT, E_DB_NEWER), an
+ * installation that was set up (unless forced), and this same installation — same role, id and
+ * signing key — unless forced. `current` is read only after the copy's own checks (the CLI takes
+ * the data folder's lock there).
+ */
+export function checkBackupCopy(staged: string, shownAs: string, current: () => CurrentInstallation, options: { force: boolean; fromWindow?: boolean }): { schemaVersion: number; theirs: Identity | null; current: CurrentInstallation } {
+  const { force } = options;
+  const schemaVersion = verifyCopy(staged, shownAs).schemaVersion;
+  const theirs = readIdentity(staged);
+  if (!theirs && !force) {
+    throw appError('restore.notABackup', { file: shownAs }, { params: { reason: 'not_an_installation' } });
+  }
+  const here = current();
+  const { ours, ourKey } = here;
+  const sameInstallation = !theirs || ((!ours || (ours.id === theirs.id && ours.role === theirs.role)) && (!ourKey || ourKey === theirs.signingKey));
+  if (!sameInstallation && !force) {
+    throw appError(
+      options.fromWindow ? 'restore.otherInstallationWindow' : 'restore.otherInstallation',
+      {
+        file: shownAs,
+        theirs: theirs?.id ?? '?',
+        theirsRole: theirs?.role === 'hub' ? 'consorzio' : 'comune',
+        theirsRoleEn: theirs?.role === 'hub' ? 'consortium' : 'municipality',
+        oursText: ours ? ` (${ours.role === 'hub' ? 'consorzio' : 'comune'} ${ours.id})` : '',
+        oursTextEn: ours ? ` (${ours.role === 'hub' ? 'consortium' : 'municipality'} ${ours.id})` : '',
+      },
+      { params: { reason: 'other_installation', ours: ours?.id ?? '' } },
+    );
+  }
+  return { schemaVersion, theirs, current: here };
+}
+
+export function restoreBackup(options: RestoreOptions): RestoreResult {
   const { dataDir, force } = options;
   const file = locate(dataDir, options.file);
+  const shownAs = options.shownAs ?? file;
   const dbPath = join(dataDir, DB_FILE_NAME);
   // The file is copied in first and every check runs on that copy: what is installed is exactly
   // what was checked, and the operator's file (perhaps on a USB stick) is only ever read.
@@ -52,40 +107,32 @@ export function restoreBackup(options: { dataDir: string; file: string; force: b
     if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) copyPrivate(`${file}-wal`, `${staged}-wal`);
   } catch (err) {
     dropStaged();
-    throw appError('restore.cannotCopy', { file, dataDir, detail: String((err as Error).message) }, { params: { reason: String((err as { code?: string }).code ?? 'unknown') } });
+    throw appError('restore.cannotCopy', { file: shownAs, dataDir, detail: String((err as Error).message) }, { params: { reason: String((err as { code?: string }).code ?? 'unknown') } });
   }
   let movedAside: string | null = null;
   let schemaVersion: number;
   let theirs: Identity | null;
   let ourKey: string | null;
   try {
-    if (existsSync(`${staged}-wal`)) mergeWal(staged, file);
-    schemaVersion = verifyCopy(staged, file).schemaVersion;
-    theirs = readIdentity(staged);
-    if (!theirs && !force) {
-      throw appError('restore.notABackup', { file }, { params: { reason: 'not_an_installation' } });
-    }
-    const ours = lockAndReadCurrent(dataDir, dbPath);
-    ourKey = ours?.signingKey ?? currentSigningKey(dataDir);
-    const sameInstallation = !theirs || ((!ours || (ours.id === theirs.id && ours.role === theirs.role)) && (!ourKey || ourKey === theirs.signingKey));
-    if (!sameInstallation && !force) {
-      throw appError(
-        'restore.otherInstallation',
-        {
-          file,
-          theirs: theirs?.id ?? '?',
-          theirsRole: theirs?.role === 'hub' ? 'consorzio' : 'comune',
-          theirsRoleEn: theirs?.role === 'hub' ? 'consortium' : 'municipality',
-          oursText: ours ? ` (${ours.role === 'hub' ? 'consorzio' : 'comune'} ${ours.id})` : '',
-          oursTextEn: ours ? ` (${ours.role === 'hub' ? 'consortium' : 'municipality'} ${ours.id})` : '',
-        },
-        { params: { reason: 'other_installation', ours: ours?.id ?? '' } },
-      );
-    }
+    if (existsSync(`${staged}-wal`)) mergeWal(staged, shownAs);
+    const checked = checkBackupCopy(
+      staged,
+      shownAs,
+      () => {
+        const ours = lockAndReadCurrent(dataDir, dbPath);
+        return { ours, ourKey: ours?.signingKey ?? currentSigningKey(dataDir) };
+      },
+      { force, ...(options.fromWindow ? { fromWindow: true } : {}) },
+    );
+    schemaVersion = checked.schemaVersion;
+    theirs = checked.theirs;
+    ourKey = checked.current.ourKey;
     // Opening the staged copy read-only may have left an empty WAL beside it; it must not follow the file.
     for (const suffix of ['-wal', '-shm']) rmSync(staged + suffix, { force: true });
     if (existsSync(dbPath)) {
+      // Never over an earlier one: two restores in the same second must both keep their database of before.
       movedAside = `${dbPath}.before-restore-${stamp(options.now)}`;
+      for (let n = 2; existsSync(movedAside); n += 1) movedAside = `${dbPath}.before-restore-${stamp(options.now)}-${n}`;
       renameSync(dbPath, movedAside);
       // A WAL left by a crash belongs to the database moved aside, never to the restored one.
       for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, movedAside + suffix);
@@ -98,7 +145,7 @@ export function restoreBackup(options: { dataDir: string; file: string; force: b
       for (const suffix of ['-wal', '-shm']) if (existsSync(movedAside + suffix)) renameSync(movedAside + suffix, dbPath + suffix);
     }
     if (err instanceof AppError) throw err;
-    throw appError('restore.failed', { detail: String((err as Error).message) }, { params: { file, reason: String((err as { code?: string }).code ?? 'unknown') } });
+    throw appError('restore.failed', { detail: String((err as Error).message) }, { params: { file: shownAs, reason: String((err as { code?: string }).code ?? 'unknown') } });
   }
   const keysRestored = restoreKeys(dataDir, file, stamp(options.now), ourKey !== null && theirs !== null && ourKey !== theirs.signingKey);
   return { restored: file, movedAside, schemaVersion, installation: theirs && { role: theirs.role, id: theirs.id }, keysRestored, next: nextSteps(theirs?.role) };
@@ -130,7 +177,7 @@ function locate(dataDir: string, file: string): string {
   return path;
 }
 
-function readIdentity(path: string): Identity | null {
+export function readIdentity(path: string): Identity | null {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const row = db.prepare('SELECT role, id, signing_key AS signingKey FROM installation WHERE singleton = 1').get() as Identity | undefined;

@@ -12,6 +12,7 @@ import { appError } from '../../platform/errors';
 import { resolveFork } from '../forks/resolve-fork';
 import { exportBundles, type ExportRequest } from './export';
 import { exportInline } from './export-inline';
+import { exportMembersArchive } from './export-archive';
 import { inspectBundle } from './inspect';
 import { bundleHistory, listForks, pendingBundles } from '../inbox/bundle-queries';
 
@@ -69,6 +70,7 @@ export const peerHandlers = {
 
 export const bundleHandlers = {
   'bundle.export': (ctx, input) => exportTo(ctx, input),
+  'bundle.exportArchive': (ctx, input) => exportMembersArchive(ctx, input),
   'bundle.import': (ctx, input) =>
     withVerifier(
       (options) =>

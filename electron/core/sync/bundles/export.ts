@@ -26,6 +26,7 @@ import { findPeer, listPeerRecords, type PeerRecord } from '../peers/peers-store
 import { bundleTrustedComment, EVENTS_ENTRY, MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../format/bundle/limits';
 import { manifestBytes, type Manifest, type ManifestFile } from '../../format/bundle/manifest';
 import { verifyBundle } from '../../format/bundle/verify';
+import { rangeBundleName, townBundleNames } from './bundle-file-names';
 
 export interface ExportRequest {
   /** Exact target file (one recipient). */
@@ -62,8 +63,9 @@ export async function exportBundles(ctx: AppContext, req: ExportRequest): Promis
   const recipients = chooseRecipients(ctx, us, req);
   if (req.out && recipients.length !== 1) throw appError('export.manyNeedDir', {}, { field: 'out' });
   const results: BundleExportResult[] = [];
+  const names = townBundleNames(us, recipients, ctx.clock.now());
   for (const [i, peer] of recipients.entries()) {
-    results.push(await exportOne(ctx, us, peer, req));
+    results.push(await exportOne(ctx, us, peer, req, names.get(peer.id)));
     ctx.emit('task.progress', { taskId: 'bundle.export', label: `${peer.name} (${peer.id})`, done: i + 1, total: recipients.length });
   }
   return results;
@@ -127,11 +129,7 @@ function attachmentsOf(db: Database.Database, from: number, to: number): Manifes
   return [...files.values()];
 }
 
-function safeName(s: string): string {
-  return s.replace(/[^A-Za-z0-9-]/g, '_');
-}
-
-async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerRecord, req: ExportRequest): Promise<BundleExportResult> {
+async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerRecord, req: ExportRequest, townName: string | undefined): Promise<BundleExportResult> {
   const keys = loadInstallationKeys(ctx.dataDir);
   const head = outboxHead(ctx.db);
   const from = req.all ? 1 : Math.min((peer.ackedSeq ?? 0) + 1, head.seq + 1);
@@ -155,7 +153,7 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
   makePrivateDir(work);
   const bundleId = ctx.ids.uuid();
   const zipPath = join(work, `${bundleId}.zip`);
-  const target = req.out ? resolve(req.out) : join(resolve(req.dir as string), `cst-${safeName(us.id)}-per-${safeName(peer.id)}-${from}-${last}.cstb`);
+  const target = req.out ? resolve(req.out) : join(resolve(req.dir as string), townName ?? rangeBundleName(us, peer, from, last));
   const encrypted = !req.plain;
   try {
     const zip = await createZipFileWriter(zipPath);
@@ -228,6 +226,7 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
       path: target,
       fileName: basename(target),
       recipient: { kind: peer.kind, id: peer.id },
+      recipientName: peer.name,
       range: { first: from, last },
       events: count,
       bytes: written.size,

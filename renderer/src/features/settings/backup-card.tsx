@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupAttempt, BackupEntry } from '../../../../shared/domain/backup';
+import type { BackupAttempt, BackupEntry, BackupRestoreResult } from '../../../../shared/domain/backup';
+import { takeReloadNotice } from '../../platform/reload';
+import { RestoredNotice, RestoreFromFile, useBackupRestore } from './restore-backup';
 import { useApi } from '../../app/api-context';
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
@@ -18,13 +20,15 @@ const sizeMb = (bytes: number) => formatDecimal(bytes / (1024 * 1024), 1, { minD
 
 /**
  * Settings › Copie di sicurezza: the verified copies, a button to make one now, the last failure
- * in words a clerk can act on, and how to restore (from the CLI only: the running app holds the
- * database's lock, so restoring from this window is not possible by design).
+ * in words a clerk can act on, and restoring a copy (of the list or from a file: restore-backup.tsx).
  */
 export function BackupCard() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const overview = useApiQuery('backup.list', {});
+  const restore = useBackupRestore();
+  // Read once: after a restore the page reloaded, and says here what was done.
+  const [restored] = useState(() => takeReloadNotice<BackupRestoreResult>());
   const [busy, setBusy] = useState(false);
   const [nowError, setNowError] = useState<Message | null>(null);
   const showToast = useToastStore((s) => s.show);
@@ -47,12 +51,22 @@ export function BackupCard() {
     { key: 'name', header: t('backup.colName'), cell: (b) => <span className="cst-code">{b.name}</span> },
     { key: 'size', header: t('backup.colSize'), cell: (b) => t('backup.sizeMb', { size: sizeMb(b.sizeBytes) }), numeric: true },
     { key: 'state', header: t('backup.colState'), cell: (b) => (b.ok ? <Badge tone="success">{t('backup.stateOk')}</Badge> : <Badge tone="warning">{t('backup.stateNoKeys')}</Badge>) },
+    {
+      key: 'restore',
+      header: t('backup.colRestore'),
+      cell: (b) => (
+        <button type="button" className="btn btn-outline-primary btn-sm" aria-label={t('backup.restoreRowLabel', { when: formatDateTime(b.takenAt) })} onClick={() => void restore.ask({ name: b.name })} disabled={restore.busy !== null}>
+          {t('backup.restoreRow')}
+        </button>
+      ),
+    },
   ];
   const last = data?.lastAttempt;
   const newest = data?.backups[0]?.name;
   return (
     <Card title={t('backup.title')} id="settings-backup">
       <p>{t('backup.intro')}</p>
+      {restored ? <RestoredNotice done={restored} /> : null}
       {overview.state === 'loading' && !data ? <Loading /> : null}
       {overview.state === 'error' ? (
         <Alert tone="danger" live>
@@ -87,6 +101,15 @@ export function BackupCard() {
       </div>
       <h3 className="cst-subtitle">{t('backup.restoreTitle')}</h3>
       <p>{t('backup.restoreText')}</p>
+      <RestoreFromFile onPicked={(source) => void restore.ask(source)} disabled={restore.busy !== null} />
+      {restore.busy === 'checking' ? <p role="status">{t('backup.checking')}</p> : null}
+      {restore.error ? (
+        <Alert tone="danger" live>
+          {restore.error}
+        </Alert>
+      ) : null}
+      {restore.dialog}
+      <p>{t('backup.restoreCliText')}</p>
       <p className="cst-code">{t('backup.restoreCommand', { name: newest ?? t('backup.fileName') })}</p>
     </Card>
   );
