@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode } from '../api/errors';
+import { bundleMessages } from './bundle-messages';
 import { csvMessages } from './csv-messages';
 import { fill, type ErrorEntry, type Holes, type Language, type ParamValue } from './entry';
 import { governanceMessages } from './governance-messages';
@@ -26,6 +27,7 @@ export const ERROR_MESSAGES = {
   ...syncMessages,
   ...csvMessages,
   ...ruleMessages,
+  ...bundleMessages,
 } as const satisfies Record<string, ErrorEntry>;
 
 type Catalogue = typeof ERROR_MESSAGES;

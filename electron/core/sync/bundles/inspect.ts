@@ -79,7 +79,7 @@ async function inspectFile(ctx: AppContext, path: string, shownAs: string, ident
     code: report.code,
     message: report.ok
       ? `Il pacchetto supera i controlli 1–10 (firma, impronte, catena). Importandolo si applicherebbero gli eventi ${m?.events.first_seq}–${m?.events.last_seq}.`
-      : refusalMessage(report.code ?? 'E_FORMAT', { sender: report.sender, recipient: m?.recipient ?? null, appVersion: report.appVersion }),
+      : refusalMessage(report.code ?? 'E_FORMAT', { sender: report.sender, recipient: m?.recipient ?? null, appVersion: report.appVersion }).message,
     steps: report.steps,
     manifest: m
       ? {
