@@ -77,6 +77,9 @@ export interface BundleInspection {
   ok: boolean;
   code: BundleErrorCode | null;
   message: string;
+  /** A refused bundle: `message`'s catalogue key and params (the CLI says it in `--lang`). */
+  key?: string;
+  params?: Record<string, string | number>;
   steps: VerificationStep[];
   manifest: {
     bundleId: string;

@@ -81,8 +81,8 @@ export const bundleMessages = {
   'bundle.duplicate': outcome('E_FORMAT', 'Pacchetto {ofWho} già ricevuto{range}: nulla da fare.', 'Bundle from {ofWhoEn} already received{rangeEn}: nothing to do.'),
   'bundle.pending': outcome(
     'E_FORMAT',
-    'Il pacchetto {ofWho}{range} è in attesa: mancano gli eventi {missing}. Importare il pacchetto che li contiene; questo sarà applicato automaticamente.',
-    'The bundle from {ofWhoEn}{rangeEn} is waiting: the events {missingEn} are missing. Import the bundle that holds them; this one will then be applied by itself.',
+    'Il pacchetto {ofWho} è in attesa{range}: mancano gli eventi {missing}. Importare il pacchetto che li contiene; questo sarà applicato automaticamente.',
+    'The bundle from {ofWhoEn} is waiting{rangeEn}: the events {missingEn} are missing. Import the bundle that holds them; this one will then be applied by itself.',
   ),
   'bundle.forkNotAccepted': outcome(
     'E_FORK',

@@ -46,6 +46,10 @@ describe('cst --lang en beyond the core refusals', () => {
     const italian = await run(['bundle', 'import', junk, '--data-dir', town]);
     expect(italian.out).toContain('Il file non è un pacchetto CST valido oppure è danneggiato');
     expect(italian.err).toBe('cst bundle import: 1 file su 1 non applicati.');
+    // `bundle inspect` names the same refusal in the same words.
+    const inspected = await run(['bundle', 'inspect', junk, '--data-dir', town, '--lang', 'en']);
+    expect(inspected.code).toBe(1);
+    expect(inspected.err).toMatch(/^cst bundle inspect: E_FORMAT: The file is not a valid CST bundle or it is damaged/);
   });
 
   it('says a CSV row’s problem in English, by row and column', async () => {

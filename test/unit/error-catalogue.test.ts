@@ -246,7 +246,7 @@ describe('the sentences worded outside the core’s refusals, provoked in both l
     expect(ack.message).toBe('Pacchetto del comune 999999 già ricevuto (nessun evento, solo conferma di ricezione): nulla da fare.');
     const pending = pendingMessage({ sender: null, range: { first: 8, last: 9 }, missing: { first: 5, last: 7 } });
     expect(expectBoth(pending.key, pending.params).en).toBe(
-      'The bundle from the sender (events 8–9) is waiting: the events 5–7 are missing. Import the bundle that holds them; this one will then be applied by itself.',
+      'The bundle from the sender is waiting (events 8–9): the events 5–7 are missing. Import the bundle that holds them; this one will then be applied by itself.',
     );
   });
 

@@ -93,7 +93,7 @@ export const bundleInspectCommand: Command = {
   summary: 'mostra il contenuto di un pacchetto e ogni passo della verifica, senza applicarlo',
   usage: 'cst bundle inspect FILE [--identity MITTENTE.cstid]',
   options: { identity: { type: 'string' } },
-  async run({ call, positionals, values, io, json }) {
+  async run({ call, positionals, values, io, json, lang }) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new CliError('indicare un solo file .cstb.', 2);
     const r = await callOrFail(call, 'bundle.inspect', {
@@ -110,9 +110,9 @@ export const bundleInspectCommand: Command = {
       for (const s of r.steps) io.out(`  ${String(s.step).padStart(2)}. ${s.name}: ${s.status === 'ok' ? 'ok' : s.status === 'failed' ? `NO ${s.code}` : '-'}${s.detail ? ` (${s.detail})` : ''}`);
       const kinds = Object.entries(r.kinds);
       if (kinds.length) io.out(`Tipi: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}`);
-      io.out(r.ok ? `OK: ${r.message}` : `${r.code}: ${r.message}`);
+      io.out(r.ok ? `OK: ${r.message}` : `${r.code}: ${said(r, lang)}`);
     }
-    if (!r.ok) throw new CliError(`${r.code}: ${r.message}`, 1, r.code ?? 'E_FORMAT');
+    if (!r.ok) throw new CliError(`${r.code}: ${said(r, lang)}`, 1, r.code ?? 'E_FORMAT');
     return r;
   },
 };
