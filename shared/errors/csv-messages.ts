@@ -48,6 +48,7 @@ export const csvMessages = {
   // The CLI's line for a problem, and its refusal when rows have problems.
   'csvRow.at': row('riga {row}, colonna «{column}»: {problem}', 'row {row}, column «{column}»: {problemEn}'),
   'csvRow.atRow': row('riga {row}: {problem}', 'row {row}: {problemEn}'),
+  'csvRow.more': row('… e {more} con problemi.', '… and {moreEn} with problems.'),
   'csvImport.rowsWithProblems': row(
     '{rows} con problemi: nessun dato importato. Correggere il file, oppure usare --exclude-invalid per importare solo le righe valide.',
     '{rowsEn} with problems: nothing imported. Correct the file, or use --exclude-invalid to import only the valid rows.',

@@ -55,7 +55,10 @@ function describeProblems(preview: CsvPreview, lang: Language): string[] {
   });
   const listed = new Set(preview.problems.map((p) => p.row));
   const unlisted = preview.invalidRows.filter((r) => !listed.has(r)).length;
-  if (unlisted > 0) lines.push(unlisted === 1 ? '  … e un’altra riga con problemi.' : `  … e altre ${countText(unlisted, ROWS)} con problemi.`);
+  if (unlisted > 0) {
+    const more = unlisted === 1 ? { more: 'un’altra riga', moreEn: 'one more row' } : { more: `altre ${countText(unlisted, ROWS)}`, moreEn: `${countText(unlisted, { one: 'row', other: 'rows' }, 'en').replace(/ rows$/, ' more rows')}` };
+    lines.push(`  ${messageFor('csvRow.more', more, lang)}`);
+  }
   return lines;
 }
 
