@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Backend } from '../core/app/backend';
 import type { CallFn } from '../../shared/api/call';
 import type { ApiError } from '../../shared/api/errors';
+import type { Language } from '../../shared/errors/catalogue';
 
 export interface CliIo {
   out(text: string): void;
@@ -18,6 +19,8 @@ export interface CommandContext {
   json: boolean;
   io: CliIo;
   dataDir: string;
+  /** The language of the sentences the core words by catalogue key (refusals, bundle outcomes, CSV problems). */
+  lang: Language;
 }
 
 export interface Command {

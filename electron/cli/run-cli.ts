@@ -61,7 +61,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.Proc
       return (backend ??= openBackend({ dataDir, appVersion: APP_VERSION }));
     };
     const call: CallFn = (method, input) => getBackend().dispatch(method, input) as ReturnType<CallFn>;
-    const value = await command.run({ backend: getBackend, call, values: parsed.values, positionals: parsed.positionals, json, io, dataDir });
+    const value = await command.run({ backend: getBackend, call, values: parsed.values, positionals: parsed.positionals, json, io, dataDir, lang });
     if (json) io.out(JSON.stringify({ ok: true, value }));
     return 0;
   } catch (err) {

@@ -49,7 +49,9 @@ export interface BundleImportResult {
   message: string;
   /** The technical reason, for "dettagli tecnici" and support. */
   detail: string | null;
-  /** The variable parts of `message`, for a UI that words it itself (E_LIMIT: maxMb, maxBytes). */
+  /** `message`'s key in the error catalogue (shared/errors/bundle-messages.ts): the CLI and the window say it in their language. */
+  key?: string;
+  /** The params of `key`'s sentence. */
   params?: Record<string, string | number>;
   eventsApplied: number;
   /** Warnings about OUR stream learnt from the bundle's ack (lost events, fork). */
@@ -75,6 +77,9 @@ export interface BundleInspection {
   ok: boolean;
   code: BundleErrorCode | null;
   message: string;
+  /** A refused bundle: `message`'s catalogue key and params (the CLI says it in `--lang`). */
+  key?: string;
+  params?: Record<string, string | number>;
   steps: VerificationStep[];
   manifest: {
     bundleId: string;

@@ -90,7 +90,9 @@ export interface CsvProblem {
   code: CsvProblemCode;
   /** The values the sentence names (the cell as read, a maximum, the first equal row…). */
   params: CsvProblemParams;
-  /** What is wrong and what to do, in Italian (the CLI prints it). */
+  /** The sentence's key in the error catalogue (shared/errors/csv-messages.ts): the CLI writes it in `--lang`. */
+  key?: string;
+  /** What is wrong and what to do, in Italian. */
   message: string;
 }
 

@@ -1,10 +1,12 @@
 import type { ApiError, ErrorCode } from '../api/errors';
+import { bundleMessages } from './bundle-messages';
 import { csvMessages } from './csv-messages';
 import { fill, type ErrorEntry, type Holes, type Language, type ParamValue } from './entry';
 import { governanceMessages } from './governance-messages';
 import { hubMessages } from './hub-messages';
 import { municipalityMessages } from './municipality-messages';
 import { platformMessages } from './platform-messages';
+import { ruleMessages } from './rule-messages';
 import { schemaMessages } from './schema-messages';
 import { syncMessages } from './sync-messages';
 import { validationMessages } from './validation-messages';
@@ -24,6 +26,8 @@ export const ERROR_MESSAGES = {
   ...governanceMessages,
   ...syncMessages,
   ...csvMessages,
+  ...ruleMessages,
+  ...bundleMessages,
 } as const satisfies Record<string, ErrorEntry>;
 
 type Catalogue = typeof ERROR_MESSAGES;
@@ -75,8 +79,7 @@ function capitalized(text: string): string {
 
 /**
  * An API error in `language`: from its key and params when the catalogue has the key, else the
- * sentence the core sent (an older core, or a refusal worded elsewhere: CSV problems, bundle
- * outcomes, governance rules). `withField` adds the «Campo «x»:» prefix (for one-line output).
+ * sentence the core sent (an older core). `withField` adds the «Campo «x»:» prefix (for one-line output).
  */
 export function apiErrorText(error: ApiError, language: Language, withField = true): string {
   if (!isMessageKey(error.key)) return error.message;

@@ -1,4 +1,5 @@
-import { GovernanceError } from './errors';
+import type { MessageKey } from '../errors/catalogue';
+import { GovernanceError, words, type RuleParams } from './errors';
 
 /**
  * The exact arithmetic of the cost allocation (*ripartizione dei costi*), issue 5, on members
@@ -26,6 +27,13 @@ export const KEY_COMPONENT_LABELS: Record<KeyComponent, string> = {
   usage: 'utilizzo',
 };
 
+const KEY_COMPONENT_LABELS_EN: Record<KeyComponent, string> = { equal: 'equal shares', population: 'population', usage: 'usage' };
+
+/** «Voce X: » before a sentence about an item, in both languages (nothing without an item). */
+export function itemPrefix(item: string): { where: string; whereEn: string } {
+  return item ? { where: `Voce ${item}: `, whereEn: `Item ${item}: ` } : { where: '', whereEn: '' };
+}
+
 /** Percentages (integers 0..100) summing to exactly 100. */
 export interface SharingKey {
   equal: number;
@@ -47,10 +55,10 @@ export type AllocationErrorCode =
   | 'ALLOC_ITEM_DUPLICATE'
   | 'ALLOC_YEAR_INVALID';
 
-export class AllocationError extends GovernanceError {
+export class AllocationError<K extends MessageKey = MessageKey> extends GovernanceError<K> {
   declare readonly code: AllocationErrorCode;
-  constructor(code: AllocationErrorCode, message: string, params: Record<string, string | number> = {}) {
-    super(code, message, params);
+  constructor(code: AllocationErrorCode, key: K, params: RuleParams<K>) {
+    super(code, key, params);
     this.name = 'AllocationError';
   }
 }
@@ -72,41 +80,32 @@ const U = 2 ** -53;
 
 /** Throws unless the key has integer percentages 0..100 summing to exactly 100. */
 export function checkSharingKey(key: SharingKey, itemCode = ''): void {
-  const where = itemCode ? `Voce ${itemCode}: ` : '';
+  const where = itemPrefix(itemCode);
   for (const c of KEY_COMPONENTS) {
     const p: unknown = key[c];
     if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 100) {
-      throw new AllocationError(
-        'ALLOC_KEY_INVALID',
-        `${where}la percentuale per ${KEY_COMPONENT_LABELS[c]} deve essere un numero intero tra 0 e 100 (ricevuto ${String(p)}).`,
-        { item: itemCode, component: c, value: String(p) },
-      );
+      throw new AllocationError('ALLOC_KEY_INVALID', 'rule.allocKeyPercent', {
+        ...where,
+        ...words('componentLabel', { it: KEY_COMPONENT_LABELS[c], en: KEY_COMPONENT_LABELS_EN[c] }),
+        item: itemCode,
+        component: c,
+        value: String(p),
+      });
     }
   }
   const sum = key.equal + key.population + key.usage;
   if (sum !== 100) {
-    throw new AllocationError(
-      'ALLOC_KEY_SUM',
-      `${where}le percentuali della chiave di riparto (parti uguali ${key.equal}% + popolazione ${key.population}% + utilizzo ${key.usage}%) sommano a ${sum}%, non a 100%.`,
-      { item: itemCode, sum },
-    );
+    throw new AllocationError('ALLOC_KEY_SUM', 'rule.allocKeySum', { ...where, equal: key.equal, population: key.population, usage: key.usage, item: itemCode, sum });
   }
 }
 
 /** Throws unless the cost is a safe integer of cents ≥ 0. */
 export function checkCost(costCents: number, itemCode: string): void {
   if (typeof costCents !== 'number' || !Number.isSafeInteger(costCents)) {
-    throw new AllocationError(
-      'ALLOC_COST_INVALID',
-      `Voce ${itemCode}: il costo deve essere un numero intero di centesimi di euro (ricevuto ${String(costCents)}).`,
-      { item: itemCode, value: String(costCents) },
-    );
+    throw new AllocationError('ALLOC_COST_INVALID', 'rule.allocCostInvalid', { item: itemCode, value: String(costCents) });
   }
   if (costCents < 0) {
-    throw new AllocationError('ALLOC_COST_NEGATIVE', `Voce ${itemCode}: il costo non può essere negativo (ricevuto ${costCents} centesimi).`, {
-      item: itemCode,
-      value: costCents,
-    });
+    throw new AllocationError('ALLOC_COST_NEGATIVE', 'rule.allocCostNegative', { item: itemCode, value: costCents });
   }
 }
 
@@ -135,13 +134,11 @@ export function shareCents(code: string, costCents: number, key: SharingKey, col
   checkSharingKey(key, code);
   checkCost(costCents, code);
   const n = cols.istat.length;
-  if (n === 0) throw new AllocationError('ALLOC_NO_MEMBERS', `Voce ${code}: non ci sono membri fra cui ripartire il costo.`, { item: code });
+  if (n === 0) throw new AllocationError('ALLOC_NO_MEMBERS', 'rule.allocNoMembers', { item: code });
   const payers: number[] = [];
   for (let i = 0; i < n; i++) if (cols.exempt[i] === 0) payers.push(i);
   if (payers.length === 0) {
-    throw new AllocationError('ALLOC_ALL_EXEMPT', `Voce ${code}: tutti i membri sono esenti: nessuno può sostenere il costo di questa voce.`, {
-      item: code,
-    });
+    throw new AllocationError('ALLOC_ALL_EXEMPT', 'rule.allocAllExempt', { item: code });
   }
   const bases: Record<KeyComponent, bigint> = {
     equal: BigInt(payers.length),
@@ -150,12 +147,7 @@ export function shareCents(code: string, costCents: number, key: SharingKey, col
   };
   for (const c of ['population', 'usage'] as const) {
     if (key[c] > 0 && bases[c] === 0n) {
-      const why = c === 'population' ? 'la popolazione totale dei membri non esenti è 0' : 'i membri non esenti non hanno alcun utilizzo di questo servizio';
-      throw new AllocationError(
-        'ALLOC_EMPTY_BASE',
-        `Voce ${code}: la quota del ${key[c]}% per ${KEY_COMPONENT_LABELS[c]} non può essere ripartita perché ${why}: cambiare la chiave di riparto o i dati.`,
-        { item: code, component: c, percent: key[c] },
-      );
+      throw new AllocationError('ALLOC_EMPTY_BASE', c === 'population' ? 'rule.allocNoPopulation' : 'rule.allocNoUsage', { item: code, component: c, percent: key[c] });
     }
   }
   const cents = new Float64Array(n);

@@ -1,4 +1,5 @@
 import { AllocationError, shareCents, type SharingKey } from './allocation-core';
+import { words, type Words } from './errors';
 
 /**
  * Cost allocation (*ripartizione dei costi*) of the yearly technical plan, issue 5: the public
@@ -94,13 +95,9 @@ export interface PlanAllocation {
 
 const ISTAT = /^[0-9]{6}$/;
 
-function checkCount(value: unknown, what: string, istat: string, field: string): void {
+function checkCount(value: unknown, what: Words, istat: string, field: string): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new AllocationError('ALLOC_MEMBER_INVALID', `Membro ${istat}: ${what} deve essere un numero intero non negativo (ricevuto ${String(value)}).`, {
-      istat,
-      field,
-      value: String(value),
-    });
+    throw new AllocationError('ALLOC_MEMBER_INVALID', 'rule.allocMemberCount', { ...words('what', what), istat, field, value: String(value) });
   }
 }
 
@@ -108,18 +105,15 @@ function checkCount(value: unknown, what: string, istat: string, field: string):
 function sortedMembers<T extends { istat: string; population: number }>(members: readonly T[]): T[] {
   for (const m of members) {
     if (typeof m.istat !== 'string' || !ISTAT.test(m.istat)) {
-      throw new AllocationError('ALLOC_MEMBER_INVALID', `Codice ISTAT non valido: ${String(m.istat)} (servono 6 cifre, per esempio 041067).`, {
-        istat: String(m.istat),
-        field: 'istat',
-      });
+      throw new AllocationError('ALLOC_MEMBER_INVALID', 'rule.allocIstatInvalid', { istat: String(m.istat), field: 'istat' });
     }
-    checkCount(m.population, 'la popolazione', m.istat, 'population');
+    checkCount(m.population, { it: 'la popolazione', en: 'the population' }, m.istat, 'population');
   }
   const sorted = [...members].sort((a, b) => (a.istat < b.istat ? -1 : a.istat > b.istat ? 1 : 0));
   for (let i = 1; i < sorted.length; i++) {
     const istat = sorted[i]!.istat;
     if (istat === sorted[i - 1]!.istat) {
-      throw new AllocationError('ALLOC_MEMBER_DUPLICATE', `Il membro ${istat} compare due volte: ogni comune va indicato una sola volta.`, { istat });
+      throw new AllocationError('ALLOC_MEMBER_DUPLICATE', 'rule.allocMemberTwice', { istat });
     }
   }
   return sorted;
@@ -140,7 +134,7 @@ function toItem(code: string, costCents: number, key: SharingKey, istat: readonl
 /** Allocates one item across `members` (any order). Throws AllocationError on bad input. */
 export function allocateItem(item: ItemToAllocate, members: readonly AllocationMember[]): AllocatedItem {
   const sorted = sortedMembers(members);
-  for (const m of sorted) checkCount(m.usage, "l'utilizzo", m.istat, 'usage');
+  for (const m of sorted) checkCount(m.usage, { it: "l'utilizzo", en: 'the usage' }, m.istat, 'usage');
   return toItem(
     item.code,
     item.costCents,
@@ -158,9 +152,7 @@ export function allocateItem(item: ItemToAllocate, members: readonly AllocationM
  */
 export function allocatePlan(year: number, items: readonly PlanItemInput[], members: readonly PlanMember[]): PlanAllocation {
   if (!Number.isInteger(year) || year < 2000 || year > 2999) {
-    throw new AllocationError('ALLOC_YEAR_INVALID', `Anno del piano non valido: ${String(year)} (un anno di quattro cifre, per esempio 2027).`, {
-      year: String(year),
-    });
+    throw new AllocationError('ALLOC_YEAR_INVALID', 'rule.planYearInvalid', { year: String(year) });
   }
   const sorted = sortedMembers(members);
   const istat = sorted.map((m) => m.istat);
@@ -171,9 +163,7 @@ export function allocatePlan(year: number, items: readonly PlanItemInput[], memb
   const out: AllocatedItem[] = [];
   for (const item of items) {
     if (seen.has(item.code)) {
-      throw new AllocationError('ALLOC_ITEM_DUPLICATE', `La voce ${item.code} compare due volte nel piano: ogni codice va usato una sola volta.`, {
-        item: item.code,
-      });
+      throw new AllocationError('ALLOC_ITEM_DUPLICATE', 'rule.allocItemTwice', { item: item.code });
     }
     seen.add(item.code);
     const exempt = new Uint8Array(istat.length);
@@ -182,7 +172,7 @@ export function allocatePlan(year: number, items: readonly PlanItemInput[], memb
     for (const code of item.exempt ?? []) {
       const i = index.get(code);
       if (i === undefined) {
-        throw new AllocationError('ALLOC_MEMBER_UNKNOWN', `Voce ${item.code}: il comune esente ${code} non è un membro del consorzio.`, { item: item.code, istat: code });
+        throw new AllocationError('ALLOC_MEMBER_UNKNOWN', 'rule.allocExemptUnknown', { item: item.code, istat: code });
       }
       exempt[i] = 1;
     }
@@ -191,17 +181,11 @@ export function allocatePlan(year: number, items: readonly PlanItemInput[], memb
     for (const row of item.usage ?? []) {
       const i = istat[next] === row.istat ? next : index.get(row.istat);
       if (i === undefined) {
-        throw new AllocationError('ALLOC_MEMBER_UNKNOWN', `Voce ${item.code}: l'utilizzo indicato per ${row.istat} non corrisponde a un membro del consorzio.`, {
-          item: item.code,
-          istat: row.istat,
-        });
+        throw new AllocationError('ALLOC_MEMBER_UNKNOWN', 'rule.allocUsageUnknown', { item: item.code, istat: row.istat });
       }
-      checkCount(row.usage, "l'utilizzo", row.istat, 'usage');
+      checkCount(row.usage, { it: "l'utilizzo", en: 'the usage' }, row.istat, 'usage');
       if (seenUsage[i] === 1) {
-        throw new AllocationError('ALLOC_MEMBER_DUPLICATE', `Voce ${item.code}: l'utilizzo del comune ${row.istat} è indicato due volte.`, {
-          item: item.code,
-          istat: row.istat,
-        });
+        throw new AllocationError('ALLOC_MEMBER_DUPLICATE', 'rule.allocUsageTwice', { item: item.code, istat: row.istat });
       }
       seenUsage[i] = 1;
       usage[i] = row.usage;

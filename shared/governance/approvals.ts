@@ -1,6 +1,7 @@
 import { isRealIsoDate } from '../records/common';
 import type { StepNoteKey } from '../records/gov-records';
-import { GovernanceError } from './errors';
+import type { MessageKey } from '../errors/catalogue';
+import { GovernanceError, words, type RuleParams, type Words } from './errors';
 import { computeVote, type Ballot, type Elector, type VoteTally, type VotingRules } from './voting';
 
 /**
@@ -82,10 +83,10 @@ export type ApprovalErrorCode =
   | 'PLAN_YEAR_INVALID'
   | 'PLAN_TEXT_REQUIRED';
 
-export class ApprovalError extends GovernanceError {
+export class ApprovalError<K extends MessageKey = MessageKey> extends GovernanceError<K> {
   declare readonly code: ApprovalErrorCode;
-  constructor(code: ApprovalErrorCode, message: string, params: Record<string, string | number> = {}) {
-    super(code, message, params);
+  constructor(code: ApprovalErrorCode, key: K, params: RuleParams<K>) {
+    super(code, key, params);
     this.name = 'ApprovalError';
   }
 }
@@ -108,6 +109,28 @@ const NEXT_STEP: Record<PlanState, string> = {
   approved_by_assembly: 'nessuno: il piano è approvato definitivamente',
 };
 
+/** The states, the steps and the next step in English, for the refusals that name them. */
+const PLAN_STATE_LABELS_EN: Record<PlanState, string> = {
+  draft: 'a draft of the Technical Director',
+  proposed_by_executive: 'proposed by the Executive Committee',
+  approved_by_executive: 'approved by the Executive Committee',
+  submitted_to_assembly: 'submitted to the Assembly',
+  approved_by_assembly: 'approved by the Assembly',
+};
+const NEXT_STEP_EN: Record<PlanState, string> = {
+  draft: 'the proposal of the Executive Committee',
+  proposed_by_executive: 'the approval of the Executive Committee',
+  approved_by_executive: 'the submission to the Assembly',
+  submitted_to_assembly: 'the approval of the Assembly',
+  approved_by_assembly: 'none: the plan is finally approved',
+};
+const STEP_EN: Record<StepName, string> = {
+  propose: 'propose the plan (Executive Committee)',
+  executive_committee: 'approve the plan in the Executive Committee',
+  submit: 'submit the plan to the Assembly',
+  assembly: 'approve the plan in the Assembly',
+};
+
 const LOCKED_STATES: readonly PlanState[] = ['approved_by_executive', 'submitted_to_assembly', 'approved_by_assembly'];
 
 /** True when the version can no longer change (approved, or replaced by a newer version). */
@@ -117,12 +140,12 @@ export function isLocked(v: PlanVersion): boolean {
 
 function checkDate(date: string): void {
   if (typeof date !== 'string' || !isRealIsoDate(date)) {
-    throw new ApprovalError('PLAN_DATE_INVALID', `Data non valida: ${String(date)} (usare una data esistente, gg/mm/aaaa).`, { date: String(date) });
+    throw new ApprovalError('PLAN_DATE_INVALID', 'rule.planDateInvalid', { date: String(date) });
   }
 }
 
-function checkText(value: string, what: string): void {
-  if (typeof value !== 'string' || value.trim() === '') throw new ApprovalError('PLAN_TEXT_REQUIRED', `${what}: campo obbligatorio.`);
+function checkText(value: string, what: Words): void {
+  if (typeof value !== 'string' || value.trim() === '') throw new ApprovalError('PLAN_TEXT_REQUIRED', 'rule.planTextRequired', words('what', what));
 }
 
 function lastDate(v: PlanVersion): string {
@@ -131,7 +154,7 @@ function lastDate(v: PlanVersion): string {
 
 function versionOf(wf: PlanWorkflow, version: number): PlanVersion {
   const v = wf.versions.find((x) => x.version === version);
-  if (!v) throw new ApprovalError('PLAN_VERSION_UNKNOWN', `Il piano ${wf.year} non ha una versione ${version}.`, { year: wf.year, version });
+  if (!v) throw new ApprovalError('PLAN_VERSION_UNKNOWN', 'rule.planVersionUnknown', { year: wf.year, version });
   return v;
 }
 
@@ -144,29 +167,24 @@ function checkStep(wf: PlanWorkflow, version: number, step: StepName, date: stri
   const v = versionOf(wf, version);
   checkDate(date);
   if (v.supersededBy !== null) {
-    throw new ApprovalError(
-      'PLAN_LOCKED',
-      `La versione ${v.version} del piano ${wf.year} è bloccata: è stata sostituita dalla versione ${v.supersededBy}, che è quella da portare avanti.`,
-      { version: v.version, supersededBy: v.supersededBy },
-    );
+    throw new ApprovalError('PLAN_LOCKED', 'rule.planSuperseded', { version: v.version, year: wf.year, supersededBy: v.supersededBy });
   }
   if (v.state === 'approved_by_assembly') {
-    throw new ApprovalError(
-      'PLAN_LOCKED',
-      `La versione ${v.version} del piano ${wf.year} è già approvata dall'Assemblea ed è bloccata: per cambiarla creare una nuova versione, che ripercorrerà tutte le approvazioni.`,
-      { version: v.version },
-    );
+    throw new ApprovalError('PLAN_LOCKED', 'rule.planApprovedLocked', { version: v.version, year: wf.year });
   }
   const f = FLOW[step];
   if (v.state !== f.from) {
-    throw new ApprovalError(
-      'PLAN_OUT_OF_ORDER',
-      `Non è possibile ${f.what}: la versione ${v.version} è ${PLAN_STATE_LABELS[v.state]} e il passo successivo è ${NEXT_STEP[v.state]}.`,
-      { version: v.version, state: v.state, step },
-    );
+    throw new ApprovalError('PLAN_OUT_OF_ORDER', 'rule.planOutOfOrder', {
+      ...words('stepLabel', { it: f.what, en: STEP_EN[step] }),
+      ...words('stateLabel', { it: PLAN_STATE_LABELS[v.state], en: PLAN_STATE_LABELS_EN[v.state] }),
+      ...words('next', { it: NEXT_STEP[v.state], en: NEXT_STEP_EN[v.state] }),
+      version: v.version,
+      state: v.state,
+      step,
+    });
   }
   if (date < lastDate(v)) {
-    throw new ApprovalError('PLAN_DATE_BACKWARDS', `La data ${date} precede l'ultimo passo della versione ${v.version} (${lastDate(v)}).`, { date, last: lastDate(v) });
+    throw new ApprovalError('PLAN_DATE_BACKWARDS', 'rule.planDateBackwards', { date, version: v.version, last: lastDate(v) });
   }
   return v;
 }
@@ -174,17 +192,17 @@ function checkStep(wf: PlanWorkflow, version: number, step: StepName, date: stri
 /** A new plan for `year`: version 1, a draft of the Technical Director. */
 export function createPlan(year: number, date: string, by: string): PlanWorkflow {
   if (!Number.isInteger(year) || year < 2000 || year > 2999) {
-    throw new ApprovalError('PLAN_YEAR_INVALID', `Anno del piano non valido: ${String(year)} (un anno di quattro cifre, per esempio 2027).`);
+    throw new ApprovalError('PLAN_YEAR_INVALID', 'rule.planYearInvalid', { year: String(year) });
   }
   checkDate(date);
-  checkText(by, 'Chi redige la bozza');
+  checkText(by, { it: 'Chi redige la bozza', en: 'Who drafts the plan' });
   return { year, versions: [{ version: 1, state: 'draft', supersededBy: null, steps: [{ from: null, to: 'draft', date, by, note: '' }], approvals: [] }] };
 }
 
 /** The version that is being carried forward (the newest). */
 export function currentVersion(wf: PlanWorkflow): PlanVersion {
   const v = wf.versions[wf.versions.length - 1];
-  if (!v) throw new ApprovalError('PLAN_VERSION_UNKNOWN', `Il piano ${wf.year} non ha versioni.`);
+  if (!v) throw new ApprovalError('PLAN_VERSION_UNKNOWN', 'rule.planNoVersions', { year: wf.year });
   return v;
 }
 
@@ -192,12 +210,13 @@ export function currentVersion(wf: PlanWorkflow): PlanVersion {
 export function assertEditable(wf: PlanWorkflow, version: number): void {
   const v = versionOf(wf, version);
   if (v.state === 'draft' && v.supersededBy === null) return;
-  const why = isLocked(v) ? 'è bloccata' : `è ${PLAN_STATE_LABELS[v.state]}`;
-  throw new ApprovalError(
-    isLocked(v) ? 'PLAN_LOCKED' : 'PLAN_NOT_EDITABLE',
-    `La versione ${v.version} del piano ${wf.year} ${why}: per modificarla creare una nuova versione (tornerà in bozza e ripercorrerà tutte le approvazioni).`,
-    { version: v.version, state: v.state },
-  );
+  if (isLocked(v)) throw new ApprovalError('PLAN_LOCKED', 'rule.planLockedEdit', { version: v.version, year: wf.year, state: v.state });
+  throw new ApprovalError('PLAN_NOT_EDITABLE', 'rule.planNotEditable', {
+    ...words('stateLabel', { it: PLAN_STATE_LABELS[v.state], en: PLAN_STATE_LABELS_EN[v.state] }),
+    version: v.version,
+    year: wf.year,
+    state: v.state,
+  });
 }
 
 function advance(wf: PlanWorkflow, v: PlanVersion, step: StepName, date: string, by: string, note: string, coded: Pick<PlanStep, 'note_key' | 'note_params'> = {}): PlanWorkflow {
@@ -208,14 +227,14 @@ function advance(wf: PlanWorkflow, v: PlanVersion, step: StepName, date: string,
 /** draft → proposed by the Executive Committee. */
 export function proposeByExecutive(wf: PlanWorkflow, input: { version: number; date: string; by: string; note?: string }): PlanWorkflow {
   const v = checkStep(wf, input.version, 'propose', input.date);
-  checkText(input.by, 'Chi propone');
+  checkText(input.by, { it: 'Chi propone', en: 'Who proposes' });
   return advance(wf, v, 'propose', input.date, input.by, input.note ?? '');
 }
 
 /** approved by the Executive Committee → submitted to the Assembly. */
 export function submitToAssembly(wf: PlanWorkflow, input: { version: number; date: string; by: string; note?: string }): PlanWorkflow {
   const v = checkStep(wf, input.version, 'submit', input.date);
-  checkText(input.by, "Chi sottopone il piano all'Assemblea");
+  checkText(input.by, { it: "Chi sottopone il piano all'Assemblea", en: 'Who submits the plan to the Assembly' });
   return advance(wf, v, 'submit', input.date, input.by, input.note ?? '');
 }
 
@@ -237,7 +256,7 @@ export interface ApprovalInput {
  */
 export function recordApproval(wf: PlanWorkflow, input: ApprovalInput): { workflow: PlanWorkflow; approval: ApprovalRecord } {
   const v = checkStep(wf, input.version, input.body, input.date);
-  checkText(input.minutesRef, 'Riferimento al verbale');
+  checkText(input.minutesRef, { it: 'Riferimento al verbale', en: 'Reference to the minutes' });
   const tally = computeVote({ electorate: input.electorate, present: input.present, ballots: input.ballots, rules: input.rules });
   const approval: ApprovalRecord = {
     body: input.body,
@@ -268,15 +287,13 @@ function cloneRules(r: VotingRules): VotingRules {
 export function newVersion(wf: PlanWorkflow, input: { date: string; by: string; reason: string }): PlanWorkflow {
   const cur = currentVersion(wf);
   checkDate(input.date);
-  checkText(input.by, 'Chi crea la nuova versione');
-  checkText(input.reason, 'Motivo della nuova versione');
+  checkText(input.by, { it: 'Chi crea la nuova versione', en: 'Who creates the new version' });
+  checkText(input.reason, { it: 'Motivo della nuova versione', en: 'Reason for the new version' });
   if (cur.state === 'draft') {
-    throw new ApprovalError('PLAN_STILL_DRAFT', `La versione ${cur.version} del piano ${wf.year} è ancora una bozza: modificarla direttamente, senza creare una nuova versione.`, {
-      version: cur.version,
-    });
+    throw new ApprovalError('PLAN_STILL_DRAFT', 'rule.planStillDraft', { version: cur.version, year: wf.year });
   }
   if (input.date < lastDate(cur)) {
-    throw new ApprovalError('PLAN_DATE_BACKWARDS', `La data ${input.date} precede l'ultimo passo della versione ${cur.version} (${lastDate(cur)}).`);
+    throw new ApprovalError('PLAN_DATE_BACKWARDS', 'rule.planDateBackwards', { date: input.date, version: cur.version, last: lastDate(cur) });
   }
   const next = cur.version + 1;
   const versions = wf.versions.map((x) => (x.supersededBy === null ? { ...x, supersededBy: next } : x));

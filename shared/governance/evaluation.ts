@@ -1,4 +1,5 @@
-import { GovernanceError } from './errors';
+import type { MessageKey } from '../errors/catalogue';
+import { GovernanceError, type RuleParams } from './errors';
 
 /**
  * Evaluation of proposals by the Technical Committee (issue 5): weighted criteria, one integer
@@ -74,10 +75,10 @@ export type EvaluationErrorCode =
   | 'PROPOSAL_DATE_INVALID'
   | 'PROPOSAL_PLAN_INVALID';
 
-export class EvaluationError extends GovernanceError {
+export class EvaluationError<K extends MessageKey = MessageKey> extends GovernanceError<K> {
   declare readonly code: EvaluationErrorCode;
-  constructor(code: EvaluationErrorCode, message: string, params: Record<string, string | number> = {}) {
-    super(code, message, params);
+  constructor(code: EvaluationErrorCode, key: K, params: RuleParams<K>) {
+    super(code, key, params);
     this.name = 'EvaluationError';
   }
 }
@@ -85,19 +86,20 @@ export class EvaluationError extends GovernanceError {
 /** Throws unless the criteria are usable: unique ids, integer weights summing to 100, a sane scale. */
 export function checkCriteria(config: CriteriaConfig): void {
   if (!Number.isInteger(config.maxScore) || config.maxScore < 1 || config.maxScore > 100) {
-    throw new EvaluationError('EVAL_CRITERIA_INVALID', `Il punteggio massimo deve essere un numero intero tra 1 e 100 (ricevuto ${String(config.maxScore)}).`);
+    throw new EvaluationError('EVAL_CRITERIA_INVALID', 'rule.evalMaxScore', { value: String(config.maxScore) });
   }
-  if (config.criteria.length === 0) throw new EvaluationError('EVAL_CRITERIA_INVALID', 'Indicare almeno un criterio di valutazione.');
+  if (config.criteria.length === 0) throw new EvaluationError('EVAL_CRITERIA_INVALID', 'rule.evalNoCriteria', {});
   const ids = new Set<string>();
   let sum = 0;
   for (const c of config.criteria) {
     if (typeof c.id !== 'string' || c.id.trim() === '' || typeof c.label !== 'string' || c.label.trim() === '') {
-      throw new EvaluationError('EVAL_CRITERIA_INVALID', 'Ogni criterio ha un codice e un nome.');
+      throw new EvaluationError('EVAL_CRITERIA_INVALID', 'rule.evalCriterionIncomplete', {});
     }
-    if (ids.has(c.id)) throw new EvaluationError('EVAL_CRITERIA_INVALID', `Il criterio ${c.id} compare due volte.`, { criterion: c.id });
+    if (ids.has(c.id)) throw new EvaluationError('EVAL_CRITERIA_INVALID', 'rule.evalCriterionTwice', { criterion: c.id });
     ids.add(c.id);
     if (!Number.isInteger(c.weight) || c.weight < 0 || c.weight > 100) {
-      throw new EvaluationError('EVAL_WEIGHT_INVALID', `Il peso del criterio «${c.label}» deve essere un numero intero tra 0 e 100 (ricevuto ${String(c.weight)}).`, {
+      throw new EvaluationError('EVAL_WEIGHT_INVALID', 'rule.evalWeightInvalid', {
+        label: c.label,
         criterion: c.id,
         value: String(c.weight),
       });
@@ -105,7 +107,7 @@ export function checkCriteria(config: CriteriaConfig): void {
     sum += c.weight;
   }
   if (sum !== 100) {
-    throw new EvaluationError('EVAL_WEIGHTS_SUM', `I pesi dei criteri sommano a ${sum}, non a 100: correggerli prima di valutare.`, { sum });
+    throw new EvaluationError('EVAL_WEIGHTS_SUM', 'rule.evalWeightsSum', { sum });
   }
 }
 
@@ -121,15 +123,17 @@ export function scoreProposal(config: CriteriaConfig, scores: Readonly<Record<st
   checkCriteria(config);
   const known = new Set(config.criteria.map((c) => c.id));
   for (const id of Object.keys(scores)) {
-    if (!known.has(id)) throw new EvaluationError('EVAL_SCORE_UNKNOWN', `Punteggio per un criterio che non esiste: ${id}.`, { criterion: id });
+    if (!known.has(id)) throw new EvaluationError('EVAL_SCORE_UNKNOWN', 'rule.evalScoreUnknown', { criterion: id });
   }
   let total = 0;
   const out: Record<string, number> = {};
   for (const c of config.criteria) {
     const s = scores[c.id];
-    if (s === undefined) throw new EvaluationError('EVAL_SCORE_MISSING', `Manca il punteggio del criterio «${c.label}».`, { criterion: c.id });
+    if (s === undefined) throw new EvaluationError('EVAL_SCORE_MISSING', 'rule.evalScoreMissing', { label: c.label, criterion: c.id });
     if (!Number.isInteger(s) || s < 0 || s > config.maxScore) {
-      throw new EvaluationError('EVAL_SCORE_INVALID', `Il punteggio del criterio «${c.label}» deve essere un numero intero da 0 a ${config.maxScore} (ricevuto ${String(s)}).`, {
+      throw new EvaluationError('EVAL_SCORE_INVALID', 'rule.evalScoreInvalid', {
+        label: c.label,
+        max: config.maxScore,
         criterion: c.id,
         value: String(s),
       });
@@ -160,7 +164,7 @@ export interface RankedProposal {
 export function rankProposals(config: CriteriaConfig, entries: readonly RankingEntry[]): RankedProposal[] {
   const seen = new Set<string>();
   const rows = entries.map((e) => {
-    if (seen.has(e.id)) throw new EvaluationError('EVAL_DUPLICATE', `La proposta ${e.id} compare due volte nella graduatoria.`, { id: e.id });
+    if (seen.has(e.id)) throw new EvaluationError('EVAL_DUPLICATE', 'rule.evalProposalTwice', { id: e.id });
     seen.add(e.id);
     return { id: e.id, receivedAt: e.receivedAt, ev: scoreProposal(config, e.scores) };
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GovernanceError } from './errors';
+import { GovernanceError, words, type Words } from './errors';
 
 /**
  * Money is integer euro cents held in a JavaScript number, and only ever a safe integer
@@ -17,27 +17,25 @@ export function isCents(value: unknown): value is Cents {
 }
 
 /** Throws unless `value` is a safe, non-negative integer of cents (`what` names it in the message). */
-export function assertNonNegativeCents(value: unknown, what: string, code = 'MONEY_INVALID'): asserts value is Cents {
+export function assertNonNegativeCents(value: unknown, what: Words, code = 'MONEY_INVALID'): asserts value is Cents {
   if (!isCents(value)) {
-    throw new GovernanceError(code, `${what}: l'importo deve essere un numero intero di centesimi di euro (ricevuto ${String(value)}).`, {
-      value: String(value),
-    });
+    throw new GovernanceError(code, 'rule.moneyInvalid', { ...words('what', what), value: String(value) });
   }
   if (value < 0) {
-    throw new GovernanceError('MONEY_NEGATIVE', `${what}: l'importo non può essere negativo (ricevuto ${value} centesimi).`, { value });
+    throw new GovernanceError('MONEY_NEGATIVE', 'rule.moneyNegative', { ...words('what', what), value });
   }
 }
 
 /** BigInt cents back to a number, refusing a result beyond the safe range (never a silent loss). */
-export function centsFromBigInt(value: bigint, what = 'Importo'): Cents {
+export function centsFromBigInt(value: bigint, what: Words = { it: 'Importo', en: 'Amount' }): Cents {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new GovernanceError('MONEY_OVERFLOW', `${what}: l'importo supera il massimo rappresentabile.`, { value: value.toString() });
+    throw new GovernanceError('MONEY_OVERFLOW', 'rule.moneyOverflow', { ...words('what', what), value: value.toString() });
   }
   return Number(value);
 }
 
 /** Exact sum of cents (BigInt inside, so a long column never loses a cent). */
-export function sumCents(values: Iterable<Cents>, what = 'Totale'): Cents {
+export function sumCents(values: Iterable<Cents>, what: Words = { it: 'Totale', en: 'Total' }): Cents {
   let total = 0;
   let big: bigint | null = null;
   for (const v of values) {

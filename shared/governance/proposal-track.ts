@@ -1,5 +1,6 @@
 import { isRealIsoDate } from '../records/common';
 import type { StepNoteKey } from '../records/gov-records';
+import { words, type Words } from './errors';
 import { EvaluationError, scoreProposal, type CriteriaConfig, type Evaluation } from './evaluation';
 
 /**
@@ -96,27 +97,52 @@ const ACTION_LABELS: Record<ProposalAction['type'], string> = {
   complete: 'dichiarare completata',
 };
 
-const checkDate = (d: unknown, what: string): string => {
-  if (typeof d !== 'string' || !isRealIsoDate(d)) throw new EvaluationError('PROPOSAL_DATE_INVALID', `${what}: data non valida (${String(d)}).`);
+/** The same, in English (a refused step names them: «It is not possible to …»). */
+const ACTION_LABELS_EN: Record<ProposalAction['type'], string> = {
+  start_evaluation: 'start the evaluation',
+  evaluate: 'record the scores',
+  admit: 'admit it to the plan',
+  not_admit: 'not admit it',
+  return: 'return it for changes',
+  resubmit: 'submit it again',
+  approve_with_plan: 'approve it with the plan',
+  start: 'start the work',
+  report_progress: 'update the progress',
+  complete: 'declare it completed',
+};
+
+const PROPOSAL_STATE_LABELS_EN: Record<ProposalState, string> = {
+  received: 'received',
+  under_evaluation: 'under evaluation',
+  admitted: 'admitted to the plan',
+  not_admitted: 'not admitted',
+  returned: 'returned for changes',
+  approved: 'approved with the plan',
+  in_progress: 'in progress',
+  completed: 'completed',
+};
+
+const checkDate = (d: unknown, what: Words): string => {
+  if (typeof d !== 'string' || !isRealIsoDate(d)) throw new EvaluationError('PROPOSAL_DATE_INVALID', 'rule.proposalDateInvalid', { ...words('what', what), value: String(d) });
   return d;
 };
 
-const required = (text: unknown, code: 'PROPOSAL_REASON_REQUIRED' | 'PROPOSAL_NOTES_REQUIRED', message: string): string => {
-  if (typeof text !== 'string' || text.trim() === '') throw new EvaluationError(code, message);
+const required = (text: unknown, code: 'PROPOSAL_REASON_REQUIRED' | 'PROPOSAL_NOTES_REQUIRED', key: 'rule.proposalReasonRequired' | 'rule.proposalNotesRequired'): string => {
+  if (typeof text !== 'string' || text.trim() === '') throw new EvaluationError(code, key, {});
   return text.trim();
 };
 
 const checkProgress = (p: unknown): number => {
   if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 100) {
-    throw new EvaluationError('PROPOSAL_PROGRESS_INVALID', `L'avanzamento è una percentuale intera da 0 a 100 (ricevuto ${String(p)}).`, { value: String(p) });
+    throw new EvaluationError('PROPOSAL_PROGRESS_INVALID', 'rule.proposalProgressInvalid', { value: String(p) });
   }
   return p;
 };
 
 /** A proposal just received by the hub. */
 export function receiveProposal(date: string, by: string): ProposalTrack {
-  checkDate(date, 'Data di ricezione');
-  if (typeof by !== 'string' || by.trim() === '') throw new EvaluationError('PROPOSAL_TRANSITION', 'Indicare chi ha ricevuto la proposta.');
+  checkDate(date, { it: 'Data di ricezione', en: 'Date received' });
+  if (typeof by !== 'string' || by.trim() === '') throw new EvaluationError('PROPOSAL_TRANSITION', 'rule.proposalReceivedBy', {});
   return {
     status: 'received',
     evaluation: null,
@@ -135,18 +161,21 @@ export function receiveProposal(date: string, by: string): ProposalTrack {
 export function transitionProposal(track: ProposalTrack, action: ProposalAction): ProposalTrack {
   const to = GRAPH[track.status][action.type];
   if (to === undefined) {
-    const allowed = Object.keys(GRAPH[track.status]).map((a) => ACTION_LABELS[a as ProposalAction['type']]);
-    throw new EvaluationError(
-      'PROPOSAL_TRANSITION',
-      `Non è possibile ${ACTION_LABELS[action.type]}: la proposta è «${PROPOSAL_STATE_LABELS[track.status]}»` +
-        (allowed.length ? ` e ora si può solo ${allowed.join(', ')}.` : ' ed è in uno stato finale.'),
-      { status: track.status, action: action.type },
-    );
+    const allowed = Object.keys(GRAPH[track.status]) as ProposalAction['type'][];
+    const named = {
+      ...words('actionLabel', { it: ACTION_LABELS[action.type], en: ACTION_LABELS_EN[action.type] }),
+      ...words('statusLabel', { it: PROPOSAL_STATE_LABELS[track.status], en: PROPOSAL_STATE_LABELS_EN[track.status] }),
+      status: track.status,
+      action: action.type,
+    };
+    if (allowed.length === 0) throw new EvaluationError('PROPOSAL_TRANSITION', 'rule.proposalFinal', named);
+    const choices = { it: allowed.map((a) => ACTION_LABELS[a]).join(', '), en: allowed.map((a) => ACTION_LABELS_EN[a]).join(', ') };
+    throw new EvaluationError('PROPOSAL_TRANSITION', 'rule.proposalTransition', { ...named, ...words('allowed', choices) });
   }
-  const date = checkDate(action.date, 'Data del passo');
-  if (typeof action.by !== 'string' || action.by.trim() === '') throw new EvaluationError('PROPOSAL_TRANSITION', 'Indicare chi compie il passo (nome o organo).');
+  const date = checkDate(action.date, { it: 'Data del passo', en: 'Date of the step' });
+  if (typeof action.by !== 'string' || action.by.trim() === '') throw new EvaluationError('PROPOSAL_TRANSITION', 'rule.proposalStepBy', {});
   const last = track.steps[track.steps.length - 1]?.date ?? '0000-00-00';
-  if (date < last) throw new EvaluationError('PROPOSAL_DATE_INVALID', `La data ${date} precede l'ultimo passo della proposta (${last}).`, { date, last });
+  if (date < last) throw new EvaluationError('PROPOSAL_DATE_INVALID', 'rule.proposalDateBackwards', { date, last });
   const next: ProposalTrack = { ...track, status: to };
   let note = '';
   let coded: Pick<ProposalStep, 'note_key' | 'note_params'> = {};
@@ -166,21 +195,21 @@ export function transitionProposal(track: ProposalTrack, action: ProposalAction)
       break;
     case 'admit':
       if (!track.evaluation) {
-        throw new EvaluationError('PROPOSAL_NOT_EVALUATED', 'La proposta non può essere ammessa prima di aver registrato i punteggi della valutazione.');
+        throw new EvaluationError('PROPOSAL_NOT_EVALUATED', 'rule.proposalNotEvaluated', {});
       }
       note = action.note ?? '';
       break;
     case 'not_admit':
-      next.reason = required(action.reason, 'PROPOSAL_REASON_REQUIRED', 'Per non ammettere una proposta va indicato il motivo.');
+      next.reason = required(action.reason, 'PROPOSAL_REASON_REQUIRED', 'rule.proposalReasonRequired');
       note = next.reason;
       break;
     case 'return':
-      next.notes = required(action.notes, 'PROPOSAL_NOTES_REQUIRED', 'Per restituire una proposta vanno indicate le modifiche richieste.');
+      next.notes = required(action.notes, 'PROPOSAL_NOTES_REQUIRED', 'rule.proposalNotesRequired');
       note = next.notes;
       break;
     case 'approve_with_plan':
       if (!Number.isInteger(action.planYear) || action.planYear < 2000 || action.planYear > 2999 || !Number.isInteger(action.planVersion) || action.planVersion < 1) {
-        throw new EvaluationError('PROPOSAL_PLAN_INVALID', `Piano non valido: anno ${String(action.planYear)}, versione ${String(action.planVersion)}.`);
+        throw new EvaluationError('PROPOSAL_PLAN_INVALID', 'rule.proposalPlanInvalid', { year: String(action.planYear), version: String(action.planVersion) });
       }
       next.plan = { year: action.planYear, version: action.planVersion };
       note = `Piano ${action.planYear}, versione ${action.planVersion}`;
@@ -190,8 +219,8 @@ export function transitionProposal(track: ProposalTrack, action: ProposalAction)
       next.startDate = date;
       next.progress = checkProgress(action.progress ?? 0);
       if (action.expectedEndDate !== undefined) {
-        next.expectedEndDate = checkDate(action.expectedEndDate, 'Data di fine prevista');
-        if (next.expectedEndDate < date) throw new EvaluationError('PROPOSAL_DATE_INVALID', `La fine prevista (${next.expectedEndDate}) precede l'avvio (${date}).`);
+        next.expectedEndDate = checkDate(action.expectedEndDate, { it: 'Data di fine prevista', en: 'Expected end date' });
+        if (next.expectedEndDate < date) throw new EvaluationError('PROPOSAL_DATE_INVALID', 'rule.proposalEndBeforeStart', { end: next.expectedEndDate, date });
       }
       break;
     case 'report_progress':

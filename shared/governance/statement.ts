@@ -1,5 +1,7 @@
 import type { AllocatedItem, PlanAllocation, SharingKey } from './allocation';
-import { GovernanceError } from './errors';
+import type { MessageKey } from '../errors/catalogue';
+import { itemPrefix } from './allocation-core';
+import { GovernanceError, type RuleParams } from './errors';
 import { roundHalfAwayFromZero, sumCents } from './money';
 import { formatInteger as fmt } from '../format/numbers';
 
@@ -31,10 +33,10 @@ export type StandAloneReference =
 
 export type StatementErrorCode = 'STATEMENT_MEMBER_UNKNOWN' | 'STATEMENT_REFERENCE_INVALID' | 'STATEMENT_REFERENCE_UNKNOWN';
 
-export class StatementError extends GovernanceError {
+export class StatementError<K extends MessageKey = MessageKey> extends GovernanceError<K> {
   declare readonly code: StatementErrorCode;
-  constructor(code: StatementErrorCode, message: string, params: Record<string, string | number> = {}) {
-    super(code, message, params);
+  constructor(code: StatementErrorCode, key: K, params: RuleParams<K>) {
+    super(code, key, params);
     this.name = 'StatementError';
   }
 }
@@ -43,16 +45,13 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isS
 
 /** Throws unless the bounds ascend strictly and end with `null`. */
 export function checkSizeClasses(bounds: SizeClassBounds, item = ''): void {
-  const where = item ? `Voce ${item}: ` : '';
+  const where = itemPrefix(item);
   const ok =
     bounds.length >= 1 &&
     bounds[bounds.length - 1] === null &&
     bounds.slice(0, -1).every((b, i, a) => isCount(b) && (i === 0 || b > (a[i - 1] as number)));
   if (!ok) {
-    throw new StatementError(
-      'STATEMENT_REFERENCE_INVALID',
-      `${where}le classi di popolazione vanno indicate con limiti superiori interi crescenti, l'ultima senza limite (per esempio 1.000, 3.000, 5.000, 10.000, 20.000, oltre).`,
-    );
+    throw new StatementError('STATEMENT_REFERENCE_INVALID', 'rule.statementSizeClasses', { ...where });
   }
 }
 
@@ -76,22 +75,19 @@ export function sizeClassLabel(index: number, bounds: SizeClassBounds = DEFAULT_
 
 /** Throws unless the reference is well formed. */
 export function checkReference(ref: StandAloneReference, item = ''): void {
-  const where = item ? `Voce ${item}: ` : '';
+  const where = itemPrefix(item);
   if (ref.kind === 'size_class') {
     const bounds = ref.bounds ?? DEFAULT_SIZE_CLASSES;
     checkSizeClasses(bounds, item);
     if (ref.cents.length !== bounds.length || !ref.cents.every(isCount)) {
-      throw new StatementError(
-        'STATEMENT_REFERENCE_INVALID',
-        `${where}serve un prezzo di riferimento (centesimi interi, non negativi) per ciascuna delle ${bounds.length} classi di popolazione.`,
-      );
+      throw new StatementError('STATEMENT_REFERENCE_INVALID', 'rule.statementClassPrices', { ...where, count: bounds.length });
     }
   } else if (ref.kind === 'per_unit') {
     if (!isCount(ref.unitCents) || (ref.fixedCents !== undefined && !isCount(ref.fixedCents))) {
-      throw new StatementError('STATEMENT_REFERENCE_INVALID', `${where}i prezzi di riferimento vanno indicati in centesimi interi, non negativi.`);
+      throw new StatementError('STATEMENT_REFERENCE_INVALID', 'rule.statementPrices', { ...where });
     }
   } else {
-    throw new StatementError('STATEMENT_REFERENCE_INVALID', `${where}tipo di prezzo di riferimento sconosciuto.`);
+    throw new StatementError('STATEMENT_REFERENCE_INVALID', 'rule.statementRefKind', { ...where });
   }
 }
 
@@ -102,7 +98,7 @@ export function standAloneCost(ref: StandAloneReference, member: { population: n
     return ref.cents[sizeClassOf(member.population, bounds)]!;
   }
   const variable = roundHalfAwayFromZero(BigInt(ref.unitCents) * BigInt(member.usage), 1000n);
-  return sumCents([ref.fixedCents ?? 0, Number(variable)], 'Costo autonomo');
+  return sumCents([ref.fixedCents ?? 0, Number(variable)], { it: 'Costo autonomo', en: 'Stand-alone cost' });
 }
 
 export interface StatementLine {
@@ -137,7 +133,7 @@ function checkReferences(plan: PlanAllocation, references: References): void {
   const codes = new Set(plan.items.map((i) => i.code));
   for (const [code, ref] of Object.entries(references)) {
     if (!codes.has(code)) {
-      throw new StatementError('STATEMENT_REFERENCE_UNKNOWN', `Prezzo di riferimento per la voce ${code}, che non è nel piano ${plan.year}.`, { item: code });
+      throw new StatementError('STATEMENT_REFERENCE_UNKNOWN', 'rule.statementRefItem', { item: code, year: plan.year });
     }
     checkReference(ref, code);
   }
@@ -165,7 +161,7 @@ function indexOfIstat<T>(list: readonly T[], istat: string, get: (x: T) => strin
 
 function lineOf(item: AllocatedItem, istat: string, ref: StandAloneReference | undefined): StatementLine {
   const row = item.shares[indexOfIstat(item.shares, istat, (s) => s.istat)];
-  if (!row) throw new StatementError('STATEMENT_MEMBER_UNKNOWN', `Il comune ${istat} non compare nella ripartizione della voce ${item.code}.`, { istat, item: item.code });
+  if (!row) throw new StatementError('STATEMENT_MEMBER_UNKNOWN', 'rule.statementMemberNotInItem', { istat, item: item.code });
   const exempt = indexOfIstat(item.exempt, istat, (x) => x) >= 0;
   const standAlone = ref && !exempt ? standAloneCost(ref, row) : null;
   return {
@@ -185,7 +181,7 @@ export function memberStatement(plan: PlanAllocation, istat: string, references:
   const firstItem = plan.items[0];
   const first = firstItem?.shares[indexOfIstat(firstItem.shares, istat, (s) => s.istat)];
   if (plan.items.length > 0 && !first) {
-    throw new StatementError('STATEMENT_MEMBER_UNKNOWN', `Il comune ${istat} non è fra i membri della ripartizione del piano ${plan.year}.`, { istat });
+    throw new StatementError('STATEMENT_MEMBER_UNKNOWN', 'rule.statementMemberUnknown', { istat, year: plan.year });
   }
   const lines = plan.items.map((item) => lineOf(item, istat, references[item.code]));
   const comparable = lines.filter((l) => l.standAloneCents !== null);

@@ -1,4 +1,5 @@
-import { GovernanceError } from './errors';
+import type { MessageKey } from '../errors/catalogue';
+import { GovernanceError, words, type RuleParams, type Words } from './errors';
 
 /**
  * A vote of the Executive Committee or of the Assembly, and its outcome COMPUTED by the app
@@ -92,10 +93,10 @@ export type VoteErrorCode =
   | 'VOTE_RULE_INVALID'
   | 'VOTE_CHOICE_INVALID';
 
-export class VoteError extends GovernanceError {
+export class VoteError<K extends MessageKey = MessageKey> extends GovernanceError<K> {
   declare readonly code: VoteErrorCode;
-  constructor(code: VoteErrorCode, message: string, params: Record<string, string | number> = {}) {
-    super(code, message, params);
+  constructor(code: VoteErrorCode, key: K, params: RuleParams<K>) {
+    super(code, key, params);
     this.name = 'VoteError';
   }
 }
@@ -106,7 +107,9 @@ const WEIGHTING_LABELS: Record<Weighting, string> = {
   quota: 'per quota',
 };
 
-function checkFraction(numerator: unknown, denominator: unknown, what: string, allowZero: boolean): void {
+const WEIGHTING_LABELS_EN: Record<Weighting, string> = { one_member_one_vote: 'one member, one vote', population: 'by population', quota: 'by share' };
+
+function checkFraction(numerator: unknown, denominator: unknown, what: Words, allowZero: boolean): void {
   const ok =
     typeof numerator === 'number' &&
     typeof denominator === 'number' &&
@@ -116,50 +119,47 @@ function checkFraction(numerator: unknown, denominator: unknown, what: string, a
     numerator >= (allowZero ? 0 : 1) &&
     numerator <= denominator;
   if (!ok) {
-    throw new VoteError(
-      'VOTE_RULE_INVALID',
-      `${what}: la frazione ${String(numerator)}/${String(denominator)} non è valida (numeratore e denominatore interi, ${allowZero ? 'da 0' : 'da 1'} fino al denominatore; per esempio 2/3).`,
-      { numerator: String(numerator), denominator: String(denominator) },
-    );
+    throw new VoteError('VOTE_RULE_INVALID', 'rule.voteFraction', { ...words('what', what), numerator: String(numerator), denominator: String(denominator), min: allowZero ? 0 : 1 });
   }
 }
 
 /** Throws unless the rules are well formed. */
 export function checkVotingRules(rules: VotingRules): void {
   if (!WEIGHTINGS.includes(rules.weighting)) {
-    throw new VoteError('VOTE_RULE_INVALID', `Ponderazione dei voti sconosciuta: ${String(rules.weighting)}.`, { weighting: String(rules.weighting) });
+    throw new VoteError('VOTE_RULE_INVALID', 'rule.voteWeighting', { weighting: String(rules.weighting) });
   }
   const m = rules.majority;
   if (m.kind === 'qualified') {
-    checkFraction(m.numerator, m.denominator, 'Maggioranza qualificata', false);
+    checkFraction(m.numerator, m.denominator, { it: 'Maggioranza qualificata', en: 'Qualified majority' }, false);
     if (!['cast', 'present', 'all'].includes(m.of)) {
-      throw new VoteError('VOTE_RULE_INVALID', `Maggioranza qualificata: base sconosciuta ${String(m.of)} (votanti, presenti o tutti i membri).`);
+      throw new VoteError('VOTE_RULE_INVALID', 'rule.voteQualifiedBase', { base: String(m.of) });
     }
   } else if (m.kind !== 'simple' && m.kind !== 'absolute') {
-    throw new VoteError('VOTE_RULE_INVALID', `Regola di maggioranza sconosciuta: ${String((m as { kind: unknown }).kind)}.`);
+    throw new VoteError('VOTE_RULE_INVALID', 'rule.voteMajorityKind', { kind: String((m as { kind: unknown }).kind) });
   }
   if (rules.quorum.of !== 'members' && rules.quorum.of !== 'weight') {
-    throw new VoteError('VOTE_RULE_INVALID', `Quorum: base sconosciuta ${String(rules.quorum.of)} (membri o peso).`);
+    throw new VoteError('VOTE_RULE_INVALID', 'rule.voteQuorumBase', { base: String(rules.quorum.of) });
   }
-  checkFraction(rules.quorum.numerator, rules.quorum.denominator, 'Quorum', true);
+  checkFraction(rules.quorum.numerator, rules.quorum.denominator, { it: 'Quorum', en: 'Quorum' }, true);
 }
 
 function weightOf(e: Elector, weighting: Weighting): bigint {
   if (weighting === 'one_member_one_vote') return 1n;
   const value = weighting === 'population' ? e.population : e.quota;
-  const what = weighting === 'population' ? 'la popolazione' : 'la quota';
+  const what = weighting === 'population' ? { it: 'la popolazione', en: 'the population' } : { it: 'la quota', en: 'the share' };
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new VoteError(
-      'VOTE_WEIGHT_INVALID',
-      `Membro ${e.id}: con la ponderazione ${WEIGHTING_LABELS[weighting]} serve ${what}, un numero intero non negativo (ricevuto ${String(value)}).`,
-      { member: e.id, value: String(value) },
-    );
+    throw new VoteError('VOTE_WEIGHT_INVALID', 'rule.voteWeightInvalid', {
+      ...words('weightingLabel', { it: WEIGHTING_LABELS[weighting], en: WEIGHTING_LABELS_EN[weighting] }),
+      ...words('what', what),
+      member: e.id,
+      value: String(value),
+    });
   }
   return BigInt(value);
 }
 
 const toNumber = (v: bigint): number => {
-  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new VoteError('VOTE_WEIGHT_INVALID', 'La somma dei pesi supera il massimo rappresentabile.');
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new VoteError('VOTE_WEIGHT_INVALID', 'rule.voteWeightsOverflow', {});
   return Number(v);
 };
 
@@ -170,22 +170,22 @@ const toNumber = (v: bigint): number => {
 export function computeVote(input: VoteInput): VoteTally {
   const { electorate, present, ballots, rules } = input;
   checkVotingRules(rules);
-  if (electorate.length === 0) throw new VoteError('VOTE_ELECTORATE', "L'organo che vota non ha membri: indicare i componenti.");
+  if (electorate.length === 0) throw new VoteError('VOTE_ELECTORATE', 'rule.voteNoElectorate', {});
   const weights = new Map<string, bigint>();
   for (const e of electorate) {
-    if (weights.has(e.id)) throw new VoteError('VOTE_ELECTORATE', `Il membro ${e.id} compare due volte fra i componenti dell'organo.`, { member: e.id });
+    if (weights.has(e.id)) throw new VoteError('VOTE_ELECTORATE', 'rule.voteElectorTwice', { member: e.id });
     weights.set(e.id, weightOf(e, rules.weighting));
   }
   if (ballots.length > present.length) {
-    throw new VoteError('VOTE_TOO_MANY', `I voti espressi (${ballots.length}) sono più dei membri presenti (${present.length}): verificare l'elenco dei presenti e i voti.`, {
+    throw new VoteError('VOTE_TOO_MANY', 'rule.voteTooMany', {
       ballots: ballots.length,
       present: present.length,
     });
   }
   const isPresent = new Set<string>();
   for (const id of present) {
-    if (!weights.has(id)) throw new VoteError('VOTE_UNKNOWN_MEMBER', `${id} risulta presente ma non è un componente dell'organo.`, { member: id });
-    if (isPresent.has(id)) throw new VoteError('VOTE_PRESENT_TWICE', `${id} è indicato due volte fra i presenti.`, { member: id });
+    if (!weights.has(id)) throw new VoteError('VOTE_UNKNOWN_MEMBER', 'rule.votePresentNotMember', { member: id });
+    if (isPresent.has(id)) throw new VoteError('VOTE_PRESENT_TWICE', 'rule.votePresentTwice', { member: id });
     isPresent.add(id);
   }
   const voted = new Set<string>();
@@ -193,11 +193,11 @@ export function computeVote(input: VoteInput): VoteTally {
   const counts: Record<VoteChoice, number> = { for: 0, against: 0, abstain: 0 };
   for (const b of ballots) {
     if (!VOTE_CHOICES.includes(b.vote)) {
-      throw new VoteError('VOTE_CHOICE_INVALID', `Voto non valido per ${b.member}: ${String(b.vote)} (favorevole, contrario o astenuto).`, { member: b.member });
+      throw new VoteError('VOTE_CHOICE_INVALID', 'rule.voteChoiceInvalid', { member: b.member, vote: String(b.vote) });
     }
-    if (!weights.has(b.member)) throw new VoteError('VOTE_UNKNOWN_MEMBER', `${b.member} ha votato ma non è un componente dell'organo.`, { member: b.member });
-    if (!isPresent.has(b.member)) throw new VoteError('VOTE_NOT_PRESENT', `${b.member} ha votato ma non risulta presente: aggiungerlo ai presenti o togliere il voto.`, { member: b.member });
-    if (voted.has(b.member)) throw new VoteError('VOTE_TWICE', `${b.member} ha votato due volte: ogni membro vota una sola volta.`, { member: b.member });
+    if (!weights.has(b.member)) throw new VoteError('VOTE_UNKNOWN_MEMBER', 'rule.voteNotMember', { member: b.member });
+    if (!isPresent.has(b.member)) throw new VoteError('VOTE_NOT_PRESENT', 'rule.voteNotPresent', { member: b.member });
+    if (voted.has(b.member)) throw new VoteError('VOTE_TWICE', 'rule.voteTwice', { member: b.member });
     voted.add(b.member);
     sums[b.vote] += weights.get(b.member)!;
     counts[b.vote] += 1;

@@ -37,6 +37,7 @@ function expectCatalogued(error: ApiError, key: MessageKey): void {
 }
 
 const future = '2099-01-10';
+const planCsv = (...rows: string[]) => Buffer.from(['codice;descrizione;costo;parti uguali;popolazione;utilizzo;esenti', ...rows].join('\r\n')).toString('base64');
 const uuid = '00000000-0000-4000-8000-000000000099';
 
 describe('refusals provoked through the handler table', () => {
@@ -96,6 +97,9 @@ describe('refusals provoked through the handler table', () => {
       ['members.add', { istat: '041067' }, 'hub.alreadyMember'],
       ['plan.get', { year: 2030 }, 'plan.notFound'],
       ['bundle.export', { allMembers: true, dir: '/tmp' }, 'export.noConfirmedMember'],
+      // Governance rules of shared/governance, with their rule code in params.rule.
+      ['plan.import', { year: 2027, contentBase64: planCsv('X;X;10;50;50;0;099999') }, 'rule.allocExemptUnknown'],
+      ['plan.import', { year: 2027, contentBase64: planCsv('X;X;10;50;50;0;', 'X;Y;10;50;50;0;') }, 'rule.allocItemTwice'],
     ];
     for (const [method, input, key] of cases) {
       const error = await refusal(t, method, input);

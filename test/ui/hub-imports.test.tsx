@@ -133,8 +133,9 @@ describe('hub imports', () => {
     await user.upload(screen.getByLabelText('Choose the files to import'), batch(s));
     release();
     await screen.findByText('4 files: 2 read, 1 waiting, 1 refused.');
-    expect(screen.getByText('3 entries of 041067 recorded (no. 1 to no. 3).')).toBeTruthy();
-    expect(screen.getByText(/Earlier entries of 041013 are missing/)).toBeTruthy();
+    // The core's sentence by its catalogue key (the one `cst bundle import --lang en` prints), the member by its name.
+    expect(screen.getByText('Bundle from the municipality of Urbino (041067) applied (events 1–3): 3 new events.')).toBeTruthy();
+    expect(screen.getByText(/^The bundle from the municipality of Fano \(041013\) is waiting \(events \d+–\d+\): the events 1–\d+ are missing\./)).toBeTruthy();
   });
 
   it('takes files dropped on the zone (many at once)', async () => {

@@ -141,6 +141,9 @@ describe('plan items: a refused removal', () => {
     await user.click(within(table).getByRole('button', { name: 'Togli Posta elettronica certificata' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/La versione 1 del piano 2027/);
     await act(() => i18n.changeLanguage('en'));
-    expect(screen.getByRole('alert').textContent).toBe('This version of the plan is no longer a draft: create a new version to change it.');
+    // The rule's own sentence from the shared catalogue, with its figures (not a generic one).
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Version 1 of the 2027 plan is proposed by the Executive Committee: to change it, create a new version (it goes back to draft and through every approval again).',
+    );
   });
 });

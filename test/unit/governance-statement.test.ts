@@ -114,9 +114,9 @@ describe('money helpers', () => {
     expect(() => sumCents([Number.MAX_SAFE_INTEGER, 1])).toThrow(/massimo rappresentabile/);
     expect(() => centsFromBigInt(2n ** 60n)).toThrow();
     expect([isCents(12), isCents(-3), isCents(1.5), isCents(2 ** 53), isCents('12')]).toEqual([true, true, false, false, false]);
-    expect(() => assertNonNegativeCents(100, 'Costo')).not.toThrow();
-    expect(() => assertNonNegativeCents(-1, 'Costo')).toThrow(/Costo: l'importo non può essere negativo/);
-    expect(() => assertNonNegativeCents(0.1, 'Costo')).toThrow(/numero intero di centesimi/);
-    expect(() => assertNonNegativeCents(Number.MAX_SAFE_INTEGER + 1, 'Costo')).toThrow(/numero intero di centesimi/);
+    expect(() => assertNonNegativeCents(100, { it: 'Costo', en: 'Cost' })).not.toThrow();
+    expect(() => assertNonNegativeCents(-1, { it: 'Costo', en: 'Cost' })).toThrow(/Costo: l'importo non può essere negativo/);
+    expect(() => assertNonNegativeCents(0.1, { it: 'Costo', en: 'Cost' })).toThrow(/numero intero di centesimi/);
+    expect(() => assertNonNegativeCents(Number.MAX_SAFE_INTEGER + 1, { it: 'Costo', en: 'Cost' })).toThrow(/numero intero di centesimi/);
   });
 });

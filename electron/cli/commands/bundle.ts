@@ -1,5 +1,7 @@
 import { basename, resolve } from 'node:path';
+import type { ApiError } from '../../../shared/api/errors';
 import type { BundleImportResult } from '../../../shared/domain/bundles';
+import { isMessageKey, messageFor, sentenceFor, type Language } from '../../../shared/errors/catalogue';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
 
@@ -37,9 +39,14 @@ export const bundleExportCommand: Command = {
   },
 };
 
-function line(r: BundleImportResult): string {
+/** The outcome's sentence in the CLI's language, from its catalogue key (an older core: its Italian). */
+function said(r: { key?: string; params?: Record<string, string | number>; message: string }, lang: Language): string {
+  return isMessageKey(r.key) ? sentenceFor(r.key, r.params ?? {}, lang) : r.message;
+}
+
+function line(r: BundleImportResult, lang: Language): string {
   const code = r.code ?? r.outcome;
-  return `${code}\t${sender(r.sender)}\t${range(r.range)}\t${basename(r.file)}\t${r.message}`;
+  return `${code}\t${sender(r.sender)}\t${range(r.range)}\t${basename(r.file)}\t${said(r, lang)}`;
 }
 
 export const bundleImportCommand: Command = {
@@ -47,14 +54,14 @@ export const bundleImportCommand: Command = {
   summary: 'importa uno o più pacchetti (una riga per file: esito, mittente, intervallo)',
   usage: 'cst bundle import FILE...',
   options: {},
-  async run({ call, positionals, io, json }) {
+  async run({ call, positionals, io, json, lang }) {
     if (positionals.length === 0) throw new CliError('indicare almeno un file .cstb.', 2);
     const results = await callOrFail(call, 'bundle.import', { files: positionals.map((p) => ({ path: resolve(p), name: p })) });
     if (!json) {
       for (const r of results) {
-        io.out(line(r));
+        io.out(line(r, lang));
         for (const w of r.warnings) io.out(`  ${w}`);
-        for (const a of r.alsoApplied) io.out(`  + ${line(a)}`);
+        for (const a of r.alsoApplied) io.out(`  + ${line(a, lang)}`);
       }
     }
     const bad = results.filter((r) => !['applied', 'duplicate', 'pending'].includes(r.outcome));
@@ -62,7 +69,9 @@ export const bundleImportCommand: Command = {
       // Exit 1. With --json the per-file results are printed first (one document), then the
       // runner prints the error document: two lines on stdout in this case only.
       if (json) io.out(JSON.stringify({ ok: false, value: results }));
-      throw new BundleImportFailure(`${bad.length} file su ${results.length} non applicati.`, results);
+      const params = { bad: bad.length, total: results.length };
+      const apiError = { code: 'E_FORMAT' as const, message: messageFor('bundleImport.notApplied', params), key: 'bundleImport.notApplied', params };
+      throw new BundleImportFailure(apiError.message, results, apiError);
     }
     return results;
   },
@@ -73,8 +82,9 @@ export class BundleImportFailure extends CliError {
   constructor(
     message: string,
     readonly results: BundleImportResult[],
+    apiError?: ApiError,
   ) {
-    super(message, 1, 'E_BUNDLE_IMPORT');
+    super(message, 1, 'E_BUNDLE_IMPORT', apiError);
   }
 }
 
@@ -83,7 +93,7 @@ export const bundleInspectCommand: Command = {
   summary: 'mostra il contenuto di un pacchetto e ogni passo della verifica, senza applicarlo',
   usage: 'cst bundle inspect FILE [--identity MITTENTE.cstid]',
   options: { identity: { type: 'string' } },
-  async run({ call, positionals, values, io, json }) {
+  async run({ call, positionals, values, io, json, lang }) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new CliError('indicare un solo file .cstb.', 2);
     const r = await callOrFail(call, 'bundle.inspect', {
@@ -100,9 +110,9 @@ export const bundleInspectCommand: Command = {
       for (const s of r.steps) io.out(`  ${String(s.step).padStart(2)}. ${s.name}: ${s.status === 'ok' ? 'ok' : s.status === 'failed' ? `NO ${s.code}` : '-'}${s.detail ? ` (${s.detail})` : ''}`);
       const kinds = Object.entries(r.kinds);
       if (kinds.length) io.out(`Tipi: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}`);
-      io.out(r.ok ? `OK: ${r.message}` : `${r.code}: ${r.message}`);
+      io.out(r.ok ? `OK: ${r.message}` : `${r.code}: ${said(r, lang)}`);
     }
-    if (!r.ok) throw new CliError(`${r.code}: ${r.message}`, 1, r.code ?? 'E_FORMAT');
+    if (!r.ok) throw new CliError(`${r.code}: ${said(r, lang)}`, 1, r.code ?? 'E_FORMAT');
     return r;
   },
 };

@@ -5,6 +5,7 @@ import { callOrFail } from '../call-or-fail';
 import { CliError, type Command, type CommandContext } from '../cli-types';
 import { formatInteger } from '../../../shared/format/numbers';
 import { countText, plural } from '../../../shared/format/plural';
+import { isMessageKey, messageFor, type Language } from '../../../shared/errors/catalogue';
 
 /**
  * The backend's `task.progress` of the given tasks on one line of a terminal's stderr
@@ -45,11 +46,19 @@ function readInput(path: string | undefined): Buffer {
   }
 }
 
-function describeProblems(preview: CsvPreview): string[] {
-  const lines = preview.problems.map((p) => `  riga ${p.row}${p.column ? `, colonna «${p.column}»` : ''}: ${p.message}`);
+/** Each problem on its line, in the CLI's language (by the problem's catalogue key; an older core: its Italian). */
+function describeProblems(preview: CsvPreview, lang: Language): string[] {
+  const lines = preview.problems.map((p) => {
+    const text = (l: Language) => (isMessageKey(p.key) ? messageFor(p.key, p.params, l) : p.message);
+    const named = { row: p.row, problem: text('it'), problemEn: text('en') };
+    return `  ${p.column ? messageFor('csvRow.at', { ...named, column: p.column }, lang) : messageFor('csvRow.atRow', named, lang)}`;
+  });
   const listed = new Set(preview.problems.map((p) => p.row));
   const unlisted = preview.invalidRows.filter((r) => !listed.has(r)).length;
-  if (unlisted > 0) lines.push(unlisted === 1 ? '  … e un’altra riga con problemi.' : `  … e altre ${countText(unlisted, ROWS)} con problemi.`);
+  if (unlisted > 0) {
+    const more = unlisted === 1 ? { more: 'un’altra riga', moreEn: 'one more row' } : { more: `altre ${countText(unlisted, ROWS)}`, moreEn: `${countText(unlisted, { one: 'row', other: 'rows' }, 'en').replace(/ rows$/, ' more rows')}` };
+    lines.push(`  ${messageFor('csvRow.more', more, lang)}`);
+  }
   return lines;
 }
 
@@ -62,7 +71,7 @@ export const importCommand: Command = {
   summary: 'importa utilizzi o personale da un file CSV di Excel (;, virgola decimale, gg/mm/aaaa)',
   usage: 'cst import usage|staff FILE.csv [--exclude-invalid]',
   options: { 'exclude-invalid': { type: 'boolean' } },
-  async run({ call, values, positionals, io, json, backend }) {
+  async run({ call, values, positionals, io, json, backend, lang }) {
     const [kind, file] = positionals;
     if (kind !== 'usage' && kind !== 'staff') throw new CliError('indicare cosa importare: usage (utilizzi) oppure staff (personale).', 2);
     const contentBase64 = readInput(file).toString('base64');
@@ -71,9 +80,12 @@ export const importCommand: Command = {
     const separator = preview.separator === '\t' ? 'tabulazione' : `"${preview.separator}"`;
     if (!json) io.out(`File ${file}: ${countText(preview.rows, ROWS)} (${preview.encoding}, separatore ${separator}), ${countText(preview.validRows, { one: 'valida', other: 'valide' })}.`);
     if (preview.invalidRows.length > 0) {
-      if (!json) for (const line of describeProblems(preview)) io.out(line);
+      if (!json) for (const line of describeProblems(preview, lang)) io.out(line);
       if (!values['exclude-invalid']) {
-        throw new CliError(`${preview.invalidRows.length} righe con problemi: nessun dato importato. Correggere il file, oppure usare --exclude-invalid per importare solo le righe valide.`);
+        const n = preview.invalidRows.length;
+        const params = { rows: countText(n, ROWS), rowsEn: countText(n, { one: 'row', other: 'rows' }, 'en') };
+        const message = messageFor('csvImport.rowsWithProblems', params);
+        throw new CliError(message, 1, 'E_REFUSED', { code: 'E_VALIDATION', message, key: 'csvImport.rowsWithProblems', params });
       }
     }
     const endImport = showProgress({ backend, json }, ['csv.check', 'csv.import']);

@@ -1,13 +1,14 @@
 import { GovernanceError } from '../../../shared/governance/errors';
 import type { AppContext } from '../platform/context';
 import { FORMAT_LIMITS } from '../format/bundle/limits';
-import { appError, AppError } from '../platform/errors';
+import { appError } from '../platform/errors';
 import { requireInstallation } from '../platform/installation/installation-store';
 
 /**
- * The pure rules throw GovernanceError; the API returns E_VALIDATION with the rule's Italian
- * sentence, its stable rule code in `params.rule` and the figures it names (errors cross as
- * values). `field` points the UI at the input when the rule says which.
+ * The pure rules throw GovernanceError; the API returns it as the catalogue's refusal (its key,
+ * the Italian sentence, the figures it names) with its stable rule code in `params.rule`, so the
+ * CLI and the window say it in the user's language. `field` points the UI at the input when the
+ * rule says which.
  */
 export function withRules<T>(fn: () => T, field?: string): T {
   try {
@@ -20,7 +21,8 @@ export function withRules<T>(fn: () => T, field?: string): T {
 export function asAppError(e: unknown, field?: string): unknown {
   if (e instanceof GovernanceError) {
     const f = field ?? (typeof e.params.field === 'string' ? e.params.field : undefined);
-    return new AppError('E_VALIDATION', e.message, { ...(f ? { field: f } : {}), params: { rule: e.code, ...e.params } });
+    // The key is known only at run time here: its params were typed where the rule threw it.
+    return appError(e.key as 'rule.planTextRequired', e.params as never, { ...(f ? { field: f } : {}), params: { rule: e.code } });
   }
   return e;
 }

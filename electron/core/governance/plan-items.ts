@@ -50,7 +50,7 @@ export function usageByMember(ctx: AppContext, service: string, window: [string,
 
 export function itemCost(i: { fixed_cents: number; unit_cents: number; quantity_milli: number; one_off_cents: number }): number {
   const variable = Number(roundHalfAwayFromZero(BigInt(i.unit_cents) * BigInt(i.quantity_milli), 1000n));
-  return sumCents([i.fixed_cents, variable, i.one_off_cents], 'Costo della voce');
+  return sumCents([i.fixed_cents, variable, i.one_off_cents], { it: 'Costo della voce', en: 'Cost of the item' });
 }
 
 /** From the API's item to the record's, with the suggestion and the cost computed here. */

@@ -1,12 +1,15 @@
 import type { BundleErrorCode } from '../../../../shared/api/errors';
 import type { Role } from '../../../../shared/domain/ids';
+import { messageFor, type MessageKey } from '../../../../shared/errors/catalogue';
+import type { ParamValue } from '../../../../shared/errors/entry';
 import { countText } from '../../../../shared/format/plural';
+import { findMunicipality } from '../../platform/reference/municipalities';
 
-/** Italian sentences a clerk can act on, one per outcome (the technical detail goes beside them). */
+/** What an outcome's sentence is made of; each function below picks what it names. */
 export interface MessageParams {
-  sender?: { kind: Role; id: string } | null;
-  recipient?: { kind: Role; id: string } | null;
-  us?: { kind: Role; id: string } | null;
+  sender?: Party | null;
+  recipient?: Party | null;
+  us?: Party | null;
   appVersion?: string | null;
   range?: { first: number; last: number } | null;
   missing?: { first: number; last: number } | null;
@@ -17,64 +20,117 @@ export interface MessageParams {
   seq?: number;
   applied?: number;
 }
+type Party = { kind: Role; id: string };
 
-function who(p: { kind: Role; id: string } | null | undefined): string {
-  if (!p) return 'il mittente';
-  return p.kind === 'hub' ? `il consorzio ${p.id}` : `il comune ${p.id}`;
+/**
+ * A bundle's outcome as the catalogue says it (shared/errors/bundle-messages.ts): `key` and
+ * `params` travel with the result or the refusal, so the CLI and the window write it in the
+ * user's language; `message` is its Italian, for the reception history and older readers.
+ */
+export interface Said {
+  key: MessageKey;
+  params: Record<string, ParamValue>;
+  message: string;
 }
 
-/** "di" and "da" joined with the article, as Italian writes them: "del consorzio", "dal comune". */
-function ofWho(p: { kind: Role; id: string } | null | undefined): string {
-  return who(p).replace(/^il /, 'del ');
+function said(key: MessageKey, params: Record<string, ParamValue>): Said {
+  return { key, params, message: messageFor(key, params, 'it') };
 }
 
-function fromWho(p: { kind: Role; id: string } | null | undefined): string {
-  return who(p).replace(/^il /, 'dal ');
+/**
+ * Who sent (or should receive) a bundle, with the article Italian joins to "di" and "da"
+ * ("del consorzio", "dal comune"): a municipality by its name when the ISTAT list knows it.
+ */
+function party(p: Party | null | undefined) {
+  if (!p) return { it: 'il mittente', of: 'del mittente', from: 'dal mittente', bare: 'mittente', en: 'the sender' };
+  if (p.kind === 'hub') return { it: `il consorzio ${p.id}`, of: `del consorzio ${p.id}`, from: `dal consorzio ${p.id}`, bare: `consorzio ${p.id}`, en: `the consortium ${p.id}` };
+  const name = findMunicipality(p.id)?.name;
+  const town = name ? `comune di ${name} (${p.id})` : `comune ${p.id}`;
+  const townEn = name ? `the municipality of ${name} (${p.id})` : `the municipality ${p.id}`;
+  return { it: `il ${town}`, of: `del ${town}`, from: `dal ${town}`, bare: town, en: townEn };
 }
 
-function range(r: { first: number; last: number } | null | undefined): string {
-  if (!r) return '';
-  return r.last < r.first ? ' (nessun evento, solo conferma di ricezione)' : ` (eventi ${r.first}–${r.last})`;
+function senderParams(p: Party | null | undefined) {
+  const s = party(p);
+  return { who: s.it, ofWho: s.of, fromWho: s.from, whoEn: s.en, ofWhoEn: s.en, fromWhoEn: s.en };
 }
 
-export function refusalMessage(code: BundleErrorCode, p: MessageParams = {}): string {
+function rangeParams(r: { first: number; last: number } | null | undefined) {
+  if (!r) return { range: '', rangeEn: '' };
+  if (r.last < r.first) return { range: ' (nessun evento, solo conferma di ricezione)', rangeEn: ' (no events, only an acknowledgement of receipt)' };
+  return { range: ` (eventi ${r.first}–${r.last})`, rangeEn: ` (events ${r.first}–${r.last})` };
+}
+
+const REFUSAL_KEYS = {
+  E_LIMIT: 'bundle.limit',
+  E_FORMAT: 'bundle.format',
+  E_DECRYPT: 'bundle.decrypt',
+  E_VERSION: 'bundle.version',
+  E_RECIPIENT: 'bundle.recipient',
+  E_UNKNOWN_SENDER: 'bundle.unknownSender',
+  E_SIGNATURE: 'bundle.signature',
+  E_DIGEST: 'bundle.digest',
+  E_CHAIN: 'bundle.chain',
+  E_FORK: 'bundle.fork',
+  E_OWNERSHIP: 'bundle.ownership',
+  E_RECORD: 'bundle.record',
+} as const satisfies Record<BundleErrorCode, MessageKey>;
+
+export function refusalMessage(code: BundleErrorCode, p: MessageParams = {}): Said {
+  const key = REFUSAL_KEYS[code];
   switch (code) {
-    case 'E_LIMIT':
-      return 'Il pacchetto supera i limiti ammessi (dimensione del file, numero di eventi o di allegati): non è stato applicato. Chiedere al mittente di inviare i dati in più pacchetti.';
-    case 'E_FORMAT':
-      return 'Il file non è un pacchetto CST valido oppure è danneggiato (per esempio copiato solo in parte): non è stato applicato. Chiedere al mittente di esportarlo di nuovo.';
-    case 'E_DECRYPT':
-      return 'Il pacchetto è cifrato per un\'altra installazione e non può essere aperto qui: verificare di aver scelto il file giusto, destinato a questa installazione.';
     case 'E_VERSION':
-      return `Il pacchetto è stato creato da una versione di CST Desk che questa non sa leggere (versione del mittente: ${p.appVersion ?? 'sconosciuta'}): aggiornare CST Desk e importarlo di nuovo. Il file è conservato.`;
-    case 'E_RECIPIENT':
-      return `Il pacchetto è indirizzato a ${p.recipient ? who(p.recipient).replace(/^il /, '') : 'un\'altra installazione'}, non a questa installazione: non è stato applicato. Verificare di aver scelto il file giusto.`;
+      return said(key, { version: p.appVersion ?? 'sconosciuta', versionEn: p.appVersion ?? 'unknown' });
+    case 'E_RECIPIENT': {
+      const to = p.recipient ? party(p.recipient) : null;
+      return said(key, { recipient: to ? to.bare : "un'altra installazione", recipientEn: to ? to.en : 'another installation' });
+    }
     case 'E_UNKNOWN_SENDER':
-      return `L'identità ${ofWho(p.sender)} non è ancora confermata qui: il pacchetto è conservato e sarà applicato automaticamente dopo la conferma. Importare il suo file di identità (.cstid) e confermarne l'impronta al telefono.`;
     case 'E_SIGNATURE':
-      return `La firma del pacchetto non è valida: il file è stato alterato oppure non proviene ${fromWho(p.sender)}. Non è stato applicato: chiedere al mittente di esportarlo di nuovo e segnalare il caso al consorzio.`;
-    case 'E_DIGEST':
-      return 'Il contenuto del pacchetto non corrisponde a quello firmato dal mittente (file alterato o danneggiato): non è stato applicato. Chiedere al mittente di esportarlo di nuovo.';
-    case 'E_CHAIN':
-      return 'La sequenza degli eventi nel pacchetto è incoerente (catena interrotta): non è stato applicato. Chiedere al mittente di verificare i propri dati («cst log verify») e di esportarlo di nuovo.';
+      return said(key, senderParams(p.sender));
     case 'E_FORK':
-      return `Il pacchetto ${ofWho(p.sender)} contiene una versione diversa di eventi già ricevuti (dall'evento ${p.seq ?? '?'}): non è stato applicato nulla. Le due versioni sono conservate: contattare ${who(p.sender)} prima di procedere.`;
+      return said(key, { ...senderParams(p.sender), seq: p.seq ?? '?' });
     case 'E_OWNERSHIP':
-      return `Il pacchetto ${ofWho(p.sender)} modifica dati che non gli appartengono (riga ${p.line ?? '?'}, tipo «${p.kind ?? '?'}»): non è stato applicato. Segnalare il caso al consorzio.`;
+      return said(key, { ...senderParams(p.sender), line: p.line ?? '?', kind: p.kind ?? '?' });
     case 'E_RECORD':
-      return `Il pacchetto contiene un dato non valido alla riga ${p.line ?? '?'}${p.field ? `, campo «${p.field}»` : ''}${p.what ? `: ${p.what}` : ''}. Non è stato applicato: chiedere al mittente di correggere il dato ed esportare di nuovo, oppure aggiornare CST Desk.`;
+      // `what` is the record schema's Italian sentence: English names the field only.
+      return said(key, {
+        line: p.line ?? '?',
+        field: p.field ? `, campo «${p.field}»` : '',
+        fieldEn: p.field ? `, field «${p.field}»` : '',
+        what: p.what ? `: ${p.what}` : '',
+        whatEn: '',
+      });
+    default:
+      return said(key, {});
   }
 }
 
-export function appliedMessage(p: MessageParams): string {
-  return `Pacchetto ${ofWho(p.sender)} applicato${range(p.range)}: ${countText(p.applied ?? 0, { one: 'evento nuovo', other: 'eventi nuovi' })}.`;
+export function appliedMessage(p: MessageParams): Said {
+  const n = p.applied ?? 0;
+  return said('bundle.applied', {
+    ...senderParams(p.sender),
+    ...rangeParams(p.range),
+    events: countText(n, { one: 'evento nuovo', other: 'eventi nuovi' }),
+    eventsEn: countText(n, { one: 'new event', other: 'new events' }, 'en'),
+  });
 }
 
-export function duplicateMessage(p: MessageParams): string {
-  return `Pacchetto ${ofWho(p.sender)} già ricevuto${range(p.range)}: nulla da fare.`;
+export function duplicateMessage(p: MessageParams): Said {
+  return said('bundle.duplicate', { ...senderParams(p.sender), ...rangeParams(p.range) });
 }
 
-export function pendingMessage(p: MessageParams): string {
+export function pendingMessage(p: MessageParams): Said {
   const m = p.missing;
-  return `Il pacchetto ${ofWho(p.sender)}${range(p.range)} è in attesa: mancano gli eventi ${m ? `${m.first}–${m.last}` : 'precedenti'}. Importare il pacchetto che li contiene; questo sarà applicato automaticamente.`;
+  return said('bundle.pending', {
+    ...senderParams(p.sender),
+    ...rangeParams(p.range),
+    missing: m ? `${m.first}–${m.last}` : 'precedenti',
+    missingEn: m ? `${m.first}–${m.last}` : 'before it',
+  });
+}
+
+/** Step 1's E_LIMIT, decided while archiving: the file was neither kept nor read. */
+export function fileTooLargeMessage(name: string, maxMb: number, maxBytes: number): Said {
+  return said('bundle.fileTooLarge', { name, maxMb, maxBytes });
 }

@@ -70,6 +70,7 @@ async function inspectFile(ctx: AppContext, path: string, shownAs: string, ident
   makePrivateDir(tempDir);
   const report = await verifier.verify({ path, us: us ? { kind: us.role, id: us.id } : null, ageIdentities, senders, tempDir, extract: false });
   const m = report.manifest;
+  const refusal = report.ok ? null : refusalMessage(report.code ?? 'E_FORMAT', { sender: report.sender, recipient: m?.recipient ?? null, appVersion: report.appVersion });
   return {
     file: shownAs,
     sha256,
@@ -77,9 +78,10 @@ async function inspectFile(ctx: AppContext, path: string, shownAs: string, ident
     encrypted: report.encrypted,
     ok: report.ok,
     code: report.code,
-    message: report.ok
-      ? `Il pacchetto supera i controlli 1–10 (firma, impronte, catena). Importandolo si applicherebbero gli eventi ${m?.events.first_seq}–${m?.events.last_seq}.`
-      : refusalMessage(report.code ?? 'E_FORMAT', { sender: report.sender, recipient: m?.recipient ?? null, appVersion: report.appVersion }),
+    message: refusal
+      ? refusal.message
+      : `Il pacchetto supera i controlli 1–10 (firma, impronte, catena). Importandolo si applicherebbero gli eventi ${m?.events.first_seq}–${m?.events.last_seq}.`,
+    ...(refusal ? { key: refusal.key, params: refusal.params } : {}),
     steps: report.steps,
     manifest: m
       ? {

@@ -18,7 +18,8 @@ import { listForks } from '../inbox/bundle-queries';
 import type { Manifest } from '../../format/bundle/manifest';
 import type { VerifyReport } from '../../format/bundle/verify';
 import type { AppContext } from '../../platform/context';
-import { appError, AppError } from '../../platform/errors';
+import { appError, type AppError } from '../../platform/errors';
+import { messageFor } from '../../../../shared/errors/catalogue';
 import { applyBundle, fileEventSource } from '../inbox/apply';
 import { archivedPath } from '../inbox/archive';
 import { retryWaiting, storeAttachments, verifyInputFor, type ImportOptions } from '../inbox/import';
@@ -87,7 +88,8 @@ async function acceptFork(ctx: AppContext, view: BundleFork, decided: { by: stri
   try {
     if (!report.ok || !report.manifest) {
       const code = report.code ?? 'E_FORMAT';
-      throw new AppError(code, refusalMessage(code, { sender: report.sender, appVersion: report.appVersion }), { params: { forkNo: view.forkNo } });
+      const refusal = refusalMessage(code, { sender: report.sender, appVersion: report.appVersion });
+      throw appError(refusal.key as 'bundle.limit', refusal.params as never, { params: { forkNo: view.forkNo } });
     }
     const manifest = report.manifest;
     if (manifest.events.first_seq > row.seq) throw cannotAccept(view);
@@ -104,17 +106,15 @@ async function acceptFork(ctx: AppContext, view: BundleFork, decided: { by: stri
         const why =
           applied.outcome === 'refused' && applied.code !== 'E_FORK'
             ? refusalMessage(applied.code, { sender: report.sender, line: applied.line, kind: applied.kind, ...(applied.field ? { field: applied.field } : {}), ...(applied.what ? { what: applied.what } : {}) })
-            : `il pacchetto non si applica (${applied.outcome}${applied.outcome === 'refused' ? ` ${applied.code}` : ''}).`;
-        throw new AppError(
-          applied.outcome === 'refused' ? applied.code : 'E_FORK',
-          `La versione di ${view.sender.name} non è stata accettata e nulla è cambiato: ${why}`,
-          { params: { forkNo: view.forkNo } },
-        );
+            : { key: 'bundle.forkNotApplicable' as const, params: { outcome: `${applied.outcome}${applied.outcome === 'refused' ? ` ${applied.code}` : ''}` } };
+        // The refusal inside, said in both languages: the sentence names it whole.
+        const whyIn = (lang: 'it' | 'en') => messageFor(why.key, why.params, lang);
+        throw appError('bundle.forkNotAccepted', { name: view.sender.name, why: whyIn('it'), whyEn: whyIn('en') }, { params: { forkNo: view.forkNo, refusedCode: applied.outcome === 'refused' ? applied.code : 'E_FORK' } });
       }
       finishForkedReceptions(ctx.db, row.sha256, {
         outcome: 'applied',
         code: null,
-        message: appliedMessage({ sender: report.sender, range, applied: applied.applied }),
+        message: appliedMessage({ sender: report.sender, range, applied: applied.applied }).message,
         detail: `biforcazione n. ${view.forkNo} accettata: ${countText(rewound.eventsRemoved, { one: 'evento sostituito', other: 'eventi sostituiti' })} dall'evento ${row.seq}`,
         sender: report.sender,
         firstSeq: range.first,
@@ -165,7 +165,7 @@ async function closeSettledForks(ctx: AppContext, peerNo: number, acceptedNo: nu
         finishForkedReceptions(ctx.db, row.sha256, {
           outcome: applied.outcome,
           code: null,
-          message: applied.outcome === 'applied' ? appliedMessage({ sender: report.sender, range, applied: eventsApplied }) : duplicateMessage({ sender: report.sender, range }),
+          message: (applied.outcome === 'applied' ? appliedMessage({ sender: report.sender, range, applied: eventsApplied }) : duplicateMessage({ sender: report.sender, range })).message,
           detail: `biforcazione n. ${forkNo} risolta con la n. ${acceptedNo}`,
           sender: report.sender,
           firstSeq: range.first,

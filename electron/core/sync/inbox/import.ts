@@ -13,7 +13,7 @@ import type { RecordKind } from '../../../../shared/records/registry';
 import { FORMAT_LIMITS, type BundleLimits } from '../../format/bundle/limits';
 import { AppError } from '../../platform/errors';
 import { copyPrivate, makePrivateDir } from '../../platform/fs/private-files';
-import { appliedMessage, duplicateMessage, pendingMessage, refusalMessage } from '../../format/bundle/messages';
+import { appliedMessage, duplicateMessage, fileTooLargeMessage, pendingMessage, refusalMessage } from '../../format/bundle/messages';
 import type { VerifyInput, VerifyReport } from '../../format/bundle/verify';
 import type { AppContext } from '../../platform/context';
 import { loadInstallationKeys } from '../identity/keys';
@@ -154,9 +154,8 @@ function tooBig(name: string, maxBytes: number): BundleImportResult {
     code: 'E_LIMIT',
     sender: null,
     range: null,
-    message: `Il file ${name} è più grande di ${maxMb} MB, il massimo per un pacchetto: non è stato né conservato né letto. Verificare di aver scelto il file giusto; se lo è, chiedere al mittente di inviare i dati in più pacchetti.`,
+    ...fileTooLargeMessage(name, maxMb, maxBytes),
     detail: `passo 1: file longer than ${maxBytes} bytes (copy stopped at the limit)`,
-    params: { maxMb, maxBytes },
     eventsApplied: 0,
     warnings: [],
     alsoApplied: [],
@@ -312,7 +311,7 @@ async function processArchived(
         ...base,
         outcome: code === 'E_UNKNOWN_SENDER' ? 'kept' : 'refused',
         code,
-        message: refusalMessage(code, { sender: report.sender, recipient, us: { kind: us.role, id: us.id }, appVersion: report.appVersion }),
+        ...refusalMessage(code, { sender: report.sender, recipient, us: { kind: us.role, id: us.id }, appVersion: report.appVersion }),
         detail: `passo ${report.failedStep}: ${report.detail}`,
         eventsApplied: 0,
       };
@@ -343,18 +342,18 @@ function describeApply(
   a: ApplyResult,
   report: VerifyReport,
   range: { first: number; last: number } | null,
-): Pick<BundleImportResult, 'outcome' | 'code' | 'message' | 'detail' | 'eventsApplied' | 'warnings'> {
+): Pick<BundleImportResult, 'outcome' | 'code' | 'message' | 'key' | 'params' | 'detail' | 'eventsApplied' | 'warnings'> {
   const sender = report.sender;
   switch (a.outcome) {
     case 'applied':
-      return { outcome: 'applied', code: null, message: appliedMessage({ sender, range, applied: a.applied }), detail: null, eventsApplied: a.applied, warnings: a.warnings };
+      return { outcome: 'applied', code: null, ...appliedMessage({ sender, range, applied: a.applied }), detail: null, eventsApplied: a.applied, warnings: a.warnings };
     case 'duplicate':
-      return { outcome: 'duplicate', code: null, message: duplicateMessage({ sender, range }), detail: null, eventsApplied: 0, warnings: a.warnings };
+      return { outcome: 'duplicate', code: null, ...duplicateMessage({ sender, range }), detail: null, eventsApplied: 0, warnings: a.warnings };
     case 'pending':
       return {
         outcome: 'pending',
         code: null,
-        message: pendingMessage({ sender, range, missing: a.missing }),
+        ...pendingMessage({ sender, range, missing: a.missing }),
         detail: `missing events ${a.missing.first}–${a.missing.last}`,
         eventsApplied: 0,
         warnings: [],
@@ -363,12 +362,12 @@ function describeApply(
       throw new Error('unverified apply result reached describeApply');
     case 'refused':
       if (a.code === 'E_FORK') {
-        return { outcome: 'refused', code: 'E_FORK', message: refusalMessage('E_FORK', { sender, seq: a.seq }), detail: `passo 11: ${a.detail}`, eventsApplied: 0, warnings: [] };
+        return { outcome: 'refused', code: 'E_FORK', ...refusalMessage('E_FORK', { sender, seq: a.seq }), detail: `passo 11: ${a.detail}`, eventsApplied: 0, warnings: [] };
       }
       return {
         outcome: 'refused',
         code: a.code,
-        message: refusalMessage(a.code, { sender, line: a.line, kind: a.kind, ...(a.field ? { field: a.field } : {}), ...(a.what ? { what: a.what } : {}) }),
+        ...refusalMessage(a.code, { sender, line: a.line, kind: a.kind, ...(a.field ? { field: a.field } : {}), ...(a.what ? { what: a.what } : {}) }),
         detail: `passo 12: ${a.detail}`,
         eventsApplied: 0,
         warnings: [],

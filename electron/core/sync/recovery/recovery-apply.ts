@@ -19,8 +19,9 @@ import type { RecoveryApplyResult, RecoveryStatus } from '../../../../shared/dom
 import { findRecordKind } from '../../../../shared/records/kinds';
 import { ATTACHMENTS_DIR } from '../attachments/attachment-store';
 import type { AppContext } from '../../platform/context';
-import { appError, AppError } from '../../platform/errors';
+import { appError } from '../../platform/errors';
 import { archivedPath } from '../inbox/archive';
+import { refusalMessage } from '../../format/bundle/messages';
 import { importBundles, verifyInputFor, type BundleSource, type ImportOptions } from '../inbox/import';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { chainHash, GENESIS_HASH } from '../../format/bundle/chain';
@@ -52,13 +53,17 @@ export async function applyRecovery(ctx: AppContext, source: BundleSource, optio
   const [imported] = await importBundles(ctx, [source], options);
   if (!imported) throw new Error('import returned no result');
   if ((imported.outcome !== 'applied' && imported.outcome !== 'duplicate') || !imported.sha256) {
-    throw new AppError(imported.code ?? 'E_FORMAT', imported.message, { params: { outcome: imported.outcome, ...(imported.detail ? { detail: imported.detail } : {}) } });
+    // The import's own sentence (refused, kept, waiting), by its catalogue key: said in the reader's language.
+    throw appError((imported.key ?? 'bundle.format') as 'bundle.limit', (imported.params ?? {}) as never, { params: { outcome: imported.outcome, ...(imported.detail ? { detail: imported.detail } : {}) } });
   }
   // The same verifier as the import (in the worker: off the main thread), this time to read the signed manifest and the extracted copy.
   const report = await options.verifier.verify(verifyInputFor(ctx, archivedPath(ctx.dataDir, imported.sha256), options.limits));
   let copyShas: string[] = [];
   try {
-    if (!report.ok || !report.manifest) throw new AppError(report.code ?? 'E_FORMAT', imported.message, { params: { detail: report.detail ?? '' } });
+    if (!report.ok || !report.manifest) {
+      const refusal = refusalMessage(report.code ?? 'E_FORMAT', { sender: report.sender, appVersion: report.appVersion });
+      throw appError(refusal.key as 'bundle.limit', refusal.params as never, { params: { detail: report.detail ?? '' } });
+    }
     const m = report.manifest;
     if (m.sender.kind !== 'hub') throw notACopy('the sender is not a hub');
     if (!m.ack) throw notACopy('the bundle carries no ack');

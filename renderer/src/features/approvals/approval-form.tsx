@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api/contract';
 import type { ApiError } from '../../../../shared/api/errors';
+import { sentenceFor } from '../../../../shared/errors/catalogue';
+import { GovernanceError } from '../../../../shared/governance/errors';
 import { computeVote, type Elector, type VoteTally, type VotingRules } from '../../../../shared/governance/voting';
 import { useFormErrors } from '../../app/use-form-errors';
 import { DateField } from '../../components/fields';
@@ -81,9 +83,8 @@ export function ApprovalForm({
   try {
     tally = electorate.length ? computeVote({ electorate, present: [...present], ballots, rules }) : null;
   } catch (e) {
-    tallyError = e instanceof Error ? e.message : String(e);
-    // The rules' own sentence is Italian; the English page says what to check.
-    if (i18n.language !== 'it') tallyError = t('approval.tallyError');
+    // The rule's own sentence, from its catalogue key in the page's language.
+    tallyError = e instanceof GovernanceError ? sentenceFor(e.key, e.params, i18n.language === 'en' ? 'en' : 'it') : t('approval.tallyError');
   }
   const setAll = (vote: Vote) => {
     setPresent(new Set(members.map((m) => m.istat)));

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BundleImportResult } from '../../../../shared/domain/bundles';
 import { formatNumber } from '../../i18n/format';
+import { isMessageKey } from '../../../../shared/errors/catalogue';
 import { messageText, type Message } from '../../i18n/messages';
 
 type Tone = 'ok' | 'wait' | 'bad';
@@ -11,8 +12,9 @@ function toneOf(r: BundleImportResult): Tone {
   return 'bad';
 }
 
-/** The sentence to act on: the backend's own in Italian, the catalogue's in English. */
+/** The sentence to act on: the error catalogue's, by the key the core sent (an older core: its Italian, or the generic sentence). */
 export function resultMessage(r: BundleImportResult): Message {
+  if (isMessageKey(r.key)) return { errorKey: r.key, params: r.params ?? {}, fallback: r.message };
   const params = {
     sender: r.sender?.id ?? '—',
     first: r.range?.first ?? 0,
