@@ -35,3 +35,13 @@ export function latestOrSum(unit: UnitCode | string, monthlyMilliInOrder: readon
   if (monthlyMilliInOrder.length === 0) return null;
   return measureOf(unit) === 'count' ? monthlyMilliInOrder.reduce((a, b) => a + b, 0) : monthlyMilliInOrder[monthlyMilliInOrder.length - 1]!;
 }
+
+/**
+ * The same figure from an aggregate already summed by SQL: the sum of the monthly figures and
+ * the number of months that have one (`count(*)` of the monthly table, whose rows are the months
+ * with entries). A count is the sum; a level the average over those months, rounded as above.
+ */
+export function combineSum(unit: UnitCode | string, sumMilli: number, monthsWithFigure: number): number | null {
+  if (monthsWithFigure <= 0) return null;
+  return measureOf(unit) === 'count' ? sumMilli : Math.round(sumMilli / monthsWithFigure);
+}

@@ -111,7 +111,7 @@ export function UsageList({ services }: { services: readonly Service[] }) {
               <ul className="cst-plain-list">
                 {data.totals.map((u) => (
                   <li key={u.unit}>
-                    {t('usage.totalLine', {
+                    {t(u.measure === 'level' ? 'usage.totalLineLevel' : 'usage.totalLine', {
                       quantity: formatMilli(u.quantityMilli),
                       unit: lang === 'en' ? (services.find((s) => s.unit === u.unit)?.unitEn ?? u.unit) : (services.find((s) => s.unit === u.unit)?.unitIt ?? u.unit),
                       entries: u.entries,
@@ -119,6 +119,7 @@ export function UsageList({ services }: { services: readonly Service[] }) {
                   </li>
                 ))}
               </ul>
+              {data.totals.some((u) => u.measure === 'level') ? <p className="cst-hint">{t('usage.levelHint')}</p> : null}
             </div>
           ) : null}
           <DataTable caption={t('usage.caption')} captionHidden columns={columns} rows={data.rows} rowKey={(e) => e.id} empty={t('usage.empty')} />

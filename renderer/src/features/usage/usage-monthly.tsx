@@ -62,12 +62,16 @@ export function UsageMonthly({ services, currentYear }: { services: readonly Ser
                         {v === 0 ? <span className="cst-muted">–</span> : formatMilli(v)}
                       </td>
                     ))}
-                    <td className="text-end cst-strong">{formatMilli(row.totalMilli)}</td>
+                    <td className="text-end cst-strong">
+                      {formatMilli(row.totalMilli)}
+                      {row.measure === 'level' && row.entries > 0 ? <span className="cst-muted cst-unit"> {t('usage.averageTag')}</span> : null}
+                    </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
+          {monthly.data.rows.some((r) => r.measure === 'level') ? <p className="cst-hint">{t('usage.levelHint')}</p> : null}
         </div>
       ) : null}
     </Card>
