@@ -109,6 +109,8 @@ const MEASURE_KEYS = { hours_per_employee: 'myShare.measureHours', groups: 'mySh
 
 /** The measure in the page's language (its key and service), hours and usage shown in units. */
 function measureLabel(m: Measure, t: TFunction): string {
+  // A level held (GB, mailboxes) is the year's monthly average, never a sum: the label says so.
+  if (m.labelKey === 'usage' && m.level) return t('myShare.measureUsageLevel', { service: m.service ?? '' });
   return m.labelKey ? t(MEASURE_KEYS[m.labelKey], { service: m.service ?? '' }) : m.label.replace(/\s*\(millesimi[^)]*\)\s*$/, '');
 }
 
