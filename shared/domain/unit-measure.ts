@@ -45,3 +45,13 @@ export function combineSum(unit: UnitCode | string, sumMilli: number, monthsWith
   if (monthsWithFigure <= 0) return null;
   return measureOf(unit) === 'count' ? sumMilli : Math.round(sumMilli / monthsWithFigure);
 }
+
+/**
+ * A figure as a screen shows it: an average of a whole unit (41,091 mailboxes) to one decimal
+ * (41,1), which no reader mistakes for a thousands group; everything else as it is. The exact
+ * figure stays in the data (the sharing key reads it).
+ */
+export function shownMilli(unit: UnitCode | string, milli: number): number {
+  const whole = (UNITS as Record<string, { decimals: boolean } | undefined>)[unit]?.decimals === false;
+  return whole && isLevel(unit) ? Math.round(milli / 100) * 100 : milli;
+}

@@ -50,4 +50,28 @@ describe('hub: usage by municipality, levels averaged', () => {
     expect(csv).toContain('Hosting del sito istituzionale;Urbino;041067;6,47;GB;media mensile;11');
     expect(csv).toContain('Protocollo informatico;Urbino;041067;1100;documenti;totale del periodo;11');
   });
+
+  it('the member’s benchmark (a report of last year beside next year’s plan) names a level a monthly average', async () => {
+    const hub = await openUiBackend({ as: 'hub' });
+    const town = await openUiBackend({ as: 'municipality' });
+    await pair(hub, town);
+    for (let m = 1; m <= 11; m++) {
+      const date = `2026-${String(m).padStart(2, '0')}-01`;
+      await town.must('usage.record', { service: 'SITO', date, period: 'month', quantity: '6,47' });
+      await town.must('usage.record', { service: 'PEC', date, period: 'month', quantity: m < 6 ? '40' : '42' });
+    }
+    await hub.must('bundle.import', { files: (await exportBundles(town)).map((b) => ({ name: b.name, contentBase64: b.contentBase64 })) });
+    await hub.must('report.publish', { year: 2026 });
+    await hub.must('plan.create', { year: 2027, date: '2026-11-26', by: 'Direttore tecnico' });
+    await town.must('bundle.import', { files: (await exportBundles(hub)).map((b) => ({ name: b.name, contentBase64: b.contentBase64 })) });
+    window.history.replaceState(null, '', '/#/share');
+    renderApp(town);
+    // The plan is 2027's, the report 2026's: the card steps back one year and finds it.
+    const table = await screen.findByRole('table', { name: 'Confronto con i comuni della stessa dimensione' }, { timeout: 5000 });
+    const row = within(table).getByRole('row', { name: /Utilizzo medio mensile di SITO/ });
+    expect(row.textContent).toContain('6,47');
+    expect(row.textContent).not.toMatch(/71,17/);
+    // Whole mailboxes: the average 452 / 11 = 41,09… shows as 41,1.
+    expect(within(table).getByRole('row', { name: /Utilizzo medio mensile di PEC/ }).textContent).toContain('41,1');
+  }, 60_000);
 });

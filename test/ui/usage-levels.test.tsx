@@ -17,6 +17,7 @@ async function openWithAYearOfSito(path: string) {
     const d = new Date(Date.UTC(2025, 11 + i, 1)).toISOString().slice(0, 10);
     await api.call('usage.record', { service: 'SITO', date: d, period: 'month', quantity: '6,47' });
     await api.call('usage.record', { service: 'PROTOCOLLO', date: d, period: 'month', quantity: '100' });
+    await api.call('usage.record', { service: 'PEC', date: d, period: 'month', quantity: i < 5 ? '40' : '42' });
   }
   return { ...r, api };
 }
@@ -34,6 +35,8 @@ describe('usage: a level held is averaged, never summed over months', () => {
     expect(within(sito).queryByText(/71,17|77,64/)).toBeNull();
     const protocollo = within(table).getByRole('row', { name: /Protocollo informatico/ });
     expect(cells(protocollo).at(-1)).toBe('1.100');
+    // Mailboxes are whole: their average (454 / 11 = 41,2727…) is shown to one decimal.
+    expect(cells(within(table).getByRole('row', { name: /Posta elettronica certificata/ }))).toContain('41,3 media');
     expect(screen.getByText(/si mostra la media dei mesi con registrazioni, non la somma/)).toBeTruthy();
 
     await user.click(screen.getByRole('link', { name: 'Andamento 12 mesi' }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineMonths, combineSum, isLevel, latestOrSum, measureOf } from '../../shared/domain/unit-measure';
+import { combineMonths, combineSum, isLevel, latestOrSum, measureOf, shownMilli } from '../../shared/domain/unit-measure';
 
 describe('unit measure: counts add up, levels never do', () => {
   it('knows which units are levels held', () => {
@@ -35,5 +35,12 @@ describe('unit measure: counts add up, levels never do', () => {
     expect(combineSum('mailboxes', 11_000, 3)).toBe(combineMonths('mailboxes', [3_000, 4_000, 4_000]));
     expect(combineSum('documents', 400_000, 3)).toBe(400_000);
     expect(combineSum('gb', 0, 0)).toBeNull();
+  });
+
+  it('shows the average of a whole unit to one decimal, and the rest as it is', () => {
+    expect(shownMilli('mailboxes', 41_091)).toBe(41_100);
+    expect(shownMilli('sites', 2_000)).toBe(2_000);
+    expect(shownMilli('gb', 6_473)).toBe(6_473);
+    expect(shownMilli('documents', 1_188_000)).toBe(1_188_000);
   });
 });

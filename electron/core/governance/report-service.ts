@@ -199,8 +199,8 @@ export function benchmark(ctx: AppContext, input: { year: number }): Benchmark {
   const units = serviceUnits(ctx.db);
   const measure = (id: string, label: string, labelKey: Key, service: string | null, value: number, others: number[]) => {
     const all = [...others, value];
-    const level = service !== null && isLevel(units.get(service) ?? '');
-    return { measure: id, label, labelKey, service, milli: labelKey !== 'groups', level, value, median: median(all), position: 1 + others.filter((x) => x > value).length, of: all.length };
+    const unit = service === null ? '' : (units.get(service) ?? '');
+    return { measure: id, label, labelKey, service, milli: labelKey !== 'groups', level: isLevel(unit), ...(unit ? { unit } : {}), value, median: median(all), position: 1 + others.filter((x) => x > value).length, of: all.length };
   };
   const bounds = DEFAULT_SIZE_CLASSES;
   const lower = cls === 0 ? null : (bounds[cls - 1] as number) + 1;

@@ -10,6 +10,7 @@ import { Loading } from '../../components/loading';
 import { formatMonth, shortMonth } from '../../i18n/dates';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
+import { shownMilli } from '../../../../shared/domain/unit-measure';
 import { saveFile } from '../../platform/save-file';
 import { textToBase64, toItalianCsv } from './csv';
 
@@ -35,9 +36,10 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
     return s ? (en ? s.unitEn : s.unitIt) : '';
   };
   const isLevel = (code: string) => data?.services.find((x) => x.code === code)?.measure === 'level';
+  const shown = (code: string, milli: number) => formatMilli(shownMilli(data?.services.find((x) => x.code === code)?.unit ?? '', milli));
   /** "6,47 GB" for a count's total; "6,47 GB, media mensile" for a level held (never summed over months). */
   const quantityText = (code: string, milli: number) => {
-    const q = `${formatMilli(milli)} ${unitOf(code)}`.trim();
+    const q = `${shown(code, milli)} ${unitOf(code)}`.trim();
     return isLevel(code) ? t('hubViews.quantityLevel', { quantity: q }) : q;
   };
   const memberName = (istat: string) => data?.members.find((m) => m.istat === istat)?.name ?? istat;
@@ -105,7 +107,7 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
           <ul>
             {data.byService.map((s) => (
               <li key={s.service}>
-                {t(isLevel(s.service) ? 'hubViews.serviceTotalLevel' : 'hubViews.serviceTotal', { service: serviceName(s.service), quantity: `${formatMilli(s.quantityMilli)} ${unitOf(s.service)}`, entries: s.entries })}
+                {t(isLevel(s.service) ? 'hubViews.serviceTotalLevel' : 'hubViews.serviceTotal', { service: serviceName(s.service), quantity: `${shown(s.service, s.quantityMilli)} ${unitOf(s.service)}`, entries: s.entries })}
               </li>
             ))}
           </ul>

@@ -10,6 +10,7 @@ import { Loading } from '../../components/loading';
 import { formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
+import { shownMilli } from '../../../../shared/domain/unit-measure';
 import { HistoryButton } from '../history/history-button';
 import { beneficiariesText } from '../history/history-values';
 import { filtersInput, useUsageStore } from './store';
@@ -112,7 +113,7 @@ export function UsageList({ services }: { services: readonly Service[] }) {
                 {data.totals.map((u) => (
                   <li key={u.unit}>
                     {t(u.measure === 'level' ? 'usage.totalLineLevel' : 'usage.totalLine', {
-                      quantity: formatMilli(u.quantityMilli),
+                      quantity: formatMilli(shownMilli(u.unit, u.quantityMilli)),
                       unit: lang === 'en' ? (services.find((s) => s.unit === u.unit)?.unitEn ?? u.unit) : (services.find((s) => s.unit === u.unit)?.unitIt ?? u.unit),
                       entries: u.entries,
                     })}

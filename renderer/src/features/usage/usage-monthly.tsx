@@ -8,6 +8,7 @@ import { Loading } from '../../components/loading';
 import { monthName, shortMonth } from '../../i18n/dates';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
+import { shownMilli } from '../../../../shared/domain/unit-measure';
 import { useUsageStore } from './store';
 import { serviceName, unitName } from './usage-model';
 
@@ -63,7 +64,7 @@ export function UsageMonthly({ services, currentYear }: { services: readonly Ser
                       </td>
                     ))}
                     <td className="text-end cst-strong">
-                      {formatMilli(row.totalMilli)}
+                      {formatMilli(shownMilli(row.unit, row.totalMilli))}
                       {row.measure === 'level' && row.entries > 0 ? <span className="cst-muted cst-unit"> {t('usage.averageTag')}</span> : null}
                     </td>
                   </tr>

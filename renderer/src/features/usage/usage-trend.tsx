@@ -8,7 +8,7 @@ import { Loading } from '../../components/loading';
 import { formatMonth, shortMonth } from '../../i18n/dates';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
-import { combineMonths, isLevel } from '../../../../shared/domain/unit-measure';
+import { combineMonths, isLevel, shownMilli } from '../../../../shared/domain/unit-measure';
 import { useUsageStore } from './store';
 import { serviceName, unitName } from './usage-model';
 
@@ -39,7 +39,7 @@ export function UsageTrend({ services }: { services: readonly Service[] }) {
               });
               // A level (GB held) is averaged over the months with a figure; a count adds up.
               const level = isLevel(s.unit);
-              const total = combineMonths(s.unit, s.valuesMilli.filter((v) => v > 0)) ?? 0;
+              const total = shownMilli(s.unit, combineMonths(s.unit, s.valuesMilli.filter((v) => v > 0)) ?? 0);
               const maxIndex = s.valuesMilli.reduce((best, v, i, arr) => (v > (arr[best] ?? 0) ? i : best), 0);
               const summary =
                 total === 0
