@@ -6,6 +6,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run-cli';
 import { toItemInput } from '../../shared/domain/gov-plan';
 import type { TestBackend } from '../helpers/backend';
 import { hubToTown, openHub, openTown, townToHub } from './hub-helpers';
@@ -47,6 +48,13 @@ describe('levels over months, on the hub', () => {
     // A month: what every member held then (members add up within a month).
     expect(all.byServiceMonth).toContainEqual({ service: 'SITO', month: '2026-07', quantityMilli: 16_470, quantity: '16.47', entries: 2 });
     expect(all.byServiceMonth).toContainEqual({ service: 'SITO', month: '2026-02', quantityMilli: 6_470, quantity: '6.47', entries: 1 });
+
+    // The CLI says which total is a sum of averages.
+    hub.backend.close();
+    const out: string[] = [];
+    expect(await runCli(['hub', 'usage', '--from', '2026-01', '--data-dir', hub.dataDir], { out: (t) => out.push(t), err: () => {} }, {})).toBe(0);
+    expect(out).toContain('TOTALE SITO\t16.47\t17\tsomma delle medie mensili dei soci');
+    expect(out).toContain('TOTALE PROTOCOLLO\t1100\t11\ttotale del periodo');
   });
 
   it('the usage part of the sharing key reads a level’s average, not the sum of its months', async () => {
