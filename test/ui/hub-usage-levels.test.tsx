@@ -74,4 +74,16 @@ describe('hub: usage by municipality, levels averaged', () => {
     // Whole mailboxes: the average 452 / 11 = 41,09… shows as 41,1.
     expect(within(table).getByRole('row', { name: /Utilizzo medio mensile di PEC/ }).textContent).toContain('41,1');
   }, 60_000);
+
+  it('the dashboard’s monthly chart writes a GB figure the Italian way', async () => {
+    const api = await openUiBackend({ as: 'hub' });
+    const town = await openUiBackend({ as: 'municipality' });
+    await pair(api, town);
+    for (let m = 1; m <= 3; m++) await town.must('usage.record', { service: 'SITO', date: `2026-0${m}-01`, period: 'month', quantity: '6,47' });
+    await api.must('bundle.import', { files: (await exportBundles(town)).map((b) => ({ name: b.name, contentBase64: b.contentBase64 })) });
+    window.history.replaceState(null, '', '/#/dashboards');
+    const { user } = renderApp(api);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Servizio' }), 'SITO');
+    expect(await screen.findByRole('img', { name: /il più alto 6,47 GB/ })).toBeTruthy();
+  });
 });
