@@ -223,9 +223,11 @@ export interface Benchmark {
   /**
    * Per measure: this member's value, the peers' median and its position (1 = highest).
    * `label` is Italian; `labelKey` (+ `service`) names it for the catalogue, `milli` says the
-   * values are thousandths of the unit (hours, usage).
+   * values are thousandths of the unit (hours, usage); `level` that a usage is a level held (GB,
+   * mailboxes), so its value is the average of the year's months with a figure, not their sum;
+   * `unit` the service's unit code.
    */
-  measures: { measure: string; label: string; labelKey: 'hours_per_employee' | 'groups' | 'usage'; service: string | null; milli: boolean; value: number; median: number; position: number; of: number }[];
+  measures: { measure: string; label: string; labelKey: 'hours_per_employee' | 'groups' | 'usage'; service: string | null; milli: boolean; level?: boolean; unit?: string; value: number; median: number; position: number; of: number }[];
 }
 
 export const HubDemoInput = z.object({ seed: z.number().int().min(0).max(2 ** 31 - 1).default(1) }).strict();

@@ -5,6 +5,7 @@ import type { AttachmentRef, ProposalData, ProposalStatus } from '../records/pro
 import type { MembershipStatus } from '../records/hub-members';
 import { IstatCode } from './ids';
 import type { Member } from './installation';
+import type { Measure } from './unit-measure';
 
 /** The hub's read-only views of its members' records, and the municipality's sync status (issue 4). */
 
@@ -72,14 +73,20 @@ export interface HubUsageCell {
 }
 
 export interface HubUsageTable {
-  services: { code: string; nameIt: string; nameEn: string; unit: string; unitIt: string; unitEn: string }[];
+  /** `measure` 'level' (GB, mailboxes held): the service's figures over months are averages, not sums. */
+  services: { code: string; nameIt: string; nameEn: string; unit: string; unitIt: string; unitEn: string; measure: Measure }[];
   members: { istat: string; name: string }[];
   months: string[];
   cells: HubUsageCell[];
   truncated: boolean;
-  /** Per service × member over the filtered months (quantities of one service share a unit). */
+  /**
+   * Per service × member over the filtered months (quantities of one service share a unit): a
+   * count's sum, a level's average over the member's months with a figure.
+   */
   byServiceMember: { service: string; member: string; quantityMilli: number; quantity: string; entries: number }[];
+  /** Per service: its members' figures added up (a level: the sum of the members' averages). */
   byService: { service: string; quantityMilli: number; quantity: string; entries: number }[];
+  /** Per service × month, members added up (a month's level is what all members held). */
   byServiceMonth: { service: string; month: string; quantityMilli: number; quantity: string; entries: number }[];
 }
 

@@ -35,3 +35,23 @@ export function latestOrSum(unit: UnitCode | string, monthlyMilliInOrder: readon
   if (monthlyMilliInOrder.length === 0) return null;
   return measureOf(unit) === 'count' ? monthlyMilliInOrder.reduce((a, b) => a + b, 0) : monthlyMilliInOrder[monthlyMilliInOrder.length - 1]!;
 }
+
+/**
+ * The same figure from an aggregate already summed by SQL: the sum of the monthly figures and
+ * the number of months that have one (`count(*)` of the monthly table, whose rows are the months
+ * with entries). A count is the sum; a level the average over those months, rounded as above.
+ */
+export function combineSum(unit: UnitCode | string, sumMilli: number, monthsWithFigure: number): number | null {
+  if (monthsWithFigure <= 0) return null;
+  return measureOf(unit) === 'count' ? sumMilli : Math.round(sumMilli / monthsWithFigure);
+}
+
+/**
+ * A figure as a screen shows it: an average of a whole unit (41,091 mailboxes) to one decimal
+ * (41,1), which no reader mistakes for a thousands group; everything else as it is. The exact
+ * figure stays in the data (the sharing key reads it).
+ */
+export function shownMilli(unit: UnitCode | string, milli: number): number {
+  const whole = (UNITS as Record<string, { decimals: boolean } | undefined>)[unit]?.decimals === false;
+  return whole && isLevel(unit) ? Math.round(milli / 100) * 100 : milli;
+}

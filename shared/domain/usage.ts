@@ -3,6 +3,7 @@ import { IsoDate, noteText, RecordId } from '../records/common';
 import { ServiceCode, type ServiceCategory, type UnitCode } from '../records/catalogue';
 import { UsageChannel } from '../records/usage';
 import { DECIMAL_TEXT } from './quantity';
+import type { Measure } from './unit-measure';
 
 /** A quantity typed by a person: "12", "12,5" or "12.5" (up to 3 decimals); never a float. */
 export const QuantityText = z
@@ -76,6 +77,8 @@ export interface UsageEntry {
 
 export interface UnitTotal {
   unit: UnitCode;
+  /** 'count': the quantities' sum; 'level' (GB, mailboxes held): per service the average of its months with entries, summed over the unit's services. */
+  measure: Measure;
   quantity: string;
   quantityMilli: number;
   entries: number;
@@ -92,6 +95,8 @@ export interface UsageList {
 export interface UsageMonthlyRow {
   service: string;
   unit: UnitCode;
+  /** 'count': `total` is the year's sum; 'level' (GB, mailboxes held): the average of the months with a figure. */
+  measure: Measure;
   /** Twelve quantities, January to December, in thousandths. */
   monthsMilli: number[];
   months: string[];

@@ -67,8 +67,8 @@ describe('usage entries', () => {
     expect(p1.rows.map((r) => r.date.slice(8))).toEqual(['25', '24', '23', '22', '21', '20', '19', '18', '17', '16']);
     expect(p1.total).toBe(25);
     expect(p1.totals).toEqual([
-      { unit: 'documents', quantity: '26', quantityMilli: 26_000, entries: 13 },
-      { unit: 'gb', quantity: '6', quantityMilli: 6_000, entries: 12 },
+      { unit: 'documents', measure: 'count', quantity: '26', quantityMilli: 26_000, entries: 13 },
+      { unit: 'gb', measure: 'level', quantity: '6', quantityMilli: 6_000, entries: 12 },
     ]);
     const p3 = await t.must('usage.list', { limit: 10, cursor: (await t.must('usage.list', { limit: 10, cursor: p1.nextCursor })).nextCursor });
     expect(p3.rows.map((r) => r.date.slice(8))).toEqual(['05', '04', '03', '02', '01']);
@@ -76,7 +76,7 @@ describe('usage entries', () => {
 
     const filtered = await t.must('usage.list', { service: 'SITO', from: '2026-10-05', to: '2026-10-12' });
     expect(filtered.rows.map((r) => r.date.slice(8))).toEqual(['12', '10', '08', '06']);
-    expect(filtered.totals).toEqual([{ unit: 'gb', quantity: '2', quantityMilli: 2_000, entries: 4 }]);
+    expect(filtered.totals).toEqual([{ unit: 'gb', measure: 'level', quantity: '2', quantityMilli: 2_000, entries: 4 }]);
 
     const text = await t.must('usage.list', { text: 'prefett' });
     expect(text.rows.map((r) => r.date)).toEqual(['2026-10-07']);

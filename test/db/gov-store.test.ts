@@ -31,7 +31,7 @@ describe('governance store', () => {
   it('hot queries use their indexes', () => {
     const db = openStore(tempDir());
     expect(
-      plan(db, 'SELECT owner, sum(quantity_milli) AS q FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service = ? AND month BETWEEN ? AND ? GROUP BY owner', 'PEC', '2026-01', '2026-12'),
+      plan(db, 'SELECT owner, sum(quantity_milli) AS q, count(*) AS months FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service = ? AND month BETWEEN ? AND ? GROUP BY owner', 'PEC', '2026-01', '2026-12'),
     ).toMatch(/USING COVERING INDEX received_usage_monthly_by_service \(service=\? AND month>\? AND month<\?\)/);
     expect(plan(db, 'SELECT data FROM gov_statements WHERE year = ? AND istat = ? ORDER BY version DESC LIMIT 1', 2027, '041067')).toMatch(/USING PRIMARY KEY \(year=\? AND istat=\?\)/);
     expect(plan(db, 'SELECT data FROM gov_proposal_status WHERE total_hundredths IS NOT NULL')).toMatch(/USING INDEX gov_proposal_status_evaluated/);

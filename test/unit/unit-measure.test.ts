@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineMonths, isLevel, latestOrSum, measureOf } from '../../shared/domain/unit-measure';
+import { combineMonths, combineSum, isLevel, latestOrSum, measureOf, shownMilli } from '../../shared/domain/unit-measure';
 
 describe('unit measure: counts add up, levels never do', () => {
   it('knows which units are levels held', () => {
@@ -28,5 +28,19 @@ describe('unit measure: counts add up, levels never do', () => {
   it('gives a level its latest figure and a count its sum', () => {
     expect(latestOrSum('gb', [1_000, 2_000, 1_500])).toBe(1_500);
     expect(latestOrSum('cases', [1_000, 2_000, 1_500])).toBe(4_500);
+  });
+
+  it('combines a sum already made by SQL the same way as the months it came from', () => {
+    expect(combineSum('gb', 12 * 6_470, 12)).toBe(6_470);
+    expect(combineSum('mailboxes', 11_000, 3)).toBe(combineMonths('mailboxes', [3_000, 4_000, 4_000]));
+    expect(combineSum('documents', 400_000, 3)).toBe(400_000);
+    expect(combineSum('gb', 0, 0)).toBeNull();
+  });
+
+  it('shows the average of a whole unit to one decimal, and the rest as it is', () => {
+    expect(shownMilli('mailboxes', 41_091)).toBe(41_100);
+    expect(shownMilli('sites', 2_000)).toBe(2_000);
+    expect(shownMilli('gb', 6_473)).toBe(6_473);
+    expect(shownMilli('documents', 1_188_000)).toBe(1_188_000);
   });
 });

@@ -81,7 +81,9 @@ export const hubUsageCommand: Command = {
     const t = await callOrFail(call, 'hub.usage.byMember', { ...pick('service'), ...pick('member'), ...pick('from'), ...pick('to') });
     if (!json) {
       for (const c of t.cells) io.out(`${c.service}\t${c.member}\t${c.month}\t${c.quantity}\t${c.entries}`);
-      for (const s of t.byService) io.out(`TOTALE ${s.service}\t${s.quantity}\t${s.entries}`);
+      // A level held (GB, mailboxes) is each member's monthly average, summed over the members: never a sum of months.
+      const level = new Set(t.services.filter((s) => s.measure === 'level').map((s) => s.code));
+      for (const s of t.byService) io.out(`TOTALE ${s.service}\t${s.quantity}\t${s.entries}\t${level.has(s.service) ? 'somma delle medie mensili dei soci' : 'totale del periodo'}`);
     }
     return t;
   },

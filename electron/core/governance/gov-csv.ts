@@ -8,7 +8,8 @@ import { requireGovHub } from './gov-errors';
 import { proposalRanking } from './evaluation-service';
 import { readStatement } from './gov-store';
 import { pickVersion } from './plan-service';
-import { dateIt, keyText } from './report-format';
+import { dateIt, keyText, usageMeasureIt } from './report-format';
+import { serviceUnits } from '../hub/usage/service-units';
 import { formatCents, formatHundredths, formatMilli } from '../../../shared/format/numbers';
 import { APPROVAL_BODY_LABELS, PLAN_STATE_LABELS } from '../../../shared/governance/approvals';
 import { PROPOSAL_STATE_LABELS } from '../../../shared/governance/proposal-track';
@@ -53,11 +54,15 @@ export function govCsv(ctx: AppContext, input: ParsedInput<'gov.csv'>): CsvFile 
     }
     case 'allocation': {
       requireGovHub(ctx);
-      const alloc = allocationOf(ctx, pickVersion(ctx, input.year, input.version));
-      header = ['Voce', 'ISTAT', 'Popolazione', 'Utilizzo', 'Esente', 'Quota (€)'];
+      const v = pickVersion(ctx, input.year, input.version);
+      const alloc = allocationOf(ctx, v);
+      // Which usage a share read: a count's total over the window, a level's monthly average.
+      const units = serviceUnits(ctx.db);
+      const measure = new Map(v.items.map((i) => [i.code, i.service && i.key.usage > 0 ? usageMeasureIt(units.get(i.service) ?? '', 'periodo') : '']));
+      header = ['Voce', 'ISTAT', 'Popolazione', 'Utilizzo', 'Utilizzo: unità e misura', 'Esente', 'Quota (€)'];
       rows = alloc.items.flatMap((i) => {
         const ex = new Set(i.exempt);
-        return i.shares.map((s) => [i.code, s.istat, s.population, milliCsv(s.usage), ex.has(s.istat) ? 'sì' : 'no', euroCsv(s.cents)]);
+        return i.shares.map((s) => [i.code, s.istat, s.population, milliCsv(s.usage), measure.get(i.code) ?? '', ex.has(s.istat) ? 'sì' : 'no', euroCsv(s.cents)]);
       });
       break;
     }
@@ -115,7 +120,8 @@ export function govCsv(ctx: AppContext, input: ParsedInput<'gov.csv'>): CsvFile 
       const r = readReport(ctx.db, input.year);
       if (!r) throw appError('gov.reportNotPublished', { year: input.year }, { field: 'year' });
       const services = [...new Set(r.data.rows.flatMap((x) => Object.keys(x.usage)))].sort();
-      header = ['ISTAT', 'Comune', 'Classe', 'Ore di formazione per dipendente', 'Gruppi tematici', ...services];
+      const units = serviceUnits(ctx.db);
+      header = ['ISTAT', 'Comune', 'Classe', 'Ore di formazione per dipendente', 'Gruppi tematici', ...services.map((s) => `${s} (${usageMeasureIt(units.get(s) ?? '', 'anno')})`)];
       rows = r.data.rows.map((x) => [x.istat, x.name, x.size_label, milliCsv(x.hours_per_employee_milli), x.groups, ...services.map((s) => milliCsv(x.usage[s] ?? 0))]);
       break;
     }

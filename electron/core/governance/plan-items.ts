@@ -12,6 +12,8 @@ import type { ProposalData } from '../../../shared/records/proposals';
 import type { AppContext } from '../platform/context';
 import { appError } from '../platform/errors';
 import { stmt } from '../platform/store/statements';
+import { combineSum } from '../../../shared/domain/unit-measure';
+import { serviceUnit } from '../hub/usage/service-units';
 
 export const QUOTA_CODE = 'QUOTA';
 
@@ -39,13 +41,18 @@ export function usageWindow(ctx: AppContext, year: number, basis: 'last_year' | 
   return [from, last];
 }
 
-/** Usage of a service per member (thousandths of its unit) in a window of months. */
+/**
+ * Usage of a service per member (thousandths of its unit) in a window of months: a count's sum,
+ * a level's (GB held) average over the member's months with a figure — a member holding 10 GB
+ * from June uses 10 GB, not 60, and never more than one holding 10 GB all year.
+ */
 export function usageByMember(ctx: AppContext, service: string, window: [string, string]): Map<string, number> {
   const rows = stmt(
     ctx.db,
-    'SELECT owner, sum(quantity_milli) AS q FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service = ? AND month BETWEEN ? AND ? GROUP BY owner',
-  ).all(service, window[0], window[1]) as { owner: string; q: number }[];
-  return new Map(rows.map((r) => [r.owner, r.q]));
+    'SELECT owner, sum(quantity_milli) AS q, count(*) AS months FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service = ? AND month BETWEEN ? AND ? GROUP BY owner',
+  ).all(service, window[0], window[1]) as { owner: string; q: number; months: number }[];
+  const unit = serviceUnit(ctx.db, service);
+  return new Map(rows.map((r) => [r.owner, combineSum(unit, r.q, r.months) ?? 0]));
 }
 
 export function itemCost(i: { fixed_cents: number; unit_cents: number; quantity_milli: number; one_off_cents: number }): number {

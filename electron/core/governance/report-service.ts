@@ -25,8 +25,13 @@ import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';
 import { deleteReportPart, readReport, readReportSummary, reportPartCount, writeReport, writeReportPart } from './gov-store';
 import { activeMembers } from './plan-items';
+import { combineSum, isLevel } from '../../../shared/domain/unit-measure';
+import { serviceUnits } from '../hub/usage/service-units';
 
 const perEmployee = (hoursMilli: number, staff: number) => (staff > 0 ? Math.round(hoursMilli / staff) : 0);
+
+/** A service's figure for the year: a count's sum, a level's (GB held) average of the months with a figure. */
+const yearFigure = (units: Map<string, string>, service: string, sumMilli: number, months: number) => combineSum(units.get(service) ?? '', sumMilli, months) ?? 0;
 
 export function buildReport(ctx: AppContext, year: number): Omit<ConsortiumReportContent, 'revision'> {
   const named = readGovSettings(ctx).reportNamed;
@@ -34,12 +39,13 @@ export function buildReport(ctx: AppContext, year: number): Omit<ConsortiumRepor
   const usage = new Map<string, Record<string, number>>();
   const rows = stmt(
     ctx.db,
-    'SELECT owner, service, sum(quantity_milli) AS q FROM received_usage_monthly WHERE month BETWEEN ? AND ? GROUP BY owner, service ORDER BY owner, service',
-  ).all(`${year}-01`, `${year}-12`) as { owner: string; service: string; q: number }[];
+    'SELECT owner, service, sum(quantity_milli) AS q, count(*) AS months FROM received_usage_monthly WHERE month BETWEEN ? AND ? GROUP BY owner, service ORDER BY owner, service',
+  ).all(`${year}-01`, `${year}-12`) as { owner: string; service: string; q: number; months: number }[];
+  const units = serviceUnits(ctx.db);
   for (const r of rows) {
     let u = usage.get(r.owner);
     if (!u) usage.set(r.owner, (u = {}));
-    u[r.service] = r.q;
+    u[r.service] = yearFigure(units, r.service, r.q, r.months);
   }
   const training = new Map((stmt(ctx.db, 'SELECT owner, hours_milli FROM hub_training_yearly WHERE year = ?').all(year) as { owner: string; hours_milli: number }[]).map((r) => [r.owner, r.hours_milli]));
   const staff = new Map((stmt(ctx.db, 'SELECT owner, active_staff FROM hub_staff_counts').all() as { owner: string; active_staff: number }[]).map((r) => [r.owner, r.active_staff]));
@@ -157,11 +163,14 @@ function median(xs: number[]): number {
 /** This member's own figures for the year, read from its own records. */
 function ownFigures(ctx: AppContext, year: number): { usage: Record<string, number>; hoursPerEmployee: number; groups: number } {
   const usage: Record<string, number> = {};
-  for (const r of stmt(ctx.db, 'SELECT service, sum(quantity_milli) AS q FROM usage_monthly WHERE month BETWEEN ? AND ? GROUP BY service').all(`${year}-01`, `${year}-12`) as {
+  const units = serviceUnits(ctx.db);
+  // The same rule as the hub's report (buildReport), so that the own row is found by its figures.
+  for (const r of stmt(ctx.db, 'SELECT service, sum(quantity_milli) AS q, count(*) AS months FROM usage_monthly WHERE month BETWEEN ? AND ? GROUP BY service').all(`${year}-01`, `${year}-12`) as {
     service: string;
     q: number;
+    months: number;
   }[])
-    usage[r.service] = r.q;
+    usage[r.service] = yearFigure(units, r.service, r.q, r.months);
   const hours = stmt(ctx.db, 'SELECT coalesce(sum(p.hours_milli), 0) FROM participations p JOIN courses c ON c.id = p.course_id WHERE c.start_date BETWEEN ? AND ?')
     .pluck()
     .get(`${year}-01-01`, `${year}-12-31`) as number;
@@ -187,9 +196,11 @@ export function benchmark(ctx: AppContext, input: { year: number }): Benchmark {
     if (same >= 0) peers.splice(same, 1);
   }
   type Key = Benchmark['measures'][number]['labelKey'];
+  const units = serviceUnits(ctx.db);
   const measure = (id: string, label: string, labelKey: Key, service: string | null, value: number, others: number[]) => {
     const all = [...others, value];
-    return { measure: id, label, labelKey, service, milli: labelKey !== 'groups', value, median: median(all), position: 1 + others.filter((x) => x > value).length, of: all.length };
+    const unit = service === null ? '' : (units.get(service) ?? '');
+    return { measure: id, label, labelKey, service, milli: labelKey !== 'groups', level: isLevel(unit), ...(unit ? { unit } : {}), value, median: median(all), position: 1 + others.filter((x) => x > value).length, of: all.length };
   };
   const bounds = DEFAULT_SIZE_CLASSES;
   const lower = cls === 0 ? null : (bounds[cls - 1] as number) + 1;
@@ -204,7 +215,7 @@ export function benchmark(ctx: AppContext, input: { year: number }): Benchmark {
     measures: [
       measure('hours_per_employee', 'Ore di formazione per dipendente (millesimi)', 'hours_per_employee', null, own.hoursPerEmployee, peers.map((p) => p.hours_per_employee_milli)),
       measure('groups', 'Partecipazioni ai gruppi tematici', 'groups', null, own.groups, peers.map((p) => p.groups)),
-      ...[...services].sort().map((s) => measure(`usage:${s}`, `Utilizzo di ${s} (millesimi dell'unità)`, 'usage', s, own.usage[s] ?? 0, peers.map((p) => p.usage[s] ?? 0))),
+      ...[...services].sort().map((s) => measure(`usage:${s}`, isLevel(units.get(s) ?? '') ? `Utilizzo medio mensile di ${s} (millesimi dell'unità)` : `Utilizzo di ${s} (millesimi dell'unità)`, 'usage', s, own.usage[s] ?? 0, peers.map((p) => p.usage[s] ?? 0))),
     ],
   };
 }

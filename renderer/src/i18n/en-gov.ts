@@ -360,6 +360,7 @@ export const enGov: Shape<typeof itGov> = {
     measureHours: 'Training hours per employee',
     measureGroups: 'Memberships in thematic groups',
     measureUsage: 'Use of {{service}}',
+    measureUsageLevel: 'Average monthly use of {{service}}',
     sizeUpTo: 'up to {{to}} inhabitants',
     sizeBetween: 'from {{from}} to {{to}} inhabitants',
     sizeOver: 'over {{from}} inhabitants',

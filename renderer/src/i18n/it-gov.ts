@@ -356,6 +356,7 @@ export const itGov = {
     measureHours: 'Ore di formazione per dipendente',
     measureGroups: 'Partecipazioni ai gruppi tematici',
     measureUsage: 'Utilizzo di {{service}}',
+    measureUsageLevel: 'Utilizzo medio mensile di {{service}}',
     sizeUpTo: 'fino a {{to}} abitanti',
     sizeBetween: 'da {{from}} a {{to}} abitanti',
     sizeOver: 'oltre {{from}} abitanti',

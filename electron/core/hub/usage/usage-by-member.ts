@@ -7,6 +7,7 @@
  */
 import type { HubUsageTable } from '../../../../shared/domain/hub-views';
 import { formatMilli } from '../../../../shared/domain/quantity';
+import { combineSum, measureOf } from '../../../../shared/domain/unit-measure';
 import { UNITS, type UnitCode } from '../../../../shared/records/catalogue';
 import type { HubServiceData } from '../../../../shared/records/hub-catalogue';
 import type { AppContext } from '../../platform/context';
@@ -55,13 +56,15 @@ export function usageCellsSql(f: UsageFilter): { sql: string; params: string[] }
   return { sql, params };
 }
 
-type Total = { quantityMilli: number; entries: number };
+/** Sums of monthly cells; `months` counts the cells (a member's months with a figure). */
+type Total = { quantityMilli: number; entries: number; months: number };
 const bump = <K>(m: Map<K, Total>, k: K, q: number, n: number) => {
   const t = m.get(k);
   if (t) {
     t.quantityMilli += q;
     t.entries += n;
-  } else m.set(k, { quantityMilli: q, entries: n });
+    t.months += 1;
+  } else m.set(k, { quantityMilli: q, entries: n, months: 1 });
 };
 
 export function usageByMember(ctx: AppContext, input: UsageFilter & { limit: number }): HubUsageTable {
@@ -69,7 +72,7 @@ export function usageByMember(ctx: AppContext, input: UsageFilter & { limit: num
   const { sql, params } = usageCellsSql(input);
   const cells: HubUsageTable['cells'] = [];
   const byServiceMember = new Map<string, Total>();
-  const byService = new Map<string, Total>();
+  const byService = new Map<string, { entries: number }>();
   const byServiceMonth = new Map<string, Total>();
   const months = new Set<string>();
   const members = new Set<string>();
@@ -78,7 +81,9 @@ export function usageByMember(ctx: AppContext, input: UsageFilter & { limit: num
     if (cells.length < input.limit) cells.push({ service, member: owner, month, quantityMilli: q, quantity: formatMilli(q), entries: n });
     else truncated = true;
     bump(byServiceMember, `${service}\u0000${owner}`, q, n);
-    bump(byService, service, q, n);
+    const s = byService.get(service);
+    if (s) s.entries += n;
+    else byService.set(service, { entries: n });
     bump(byServiceMonth, `${service}\u0000${month}`, q, n);
     months.add(month);
     members.add(owner);
@@ -93,24 +98,35 @@ export function usageByMember(ctx: AppContext, input: UsageFilter & { limit: num
     }),
   );
   const names = new Map((stmt(ctx.db, 'SELECT istat, name FROM members').raw(true).all() as [string, string][]).map(([i, n]) => [i, n]));
+  const unitOf = (service: string) => catalogue.get(service)?.unit ?? '';
+  // Over the months a count adds up and a level held (GB, mailboxes) is the member's average of
+  // its months with a figure; members add up (each holds its own GB), so a service's level is
+  // the sum of its members' averages.
+  const memberFigures = [...byServiceMember].map(([k, t]) => {
+    const [service, member] = split(k);
+    return { service, member, quantityMilli: combineSum(unitOf(service), t.quantityMilli, t.months) ?? 0, entries: t.entries };
+  });
+  const serviceMilli = new Map<string, number>();
+  for (const r of memberFigures) serviceMilli.set(r.service, (serviceMilli.get(r.service) ?? 0) + r.quantityMilli);
   return {
     services: [...byService.keys()].sort(order).map((code) => {
       const d = catalogue.get(code);
-      const unit = (d?.unit ?? 'requests') as UnitCode;
-      return { code, nameIt: d?.name_it ?? code, nameEn: d?.name_en ?? code, unit: d ? d.unit : '', unitIt: d ? UNITS[unit].it : '', unitEn: d ? UNITS[unit].en : '' };
+      // A unit from a newer catalogue than this app has no names here; it counts (measureOf).
+      const known = d ? (UNITS as Record<string, (typeof UNITS)[UnitCode] | undefined>)[d.unit] : undefined;
+      return { code, nameIt: d?.name_it ?? code, nameEn: d?.name_en ?? code, unit: d ? d.unit : '', unitIt: known?.it ?? d?.unit ?? '', unitEn: known?.en ?? d?.unit ?? '', measure: measureOf(unitOf(code)) };
     }),
     members: [...members].sort(order).map((istat) => ({ istat, name: names.get(istat) ?? istat })),
     months: [...months].sort(order),
     cells,
     truncated,
-    byServiceMember: [...byServiceMember]
-      .map(([k, t]) => {
-        const [service, member] = split(k);
-        return { service, member, quantityMilli: t.quantityMilli, quantity: formatMilli(t.quantityMilli), entries: t.entries };
-      })
+    byServiceMember: memberFigures
+      .map((r) => ({ ...r, quantity: formatMilli(r.quantityMilli) }))
       .sort((a, b) => order(a.service, b.service) || order(a.member, b.member)),
     byService: [...byService]
-      .map(([service, t]) => ({ service, quantityMilli: t.quantityMilli, quantity: formatMilli(t.quantityMilli), entries: t.entries }))
+      .map(([service, t]) => {
+        const q = serviceMilli.get(service) ?? 0;
+        return { service, quantityMilli: q, quantity: formatMilli(q), entries: t.entries };
+      })
       .sort((a, b) => order(a.service, b.service)),
     byServiceMonth: [...byServiceMonth]
       .map(([k, t]) => {

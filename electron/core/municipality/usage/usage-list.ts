@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../../shared/api/contract';
 import { formatMilli } from '../../../../shared/domain/quantity';
 import type { UnitTotal, UsageList } from '../../../../shared/domain/usage';
 import type { UnitCode } from '../../../../shared/records/catalogue';
+import { combineMonths, measureOf } from '../../../../shared/domain/unit-measure';
 import { listServices } from '../catalogue/catalogue-store';
 import { appError } from '../../platform/errors';
 import { stmt } from '../../platform/store/statements';
@@ -58,11 +59,13 @@ function listByText(db: Database.Database, input: ListInput, match: string, curs
     .raw(true)
     .all(...params) as [number, string, string, number][];
   const sums = new Map<string, ServiceSum>();
-  for (const [, service, , milli] of hits) {
-    const s = sums.get(service) ?? { service, entries: 0, milli: 0 };
+  for (const [, service, date, milli] of hits) {
+    const month = monthOf(date);
+    const k = `${service}\u0000${month}`;
+    const s = sums.get(k) ?? { service, month, entries: 0, milli: 0 };
     s.entries += 1;
     s.milli += milli;
-    sums.set(service, s);
+    sums.set(k, s);
   }
   const after = cursor ? hits.filter(([n, , date]) => date < cursor.date || (date === cursor.date && n < cursor.n)) : hits;
   after.sort((a, b) => (a[2] === b[2] ? b[0] - a[0] : a[2] < b[2] ? 1 : -1));
@@ -99,22 +102,36 @@ export function ftsQuery(text: string): string | null {
   return words.slice(0, 10).map((w) => `"${w}"*`).join(' AND ');
 }
 
+/** One service's entries in one month (a month may come in pieces: whole from the monthly table, edge days from the daily one). */
 interface ServiceSum {
   service: string;
+  month: string;
   entries: number;
   milli: number;
 }
 
+/**
+ * Totals per unit. Services of one unit add up month by month (GB of the site and GB preserved
+ * are GB held in all); over the months, a count adds up and a level (GB held) is its average
+ * over the months with a figure, never their sum (shared/domain/unit-measure.ts).
+ */
 function toTotals(db: Database.Database, sums: ServiceSum[]): UnitTotal[] {
   const unitOf = new Map(listServices(db).map((s) => [s.code, s.unit] as [string, UnitCode]));
-  const byUnit = new Map<UnitCode, UnitTotal>();
+  const byService = new Map<string, { unit: UnitCode; entries: number; months: Map<string, number> }>();
   for (const r of sums) {
     const unit = unitOf.get(r.service);
     if (!unit) continue;
-    const t = byUnit.get(unit) ?? { unit, quantity: '0', quantityMilli: 0, entries: 0 };
-    t.entries += r.entries;
-    t.quantityMilli += r.milli;
-    byUnit.set(unit, t);
+    let s = byService.get(r.service);
+    if (!s) byService.set(r.service, (s = { unit, entries: 0, months: new Map() }));
+    s.entries += r.entries;
+    s.months.set(r.month, (s.months.get(r.month) ?? 0) + r.milli);
+  }
+  const byUnit = new Map<UnitCode, UnitTotal>();
+  for (const s of byService.values()) {
+    const t = byUnit.get(s.unit) ?? { unit: s.unit, measure: measureOf(s.unit), quantity: '0', quantityMilli: 0, entries: 0 };
+    t.entries += s.entries;
+    t.quantityMilli += combineMonths(s.unit, [...s.months.values()]) ?? 0;
+    byUnit.set(s.unit, t);
   }
   return [...byUnit.values()]
     .filter((t) => t.entries > 0)
@@ -159,7 +176,7 @@ function totalsFromAggregates(db: Database.Database, f: UsageFilters): UnitTotal
   const sums: ServiceSum[] = [];
   if (monthFrom <= monthTo) {
     sums.push(
-      ...(stmt(db, `SELECT service, sum(entries) AS entries, sum(quantity_milli) AS milli FROM usage_monthly WHERE month BETWEEN ? AND ? ${filter} GROUP BY service`).all(
+      ...(stmt(db, `SELECT service, month, entries, quantity_milli AS milli FROM usage_monthly WHERE month BETWEEN ? AND ? ${filter}`).all(
         monthFrom,
         monthTo,
         ...extra,
@@ -168,7 +185,7 @@ function totalsFromAggregates(db: Database.Database, f: UsageFilters): UnitTotal
   }
   for (const [a, b] of dayRanges) {
     sums.push(
-      ...(stmt(db, `SELECT service, sum(entries) AS entries, sum(quantity_milli) AS milli FROM usage_daily WHERE date BETWEEN ? AND ? ${filter} GROUP BY service`).all(
+      ...(stmt(db, `SELECT service, substr(date, 1, 7) AS month, sum(entries) AS entries, sum(quantity_milli) AS milli FROM usage_daily WHERE date BETWEEN ? AND ? ${filter} GROUP BY service, month`).all(
         a,
         b,
         ...extra,

@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../../../shared/api/contract';
 import { formatMilli, parseMilli } from '../../../../shared/domain/quantity';
+import { combineMonths, measureOf } from '../../../../shared/domain/unit-measure';
 import type { UsageEntry, UsageMonthly, UsageTrend } from '../../../../shared/domain/usage';
 import { UNITS } from '../../../../shared/records/catalogue';
 import { usageKind, type UsageData } from '../../../../shared/records/usage';
@@ -125,20 +126,24 @@ export function getUsage(ctx: AppContext, input: { id: string }): UsageEntry {
   return toUsageEntry(row);
 }
 
-/** A service × month table for one year, read from the monthly totals only. */
+/** A service × month table for one year, read from the monthly totals only; per service its year's figure (a count's sum, a level's average). */
 export function usageMonthly(ctx: AppContext, input: ParsedInput<'usage.monthly'>): UsageMonthly {
   const services = listServices(ctx.db).filter((s) => !input.service || s.code === input.service);
   const cells = monthlyCells(ctx.db, `${input.year}-01`, `${input.year}-12`);
   const rows = services.map((s) => {
     const monthsMilli = new Array<number>(12).fill(0);
+    const withFigure: number[] = [];
     let entries = 0;
     for (const c of cells) {
       if (c.service !== s.code) continue;
       monthsMilli[Number(c.month.slice(5, 7)) - 1] = c.quantity_milli;
+      withFigure.push(c.quantity_milli);
       entries += c.entries;
     }
-    const totalMilli = monthsMilli.reduce((a, b) => a + b, 0);
-    return { service: s.code, unit: s.unit, monthsMilli, months: monthsMilli.map((m) => formatMilli(m)), entries, totalMilli, total: formatMilli(totalMilli) };
+    // A level (GB held) is averaged over the months that have a figure, never added up.
+    const totalMilli = combineMonths(s.unit, withFigure) ?? 0;
+    const measure = measureOf(s.unit);
+    return { service: s.code, unit: s.unit, measure, monthsMilli, months: monthsMilli.map((m) => formatMilli(m)), entries, totalMilli, total: formatMilli(totalMilli) };
   });
   return { year: input.year, rows };
 }

@@ -8,6 +8,7 @@ import { Card } from '../../components/card';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { formatEuroCents, formatNumber } from '../../i18n/format';
+import { formatMilli } from '../../../../shared/format/numbers';
 import { PROPOSAL_TRACK_STATES } from '../governance/gov-format';
 
 /** Hub dashboards: proposals pipeline, the latest plan's cost by category and its savings, training hours. */
@@ -141,7 +142,7 @@ function UsageTrend() {
     .filter((r) => r.service === chosen)
     .sort((a, b) => (a.month < b.month ? -1 : 1))
     .slice(-12)
-    .map((r) => ({ label: formatMonthShort(r.month, i18n.language), longLabel: formatMonthLong(r.month, i18n.language), value: r.quantityMilli, display: r.quantity }));
+    .map((r) => ({ label: formatMonthShort(r.month, i18n.language), longLabel: formatMonthLong(r.month, i18n.language), value: r.quantityMilli, display: formatMilli(r.quantityMilli) }));
   const max = data.reduce((m, d) => (d.value > m.value ? d : m), data[0] ?? { value: 0, display: '0', longLabel: '' });
   return (
     <Card title={t('dashboards.usage')} id="dash-usage">

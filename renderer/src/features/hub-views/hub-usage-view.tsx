@@ -10,6 +10,7 @@ import { Loading } from '../../components/loading';
 import { formatMonth, shortMonth } from '../../i18n/dates';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
+import { shownMilli } from '../../../../shared/domain/unit-measure';
 import { saveFile } from '../../platform/save-file';
 import { textToBase64, toItalianCsv } from './csv';
 
@@ -34,11 +35,18 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
     const s = data?.services.find((x) => x.code === code);
     return s ? (en ? s.unitEn : s.unitIt) : '';
   };
+  const isLevel = (code: string) => data?.services.find((x) => x.code === code)?.measure === 'level';
+  const shown = (code: string, milli: number) => formatMilli(shownMilli(data?.services.find((x) => x.code === code)?.unit ?? '', milli));
+  /** "6,47 GB" for a count's total; "6,47 GB, media mensile" for a level held (never summed over months). */
+  const quantityText = (code: string, milli: number) => {
+    const q = `${shown(code, milli)} ${unitOf(code)}`.trim();
+    return isLevel(code) ? t('hubViews.quantityLevel', { quantity: q }) : q;
+  };
   const memberName = (istat: string) => data?.members.find((m) => m.istat === istat)?.name ?? istat;
   const columns: Column<Row>[] = [
     { key: 'service', header: t('hubViews.colService'), cell: (r) => serviceName(r.service), rowHeader: true },
     { key: 'member', header: t('hubViews.colMember'), cell: (r) => memberName(r.member) },
-    { key: 'qty', header: t('hubViews.colQuantity'), numeric: true, cell: (r) => `${formatMilli(r.quantityMilli)} ${unitOf(r.service)}` },
+    { key: 'qty', header: t('hubViews.colQuantity'), numeric: true, cell: (r) => quantityText(r.service, r.quantityMilli) },
     { key: 'entries', header: t('hubViews.colEntries'), numeric: true, cell: (r) => String(r.entries) },
   ];
   const years = [year, year - 1, year - 2].map((y) => ({ value: `${y}-01`, label: String(y) }));
@@ -53,8 +61,16 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
 
   const onCsv = async () => {
     if (!data) return;
-    const header = [t('hubViews.colService'), t('hubViews.colMember'), 'ISTAT', t('hubViews.colQuantity'), t('hubViews.colUnit'), t('hubViews.colEntries')];
-    const rows = data.byServiceMember.map((r) => [serviceName(r.service), memberName(r.member), r.member, formatMilli(r.quantityMilli), unitOf(r.service), r.entries]);
+    const header = [t('hubViews.colService'), t('hubViews.colMember'), 'ISTAT', t('hubViews.colQuantity'), t('hubViews.colUnit'), t('hubViews.colMeasure'), t('hubViews.colEntries')];
+    const rows = data.byServiceMember.map((r) => [
+      serviceName(r.service),
+      memberName(r.member),
+      r.member,
+      formatMilli(r.quantityMilli, { grouping: false }),
+      unitOf(r.service),
+      t(isLevel(r.service) ? 'hubViews.measureLevel' : 'hubViews.measureCount'),
+      r.entries,
+    ]);
     await saveFile({ fileName: `utilizzo-soci-${from.slice(0, 4)}.csv`, contentBase64: textToBase64(toItalianCsv(header, rows)) });
   };
 
@@ -91,10 +107,11 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
           <ul>
             {data.byService.map((s) => (
               <li key={s.service}>
-                {t('hubViews.serviceTotal', { service: serviceName(s.service), quantity: `${formatMilli(s.quantityMilli)} ${unitOf(s.service)}`, entries: s.entries })}
+                {t(isLevel(s.service) ? 'hubViews.serviceTotalLevel' : 'hubViews.serviceTotal', { service: serviceName(s.service), quantity: `${shown(s.service, s.quantityMilli)} ${unitOf(s.service)}`, entries: s.entries })}
               </li>
             ))}
           </ul>
+          {data.services.some((s) => s.measure === 'level') ? <p className="cst-hint">{t('hubViews.levelHint')}</p> : null}
           {chartService && data.byServiceMonth.length > 0 ? (
             <BarChart
               title={t('hubViews.chartTitle', { service: serviceName(chartService), year: from.slice(0, 4) })}

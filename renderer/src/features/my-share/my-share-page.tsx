@@ -16,6 +16,7 @@ import { trackTone } from '../governance/gov-format';
 import { ProposalTimeline } from '../governance/timeline';
 import { PlanStepper } from '../plan/plan-stepper';
 import { formatBasisPoints, formatMilli } from '../../../../shared/format/numbers';
+import { shownMilli } from '../../../../shared/domain/unit-measure';
 import { GovCsvButton } from '../governance/csv-button';
 import { ReportButtons } from '../reports/report-buttons';
 
@@ -73,9 +74,11 @@ function BenchmarkCard({ year }: { year: number }) {
   const { t, i18n } = useTranslation();
   const [back, setBack] = useState(0);
   const b = useApiQuery('report.benchmark', { year: year - back });
+  // Not on `back`: right after a step back the query still holds the previous year's error, which
+  // would step back once more before the earlier year's answer arrives (and skip a report held).
   useEffect(() => {
-    if (b.state === 'error' && b.error.code === 'E_NOT_FOUND' && back < 2) setBack((n) => n + 1);
-  }, [b.state, b.error, back]);
+    if (b.state === 'error' && b.error.code === 'E_NOT_FOUND') setBack((n) => Math.min(n + 1, 2));
+  }, [b.state, b.error]);
   return (
     <Card title={t('myShare.benchmarkTitle')} id="share-benchmark">
       {b.state === 'error' ? (
@@ -109,9 +112,11 @@ const MEASURE_KEYS = { hours_per_employee: 'myShare.measureHours', groups: 'mySh
 
 /** The measure in the page's language (its key and service), hours and usage shown in units. */
 function measureLabel(m: Measure, t: TFunction): string {
+  // A level held (GB, mailboxes) is the year's monthly average, never a sum: the label says so.
+  if (m.labelKey === 'usage' && m.level) return t('myShare.measureUsageLevel', { service: m.service ?? '' });
   return m.labelKey ? t(MEASURE_KEYS[m.labelKey], { service: m.service ?? '' }) : m.label.replace(/\s*\(millesimi[^)]*\)\s*$/, '');
 }
 
 function measureValue(m: Measure, value: number): string {
-  return (m.milli ?? /\(millesimi/.test(m.label)) ? formatMilli(value) : formatNumber(value);
+  return (m.milli ?? /\(millesimi/.test(m.label)) ? formatMilli(m.unit ? shownMilli(m.unit, value) : value) : formatNumber(value);
 }

@@ -10,6 +10,7 @@ import { Loading } from '../../components/loading';
 import { formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
+import { shownMilli } from '../../../../shared/domain/unit-measure';
 import { HistoryButton } from '../history/history-button';
 import { beneficiariesText } from '../history/history-values';
 import { filtersInput, useUsageStore } from './store';
@@ -111,14 +112,15 @@ export function UsageList({ services }: { services: readonly Service[] }) {
               <ul className="cst-plain-list">
                 {data.totals.map((u) => (
                   <li key={u.unit}>
-                    {t('usage.totalLine', {
-                      quantity: formatMilli(u.quantityMilli),
+                    {t(u.measure === 'level' ? 'usage.totalLineLevel' : 'usage.totalLine', {
+                      quantity: formatMilli(shownMilli(u.unit, u.quantityMilli)),
                       unit: lang === 'en' ? (services.find((s) => s.unit === u.unit)?.unitEn ?? u.unit) : (services.find((s) => s.unit === u.unit)?.unitIt ?? u.unit),
                       entries: u.entries,
                     })}
                   </li>
                 ))}
               </ul>
+              {data.totals.some((u) => u.measure === 'level') ? <p className="cst-hint">{t('usage.levelHint')}</p> : null}
             </div>
           ) : null}
           <DataTable caption={t('usage.caption')} captionHidden columns={columns} rows={data.rows} rowKey={(e) => e.id} empty={t('usage.empty')} />

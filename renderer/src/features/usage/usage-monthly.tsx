@@ -8,6 +8,7 @@ import { Loading } from '../../components/loading';
 import { monthName, shortMonth } from '../../i18n/dates';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
+import { shownMilli } from '../../../../shared/domain/unit-measure';
 import { useUsageStore } from './store';
 import { serviceName, unitName } from './usage-model';
 
@@ -62,12 +63,16 @@ export function UsageMonthly({ services, currentYear }: { services: readonly Ser
                         {v === 0 ? <span className="cst-muted">–</span> : formatMilli(v)}
                       </td>
                     ))}
-                    <td className="text-end cst-strong">{formatMilli(row.totalMilli)}</td>
+                    <td className="text-end cst-strong">
+                      {formatMilli(shownMilli(row.unit, row.totalMilli))}
+                      {row.measure === 'level' && row.entries > 0 ? <span className="cst-muted cst-unit"> {t('usage.averageTag')}</span> : null}
+                    </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
+          {monthly.data.rows.some((r) => r.measure === 'level') ? <p className="cst-hint">{t('usage.levelHint')}</p> : null}
         </div>
       ) : null}
     </Card>

@@ -8,6 +8,7 @@ import { Loading } from '../../components/loading';
 import { formatMonth, shortMonth } from '../../i18n/dates';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
+import { combineMonths, isLevel, shownMilli } from '../../../../shared/domain/unit-measure';
 import { useUsageStore } from './store';
 import { serviceName, unitName } from './usage-model';
 
@@ -36,12 +37,14 @@ export function UsageTrend({ services }: { services: readonly Service[] }) {
                 const ym = months[i] ?? '';
                 return { label: shortMonth(Number(ym.slice(5, 7)) - 1, lang), longLabel: formatMonth(ym, lang), value: v, display: formatMilli(v) };
               });
-              const total = s.valuesMilli.reduce((a, b) => a + b, 0);
+              // A level (GB held) is averaged over the months with a figure; a count adds up.
+              const level = isLevel(s.unit);
+              const total = shownMilli(s.unit, combineMonths(s.unit, s.valuesMilli.filter((v) => v > 0)) ?? 0);
               const maxIndex = s.valuesMilli.reduce((best, v, i, arr) => (v > (arr[best] ?? 0) ? i : best), 0);
               const summary =
                 total === 0
                   ? t('usage.trendSummaryEmpty', { service: name })
-                  : t('usage.trendSummary', {
+                  : t(level ? 'usage.trendSummaryLevel' : 'usage.trendSummary', {
                       service: name,
                       total: formatMilli(total),
                       unit,
@@ -57,7 +60,7 @@ export function UsageTrend({ services }: { services: readonly Service[] }) {
                   periodHeader={t('usage.trendPeriod')}
                   valueHeader={t('usage.trendValue', { unit })}
                   maxDisplay={formatMilli(s.valuesMilli[maxIndex] ?? 0)}
-                  note={t('usage.trendNote', { total: formatMilli(total), unit })}
+                  note={t(level ? 'usage.trendNoteLevel' : 'usage.trendNote', { total: formatMilli(total), unit })}
                 />
               );
             })
