@@ -48,6 +48,9 @@ export function SavingsView({ plan }: { plan: PlanView }) {
                 { key: 's', header: t('savings.savings'), numeric: true, cell: (s) => `${formatEuroCents(s.savingsCents)} (${formatBasisPoints(s.savingsBasisPoints)})` },
               ]}
             />
+            {sav.data.notComputed?.length ? (
+              <Alert tone="warning">{t('savings.notComputed', { count: sav.data.notComputed.length, items: sav.data.notComputed.map((n) => names.get(n.code) ?? n.code).join(', ') })}</Alert>
+            ) : null}
             <GovCsvButton table="savings" year={plan.year} label={t('savings.exportCsv')} />
           </>
         )}
