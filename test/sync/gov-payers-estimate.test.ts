@@ -111,6 +111,25 @@ describe('who pays for an initiative (issue 13, item 3)', () => {
   });
 });
 
+describe('who pays, from the plan CSV', () => {
+  it('takes a paganti column (tutti, or the ISTAT codes of the only members who pay) and refuses a bad code by its line', async () => {
+    const hub = await openHub();
+    const csv = (rows: string) => Buffer.from(`codice;descrizione;costo;parti uguali;popolazione;utilizzo;esenti;paganti\r\n${rows}`).toString('base64');
+    const plan = await hub.must('plan.import', { year: 2027, contentBase64: csv(`INIZ;Wi-Fi;1.000,01;100;0;0;;${URBINO}, ${PESARO}\r\nQUOTA;Quota;5.000,00;100;0;0;;tutti\r\n`) });
+    expect(plan.items.map((i) => [i.code, i.payers])).toEqual([
+      ['INIZ', { kind: 'only', members: [PESARO, URBINO] }],
+      ['QUOTA', { kind: 'all' }],
+    ]);
+    const shares = (await hub.must('plan.allocate', { year: 2027 })).items[0]!.shares.filter((s) => s.cents > 0);
+    expect(shares.map((s) => [s.istat, s.cents])).toEqual([
+      [PESARO, 50_001],
+      [URBINO, 50_000],
+    ]);
+    const bad = await hub.call('plan.import', { year: 2027, contentBase64: csv('INIZ;Wi-Fi;10;100;0;0;;Urbino\r\n') });
+    expect(bad.ok ? null : bad.error.message).toBe('Riga 2: voce INIZ: «Urbino» nella colonna paganti non è un codice ISTAT di 6 cifre: scrivere «tutti» oppure i codici ISTAT dei comuni che pagano, separati da virgola.');
+  });
+});
+
 describe("a new year's quantities and key (issue 13, item 4)", () => {
   it('estimates from the last twelve months received (levels averaged), keeps the key, refuses savings and proposal without a quantity', async () => {
     const hub = await openHub();
