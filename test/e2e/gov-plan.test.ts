@@ -157,7 +157,7 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     // the year before the plan has no usage, so quantities are estimated from the last twelve
     // months received and say so, and no "× 0" appears.
     const initiativeRow = hp.getByRole('row').filter({ has: hp.getByRole('rowheader', { name: new RegExp(TITLE) }) });
-    await initiativeRow.getByText('Solo Urbania', { exact: true }).waitFor();
+    await initiativeRow.getByText('Chi paga: Solo Urbania', { exact: true }).waitFor();
     await hp.getByText(/^Stimata dagli ultimi 12 mesi ricevuti \(/).first().waitFor();
     expect(await hp.locator('#plan-items').getByText(/× 0$/).count()).toBe(0);
     await check(hp, 'plan-items');
@@ -169,7 +169,7 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
           await hp.locator('html[lang="en"]').waitFor();
         }
         await hp.getByRole('button', { name: new RegExp(`^(Modifica|Edit) ${TITLE}`) }).click();
-        await hp.locator('#item-payers').scrollIntoViewIfNeeded();
+        await hp.locator('#item-payers-1').scrollIntoViewIfNeeded();
         await hp.waitForTimeout(150);
         expect(await axeProblems(hp), 'plan-item-payers').toEqual([]);
         await hp.screenshot({ path: join(SCREENS, `gov-plan-item-payers-${lang}.png`) });

@@ -56,11 +56,11 @@ describe('hub: the technical plan', () => {
     const api = await hubWithPlan('draft', { item: { quantityMilli: null }, more: [initiative] });
     const { user } = renderApp(api);
     const table = await screen.findByRole('table', { name: 'Voci del piano' }, { timeout: 5000 });
-    expect(within(table).getByRole('columnheader', { name: 'Chi paga' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: 'Chiave di riparto e chi paga' })).toBeTruthy();
     const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!;
     // By name once the registry is read.
-    expect(await within(row('Wi-Fi nelle frazioni')).findByText('Solo Urbino')).toBeTruthy();
-    expect(within(row('Posta elettronica certificata')).getByText('Tutti i membri')).toBeTruthy();
+    expect(await within(row('Wi-Fi nelle frazioni')).findByText('Chi paga: Solo Urbino')).toBeTruthy();
+    expect(within(row('Posta elettronica certificata')).getByText('Chi paga: Tutti i membri')).toBeTruthy();
     expect(within(row('Posta elettronica certificata')).getByText('1.000,00 € + 12,50 € × quantità da indicare')).toBeTruthy();
     expect(within(row('Posta elettronica certificata')).getByText(/^Quantità non nota: nessun utilizzo ricevuto negli ultimi 12 mesi/)).toBeTruthy();
     await user.click(within(table).getByRole('button', { name: 'Modifica Wi-Fi nelle frazioni' }));
@@ -73,7 +73,7 @@ describe('hub: the technical plan', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Salva la voce' }));
     await screen.findByText(/Voci salvate/);
     expect(api.callsOf('plan.saveItems').at(-1)!.items[1]).toMatchObject({ code: 'INIZ-01', exempt: [], payers: { kind: 'only', members: ['041013', '041067'] } });
-    expect(await within(table).findByText('Solo 2 comuni: Fano, Urbino')).toBeTruthy();
+    expect(await within(table).findByText('Chi paga: Solo 2 comuni: Fano, Urbino')).toBeTruthy();
   });
 
   it('shows a locked version read-only with “Crea nuova versione”', async () => {

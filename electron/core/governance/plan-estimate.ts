@@ -8,6 +8,7 @@
  */
 import { combineMonths, measureOf } from '../../../shared/domain/unit-measure';
 import type { QuantityEstimate } from '../../../shared/records/gov-records';
+import { UNITS } from '../../../shared/records/catalogue';
 import type { AppContext } from '../platform/context';
 import { stmt } from '../platform/store/statements';
 import { usageWindow } from './plan-items';
@@ -43,5 +44,8 @@ export function estimateQuantity(ctx: AppContext, year: number, service: string)
     const m = combineMonths(unit, monthly);
     if (m !== null) milli = (milli ?? 0) + m;
   }
+  // A unit counted in whole things (mailboxes, sites): the averages' total to the nearest one.
+  if (milli !== null && !(UNITS as Record<string, { decimals: boolean } | undefined>)[unit]?.decimals) milli = Math.round(milli / 1000) * 1000;
   return { milli, estimate: { from, to, months: months.size, measure: measureOf(unit) } };
+
 }

@@ -159,7 +159,8 @@ export const enGov: Shape<typeof itGov> = {
     calcOneOff: '{{oneOff}} one-off + {{yearly}} yearly',
     colCost: 'Cost',
     colActions: 'Actions',
-    colPayers: 'Who pays',
+    colKeyPayers: 'Sharing key and who pays',
+    payersLine: 'Who pays: {{payers}}',
     payers: {
       all: 'Every member',
       allBut_one: 'Every member except {{count}} exempt: {{names}}',
@@ -172,8 +173,8 @@ export const enGov: Shape<typeof itGov> = {
     quantity: {
       unknown: 'quantity to be entered',
       missing: 'Quantity unknown: no usage received in the last 12 months. Enter it in the item before proposing the plan; meanwhile the cost leaves out the unit cost and no savings are computed.',
-      estimatedCount: 'Estimated from the last 12 months received ({{from}}–{{to}}): the months added up.',
-      estimatedLevel: 'Estimated from the last 12 months received ({{from}}–{{to}}): the months averaged, as the unit measures a level held (it does not add up).',
+      estimatedCount: 'Estimated from the last 12 months received ({{from}}–{{to}}), the months added up.',
+      estimatedLevel: 'Estimated from the last 12 months received ({{from}}–{{to}}), monthly average.',
     },
     calcUnknown: '{{fixed}} + {{unit}} × quantity to be entered',
     exemptCount_one: '{{count}} municipality exempt',

@@ -155,7 +155,8 @@ export const itGov = {
     calcOneOff: '{{oneOff}} una tantum + {{yearly}} annuo',
     colCost: 'Costo',
     colActions: 'Azioni',
-    colPayers: 'Chi paga',
+    colKeyPayers: 'Chiave di riparto e chi paga',
+    payersLine: 'Chi paga: {{payers}}',
     payers: {
       all: 'Tutti i membri',
       allBut_one: 'Tutti i membri tranne {{count}} esente: {{names}}',
@@ -168,8 +169,8 @@ export const itGov = {
     quantity: {
       unknown: 'quantità da indicare',
       missing: 'Quantità non nota: nessun utilizzo ricevuto negli ultimi 12 mesi. Indicarla nella voce prima di proporre il piano; intanto il costo non comprende il costo unitario e i risparmi non si calcolano.',
-      estimatedCount: 'Stimata dagli ultimi 12 mesi ricevuti ({{from}}–{{to}}): somma dei mesi.',
-      estimatedLevel: 'Stimata dagli ultimi 12 mesi ricevuti ({{from}}–{{to}}): media dei mesi, perché l’unità misura una consistenza (non si somma).',
+      estimatedCount: 'Stimata dagli ultimi 12 mesi ricevuti ({{from}}–{{to}}), somma dei mesi.',
+      estimatedLevel: 'Stimata dagli ultimi 12 mesi ricevuti ({{from}}–{{to}}), media mensile.',
     },
     calcUnknown: '{{fixed}} + {{unit}} × quantità da indicare',
     exemptCount_one: '{{count}} comune esente',

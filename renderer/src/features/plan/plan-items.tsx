@@ -113,8 +113,17 @@ export function PlanItems({ plan }: { plan: PlanView }) {
               },
             },
             { key: 'cost', header: t('plan.colCost'), numeric: true, cell: (i) => formatEuroCents(i.cost_cents) },
-            { key: 'key', header: t('plan.item.key'), cell: (i) => keyText(i.key, t) },
-            { key: 'payers', header: t('plan.colPayers'), cell: (i) => payersLabel(i, names, t) },
+            {
+              key: 'key',
+              header: t('plan.colKeyPayers'),
+              cell: (i) => (
+                <>
+                  {keyText(i.key, t)}
+                  <br />
+                  <span className="cst-gov-payers">{t('plan.payersLine', { payers: payersLabel(i, names, t) })}</span>
+                </>
+              ),
+            },
             ...(plan.editable
               ? [
                   {
