@@ -183,6 +183,12 @@ describe("a new year's quantities and key (issue 13, item 4)", () => {
     const savings = await hub.must('plan.savings', { year: 2028 });
     expect(savings.services.map((s) => s.code)).toEqual(['PEC']);
     expect(savings.notComputed).toEqual([{ code: 'BACKUP', reason: 'quantity_missing' }]);
+    // The printed plan and the CSV say it too: the quantity is unknown (empty, never 0), the savings not computed.
+    const doc = await hub.must('report.document', { doc: 'plan', year: 2028 });
+    expect(doc.sections[0]!.table!.rows.find((r) => r.cells[0]!.text === 'BACKUP')!.cells[5]!.text).toBe('non nota');
+    expect(doc.sections[0]!.table!.rows.find((r) => r.cells[0]!.text === 'PEC')!.cells[5]!.text).toBe('40 (stima 12/2025–11/2026)');
+    expect(doc.sections.find((x) => x.heading === 'Economie di scala')!.paragraphs).toEqual([expect.stringMatching(/^Risparmio non calcolato per BACKUP: manca la quantità prevista/)]);
+    expect(csvText(await hub.must('gov.csv', { table: 'plan', year: 2028 }))).toMatch(/BACKUP;Backup in cloud;service;BACKUP;100,00;5,00;;;0,00;100,00;/);
     const refused = await hub.call('plan.step', { year: 2028, version: 1, step: 'propose', date: '2026-11-30', by: 'Comitato esecutivo' });
     expect(refused.ok ? null : refused.error.message).toMatch(/Voce BACKUP: manca la quantità prevista \(nessun utilizzo ricevuto negli ultimi 12 mesi\)/);
     // Typed in, the quantity counts and the plan goes on.

@@ -52,6 +52,9 @@ const row = (texts: string[]): ReportRow => ({ cells: texts.map((text) => ({ tex
 /** A total row: its label spans `span` columns, then the figures. */
 const totalRow = (label: string, span: number, texts: string[]): ReportRow => ({ total: true, cells: [{ text: label, span }, ...texts.map((text) => ({ text }))] });
 
+const notComputedText = (items: readonly { code: string }[]) =>
+  `Risparmio non calcolato per ${items.map((n) => n.code).join(', ')}: manca la quantità prevista (nessun utilizzo ricevuto negli ultimi 12 mesi), quindi il costo della voce è incompleto.`;
+
 /** The quantity on paper: unknown said as such, an estimate with the months it comes from. */
 function quantityCell(i: PlanItemData): string {
   if (i.quantity_milli === null) return 'non nota';
@@ -93,7 +96,10 @@ function planDocument(ctx: AppContext, v: PlanVersionData, consortium: string): 
       table: { columns: [col('Categoria'), col('Totale', true)], rows: [...view.byCategory.map((c) => row([c.label, formatEuro(c.cents)])), totalRow('Totale', 1, [formatEuro(v.total_cents)])] },
     },
   ];
-  if (savings) {
+  if (savings && savings.services.length === 0 && savings.notComputed?.length) {
+    // Nothing comparable because a quantity is missing: the reason, not a table of zeros.
+    sections.push({ heading: 'Economie di scala', paragraphs: [notComputedText(savings.notComputed)] });
+  } else if (savings) {
     sections.push({
       heading: 'Economie di scala',
       table: {
@@ -104,7 +110,7 @@ function planDocument(ctx: AppContext, v: PlanVersionData, consortium: string): 
         ],
       },
       ...((savings.notComputed ?? []).length
-        ? { paragraphs: [`Risparmio non calcolato per ${savings.notComputed!.map((n) => n.code).join(', ')}: manca la quantità prevista (nessun utilizzo ricevuto negli ultimi 12 mesi), quindi il costo della voce è incompleto.`] }
+        ? { paragraphs: [notComputedText(savings.notComputed!)] }
         : {}),
     });
   }
