@@ -84,6 +84,28 @@ describe('who pays for an initiative (issue 13, item 3)', () => {
     expect(st.sections[0]!.table!.rows.find((r) => r.cells[0]!.text === init.code)!.cells[2]!.text).toBe('non paga (solo il comune: Urbino)');
   });
 
+  it('the members that joined the proposal pay with its proposer and beneficiaries', async () => {
+    const hub = await openHub();
+    const urbino = await openTown(hub, URBINO);
+    const pesaro = await openTown(hub, PESARO);
+    const p = await urbino.must('proposals.create', { title: 'Sportello telematico unico', problem: 'Pratiche su carta.', solution: 'Un portale comune.', oneOffCents: 0, yearlyCents: 300_001, beneficiaries: [FANO] });
+    await urbino.must('proposals.submit', { id: p.id });
+    await townToHub(urbino, hub);
+    await hubToTown(hub, pesaro, PESARO);
+    const [shared] = await pesaro.must('joins.list', {});
+    await pesaro.must('joins.join', { id: shared!.id, note: 'Anche per noi.' });
+    await townToHub(pesaro, hub);
+    await admit(hub, p.id);
+    const plan = await hub.must('plan.create', { year: 2027, date: '2026-11-26' });
+    const init = plan.items.find((i) => i.category === 'initiative')!;
+    expect(init.payers).toEqual({ kind: 'only', members: [FANO, PESARO, URBINO] });
+    // 3.000,01 € in equal parts: 100.000 cents each and one cent more for one of them; nobody else pays.
+    await hub.must('plan.saveItems', { year: 2027, version: 1, items: plan.items.map((i) => ({ ...toItemInput(i), ...(i.category === 'initiative' ? { key: { equal: 100, population: 0, usage: 0 } } : {}), ...(i.category === 'quota' ? { fixedCents: 1_000_000 } : {}) })) });
+    const shares = (await hub.must('plan.allocate', { year: 2027 })).items.find((i) => i.code === init.code)!.shares.filter((s) => s.cents > 0);
+    expect(shares.map((s) => s.istat)).toEqual([FANO, PESARO, URBINO]);
+    expect(shares.map((s) => s.cents).sort()).toEqual([100_000, 100_000, 100_001]);
+  });
+
   it('"only these members" is kept as chosen, refuses a non-member, and a record without payers keeps its old meaning', async () => {
     const hub = await openHub();
     await hub.must('plan.create', { year: 2027, date: '2026-11-26' });

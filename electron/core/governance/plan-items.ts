@@ -14,6 +14,7 @@ import { appError } from '../platform/errors';
 import { stmt } from '../platform/store/statements';
 import { estimateQuantity } from './plan-estimate';
 import { participantsOf } from './proposal-participants';
+import { joinersOf } from '../hub/proposals/proposal-joiners';
 
 export const QUOTA_CODE = 'QUOTA';
 
@@ -148,7 +149,7 @@ export function suggestedItems(ctx: AppContext, year: number): PlanItemData[] {
     const t = JSON.parse(row.track) as ProposalStatusData;
     const p = JSON.parse(row.proposal) as ProposalData;
     // Who pays: the proposal's participants (never "everyone" because beneficiaries are empty).
-    const payers = participantsOf(t.owner, p).filter((m) => members.has(m));
+    const payers = participantsOf(t.owner, p, joinersOf(ctx.db, t.proposal_id, t.owner)).filter((m) => members.has(m));
     if (payers.length === 0) continue;
     n += 1;
     items.push(

@@ -3,12 +3,12 @@
  * pre-filled from them on the plan item (`payers: only`), never "every member" by default. An
  * empty list of beneficiaries means the proposer alone, not the whole consortium.
  *
- * The one place that says who takes part: joiners (members who join another member's
- * proposal) are added here too.
+ * The one place that says who takes part: the proposer, the beneficiaries it named, and the
+ * members that joined it (condivisione, hub/proposals/proposal-joiners.ts).
  */
 import type { ProposalData } from '../../../shared/records/proposals';
 
-/** The proposer and the beneficiaries, each once, ascending ISTAT code. */
-export function participantsOf(owner: string, proposal: Pick<ProposalData, 'beneficiaries'>): string[] {
-  return [...new Set([owner, ...proposal.beneficiaries])].sort();
+/** Proposer, beneficiaries and joiners, each once, ascending ISTAT code. */
+export function participantsOf(owner: string, proposal: Pick<ProposalData, 'beneficiaries'>, joiners: readonly { istat: string }[] = []): string[] {
+  return [...new Set([owner, ...proposal.beneficiaries, ...joiners.map((j) => j.istat)])].sort();
 }

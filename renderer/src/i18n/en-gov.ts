@@ -225,7 +225,7 @@ export const enGov: Shape<typeof itGov> = {
       refFixed: 'Alone: fixed yearly cost',
       refUnit: 'Alone: cost per unit',
       payers: 'Who pays for this item',
-      payersHint: 'For an initiative proposed by a municipality, the proposer and the benefiting municipalities are already chosen.',
+      payersHint: 'For an initiative proposed by a municipality, the proposer, the benefiting municipalities and those that joined it are already chosen.',
       payersAll: 'Every member (except the exempt ones chosen below)',
       payersOnly: 'Only these members',
       payersList: 'Municipalities that pay',

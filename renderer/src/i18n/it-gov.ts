@@ -221,7 +221,7 @@ export const itGov = {
       refFixed: 'Da solo: costo fisso annuo',
       refUnit: 'Da solo: costo per unità',
       payers: 'Chi paga questa voce',
-      payersHint: 'Per un’iniziativa proposta da un comune sono già indicati il proponente e i comuni beneficiari.',
+      payersHint: 'Per un’iniziativa proposta da un comune sono già indicati il proponente, i comuni beneficiari e quelli che hanno aderito.',
       payersAll: 'Tutti i membri (tranne gli esenti indicati sotto)',
       payersOnly: 'Solo questi membri',
       payersList: 'Comuni che pagano',
