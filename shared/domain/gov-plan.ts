@@ -10,7 +10,7 @@ import type { Joiner } from './proposal-joins';
 import type { VotingRules, VoteTally } from '../governance/voting';
 import type { PlanAllocation } from '../governance/allocation';
 import type { ConsortiumSavings } from '../governance/statement';
-import type { ConsortiumReportContent, CostStatementData, ItemCategory, PlanItemData, PlanVersionData, ProposalStatusData } from '../records/gov-records';
+import type { ConsortiumReportContent, CostStatementData, ItemCategory, PayersData, PlanItemData, PlanVersionData, ProposalStatusData } from '../records/gov-records';
 
 /**
  * API inputs and outputs of governance (issue 5): evaluation of proposals, the yearly technical
@@ -96,12 +96,26 @@ export const PlanItemInput = z
     proposalId: RecordId.nullable().optional(),
     fixedCents: CentsSchema.default(0),
     unitCents: CentsSchema.default(0),
-    /** Projected quantity in thousandths; omitted → last year's usage (the suggestion). */
+    /**
+     * Projected quantity in thousandths; omitted or null → the estimate from the last twelve
+     * months received (null when no month has a figure: unknown, never zero).
+     */
     quantityMilli: z.number().int().min(0, { message: 'La quantità non può essere negativa.' }).max(1e15).nullable().optional(),
     oneOffCents: CentsSchema.default(0),
     key: SharingKeySchema,
     usageBasis: z.enum(['last_year', 'projected']).default('last_year'),
     exempt: z.array(IstatCode).max(10_000).default([]),
+    /**
+     * Who pays: every member but `exempt`, or only the members listed. Every screen sends it; an
+     * API caller or a CSV row without it means every member but `exempt` (the record then says
+     * so explicitly, and the plan screen, the printed plan and the CSV show it).
+     */
+    payers: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('all') }).strict(),
+        z.object({ kind: z.literal('only'), members: z.array(IstatCode).min(1, { message: 'Indicare almeno un comune che paga la voce.' }).max(10_000) }).strict(),
+      ])
+      .default({ kind: 'all' }),
     reference: z
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('size_class'), cents: z.array(CentsSchema).min(1).max(20) }).strict(),
@@ -127,8 +141,14 @@ export function toItemInput(i: PlanItemData): z.input<typeof PlanItemInput> {
     key: i.key,
     usageBasis: i.usage_basis,
     exempt: i.exempt,
+    payers: payersOf(i),
     reference: i.reference,
   };
+}
+
+/** Who pays an item: its `payers`, or for an item stored before issue 13 every member but `exempt`. */
+export function payersOf(i: Pick<PlanItemData, 'payers'>): PayersData {
+  return i.payers ?? { kind: 'all' };
 }
 
 export const PlanCreateInput = z.object({ year: Year, date: IsoDate, by: lineText(100).optional() }).strict();

@@ -41,6 +41,14 @@ export const governanceMessages = {
     "Voce {item}: la chiave di riparto usa l'utilizzo, ma la voce non è legata a un servizio del catalogo di cui misurare l'utilizzo.",
     'Item {item}: the cost-sharing key uses usage, but the item is not linked to a catalogue service whose usage could be measured.',
   ),
+  'plan.payerUnknown': refusal(
+    'Voce {item}: il comune {istat} indicato fra chi paga non è un membro attivo del consorzio: toglierlo dall’elenco o aggiornare l’anagrafe dei soci.',
+    'Item {item}: the municipality {istat} listed among those who pay is not an active member of the consortium: remove it from the list or update the member registry.',
+  ),
+  'plan.quantityMissing': refusal(
+    'Voce {item}: manca la quantità prevista (nessun utilizzo ricevuto negli ultimi 12 mesi): indicarla nella voce prima di proporre il piano, altrimenti il costo non comprende il costo unitario.',
+    'Item {item}: the projected quantity is missing (no usage received in the last 12 months): enter it in the item before proposing the plan, otherwise the cost leaves out the unit cost.',
+  ),
   'plan.notFound': notFound('Il piano tecnico {year} non esiste ancora: crearlo prima (bozza del Direttore tecnico).', 'The {year} technical plan does not exist yet: create it first (the technical director’s draft).'),
   'plan.versionUnknown': notFound('Il piano {year} non ha una versione {version}.', 'The {year} plan has no version {version}.'),
   'plan.exists': refusal(
@@ -54,6 +62,10 @@ export const governanceMessages = {
   'planCsv.columnMissing': refusal(
     'Manca la colonna «{column}» nella prima riga del file (intestazioni: codice; descrizione; costo; parti uguali; popolazione; utilizzo; esenti).',
     'The column «{column}» is missing from the first line of the file (headers: codice; descrizione; costo; parti uguali; popolazione; utilizzo; esenti).',
+  ),
+  'planCsv.linePayersIstat': refusal(
+    'Riga {line}: voce {code}: «{value}» nella colonna paganti non è un codice ISTAT di 6 cifre: scrivere «tutti» oppure i codici ISTAT dei comuni che pagano, separati da virgola.',
+    'Line {line}: item {code}: «{value}» in the paganti column is not a 6-digit ISTAT code: write «tutti» (everyone) or the ISTAT codes of the municipalities that pay, separated by commas.',
   ),
   'planCsv.noItems': refusal('Il file non contiene voci: dopo la riga delle intestazioni, una riga per voce.', 'The file holds no items: after the header line, one line per item.'),
   'planCsv.lineCodeMissing': refusal('Riga {line}: manca il codice della voce.', 'Line {line}: the item’s code is missing.'),

@@ -69,6 +69,7 @@ export const schemaMessages = {
   'schema.staffCode': v('Il codice usa lettere, cifre, punto, trattino o trattino basso (massimo 24 caratteri), per esempio P-001.', 'The code uses letters, digits, dot, hyphen or underscore (at most 24 characters), for example P-001.'),
   'schema.hubId': v('Il codice del consorzio usa solo lettere maiuscole, cifre e trattini (massimo 32), per esempio CST-PU.', 'The consortium code uses only capital letters, digits and hyphens (at most 32), for example CST-PU.'),
   'schema.committeeMax': v('Il Comitato esecutivo ha al massimo 100 componenti.', 'The Executive Committee has at most 100 members.'),
+  'schema.payersNone': v('Indicare almeno un comune che paga la voce.', 'Give at least one municipality that pays for the item.'),
   'schema.recordId': v('Identificativo non valido.', 'Invalid identifier.'),
   'schema.votesOverPresent': v('I voti espressi sono più dei membri presenti.', 'There are more votes cast than members present.'),
   'schema.weightsSum100': v('I pesi dei criteri devono sommare a 100.', 'The weights of the criteria must add up to 100.'),

@@ -220,6 +220,11 @@ export interface ConsortiumSavings {
   standAloneCents: number;
   savingsCents: number;
   savingsBasisPoints: number | null;
+  /**
+   * Items with a reference price whose savings are not computed, and why: `quantity_missing`,
+   * the item's quantity is unknown so its cost is incomplete (issue 13). Left out of the totals.
+   */
+  notComputed?: { code: string; reason: 'quantity_missing' }[];
 }
 
 /** The economies of scale of the whole consortium, per service and in total. */

@@ -72,6 +72,30 @@ export const ReferenceData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('per_unit'), fixedCents: Cents.optional(), unitCents: Cents }).strict(),
 ]);
 
+/**
+ * Who pays an item (issue 13): every active member except the item's `exempt` ones, or only the
+ * members listed (an initiative of a few towns: its proposer, beneficiaries and joiners, see
+ * governance/proposal-participants.ts). Written on every item since issue 13; an item stored
+ * before has no `payers` and keeps the meaning it was allocated with: every member but `exempt`
+ * (allocations already approved were frozen with that meaning, and the hub's events that carry
+ * those items cannot be rewritten, so the absence is read the same way everywhere).
+ */
+export const PayersData = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('only'), members: z.array(Istat).min(1).max(10_000) }).strict(),
+]);
+export type PayersData = z.infer<typeof PayersData>;
+
+/**
+ * Where an item's suggested quantity comes from (issue 13): the last twelve months the hub has
+ * received, `from`–`to` ('YYYY-MM'), `months` of them with a figure; a count is their sum, a
+ * level (GB, mailboxes) their average (shared/domain/unit-measure.ts).
+ */
+export const QuantityEstimate = z
+  .object({ from: z.string().regex(/^\d{4}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}$/), months: z.number().int().min(0).max(12), measure: z.enum(['count', 'level']) })
+  .strict();
+export type QuantityEstimate = z.infer<typeof QuantityEstimate>;
+
 /** One item of the plan: a catalogue service, an initiative from a proposal, or the membership quota. */
 export const PlanItemData = z
   .object({
@@ -83,15 +107,22 @@ export const PlanItemData = z
     proposal_id: RecordId.nullable(),
     fixed_cents: Cents,
     unit_cents: Cents,
-    /** Projected quantity (thousandths of the unit) and what last year's usage suggested. */
-    quantity_milli: Milli,
+    /**
+     * Projected quantity (thousandths of the unit) and what the usage received suggested; null:
+     * unknown (no usage received and none typed), never read as zero: the item's cost then leaves
+     * out the unit cost, its savings are not computed and the plan cannot be proposed.
+     */
+    quantity_milli: Milli.nullable(),
     suggested_milli: Milli.nullable(),
+    /** The months `suggested_milli` was estimated from (absent on items stored before issue 13). */
+    estimate: QuantityEstimate.nullable().optional(),
     one_off_cents: Cents,
     /** fixed + unit × quantity (rounded to the cent) + one-off. */
     cost_cents: Cents,
     key: Key,
     usage_basis: z.enum(['last_year', 'projected']),
     exempt: z.array(Istat).max(10_000),
+    payers: PayersData.optional(),
     reference: ReferenceData.nullable(),
   })
   .strict();

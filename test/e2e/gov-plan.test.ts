@@ -153,7 +153,32 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await hp.reload();
     await go(hp, '/plan');
     await hp.getByRole('rowheader', { name: new RegExp(TITLE) }).waitFor();
+    // Issue 13: the proposal had no beneficiaries, so Urbania alone pays for it (not all members);
+    // the year before the plan has no usage, so quantities are estimated from the last twelve
+    // months received and say so, and no "× 0" appears.
+    const initiativeRow = hp.getByRole('row').filter({ has: hp.getByRole('rowheader', { name: new RegExp(TITLE) }) });
+    await initiativeRow.getByText('Chi paga: Solo Urbania', { exact: true }).waitFor();
+    await hp.getByText(/^Stimata dagli ultimi 12 mesi ricevuti \(/).first().waitFor();
+    expect(await hp.locator('#plan-items').getByText(/× 0$/).count()).toBe(0);
     await check(hp, 'plan-items');
+    if (SCREENS) {
+      // The item's form, where who pays is chosen: in both languages (the modal hides the switch).
+      for (const lang of ['it', 'en'] as const) {
+        if (lang === 'en') {
+          await hp.locator('header [role="group"]').getByRole('button', { name: 'English', exact: true }).click();
+          await hp.locator('html[lang="en"]').waitFor();
+        }
+        await hp.getByRole('button', { name: new RegExp(`^(Modifica|Edit) ${TITLE}`) }).click();
+        await hp.locator('#item-payers-1').scrollIntoViewIfNeeded();
+        await hp.waitForTimeout(150);
+        expect(await axeProblems(hp), 'plan-item-payers').toEqual([]);
+        await hp.screenshot({ path: join(SCREENS, `gov-plan-item-payers-${lang}.png`) });
+        await hp.keyboard.press('Escape');
+        await hp.getByRole('dialog').waitFor({ state: 'detached' });
+      }
+      await hp.locator('header [role="group"]').getByRole('button', { name: 'Italiano', exact: true }).click();
+      await hp.locator('html[lang="it"]').waitFor();
+    }
     // The item editor: a key that does not sum to 100 is refused beside the percentages.
     await hp.getByRole('button', { name: new RegExp(`^Modifica ${TITLE}`) }).click();
     await hp.locator('#item-equal').fill('50');
@@ -196,6 +221,9 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await check(hp, 'allocation');
     await go(hp, '/plan/savings');
     await hp.getByRole('heading', { name: 'Economie di scala' }).waitFor();
+    // Every quantity is known (estimated): the savings are computed on complete costs.
+    await hp.getByText(/^Il consorzio spende /).waitFor();
+    expect(await hp.getByText(/^Risparmio non calcolato/).count()).toBe(0);
     await check(hp, 'savings');
     // The plan document as PDF: printed by the backend's Chromium, downloaded by the browser.
     const [download] = await Promise.all([hp.waitForEvent('download', { timeout: 60_000 }), hp.getByRole('button', { name: 'Scarica il PDF del piano' }).click()]);
@@ -220,6 +248,8 @@ describe('governance: evaluation, plan, approvals, the member’s share', () => 
     await go(mp, '/share');
     await mp.getByRole('heading', { name: 'La quota del Comune' }).waitFor();
     await mp.getByText(/^Il Comune paga .* e risparmia /).waitFor();
+    // Its statement says the initiative is the member's alone.
+    await mp.locator('#share-statement').getByText(/Solo Urbania$/).first().waitFor();
     await mp.getByRole('heading', { level: 3, name: new RegExp(TITLE) }).waitFor();
     const proposals = mp.locator('#share-proposals');
     await proposals.getByText('Ammessa al piano').first().waitFor();

@@ -22,7 +22,10 @@ describe('hub: the technical plan', () => {
     expect(within(table).getByText('Parti uguali 50%, Popolazione 50%')).toBeTruthy();
     await user.click(within(table).getByRole('button', { name: 'Modifica Posta elettronica certificata' }));
     const dialog = await screen.findByRole('dialog', { name: 'Modifica la voce' });
-    expect(within(dialog).getByText('Suggerita dall’utilizzo dell’anno scorso: 110.')).toBeTruthy();
+    // The estimate says which months it comes from (the latest twelve received, one with a figure).
+    expect(within(dialog).getByText('Stimata dagli ultimi 12 mesi ricevuti (aprile 2025–marzo 2026): 110. Lasciare vuoto se non è nota.')).toBeTruthy();
+    // Who pays is a choice on the item: every member (but the exempt ones) here, a service.
+    expect((within(dialog).getByRole('radio', { name: 'Tutti i membri (tranne gli esenti indicati sotto)' }) as HTMLInputElement).checked).toBe(true);
     const equal = within(dialog).getByRole('textbox', { name: 'Parti uguali' });
     await user.clear(equal);
     await user.type(equal, '30');
@@ -42,7 +45,36 @@ describe('hub: the technical plan', () => {
     await user.type(refUnit, '25,50');
     await user.click(within(dialog).getByRole('button', { name: 'Salva la voce' }));
     await screen.findByText(/Voci salvate/);
-    expect(api.callsOf('plan.saveItems')).toMatchObject([{ year: 2027, version: 1, items: [{ code: 'PEC', key: { equal: 30, population: 50, usage: 20 }, exempt: ['041066'], fixedCents: 100_000, unitCents: 1_250, quantityMilli: 120_000, reference: { kind: 'per_unit', fixedCents: 0, unitCents: 2_550 } }] }]);
+    expect(api.callsOf('plan.saveItems')).toMatchObject([{ year: 2027, version: 1, items: [{ code: 'PEC', key: { equal: 30, population: 50, usage: 20 }, exempt: ['041066'], payers: { kind: 'all' }, fixedCents: 100_000, unitCents: 1_250, quantityMilli: 120_000, reference: { kind: 'per_unit', fixedCents: 0, unitCents: 2_550 } }] }]);
+  });
+
+  it('says who pays each item and that a quantity is unknown; an initiative of a few towns stays theirs when edited', async () => {
+    usePlanStore.getState().reset();
+    window.location.hash = '#/plan';
+    const initiative = { code: 'INIZ-01', description: 'Wi-Fi nelle frazioni', category: 'initiative' as const, fixedCents: 180_000, key: { equal: 50, population: 50, usage: 0 }, payers: { kind: 'only' as const, members: ['041067'] } };
+    // No usage received: PEC's quantity is unknown, never 0.
+    const api = await hubWithPlan('draft', { item: { quantityMilli: null }, more: [initiative] });
+    const { user } = renderApp(api);
+    const table = await screen.findByRole('table', { name: 'Voci del piano' }, { timeout: 5000 });
+    expect(within(table).getByRole('columnheader', { name: 'Chiave di riparto e chi paga' })).toBeTruthy();
+    const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!;
+    // By name once the registry is read.
+    expect(await within(row('Wi-Fi nelle frazioni')).findByText('Chi paga: Solo Urbino')).toBeTruthy();
+    expect(within(row('Posta elettronica certificata')).getByText('Chi paga: Tutti i membri')).toBeTruthy();
+    expect(within(row('Posta elettronica certificata')).getByText('1.000,00 € + 12,50 € × quantità da indicare')).toBeTruthy();
+    expect(within(row('Posta elettronica certificata')).getByText(/^Quantità non nota: nessun utilizzo ricevuto negli ultimi 12 mesi/)).toBeTruthy();
+    await user.click(within(table).getByRole('button', { name: 'Modifica Wi-Fi nelle frazioni' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Modifica la voce' });
+    expect((within(dialog).getByRole('radio', { name: 'Solo questi membri' }) as HTMLInputElement).checked).toBe(true);
+    const payers = within(dialog).getByRole('group', { name: 'Comuni che pagano' });
+    expect((within(payers).getByRole('checkbox', { name: 'Urbino' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(within(payers).getByRole('checkbox', { name: 'Fano' }));
+    expect(await serious()).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Salva la voce' }));
+    await screen.findByText(/Voci salvate/);
+    const sent = api.callsOf('plan.saveItems').at(-1) as { items: unknown[] };
+    expect(sent.items[1]).toMatchObject({ code: 'INIZ-01', exempt: [], payers: { kind: 'only', members: ['041013', '041067'] } });
+    expect(await within(table).findByText('Chi paga: Solo 2 comuni: Fano, Urbino')).toBeTruthy();
   });
 
   it('shows a locked version read-only with “Crea nuova versione”', async () => {

@@ -15,7 +15,8 @@ import { stmt } from '../platform/store/statements';
 import { withRules } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { writeStatement } from './gov-store';
-import { activeMembers, usageByMember, usageWindow } from './plan-items';
+import { activeMembers, quantityMissing, usageByMember, usageWindow } from './plan-items';
+import { exemptOf } from './plan-payers';
 
 /** Computes (never stores) the allocation of a version from today's registry and usage. */
 export function computeAllocation(ctx: AppContext, v: PlanVersionData): PlanAllocation {
@@ -38,7 +39,7 @@ export function computeAllocation(ctx: AppContext, v: PlanVersionData): PlanAllo
   };
   const inputs: PlanItemInput[] = v.items.map((i) => {
     const usage = i.key.usage > 0 && i.service ? usageOf(i.service, i.usage_basis) : [];
-    return { code: i.code, costCents: i.cost_cents, key: i.key, exempt: i.exempt, usage };
+    return { code: i.code, costCents: i.cost_cents, key: i.key, exempt: exemptOf(i, members), usage };
   });
   return withRules(() => allocatePlan(v.year, inputs, members));
 }
@@ -53,14 +54,20 @@ export function freezeAllocation(ctx: AppContext, alloc: PlanAllocation, version
   stmt(ctx.db, 'INSERT OR REPLACE INTO gov_allocations (year, version, data) VALUES (?, ?, ?)').run(alloc.year, version, JSON.stringify(alloc));
 }
 
+/**
+ * The stand-alone references the savings compare with. An item whose quantity is unknown has
+ * none: its cost leaves out the unit cost, and comparing it would claim savings that do not
+ * exist (issue 13); `savingsOf` names it among the items whose savings are not computed.
+ */
 export function referencesOf(v: PlanVersionData): Record<string, StandAloneReference> {
   const refs: Record<string, StandAloneReference> = {};
-  for (const i of v.items) if (i.reference) refs[i.code] = i.reference;
+  for (const i of v.items) if (i.reference && !quantityMissing(i)) refs[i.code] = i.reference;
   return refs;
 }
 
 export function savingsOf(ctx: AppContext, v: PlanVersionData, alloc = allocationOf(ctx, v)): ConsortiumSavings {
-  return withRules(() => consortiumSavings(alloc, referencesOf(v)));
+  const notComputed = v.items.filter((i) => i.reference && quantityMissing(i)).map((i) => ({ code: i.code, reason: 'quantity_missing' as const }));
+  return { ...withRules(() => consortiumSavings(alloc, referencesOf(v))), notComputed };
 }
 
 export function statementData(v: PlanVersionData, s: MemberStatement, consortium: ConsortiumSavings): CostStatementData {

@@ -8,7 +8,7 @@ import { requireGovHub } from './gov-errors';
 import { proposalRanking } from './evaluation-service';
 import { readStatement } from './gov-store';
 import { pickVersion } from './plan-service';
-import { dateIt, keyText, usageMeasureIt } from './report-format';
+import { dateIt, keyText, monthIt, payersText, usageMeasureIt } from './report-format';
 import { serviceUnits } from '../hub/usage/service-units';
 import { formatCents, formatHundredths, formatMilli } from '../../../shared/format/numbers';
 import { APPROVAL_BODY_LABELS, PLAN_STATE_LABELS } from '../../../shared/governance/approvals';
@@ -41,6 +41,10 @@ const FILE_NAMES: Record<ParsedInput<'gov.csv'>['table'], string> = {
 };
 
 
+export function memberNames(ctx: AppContext): Map<string, string> {
+  return new Map((stmt(ctx.db, 'SELECT istat, name FROM members').all() as { istat: string; name: string }[]).map((m) => [m.istat, m.name]));
+}
+
 export function govCsv(ctx: AppContext, input: ParsedInput<'gov.csv'>): CsvFile {
   let header: string[];
   let rows: (string | number | null)[][];
@@ -48,8 +52,16 @@ export function govCsv(ctx: AppContext, input: ParsedInput<'gov.csv'>): CsvFile 
   switch (input.table) {
     case 'plan': {
       const v = pickVersion(ctx, input.year, input.version);
-      header = ['Codice', 'Descrizione', 'Categoria', 'Servizio', 'Costo fisso (€)', 'Costo unitario (€)', 'Quantità prevista', 'Una tantum (€)', 'Costo (€)', 'Parti uguali %', 'Popolazione %', 'Utilizzo %', 'Esenti'];
-      rows = v.items.map((i) => [i.code, i.description, i.category, i.service, euroCsv(i.fixed_cents), euroCsv(i.unit_cents), milliCsv(i.quantity_milli), euroCsv(i.one_off_cents), euroCsv(i.cost_cents), i.key.equal, i.key.population, i.key.usage, i.exempt.join(' ')]);
+      const names = memberNames(ctx);
+      // "Quantità prevista" empty: unknown (no usage received, none typed), never 0.
+      header = ['Codice', 'Descrizione', 'Categoria', 'Servizio', 'Costo fisso (€)', 'Costo unitario (€)', 'Quantità prevista', 'Stimata dai mesi ricevuti', 'Una tantum (€)', 'Costo (€)', 'Parti uguali %', 'Popolazione %', 'Utilizzo %', 'Esenti', 'Chi paga', 'Comuni che pagano (ISTAT)'];
+      rows = v.items.map((i) => [
+        i.code, i.description, i.category, i.service, euroCsv(i.fixed_cents), euroCsv(i.unit_cents),
+        i.quantity_milli === null ? null : milliCsv(i.quantity_milli),
+        i.estimate && i.estimate.months > 0 ? `${monthIt(i.estimate.from)}–${monthIt(i.estimate.to)}` : null,
+        euroCsv(i.one_off_cents), euroCsv(i.cost_cents), i.key.equal, i.key.population, i.key.usage, i.exempt.join(' '),
+        payersText(i, names, 10_000), i.payers?.kind === 'only' ? i.payers.members.join(' ') : 'tutti',
+      ]);
       break;
     }
     case 'allocation': {
@@ -104,7 +116,7 @@ export function govCsv(ctx: AppContext, input: ParsedInput<'gov.csv'>): CsvFile 
     case 'ballots': {
       // Who voted how in each recorded vote (the roll call for the minutes).
       const v = pickVersion(ctx, input.year, input.version);
-      const names = new Map((stmt(ctx.db, 'SELECT istat, name FROM members').all() as { istat: string; name: string }[]).map((m) => [m.istat, m.name]));
+      const names = memberNames(ctx);
       header = ['Data', 'Organo', 'Verbale', 'Votante', 'Nome', 'Presente', 'Voto'];
       rows = v.approvals.flatMap((a) => {
         const vote = new Map(a.ballots.map((b) => [b.member, b.vote]));

@@ -4,7 +4,10 @@
  * Columns (header names without case, accents or spaces): codice; descrizione; costo (euro,
  * "1.234,56"); parti uguali; popolazione; utilizzo (percentuali intere che sommano a 100);
  * esenti (codici ISTAT separati da virgola o spazio); facoltative: categoria (servizio,
- * iniziativa, quota), servizio (codice del catalogo, per la chiave a utilizzo).
+ * iniziativa, quota), servizio (codice del catalogo, per la chiave a utilizzo), paganti ("tutti",
+ * or the ISTAT codes of the only members who pay: an initiative of a few towns). A row without
+ * paganti is paid by every member but its esenti, as the file's columns say; the plan then
+ * shows "tutti i membri" on the item, never a hidden default.
  * All rows or none: the first bad row is refused with its line and nothing changes.
  */
 import type { z } from 'zod';
@@ -29,6 +32,7 @@ const COLUMNS = {
   exempt: ['esenti', 'comuniesenti', 'exempt'],
   category: ['categoria', 'category'],
   service: ['servizio', 'service'],
+  payers: ['paganti', 'chipaga', 'payers'],
 } as const;
 
 const CATEGORY: Record<string, 'service' | 'initiative' | 'quota'> = { servizio: 'service', iniziativa: 'initiative', quota: 'quota', service: 'service', initiative: 'initiative' };
@@ -93,7 +97,12 @@ export function parsePlanCsv(bytes: Uint8Array): z.input<typeof PlanItemInput>[]
     const catText = foldHeader(get('category'));
     const service = get('service') || null;
     const category = CATEGORY[catText] ?? (code.toUpperCase() === 'QUOTA' ? 'quota' : service ? 'service' : 'initiative');
-    items.push({ code, description: get('description') || code, category, service, fixedCents: cost, quantityMilli: 0, key, exempt });
+    const payerText = get('payers');
+    const payerCodes = /^(tutti|all)$/i.test(payerText) ? [] : payerText.split(/[\s,]+/).filter(Boolean);
+    const badPayer = payerCodes.find((x) => !/^\d{6}$/.test(x));
+    if (badPayer) throw bad(line, 'planCsv.linePayersIstat', { code, value: badPayer }, 'payers');
+    const payers = payerCodes.length > 0 ? { kind: 'only' as const, members: payerCodes } : { kind: 'all' as const };
+    items.push({ code, description: get('description') || code, category, service, fixedCents: cost, quantityMilli: 0, key, exempt, payers });
   }
   if (items.length === 0) throw appError('planCsv.noItems', {}, { field: 'file' });
   return items;

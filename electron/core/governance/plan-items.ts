@@ -1,19 +1,22 @@
 /**
- * Items of the yearly technical plan: what last year's usage suggests for each catalogue
- * service, the initiatives of admitted proposals, the membership quota; and the cost of an item
+ * Items of the yearly technical plan: what the last twelve months received suggest for each
+ * catalogue service (plan-estimate.ts), the initiatives of admitted proposals, the membership quota; and the cost of an item
  * (fixed yearly + unit cost × projected quantity, rounded to the cent, + one-off).
  */
 import type { z } from 'zod';
 import type { PlanItemInput } from '../../../shared/domain/gov-plan';
 import { roundHalfAwayFromZero, sumCents } from '../../../shared/governance/money';
 import type { HubServiceData } from '../../../shared/records/hub-catalogue';
-import type { PlanItemData, PlanVersionData, ProposalStatusData } from '../../../shared/records/gov-records';
+import type { PayersData, PlanItemData, PlanVersionData, ProposalStatusData } from '../../../shared/records/gov-records';
 import type { ProposalData } from '../../../shared/records/proposals';
 import type { AppContext } from '../platform/context';
 import { appError } from '../platform/errors';
 import { stmt } from '../platform/store/statements';
 import { combineSum } from '../../../shared/domain/unit-measure';
 import { serviceUnit } from '../hub/usage/service-units';
+import { estimateQuantity } from './plan-estimate';
+import { participantsOf } from './proposal-participants';
+import { joinersOf } from '../hub/proposals/proposal-joiners';
 
 export const QUOTA_CODE = 'QUOTA';
 
@@ -55,24 +58,17 @@ export function usageByMember(ctx: AppContext, service: string, window: [string,
   return new Map(rows.map((r) => [r.owner, combineSum(unit, r.q, r.months) ?? 0]));
 }
 
-export function itemCost(i: { fixed_cents: number; unit_cents: number; quantity_milli: number; one_off_cents: number }): number {
-  const variable = Number(roundHalfAwayFromZero(BigInt(i.unit_cents) * BigInt(i.quantity_milli), 1000n));
+/** An unknown quantity leaves the unit cost out (the item says so; the plan cannot be proposed so). */
+export function itemCost(i: { fixed_cents: number; unit_cents: number; quantity_milli: number | null; one_off_cents: number }): number {
+  const variable = Number(roundHalfAwayFromZero(BigInt(i.unit_cents) * BigInt(i.quantity_milli ?? 0), 1000n));
   return sumCents([i.fixed_cents, variable, i.one_off_cents], { it: 'Costo della voce', en: 'Cost of the item' });
 }
 
-/** From the API's item to the record's, with the suggestion and the cost computed here. */
+/** From the API's item to the record's, with the estimate and the cost computed here. */
 export function toItemData(ctx: AppContext, year: number, input: z.output<typeof PlanItemInput>): PlanItemData {
-  let suggested: number | null = null;
-  if (input.service) {
-    const window = usageWindow(ctx, year, 'last_year');
-    suggested = stmt(
-      ctx.db,
-      'SELECT coalesce(sum(quantity_milli), 0) FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service = ? AND month BETWEEN ? AND ?',
-    )
-      .pluck()
-      .get(input.service, window[0], window[1]) as number;
-  }
-  const quantity = input.quantityMilli ?? suggested ?? 0;
+  const est = input.service ? estimateQuantity(ctx, year, input.service) : null;
+  const quantity = input.quantityMilli ?? est?.milli ?? null;
+  const payers: PayersData = input.payers.kind === 'only' ? { kind: 'only', members: [...new Set(input.payers.members)].sort() } : { kind: 'all' };
   const item = {
     code: input.code,
     description: input.description,
@@ -82,12 +78,15 @@ export function toItemData(ctx: AppContext, year: number, input: z.output<typeof
     fixed_cents: input.fixedCents,
     unit_cents: input.unitCents,
     quantity_milli: quantity,
-    suggested_milli: suggested,
+    suggested_milli: est?.milli ?? null,
+    estimate: est?.estimate ?? null,
     one_off_cents: input.oneOffCents,
     cost_cents: 0,
     key: input.key,
     usage_basis: input.usageBasis,
-    exempt: [...new Set(input.exempt)].sort(),
+    // Exemptions only mean something beside "every member": a list of payers says it all.
+    exempt: payers.kind === 'all' ? [...new Set(input.exempt)].sort() : [],
+    payers,
     reference: input.reference,
   } satisfies PlanItemData;
   if (item.key.usage > 0 && !item.service) {
@@ -97,10 +96,16 @@ export function toItemData(ctx: AppContext, year: number, input: z.output<typeof
   return item;
 }
 
+/** An item whose cost needs a quantity nobody knows (no usage received, none typed). */
+export function quantityMissing(i: Pick<PlanItemData, 'unit_cents' | 'quantity_milli'>): boolean {
+  return i.unit_cents > 0 && i.quantity_milli === null;
+}
+
 /**
  * The items a new plan starts from: every active service of the catalogue with a cost (quantity
- * suggested from last year's usage), every admitted proposal as an initiative (its members
- * benefiting pay, the others are exempt), and the membership quota (last plan's amount).
+ * estimated from the last twelve months received, key as in last year's plan), every admitted
+ * proposal as an initiative (paid only by its participants), and the membership quota (last
+ * plan's amount).
  * Stand-alone reference prices (by size class or per unit) are carried over, item by item code,
  * from the latest version of the previous plan: they describe the market, not the year's plan.
  */
@@ -108,11 +113,19 @@ export function suggestedItems(ctx: AppContext, year: number): PlanItemData[] {
   const previous = lastPlan(ctx, year);
   const references = new Map((previous?.items ?? []).filter((i) => i.reference).map((i) => [i.code, i.reference]));
   const carried = (code: string) => references.get(code) ?? null;
+  // The sharing key (and the months its usage share reads) as the office configured it last
+  // year, item by item: an empty year is no reason to change how costs are shared.
+  const lastItems = new Map((previous?.items ?? []).map((i) => [i.code, i]));
   const items: PlanItemData[] = [];
   const services = (stmt(ctx.db, 'SELECT data FROM hub_services WHERE active = 1 ORDER BY position, code').pluck().all() as string[]).map((s) => JSON.parse(s) as HubServiceData);
   for (const s of services) {
     if (s.fixed_yearly_cents === null && s.unit_cost_cents === null) continue;
-    const used = usageByMember(ctx, s.code, usageWindow(ctx, year, 'last_year')).size > 0;
+    const last = lastItems.get(s.code);
+    // Without a previous plan: a usage share when the service has a unit cost and usage was
+    // received in the last twelve months; read from the calendar year before the plan when that
+    // has usage, else from those twelve months (the estimate's window).
+    const usedLastYear = usageByMember(ctx, s.code, usageWindow(ctx, year, 'last_year')).size > 0;
+    const used = usedLastYear || usageByMember(ctx, s.code, usageWindow(ctx, year, 'projected')).size > 0;
     items.push(
       toItemData(ctx, year, {
         code: s.code,
@@ -124,9 +137,11 @@ export function suggestedItems(ctx: AppContext, year: number): PlanItemData[] {
         unitCents: s.unit_cost_cents ?? 0,
         quantityMilli: null,
         oneOffCents: 0,
-        key: used && (s.unit_cost_cents ?? 0) > 0 ? { equal: 20, population: 30, usage: 50 } : { equal: 50, population: 50, usage: 0 },
-        usageBasis: 'last_year',
+        key: last ? { ...last.key } : used && (s.unit_cost_cents ?? 0) > 0 ? { equal: 20, population: 30, usage: 50 } : { equal: 50, population: 50, usage: 0 },
+        // The office's choice of months, unless the calendar year it names has none.
+        usageBasis: usedLastYear && last?.usage_basis !== 'projected' ? 'last_year' : 'projected',
         exempt: [],
+        payers: { kind: 'all' },
         reference: carried(s.code),
       }),
     );
@@ -140,9 +155,9 @@ export function suggestedItems(ctx: AppContext, year: number): PlanItemData[] {
   for (const row of admitted) {
     const t = JSON.parse(row.track) as ProposalStatusData;
     const p = JSON.parse(row.proposal) as ProposalData;
-    const benefit = new Set([t.owner, ...p.beneficiaries]);
-    const exempt = p.beneficiaries.length > 0 ? [...members].filter((m) => !benefit.has(m)) : [];
-    if (exempt.length === members.size) continue;
+    // Who pays: the proposal's participants (never "everyone" because beneficiaries are empty).
+    const payers = participantsOf(t.owner, p, joinersOf(ctx.db, t.proposal_id, t.owner)).filter((m) => members.has(m));
+    if (payers.length === 0) continue;
     n += 1;
     items.push(
       toItemData(ctx, year, {
@@ -157,7 +172,8 @@ export function suggestedItems(ctx: AppContext, year: number): PlanItemData[] {
         oneOffCents: p.one_off_cents,
         key: { equal: 50, population: 50, usage: 0 },
         usageBasis: 'last_year',
-        exempt,
+        exempt: [],
+        payers: { kind: 'only', members: payers },
         reference: null,
       }),
     );
@@ -177,6 +193,7 @@ export function suggestedItems(ctx: AppContext, year: number): PlanItemData[] {
       key: { equal: 40, population: 60, usage: 0 },
       usageBasis: 'last_year',
       exempt: [],
+      payers: { kind: 'all' },
       reference: carried(QUOTA_CODE),
     }),
   );

@@ -35,7 +35,7 @@ import { checkLineSize, requireGovHub, withRules } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';
 import { readPlanVersions, writePlanVersion } from './gov-store';
-import { activeMembers, QUOTA_CODE, suggestedItems, toItemData } from './plan-items';
+import { activeMembers, quantityMissing, QUOTA_CODE, suggestedItems, toItemData } from './plan-items';
 
 const CATEGORY_LABELS: Record<ItemCategory, string> = { service: 'Servizi', initiative: 'Iniziative da proposte', quota: 'Quota associativa' };
 
@@ -156,7 +156,12 @@ export function planStep(ctx: AppContext, input: ParsedInput<'plan.step'>): Plan
     const step = { version: input.version, date: input.date, by: input.by, ...(input.note !== undefined ? { note: input.note } : {}) };
     const next = withRules(() => (input.step === 'propose' ? proposeByExecutive(wf, step) : submitToAssembly(wf, step)), 'step');
     const cur = all.find((v) => v.version === input.version)!;
-    if (input.step === 'propose') checkAllocatable(ctx, cur);
+    if (input.step === 'propose') {
+      checkAllocatable(ctx, cur);
+      // A cost without its unit part would be approved as if the quantity were zero.
+      const missing = cur.items.find(quantityMissing);
+      if (missing) throw appError('plan.quantityMissing', { item: missing.code }, { field: 'items.quantity', params: { rule: 'QUANTITY_MISSING', item: missing.code } });
+    }
     save(ctx, hub.id, withWorkflow(cur, next.versions.find((x) => x.version === input.version)!, input.by));
     return toPlanView(pickVersion(ctx, input.year, input.version), readPlanVersions(ctx.db, input.year));
   })();

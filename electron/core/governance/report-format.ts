@@ -27,3 +27,24 @@ export function usageMeasureIt(unit: string, span: 'anno' | 'periodo'): string {
 }
 
 export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * Who pays an item, in the printed plan, the statements and the CSV (issue 13): "tutti i membri",
+ * "tutti i membri tranne: …" or "solo: …", members by name (their ISTAT code when unknown).
+ * `payers` absent (an item stored before issue 13): every member but the exempt ones.
+ */
+export function payersText(
+  i: { payers?: { kind: 'all' } | { kind: 'only'; members: string[] } | undefined; exempt: readonly string[] },
+  names: ReadonlyMap<string, string>,
+  max = 12,
+): string {
+  const list = (codes: readonly string[]) => {
+    const shown = codes.slice(0, max).map((c) => names.get(c) ?? c);
+    return codes.length > max ? `${shown.join(', ')} e altri ${codes.length - max}` : shown.join(', ');
+  };
+  if (i.payers?.kind === 'only') return `solo ${i.payers.members.length === 1 ? 'il comune' : `${i.payers.members.length} comuni`}: ${list(i.payers.members)}`;
+  return i.exempt.length ? `tutti i membri tranne ${i.exempt.length === 1 ? "l'esente" : `${i.exempt.length} esenti`}: ${list(i.exempt)}` : 'tutti i membri';
+}
+
+/** 'YYYY-MM' → 'MM/YYYY', the way the estimate's months are written on paper. */
+export const monthIt = (ym: string) => `${ym.slice(5, 7)}/${ym.slice(0, 4)}`;

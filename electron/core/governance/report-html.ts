@@ -9,7 +9,7 @@ import type { ReportDocument, ReportRow, ReportSection, ReportTable } from '../.
 import { isNumericCell } from '../../../shared/domain/report-document';
 import { APPROVAL_BODY_LABELS, PLAN_STATE_LABELS } from '../../../shared/governance/approvals';
 import type { VoteTally } from '../../../shared/governance/voting';
-import type { PlanVersionData } from '../../../shared/records/gov-records';
+import type { PlanItemData, PlanVersionData } from '../../../shared/records/gov-records';
 import type { AppContext } from '../platform/context';
 import { appError } from '../platform/errors';
 import { requireInstallation } from '../platform/installation/installation-store';
@@ -17,7 +17,8 @@ import { stmt } from '../platform/store/statements';
 import { computeStatement, savingsOf, toStatementView } from './allocation-service';
 import { readPlanVersions, readStatement } from './gov-store';
 import { pickVersion, toPlanView } from './plan-service';
-import { dateIt, esc, keyText } from './report-format';
+import { dateIt, esc, keyText, monthIt, payersText } from './report-format';
+import { memberNames } from './gov-csv';
 import { formatBasisPoints, formatEuro, formatInteger, formatMilli } from '../../../shared/format/numbers';
 
 /**
@@ -51,15 +52,26 @@ const row = (texts: string[]): ReportRow => ({ cells: texts.map((text) => ({ tex
 /** A total row: its label spans `span` columns, then the figures. */
 const totalRow = (label: string, span: number, texts: string[]): ReportRow => ({ total: true, cells: [{ text: label, span }, ...texts.map((text) => ({ text }))] });
 
+const notComputedText = (items: readonly { code: string }[]) =>
+  `Risparmio non calcolato per ${items.map((n) => n.code).join(', ')}: manca la quantità prevista (nessun utilizzo ricevuto negli ultimi 12 mesi), quindi il costo della voce è incompleto.`;
+
+/** The quantity on paper: unknown said as such, an estimate with the months it comes from. */
+function quantityCell(i: PlanItemData): string {
+  if (i.quantity_milli === null) return 'non nota';
+  const estimated = i.estimate && i.estimate.months > 0 && i.quantity_milli === i.suggested_milli;
+  return estimated ? `${formatMilli(i.quantity_milli)} (stima ${monthIt(i.estimate!.from)}–${monthIt(i.estimate!.to)})` : formatMilli(i.quantity_milli);
+}
+
 function planDocument(ctx: AppContext, v: PlanVersionData, consortium: string): ReportDocument {
   const view = toPlanView(v, readPlanVersions(ctx.db, v.year));
+  const names = memberNames(ctx);
   // A member holds the plan but not every member's usage: the savings are the hub's to compute.
   const savings = requireInstallation(ctx.db).role === 'hub' ? savingsOf(ctx, v) : null;
   const sections: ReportSection[] = [
     {
       heading: 'Voci del piano',
       table: {
-        columns: [col('Codice'), col('Descrizione'), col('Categoria'), col('Costo fisso annuo', true), col('Costo unitario', true), col('Quantità prevista', true), col('Una tantum', true), col('Costo', true), col('Chiave di riparto')],
+        columns: [col('Codice'), col('Descrizione'), col('Categoria'), col('Costo fisso annuo', true), col('Costo unitario', true), col('Quantità prevista', true), col('Una tantum', true), col('Costo', true), col('Chiave di riparto'), col('Chi paga')],
         rows: [
           ...v.items.map((i) =>
             row([
@@ -68,13 +80,14 @@ function planDocument(ctx: AppContext, v: PlanVersionData, consortium: string): 
               view.byCategory.find((c) => c.category === i.category)?.label ?? i.category,
               formatEuro(i.fixed_cents),
               formatEuro(i.unit_cents),
-              formatMilli(i.quantity_milli),
+              quantityCell(i),
               formatEuro(i.one_off_cents),
               formatEuro(i.cost_cents),
-              `${keyText(i.key)}${i.exempt.length ? `; esenti: ${i.exempt.length}` : ''}`,
+              keyText(i.key),
+              payersText(i, names),
             ]),
           ),
-          totalRow('Totale del piano', 7, [formatEuro(v.total_cents), '']),
+          totalRow('Totale del piano', 7, [formatEuro(v.total_cents), '', '']),
         ],
       },
     },
@@ -83,7 +96,10 @@ function planDocument(ctx: AppContext, v: PlanVersionData, consortium: string): 
       table: { columns: [col('Categoria'), col('Totale', true)], rows: [...view.byCategory.map((c) => row([c.label, formatEuro(c.cents)])), totalRow('Totale', 1, [formatEuro(v.total_cents)])] },
     },
   ];
-  if (savings) {
+  if (savings && savings.services.length === 0 && savings.notComputed?.length) {
+    // Nothing comparable because a quantity is missing: the reason, not a table of zeros.
+    sections.push({ heading: 'Economie di scala', paragraphs: [notComputedText(savings.notComputed)] });
+  } else if (savings) {
     sections.push({
       heading: 'Economie di scala',
       table: {
@@ -93,6 +109,9 @@ function planDocument(ctx: AppContext, v: PlanVersionData, consortium: string): 
           totalRow('Consorzio', 2, [formatEuro(savings.standAloneCents), formatEuro(savings.costCents), formatEuro(savings.savingsCents), formatBasisPoints(savings.savingsBasisPoints)]),
         ],
       },
+      ...((savings.notComputed ?? []).length
+        ? { paragraphs: [notComputedText(savings.notComputed!)] }
+        : {}),
     });
   }
   sections.push({
@@ -124,6 +143,15 @@ function statementDocument(ctx: AppContext, year: number, istat: string, version
     throw appError('gov.memberStatementMissing', { year, istat }, { field: 'year', params: { reason: 'statement_missing' } });
   }
   const s = toStatementView(ctx, data);
+  const names = memberNames(ctx);
+  const items = new Map((readPlanVersions(ctx.db, year).find((x) => x.version === s.version)?.items ?? []).map((i) => [i.code, i]));
+  // A line of an item paid by a few members says so, on every member's statement.
+  const keyCell = (l: (typeof s.lines)[number]) => {
+    const item = items.get(l.code);
+    const few = item?.payers?.kind === 'only' ? payersText(item, names, 6) : null;
+    const base = l.exempt ? (few ? 'non paga' : 'esente') : keyText(l.key);
+    return few ? `${base} (${few})` : base;
+  };
   return {
     title: `Estratto conto ${year} — ${s.name ?? istat}`,
     meta: `${consortium} — piano tecnico ${year}, versione ${s.version}. Comune di ${s.name ?? istat} (ISTAT ${istat}), ${formatInteger(s.population)} abitanti, classe ${s.sizeLabel}.`,
@@ -134,7 +162,7 @@ function statementDocument(ctx: AppContext, year: number, istat: string, version
           columns: [col('Codice'), col('Voce'), col('Chiave di riparto'), col('Quota', true), col('Costo se da solo', true), col('Risparmio', true)],
           rows: [
             ...s.lines.map((l) =>
-              row([l.code, l.description, l.exempt ? 'esente' : keyText(l.key), formatEuro(l.cents), l.stand_alone_cents === null ? '—' : formatEuro(l.stand_alone_cents), l.savings_cents === null ? '—' : formatEuro(l.savings_cents)]),
+              row([l.code, l.description, keyCell(l), formatEuro(l.cents), l.stand_alone_cents === null ? '—' : formatEuro(l.stand_alone_cents), l.savings_cents === null ? '—' : formatEuro(l.savings_cents)]),
             ),
             totalRow('Totale dovuto al consorzio', 3, [formatEuro(s.total_cents), formatEuro(s.stand_alone_cents), formatEuro(s.savings_cents)]),
           ],

@@ -10,6 +10,7 @@ import { formatEuroCents } from '../../i18n/format';
 import { govErrorMessage } from '../governance/gov-text';
 import { GovCsvButton } from '../governance/csv-button';
 import { StatementTable } from './statement-table';
+import { paidByFew } from '../plan/payers';
 
 /** Member × item with exact cents; every column sums to its item's cost. Then one member's statement. */
 export function AllocationView({ plan }: { plan: PlanView }) {
@@ -24,6 +25,7 @@ export function AllocationView({ plan }: { plan: PlanView }) {
   const istats = [...new Set(items.flatMap((i) => i.shares.map((s) => s.istat)))].sort();
   const cell = new Map(items.flatMap((i) => i.shares.map((s) => [`${i.code}|${s.istat}`, s.cents] as const)));
   const chosen = istat || istats[0] || '';
+  const fewPay = new Set(plan.items.filter(paidByFew).map((i) => i.code));
   return (
     <>
       <Card title={t('allocation.title')} id="plan-allocation">
@@ -50,7 +52,7 @@ export function AllocationView({ plan }: { plan: PlanView }) {
                   <th scope="row">{names.get(m) ?? m}</th>
                   {items.map((i) => (
                     <td key={i.code} className="text-end">
-                      {i.exempt.includes(m) ? t('allocation.exempt') : formatEuroCents(cell.get(`${i.code}|${m}`) ?? 0)}
+                      {i.exempt.includes(m) ? t(fewPay.has(i.code) ? 'allocation.notPaying' : 'allocation.exempt') : formatEuroCents(cell.get(`${i.code}|${m}`) ?? 0)}
                     </td>
                   ))}
                   <td className="text-end">
@@ -80,20 +82,21 @@ export function AllocationView({ plan }: { plan: PlanView }) {
         <div className="col-md-6">
           <SelectField id="statement-member" label={t('allocation.statementMember')} value={chosen} onChange={setIstat} options={istats.map((m) => ({ value: m, label: names.get(m) ?? m }))} />
         </div>
-        {chosen ? <MemberStatement year={plan.year} version={plan.version} istat={chosen} /> : null}
+        {chosen ? <MemberStatement plan={plan} istat={chosen} /> : null}
       </Card>
     </>
   );
 }
 
-function MemberStatement({ year, version, istat }: { year: number; version: number; istat: string }) {
+function MemberStatement({ plan, istat }: { plan: PlanView; istat: string }) {
   const { t, i18n } = useTranslation();
+  const { year, version } = plan;
   const st = useApiQuery('plan.statement', { year, version, istat });
   if (st.state === 'error') return <Alert tone="info">{govErrorMessage(st.error, t, i18n.language)}</Alert>;
   if (!st.data) return <Loading />;
   return (
     <>
-      <StatementTable statement={st.data} />
+      <StatementTable statement={st.data} items={plan.items} />
       <GovCsvButton table="statement" year={year} istat={istat} label={t('allocation.statementCsv')} />
     </>
   );

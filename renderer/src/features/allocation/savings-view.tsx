@@ -26,28 +26,36 @@ export function SavingsView({ plan }: { plan: PlanView }) {
           <Loading />
         ) : (
           <>
-            <p className="cst-gov-summary">
-              {t('savings.summary', {
-                cost: formatEuroCents(sav.data.costCents),
-                alone: formatEuroCents(sav.data.standAloneCents),
-                savings: formatEuroCents(sav.data.savingsCents),
-                percent: formatBasisPoints(sav.data.savingsBasisPoints),
-              })}
-            </p>
-            <DataTable
-              caption={t('savings.title')}
-              captionHidden
-              rows={sav.data.services}
-              rowKey={(s) => s.code}
-              empty={t('savings.none')}
-              columns={[
-                { key: 'n', header: t('plan.item.description'), rowHeader: true, cell: (s) => names.get(s.code) ?? s.code },
-                { key: 'm', header: t('savings.members'), numeric: true, cell: (s) => s.members },
-                { key: 'c', header: t('savings.cost'), numeric: true, cell: (s) => formatEuroCents(s.costCents) },
-                { key: 'a', header: t('savings.alone'), numeric: true, cell: (s) => formatEuroCents(s.standAloneCents) },
-                { key: 's', header: t('savings.savings'), numeric: true, cell: (s) => `${formatEuroCents(s.savingsCents)} (${formatBasisPoints(s.savingsBasisPoints)})` },
-              ]}
-            />
+            {/* Nothing comparable yet because a quantity is missing: only the reason, no "0,00 €". */}
+            {sav.data.services.length > 0 || !sav.data.notComputed?.length ? (
+              <>
+                <p className="cst-gov-summary">
+                  {t('savings.summary', {
+                    cost: formatEuroCents(sav.data.costCents),
+                    alone: formatEuroCents(sav.data.standAloneCents),
+                    savings: formatEuroCents(sav.data.savingsCents),
+                    percent: formatBasisPoints(sav.data.savingsBasisPoints),
+                  })}
+                </p>
+                <DataTable
+                  caption={t('savings.title')}
+                  captionHidden
+                  rows={sav.data.services}
+                  rowKey={(s) => s.code}
+                  empty={t('savings.none')}
+                  columns={[
+                    { key: 'n', header: t('plan.item.description'), rowHeader: true, cell: (s) => names.get(s.code) ?? s.code },
+                    { key: 'm', header: t('savings.members'), numeric: true, cell: (s) => s.members },
+                    { key: 'c', header: t('savings.cost'), numeric: true, cell: (s) => formatEuroCents(s.costCents) },
+                    { key: 'a', header: t('savings.alone'), numeric: true, cell: (s) => formatEuroCents(s.standAloneCents) },
+                    { key: 's', header: t('savings.savings'), numeric: true, cell: (s) => `${formatEuroCents(s.savingsCents)} (${formatBasisPoints(s.savingsBasisPoints)})` },
+                  ]}
+                />
+              </>
+            ) : null}
+            {sav.data.notComputed?.length ? (
+              <Alert tone="warning">{t('savings.notComputed', { count: sav.data.notComputed.length, items: sav.data.notComputed.map((n) => names.get(n.code) ?? n.code).join(', ') })}</Alert>
+            ) : null}
             <GovCsvButton table="savings" year={plan.year} label={t('savings.exportCsv')} />
           </>
         )}

@@ -4,13 +4,28 @@ import { DataTable } from '../../components/data-table';
 import { formatEuroCents } from '../../i18n/format';
 import { formatBasisPoints } from '../../../../shared/format/numbers';
 import { keyText } from '../plan/plan-items';
+import type { PlanItemData } from '../../../../shared/records/gov-records';
+import { useApiQuery } from '../../app/use-api-query';
+import { paidByFew, payersLabel } from '../plan/payers';
 
 type Line = StatementView['lines'][number];
 
-/** A member's statement: each item, its key, its share, what it would pay alone, the savings. */
-export function StatementTable({ statement, caption }: { statement: StatementView; caption?: string }) {
+/**
+ * A member's statement: each item, its key, its share, what it would pay alone, the savings.
+ * `items` (the plan's): an item paid by a few members says who pays on every member's line.
+ */
+export function StatementTable({ statement, caption, items = [] }: { statement: StatementView; caption?: string; items?: readonly PlanItemData[] }) {
   const { t } = useTranslation();
   const s = statement;
+  const members = useApiQuery('members.list', {});
+  const names = new Map((members.data ?? []).map((m) => [m.istat, m.name]));
+  const byCode = new Map(items.map((i) => [i.code, i]));
+  const keyCell = (l: Line) => {
+    const item = byCode.get(l.code);
+    if (!paidByFew(item)) return l.exempt ? t('allocation.exempt') : keyText(l.key, t);
+    const who = payersLabel(item!, names, t);
+    return l.exempt ? t('allocation.notPayingWho', { payers: who }) : `${keyText(l.key, t)} · ${who}`;
+  };
   return (
     <>
       <DataTable<Line>
@@ -20,7 +35,7 @@ export function StatementTable({ statement, caption }: { statement: StatementVie
         empty={t('plan.noItems')}
         columns={[
           { key: 'd', header: t('plan.item.description'), rowHeader: true, cell: (l) => l.description },
-          { key: 'k', header: t('plan.item.key'), cell: (l) => (l.exempt ? t('allocation.exempt') : keyText(l.key, t)) },
+          { key: 'k', header: t('plan.item.key'), cell: keyCell },
           { key: 'c', header: t('allocation.share'), numeric: true, cell: (l) => formatEuroCents(l.cents) },
           { key: 'a', header: t('allocation.alone'), numeric: true, cell: (l) => (l.stand_alone_cents === null ? '—' : formatEuroCents(l.stand_alone_cents)) },
           { key: 's', header: t('allocation.savings'), numeric: true, cell: (l) => (l.savings_cents === null ? '—' : formatEuroCents(l.savings_cents)) },

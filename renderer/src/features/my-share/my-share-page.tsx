@@ -42,7 +42,7 @@ export function MySharePage() {
           <p className="cst-gov-figure">
             {t('myShare.shareFigure', { total: formatEuroCents(statement.total_cents), savings: formatEuroCents(statement.savings_cents), percent: formatBasisPoints(statement.savings_basis_points) })}
           </p>
-          <StatementTable statement={statement} caption={t('myShare.shareCaption', { year: statement.year })} />
+          <StatementTable statement={statement} caption={t('myShare.shareCaption', { year: statement.year })} items={plan?.version === statement.version ? plan.items : []} />
           <p className="cst-hint">{t('myShare.consortiumSavings', { savings: formatEuroCents(statement.consortium_savings_cents) })}</p>
           <GovCsvButton table="statement" year={statement.year} istat={statement.istat} label={t('allocation.statementCsv')} />
         </Card>

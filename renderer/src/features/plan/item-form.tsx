@@ -8,11 +8,13 @@ import { CheckboxField, NumberTextField, RadioGroupField } from '../../component
 import { SelectField, TextField } from '../../components/form-field';
 import { formatCents, formatMilli } from '../../../../shared/format/numbers';
 import { govErrorMessage, govErrorToMessage } from '../governance/gov-text';
+import { formatMonth } from '../../i18n/dates';
 import { checkItem, draftOf, ITEM_FIELD_IDS, itemInput, keySum, type Draft, type PlanItemInput } from './item-draft';
 
 /**
- * One item of the plan: costs, projected quantity (last year's usage suggested), the sharing key
- * (percentages summing to 100, the error beside them) and the exempt members.
+ * One item of the plan: costs, projected quantity (estimated from the last twelve months
+ * received; empty = unknown), the sharing key (percentages summing to 100, the error beside
+ * them) and who pays: every member but the exempt ones, or only the members chosen.
  */
 export function ItemForm({
   item,
@@ -33,11 +35,13 @@ export function ItemForm({
   const { t, i18n } = useTranslation();
   const [d, setD] = useState<Draft>(() => draftOf(item));
   const [exempt, setExempt] = useState<Set<string>>(() => new Set(item?.exempt ?? []));
+  const [payers, setPayers] = useState<Set<string>>(() => new Set(item?.payers?.kind === 'only' ? item.payers.members : []));
   const errors = useFormErrors(ITEM_FIELD_IDS);
   const set = (k: keyof Draft) => (v: string) => setD((x) => ({ ...x, [k]: v }));
   const sum = keySum(d);
   const keyError = errors.text('key');
   const exemptError = errors.text('exempt');
+  const payersError = errors.text('payers');
   // The backend's refusal: beside its field when the form has it, above the buttons otherwise.
   const apiField = apiError?.code === 'E_VALIDATION' && apiError.field && apiError.field in ITEM_FIELD_IDS ? apiError.field : null;
   useEffect(() => {
@@ -45,9 +49,9 @@ export function ItemForm({
   }, [apiError]); // once per refusal
 
   const submit = () => {
-    const found = checkItem(d, exempt, members);
+    const found = checkItem(d, exempt, members, payers);
     errors.show(found);
-    if (Object.keys(found).length === 0) onSave(itemInput(d, exempt, item));
+    if (Object.keys(found).length === 0) onSave(itemInput(d, exempt, item, payers));
   };
 
   return (
@@ -88,7 +92,11 @@ export function ItemForm({
           <NumberTextField
             id="item-quantity"
             label={t('plan.item.quantity')}
-            hint={item?.suggested_milli != null ? t('plan.item.suggested', { value: formatMilli(item.suggested_milli) }) : t('plan.item.noSuggestion')}
+            hint={
+              item?.suggested_milli != null && item.estimate
+                ? t('plan.item.suggested', { value: formatMilli(item.suggested_milli), from: formatMonth(item.estimate.from, i18n.language), to: formatMonth(item.estimate.to, i18n.language) })
+                : t('plan.item.noSuggestion')
+            }
             value={d.quantity}
             onChange={set('quantity')}
             error={errors.text('quantity')}
@@ -156,32 +164,74 @@ export function ItemForm({
           </div>
         </div>
       ) : null}
-      <fieldset id="item-exempt" tabIndex={-1} className={`cst-field cst-fieldset${exemptError ? ' cst-field-invalid' : ''}`} aria-describedby={exemptError ? 'item-exempt-error' : undefined}>
-        <legend className="cst-label">{t('plan.item.exempt')}</legend>
-        {exemptError ? (
-          <p id="item-exempt-error" className="cst-field-error">
-            {exemptError}
-          </p>
-        ) : null}
-        <div className="cst-gov-exempt">
-          {members.map((m) => (
-            <CheckboxField
-              key={m.istat}
-              id={`exempt-${m.istat}`}
-              label={m.name}
-              checked={exempt.has(m.istat)}
-              onChange={(on) =>
-                setExempt((s) => {
-                  const n = new Set(s);
-                  if (on) n.add(m.istat);
-                  else n.delete(m.istat);
-                  return n;
-                })
-              }
-            />
-          ))}
-        </div>
-      </fieldset>
+      <RadioGroupField
+        id="item-payers"
+        legend={t('plan.item.payers')}
+        hint={t('plan.item.payersHint')}
+        value={d.payers}
+        onChange={set('payers')}
+        inline={false}
+        choices={[
+          { value: 'all', label: t('plan.item.payersAll') },
+          { value: 'only', label: t('plan.item.payersOnly') },
+        ]}
+      />
+      {d.payers === 'only' ? (
+        <fieldset id="item-payers-list" tabIndex={-1} className={`cst-field cst-fieldset${payersError ? ' cst-field-invalid' : ''}`} aria-describedby={payersError ? 'item-payers-list-error' : undefined}>
+          <legend className="cst-label">{t('plan.item.payersList')}</legend>
+          {payersError ? (
+            <p id="item-payers-list-error" className="cst-field-error">
+              {payersError}
+            </p>
+          ) : null}
+          <div className="cst-gov-exempt">
+            {members.map((m) => (
+              <CheckboxField
+                key={m.istat}
+                id={`payer-${m.istat}`}
+                label={m.name}
+                checked={payers.has(m.istat)}
+                onChange={(on) =>
+                  setPayers((s) => {
+                    const n = new Set(s);
+                    if (on) n.add(m.istat);
+                    else n.delete(m.istat);
+                    return n;
+                  })
+                }
+              />
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      {d.payers === 'all' ? (
+        <fieldset id="item-exempt" tabIndex={-1} className={`cst-field cst-fieldset${exemptError ? ' cst-field-invalid' : ''}`} aria-describedby={exemptError ? 'item-exempt-error' : undefined}>
+          <legend className="cst-label">{t('plan.item.exempt')}</legend>
+          {exemptError ? (
+            <p id="item-exempt-error" className="cst-field-error">
+              {exemptError}
+            </p>
+          ) : null}
+          <div className="cst-gov-exempt">
+            {members.map((m) => (
+              <CheckboxField
+                key={m.istat}
+                id={`exempt-${m.istat}`}
+                label={m.name}
+                checked={exempt.has(m.istat)}
+                onChange={(on) =>
+                  setExempt((s) => {
+                    const n = new Set(s);
+                    if (on) n.add(m.istat);
+                    else n.delete(m.istat);
+                    return n;
+                  })
+                }
+              />
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
       {apiError && !apiField ? (
         <p className="cst-field-error" role="alert">
           {govErrorMessage(apiError, t, i18n.language)}

@@ -16,7 +16,7 @@ import { GovCsvButton } from '../governance/csv-button';
 import { toItemInput } from '../../../../shared/domain/gov-plan';
 import { itemApiError, type PlanItemInput } from './item-draft';
 import { ItemForm } from './item-form';
-import { formatMilli } from '../../../../shared/format/numbers';
+import { payersLabel, quantityNote, quantityText } from './payers';
 import { usePlanStore } from './store';
 
 export function keyText(k: { equal: number; population: number; usage: number }, t: (s: string) => string): string {
@@ -33,6 +33,7 @@ export function PlanItems({ plan }: { plan: PlanView }) {
   const changed = usePlanStore((s) => s.changed);
   const toast = useToastStore((s) => s.show);
   const members = useApiQuery('members.list', {});
+  const names = new Map((members.data ?? []).map((m) => [m.istat, m.name]));
   const [editing, setEditing] = useState<PlanItemData | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
   const [apiError, setApiError] = useState<ApiError>();
@@ -91,15 +92,38 @@ export function PlanItems({ plan }: { plan: PlanView }) {
             {
               key: 'calc',
               header: t('plan.colCalc'),
-              cell: (i) =>
-                i.unit_cents > 0
-                  ? t('plan.calcText', { fixed: formatEuroCents(i.fixed_cents), unit: formatEuroCents(i.unit_cents), qty: formatMilli(i.quantity_milli) })
-                  : i.one_off_cents > 0
-                    ? t('plan.calcOneOff', { oneOff: formatEuroCents(i.one_off_cents), yearly: formatEuroCents(i.fixed_cents) })
-                    : formatEuroCents(i.fixed_cents),
+              cell: (i) => {
+                const calc =
+                  i.unit_cents > 0
+                    ? t('plan.calcText', { fixed: formatEuroCents(i.fixed_cents), unit: formatEuroCents(i.unit_cents), qty: quantityText(i.quantity_milli, t) })
+                    : i.one_off_cents > 0
+                      ? t('plan.calcOneOff', { oneOff: formatEuroCents(i.one_off_cents), yearly: formatEuroCents(i.fixed_cents) })
+                      : formatEuroCents(i.fixed_cents);
+                // Where the quantity comes from, on the screen (an estimate, or unknown): never a silent 0.
+                const note = i.unit_cents > 0 ? quantityNote(i, t, i18n.language) : null;
+                return note ? (
+                  <>
+                    {calc}
+                    <br />
+                    <small className={i.quantity_milli === null ? 'cst-field-error' : 'cst-hint'}>{note}</small>
+                  </>
+                ) : (
+                  calc
+                );
+              },
             },
             { key: 'cost', header: t('plan.colCost'), numeric: true, cell: (i) => formatEuroCents(i.cost_cents) },
-            { key: 'key', header: t('plan.item.key'), cell: (i) => keyText(i.key, t) + (i.exempt.length ? ` · ${t('plan.exemptCount', { count: i.exempt.length })}` : '') },
+            {
+              key: 'key',
+              header: t('plan.colKeyPayers'),
+              cell: (i) => (
+                <>
+                  {keyText(i.key, t)}
+                  <br />
+                  <span className="cst-gov-payers">{t('plan.payersLine', { payers: payersLabel(i, names, t) })}</span>
+                </>
+              ),
+            },
             ...(plan.editable
               ? [
                   {
