@@ -19,3 +19,42 @@ export interface RecordHistory {
   id: string;
   versions: HistoryVersion[];
 }
+
+/** "Dati eliminati": the latest deletions still in effect, newest first; `before` pages on (a seq). */
+export const DeletedListInput = z
+  .object({
+    kind: z.string().max(40).optional(),
+    before: z.number().int().min(1).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+/** A record whose latest event is its deletion, with the data it had before. */
+export interface DeletedRecord {
+  kind: string;
+  id: string;
+  /** The deletion's event. */
+  seq: number;
+  deletedAt: string;
+  /** The last version before the deletion (what "Ripristina" puts back). */
+  data: Record<string, unknown>;
+}
+
+export interface DeletedRecords {
+  items: DeletedRecord[];
+  /** More, older deletions: ask again with `before` = the last item's seq. */
+  more: boolean;
+}
+
+/** "Ripristina": a new version of a deleted record, with the data it had before its deletion. */
+export interface RestoredRecord {
+  kind: string;
+  id: string;
+  /** The restoring event: it travels to the consortium in the next bundle, like any edit. */
+  seq: number;
+  /**
+   * A person restored without the name: with name sharing off the name never enters the log,
+   * so it left with the deletion and must be typed again.
+   */
+  nameToRetype: boolean;
+}

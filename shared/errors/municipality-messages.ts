@@ -68,4 +68,22 @@ export const municipalityMessages = {
   'groups.staffNotFound': refusal('Persona non trovata nel personale; sceglierla dall’elenco.', 'Person not found among the staff; choose them from the list.'),
   'groups.alreadyMember': field('questa persona fa già parte del gruppo.', 'this person is already a member of the group.'),
   'groups.meetingHours': field('indicare la durata in ore, più di zero e al massimo 24 (per esempio 2,5).', 'give the duration in hours, more than zero and at most 24 (for example 2.5).'),
+  'history.restoreNotFound': {
+    code: 'E_NOT_FOUND',
+    it: 'In questa postazione non risulta nessun dato con questo identificativo ({id}): aggiornare l’elenco dei dati eliminati.',
+    en: 'No record with this identifier ({id}) exists on this workstation: refresh the list of deleted records.',
+  },
+  'history.restoreNotDeleted': refusal(
+    'Questo dato non è eliminato, quindi non c’è nulla da ripristinare: aggiornare l’elenco dei dati eliminati.',
+    'This record is not deleted, so there is nothing to restore: refresh the list of deleted records.',
+  ),
+  'history.restoreKind': refusal('Questo tipo di dato non si ripristina da questa postazione.', 'This kind of record cannot be restored on this workstation.'),
+  'history.restoreNeedsOther': refusal(
+    'Non si può ripristinare: il dato si riferisce a qualcosa che nel frattempo è stato eliminato (una persona, un corso, un gruppo o un servizio). Ripristinare prima quello, poi riprovare.',
+    'It cannot be restored: the record refers to something deleted in the meantime (a person, a course, a group or a service). Restore that first, then try again.',
+  ),
+  'history.restoreClash': refusal(
+    'Non si può ripristinare: nel frattempo è stato registrato un dato uguale (per esempio un’altra persona con lo stesso codice, o la stessa persona già iscritta allo stesso corso). Correggere quello esistente.',
+    'It cannot be restored: an equal record was entered in the meantime (for example another person with the same code, or the same person already enrolled in the same course). Correct the existing one instead.',
+  ),
 } as const satisfies Record<string, ErrorEntry>;

@@ -3,7 +3,7 @@ import { method } from '../define';
 import { CsvExportFileInput, CsvExportInput, CsvImportInput, CsvPreviewInput, type CsvFile, type CsvFileWritten, type CsvImportResult, type CsvPreview } from '../../domain/csv';
 import { GroupInput, GroupUpdateInput, MeetingInput, MeetingListInput, MeetingUpdateInput, MembershipInput, MembershipUpdateInput, type Group, type Meeting } from '../../domain/groups';
 import { DemoInput, type DemoSummary } from '../../domain/demo';
-import { HistoryInput, type RecordHistory } from '../../domain/history';
+import { DeletedListInput, HistoryInput, type DeletedRecords, type RecordHistory, type RestoredRecord } from '../../domain/history';
 import { SettingsUpdateInput, type AppSettings, type HomeSummary } from '../../domain/home';
 import { AttachmentAddInput, AttachmentGetInput, AttachmentRemoveInput, ProposalInput, ProposalListInput, ProposalUpdateInput, type AttachmentContent, type Proposal, type ProposalDetail } from '../../domain/proposals';
 import { StaffCreateInput, StaffListInput, StaffUpdateInput, type StaffMember } from '../../domain/staff';
@@ -71,6 +71,10 @@ export const recordMethods = {
 
   /** Every version of a record, from the outbox: who, when, what changed. */
   'history.get': method(HistoryInput)<RecordHistory>(),
+  /** The records deleted on this workstation and not restored since, newest first. */
+  'history.deleted': method(DeletedListInput)<DeletedRecords>(),
+  /** Puts a deleted record back as a new version (a new event, sent like any edit). */
+  'history.restore': method(HistoryInput)<RestoredRecord>(),
   'home.summary': method(NoInput)<HomeSummary>(),
   'settings.get': method(NoInput)<AppSettings>(),
   /** Turning name sharing on or off re-sends every staff record with or without the name. */
