@@ -33,3 +33,13 @@ export const SettingsUpdateInput = z
       .optional(),
   })
   .strict();
+
+/** What arrived since it was last seen ("Novità"): files imported, proposals received (hub). */
+export interface Notices {
+  /** Files applied since: the consortium's (municipality) or the members' (hub). */
+  bundles: number;
+  /** Proposals submitted in the files received since (hub only; 0 on a municipality). */
+  proposals: number;
+}
+
+export const NoticesSeenInput = z.object({ what: z.enum(['bundles', 'proposals', 'all']) }).strict();

@@ -4,7 +4,7 @@ import { CsvExportFileInput, CsvExportInput, CsvImportInput, CsvPreviewInput, ty
 import { GroupInput, GroupUpdateInput, MeetingInput, MeetingListInput, MeetingUpdateInput, MembershipInput, MembershipUpdateInput, type Group, type Meeting } from '../../domain/groups';
 import { DemoInput, type DemoSummary } from '../../domain/demo';
 import { DeletedListInput, HistoryInput, type DeletedRecords, type RecordHistory, type RestoredRecord } from '../../domain/history';
-import { SettingsUpdateInput, type AppSettings, type HomeSummary } from '../../domain/home';
+import { NoticesSeenInput, SettingsUpdateInput, type AppSettings, type HomeSummary, type Notices } from '../../domain/home';
 import { AttachmentAddInput, AttachmentGetInput, AttachmentRemoveInput, ProposalInput, ProposalListInput, ProposalUpdateInput, type AttachmentContent, type Proposal, type ProposalDetail } from '../../domain/proposals';
 import { StaffCreateInput, StaffListInput, StaffUpdateInput, type StaffMember } from '../../domain/staff';
 import { CourseInput, CourseUpdateInput, ParticipationInput, ParticipationListInput, ParticipationUpdateInput, type Course, type Participation, type TrainingTotals } from '../../domain/training';
@@ -76,6 +76,9 @@ export const recordMethods = {
   /** Puts a deleted record back as a new version (a new event, sent like any edit). */
   'history.restore': method(HistoryInput)<RestoredRecord>(),
   'home.summary': method(NoInput)<HomeSummary>(),
+  /** "Novità": files imported and proposals received since they were last seen (both roles). */
+  'notices.get': method(NoInput)<Notices>(),
+  'notices.seen': method(NoticesSeenInput)<Notices>(),
   'settings.get': method(NoInput)<AppSettings>(),
   /** Turning name sharing on or off re-sends every staff record with or without the name. */
   'settings.update': method(SettingsUpdateInput)<AppSettings>(),
