@@ -11,7 +11,7 @@ export interface ConfirmDialogProps {
   busy?: boolean;
 }
 
-/** "Are you sure?" before something that cannot be undone from the screen (a deletion). */
+/** "Are you sure?" before something that cannot be undone from the screen (a deletion); the focus starts on "Annulla". */
 export function ConfirmDialog({ open, title, text, confirmLabel, onConfirm, onCancel, busy = false }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
@@ -24,7 +24,7 @@ export function ConfirmDialog({ open, title, text, confirmLabel, onConfirm, onCa
           <button type="button" className="btn btn-danger" onClick={onConfirm} disabled={busy}>
             {confirmLabel}
           </button>
-          <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
+          <button type="button" className="btn btn-outline-primary" onClick={onCancel} data-initial-focus>
             {t('common.cancel')}
           </button>
         </>

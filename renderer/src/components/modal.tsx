@@ -5,7 +5,7 @@ export interface ModalProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
-  /** The buttons at the bottom (the caller's "Conferma" / "Annulla"). */
+  /** The buttons at the bottom (the caller's "Conferma" / "Annulla"); the one marked `data-initial-focus` takes the focus on opening. */
   actions?: ReactNode;
 }
 
@@ -26,6 +26,10 @@ export function Modal({ open, title, onClose, children, actions }: ModalProps) {
       opener.current = dialog.ownerDocument.activeElement;
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
+      // showModal focuses the first button, which in a confirmation is the destructive one: a
+      // dialog names its safe choice ("Annulla") with data-initial-focus, and Enter pressed by
+      // habit then cancels instead of deleting.
+      dialog.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
     } else if (!open && dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');

@@ -10,6 +10,7 @@ import { apiErrorMessage } from '../../i18n/messages';
 import { GroupCard } from './group-card';
 import { GroupForm } from './group-form';
 import { MeetingForm, MeetingsList } from './meetings';
+import { DeletedLink } from '../history/deleted-link';
 import { useGroupsStore } from './store';
 
 /** "Gruppi tematici": the groups, who takes part, the meetings attended. */
@@ -54,6 +55,7 @@ export function GroupsPage() {
         {(g) => <GroupForm idPrefix="group-edit" editing={g} />}
       </EditDialog>
       <GroupsDeleteDialog />
+      <DeletedLink />
     </>
   );
 }

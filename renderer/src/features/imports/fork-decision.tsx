@@ -84,7 +84,7 @@ export function ForkDecision({ fork, side, onDecided }: { fork: BundleFork; side
             <button type="button" className={asking === 'accept' ? 'btn btn-danger' : 'btn btn-primary'} onClick={() => void decide()} disabled={busy}>
               {asking === 'accept' ? t(forkKey('forkAccept', side)) : t('imports.forkKeep')}
             </button>
-            <button type="button" className="btn btn-outline-primary" onClick={close}>
+            <button type="button" className="btn btn-outline-primary" onClick={close} data-initial-focus>
               {t('common.cancel')}
             </button>
           </>

@@ -7,6 +7,7 @@ import { ProposalForm } from './proposal-form';
 import { ProposalsList } from './proposals-list';
 import { SharedProposals } from './shared-proposals';
 import { SubNav } from '../../components/sub-nav';
+import { DeletedLink } from '../history/deleted-link';
 import { useProposalsStore } from './store';
 
 /** "Proposte": the list, a new proposal (`/proposals/new`), one proposal (`/proposals/<id>`), the other members' (`/proposals/others`). */
@@ -71,6 +72,7 @@ export function ProposalsPage({ sub }: { sub: string }) {
       {views}
       <p className="cst-lead">{t('proposals.intro')}</p>
       <ProposalsList />
+      <DeletedLink kind="proposal" />
     </>
   );
 }

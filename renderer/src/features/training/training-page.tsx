@@ -7,6 +7,7 @@ import { TrainingDeleteDialog } from './delete-dialog';
 import { ParticipationsView } from './participations-view';
 import { StaffView } from './staff-view';
 import { TotalsView } from './totals-view';
+import { DeletedLink } from '../history/deleted-link';
 
 /** "Formazione": staff register, courses, participations, totals. */
 export function TrainingPage({ view }: { view: string }) {
@@ -30,6 +31,7 @@ export function TrainingPage({ view }: { view: string }) {
       {current === 'participations' ? <ParticipationsView /> : null}
       {current === 'totals' ? <TotalsView currentYear={Number(todayIso().slice(0, 4))} /> : null}
       <TrainingDeleteDialog />
+      {current === 'totals' ? null : <DeletedLink kind={current === '' ? 'staff' : current === 'courses' ? 'course' : 'participation'} />}
     </>
   );
 }

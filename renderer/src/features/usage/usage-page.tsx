@@ -15,6 +15,7 @@ import { UsageEntryForm } from './usage-entry-form';
 import { UsageList } from './usage-list';
 import { UsageMonthly } from './usage-monthly';
 import { UsageTrend } from './usage-trend';
+import { DeletedLink } from '../history/deleted-link';
 
 /** "Utilizzo servizi": quick entry and list, monthly table, 12-month charts, CSV. */
 export function UsagePage({ view }: { view: string }) {
@@ -53,6 +54,7 @@ export function UsagePage({ view }: { view: string }) {
               <UsageList services={services} />
               <UsageEditDialog services={services} />
               <UsageDeleteDialog services={services} />
+              <DeletedLink kind="usage" />
             </>
           ) : null}
           {current === 'monthly' ? <UsageMonthly services={services} currentYear={Number(todayIso().slice(0, 4))} /> : null}
