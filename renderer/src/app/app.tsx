@@ -5,6 +5,7 @@ import type { WindowApi } from '../../../shared/api/call';
 import { Alert } from '../components/alert';
 import { Loading } from '../components/loading';
 import { PageTitle } from '../components/page-title';
+import { HelpPage } from '../features/help/help-page';
 import { SetupPage } from '../features/setup/setup-page';
 import { useSetupStore } from '../features/setup/store';
 import { toLocale } from '../i18n';
@@ -14,6 +15,7 @@ import { Layout } from './layout';
 import { Shell } from './shell';
 import { StatusContext } from './status-context';
 import { useApiQuery } from './use-api-query';
+import { useHashPath } from './use-hash-path';
 
 /** The whole UI for one `WindowApi` and one i18n instance (tests pass fakes of both). */
 export function Root({ api, i18n }: { api: WindowApi; i18n: I18n }) {
@@ -35,6 +37,7 @@ export function App() {
   const leaving = useSetupStore((s) => s.leaving);
   const resetSetup = useSetupStore((s) => s.reset);
   const localeApplied = useRef(false);
+  const path = useHashPath();
   const installed = Boolean(status.data?.installation);
 
   // The saved language applies once, at start; afterwards the switch rules.
@@ -54,7 +57,7 @@ export function App() {
 
   if (!status.data) {
     return (
-      <Layout>
+      <Layout showHelp={false}>
         {status.state === 'error' ? (
           <>
             <PageTitle>{t('app.loadFailedTitle')}</PageTitle>
@@ -78,7 +81,8 @@ export function App() {
     <StatusContext.Provider value={{ status: status.data, reloadStatus: status.reload }}>
       {showSetup || !installation ? (
         <Layout>
-          <SetupPage />
+          {/* The guide answers before the setup too; the setup keeps its state meanwhile (its store). */}
+          {path === '/help' || path.startsWith('/help/') ? <HelpPage role={null} term={path.slice('/help/'.length)} /> : <SetupPage />}
         </Layout>
       ) : (
         <Shell installation={installation} />

@@ -12,11 +12,13 @@ export interface LayoutProps {
   installationName?: string | undefined;
   roleLabel?: string | undefined;
   nav?: ReactNode;
+  /** The header's "Guida" link; off only where no page can answer it (loading, a failed start). */
+  showHelp?: boolean;
   children: ReactNode;
 }
 
 /** Header, optional menu, main region, toasts: the frame of every screen. */
-export function Layout({ installationName, roleLabel, nav, children }: LayoutProps) {
+export function Layout({ installationName, roleLabel, nav, showHelp = true, children }: LayoutProps) {
   const { locale, setLocale } = useLocale();
   const { t } = useTranslation();
   return (
@@ -24,7 +26,16 @@ export function Layout({ installationName, roleLabel, nav, children }: LayoutPro
       <AppHeader
         installationName={installationName}
         roleLabel={roleLabel}
-        tools={<LanguageSwitch current={locale} onChange={(l) => void setLocale(l)} />}
+        tools={
+          <>
+            {showHelp ? (
+              <a href="#/help" className="cst-help-link">
+                {t('help.headerLink')}
+              </a>
+            ) : null}
+            <LanguageSwitch current={locale} onChange={(l) => void setLocale(l)} />
+          </>
+        }
         onSkipToContent={() => focusElementById(MAIN_ID)}
       />
       <div className="container-xxl cst-body">

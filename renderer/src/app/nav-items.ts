@@ -4,23 +4,38 @@ import type { NavItem } from '../components/side-nav';
 
 /** The sections of each role, in menu order (the next features fill the placeholders). */
 export const SECTIONS = {
-  municipality: ['home', 'usage', 'training', 'groups', 'proposals', 'share', 'bundles', 'settings'],
-  hub: ['home', 'members', 'imports', 'catalogue', 'proposals', 'plan', 'dashboards', 'settings'],
+  municipality: ['home', 'usage', 'training', 'groups', 'proposals', 'share', 'bundles', 'settings', 'help'],
+  hub: ['home', 'members', 'imports', 'catalogue', 'proposals', 'plan', 'dashboards', 'settings', 'help'],
 } as const satisfies Record<Role, readonly string[]>;
 
-export type Section = (typeof SECTIONS)[Role][number];
+/**
+ * Pages reached from links in other pages, not from the menu: "Dati eliminati" is linked below
+ * every list of records, filtered to that list's kind, and from the guide.
+ */
+export const LINKED_PAGES = {
+  municipality: ['deleted'],
+  hub: [],
+} as const satisfies Record<Role, readonly string[]>;
+
+export type Section = (typeof SECTIONS)[Role][number] | (typeof LINKED_PAGES)[Role][number];
+
+/** "Novità" shown as a badge beside a menu entry: how many, in words for screen readers. */
+export type NavBadges = Partial<Record<Section, number>>;
 
 export function sectionPath(section: Section): string {
   return section === 'home' ? '/' : `/${section}`;
 }
 
-export function navItemsFor(role: Role, t: TFunction): NavItem[] {
-  return SECTIONS[role].map((section) => ({ path: sectionPath(section), label: t(`nav.${section}`) }));
+export function navItemsFor(role: Role, t: TFunction, badges: NavBadges = {}): NavItem[] {
+  return SECTIONS[role].map((section) => {
+    const count = badges[section] ?? 0;
+    return { path: sectionPath(section), label: t(`nav.${section}`), ...(count > 0 ? { badge: t('notices.badge', { count }) } : {}) };
+  });
 }
 
 /** The section a hash path shows for this role (`/usage/monthly` is in `usage`); an unknown path shows the home. */
 export function sectionFor(role: Role, path: string): Section {
-  const found = (SECTIONS[role] as readonly Section[]).find((s) => s !== 'home' && (path === sectionPath(s) || path.startsWith(`${sectionPath(s)}/`)));
+  const found = ([...SECTIONS[role], ...LINKED_PAGES[role]] as readonly Section[]).find((s) => s !== 'home' && (path === sectionPath(s) || path.startsWith(`${sectionPath(s)}/`)));
   return found ?? 'home';
 }
 

@@ -18,6 +18,9 @@ import { EvaluationPage } from '../features/evaluation/evaluation-page';
 import { PlanPage } from '../features/plan/plan-page';
 import { DashboardsPage } from '../features/dashboards/dashboards-page';
 import { MySharePage } from '../features/my-share/my-share-page';
+import { HelpPage } from '../features/help/help-page';
+import { DeletedPage } from '../features/history/deleted-page';
+import { useNotices } from '../features/home/use-notices';
 import { focusElementById } from '../platform/document';
 import { useToastStore } from '../components/toast-store';
 import { installationTitle, stationLabel } from './installation-label';
@@ -32,6 +35,7 @@ export function Shell({ installation }: { installation: Installation }) {
   const section = sectionFor(installation.role, path);
   const firstRender = useRef(true);
   const clearToasts = useToastStore((s) => s.clear);
+  const badges = useNotices(installation.role, section, path);
 
   // Another section or view: the last confirmation belonged to the previous one. A proposal
   // saved on "new" opens its own page, which keeps the confirmation.
@@ -51,7 +55,7 @@ export function Shell({ installation }: { installation: Installation }) {
     <Layout
       installationName={installationTitle(installation, t)}
       roleLabel={stationLabel(installation.role, t)}
-      nav={<SideNav label={t('nav.label')} items={navItemsFor(installation.role, t)} currentPath={sectionPath(section)} />}
+      nav={<SideNav label={t('nav.label')} items={navItemsFor(installation.role, t, badges)} currentPath={sectionPath(section)} />}
     >
       <SectionPage section={section} sub={subPath(section, path)} installation={installation} />
       <HistoryDialog />
@@ -89,5 +93,9 @@ function SectionPage({ section, sub, installation }: { section: Section; sub: st
       return <DashboardsPage />;
     case 'share':
       return <MySharePage />;
+    case 'help':
+      return <HelpPage role={installation.role} term={sub} />;
+    case 'deleted':
+      return <DeletedPage kind={sub} />;
   }
 }

@@ -1,6 +1,8 @@
 export interface NavItem {
   path: string;
   label: string;
+  /** "3 novità": something arrived there since it was last seen (read as part of the link). */
+  badge?: string;
 }
 
 export interface SideNavProps {
@@ -26,6 +28,7 @@ export function SideNav({ label, items, currentPath }: SideNavProps) {
                     aria-current={current ? 'page' : undefined}
                   >
                     <span>{item.label}</span>
+                    {item.badge ? <span className="badge rounded-pill cst-nav-badge">{item.badge}</span> : null}
                   </a>
                 </li>
               );

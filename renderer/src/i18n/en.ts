@@ -10,6 +10,7 @@ import { enCsv } from './en-csv';
 import { enRecovery } from './en-recovery';
 import { enBackup } from './en-backup';
 import { enJoins } from './en-joins';
+import { enHelp } from './en-help';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -24,6 +25,7 @@ export const en: Catalogue = {
   ...enRecovery,
   ...enBackup,
   ...enJoins,
+  ...enHelp,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',
@@ -68,6 +70,8 @@ export const en: Catalogue = {
     dashboards: 'Dashboards',
     share: 'Plan and shares',
     settings: 'Settings',
+    help: 'Guide',
+    newsBadge: '{{label}}, {{news}}',
   },
   placeholder: {
     comingSoon: 'This section will come with a future update.',
@@ -86,6 +90,7 @@ export const en: Catalogue = {
     dashboards: 'Charts of service usage, training, proposals and the plan’s costs.',
     share: 'The approved plan, the municipality’s share item by item, its savings and the state of its proposals.',
     settings: 'The identity of this workstation to give to the consortium, the language and information about the program.',
+    help: 'The first steps, what the program’s words mean and how to restore a deleted record.',
   },
   setup: {
     title: 'First-time setup',

@@ -9,6 +9,7 @@ import { itCsv } from './it-csv';
 import { itRecovery } from './it-recovery';
 import { itBackup } from './it-backup';
 import { itJoins } from './it-joins';
+import { itHelp } from './it-help';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -27,6 +28,7 @@ export const it = {
   ...itRecovery,
   ...itBackup,
   ...itJoins,
+  ...itHelp,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',
@@ -71,6 +73,8 @@ export const it = {
     dashboards: 'Cruscotto',
     share: 'Piano e quote',
     settings: 'Impostazioni',
+    help: 'Guida',
+    newsBadge: '{{label}}, {{news}}',
   },
   placeholder: {
     comingSoon: 'Questa sezione arriverà con un prossimo aggiornamento.',
@@ -89,6 +93,7 @@ export const it = {
     dashboards: 'Grafici dell’uso dei servizi, della formazione, delle proposte e dei costi del piano.',
     share: 'Il piano approvato, la quota del Comune voce per voce, i risparmi e lo stato delle proposte.',
     settings: 'L’identità di questa postazione da comunicare al consorzio, la lingua e le informazioni sul programma.',
+    help: 'I primi passi, il significato delle parole del programma e come ripristinare un dato eliminato.',
   },
   setup: {
     title: 'Configurazione iniziale',

@@ -12,6 +12,7 @@ import { ExportHistory } from './export-history';
 import { ReceiveCard } from './receive-card';
 import { SendCard } from './send-card';
 import { SyncCard } from './sync-card';
+import { GlossaryLink } from '../help/glossary-link';
 
 /** Municipality, "Invii": send to the consortium, read what it sent, the history, the identities. */
 export function BundlesPage({ view }: { view: string }) {
@@ -44,6 +45,9 @@ export function BundlesPage({ view }: { view: string }) {
       {current === '' ? (
         <>
           <p className="cst-lead">{t('bundles.intro')}</p>
+          <p>
+            <GlossaryLink term="pacchetto" />
+          </p>
           {sync.data ? <SyncCard sync={sync.data} /> : <Loading />}
           {forks.data && forks.data.length > 0 ? (
             <Card title={t('imports.mun.title')} id="hub-forks">

@@ -12,6 +12,7 @@ import { formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
 import { RecoveryBanner } from '../recovery/recovery-banner';
 import { MunicipalitySummary } from './municipality-summary';
+import { NewsCard } from './news-card';
 
 /** The role's welcome: what this workstation is for, where to go next. */
 export function HomePage({ installation }: { installation: Installation }) {
@@ -27,6 +28,7 @@ export function HomePage({ installation }: { installation: Installation }) {
       {hub ? null : <RecoveryBanner status={recovery.data} onRecovered={() => setRecoveries((n) => n + 1)} />}
       <p className="cst-lead">{hub ? t('home.hubIntro') : t('home.municipalityIntro')}</p>
       {installation.operator ? <p>{t('home.operator', { name: installation.operator })}</p> : null}
+      <NewsCard role={installation.role} />
       {hub ? null : <MunicipalitySummary key={recoveries} recoveryNeeded={recovery.data?.needed === true} />}
       <div className="cst-card-grid">
         {hub ? <MembersSummary /> : null}

@@ -12,6 +12,7 @@ import { apiErrorMessage, messageText, type Message } from '../../i18n/messages'
 import type { PickedFile } from '../../platform/read-file';
 import { FileDrop } from '../bundles/file-drop';
 import { ConfirmFingerprint } from './confirm-fingerprint';
+import { GlossaryLink } from '../help/glossary-link';
 
 /**
  * The other side's identities (.cstid): import, read the fingerprint over the phone, confirm.
@@ -80,6 +81,9 @@ export function IdentitiesPanel({ onChanged }: { onChanged?: () => void }) {
   return (
     <Card title={t('peers.title')} id="peers">
       <p>{t('peers.intro')}</p>
+      <p>
+        <GlossaryLink term="impronta" />
+      </p>
       <FileDrop label={t('peers.pick')} hint={t('peers.dropHint')} accept=".cstid" onFiles={(f) => void onFiles(f)} />
       {error ? (
         <Alert tone="danger" live>

@@ -16,6 +16,7 @@ import { apiErrorMessage } from '../../i18n/messages';
 import { BackupCard } from './backup-card';
 import { exportIdentity } from './export-identity';
 import { useSettingsStore } from './store';
+import { GlossaryLink } from '../help/glossary-link';
 
 /** The workstation's identity (and its export), the language, the backups, the data folder and version. */
 export function SettingsPage() {
@@ -41,6 +42,9 @@ export function SettingsPage() {
       <PageTitle>{t('settings.title')}</PageTitle>
       <Card title={t('settings.identityTitle')} id="settings-identity">
         <p>{t('settings.identityIntro')}</p>
+        <p>
+          <GlossaryLink term="identita" />
+        </p>
         {identity.state === 'loading' && !id ? <Loading /> : null}
         {identity.state === 'error' ? (
           <Alert tone="danger" live>

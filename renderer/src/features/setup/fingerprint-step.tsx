@@ -5,6 +5,7 @@ import { Alert } from '../../components/alert';
 import { Fingerprint } from '../../components/fingerprint';
 import { Loading } from '../../components/loading';
 import { apiErrorMessage } from '../../i18n/messages';
+import { GlossaryLink } from '../help/glossary-link';
 
 /** After setup: the new identity's fingerprint, to be read over the phone, then on to the home. */
 export function FingerprintStep({ role, onContinue }: { role: Role; onContinue: () => void }) {
@@ -24,6 +25,9 @@ export function FingerprintStep({ role, onContinue }: { role: Role; onContinue: 
         </Alert>
       ) : null}
       <p>{t('setup.done.whereLater')}</p>
+      <p>
+        <GlossaryLink term="impronta" />
+      </p>
       <button type="button" className="btn btn-primary btn-lg cst-submit" onClick={onContinue}>
         {t('setup.done.continue')}
       </button>
