@@ -71,7 +71,6 @@ export const en: Catalogue = {
     share: 'Plan and shares',
     settings: 'Settings',
     help: 'Guide',
-    newsBadge: '{{label}}, {{news}}',
   },
   placeholder: {
     comingSoon: 'This section will come with a future update.',

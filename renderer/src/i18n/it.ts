@@ -74,7 +74,6 @@ export const it = {
     share: 'Piano e quote',
     settings: 'Impostazioni',
     help: 'Guida',
-    newsBadge: '{{label}}, {{news}}',
   },
   placeholder: {
     comingSoon: 'Questa sezione arriverà con un prossimo aggiornamento.',
