@@ -82,6 +82,7 @@ describe('first run: consortium (hub)', () => {
       'Piano tecnico',
       'Cruscotto',
       'Impostazioni',
+      'Guida',
     ]);
     expect(within(nav).getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBe('page');
 

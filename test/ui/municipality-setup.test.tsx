@@ -163,6 +163,7 @@ describe('first run: municipality', () => {
       'Piano e quote',
       'Invii',
       'Impostazioni',
+      'Guida',
     ]);
   });
 });
