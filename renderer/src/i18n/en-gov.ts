@@ -408,7 +408,7 @@ export const enGov: Shape<typeof itGov> = {
     PLAN_TEXT_REQUIRED: 'Required field.',
     PROPOSAL_TRANSITION: 'This step is not possible: the proposal is "{{status}}".',
     PROPOSAL_NOT_SUBMITTED: 'The proposal "{{title}}" was not submitted by the municipality: it cannot be evaluated.',
-    PROPOSAL_WITHDRAWN: 'The proposal "{{title}}" was withdrawn by the municipality: it can only be closed as not admitted, with the reason.',
+    PROPOSAL_WITHDRAWN: 'The proposal "{{title}}" was withdrawn by the municipality before the decision: it is no longer evaluated and there are no further steps to record.',
     PROPOSAL_REASON_REQUIRED: 'To not admit a proposal, give the reason.',
     PROPOSAL_NOTES_REQUIRED: 'To return a proposal, say what must change.',
     PROPOSAL_NOT_EVALUATED: 'Record the scores before admitting the proposal.',

@@ -404,7 +404,7 @@ export const itGov = {
     PLAN_TEXT_REQUIRED: 'Campo obbligatorio.',
     PROPOSAL_TRANSITION: 'Passo non possibile: la proposta è «{{status}}».',
     PROPOSAL_NOT_SUBMITTED: 'La proposta «{{title}}» non è stata presentata dal comune: non si può valutare.',
-    PROPOSAL_WITHDRAWN: 'La proposta «{{title}}» è stata ritirata dal comune: si può solo chiuderla come non ammessa, indicandone il motivo.',
+    PROPOSAL_WITHDRAWN: 'La proposta «{{title}}» è stata ritirata dal comune prima della decisione: non si valuta più e non ci sono altri passi da registrare.',
     PROPOSAL_REASON_REQUIRED: 'Per non ammettere una proposta va indicato il motivo.',
     PROPOSAL_NOTES_REQUIRED: 'Per restituire una proposta vanno indicate le modifiche richieste.',
     PROPOSAL_NOT_EVALUATED: 'Registrare i punteggi prima di ammettere la proposta.',
