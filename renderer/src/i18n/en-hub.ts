@@ -94,6 +94,7 @@ export const enHub: typeof itHub = {
     notArrived: '{{name}}: not arrived yet (it will come with the municipality’s next file)',
     versions: 'Versions',
     versionLine: '{{date}}: {{status}}, version {{version}} — “{{title}}”',
+    versionLineDraft: '{{date}}: draft not sent yet — “{{title}}”',
   },
   hubRecords: {
     viewsLabel: 'Consortium records',

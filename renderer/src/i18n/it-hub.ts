@@ -92,6 +92,7 @@ export const itHub = {
     notArrived: '{{name}}: non ancora arrivato (arriverà con il prossimo file del Comune)',
     versions: 'Versioni',
     versionLine: '{{date}}: {{status}}, versione {{version}} — «{{title}}»',
+    versionLineDraft: '{{date}}: bozza non ancora inviata — «{{title}}»',
   },
   hubRecords: {
     viewsLabel: 'Dati del consorzio',

@@ -23,7 +23,7 @@ export function DashboardsPage() {
       <div className="row">
         <div className="col-xl-6">
           <Card title={t('dashboards.pipeline')} id="dash-pipeline">
-            {proposals.data ? <Pipeline rows={proposals.data.map((p) => p.track?.status ?? 'received')} /> : <Loading />}
+            {proposals.data ? <Pipeline rows={proposals.data.map((p) => p.state.stage)} /> : <Loading />}
           </Card>
         </div>
         <div className="col-xl-6">{latest ? <PlanCharts year={latest.year} /> : <Card title={t('dashboards.plan')}>{t('plan.none')}</Card>}</div>
