@@ -14,9 +14,10 @@ async function townProposal(dataDir: string, withdraw: boolean): Promise<string>
   try {
     const p = await b.dispatch('proposals.create', { title: 'Sportello telematico', problem: 'Carta.', solution: 'Online.' });
     if (!p.ok) throw new Error(p.error.message);
-    await b.dispatch('proposals.submit', { id: p.value.id });
-    if (withdraw) await b.dispatch('proposals.withdraw', { id: p.value.id });
-    return p.value.id;
+    const { id } = p.value as { id: string };
+    await b.dispatch('proposals.submit', { id });
+    if (withdraw) await b.dispatch('proposals.withdraw', { id });
+    return id;
   } finally {
     b.close();
   }
