@@ -123,5 +123,7 @@ describe('one state of a proposal on every screen', () => {
     const onTown = (await urbino.must('proposals.get', { id })).proposal.state;
     for (const s of [onHub, onTown]) expect(s).toMatchObject({ stage: 'not_admitted', lateWithdrawal: '2026-11-27', officeActions: [], memberActions: [] });
     expect(onTown.steps).toEqual(onHub.steps);
+    // The member's home counts it as the list shows it: with the decision, not as withdrawn.
+    expect((await urbino.must('home.summary', {})).proposals).toEqual({ draft: 0, submitted: 1, withdrawn: 0 });
   });
 });

@@ -40,6 +40,7 @@ const CHAR = 6;
 /** Rotated labels longer than this end in "…" (the full name is in the tooltip and the table). */
 const MAX_CHARS = 14;
 const SIN = Math.sin((40 * Math.PI) / 180);
+const COS = Math.cos((40 * Math.PI) / 180);
 
 /**
  * A small bar chart in SVG, with no chart library and no inline style (CSP `style-src 'self'`):
@@ -53,10 +54,13 @@ export function BarChart({ title, summary, data, valueHeader, periodHeader, maxD
   const { t } = useTranslation();
   const tableId = useId();
   const max = Math.max(0, ...data.map((d) => d.value));
-  const slot = data.length ? WIDTH / data.length : WIDTH;
-  const barWidth = Math.max(4, slot * 0.7);
-  const slanted = data.some((d) => d.label.length * CHAR > slot - 2);
+  const fullSlot = data.length ? WIDTH / data.length : WIDTH;
+  const slanted = data.some((d) => d.label.length * CHAR > fullSlot - 2);
   const shown = (label: string) => (slanted && label.length > MAX_CHARS ? `${label.slice(0, MAX_CHARS - 1)}…` : label);
+  // A slanted first label reaches left of its bar: the bars move right to leave it room.
+  const left = slanted && data[0] ? Math.max(0, Math.ceil(shown(data[0].label).length * CHAR * COS - fullSlot / 2 + 2)) : 0;
+  const slot = data.length ? (WIDTH - left) / data.length : WIDTH;
+  const barWidth = Math.max(4, slot * 0.7);
   const longest = Math.max(0, ...data.map((d) => shown(d.label).length));
   const bottom = slanted ? Math.ceil(10 + longest * CHAR * SIN) : BOTTOM;
   const height = HEIGHT - BOTTOM + bottom;
@@ -78,8 +82,8 @@ export function BarChart({ title, summary, data, valueHeader, periodHeader, maxD
         ) : null}
         {data.map((d, i) => {
           const h = max > 0 ? Math.round((d.value / max) * plot) : 0;
-          const x = i * slot + (slot - barWidth) / 2;
-          const cx = i * slot + slot / 2;
+          const x = left + i * slot + (slot - barWidth) / 2;
+          const cx = left + i * slot + slot / 2;
           const label = `${shown(d.label)}${d.inProgress ? '*' : ''}`;
           return (
             <g key={d.longLabel}>
