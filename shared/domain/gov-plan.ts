@@ -7,6 +7,7 @@ import { CentsSchema } from '../governance/money';
 import type { CriteriaConfig } from '../governance/evaluation';
 import type { HubProposalDetail } from './hub-views';
 import type { Joiner } from './proposal-joins';
+import type { ProposalStateView } from '../governance/proposal-state';
 import type { VotingRules, VoteTally } from '../governance/voting';
 import type { PlanAllocation } from '../governance/allocation';
 import type { ConsortiumSavings } from '../governance/statement';
@@ -64,6 +65,8 @@ export interface GovProposalRow {
   oneOffCents: number;
   yearlyCents: number;
   track: ProposalTrackView | null;
+  /** The one state every screen shows (shared/governance/proposal-state.ts): withdrawal included. */
+  state: ProposalStateView;
 }
 
 /** Hub: one received proposal as the evaluation screen shows it (`gov.proposals.get`). */
@@ -227,7 +230,8 @@ export interface MyShare {
   year: number | null;
   plan: PlanView | null;
   statement: StatementView | null;
-  proposals: ProposalTrackView[];
+  /** The member's submitted proposals, each with the hub's track (null before its first step) and the one state. */
+  proposals: (ProposalTrackView & { state: ProposalStateView })[];
 }
 
 export type ConsortiumReport = ConsortiumReportContent & { updatedAt: string };

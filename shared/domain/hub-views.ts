@@ -1,3 +1,4 @@
+import type { ProposalStateView } from '../governance/proposal-state';
 import { z } from 'zod';
 import { RecordId } from '../records/common';
 import { ServiceCode } from '../records/catalogue';
@@ -131,6 +132,8 @@ export interface HubProposal {
   /** The date of the member's last event on it. */
   updatedAt: string;
   lastSeq: number;
+  /** The one state every screen shows (shared/governance/proposal-state.ts), with the hub's track. */
+  state: ProposalStateView;
 }
 
 export interface HubProposalDetail {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProposalStateView } from '../governance/proposal-state';
 import { Cents, lineText, noteText, RecordId } from '../records/common';
 import { AttachmentType, Sha256Hex, type AttachmentRef, type ProposalData, type ProposalStatus } from '../records/proposals';
 
@@ -48,6 +49,8 @@ export interface Proposal {
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
+  /** The one state every screen shows (shared/governance/proposal-state.ts), with the hub's track as received. */
+  state: ProposalStateView;
 }
 
 export interface ProposalVersion {

@@ -106,8 +106,8 @@ export const governanceMessages = {
   ),
   'eval.groupUnknown': field('il gruppo tematico non esiste fra quelli del consorzio.', 'the thematic group is not one of the consortium’s.'),
   'eval.withdrawn': refusal(
-    'La proposta «{title}» è stata ritirata dal comune: si può solo chiuderla come non ammessa, indicandone il motivo.',
-    'The proposal «{title}» was withdrawn by the municipality: it can only be closed as not admitted, giving the reason.',
+    'La proposta «{title}» è stata ritirata dal comune prima della decisione: non si valuta più e non ci sono altri passi da registrare.',
+    'The proposal «{title}» was withdrawn by the municipality before the decision: it is no longer evaluated and there are no further steps to record.',
   ),
   'eval.dateFuture': field('la data è nel futuro; si registra solo ciò che è già avvenuto.', 'the date is in the future; only what has already happened is recorded.'),
   'settings.committeeDuplicate': refusal('Il comune {member} è indicato due volte fra i componenti del Comitato esecutivo.', 'The municipality {member} is listed twice among the members of the Executive Committee.'),

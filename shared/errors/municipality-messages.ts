@@ -54,6 +54,10 @@ export const municipalityMessages = {
   'proposals.submitNeedsText': refusal('Per presentare la proposta descrivere il problema e la soluzione proposta.', 'To submit the proposal, describe the problem and the proposed solution.'),
   'proposals.withdrawOnlySubmitted': refusal('Si ritira solo una proposta presentata; una bozza si può eliminare.', 'Only a submitted proposal can be withdrawn; a draft can be deleted.'),
   'proposals.submittedNoDelete': refusal('Una proposta già presentata non si elimina: si può ritirare, e resta nello storico.', 'A proposal already submitted cannot be deleted: it can be withdrawn, and it stays in the history.'),
+  'proposals.decided': refusal(
+    'Il consorzio ha già deciso sulla proposta (stato: {state}): il contenuto, gli allegati e il ritiro non si possono più cambiare, perché la decisione riguarda la versione valutata. Per una nuova idea, creare una nuova proposta.',
+    'The consortium has already decided on the proposal (status: {stateEn}): its content, attachments and withdrawal can no longer change, because the decision concerns the version evaluated. For a new idea, create a new proposal.',
+  ),
   'proposals.withdrawnNoAttachments': refusal('La proposta è stata ritirata: non si possono aggiungere allegati.', 'The proposal was withdrawn: attachments cannot be added.'),
   'proposals.attachmentDuplicate': refusal('Questo file è già allegato alla proposta ({name}).', 'This file is already attached to the proposal ({name}).'),
   'joins.ownProposal': refusal('Questa è una proposta del comune stesso: si aderisce solo alle proposte degli altri comuni.', 'This is the municipality’s own proposal: only other municipalities’ proposals can be joined.'),

@@ -8,6 +8,7 @@ import { identityConfirmCommand, identityExportCommand, identityImportCommand, i
 import { hubMembersCommand, hubUsageCommand, membersUpdateCommand, syncStatusCommand } from './hub';
 import { initCommand } from './init';
 import { planAllocateCommand, planImportCommand, planShowCommand } from './plan';
+import { proposalsCommand } from './proposals';
 import { reportPlanCommand, reportStatementCommand } from './report';
 import { logVerifyCommand } from './log';
 import { recoveryApplyCommand, recoveryExportCommand, recoveryStatusCommand } from './recovery';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   membersUpdateCommand,
   hubMembersCommand,
   hubUsageCommand,
+  proposalsCommand,
   planImportCommand,
   planShowCommand,
   planAllocateCommand,

@@ -12,7 +12,8 @@ import { joinersOf } from '../hub/proposals/proposal-joiners';
 import { rankProposals, withLabelKeys, type CriteriaConfig } from '../../../shared/governance/evaluation';
 import { receiveProposal, transitionProposal, type ProposalAction, type ProposalTrack } from '../../../shared/governance/proposal-track';
 import { proposalStatusKind, type ProposalStatusData } from '../../../shared/records/gov-records';
-import type { ProposalData } from '../../../shared/records/proposals';
+import type { ProposalData, ProposalStatus } from '../../../shared/records/proposals';
+import { hubProposalState } from '../hub/proposals/hub-proposals';
 import type { AppContext } from '../platform/context';
 import { appError } from '../platform/errors';
 import { notFound, operatorName, putRecord } from '../sync/records/record-events';
@@ -25,7 +26,9 @@ import { readProposalStatus, writeProposalStatus } from './gov-store';
 interface HubProposalRow {
   id: string;
   owner: string;
-  status: string;
+  member_name: string | null;
+  status: ProposalStatus;
+  version: number;
   title: string;
   submitted_at: string | null;
   updated_at: string;
@@ -33,9 +36,24 @@ interface HubProposalRow {
 }
 
 function hubProposal(ctx: Pick<AppContext, 'db'>, id: string): HubProposalRow {
-  const row = stmt(ctx.db, 'SELECT id, owner, status, title, submitted_at, updated_at, data FROM hub_proposals WHERE id = ?').get(id) as HubProposalRow | undefined;
+  const row = stmt(
+    ctx.db,
+    'SELECT p.id, p.owner, m.name AS member_name, p.status, p.version, p.title, p.submitted_at, p.updated_at, p.data FROM hub_proposals p LEFT JOIN members m ON m.istat = p.owner WHERE p.id = ?',
+  ).get(id) as HubProposalRow | undefined;
   if (!row) throw notFound('proposal', id);
   return row;
+}
+
+/**
+ * Refuses a step the proposal's state does not allow (the same list the screen offers): above
+ * all any step on a proposal its member withdrew before the decision (issue 13).
+ */
+function requireNotWithdrawn(ctx: AppContext, p: HubProposalRow): void {
+  const state = hubProposalState(p, readProposalStatus(ctx.db, p.id)?.data ?? null);
+  if (state.stage === 'withdrawn') {
+    throw appError('eval.withdrawn', { title: p.title, date: state.withdrawnOn ?? '' }, { field: 'id', params: { rule: 'PROPOSAL_WITHDRAWN' } });
+  }
+  // Other illegal steps are refused by the state machine with its own message (naming the allowed ones).
 }
 
 export function toTrack(d: ProposalStatusData): ProposalTrack {
@@ -119,6 +137,7 @@ export function assignProposal(ctx: AppContext, input: ParsedInput<'gov.proposal
     if (input.groupId !== null && !stmt(ctx.db, 'SELECT 1 FROM hub_groups WHERE id = ?').get(input.groupId)) {
       throw appError('eval.groupUnknown', {}, { field: 'groupId', params: { rule: 'GROUP_UNKNOWN' } });
     }
+    requireNotWithdrawn(ctx, p);
     const { track, criteria } = loadTrack(ctx, p);
     return save(ctx, p, track, input.groupId, criteria);
   })();
@@ -128,10 +147,7 @@ export function actOnProposal(ctx: AppContext, input: ParsedInput<'gov.proposals
   requireGovHub(ctx);
   return ctx.db.transaction(() => {
     const p = hubProposal(ctx, input.id);
-    // A member may withdraw its proposal at any time: it can then only be closed as not admitted.
-    if (p.status === 'withdrawn' && input.action.type !== 'not_admit') {
-      throw appError('eval.withdrawn', { title: p.title }, { field: 'id', params: { rule: 'PROPOSAL_WITHDRAWN' } });
-    }
+    requireNotWithdrawn(ctx, p);
     const loaded = loadTrack(ctx, p);
     let criteria = loaded.criteria;
     let action: ProposalAction;
@@ -169,24 +185,35 @@ export function listGovProposals(ctx: AppContext, input: ParsedInput<'gov.propos
   requireGovHub(ctx);
   const rows = stmt(
     ctx.db,
-    `SELECT p.id, p.owner, p.status, p.title, p.data, m.name AS owner_name, s.record_id, s.data AS track, s.updated_at AS track_at
+    `SELECT p.id, p.owner, p.status, p.version, p.title, p.submitted_at, p.updated_at, p.data, m.name AS member_name, s.record_id, s.data AS track, s.updated_at AS track_at
      FROM hub_proposals p LEFT JOIN gov_proposal_status s ON s.proposal_id = p.id LEFT JOIN members m ON m.istat = p.owner
      WHERE p.status <> 'draft' ORDER BY p.submitted_at DESC, p.id`,
-  ).all() as { id: string; owner: string; status: string; title: string; data: string; owner_name: string | null; record_id: string | null; track: string | null; track_at: string | null }[];
+  ).all() as (HubProposalRow & { record_id: string | null; track: string | null; track_at: string | null })[];
   return rows
     .map((r) => {
       const d = JSON.parse(r.data) as ProposalData;
       const track = r.track ? toTrackView(JSON.parse(r.track) as ProposalStatusData, r.record_id!, r.track_at!) : null;
-      return { id: r.id, owner: r.owner, ownerName: r.owner_name, title: r.title, memberStatus: r.status, oneOffCents: d.one_off_cents, yearlyCents: d.yearly_cents, track };
+      const state = hubProposalState(r, track);
+      return { id: r.id, owner: r.owner, ownerName: r.member_name, title: r.title, memberStatus: r.status, oneOffCents: d.one_off_cents, yearlyCents: d.yearly_cents, track, state };
     })
-    .filter((r) => !input.status || (r.track?.status ?? 'received') === input.status);
+    .filter((r) => !input.status || r.state.stage === input.status);
 }
 
 /** The ranking of every evaluated proposal on the configured criteria (ties broken as documented in evaluation.ts). */
 export function proposalRanking(ctx: AppContext): RankingRow[] {
   const criteria = readGovSettings(ctx).criteria;
   const ids = new Set(criteria.criteria.map((c) => c.id));
-  const rows = (stmt(ctx.db, 'SELECT data FROM gov_proposal_status WHERE total_hundredths IS NOT NULL').pluck().all() as string[]).map((s) => JSON.parse(s) as ProposalStatusData);
+  // A proposal its member withdrew before the decision no longer competes: it leaves the ranking.
+  const rows = (
+    stmt(
+      ctx.db,
+      `SELECT s.data AS track, p.id, p.owner, m.name AS member_name, p.status, p.version, p.title, p.submitted_at, p.updated_at, p.data
+       FROM gov_proposal_status s JOIN hub_proposals p ON p.id = s.proposal_id LEFT JOIN members m ON m.istat = p.owner WHERE s.total_hundredths IS NOT NULL`,
+    ).all() as (HubProposalRow & { track: string })[]
+  )
+    .map((r) => ({ track: JSON.parse(r.track) as ProposalStatusData, row: r }))
+    .filter((x) => hubProposalState(x.row, x.track).stage !== 'withdrawn')
+    .map((x) => x.track);
   // Only the evaluations made on the current criteria are comparable.
   const comparable = rows.filter((r) => r.evaluation && Object.keys(r.evaluation.scores).every((k) => ids.has(k)) && Object.keys(r.evaluation.scores).length === ids.size);
   const byId = new Map(comparable.map((r) => [r.proposal_id, r]));

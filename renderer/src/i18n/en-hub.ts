@@ -13,7 +13,9 @@ export const enHub: typeof itHub = {
     statusNone: 'No identity received',
     statusToConfirm: 'Fingerprint to confirm',
     colLastBundle: 'Last file received',
-    colLastSeq: 'Last entry',
+    colLastSeq: 'Municipality’s last change',
+    lastChange_one: '{{when}} (1 change received in all)',
+    lastChange_other: '{{when}} ({{count, int}} changes received in all)',
     colDays: 'Days since last sending',
     colWaiting: 'Waiting',
     never: 'never',
@@ -94,6 +96,7 @@ export const enHub: typeof itHub = {
     notArrived: '{{name}}: not arrived yet (it will come with the municipality’s next file)',
     versions: 'Versions',
     versionLine: '{{date}}: {{status}}, version {{version}} — “{{title}}”',
+    versionLineDraft: '{{date}}: draft not sent yet — “{{title}}”',
   },
   hubRecords: {
     viewsLabel: 'Consortium records',

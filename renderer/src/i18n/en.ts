@@ -38,6 +38,10 @@ export const en: Catalogue = {
       'This page was opened without its access key (a copied address, or a launch link already used). Close the tab and open CST Desk again: each launch link opens the program once only.',
     pageTitle: '{{page}} — CST Desk',
   },
+  chart: {
+    inProgress: '* {{period}} is in progress: the figure is partial.',
+    inProgressShort: 'in progress, partial figure',
+  },
   language: {
     label: 'Language',
     choose: 'Language of the program',

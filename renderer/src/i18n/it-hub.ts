@@ -11,7 +11,9 @@ export const itHub = {
     statusNone: 'Identità non ricevuta',
     statusToConfirm: 'Impronta da confermare',
     colLastBundle: 'Ultimo file ricevuto',
-    colLastSeq: 'Ultima registrazione',
+    colLastSeq: 'Ultima modifica del comune',
+    lastChange_one: '{{when}} (1 modifica ricevuta in tutto)',
+    lastChange_other: '{{when}} ({{count, int}} modifiche ricevute in tutto)',
     colDays: 'Giorni dall’ultimo invio',
     colWaiting: 'In attesa',
     never: 'mai',
@@ -92,6 +94,7 @@ export const itHub = {
     notArrived: '{{name}}: non ancora arrivato (arriverà con il prossimo file del Comune)',
     versions: 'Versioni',
     versionLine: '{{date}}: {{status}}, versione {{version}} — «{{title}}»',
+    versionLineDraft: '{{date}}: bozza non ancora inviata — «{{title}}»',
   },
   hubRecords: {
     viewsLabel: 'Dati del consorzio',

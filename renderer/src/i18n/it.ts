@@ -41,6 +41,10 @@ export const it = {
       'Questa pagina è stata aperta senza la chiave di accesso (un indirizzo copiato, o un collegamento di avvio già usato). Chiudere la scheda e riaprire CST Desk: ogni collegamento di avvio apre il programma una volta sola.',
     pageTitle: '{{page}} — CST Desk',
   },
+  chart: {
+    inProgress: '* {{period}} è in corso: il dato è parziale.',
+    inProgressShort: 'in corso, dato parziale',
+  },
   language: {
     label: 'Lingua',
     choose: 'Lingua del programma',

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { AttachmentContent } from '../../../../shared/domain/proposals';
 import type { HubProposal, HubProposalDetail } from '../../../../shared/domain/hub-views';
 import type { AttachmentType, ProposalData, ProposalStatus } from '../../../../shared/records/proposals';
+import type { ProposalStatusData } from '../../../../shared/records/gov-records';
+import { proposalState, type ProposalStateView } from '../../../../shared/governance/proposal-state';
 import type { AppContext } from '../../platform/context';
 import { appError } from '../../platform/errors';
 import { notFound } from '../../sync/records/record-events';
@@ -24,13 +26,29 @@ interface Row {
   last_seq: number;
   updated_at: string;
   data: string;
+  track: string | null;
 }
 
-const SELECT = `SELECT p.id, p.owner, p.peer_no, m.name AS member_name, p.status, p.version, p.title, p.submitted_at, p.last_seq, p.updated_at, p.data
-                FROM hub_proposals p LEFT JOIN members m ON m.istat = p.owner`;
+// The hub's track (gov_proposal_status, kept by governance) is read here so that this list and
+// governance's screens derive the state from the same two records through the same function.
+const SELECT = `SELECT p.id, p.owner, p.peer_no, m.name AS member_name, p.status, p.version, p.title, p.submitted_at, p.last_seq, p.updated_at, p.data, s.data AS track
+                FROM hub_proposals p LEFT JOIN members m ON m.istat = p.owner LEFT JOIN gov_proposal_status s ON s.proposal_id = p.id`;
+
+/** The state of a received proposal (shared/governance/proposal-state.ts) from its row and the hub's track. */
+export function hubProposalState(
+  p: { owner: string; member_name: string | null; status: ProposalStatus; version: number; submitted_at: string | null; updated_at: string },
+  track: Pick<ProposalStatusData, 'status' | 'steps'> | null,
+): ProposalStateView {
+  return proposalState({
+    member: { status: p.status, version: p.version, submittedAt: p.submitted_at, changedAt: p.updated_at, name: p.member_name ?? p.owner },
+    track,
+    reader: 'hub',
+  });
+}
 
 function toProposal(r: Row): HubProposal {
   const d = JSON.parse(r.data) as ProposalData;
+  const track = r.track ? (JSON.parse(r.track) as ProposalStatusData) : null;
   return {
     id: r.id,
     member: r.owner,
@@ -44,6 +62,7 @@ function toProposal(r: Row): HubProposal {
     submittedAt: r.submitted_at,
     updatedAt: r.updated_at,
     lastSeq: r.last_seq,
+    state: hubProposalState(r, track),
   };
 }
 

@@ -7,6 +7,7 @@ import { operatorName, requireMunicipality } from '../../sync/records/record-eve
 import { stmt } from '../../platform/store/statements';
 import { readShareNames, writeSetting } from '../staff/share-names';
 import { reputAllStaff } from '../staff/staff-service';
+import { listProposals } from '../proposals/proposals-service';
 
 export function readSettings(ctx: AppContext): AppSettings {
   return { shareNames: readShareNames(ctx), operator: operatorName(ctx) };
@@ -52,10 +53,10 @@ export function homeSummary(ctx: AppContext): HomeSummary {
     `SELECT count(*) AS n, coalesce(sum(p.hours_milli), 0) AS h FROM participations p JOIN courses c ON c.id = p.course_id
      WHERE substr(c.start_date, 1, 7) = ?`,
   ).get(month) as { n: number; h: number };
+  // Counted by the one state (shared/governance/proposal-state.ts), as Proposte shows them: a
+  // withdrawal that came after the consortium's decision leaves the proposal with the decision.
   const proposals = { draft: 0, submitted: 0, withdrawn: 0 };
-  for (const r of stmt(ctx.db, 'SELECT status, count(*) AS n FROM proposals GROUP BY status').all() as { status: keyof typeof proposals; n: number }[]) {
-    proposals[r.status] = r.n;
-  }
+  for (const p of listProposals(ctx, {})) proposals[p.state.stage === 'draft' ? 'draft' : p.state.stage === 'withdrawn' ? 'withdrawn' : 'submitted']++;
   // seq runs 1, 2, 3… without gaps, so the count after the acknowledged seq is a subtraction.
   const head = (stmt(ctx.db, 'SELECT max(seq) FROM outbox').pluck().get() as number | null) ?? 0;
   const unsent = Math.max(0, head - hubAckSeq(ctx));

@@ -8,6 +8,9 @@ import { recordHistory } from '../history/history';
 import { deleteRecord, notFound, operatorName, putRecord, requireMunicipality } from '../../sync/records/record-events';
 import { stmt } from '../../platform/store/statements';
 import { findMunicipality } from '../../platform/reference/municipalities';
+import { requireInstallation } from '../../platform/installation/installation-store';
+import { PROPOSAL_STAGE_LABELS, PROPOSAL_STAGE_LABELS_EN, proposalState, UNDECIDED, type MemberAction, type ProposalStateView } from '../../../../shared/governance/proposal-state';
+import type { ProposalStatusData } from '../../../../shared/records/gov-records';
 
 interface ProposalRow {
   id: string;
@@ -17,9 +20,38 @@ interface ProposalRow {
   updated_at: string;
 }
 
-function toProposal(r: ProposalRow): Proposal {
+/**
+ * The one state of the proposal (shared/governance/proposal-state.ts): the member's record with
+ * the hub's track as received in the hub's bundles (gov_proposal_status, written by governance's
+ * projector on both roles), so that Proposte and Piano e quote agree with the hub.
+ */
+function stateOf(ctx: AppContext, r: ProposalRow, d: ProposalData): ProposalStateView {
+  const track = stmt(ctx.db, 'SELECT data FROM gov_proposal_status WHERE proposal_id = ?').pluck().get(r.id) as string | undefined;
+  return proposalState({
+    member: { status: d.status, version: d.version, submittedAt: d.submitted_at, changedAt: r.updated_at, name: requireInstallation(ctx.db).name },
+    track: track ? (JSON.parse(track) as ProposalStatusData) : null,
+    reader: 'municipality',
+  });
+}
+
+/** Refuses what the proposal's state no longer allows the member (the same list the screen offers). */
+function requireMemberAction(ctx: AppContext, r: ProposalRow, action: MemberAction): void {
+  const d = JSON.parse(r.data) as ProposalData;
+  const state = stateOf(ctx, r, d);
+  if (state.memberActions.includes(action)) return;
+  if (d.status === 'withdrawn') {
+    throw appError(action === 'attach' ? 'proposals.withdrawnNoAttachments' : action === 'withdraw' ? 'proposals.withdrawOnlySubmitted' : 'proposals.withdrawnNoChange', {}, { field: 'id' });
+  }
+  if (state.hubStatus !== null && !UNDECIDED.has(state.hubStatus)) {
+    throw appError('proposals.decided', { state: PROPOSAL_STAGE_LABELS[state.stage], stateEn: PROPOSAL_STAGE_LABELS_EN[state.stage] }, { field: 'id', params: { stage: state.stage } });
+  }
+  throw appError(action === 'withdraw' ? 'proposals.withdrawOnlySubmitted' : action === 'submit' ? 'proposals.submitOnlyDraft' : 'proposals.submittedNoDelete', {}, { field: 'id' });
+}
+
+function toProposal(ctx: AppContext, r: ProposalRow): Proposal {
   const d = JSON.parse(r.data) as ProposalData;
   return {
+    state: stateOf(ctx, r, d),
     id: r.id,
     status: d.status,
     version: d.version,
@@ -54,18 +86,17 @@ function save(ctx: AppContext, id: string, data: ProposalData): Proposal {
     `INSERT INTO proposals (id, status, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET status = excluded.status, data = excluded.data, updated_at = excluded.updated_at`,
   ).run(id, parsed.status, JSON.stringify(parsed), at, at);
-  return toProposal(getRow(ctx, id));
+  return toProposal(ctx, getRow(ctx, id));
 }
 
 /**
  * A content change: a draft is edited in place; a submitted proposal is locked, so the change
  * becomes its next version (still submitted); a withdrawn one cannot change.
  */
-function changeContent(ctx: AppContext, id: string, change: (d: ProposalData) => ProposalData): Proposal {
-  const current = JSON.parse(getRow(ctx, id).data) as ProposalData;
-  if (current.status === 'withdrawn') {
-    throw appError('proposals.withdrawnNoChange', {}, { field: 'id' });
-  }
+function changeContent(ctx: AppContext, id: string, change: (d: ProposalData) => ProposalData, action: MemberAction = 'edit'): Proposal {
+  const row = getRow(ctx, id);
+  const current = JSON.parse(row.data) as ProposalData;
+  requireMemberAction(ctx, row, action);
   const next = change(current);
   return save(ctx, id, current.status === 'submitted' ? { ...next, version: current.version + 1 } : next);
 }
@@ -136,10 +167,13 @@ export function submitProposal(ctx: AppContext, input: { id: string }): Proposal
 export function withdrawProposal(ctx: AppContext, input: { id: string }): Proposal {
   requireMunicipality(ctx);
   return ctx.db.transaction(() => {
-    const d = JSON.parse(getRow(ctx, input.id).data) as ProposalData;
+    const row = getRow(ctx, input.id);
+    const d = JSON.parse(row.data) as ProposalData;
     if (d.status !== 'submitted') {
       throw appError('proposals.withdrawOnlySubmitted', {}, { field: 'id' });
     }
+    // Once the consortium decided (as its bundles said), withdrawing would not undo the decision.
+    requireMemberAction(ctx, row, 'withdraw');
     return save(ctx, input.id, { ...d, status: 'withdrawn' });
   })();
 }
@@ -159,11 +193,11 @@ export function deleteProposal(ctx: AppContext, input: { id: string }): { id: st
 
 export function listProposals(ctx: AppContext, input: ParsedInput<'proposals.list'>): Proposal[] {
   const rows = stmt(ctx.db, 'SELECT * FROM proposals WHERE (@status IS NULL OR status = @status) ORDER BY updated_at DESC').all({ status: input.status ?? null }) as ProposalRow[];
-  return rows.map(toProposal);
+  return rows.map((r) => toProposal(ctx, r));
 }
 
 export function getProposal(ctx: AppContext, input: { id: string }): ProposalDetail {
-  const proposal = toProposal(getRow(ctx, input.id));
+  const proposal = toProposal(ctx, getRow(ctx, input.id));
   const versions = recordHistory(ctx, { kind: proposalKind.kind, id: input.id })
     .versions.filter((v) => v.op === 'put' && v.data)
     .map((v) => ({ seq: v.seq, at: v.at, who: v.who ?? '', data: v.data as unknown as ProposalData }));
@@ -172,8 +206,10 @@ export function getProposal(ctx: AppContext, input: { id: string }): ProposalDet
 
 export function addAttachment(ctx: AppContext, input: ParsedInput<'attachments.add'>): Proposal {
   requireMunicipality(ctx);
-  const current = JSON.parse(getRow(ctx, input.proposalId).data) as ProposalData;
-  if (current.status === 'withdrawn') throw appError('proposals.withdrawnNoAttachments', {}, { field: 'proposalId' });
+  const row = getRow(ctx, input.proposalId);
+  if ((JSON.parse(row.data) as ProposalData).status === 'withdrawn') throw appError('proposals.withdrawnNoAttachments', {}, { field: 'proposalId' });
+  // Checked before the file is stored (and again in the transaction, through changeContent).
+  requireMemberAction(ctx, row, 'attach');
   // The file is checked and written before the transaction (never file work inside one).
   const ref = storeAttachment(ctx, input);
   return ctx.db.transaction(() => {
@@ -184,7 +220,7 @@ export function addAttachment(ctx: AppContext, input: ParsedInput<'attachments.a
       }
       if (d.attachments.length >= 50) throw appError('proposals.attachmentsMax', {}, { field: 'contentBase64' });
       return { ...d, attachments: [...d.attachments, ref] };
-    });
+    }, 'attach');
   })();
 }
 
@@ -194,6 +230,6 @@ export function removeAttachment(ctx: AppContext, input: ParsedInput<'attachment
     changeContent(ctx, input.proposalId, (d) => {
       if (!d.attachments.some((a) => a.sha256 === input.sha256)) throw appError('proposals.attachmentNotInProposal');
       return { ...d, attachments: d.attachments.filter((a) => a.sha256 !== input.sha256) };
-    }),
+    }, 'attach'),
   )();
 }

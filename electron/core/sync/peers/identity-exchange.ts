@@ -5,6 +5,7 @@ import { fingerprint } from '../../format/crypto/fingerprint';
 import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
 import { appError } from '../../platform/errors';
 import { requireInstallation } from '../../platform/installation/installation-store';
+import { normalizeFingerprint } from '../../../../shared/domain/fingerprint';
 import { findPeer, findPeerById, listPeerRecords, markPeerConfirmed, toPeer, upsertPendingPeer, type PeerRecord } from './peers-store';
 
 /**
@@ -69,10 +70,8 @@ export function importIdentity(ctx: AppContext, bytes: Buffer): Peer {
   return toPeer(findPeer(ctx.db, identity.kind, identity.id) as PeerRecord);
 }
 
-/** Digits only: people read and type the fingerprint in groups, with spaces or without. */
-export function normalizeFingerprint(s: string): string {
-  return s.replace(/\s+/g, '');
-}
+/** Spaces and dashes between the groups do not count (shared/domain/fingerprint.ts). */
+export { normalizeFingerprint };
 
 export function resolvePeer(ctx: AppContext, id: string): PeerRecord {
   const matches = findPeerById(ctx.db, id.trim());

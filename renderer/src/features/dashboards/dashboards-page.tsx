@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/form-field';
 import { formatMonthShort, formatMonthLong } from './months';
 import { useApiQuery } from '../../app/use-api-query';
-import { BarChart } from '../../components/bar-chart';
+import { BarChart, isCurrentMonth } from '../../components/bar-chart';
 import { Card } from '../../components/card';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
@@ -23,7 +23,7 @@ export function DashboardsPage() {
       <div className="row">
         <div className="col-xl-6">
           <Card title={t('dashboards.pipeline')} id="dash-pipeline">
-            {proposals.data ? <Pipeline rows={proposals.data.map((p) => p.track?.status ?? 'received')} /> : <Loading />}
+            {proposals.data ? <Pipeline rows={proposals.data.map((p) => p.state.stage)} /> : <Loading />}
           </Card>
         </div>
         <div className="col-xl-6">{latest ? <PlanCharts year={latest.year} /> : <Card title={t('dashboards.plan')}>{t('plan.none')}</Card>}</div>
@@ -105,7 +105,8 @@ function TrainingChart() {
   const data = [...byMember.values()]
     .sort((a, b) => b.milli - a.milli)
     .slice(0, 12)
-    .map((m) => ({ label: m.name.slice(0, 4), longLabel: m.name, value: m.milli, display: formatNumber(Math.round(m.milli / 1000)) }));
+    // The whole name: the chart slants the labels that do not fit, never cuts them to four letters.
+    .map((m) => ({ label: m.name, longLabel: m.name, value: m.milli, display: formatNumber(Math.round(m.milli / 1000)) }));
   return (
     <Card title={t('dashboards.training')} id="dash-training">
       <BarChart
@@ -142,7 +143,7 @@ function UsageTrend() {
     .filter((r) => r.service === chosen)
     .sort((a, b) => (a.month < b.month ? -1 : 1))
     .slice(-12)
-    .map((r) => ({ label: formatMonthShort(r.month, i18n.language), longLabel: formatMonthLong(r.month, i18n.language), value: r.quantityMilli, display: formatMilli(r.quantityMilli) }));
+    .map((r) => ({ label: formatMonthShort(r.month, i18n.language), longLabel: formatMonthLong(r.month, i18n.language), value: r.quantityMilli, display: formatMilli(r.quantityMilli), inProgress: isCurrentMonth(r.month) }));
   const max = data.reduce((m, d) => (d.value > m.value ? d : m), data[0] ?? { value: 0, display: '0', longLabel: '' });
   return (
     <Card title={t('dashboards.usage')} id="dash-usage">

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../components/form-field';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { Card } from '../../components/card';
@@ -48,24 +50,42 @@ function ReceivedList() {
   const { t, i18n } = useTranslation();
   const list = useApiQuery('gov.proposals.list', {});
   const ranking = useApiQuery('gov.proposals.ranking', {});
+  // '' = every state; else only the proposals in that state (counted on the whole list).
+  const [stage, setStage] = useState('');
   if (list.state === 'error') return <Alert tone="danger">{govErrorMessage(list.error, t, i18n.language)}</Alert>;
   if (!list.data) return <Loading />;
   const position = new Map((ranking.data ?? []).map((r) => [r.id, r.position]));
-  const rows = [...list.data].sort((a, b) => (position.get(a.id) ?? 1e9) - (position.get(b.id) ?? 1e9));
   const counts = new Map<string, number>();
-  for (const r of list.data) counts.set(r.track?.status ?? 'received', (counts.get(r.track?.status ?? 'received') ?? 0) + 1);
+  for (const r of list.data) counts.set(r.state.stage, (counts.get(r.state.stage) ?? 0) + 1);
+  const present = PROPOSAL_TRACK_STATES.filter((s) => counts.has(s));
+  const shown = stage && counts.has(stage) ? stage : '';
+  const rows = list.data.filter((r) => !shown || r.state.stage === shown).sort((a, b) => (position.get(a.id) ?? 1e9) - (position.get(b.id) ?? 1e9));
   return (
     <Card title={t('evaluation.receivedTitle')} id="gov-received">
       <p className="cst-hint">{t('evaluation.receivedIntro')}</p>
       <ul className="cst-gov-counts" aria-label={t('evaluation.countsLabel')}>
-        {PROPOSAL_TRACK_STATES.filter((s) => counts.has(s)).map((s) => (
+        {present.map((s) => (
           <li key={s}>
             <Badge tone={trackTone(s)}>{t(`gov.state.${s}`)}</Badge> {counts.get(s)}
           </li>
         ))}
       </ul>
+      {present.length > 1 ? (
+        <div className="cst-gov-filter">
+          <SelectField
+            id="gov-received-stage"
+            label={t('evaluation.filterState')}
+            value={shown}
+            onChange={setStage}
+            options={[
+              { value: '', label: t('evaluation.filterAll', { count: list.data.length }) },
+              ...present.map((s) => ({ value: s, label: t('evaluation.filterOption', { state: t(`gov.state.${s}`), count: counts.get(s) ?? 0 }) })),
+            ]}
+          />
+        </div>
+      ) : null}
       <DataTable<GovProposalRow>
-        caption={t('evaluation.receivedTitle')}
+        caption={shown ? t('evaluation.receivedCaptionState', { state: t(`gov.state.${shown}`) }) : t('evaluation.receivedTitle')}
         captionHidden
         rows={rows}
         rowKey={(r) => r.id}
@@ -74,11 +94,7 @@ function ReceivedList() {
           { key: 'pos', header: t('evaluation.colPosition'), numeric: true, cell: (r) => position.get(r.id) ?? '—' },
           { key: 'title', header: t('evaluation.colTitle'), rowHeader: true, cell: (r) => <a href={`#/proposals/${r.id}`}>{r.title}</a> },
           { key: 'owner', header: t('evaluation.colMember'), cell: (r) => r.ownerName ?? r.owner },
-          {
-            key: 'state',
-            header: t('evaluation.colState'),
-            cell: (r) => <Badge tone={trackTone(r.track?.status ?? 'received')}>{t(`gov.state.${r.track?.status ?? 'received'}`)}</Badge>,
-          },
+          { key: 'state', header: t('evaluation.colState'), cell: (r) => <Badge tone={trackTone(r.state.stage)}>{t(`gov.state.${r.state.stage}`)}</Badge> },
           { key: 'total', header: t('evaluation.colTotal'), numeric: true, cell: (r) => (r.track?.evaluation ? formatHundredths(r.track.evaluation.total_hundredths) : '—') },
           { key: 'cost', header: t('evaluation.colCost'), numeric: true, cell: (r) => `${formatEuroCents(r.oneOffCents)} + ${formatEuroCents(r.yearlyCents)}${t('evaluation.perYear')}` },
         ]}

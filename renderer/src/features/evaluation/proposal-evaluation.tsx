@@ -11,7 +11,7 @@ import { SelectField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { useToastStore } from '../../components/toast-store';
-import { formatEuroCents } from '../../i18n/format';
+import { formatDate, formatEuroCents } from '../../i18n/format';
 import { govErrorMessage } from '../governance/gov-text';
 import { formatBytes, formatHundredths } from '../../../../shared/format/numbers';
 import { todayIso, trackTone } from '../governance/gov-format';
@@ -37,6 +37,8 @@ export function ProposalEvaluation({ id }: { id: string }) {
   if (!detail.data) return <Loading />;
   const p = detail.data.data;
   const track: ProposalTrackView = detail.data.track ?? emptyTrack(id, p.title, detail.data.proposal.member);
+  // What the screen says and offers comes from the one state (withdrawal included), never from the track alone.
+  const state = detail.data.proposal.state;
 
   const act = async (action: Input<'gov.proposals.act'>['action'], onError: (m: string) => void) => {
     setBusy(true);
@@ -68,9 +70,10 @@ export function ProposalEvaluation({ id }: { id: string }) {
       <PageTitle>{p.title}</PageTitle>
       <p>
         {t('evaluation.fromMember', { name: detail.data.proposal.memberName ?? detail.data.proposal.member })} {t('evaluation.versionOf', { version: detail.data.proposal.version })}{' '}
-        <Badge tone={trackTone(track.status)}>{t(`gov.state.${track.status}`)}</Badge>
+        <Badge tone={trackTone(state.stage)}>{t(`gov.state.${state.stage}`)}</Badge>
         {track.evaluation ? ` ${t('evaluation.totalIs', { total: formatHundredths(track.evaluation.total_hundredths) })}` : ''}
       </p>
+      {state.stage === 'withdrawn' ? <Alert tone="warning">{t('gov.withdrawnNotice', { date: formatDate(state.withdrawnOn ?? '') })}</Alert> : null}
       <div className="row">
         <div className="col-xl-7">
           <Card title={t('evaluation.contentTitle')} id="gov-content">
@@ -102,19 +105,25 @@ export function ProposalEvaluation({ id }: { id: string }) {
                 ))}
               </ul>
             )}
-            <SelectField
-              id="gov-group"
-              label={t('evaluation.group')}
-              value={track.group_id ?? ''}
-              onChange={(v) => void assign(v)}
-              options={[{ value: '', label: t('evaluation.noGroup') }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
-            />
+            {state.officeActions.includes('assign') ? (
+              <SelectField
+                id="gov-group"
+                label={t('evaluation.group')}
+                value={track.group_id ?? ''}
+                onChange={(v) => void assign(v)}
+                options={[{ value: '', label: t('evaluation.noGroup') }, ...(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))]}
+              />
+            ) : (
+              <p>
+                {t('evaluation.group')}: {detail.data.groupName ?? t('evaluation.noGroup')}
+              </p>
+            )}
           </Card>
           <Card title={t('joins.joinersTitle')} id="gov-joiners">
             <p className="cst-hint">{t('joins.evalIntro')}</p>
             <JoinersList joiners={detail.data.joiners} label={t('joins.joinersTitle')} />
           </Card>
-          {track.status === 'under_evaluation' ? (
+          {state.officeActions.includes('evaluate') ? (
             <Card title={t('evaluation.scoresTitle')} id="gov-scores">
               <EvaluationForm
                 criteria={criteria}
@@ -127,12 +136,12 @@ export function ProposalEvaluation({ id }: { id: string }) {
             </Card>
           ) : null}
           <Card title={t('evaluation.actionsTitle')} id="gov-actions">
-            <StateActions key={`${track.status}-${track.steps.length}`} track={track} evaluated={track.evaluation !== null} busy={busy} apiError={actError} onAct={(a) => void act(a, setActError)} />
+            <StateActions key={`${state.stage}-${state.steps.length}`} track={track} state={state} evaluated={track.evaluation !== null} busy={busy} apiError={actError} onAct={(a) => void act(a, setActError)} />
           </Card>
         </div>
         <div className="col-xl-5">
           <Card id="gov-timeline">
-            <ProposalTimeline track={track} />
+            <ProposalTimeline state={state} />
           </Card>
         </div>
       </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../../shared/api/contract';
 import type { ProposalTrackView } from '../../../../shared/domain/gov-plan';
+import type { ProposalStateView } from '../../../../shared/governance/proposal-state';
 import { DateField, NumberTextField, TextAreaField } from '../../components/fields';
 import { TextField } from '../../components/form-field';
 import { todayIso } from '../governance/gov-format';
@@ -9,26 +10,29 @@ import { todayIso } from '../governance/gov-format';
 type Action = Input<'gov.proposals.act'>['action'];
 type ActionType = Exclude<Action['type'], 'evaluate' | 'approve_with_plan'>;
 
-/** The steps the office can take from each state (approve_with_plan happens with the Assembly's vote). */
-const ALLOWED: Record<string, ActionType[]> = {
-  received: ['start_evaluation'],
-  under_evaluation: ['admit', 'not_admit', 'return'],
-  returned: ['resubmit'],
-  admitted: [],
-  approved: ['start'],
-  in_progress: ['report_progress', 'complete'],
-  not_admitted: [],
-  completed: [],
-};
-
-export function allowedActions(status: string): ActionType[] {
-  return ALLOWED[status] ?? [];
+/** The steps offered here: the one state's office actions (shared/governance/proposal-state.ts), less those with a form of their own. */
+export function allowedActions(state: ProposalStateView): ActionType[] {
+  return state.officeActions.filter((a): a is ActionType => a !== 'assign' && a !== 'evaluate');
 }
 
 /** State actions of a proposal: only the legal ones, each with the fields it needs. */
-export function StateActions({ track, evaluated, onAct, busy, apiError }: { track: ProposalTrackView; evaluated: boolean; onAct: (a: Action) => void; busy: boolean; apiError?: string | undefined }) {
+export function StateActions({
+  track,
+  state,
+  evaluated,
+  onAct,
+  busy,
+  apiError,
+}: {
+  track: ProposalTrackView;
+  state: ProposalStateView;
+  evaluated: boolean;
+  onAct: (a: Action) => void;
+  busy: boolean;
+  apiError?: string | undefined;
+}) {
   const { t } = useTranslation();
-  const actions = allowedActions(track.status);
+  const actions = allowedActions(state);
   const [chosen, setChosen] = useState<ActionType | ''>('');
   const [date, setDate] = useState(todayIso());
   const [by, setBy] = useState('');
@@ -38,7 +42,7 @@ export function StateActions({ track, evaluated, onAct, busy, apiError }: { trac
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   if (actions.length === 0) {
-    return <p className="cst-hint">{t(track.status === 'admitted' ? 'evaluation.waitPlan' : 'evaluation.finalState')}</p>;
+    return <p className="cst-hint">{t(state.stage === 'admitted' ? 'evaluation.waitPlan' : state.stage === 'withdrawn' ? 'evaluation.withdrawnNoStep' : 'evaluation.finalState')}</p>;
   }
   const submit = () => {
     if (!chosen) return;

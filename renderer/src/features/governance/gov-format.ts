@@ -2,12 +2,14 @@ import type { BadgeTone } from '../../components/badge';
 
 // Scores and percentages are written by shared/format/numbers.ts (formatHundredths, formatBasisPoints).
 
-export const PROPOSAL_TRACK_STATES = ['received', 'under_evaluation', 'admitted', 'not_admitted', 'returned', 'approved', 'in_progress', 'completed'] as const;
+/** The stages a received proposal can be in on the hub, in the order of its path (withdrawal last). */
+export const PROPOSAL_TRACK_STATES = ['received', 'under_evaluation', 'returned', 'admitted', 'not_admitted', 'approved', 'in_progress', 'completed', 'withdrawn'] as const;
 export type TrackState = (typeof PROPOSAL_TRACK_STATES)[number];
 
+/** A proposal's stage (shared/governance/proposal-state.ts) as a badge's tone; the word says it, not the colour. */
 export function trackTone(status: string): BadgeTone {
-  if (status === 'admitted' || status === 'approved' || status === 'completed' || status === 'in_progress') return 'success';
-  if (status === 'not_admitted' || status === 'returned') return 'warning';
+  if (status === 'admitted' || status === 'approved' || status === 'completed' || status === 'in_progress' || status === 'sent') return 'success';
+  if (status === 'not_admitted' || status === 'returned' || status === 'draft') return 'warning';
   return 'neutral';
 }
 

@@ -4,6 +4,8 @@ import type { HubProposal } from '../../../../shared/domain/hub-views';
 import { useApi } from '../../app/api-context';
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
+import { Badge } from '../../components/badge';
+import { trackTone } from '../governance/gov-format';
 import { DataTable, type Column } from '../../components/data-table';
 import { Loading } from '../../components/loading';
 import { formatDateTime, formatEuroCents } from '../../i18n/format';
@@ -28,8 +30,9 @@ export function HubProposalsView({ member }: { member?: string | undefined }) {
       ),
     },
     { key: 'member', header: t('hubViews.colMember'), cell: (p) => p.memberName ?? p.member },
-    { key: 'status', header: t('hubViews.colStatus'), cell: (p) => t(`hubViews.status.${p.status}`) },
-    { key: 'version', header: t('hubViews.colVersion'), numeric: true, cell: (p) => String(p.version) },
+    // The one state (shared/governance/proposal-state.ts): the same as the evaluation screens say.
+    { key: 'status', header: t('hubViews.colStatus'), cell: (p) => <Badge tone={trackTone(p.state.stage)}>{t(`gov.state.${p.state.stage}`)}</Badge> },
+    { key: 'version', header: t('hubViews.colVersion'), numeric: true, cell: (p) => (p.status === 'draft' ? t('gov.state.draft') : String(p.version)) },
     { key: 'oneOff', header: t('hubViews.colOneOff'), numeric: true, cell: (p) => formatEuroCents(p.oneOffCents) },
     { key: 'yearly', header: t('hubViews.colYearly'), numeric: true, cell: (p) => formatEuroCents(p.yearlyCents) },
     { key: 'att', header: t('hubViews.colAttachments'), numeric: true, cell: (p) => String(p.attachments) },
@@ -110,7 +113,9 @@ function ProposalContent({ id }: { id: string }) {
       <ol>
         {versions.map((v) => (
           <li key={v.seq}>
-            {t('hubViews.versionLine', { date: formatDateTime(v.at), status: t(`hubViews.status.${v.status}`), version: v.version, title: v.data.title })}
+            {v.status === 'draft'
+              ? t('hubViews.versionLineDraft', { date: formatDateTime(v.at), title: v.data.title })
+              : t('hubViews.versionLine', { date: formatDateTime(v.at), status: t(`hubViews.status.${v.status}`), version: v.version, title: v.data.title })}
           </li>
         ))}
       </ol>

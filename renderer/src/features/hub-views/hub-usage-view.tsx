@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HubUsageTable } from '../../../../shared/domain/hub-views';
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
-import { BarChart } from '../../components/bar-chart';
+import { BarChart, isCurrentMonth } from '../../components/bar-chart';
 import { DataTable, type Column } from '../../components/data-table';
 import { SelectField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
@@ -56,7 +56,7 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
   const chartData = yearMonths.map((m) => {
     const cell = data?.byServiceMonth.find((c) => c.service === chartService && c.month === m);
     const milli = cell?.quantityMilli ?? 0;
-    return { label: shortMonth(Number(m.slice(5, 7)) - 1, i18n.language), longLabel: formatMonth(m, i18n.language), value: milli, display: formatMilli(milli) };
+    return { label: shortMonth(Number(m.slice(5, 7)) - 1, i18n.language), longLabel: formatMonth(m, i18n.language), value: milli, display: formatMilli(milli), inProgress: isCurrentMonth(m) };
   });
 
   const onCsv = async () => {

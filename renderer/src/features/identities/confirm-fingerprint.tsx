@@ -4,11 +4,12 @@ import type { Peer } from '../../../../shared/domain/bundles';
 import { useApi } from '../../app/api-context';
 import { Fingerprint } from '../../components/fingerprint';
 import { TextField } from '../../components/form-field';
+import { normalizeFingerprint } from '../../../../shared/domain/fingerprint';
 import { apiErrorToMessage, messageText, type Message } from '../../i18n/messages';
 
-/** Only the digits count: "52680 40966…" and "5268040966…" are the same fingerprint. */
+/** "52680 40966…", "52680-40966…" and "5268040966…" are the same fingerprint (as the backend compares it). */
 export function fingerprintDigits(text: string): string {
-  return text.replace(/\D/g, '');
+  return normalizeFingerprint(text);
 }
 
 /**
@@ -31,6 +32,7 @@ export function ConfirmFingerprint({ peer, onConfirmed, onCancel }: { peer: Peer
     const digits = fingerprintDigits(typed);
     const expected = fingerprintDigits(peer.fingerprint);
     if (digits.length === 0) return setError({ key: 'peers.typeRequired' });
+    if (/\D/.test(digits)) return setError({ key: 'peers.typeOnlyDigits' });
     if (digits.length !== expected.length) return setError({ key: 'peers.typeLength', params: { count: digits.length, expected: expected.length } });
     if (digits !== expected) return setError({ key: 'peers.typeMismatch' });
     setBusy(true);

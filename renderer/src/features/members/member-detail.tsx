@@ -64,7 +64,7 @@ export function MemberDetail({ member, overview, onSaved }: { member: Member; ov
             <dt>{t('hubMembers.colLastBundle')}</dt>
             <dd>{overview.lastBundleAt ? formatDateTime(overview.lastBundleAt) : t('hubMembers.never')}</dd>
             <dt>{t('hubMembers.colLastSeq')}</dt>
-            <dd>{formatNumber(overview.lastSeq)}</dd>
+            <dd>{overview.lastEventAt ? t('hubMembers.lastChange', { when: formatDateTime(overview.lastEventAt), count: overview.lastSeq }) : t('hubMembers.never')}</dd>
             <dt>{t('hubMembers.colDays')}</dt>
             <dd className={overview.stale ? 'cst-stale' : undefined}>
               {overview.daysSinceLastSync === null ? t('hubMembers.neverSynced') : formatNumber(overview.daysSinceLastSync)}

@@ -13,7 +13,8 @@ export function syncColumns(overview: ReadonlyMap<string, MemberOverview>, stale
   const of = (m: Member) => overview.get(m.istat);
   return [
     { key: 'lastBundle', header: t('hubMembers.colLastBundle'), cell: (m) => (of(m)?.lastBundleAt ? formatDateTime(of(m)?.lastBundleAt ?? '') : t('hubMembers.never')) },
-    { key: 'lastSeq', header: t('hubMembers.colLastSeq'), numeric: true, cell: (m) => formatNumber(of(m)?.lastSeq ?? 0) },
+    // When the member last recorded something that reached the hub: a date a person reads, not a sequence number.
+    { key: 'lastSeq', header: t('hubMembers.colLastSeq'), cell: (m) => (of(m)?.lastEventAt ? formatDateTime(of(m)?.lastEventAt ?? '') : t('hubMembers.never')) },
     {
       key: 'days',
       header: t('hubMembers.colDays'),

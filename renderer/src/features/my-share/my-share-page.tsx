@@ -55,12 +55,12 @@ export function MySharePage() {
         {proposals.map((p) => (
           <section key={p.id} className="cst-gov-proposal" aria-labelledby={`sp-${p.id}`}>
             <h3 id={`sp-${p.id}`} className="cst-card-title">
-              {p.title} <Badge tone={trackTone(p.status)}>{t(`gov.state.${p.status}`)}</Badge>
+              {p.title} <Badge tone={trackTone(p.state.stage)}>{t(`gov.state.${p.state.stage}`)}</Badge>
             </h3>
             {p.reason ? <p>{t('myShare.reason', { reason: p.reason })}</p> : null}
             {p.notes ? <p>{t('myShare.notes', { notes: p.notes })}</p> : null}
             {p.progress !== null ? <p>{t('myShare.progress', { progress: p.progress })}</p> : null}
-            <ProposalTimeline track={p} headingLevel={3} />
+            <ProposalTimeline state={p.state} headingLevel={3} />
           </section>
         ))}
       </Card>

@@ -9,7 +9,8 @@ export function PlanStepper({ state }: { state: string }) {
   return (
     <ol className="cst-stepper" aria-label={t('plan.stepperLabel')}>
       {PLAN_STATES.map((s, i) => {
-        const status = i < at ? 'done' : i === at ? 'current' : 'todo';
+        // The last step reached is the end of the path: done, not a step still to take.
+        const status = i < at || (i === at && at === PLAN_STATES.length - 1) ? 'done' : i === at ? 'current' : 'todo';
         return (
           <li key={s} className={`cst-stepper-step cst-stepper-${status}`} aria-current={status === 'current' ? 'step' : undefined}>
             <span className="cst-stepper-num" aria-hidden="true">

@@ -20,6 +20,7 @@ import { StatusBadge } from './proposals-list';
 import { ProposalForm } from './proposal-form';
 import { ProposalVersions } from './proposal-versions';
 import { ProposalJoinersCard } from './proposal-joiners-card';
+import { ProposalTimeline } from '../governance/timeline';
 import { useProposalsStore } from './store';
 
 /** One proposal: its content (editable as a draft, locked once submitted), attachments, lifecycle, versions. */
@@ -36,7 +37,9 @@ export function ProposalDetail({ id }: { id: string }) {
     );
   if (!detail.data) return <Loading />;
   const p = detail.data.proposal;
-  const editable = p.status === 'draft' || (p.status === 'submitted' && editingSubmitted);
+  // What may still change follows the one state (the hub's decision included), as the core enforces it.
+  const canEdit = p.state.memberActions.includes('edit');
+  const editable = canEdit && (p.status === 'draft' || editingSubmitted);
   const onSaved = () => {
     setEditingSubmitted(false);
     changed();
@@ -45,13 +48,14 @@ export function ProposalDetail({ id }: { id: string }) {
     <>
       <PageTitle>{t('proposals.detailTitle', { title: p.title })}</PageTitle>
       <p className="cst-status-line">
-        <StatusBadge status={p.status} />{' '}
+        <StatusBadge state={p.state} />{' '}
         {p.status === 'draft' && p.version === 0
           ? t('proposals.statusLineDraft', { when: formatDateTime(p.updatedAt), who: p.updatedBy })
           : t('proposals.statusLine', { version: p.version, when: formatDateTime(p.updatedAt), who: p.updatedBy })}
       </p>
-      {p.status === 'submitted' && !editingSubmitted ? <Alert tone="info">{t('proposals.locked')}</Alert> : null}
-      {p.status === 'withdrawn' ? <Alert tone="warning">{t('proposals.lockedWithdrawn')}</Alert> : null}
+      {p.status === 'submitted' && canEdit && !editingSubmitted ? <Alert tone="info">{t('proposals.locked')}</Alert> : null}
+      {p.status === 'submitted' && !canEdit ? <Alert tone="info">{t('gov.decidedNotice')}</Alert> : null}
+      {p.state.stage === 'withdrawn' ? <Alert tone="warning">{t('proposals.lockedWithdrawn')}</Alert> : null}
       <Card title={t('proposals.formTitle')} id="proposal-content">
         {editable ? (
           <ProposalForm key={`${p.id}-${p.updatedAt}`} proposal={p} onSaved={onSaved} onCancel={p.status === 'submitted' ? () => setEditingSubmitted(false) : undefined} />
@@ -64,6 +68,11 @@ export function ProposalDetail({ id }: { id: string }) {
       </Card>
       <Lifecycle proposal={p} />
       <ProposalJoinersCard proposal={p} />
+      {p.state.steps.length > 0 ? (
+        <Card id="proposal-timeline">
+          <ProposalTimeline state={p.state} />
+        </Card>
+      ) : null}
       <Card title={t('proposals.versionsTitle')} id="proposal-versions">
         <p>{t('proposals.versionsIntro')}</p>
         <ProposalVersions versions={detail.data.versions} />
@@ -101,15 +110,16 @@ function ReadOnly({ proposal }: { proposal: Proposal }) {
 function Lifecycle({ proposal: p }: { proposal: Proposal }) {
   const { t } = useTranslation();
   const { editingSubmitted, setEditingSubmitted, confirm, setSubmitRefusal } = useProposalsStore();
-  if (p.status === 'withdrawn') return null;
+  const can = p.state.memberActions;
+  if (can.length === 0) return null;
   return (
     <div className="cst-actions cst-lifecycle">
-      {p.status === 'draft' ? (
+      {can.includes('submit') ? (
         <>
           <button type="button" className="btn btn-primary btn-lg" onClick={() => (setSubmitRefusal(null), confirm('submit'))}>
             {t('proposals.submit')}
           </button>
-          {p.version === 0 ? (
+          {can.includes('delete') ? (
             <button type="button" className="btn btn-outline-danger" onClick={() => confirm('delete')}>
               {t('common.delete')}
             </button>
@@ -118,12 +128,16 @@ function Lifecycle({ proposal: p }: { proposal: Proposal }) {
       ) : null}
       {p.status === 'submitted' && !editingSubmitted ? (
         <>
-          <button type="button" className="btn btn-primary btn-lg" onClick={() => setEditingSubmitted(true)}>
-            {t('proposals.editSubmitted')}
-          </button>
-          <button type="button" className="btn btn-outline-danger" onClick={() => confirm('withdraw')}>
-            {t('proposals.withdraw')}
-          </button>
+          {can.includes('edit') ? (
+            <button type="button" className="btn btn-primary btn-lg" onClick={() => setEditingSubmitted(true)}>
+              {t('proposals.editSubmitted')}
+            </button>
+          ) : null}
+          {can.includes('withdraw') ? (
+            <button type="button" className="btn btn-outline-danger" onClick={() => confirm('withdraw')}>
+              {t('proposals.withdraw')}
+            </button>
+          ) : null}
         </>
       ) : null}
     </div>

@@ -3,6 +3,8 @@ import type { Proposal } from '../../../../shared/domain/proposals';
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
+import type { ProposalStateView } from '../../../../shared/governance/proposal-state';
+import { trackTone } from '../governance/gov-format';
 import { DataTable, type Column } from '../../components/data-table';
 import { Loading } from '../../components/loading';
 import { formatDateTime, formatEuroCents } from '../../i18n/format';
@@ -10,9 +12,10 @@ import { apiErrorMessage } from '../../i18n/messages';
 import { CsvExportButton } from '../csv/csv-export';
 import { useProposalsStore } from './store';
 
-export function StatusBadge({ status }: { status: Proposal['status'] }) {
+/** The proposal's one state (shared/governance/proposal-state.ts): the hub's, once its bundles said it. */
+export function StatusBadge({ state }: { state: ProposalStateView }) {
   const { t } = useTranslation();
-  return <Badge tone={status === 'submitted' ? 'success' : status === 'draft' ? 'warning' : 'neutral'}>{t(`proposals.status_${status}`)}</Badge>;
+  return <Badge tone={trackTone(state.stage)}>{t(`gov.state.${state.stage}`)}</Badge>;
 }
 
 /** The municipality's proposals with their status, newest change first. */
@@ -31,8 +34,8 @@ export function ProposalsList() {
         </a>
       ),
     },
-    { key: 'status', header: t('proposals.colStatus'), cell: (p) => <StatusBadge status={p.status} /> },
-    { key: 'version', header: t('proposals.colVersion'), numeric: true, cell: (p) => String(p.version) },
+    { key: 'status', header: t('proposals.colStatus'), cell: (p) => <StatusBadge state={p.state} /> },
+    { key: 'version', header: t('proposals.colVersion'), numeric: true, cell: (p) => (p.status === 'draft' ? '—' : String(p.version)) },
     { key: 'costs', header: t('proposals.colCosts'), cell: (p) => t('proposals.costs', { oneOff: formatEuroCents(p.oneOffCents), yearly: formatEuroCents(p.yearlyCents) }) },
     { key: 'updated', header: t('proposals.colUpdated'), cell: (p) => formatDateTime(p.updatedAt) },
   ];

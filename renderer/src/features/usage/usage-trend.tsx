@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Service } from '../../../../shared/domain/usage';
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
-import { BarChart } from '../../components/bar-chart';
+import { BarChart, isCurrentMonth } from '../../components/bar-chart';
 import { Card } from '../../components/card';
 import { Loading } from '../../components/loading';
 import { formatMonth, shortMonth } from '../../i18n/dates';
@@ -35,7 +35,7 @@ export function UsageTrend({ services }: { services: readonly Service[] }) {
               const months = trend.data?.months ?? [];
               const data = s.valuesMilli.map((v, i) => {
                 const ym = months[i] ?? '';
-                return { label: shortMonth(Number(ym.slice(5, 7)) - 1, lang), longLabel: formatMonth(ym, lang), value: v, display: formatMilli(v) };
+                return { label: shortMonth(Number(ym.slice(5, 7)) - 1, lang), longLabel: formatMonth(ym, lang), value: v, display: formatMilli(v), inProgress: isCurrentMonth(ym) };
               });
               // A level (GB held) is averaged over the months with a figure; a count adds up.
               const level = isLevel(s.unit);
