@@ -12,11 +12,11 @@ const row = (it: string, en: string): ErrorEntry => ({ code: 'E_VALIDATION', it,
 export const csvMessages = {
   'csvFile.unreadable': file('il contenuto del file non è leggibile: riprovare a scegliere il file.', 'The file’s content cannot be read: choose the file again.'),
   'csvFile.utf16': file(
-    'il file è in formato "Testo Unicode" (UTF-16): in Excel salvarlo come "CSV (delimitato dal separatore di elenco)" oppure "CSV UTF-8".',
+    'il file è in formato «Testo Unicode» (UTF-16): in Excel salvarlo come «CSV (delimitato dal separatore di elenco)» oppure «CSV UTF-8».',
     'The file is saved as “Unicode Text” (UTF-16): in Excel save it as “CSV (delimited by the list separator)” or “CSV UTF-8”.',
   ),
   'csvFile.xlsx': file(
-    'il file è un foglio Excel (.xlsx), non un CSV: in Excel usare "Salva con nome" e scegliere "CSV (delimitato dal separatore di elenco)".',
+    'il file è un foglio Excel (.xlsx), non un CSV: in Excel usare «Salva con nome» e scegliere «CSV (delimitato dal separatore di elenco)».',
     'The file is an Excel workbook (.xlsx), not a CSV: in Excel use “Save as” and choose “CSV (delimited by the list separator)”.',
   ),
   'csvFile.binary': file(
@@ -24,7 +24,7 @@ export const csvMessages = {
     'The file contains binary data, not text: choose a CSV file saved by Excel or another spreadsheet.',
   ),
   'csvFile.invalidUtf8': file(
-    'il file dichiara la codifica UTF-8 (inizia con il segno BOM) ma alla riga {line} contiene caratteri che non sono UTF-8: salvarlo di nuovo da Excel come "CSV UTF-8", oppure correggere la riga {line}.',
+    'il file dichiara la codifica UTF-8 (inizia con il segno BOM) ma alla riga {line} contiene caratteri che non sono UTF-8: salvarlo di nuovo da Excel come «CSV UTF-8», oppure correggere la riga {line}.',
     'The file declares the UTF-8 encoding (it starts with the BOM mark) but line {line} holds characters that are not UTF-8: save it again from Excel as “CSV UTF-8”, or correct line {line}.',
   ),
   'csvFile.quoteMalformed': file(
@@ -54,11 +54,11 @@ export const csvMessages = {
     '{rowsEn} with problems: nothing imported. Correct the file, or use --exclude-invalid to import only the valid rows.',
   ),
   'csvRow.columnMissing': row(
-    'manca la colonna "{column}": aggiungerla nella prima riga (intestazione) del file.',
+    'manca la colonna «{column}»: aggiungerla nella prima riga (intestazione) del file.',
     'the column "{column}" is missing: add it to the first row (the header) of the file.',
   ),
   'csvRow.nameOrCodeMissing': row(
-    'manca la colonna "nome" (o "codice"): aggiungerla nella prima riga.',
+    'manca la colonna «nome» (o «codice»): aggiungerla nella prima riga.',
     'the column "nome" (or "codice") is missing: add it to the first row of the file.',
   ),
   'csvRow.repeated': row(
@@ -82,15 +82,15 @@ export const csvMessages = {
     'the row has neither a name nor a code: fill in at least one.',
   ),
   'csvRow.serviceUnknown': row(
-    'il servizio "{value}" non è nel catalogo: usare il codice (per esempio PEC) o il nome esatto.',
+    'il servizio «{value}» non è nel catalogo: usare il codice (per esempio PEC) o il nome esatto.',
     'the service "{value}" is not in the catalogue: use its code (for example PEC) or its exact name.',
   ),
   'csvRow.periodInvalid': row(
-    'il periodo "{value}" non è valido: scrivere "giorno" o "mese" (o lasciare vuoto, che vale giorno).',
+    'il periodo «{value}» non è valido: scrivere «giorno» o «mese» (o lasciare vuoto, che vale giorno).',
     'the period "{value}" is not valid: write "giorno" (day) or "mese" (month), or leave it empty for a day.',
   ),
   'csvRow.dateInvalid': row(
-    '"{value}" non è una data: scriverla come gg/mm/aaaa, per esempio 31/01/2026.',
+    '«{value}» non è una data: scriverla come gg/mm/aaaa, per esempio 31/01/2026.',
     '"{value}" is not a date: write it as dd/mm/yyyy, for example 31/01/2026.',
   ),
   'csvRow.dateImpossible': row(
@@ -114,7 +114,7 @@ export const csvMessages = {
     'the quantity {value} is negative: write a number greater than zero.',
   ),
   'csvRow.quantityNotNumber': row(
-    '"{value}" non è un numero: scrivere per esempio 12 oppure 12,5.',
+    '«{value}» non è un numero: scrivere per esempio 12 oppure 12,5.',
     '"{value}" is not a number: write for example 12 or 12,5.',
   ),
   'csvRow.quantityZero': row(
@@ -130,7 +130,7 @@ export const csvMessages = {
     'the quantity {value} has more than 3 decimals or more than 12 digits: write for example 12,5.',
   ),
   'csvRow.countInvalid': row(
-    '"{value}" non è un numero intero non negativo: lasciare vuoto o scrivere per esempio 3.',
+    '«{value}» non è un numero intero non negativo: lasciare vuoto o scrivere per esempio 3.',
     '"{value}" is not a whole number of zero or more: leave it empty or write for example 3.',
   ),
   'csvRow.countTooLarge': row(
@@ -138,15 +138,15 @@ export const csvMessages = {
     'the number {value} is too large (at most {max}): check the cell.',
   ),
   'csvRow.channelInvalid': row(
-    'il canale "{value}" non è valido: scrivere sportello, online o telefono (o lasciare vuoto).',
+    'il canale «{value}» non è valido: scrivere sportello, online o telefono (o lasciare vuoto).',
     'the channel "{value}" is not valid: write sportello (counter), online or telefono (phone), or leave it empty.',
   ),
   'csvRow.activeInvalid': row(
-    '"{value}" non vale sì o no: scrivere "sì" o "no" (o lasciare vuoto, che vale sì).',
+    '«{value}» non vale sì o no: scrivere «sì» o «no» (o lasciare vuoto, che vale sì).',
     '"{value}" is not yes or no: write "sì" or "no" (or leave it empty, which means yes).',
   ),
   'csvRow.staffCodeInvalid': row(
-    'il codice "{value}" non va bene: usare lettere, cifre, punto, trattino o trattino basso (massimo 24 caratteri), per esempio P-001.',
+    'il codice «{value}» non va bene: usare lettere, cifre, punto, trattino o trattino basso (massimo 24 caratteri), per esempio P-001.',
     'the code "{value}" is not valid: use letters, digits, dot, hyphen or underscore (at most 24 characters), for example P-001.',
   ),
   'csvRow.textTooLong': row(

@@ -50,7 +50,7 @@ describe('cst import / export', () => {
     expect((await cst(['import', 'staff', join(FIXTURES, 'personale-utf8-bom.csv'), '--data-dir', dir])).stdout).toMatch(/^4 dipendenti importati\.$/m);
     const missing = await cst(['import', 'usage', join(FIXTURES, 'utilizzi-colonne-mancanti.csv'), '--data-dir', dir]);
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toMatch(/manca la colonna "quantità"/);
+    expect(missing.stdout).toMatch(/manca la colonna «quantità»/);
     expect((await cst(['import', 'usage', join(FIXTURES, 'utilizzi-utf16.csv'), '--data-dir', dir])).stderr).toMatch(/UTF-16/);
     expect((await cst(['import', 'frutta', 'x.csv', '--data-dir', dir])).code).toBe(2);
     expect((await cst(['import', 'usage', join(dir, 'nessuno.csv'), '--data-dir', dir])).stderr).toMatch(/ENOENT/);

@@ -69,7 +69,7 @@ describe('CSV import of usage entries', () => {
   it('refuses a file with a missing column, naming it', async () => {
     const t = await openMunicipality();
     const preview = await t.must('csv.preview', { kind: 'usage', contentBase64: fixture('utilizzi-colonne-mancanti.csv') });
-    expect(preview.problems).toEqual([{ row: 1, column: 'quantità', code: 'CSV_COLUMN_MISSING', key: 'csvRow.columnMissing', params: { column: 'quantità' }, message: expect.stringMatching(/manca la colonna "quantità"/) }]);
+    expect(preview.problems).toEqual([{ row: 1, column: 'quantità', code: 'CSV_COLUMN_MISSING', key: 'csvRow.columnMissing', params: { column: 'quantità' }, message: expect.stringMatching(/manca la colonna «quantità»/) }]);
     expect(await t.call('csv.import', { kind: 'usage', contentBase64: fixture('utilizzi-colonne-mancanti.csv') })).toMatchObject({ ok: false });
     expect(outboxEvents(t)).toEqual([]);
   });

@@ -107,7 +107,7 @@ describe('CSV problems: a stable code and params for each, the Italian sentence 
     const t = await openMunicipality();
     expect(await refusal(t, 'csv.preview', '%%%')).toMatchObject({ code: 'E_VALIDATION', field: 'contentBase64', params: { csvProblem: 'CSV_FILE_UNREADABLE' } });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\r\n`, 'utf16le')]).toString('base64');
-    expect(await refusal(t, 'csv.preview', utf16)).toMatchObject({ params: { csvProblem: 'CSV_FILE_UTF16' }, message: expect.stringMatching(/^Il file è in formato "Testo Unicode"/) });
+    expect(await refusal(t, 'csv.preview', utf16)).toMatchObject({ params: { csvProblem: 'CSV_FILE_UTF16' }, message: expect.stringMatching(/^Il file è in formato «Testo Unicode»/) });
     expect(await refusal(t, 'csv.preview', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]).toString('base64'))).toMatchObject({ params: { csvProblem: 'CSV_FILE_XLSX' } });
     expect(await refusal(t, 'csv.preview', Buffer.from([0x61, 0, 0x62]).toString('base64'))).toMatchObject({ params: { csvProblem: 'CSV_FILE_BINARY' } });
     expect(await refusal(t, 'csv.preview', '')).toMatchObject({ params: { csvProblem: 'CSV_FILE_EMPTY' } });

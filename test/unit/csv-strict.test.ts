@@ -22,7 +22,7 @@ describe('CSV declared UTF-8 (BOM) with bytes that are not UTF-8', () => {
   it('is refused naming the line, not read with U+FFFD in place', () => {
     const e = refusal(() => decodeCsv(utf8('servizio;note\r\nPEC;città\r\nPEC;perch', [0xe9], '\r\nPEC;ok\r\n')));
     expect([e.code, e.params]).toEqual(['CSV_FILE_INVALID_UTF8', { line: 3 }]);
-    expect(e.message).toMatch(/^Il file dichiara la codifica UTF-8 .* alla riga 3 contiene caratteri che non sono UTF-8: salvarlo di nuovo da Excel come "CSV UTF-8"/);
+    expect(e.message).toMatch(/^Il file dichiara la codifica UTF-8 .* alla riga 3 contiene caratteri che non sono UTF-8: salvarlo di nuovo da Excel come «CSV UTF-8»/);
   });
 
   it('finds the bad byte on the first line, and a sequence cut off at the very end', () => {
