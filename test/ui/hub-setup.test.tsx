@@ -70,7 +70,7 @@ describe('first run: consortium (hub)', () => {
     await user.click(screen.getByRole('button', { name: 'Vai alla Home' }));
     expect(await screen.findByText('CST-PU — CST Pesaro-Urbino')).toBeTruthy();
     expect(await screen.findByText('50 comuni aderenti')).toBeTruthy();
-    expect(screen.getByText('Confermati: 1')).toBeTruthy();
+    expect(screen.getByText('Identità confermata: 1')).toBeTruthy();
 
     const nav = screen.getByRole('navigation', { name: 'Menu principale' });
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual([

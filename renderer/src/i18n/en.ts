@@ -87,6 +87,9 @@ export const en: Catalogue = {
     share: 'The approved plan, the municipality’s share item by item, its savings and the state of its proposals.',
     settings: 'The identity of this workstation to give to the consortium, the language and information about the program.',
   },
+  sectionsHub: {
+    proposals: 'The proposals received from the member municipalities: the Technical Committee’s evaluation, the ranking and the state of each.',
+  },
   setup: {
     title: 'First-time setup',
     intro:
@@ -166,8 +169,9 @@ export const en: Catalogue = {
     membersTitle: 'Member municipalities',
     membersCount_one: '1 member municipality',
     membersCount_other: '{{formatted}} member municipalities',
-    membersPending: 'Fingerprint not yet confirmed: {{count}}',
-    membersConfirmed: 'Confirmed: {{count}}',
+    membersConfirmed: 'Identity confirmed: {{formatted}}',
+    membersToConfirm: 'Fingerprint to confirm: {{formatted}}',
+    membersNoIdentity: 'No identity received yet: {{formatted}}',
     membersLink: 'See the list of members',
     identityTitle: 'Workstation identity',
     identityText: 'The fingerprint to read on the phone and the identity file to send are in Settings.',
@@ -206,6 +210,9 @@ export const en: Catalogue = {
     createdAt: 'Created on',
     export: 'Export identity file (.cstid)',
     exportHint: 'The file holds public data only: it is safe to send it to the consortium.',
+    identityIntroHub:
+      'These details identify the consortium office to the member municipalities. The fingerprint is read out on the phone; the identity file is sent to the municipalities by e-mail or on a USB stick.',
+    exportHintHub: 'The file holds public data only: it is safe to send it to the member municipalities.',
     exporting: 'Preparing the file…',
     exported: 'File “{{fileName}}” saved. If the browser asks, choose its folder; otherwise it is in Downloads.',
     exportedTo: 'File saved in {{path}}.',

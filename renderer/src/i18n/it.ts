@@ -90,6 +90,10 @@ export const it = {
     share: 'Il piano approvato, la quota del Comune voce per voce, i risparmi e lo stato delle proposte.',
     settings: 'L’identità di questa postazione da comunicare al consorzio, la lingua e le informazioni sul programma.',
   },
+  /** The lines of the hub's Home where its work differs from a municipality's. */
+  sectionsHub: {
+    proposals: 'Le proposte ricevute dai comuni aderenti: valutazione del Comitato tecnico, graduatoria e stato di ciascuna.',
+  },
   setup: {
     title: 'Configurazione iniziale',
     intro:
@@ -169,8 +173,9 @@ export const it = {
     membersTitle: 'Comuni aderenti',
     membersCount_one: '1 comune aderente',
     membersCount_other: '{{formatted}} comuni aderenti',
-    membersPending: 'In attesa di conferma dell’impronta: {{count}}',
-    membersConfirmed: 'Confermati: {{count}}',
+    membersConfirmed: 'Identità confermata: {{formatted}}',
+    membersToConfirm: 'Impronta da confermare: {{formatted}}',
+    membersNoIdentity: 'Identità non ancora ricevuta: {{formatted}}',
     membersLink: 'Vedere l’elenco dei membri',
     identityTitle: 'Identità della postazione',
     identityText: 'L’impronta da leggere al telefono e il file di identità da inviare si trovano in Impostazioni.',
@@ -209,6 +214,9 @@ export const it = {
     createdAt: 'Creata il',
     export: 'Esporta file di identità (.cstid)',
     exportHint: 'Il file contiene solo dati pubblici: si può inviare al consorzio senza rischi.',
+    identityIntroHub:
+      'Questi dati identificano l’ufficio del consorzio presso i comuni aderenti. L’impronta si legge al telefono; il file di identità si invia ai comuni per e-mail o su chiavetta USB.',
+    exportHintHub: 'Il file contiene solo dati pubblici: si può inviare ai comuni aderenti senza rischi.',
     exporting: 'Preparazione del file…',
     exported: 'File «{{fileName}}» salvato. Se il browser lo chiede, sceglierne la cartella; altrimenti si trova in Download.',
     exportedTo: 'File salvato in {{path}}.',

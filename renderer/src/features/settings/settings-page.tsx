@@ -26,6 +26,8 @@ export function SettingsPage() {
   const { locale, setLocale } = useLocale();
   const { exporting, setExporting } = useSettingsStore();
   const showToast = useToastStore((s) => s.show);
+  // The hub sends its identity to the members, a municipality to the consortium: the words follow the role.
+  const hub = status.installation?.role === 'hub';
 
   const onExport = async () => {
     if (exporting) return;
@@ -40,7 +42,7 @@ export function SettingsPage() {
     <>
       <PageTitle>{t('settings.title')}</PageTitle>
       <Card title={t('settings.identityTitle')} id="settings-identity">
-        <p>{t('settings.identityIntro')}</p>
+        <p>{t(hub ? 'settings.identityIntroHub' : 'settings.identityIntro')}</p>
         {identity.state === 'loading' && !id ? <Loading /> : null}
         {identity.state === 'error' ? (
           <Alert tone="danger" live>
@@ -73,7 +75,7 @@ export function SettingsPage() {
                 {exporting ? t('settings.exporting') : t('settings.export')}
               </button>
               <p className="cst-hint" id="settings-export-hint">
-                {t('settings.exportHint')}
+                {t(hub ? 'settings.exportHintHub' : 'settings.exportHint')}
               </p>
             </div>
           </>
