@@ -35,8 +35,8 @@ describe('hub records: courses, groups, received proposals', () => {
     const { user } = render();
     await user.click(await screen.findByRole('button', { name: 'Aggiungi un corso' }));
     await user.type(screen.getByRole('textbox', { name: /Titolo del corso/ }), 'Privacy');
-    await user.type(screen.getByLabelText(/Primo giorno/), '2026-10-06');
-    await user.type(screen.getByLabelText(/Ultimo giorno/), '2026-10-05');
+    await user.type(screen.getByLabelText(/Primo giorno/), '06/10/2026');
+    await user.type(screen.getByLabelText(/Ultimo giorno/), '05/10/2026');
     await user.type(screen.getByRole('textbox', { name: /^Ore/ }), '-3');
     await user.click(screen.getByRole('button', { name: 'Salva il corso' }));
     expect(document.getElementById('course-end-error')?.textContent).toBe('L’ultimo giorno non può venire prima del primo.');
@@ -44,7 +44,7 @@ describe('hub records: courses, groups, received proposals', () => {
     expect(api.callsOf('hub.courses.save')).toEqual([]);
     expect(await seriousViolations()).toEqual([]);
     await user.clear(screen.getByLabelText(/Ultimo giorno/));
-    await user.type(screen.getByLabelText(/Ultimo giorno/), '2026-10-07');
+    await user.type(screen.getByLabelText(/Ultimo giorno/), '07/10/2026');
     await user.clear(screen.getByRole('textbox', { name: /^Ore/ }));
     await user.type(screen.getByRole('textbox', { name: /^Ore/ }), '7,5');
     await user.click(screen.getByRole('button', { name: 'Salva il corso' }));

@@ -10,6 +10,7 @@ import { enCsv } from './en-csv';
 import { enRecovery } from './en-recovery';
 import { enBackup } from './en-backup';
 import { enJoins } from './en-joins';
+import { enFields } from './en-fields';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -24,6 +25,7 @@ export const en: Catalogue = {
   ...enRecovery,
   ...enBackup,
   ...enJoins,
+  ...enFields,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',

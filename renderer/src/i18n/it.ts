@@ -9,6 +9,7 @@ import { itCsv } from './it-csv';
 import { itRecovery } from './it-recovery';
 import { itBackup } from './it-backup';
 import { itJoins } from './it-joins';
+import { itFields } from './it-fields';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -27,6 +28,7 @@ export const it = {
   ...itRecovery,
   ...itBackup,
   ...itJoins,
+  ...itFields,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',
