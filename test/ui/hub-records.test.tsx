@@ -48,7 +48,7 @@ describe('hub records: courses, groups, received proposals', () => {
     await user.clear(screen.getByRole('textbox', { name: /^Ore/ }));
     await user.type(screen.getByRole('textbox', { name: /^Ore/ }), '7,5');
     await user.click(screen.getByRole('button', { name: 'Salva il corso' }));
-    await screen.findByText('Corso «Privacy» salvato. Ricordate di inviarlo ai membri.');
+    await screen.findByText('Corso «Privacy» salvato. Arriverà ai membri con il prossimo invio del catalogo.');
     expect(api.callsOf('hub.courses.save')).toEqual([{ title: 'Privacy', startDate: '2026-10-06', endDate: '2026-10-07', hours: '7.5', mode: 'in_person', area: '', provider: '', description: '' }]);
     expect(await screen.findByText('06/10/2026 – 07/10/2026')).toBeTruthy();
   });
@@ -63,7 +63,7 @@ describe('hub records: courses, groups, received proposals', () => {
     expect(document.getElementById('group-person-error')?.textContent).toMatch(/^Scrivere il nome del referente/);
     await user.type(screen.getByRole('textbox', { name: /Nome e cognome del referente/ }), 'Anna Neri');
     await user.click(screen.getByRole('button', { name: 'Salva il gruppo' }));
-    await screen.findByText('Gruppo «Transizione digitale» salvato. Ricordate di inviarlo ai membri.');
+    await screen.findByText('Gruppo «Transizione digitale» salvato. Arriverà ai membri con il prossimo invio del catalogo.');
     expect(api.callsOf('hub.groups.save')).toEqual([{ name: 'Transizione digitale', description: '', coordinator: { istat: '041067', person: 'Anna Neri' }, active: true }]);
     expect(await screen.findByText('Anna Neri (Urbino)')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);

@@ -63,7 +63,7 @@ describe('first run: consortium (hub)', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Postazione pronta' })).toBeTruthy();
     expect(api.callsOf('setup.hub')).toEqual([{ id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU' }]);
-    expect(screen.getByText(/le leggerete al telefono al Comune/)).toBeTruthy();
+    expect(screen.getByText(/si leggono al telefono al Comune/)).toBeTruthy();
 
     // Urbino's identity arrives and its fingerprint is confirmed on the phone.
     await pair(api, await openUiBackend({ as: 'municipality' }));
