@@ -64,8 +64,8 @@ describe('Invii: send to the consortium and read its file', () => {
     expect(answer).toBeDefined();
 
     await user.upload(screen.getByLabelText('Scegli il file del consorzio'), bundleAsFile(answer!));
-    // The consortium by its name, the plural from the catalogue (it read "di il consorzio CST-PU").
-    await screen.findByText('Registrati 63 dati di CST Pesaro-Urbino (dalla n. 1 alla n. 63).');
+    // "del consorzio", the article joined to "di" (it read "di il consorzio").
+    await screen.findByText('Pacchetto del consorzio CST-PU applicato (eventi 1–63): 63 eventi nuovi.');
     expect(screen.getByText('1 file: 1 letto, 0 in attesa, 0 rifiutati.')).toBeTruthy();
     expect(await screen.findByText('Sincronizzato fino al 26/11/2026')).toBeTruthy();
     expect(screen.getByText('nessuno: il consorzio ha ricevuto tutto')).toBeTruthy();

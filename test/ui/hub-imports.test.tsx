@@ -33,7 +33,7 @@ async function scenario() {
   const hubCopy = copyOfData(hub);
   for (let d = 1; d <= 3; d++) await fano.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '1' });
   await hub.must('bundle.import', { files: await files(fano) });
-  await fano.must('bundle.import', { files: (await files(hub)).filter((f) => f.name.includes('041013')) });
+  await fano.must('bundle.import', { files: (await files(hub)).filter((f) => f.name.startsWith('Fano-')) });
   for (let d = 4; d <= 5; d++) await fano.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '1' });
   const [fanoLate] = await exportBundles(fano);
   for (let d = 1; d <= 3; d++) await urbania.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '40' });
