@@ -61,17 +61,17 @@ export const syncMessages = {
   ),
   'identityFile.format': {
     code: 'E_FORMAT',
-    it: "Il file scelto non è un file di identità CST valido (.cstid): è danneggiato o di un altro tipo. Chiedete all'altra installazione di esportarlo di nuovo.",
+    it: "Il file scelto non è un file di identità CST valido (.cstid): è danneggiato o di un altro tipo. Chiedere all'altra installazione di esportarlo di nuovo.",
     en: 'The chosen file is not a valid CST identity file (.cstid): it is damaged or of another kind. Ask the other installation to export it again.',
   },
   'identityFile.fields': {
     code: 'E_FORMAT',
-    it: "Il file di identità contiene dati non validi. Chiedete all'altra installazione di esportarlo di nuovo con CST Desk.",
+    it: "Il file di identità contiene dati non validi. Chiedere all'altra installazione di esportarlo di nuovo con CST Desk.",
     en: 'The identity file holds invalid data. Ask the other installation to export it again with CST Desk.',
   },
   'identityFile.signature': {
     code: 'E_SIGNATURE',
-    it: "La firma del file di identità non è valida: il file è stato modificato o non proviene dall'installazione indicata. Non usatelo e chiedetene uno nuovo all'altra parte.",
+    it: "La firma del file di identità non è valida: il file è stato modificato o non proviene dall'installazione indicata. Non usarlo e chiederne uno nuovo all'altra parte.",
     en: 'The identity file’s signature is not valid: the file was changed or does not come from the installation it names. Do not use it and ask the other side for a new one.',
   },
   'identityFile.limit': { code: 'E_LIMIT', it: 'Il file scelto è troppo grande per essere un file di identità CST (.cstid).', en: 'The chosen file is too large to be a CST identity file (.cstid).' },

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,15 @@ describe('cst import / export', () => {
     const ok = await cst(['import', 'usage', file, '--exclude-invalid', '--data-dir', dir, '--json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).value.result).toEqual({ kind: 'usage', imported: 1, excluded: [2, 3, 4, 5, 6, 7, 8] });
+  });
+
+  it('counts one row with problems as "1 riga", never "1 righe"', async () => {
+    const dir = await municipality();
+    const file = join(tempDir(), 'una-riga-errata.csv');
+    writeFileSync(file, 'servizio;data;quantità\r\nPEC;01/11/2026;1\r\nPEC;31/02/2026;1\r\n');
+    const r = await cst(['import', 'usage', file, '--data-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/: 1 riga con problemi: nessun dato importato\./);
   });
 
   it('imports staff, refuses a file with missing columns, and checks its arguments', async () => {

@@ -95,7 +95,7 @@ describe('bundle download and fork resolution in Chromium', () => {
       await hp.getByText('1 file: 1 letto, 0 in attesa, 0 rifiutati.').waitFor();
       await hp.getByLabel('Scegli i file da importare').setInputFiles([forked]);
       await hp.getByText('1 file: 0 letti, 0 in attesa, 1 rifiutato.').waitFor();
-      expect(await hp.locator('.cst-result-title').first().innerText()).toMatch(/\(E_FORK\)$/);
+      expect(await hp.locator('.cst-result-title').first().innerText()).toMatch(/^Rifiutato: /);
 
       await hp.getByRole('link', { name: 'Dati in conflitto (1)' }).click();
       const card = hp.getByRole('region', { name: /^Urbino \(041067\): dati diversi dalla registrazione n\. \d+$/ });
@@ -109,9 +109,9 @@ describe('bundle download and fork resolution in Chromium', () => {
       await dialog.getByRole('textbox', { name: /Motivo della decisione/ }).fill('Il comune ha ripristinato il backup del 7 novembre: confermato al telefono.');
       await shoot(hp, 'hub-fork-dialog');
       await dialog.getByRole('button', { name: 'Accetta la versione del comune' }).click();
-      await hp.getByText(/^Versione di Urbino accettata: 2 registrazioni lette, 2 sostituite\.$/).waitFor();
+      await hp.getByText(/^Versione di Urbino accettata: registrazioni lette: 2; sostituite: 2\.$/).waitFor();
       await hp.getByRole('heading', { name: 'Decisioni prese' }).waitFor();
-      await hp.getByText(/da Luca Bianchi \(2 registrazioni sostituite, 2 registrate\)/).waitFor();
+      await hp.getByText(/da Luca Bianchi \(registrazioni sostituite: 2; registrate: 2\)/).waitFor();
       await hp.getByRole('link', { name: 'Dati in conflitto (0)' }).waitFor();
       await shoot(hp, 'hub-fork-decided');
 

@@ -1,7 +1,8 @@
 /**
  * The flags this machine needs for Debian's Chromium (no sandbox as root, no background traffic),
- * and the Italian UI locale: it decides how `<input type="date">` shows its value (gg/mm/aaaa, not
- * the en-US mm/dd/yyyy), which neither the page's `lang` nor Playwright's `locale` changes.
+ * and the Italian UI locale, as a town hall's PC has it. The app's own fields no longer depend on
+ * it (dates are text typed gg/mm/aaaa, file choosers are labelled buttons):
+ * date-file-fields.test.ts proves it in an American Chromium.
  */
 export const CHROMIUM_ARGS = [
   '--headless',

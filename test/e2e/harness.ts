@@ -92,16 +92,23 @@ async function launchAddress(url: string): Promise<string> {
   return shell.newUrl();
 }
 
-/** Chromium with the Italian UI locale (date fields gg/mm/aaaa): see ./chromium. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Chromium with the Italian UI locale (see ./chromium), or with `english` an American one
+ * (`--lang=en-US`, `LANGUAGE=en`): the app's own fields must read the same in both.
+ */
+export async function launchChromium(options: { english?: boolean } = {}): Promise<Browser> {
+  if (options.english) {
+    const args = [...CHROMIUM_ARGS.filter((a) => !a.startsWith('--lang=')), '--lang=en-US'];
+    return chromium.launch({ executablePath: CHROMIUM_PATH, args, env: { ...process.env, LANGUAGE: 'en_US:en', LANG: 'en_US.UTF-8' } });
+  }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: { ...process.env, ...CHROMIUM_ENV } });
 }
 
 /** One Chromium for the test file: launched before its tests, closed after them. */
-export function useChromium(): () => Browser {
+export function useChromium(options: { english?: boolean } = {}): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(options);
   });
   afterAll(async () => {
     await browser?.close();

@@ -51,7 +51,7 @@ describe('recovery in Chromium (browser shell)', () => {
       expect(refused).toMatchObject({ ok: false, error: { code: 'E_RECOVERY_NEEDED' } });
 
       await page.getByLabel('Importa il pacchetto di recupero').setInputFiles(recoveryFile);
-      await page.getByText(/Recuperate 13 registrazioni \(dalla 2 alla 14\) dalla copia del consorzio/).waitFor();
+      await page.getByText(/13 registrazioni recuperate \(dalla 2 alla 14\) dalla copia del consorzio/).waitFor();
       expect(await banner.count()).toBe(0);
       expect(await axeProblems(page)).toEqual([]);
       await shoot(page, 'home-recovered');

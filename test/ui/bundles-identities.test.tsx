@@ -26,7 +26,7 @@ describe('identities: import a .cstid and confirm its fingerprint', () => {
     await user.upload(input, cstid);
     const box = await screen.findByRole('region', { name: 'Conferma dell’impronta di CST Pesaro-Urbino (CST-PU)' });
     expect(within(box).getAllByText(/^\d{5}$/).map((g) => g.textContent).join(' ')).toBe(fingerprint);
-    expect(within(box).getByText(/Leggete al telefono le 30 cifre con l’altra parte: coincidono/)).toBeTruthy();
+    expect(within(box).getByText(/Leggere al telefono le 30 cifre con l’altra parte: coincidono/)).toBeTruthy();
     expect(api.callsOf('identity.import')).toEqual([{ contentBase64, fileName: 'CST-PU.cstid' }]);
 
     const field = within(box).getByRole('textbox', { name: /Cifre lette al telefono/ });

@@ -68,14 +68,14 @@ describe('fork resolution screen', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Accettare la versione di Urbania?' });
     expect(within(dialog).getByText(/Le 3 registrazioni di Urbania già ricevute qui dalla n\. 4 alla n\. 6 vengono cancellate e sostituite da quelle del file «urbania-tutto\.cstb» \(fino alla n\. 7\)/)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Accetta la versione del comune' }));
-    expect(await within(dialog).findByText('Scrivete il motivo della decisione.')).toBeTruthy();
+    expect(await within(dialog).findByText('Scrivere il motivo della decisione.')).toBeTruthy();
     expect(api.callsOf('bundle.resolveFork')).toHaveLength(0);
     await user.type(within(dialog).getByRole('textbox', { name: /Motivo della decisione/ }), 'Backup ripristinato, confermato al telefono');
     await user.click(within(dialog).getByRole('button', { name: 'Accetta la versione del comune' }));
-    expect(await screen.findByText('Versione di Urbania accettata: 4 registrazioni lette, 3 sostituite.')).toBeTruthy();
+    expect(await screen.findByText('Versione di Urbania accettata: registrazioni lette: 4; sostituite: 3.')).toBeTruthy();
     expect(api.callsOf('bundle.resolveFork')).toEqual([{ forkNo: 1, decision: 'accept', note: 'Backup ripristinato, confermato al telefono' }]);
     expect(await screen.findByRole('heading', { name: 'Decisioni prese' })).toBeTruthy();
-    expect(screen.getByText(/Accettata la versione del comune: deciso il 26\/11\/2026, 11:00 da Luca Bianchi \(3 registrazioni sostituite, 4 registrate\)/)).toBeTruthy();
+    expect(screen.getByText(/Accettata la versione del comune: deciso il 26\/11\/2026, 11:00 da Luca Bianchi \(registrazioni sostituite: 3; registrate: 4\)/)).toBeTruthy();
     expect(screen.getByText('Motivo: Backup ripristinato, confermato al telefono')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Accetta la versione del comune' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Dati in conflitto (0)' })).toBeTruthy();
@@ -85,7 +85,7 @@ describe('fork resolution screen', () => {
     const { user, api } = await forkOnHub({ ack: true });
     const card = await screen.findByRole('region', { name: /Urbania \(041066\)/ });
     expect((within(card).getByRole('button', { name: 'Accetta la versione del comune' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(within(card).getByText(/chiedete al comune di inviare di nuovo con «Tutto dall’inizio»/)).toBeTruthy();
+    expect(within(card).getByText(/chiedere al comune di inviare di nuovo con «Tutto dall’inizio»/)).toBeTruthy();
     expect(within(card).getByText(/Il file comincia dopo questa registrazione/)).toBeTruthy();
     await user.click(within(card).getByRole('button', { name: 'Mantieni i dati già ricevuti' }));
     const dialog = await screen.findByRole('dialog', { name: 'Mantenere i dati già ricevuti da Urbania?' });
@@ -122,7 +122,7 @@ describe('the same screen on a municipality, for the hub’s stream', () => {
     expect(within(dialog).getByText(/Catalogo, corsi, gruppi e decisioni del consorzio vengono aggiornati/)).toBeTruthy();
     await user.type(within(dialog).getByRole('textbox', { name: /Motivo della decisione/ }), 'Il consorzio ha ripristinato il backup');
     await user.click(within(dialog).getByRole('button', { name: 'Accetta la versione del consorzio' }));
-    expect(await screen.findByText('Versione di CST Pesaro-Urbino accettata: 1 registrazioni lette, 1 sostituite.')).toBeTruthy();
+    expect(await screen.findByText('Versione di CST Pesaro-Urbino accettata: registrazioni lette: 1; sostituite: 1.')).toBeTruthy();
     expect(await within(section).findByText('Motivo: Il consorzio ha ripristinato il backup')).toBeTruthy();
     expect((await urbino.must('catalogue.list', {})).map((s) => s.code)).toContain('GIS');
   });

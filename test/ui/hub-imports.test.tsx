@@ -33,7 +33,7 @@ async function scenario() {
   const hubCopy = copyOfData(hub);
   for (let d = 1; d <= 3; d++) await fano.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '1' });
   await hub.must('bundle.import', { files: await files(fano) });
-  await fano.must('bundle.import', { files: (await files(hub)).filter((f) => f.name.includes('041013')) });
+  await fano.must('bundle.import', { files: (await files(hub)).filter((f) => f.name.startsWith('Fano-')) });
   for (let d = 4; d <= 5; d++) await fano.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '1' });
   const [fanoLate] = await exportBundles(fano);
   for (let d = 1; d <= 3; d++) await urbania.must('usage.record', { service: 'PEC', date: `2026-10-0${d}`, quantity: '40' });
@@ -112,10 +112,17 @@ describe('hub imports', () => {
       'Letto e registrato: urbino.cstb',
       'Già ricevuto: urbino-copia.cstb',
       'In attesa: fano.cstb',
-      'Rifiutato: rotto.cstb (E_FORMAT)',
+      'Rifiutato: rotto.cstb',
     ]);
     expect(within(items[3] as HTMLElement).getByText(/Chiedere al mittente di esportarlo di nuovo/)).toBeTruthy();
     expect(within(items[3] as HTMLElement).getByText('Dettagli tecnici')).toBeTruthy();
+    // No raw code in a sentence: it waits in the technical details, for support.
+    expect(within(items[3] as HTMLElement).getByText('Codice dell’esito: E_FORMAT').closest('details')).toBeTruthy();
+    // Members by name (issue 13, item 7): the sentence and the sender's line.
+    expect(within(items[0] as HTMLElement).getByText(/^Pacchetto del comune di Urbino\b/)).toBeTruthy();
+    expect(within(items[0] as HTMLElement).getByText('Mittente: Urbino (Comune) · registrazioni dalla n. 1 alla n. 3', { exact: false })).toBeTruthy();
+    expect(within(items[2] as HTMLElement).getByText(/del comune di Fano\b/)).toBeTruthy();
+    expect(within(items[2] as HTMLElement).getByText(/^Mittente: Fano \(Comune\)/)).toBeTruthy();
     expect(api.callsOf('bundle.import')).toHaveLength(1);
     expect(await seriousViolations()).toEqual([]);
 
@@ -141,7 +148,7 @@ describe('hub imports', () => {
   it('takes files dropped on the zone (many at once)', async () => {
     const { api, release, progress: _p, deliver: _d, ...s } = await open('/#/imports');
     await screen.findByRole('heading', { level: 1, name: 'Importazioni' });
-    const zone = screen.getByText(/Trascinate qui i file ricevuti dai comuni/).closest('.cst-dropzone') as HTMLElement;
+    const zone = screen.getByText(/Trascinare qui i file ricevuti dai comuni/).closest('.cst-dropzone') as HTMLElement;
     const files = batch(s);
     fireEvent.dragOver(zone, { dataTransfer: { files } });
     expect(zone.classList.contains('cst-dropzone-over')).toBe(true);

@@ -121,7 +121,7 @@ describe('hub members and catalogue', () => {
     await user.clear(cost);
     await user.type(cost, '3,20');
     await user.click(screen.getByRole('button', { name: 'Salva il servizio' }));
-    await screen.findByText('Servizio SUE-01 salvato. Ricordate di inviare il catalogo ai membri.');
+    await screen.findByText('Servizio SUE-01 salvato. Arriverà ai membri con il prossimo invio del catalogo.');
     expect(api.callsOf('hub.services.save')).toEqual([
       { code: 'SUE-01', nameIt: 'Sportello unico edilizia', nameEn: 'Building desk', category: 'territory', unit: 'cases', active: true, unitCostCents: 320, fixedYearlyCents: null },
     ]);

@@ -35,8 +35,8 @@ describe('hub records: courses, groups, received proposals', () => {
     const { user } = render();
     await user.click(await screen.findByRole('button', { name: 'Aggiungi un corso' }));
     await user.type(screen.getByRole('textbox', { name: /Titolo del corso/ }), 'Privacy');
-    await user.type(screen.getByLabelText(/Primo giorno/), '2026-10-06');
-    await user.type(screen.getByLabelText(/Ultimo giorno/), '2026-10-05');
+    await user.type(screen.getByLabelText(/Primo giorno/), '06/10/2026');
+    await user.type(screen.getByLabelText(/Ultimo giorno/), '05/10/2026');
     await user.type(screen.getByRole('textbox', { name: /^Ore/ }), '-3');
     await user.click(screen.getByRole('button', { name: 'Salva il corso' }));
     expect(document.getElementById('course-end-error')?.textContent).toBe('L’ultimo giorno non può venire prima del primo.');
@@ -44,11 +44,11 @@ describe('hub records: courses, groups, received proposals', () => {
     expect(api.callsOf('hub.courses.save')).toEqual([]);
     expect(await seriousViolations()).toEqual([]);
     await user.clear(screen.getByLabelText(/Ultimo giorno/));
-    await user.type(screen.getByLabelText(/Ultimo giorno/), '2026-10-07');
+    await user.type(screen.getByLabelText(/Ultimo giorno/), '07/10/2026');
     await user.clear(screen.getByRole('textbox', { name: /^Ore/ }));
     await user.type(screen.getByRole('textbox', { name: /^Ore/ }), '7,5');
     await user.click(screen.getByRole('button', { name: 'Salva il corso' }));
-    await screen.findByText('Corso «Privacy» salvato. Ricordate di inviarlo ai membri.');
+    await screen.findByText('Corso «Privacy» salvato. Arriverà ai membri con il prossimo invio del catalogo.');
     expect(api.callsOf('hub.courses.save')).toEqual([{ title: 'Privacy', startDate: '2026-10-06', endDate: '2026-10-07', hours: '7.5', mode: 'in_person', area: '', provider: '', description: '' }]);
     expect(await screen.findByText('06/10/2026 – 07/10/2026')).toBeTruthy();
   });
@@ -63,7 +63,7 @@ describe('hub records: courses, groups, received proposals', () => {
     expect(document.getElementById('group-person-error')?.textContent).toMatch(/^Scrivere il nome del referente/);
     await user.type(screen.getByRole('textbox', { name: /Nome e cognome del referente/ }), 'Anna Neri');
     await user.click(screen.getByRole('button', { name: 'Salva il gruppo' }));
-    await screen.findByText('Gruppo «Transizione digitale» salvato. Ricordate di inviarlo ai membri.');
+    await screen.findByText('Gruppo «Transizione digitale» salvato. Arriverà ai membri con il prossimo invio del catalogo.');
     expect(api.callsOf('hub.groups.save')).toEqual([{ name: 'Transizione digitale', description: '', coordinator: { istat: '041067', person: 'Anna Neri' }, active: true }]);
     expect(await screen.findByText('Anna Neri (Urbino)')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);

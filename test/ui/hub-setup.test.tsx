@@ -63,14 +63,14 @@ describe('first run: consortium (hub)', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Postazione pronta' })).toBeTruthy();
     expect(api.callsOf('setup.hub')).toEqual([{ id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU' }]);
-    expect(screen.getByText(/le leggerete al telefono al Comune/)).toBeTruthy();
+    expect(screen.getByText(/si leggono al telefono al Comune/)).toBeTruthy();
 
     // Urbino's identity arrives and its fingerprint is confirmed on the phone.
     await pair(api, await openUiBackend({ as: 'municipality' }));
     await user.click(screen.getByRole('button', { name: 'Vai alla Home' }));
     expect(await screen.findByText('CST-PU — CST Pesaro-Urbino')).toBeTruthy();
     expect(await screen.findByText('50 comuni aderenti')).toBeTruthy();
-    expect(screen.getByText('Confermati: 1')).toBeTruthy();
+    expect(screen.getByText('Identità confermata: 1')).toBeTruthy();
 
     const nav = screen.getByRole('navigation', { name: 'Menu principale' });
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual([

@@ -46,7 +46,7 @@ describe('recovery after a restore from an old backup', () => {
 
     const pack = await hub.must('recovery.export', { for: '041067' });
     await user.upload(screen.getByLabelText('Importa il pacchetto di recupero'), bundleAsFile({ name: pack.fileName, contentBase64: pack.contentBase64 ?? '' }));
-    await screen.findByText(new RegExp(`Recuperate 12 registrazioni \\(dalla ${oldHead + 1} alla ${oldHead + 12}\\) dalla copia del consorzio`), {}, { timeout: 5000 });
+    await screen.findByText(new RegExp(`12 registrazioni recuperate \\(dalla ${oldHead + 1} alla ${oldHead + 12}\\) dalla copia del consorzio`), {}, { timeout: 5000 });
     expect(api.callsOf('recovery.apply')).toEqual([{ name: pack.fileName, contentBase64: pack.contentBase64 }]);
     expect(screen.queryByRole('region', { name: /Mancano dati/ })).toBeNull();
     expect(screen.queryByText('Prima importare il pacchetto di recupero (riquadro rosso in alto).')).toBeNull();
@@ -84,7 +84,7 @@ describe('recovery after a restore from an old backup', () => {
     window.history.replaceState(null, '', '/#/members/041067');
     const { user } = renderApp(api);
     await screen.findByRole('heading', { name: 'Pacchetto di recupero' });
-    expect(screen.getByText(new RegExp(`copia firmata delle ${received} registrazioni di Urbino ricevute qui`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(`copia firmata delle registrazioni di Urbino ricevute qui \\(${received} registrazioni\\)`))).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Scarica il pacchetto di recupero' }));
     await screen.findByText('Pacchetto di recupero salvato: cst-CST-PU-recupero-041067.cstb. Inviarlo a Urbino (chiavetta USB o posta elettronica).');
     expect(api.callsOf('recovery.export')).toEqual([{ for: '041067' }]);

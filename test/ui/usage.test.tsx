@@ -22,14 +22,14 @@ describe('usage: quick entry', () => {
     expect(screen.getByText(/Unità di misura: documenti\. Solo numeri interi\./)).toBeTruthy();
     const date = screen.getByLabelText(/^Data/) as HTMLInputElement;
     await user.clear(date);
-    await user.type(date, '2026-11-05');
+    await user.type(date, '05/11/2026');
     const quantity = screen.getByRole('textbox', { name: /^Quantità/ });
     await user.type(quantity, '40{Enter}');
     expect(await screen.findByText('Registrato: 40 documenti di «Protocollo informatico» (05/11/2026).')).toBeTruthy();
     expect(document.activeElement).toBe(quantity);
     expect((quantity as HTMLInputElement).value).toBe('');
     expect((service as HTMLSelectElement).value).toBe('PROTOCOLLO');
-    expect(date.value).toBe('2026-11-05');
+    expect(date.value).toBe('05/11/2026');
 
     await user.type(quantity, '1.234');
     await user.type(screen.getByRole('textbox', { name: 'Cittadini' }), '12');
@@ -93,7 +93,7 @@ describe('usage: quick entry', () => {
     await user.paste('x'.repeat(2001));
     await user.type(screen.getByRole('textbox', { name: /^Quantità/ }), '3{Enter}');
     expect(await screen.findByText('Data non valida: scrivere una data esistente (gg/mm/aaaa).')).toBeTruthy();
-    await user.type(screen.getByLabelText(/^Data/), '2026-11-05');
+    await user.type(screen.getByLabelText(/^Data/), '05/11/2026');
     await user.keyboard('{Enter}');
     expect(await screen.findByText('Massimo 2000 caratteri.')).toBeTruthy();
     expect(note.getAttribute('aria-invalid')).toBe('true');
@@ -139,8 +139,8 @@ describe('usage: list', () => {
     await user.click(within(list).getByRole('button', { name: 'Togli i filtri' }));
     await within(list).findByText('4 registrazioni trovate');
     const from = within(list).getByLabelText('Dal');
-    await user.type(from, '2026-10-01');
-    await user.type(within(list).getByLabelText('Al'), '2026-10-31');
+    await user.type(from, '01/10/2026');
+    await user.type(within(list).getByLabelText('Al'), '31/10/2026');
     expect(await within(list).findByText('1 registrazione trovata')).toBeTruthy();
     await user.click(within(list).getByRole('button', { name: 'Togli i filtri' }));
     await user.type(within(list).getByRole('textbox', { name: 'Cerca nelle note' }), 'mattina');

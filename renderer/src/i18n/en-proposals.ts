@@ -151,6 +151,12 @@ export const enProposals = {
     unsent_zero: 'Everything has already been sent to the consortium.',
     unsent_one: '1 change not yet sent to the consortium.',
     unsent_other: '{{formatted}} changes not yet sent to the consortium.',
+    hubUnknown: 'The consortium is not yet linked to this workstation.',
+    hubUnknownNext:
+      'First import the consortium’s identity file (.cstid), received by e-mail or on a USB stick, and confirm its fingerprint on the phone with the consortium office. Then the data can be sent.',
+    hubToConfirm: 'The consortium’s fingerprint is not yet confirmed.',
+    hubToConfirmNext: 'Call the consortium office and confirm the fingerprint read together: then the data can be sent.',
+    hubLink: 'Go to “Sending › Identities”',
     lastExport: 'Last bundle prepared: {{when}}.',
     lastExportNever: 'No bundle has been prepared yet.',
     actionsTitle: 'Quick actions',

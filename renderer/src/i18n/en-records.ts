@@ -18,7 +18,7 @@ export const enRecords = {
     deleted: 'Deleted.',
     saved: 'Saved.',
     exportCsv: 'Export to CSV',
-    exported: 'File “{{fileName}}” saved ({{rows}} rows). If the browser asks, choose its folder; otherwise it is in Downloads.',
+    exported: 'File “{{fileName}}” saved ($t(counts.rows, {"count": {{rows}} })). If the browser asks, choose its folder; otherwise it is in Downloads.',
     exportedTo: 'File saved in {{path}}.',
     previousPage: 'Previous page',
     nextPage: 'Next page',

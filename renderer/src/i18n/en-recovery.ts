@@ -24,7 +24,7 @@ export const enRecovery: typeof itRecovery = {
     syncWaits: 'First import the recovery bundle (red box at the top).',
     exportTitle: 'Recovery bundle',
     exportText:
-      'If {{name}} had to restore an old backup, its records already received by the consortium are missing from its installation. The recovery bundle holds the signed copy of the {{seq}} records of {{name}} received here and their attachments: send it to the municipality, which imports it from its home page.',
+      'If {{name}} had to restore an old backup, its records already received by the consortium are missing from its installation. The recovery bundle holds the signed copy of the records of {{name}} received here ($t(counts.entries, {"count": {{seq}} })) and their attachments: send it to the municipality, which imports it from its home page.',
     exportNothing: 'The consortium has not received any data from {{name}} yet: there is nothing to recover.',
     exportButton: 'Download the recovery bundle',
     exporting: 'Preparing the recovery bundle…',

@@ -11,6 +11,7 @@ import { enRecovery } from './en-recovery';
 import { enBackup } from './en-backup';
 import { enJoins } from './en-joins';
 import { enHelp } from './en-help';
+import { enFields } from './en-fields';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -26,6 +27,7 @@ export const en: Catalogue = {
   ...enBackup,
   ...enJoins,
   ...enHelp,
+  ...enFields,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',
@@ -95,6 +97,9 @@ export const en: Catalogue = {
     settings: 'The identity of this workstation to give to the consortium, the language and information about the program.',
     help: 'The first steps, what the program’s words mean and how to restore a deleted record.',
   },
+  sectionsHub: {
+    proposals: 'The proposals received from the member municipalities: the Technical Committee’s evaluation, the ranking and the state of each.',
+  },
   setup: {
     title: 'First-time setup',
     intro:
@@ -130,7 +135,8 @@ export const en: Catalogue = {
       provinceLabel: 'Province (optional)',
       provinceHint: 'If you choose a province, all its municipalities are added to the list of members.',
       provinceNone: 'No province',
-      provinceOption: '{{code}} — {{name}} ({{count}} municipalities)',
+      provinceOption_one: '{{code}} — {{name}} ({{formatted}} municipality)',
+      provinceOption_other: '{{code}} — {{name}} ({{formatted}} municipalities)',
       operatorLabel: 'Full name of the person using the program (optional)',
       operatorHint: 'For example: Luca Bianchi.',
       submit: 'Create the consortium workstation',
@@ -174,8 +180,9 @@ export const en: Catalogue = {
     membersTitle: 'Member municipalities',
     membersCount_one: '1 member municipality',
     membersCount_other: '{{formatted}} member municipalities',
-    membersPending: 'Fingerprint not yet confirmed: {{count}}',
-    membersConfirmed: 'Confirmed: {{count}}',
+    membersConfirmed: 'Identity confirmed: {{formatted}}',
+    membersToConfirm: 'Fingerprint to confirm: {{formatted}}',
+    membersNoIdentity: 'No identity received yet: {{formatted}}',
     membersLink: 'See the list of members',
     identityTitle: 'Workstation identity',
     identityText: 'The fingerprint to read on the phone and the identity file to send are in Settings.',
@@ -214,6 +221,9 @@ export const en: Catalogue = {
     createdAt: 'Created on',
     export: 'Export identity file (.cstid)',
     exportHint: 'The file holds public data only: it is safe to send it to the consortium.',
+    identityIntroHub:
+      'These details identify the consortium office to the member municipalities. The fingerprint is read out on the phone; the identity file is sent to the municipalities by e-mail or on a USB stick.',
+    exportHintHub: 'The file holds public data only: it is safe to send it to the member municipalities.',
     exporting: 'Preparing the file…',
     exported: 'File “{{fileName}}” saved. If the browser asks, choose its folder; otherwise it is in Downloads.',
     exportedTo: 'File saved in {{path}}.',
@@ -283,7 +293,7 @@ export const en: Catalogue = {
     E_IO: 'The program does not answer. Check that CST Desk is still open and try again.',
     E_DISK_FULL: 'The disk is full: the operation was cancelled and the data already recorded were not touched. Free some space on the disk (empty the recycle bin, move files you do not need elsewhere) and try again.',
     E_INTERNAL: 'Unexpected internal error: no data was changed. Try again; if it happens again, contact the consortium.',
-    E_RECOVERY_NEEDED: 'This installation was restored from an older backup: {{hubName}} already holds {{missing}} records that are missing here. Before recording new data, import the recovery bundle (from the home page).',
+    E_RECOVERY_NEEDED: 'This installation was restored from an older backup: {{hubName}} already holds records that are missing here ($t(counts.entries, {"count": {{missing}} })). Before recording new data, import the recovery bundle (from the home page).',
     E_LIMIT: 'The file is too large or holds too much data to be read. Ask the sender to check it.',
     E_FORMAT: 'The file is not a readable CST Desk file: it may be damaged or incomplete. Ask for it to be sent again.',
     E_DECRYPT: 'The file is not meant for this workstation and cannot be opened.',

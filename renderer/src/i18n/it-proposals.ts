@@ -151,6 +151,12 @@ export const itProposals = {
     unsent_zero: 'Tutti i dati sono già stati inviati al consorzio.',
     unsent_one: '1 modifica non ancora inviata al consorzio.',
     unsent_other: '{{formatted}} modifiche non ancora inviate al consorzio.',
+    hubUnknown: 'Il consorzio non è ancora collegato a questa postazione.',
+    hubUnknownNext:
+      'Per prima cosa importare il file di identità del consorzio (.cstid), ricevuto per e-mail o su chiavetta, e confermarne l’impronta al telefono con l’ufficio del consorzio. Dopo si potranno inviare i dati.',
+    hubToConfirm: 'L’impronta del consorzio non è ancora confermata.',
+    hubToConfirmNext: 'Telefonare all’ufficio del consorzio e confermare l’impronta letta insieme: dopo si potranno inviare i dati.',
+    hubLink: 'Vai a «Invii › Identità»',
     lastExport: 'Ultimo invio preparato: {{when}}.',
     lastExportNever: 'Non è ancora stato preparato nessun invio.',
     actionsTitle: 'Azioni rapide',

@@ -21,7 +21,7 @@ export const itRecords = {
     deleted: 'Eliminato.',
     saved: 'Salvato.',
     exportCsv: 'Esporta in CSV',
-    exported: 'File «{{fileName}}» salvato ({{rows}} righe). Se il browser lo chiede, sceglierne la cartella; altrimenti si trova in Download.',
+    exported: 'File «{{fileName}}» salvato ($t(counts.rows, {"count": {{rows}} })). Se il browser lo chiede, sceglierne la cartella; altrimenti si trova in Download.',
     exportedTo: 'File salvato in {{path}}.',
     previousPage: 'Pagina precedente',
     nextPage: 'Pagina successiva',

@@ -10,6 +10,7 @@ import { itRecovery } from './it-recovery';
 import { itBackup } from './it-backup';
 import { itJoins } from './it-joins';
 import { itHelp } from './it-help';
+import { itFields } from './it-fields';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -29,6 +30,7 @@ export const it = {
   ...itBackup,
   ...itJoins,
   ...itHelp,
+  ...itFields,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',
@@ -98,6 +100,10 @@ export const it = {
     settings: 'L’identità di questa postazione da comunicare al consorzio, la lingua e le informazioni sul programma.',
     help: 'I primi passi, il significato delle parole del programma e come ripristinare un dato eliminato.',
   },
+  /** The lines of the hub's Home where its work differs from a municipality's. */
+  sectionsHub: {
+    proposals: 'Le proposte ricevute dai comuni aderenti: valutazione del Comitato tecnico, graduatoria e stato di ciascuna.',
+  },
   setup: {
     title: 'Configurazione iniziale',
     intro:
@@ -133,7 +139,8 @@ export const it = {
       provinceLabel: 'Provincia (facoltativo)',
       provinceHint: 'Se si sceglie una provincia, tutti i suoi comuni vengono aggiunti all’elenco dei membri.',
       provinceNone: 'Nessuna provincia',
-      provinceOption: '{{code}} — {{name}} ({{count}} comuni)',
+      provinceOption_one: '{{code}} — {{name}} ({{formatted}} comune)',
+      provinceOption_other: '{{code}} — {{name}} ({{formatted}} comuni)',
       operatorLabel: 'Nome e cognome di chi usa il programma (facoltativo)',
       operatorHint: 'Per esempio: Luca Bianchi.',
       submit: 'Crea la postazione del consorzio',
@@ -143,9 +150,9 @@ export const it = {
       title: 'Postazione pronta',
       fingerprintTitle: 'Impronta di questa postazione',
       municipalityText:
-        'Queste 30 cifre sono l’impronta di questa postazione. Quando il Comune aderisce al consorzio, le leggerete al telefono all’ufficio del consorzio: servono a verificare che i dati che inviate arrivino davvero da questo computer.',
+        'Queste 30 cifre sono l’impronta di questa postazione. Quando il Comune aderisce al consorzio, si leggono al telefono all’ufficio del consorzio: servono a verificare che i dati inviati arrivino davvero da questo computer.',
       hubText:
-        'Queste 30 cifre sono l’impronta di questa postazione del consorzio. Quando un Comune aderisce, le leggerete al telefono al Comune: servono a verificare che i dati del consorzio arrivino davvero da questo computer.',
+        'Queste 30 cifre sono l’impronta di questa postazione del consorzio. Quando un Comune aderisce, si leggono al telefono al Comune: servono a verificare che i dati del consorzio arrivino davvero da questo computer.',
       whereLater: 'Le cifre si ritrovano in qualsiasi momento nella pagina Impostazioni.',
       continue: 'Vai alla Home',
     },
@@ -177,8 +184,9 @@ export const it = {
     membersTitle: 'Comuni aderenti',
     membersCount_one: '1 comune aderente',
     membersCount_other: '{{formatted}} comuni aderenti',
-    membersPending: 'In attesa di conferma dell’impronta: {{count}}',
-    membersConfirmed: 'Confermati: {{count}}',
+    membersConfirmed: 'Identità confermata: {{formatted}}',
+    membersToConfirm: 'Impronta da confermare: {{formatted}}',
+    membersNoIdentity: 'Identità non ancora ricevuta: {{formatted}}',
     membersLink: 'Vedere l’elenco dei membri',
     identityTitle: 'Identità della postazione',
     identityText: 'L’impronta da leggere al telefono e il file di identità da inviare si trovano in Impostazioni.',
@@ -217,6 +225,9 @@ export const it = {
     createdAt: 'Creata il',
     export: 'Esporta file di identità (.cstid)',
     exportHint: 'Il file contiene solo dati pubblici: si può inviare al consorzio senza rischi.',
+    identityIntroHub:
+      'Questi dati identificano l’ufficio del consorzio presso i comuni aderenti. L’impronta si legge al telefono; il file di identità si invia ai comuni per e-mail o su chiavetta USB.',
+    exportHintHub: 'Il file contiene solo dati pubblici: si può inviare ai comuni aderenti senza rischi.',
     exporting: 'Preparazione del file…',
     exported: 'File «{{fileName}}» salvato. Se il browser lo chiede, sceglierne la cartella; altrimenti si trova in Download.',
     exportedTo: 'File salvato in {{path}}.',
@@ -292,7 +303,7 @@ export const it = {
     E_IO: 'Il programma non risponde. Controllare che CST Desk sia ancora aperto e riprovare.',
     E_DISK_FULL: 'Il disco è pieno: l’operazione è stata annullata e i dati già registrati non sono stati toccati. Liberare spazio sul disco (svuotare il cestino, spostare altrove i file che non servono) e riprovare.',
     E_INTERNAL: 'Errore interno imprevisto: nessun dato è stato modificato. Riprovare; se si ripete, contattare il consorzio.',
-    E_RECOVERY_NEEDED: 'Questa installazione è stata ripristinata da una copia di sicurezza più vecchia: {{hubName}} ha già {{missing}} registrazioni che qui mancano. Prima di registrare nuovi dati importare il pacchetto di recupero (dalla pagina iniziale).',
+    E_RECOVERY_NEEDED: 'Questa installazione è stata ripristinata da una copia di sicurezza più vecchia: {{hubName}} ha già registrazioni che qui mancano ($t(counts.entries, {"count": {{missing}} })). Prima di registrare nuovi dati importare il pacchetto di recupero (dalla pagina iniziale).',
     E_LIMIT: 'Il file è troppo grande o contiene troppi dati per essere letto. Chiedere a chi l’ha inviato di controllarlo.',
     E_FORMAT: 'Il file non è un file di CST Desk leggibile: forse è danneggiato o incompleto. Chiedere di inviarlo di nuovo.',
     E_DECRYPT: 'Il file non è destinato a questa postazione e non si può aprire.',

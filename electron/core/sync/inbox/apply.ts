@@ -23,6 +23,9 @@ import { LineSplitter } from '../../format/bundle/lines';
 import type { PreRead } from '../../format/bundle/pre-read';
 import { GENESIS_HASH } from '../../format/bundle/chain';
 import { outboxHead } from '../outbox/outbox';
+import { formatInteger } from '../../../../shared/format/numbers';
+import { countText } from '../../../../shared/format/plural';
+
 import { findPeer, setPeerAck, setPeerAckProblem, setPeerApplied, touchPeerReceived, type PeerRecord } from '../peers/peers-store';
 import { EventBatch, eventKey, RefusalStop } from './apply-batch';
 import { insertFork } from './inbox-store';
@@ -30,6 +33,8 @@ import { ownIdsFor } from './own-ids';
 import type { Projector, ProjectorSession } from '../../platform/records/projector';
 
 export { eventKey };
+
+const EVENTS = { one: 'evento', other: 'eventi' };
 
 export type ApplyResult =
   | { outcome: 'applied'; applied: number; warnings: string[] }
@@ -272,7 +277,7 @@ function takeAck(db: Database.Database, st: Statements, input: ApplyInput, peer:
     const detail = `${peer.kind} ${peer.id} acknowledged our event ${ack.seq}, our last event is ${head.seq}`;
     setPeerAckProblem(db, peer.peerNo, 'events_lost', detail);
     return [
-      `Attenzione: ${peer.name} ha già ricevuto ${ack.seq} eventi di questa installazione, ma qui ne risultano solo ${head.seq} (probabile ripristino da un backup vecchio). Prima di registrare nuovi dati, recuperare gli eventi mancanti dal consorzio.`,
+      `Attenzione: ${peer.name} ha già ricevuto ${countText(ack.seq, EVENTS)} di questa installazione, ma qui ne risultano solo ${formatInteger(head.seq)} (probabile ripristino da un backup vecchio). Prima di registrare nuovi dati, recuperare gli eventi mancanti dal consorzio.`,
     ];
   }
   const ours = ack.seq === 0 ? GENESIS_HASH : (st.outboxHash.get(ack.seq) as Buffer);

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilePicker } from '../../components/file-field';
 import { readFileAsBase64, type PickedFile } from '../../platform/read-file';
 import './bundles.css';
 
@@ -57,20 +58,17 @@ export function FileDrop({ label, hint, accept, multiple = false, disabled = fal
       <p className="cst-dropzone-hint" id={hintId}>
         {hint}
       </p>
-      <input
-        ref={input}
+      <FilePicker
         id={inputId}
-        type="file"
-        className="cst-file-input"
+        inputRef={input}
+        buttonText={reading ? t('bundles.reading') : label}
+        buttonClassName="btn btn-primary btn-lg"
         accept={accept}
         multiple={multiple}
         disabled={disabled || reading}
-        aria-describedby={hintId}
+        describedBy={hintId}
         onChange={(e) => void take(e.target.files)}
       />
-      <label htmlFor={inputId} className={`btn btn-primary btn-lg cst-file-button${disabled || reading ? ' disabled' : ''}`}>
-        {reading ? t('bundles.reading') : label}
-      </label>
     </div>
   );
 }

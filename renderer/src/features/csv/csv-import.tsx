@@ -1,8 +1,9 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CSV_MAX_BYTES, type CsvImportKind, type CsvPreview } from '../../../../shared/domain/csv';
 import { useApi } from '../../app/api-context';
 import { Alert } from '../../components/alert';
+import { FileField } from '../../components/file-field';
 import { useToastStore } from '../../components/toast-store';
 import { formatNumber } from '../../i18n/format';
 import { messageText, type Message } from '../../i18n/messages';
@@ -36,8 +37,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
   const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
   const [progress, resetProgress] = useTaskProgress(CSV_TASKS);
 
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
+  const onFile = async (file: File | undefined) => {
     setError(null);
     setLoaded(null);
     setExcluded(new Set());
@@ -92,15 +92,7 @@ export function CsvImport({ kind, onImported }: { kind: CsvImportKind; onImporte
 
   return (
     <div className="cst-csv">
-      <div className="cst-field">
-        <label htmlFor={inputId} className="cst-label">
-          {t('usage.csvFile')}
-        </label>
-        <p id={`${inputId}-hint`} className="cst-hint">
-          {t('usage.csvFileHint')}
-        </p>
-        <input id={inputId} type="file" accept=".csv,text/csv" className="form-control cst-input" onChange={(e) => void onFile(e)} aria-describedby={`${inputId}-hint`} />
-      </div>
+      <FileField id={inputId} label={t('usage.csvFile')} hint={t('usage.csvFileHint')} accept=".csv,text/csv" onFiles={(files) => void onFile(files[0])} />
       {busy === 'reading' && !progress ? <p role="status">{t('usage.csvReading')}</p> : null}
       {busy && progress ? <CsvProgress id={`${inputId}-progress`} progress={progress} importing={busy === 'importing'} /> : null}
       {error ? (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Installation } from '../../../../shared/domain/installation';
 import { SECTIONS, sectionPath } from '../../app/nav-items';
@@ -11,6 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
 import { RecoveryBanner } from '../recovery/recovery-banner';
+import { identityCounts } from '../members/identity-status';
 import { MunicipalitySummary } from './municipality-summary';
 import { NewsCard } from './news-card';
 
@@ -42,7 +44,7 @@ export function HomePage({ installation }: { installation: Installation }) {
                   <a href={`#${sectionPath(section)}`} className="cst-link-strong" aria-describedby={`home-next-${section}`}>
                     {t(`nav.${section}`)}
                   </a>
-                  <p id={`home-next-${section}`}>{t(`sections.${section}`)}</p>
+                  <p id={`home-next-${section}`}>{sectionText(section, hub, t)}</p>
                 </li>
               ))}
           </ul>
@@ -58,11 +60,20 @@ export function HomePage({ installation }: { installation: Installation }) {
   );
 }
 
+/** Sections whose one-line description differs on the hub (it receives and evaluates proposals, it does not write them). */
+const HUB_SECTION_TEXT = new Set<string>(['proposals']);
+
+function sectionText(section: string, hub: boolean, t: TFunction): string {
+  return hub && HUB_SECTION_TEXT.has(section) ? t(`sectionsHub.${section}`) : t(`sections.${section}`);
+}
+
 function MembersSummary() {
   const { t, i18n } = useTranslation();
   const members = useApiQuery('members.list', {});
+  // The same overview and the same function as the members' list: the two screens count alike.
+  const overview = useApiQuery('hub.members.overview', {});
   const list = members.data ?? [];
-  const confirmed = list.filter((m) => m.status === 'confirmed').length;
+  const counts = identityCounts(list, new Map((overview.data?.members ?? []).map((m) => [m.istat, m])));
   return (
     <Card title={t('home.membersTitle')} id="home-members">
       {members.state === 'loading' && !members.data ? <Loading /> : null}
@@ -71,8 +82,9 @@ function MembersSummary() {
         <>
           <p className="cst-big-number">{t('home.membersCount', { count: list.length, formatted: formatNumber(list.length) })}</p>
           <ul className="cst-plain-list">
-            <li>{t('home.membersConfirmed', { count: confirmed })}</li>
-            <li>{t('home.membersPending', { count: list.length - confirmed })}</li>
+            <li>{t('home.membersConfirmed', { count: counts.confirmed, formatted: formatNumber(counts.confirmed) })}</li>
+            <li>{t('home.membersToConfirm', { count: counts.pending, formatted: formatNumber(counts.pending) })}</li>
+            <li>{t('home.membersNoIdentity', { count: counts.none, formatted: formatNumber(counts.none) })}</li>
           </ul>
           <a href="#/members" className="cst-link-strong">
             {t('home.membersLink')}

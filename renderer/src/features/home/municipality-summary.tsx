@@ -15,6 +15,10 @@ export function MunicipalitySummary({ recoveryNeeded = false }: { recoveryNeeded
   const lang = i18n.language;
   const summary = useApiQuery('home.summary', {});
   const catalogue = useApiQuery('catalogue.list', {});
+  // Before the consortium's identity is imported and confirmed nothing can be sent: say so, not "all sent".
+  const peers = useApiQuery('peers.list', {});
+  const hubPeer = peers.data?.find((p) => p.kind === 'hub');
+  const hubLink = peers.data ? (hubPeer ? hubPeer.status : 'none') : 'unknown';
   const byCode = new Map((catalogue.data ?? []).map((s) => [s.code, s]));
   const s = summary.data;
   return (
@@ -58,12 +62,22 @@ export function MunicipalitySummary({ recoveryNeeded = false }: { recoveryNeeded
           <Card title={t('homeMunicipality.syncTitle')} id="home-sync">
             {recoveryNeeded ? (
               <p className="cst-big-number">{t('recovery.syncWaits')}</p>
+            ) : hubLink === 'none' || hubLink === 'pending' ? (
+              <>
+                <p className="cst-big-number">{t(hubLink === 'none' ? 'homeMunicipality.hubUnknown' : 'homeMunicipality.hubToConfirm')}</p>
+                <p>{t(hubLink === 'none' ? 'homeMunicipality.hubUnknownNext' : 'homeMunicipality.hubToConfirmNext')}</p>
+                {s.unsentEvents > 0 ? <p>{t('homeMunicipality.unsent', { count: s.unsentEvents, formatted: formatNumber(s.unsentEvents) })}</p> : null}
+              </>
             ) : (
               <p className="cst-big-number">{t('homeMunicipality.unsent', { count: s.unsentEvents, formatted: formatNumber(s.unsentEvents) })}</p>
             )}
             <p>{s.lastExportAt ? t('homeMunicipality.lastExport', { when: formatDateTime(s.lastExportAt) }) : t('homeMunicipality.lastExportNever')}</p>
             <p>
-              <a href="#/bundles">{t('bundles.homeLink')}</a>
+              {hubLink === 'none' || hubLink === 'pending' ? (
+                <a href="#/bundles/identities">{t('homeMunicipality.hubLink')}</a>
+              ) : (
+                <a href="#/bundles">{t('bundles.homeLink')}</a>
+              )}
             </p>
           </Card>
         </div>

@@ -3,6 +3,7 @@ import type { BundleImportResult } from '../../../../shared/domain/bundles';
 import { formatNumber } from '../../i18n/format';
 import { isMessageKey } from '../../../../shared/errors/catalogue';
 import { messageText, type Message } from '../../i18n/messages';
+import { useSenderNames } from './sender-names';
 
 type Tone = 'ok' | 'wait' | 'bad';
 
@@ -12,15 +13,20 @@ function toneOf(r: BundleImportResult): Tone {
   return 'bad';
 }
 
-/** The sentence to act on: the error catalogue's, by the key the core sent (an older core: its Italian, or the generic sentence). */
-export function resultMessage(r: BundleImportResult): Message {
+/**
+ * The sentence to act on: the error catalogue's, by the key the core sent. An older core sent
+ * none: then a file read (or waiting) is told by the window's catalogue, naming the sender and
+ * writing numbers as the rest of the page does, and a refusal keeps the core's Italian.
+ */
+export function resultMessage(r: BundleImportResult, senderName: string = r.sender?.id ?? '—'): Message {
   if (isMessageKey(r.key)) return { errorKey: r.key, params: r.params ?? {}, fallback: r.message };
   const params = {
-    sender: r.sender?.id ?? '—',
-    first: r.range?.first ?? 0,
-    last: r.range?.last ?? 0,
+    sender: senderName,
+    first: formatNumber(r.range?.first ?? 0),
+    last: formatNumber(r.range?.last ?? 0),
     count: r.eventsApplied,
   };
+  const read = r.outcome === 'applied' || r.outcome === 'duplicate' || r.outcome === 'pending';
   const key =
     r.outcome === 'applied'
       ? 'imports.textApplied'
@@ -31,12 +37,13 @@ export function resultMessage(r: BundleImportResult): Message {
           : r.code
             ? `apiErrors.${r.code}`
             : 'imports.textRefused';
-  return { key, params, italian: r.message, fallback: r.message };
+  return read ? { key, params, fallback: r.message } : { key, params, italian: r.message, fallback: r.message };
 }
 
 /** One result per file, whatever happened: outcome in words, the code, what to do, the details. */
 export function ImportResults({ results, title }: { results: readonly BundleImportResult[]; title: string }) {
   const { t, i18n } = useTranslation();
+  const senderName = useSenderNames();
   if (results.length === 0) return null;
   const count = (tone: Tone) => results.filter((r) => toneOf(r) === tone).length;
   return (
@@ -54,12 +61,11 @@ export function ImportResults({ results, title }: { results: readonly BundleImpo
                 {t(`imports.outcome.${r.outcome}`)}
                 {': '}
                 <span className="cst-code">{r.file}</span>
-                {r.code ? <span className="cst-code"> ({r.code})</span> : null}
               </p>
-              <p className="mb-1">{messageText(resultMessage(r), t, i18n.language)}</p>
+              <p className="mb-1">{messageText(resultMessage(r, senderName(r.sender)), t, i18n.language)}</p>
               {r.sender || r.range ? (
                 <p className="cst-muted mb-1">
-                  {r.sender ? t('imports.sender', { id: r.sender.id, kind: t(`role.${r.sender.kind}`) }) : null}
+                  {r.sender ? t('imports.sender', { name: senderName(r.sender), kind: t(`role.${r.sender.kind}`) }) : null}
                   {r.sender && r.range ? ' · ' : null}
                   {r.range ? t('imports.range', { first: formatNumber(r.range.first), last: formatNumber(r.range.last) }) : null}
                 </p>
@@ -70,10 +76,12 @@ export function ImportResults({ results, title }: { results: readonly BundleImpo
                 </p>
               ))}
               {r.alsoApplied.length > 0 ? <p className="mb-1">{t('imports.alsoApplied', { count: r.alsoApplied.length })}</p> : null}
-              {r.detail ? (
+              {r.detail || r.code ? (
                 <details>
                   <summary>{t('imports.details')}</summary>
-                  <p className="cst-code mb-0">{r.detail}</p>
+                  {/* The code is for support, not a word of the sentence above. */}
+                  {r.code ? <p className="cst-code mb-0">{t('imports.code', { code: r.code })}</p> : null}
+                  {r.detail ? <p className="cst-code mb-0">{r.detail}</p> : null}
                   {r.sha256 ? <p className="cst-code mb-0">SHA-256 {r.sha256}</p> : null}
                 </details>
               ) : null}

@@ -4,15 +4,17 @@ import { Badge } from '../../components/badge';
 import { DataTable, type Column } from '../../components/data-table';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { messageText } from '../../i18n/messages';
+import { useSenderNames } from './sender-names';
 
 /** Bundles waiting: for missing events (the range named) or for a fingerprint to be confirmed. */
 export function PendingQueue({ pending }: { pending: readonly PendingBundle[] }) {
   const { t, i18n } = useTranslation();
+  const senderName = useSenderNames();
   const range = (r: { first: number; last: number } | null) =>
     r ? t('bundles.rangeText', { first: formatNumber(r.first), last: formatNumber(r.last) }) : '—';
   const columns: Column<PendingBundle>[] = [
     { key: 'file', header: t('imports.colFile'), cell: (p) => <span className="cst-code">{p.file}</span>, rowHeader: true },
-    { key: 'sender', header: t('imports.colSender'), cell: (p) => p.sender?.id ?? '—' },
+    { key: 'sender', header: t('imports.colSender'), cell: (p) => senderName(p.sender) },
     { key: 'received', header: t('imports.colReceived'), cell: (p) => formatDateTime(p.receivedAt) },
     { key: 'range', header: t('imports.colRange'), cell: (p) => range(p.range) },
     {

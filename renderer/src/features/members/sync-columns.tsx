@@ -4,6 +4,7 @@ import type { MemberOverview } from '../../../../shared/domain/hub-views';
 import { Badge } from '../../components/badge';
 import type { Column } from '../../components/data-table';
 import { formatDateTime, formatNumber } from '../../i18n/format';
+import { identityStatus } from './identity-status';
 
 /**
  * The exchange columns of the members' list (from `hub.members.overview`). A member past the
@@ -48,7 +49,7 @@ export function syncColumns(overview: ReadonlyMap<string, MemberOverview>, stale
 /** The identity's state in words: nothing received yet, fingerprint to confirm, confirmed. */
 export function identityStatusCell(overview: ReadonlyMap<string, MemberOverview>, t: TFunction) {
   return function StatusCell(m: Member) {
-    const status = overview.get(m.istat)?.status ?? (m.status === 'confirmed' ? 'confirmed' : 'none');
+    const status = identityStatus(m, overview);
     if (status === 'confirmed') return <Badge tone="success">{t('members.statusConfirmed')}</Badge>;
     if (status === 'pending') return <Badge tone="warning">{t('hubMembers.statusToConfirm')}</Badge>;
     return <Badge tone="neutral">{t('hubMembers.statusNone')}</Badge>;

@@ -7,6 +7,7 @@ import { useApi } from '../../app/api-context';
 import { useApiQuery } from '../../app/use-api-query';
 import { Card } from '../../components/card';
 import { DataTable } from '../../components/data-table';
+import { FileField } from '../../components/file-field';
 import { Modal } from '../../components/modal';
 import { useToastStore } from '../../components/toast-store';
 import { formatEuroCents } from '../../i18n/format';
@@ -155,27 +156,7 @@ export function PlanItems({ plan }: { plan: PlanView }) {
           <GovCsvButton table="plan" year={plan.year} label={t('plan.exportCsv')} />
         </div>
         {plan.editable ? (
-          <div className="cst-field">
-            <label htmlFor="plan-import" className="cst-label">
-              {t('plan.importLabel')}
-            </label>
-            <p id="plan-import-hint" className="cst-hint">
-              {t('plan.importHint')}
-            </p>
-            {importError ? (
-              <p id="plan-import-error" className="cst-field-error">
-                {importError}
-              </p>
-            ) : null}
-            <input
-              id="plan-import"
-              type="file"
-              accept=".csv,text/csv"
-              className="form-control"
-              aria-describedby={importError ? 'plan-import-hint plan-import-error' : 'plan-import-hint'}
-              onChange={(e) => void importCsv(e.target.files?.[0])}
-            />
-          </div>
+          <FileField id="plan-import" label={t('plan.importLabel')} hint={t('plan.importHint')} error={importError} accept=".csv,text/csv" onFiles={(files) => void importCsv(files[0])} />
         ) : null}
       </Card>
       <Card title={t('plan.byCategory')} id="plan-categories">

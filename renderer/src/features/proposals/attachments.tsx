@@ -1,10 +1,11 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Proposal } from '../../../../shared/domain/proposals';
 import { ATTACHMENT_MAX_BYTES } from '../../../../shared/records/proposals';
 import { formatDecimal, formatInteger } from '../../../../shared/format/numbers';
 import { useApi } from '../../app/api-context';
 import { Alert } from '../../components/alert';
+import { FileField } from '../../components/file-field';
 import { useToastStore } from '../../components/toast-store';
 import { apiErrorToMessage, messageText, type Message } from '../../i18n/messages';
 import { readFileAsBase64 } from '../../platform/read-file';
@@ -38,9 +39,7 @@ export function Attachments({ proposal, editable, onChanged }: { proposal: Propo
   const [error, setError] = useState<Message | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
+  const onFile = async (file: File | undefined) => {
     setError(null);
     if (!file) return;
     const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
@@ -99,27 +98,15 @@ export function Attachments({ proposal, editable, onChanged }: { proposal: Propo
         </ul>
       )}
       {editable ? (
-        <div className="cst-field">
-          <label htmlFor={inputId} className="cst-label">
-            {t('proposals.attachmentFile')}
-          </label>
-          <p className="cst-hint" id={`${inputId}-hint`}>
-            {t('proposals.attachmentsIntro')}
-          </p>
-          {error ? (
-            <p className="cst-field-error" id={`${inputId}-error`} role="alert">
-              {messageText(error, t, i18n.language)}
-            </p>
-          ) : null}
-          <input
+        <div>
+          <FileField
             id={inputId}
-            type="file"
+            label={t('proposals.attachmentFile')}
+            hint={t('proposals.attachmentsIntro')}
+            error={error ? messageText(error, t, i18n.language) : undefined}
             accept={ACCEPT}
-            className={`form-control cst-input${error ? ' is-invalid' : ''}`}
-            onChange={(e) => void onFile(e)}
-            aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ''}`}
-            aria-invalid={error ? true : undefined}
             disabled={busy !== null}
+            onFiles={(files) => void onFile(files[0])}
           />
           {busy ? <p role="status">{t('proposals.attachmentAdding', { name: busy })}</p> : null}
         </div>

@@ -1,8 +1,9 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupRestorePreview, BackupRestoreResult, BackupRestoreSource } from '../../../../shared/domain/backup';
 import { useApi } from '../../app/api-context';
 import { Alert } from '../../components/alert';
+import { FileField } from '../../components/file-field';
 import { Modal } from '../../components/modal';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
@@ -96,24 +97,12 @@ function RestoreDialog({ asked, busy, onConfirm, onCancel }: { asked: BackupRest
 export function RestoreFromFile({ onPicked, disabled }: { onPicked: (source: BackupRestoreSource) => void; disabled: boolean }) {
   const { t } = useTranslation();
   const inputId = useId();
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
+  const onFile = async (file: File | undefined) => {
     if (!file) return;
     const picked = await readFileAsBase64(file);
     onPicked({ fileName: picked.name, contentBase64: picked.contentBase64 });
   };
-  return (
-    <div className="cst-field">
-      <label htmlFor={inputId} className="cst-label">
-        {t('backup.fromFile')}
-      </label>
-      <p id={`${inputId}-hint`} className="cst-hint">
-        {t('backup.fromFileHint')}
-      </p>
-      <input id={inputId} type="file" accept=".sqlite" className="form-control cst-input" onChange={(e) => void onFile(e)} aria-describedby={`${inputId}-hint`} disabled={disabled} />
-    </div>
-  );
+  return <FileField id={inputId} label={t('backup.fromFile')} hint={t('backup.fromFileHint')} accept=".sqlite" disabled={disabled} onFiles={(files) => void onFile(files[0])} />;
 }
 
 /** After the reload: what was restored, where the data of before are, what to do next. */

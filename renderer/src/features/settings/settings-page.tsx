@@ -27,6 +27,8 @@ export function SettingsPage() {
   const { locale, setLocale } = useLocale();
   const { exporting, setExporting } = useSettingsStore();
   const showToast = useToastStore((s) => s.show);
+  // The hub sends its identity to the members, a municipality to the consortium: the words follow the role.
+  const hub = status.installation?.role === 'hub';
 
   const onExport = async () => {
     if (exporting) return;
@@ -41,7 +43,7 @@ export function SettingsPage() {
     <>
       <PageTitle>{t('settings.title')}</PageTitle>
       <Card title={t('settings.identityTitle')} id="settings-identity">
-        <p>{t('settings.identityIntro')}</p>
+        <p>{t(hub ? 'settings.identityIntroHub' : 'settings.identityIntro')}</p>
         <p>
           <GlossaryLink term="identita" />
         </p>
@@ -77,7 +79,7 @@ export function SettingsPage() {
                 {exporting ? t('settings.exporting') : t('settings.export')}
               </button>
               <p className="cst-hint" id="settings-export-hint">
-                {t('settings.exportHint')}
+                {t(hub ? 'settings.exportHintHub' : 'settings.exportHint')}
               </p>
             </div>
           </>

@@ -48,7 +48,7 @@ export function HubForm() {
     { value: '', label: t('setup.hub.provinceNone') },
     ...(provinces.data ?? []).map((p) => ({
       value: p.code,
-      label: t('setup.hub.provinceOption', { code: p.code, name: p.name, count: formatNumber(p.municipalities) }),
+      label: t('setup.hub.provinceOption', { code: p.code, name: p.name, count: p.municipalities, formatted: formatNumber(p.municipalities) }),
     })),
   ];
   const { bind } = form;

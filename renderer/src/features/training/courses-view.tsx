@@ -90,10 +90,11 @@ function CourseForm({ idPrefix: p, editing }: { idPrefix: string; editing?: Cour
     },
   });
   const { bind, set } = form;
-  // A one-day course: the end date follows the start date until it is set.
+  // A one-day course: the end date follows the start date (also while it is being typed) until
+  // the clerk sets a different end.
   const setStart = (v: string) => {
+    form.setValues((x) => (x.endDate && x.endDate !== x.startDate ? x : { ...x, endDate: v }));
     set('startDate')(v);
-    form.setValues((x) => (x.endDate ? x : { ...x, endDate: v }));
   };
   return (
     <RecordForm form={form} submitLabel={editing ? t('common.save') : t('training.addCourse')} onCancel={editing ? () => editCourse(null) : undefined}>

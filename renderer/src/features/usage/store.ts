@@ -47,11 +47,14 @@ export const useUsageStore = create<UsageState>()((set) => ({
 }));
 
 /** The list's filters as the API takes them (empty ones left out). */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export function filtersInput(f: UsageFilters): { service?: string; from?: string; to?: string; text?: string } {
   return {
     ...(f.service ? { service: f.service } : {}),
-    ...(f.from ? { from: f.from } : {}),
-    ...(f.to ? { to: f.to } : {}),
+    // A date still being typed ("06/1") is not a filter yet: the field says what is wrong on leaving it.
+    ...(ISO_DAY.test(f.from) ? { from: f.from } : {}),
+    ...(ISO_DAY.test(f.to) ? { to: f.to } : {}),
     ...(f.text.trim() ? { text: f.text.trim() } : {}),
   };
 }
