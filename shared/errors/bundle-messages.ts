@@ -7,7 +7,7 @@ const outcome = (code: ErrorCode, it: string, en: string): ErrorEntry => ({ code
  * What happened to a received bundle, one sentence per outcome (electron/core/format/bundle/
  * messages.ts fills them): the refusals by their code, and applied / already received / waiting.
  * The sender comes whole, with its article ({ofWho}: «del consorzio CST-PU», «del comune di
- * Urbino (041067)»); `{range}` is « (eventi 1–5)» or nothing. A sentence that is no refusal
+ * Urbino (PU)»); `{range}` is « (eventi 1–5)» or nothing. A sentence that is no refusal
  * (applied, duplicate, pending) carries E_FORMAT, the code sent when a caller that needs an
  * applied bundle (recovery) refuses it.
  */
@@ -49,8 +49,8 @@ export const bundleMessages = {
   ),
   'bundle.signature': outcome(
     'E_SIGNATURE',
-    'La firma del pacchetto non è valida: il file è stato alterato oppure non proviene {fromWho}. Non è stato applicato: chiedere al mittente di esportarlo di nuovo e segnalare il caso al consorzio.',
-    'The bundle’s signature is not valid: the file was altered or does not come from {fromWhoEn}. It was not applied: ask the sender to export it again and report the case to the consortium.',
+    'La firma del pacchetto non è valida: il file è stato alterato oppure non proviene {fromWho}. Non è stato applicato: chiedere al mittente di esportarlo di nuovo; se accade ancora, avvisarlo per telefono perché la sua postazione va verificata.',
+    'The bundle’s signature is not valid: the file was altered or does not come from {fromWhoEn}. It was not applied: ask the sender to export it again; if it happens again, call the sender: their workstation needs checking.',
   ),
   'bundle.digest': outcome(
     'E_DIGEST',
@@ -69,8 +69,8 @@ export const bundleMessages = {
   ),
   'bundle.ownership': outcome(
     'E_OWNERSHIP',
-    'Il pacchetto {ofWho} modifica dati che non gli appartengono (riga {line}, tipo «{kind}»): non è stato applicato. Segnalare il caso al consorzio.',
-    'The bundle from {ofWhoEn} changes data that do not belong to its sender (line {line}, kind «{kind}»): it was not applied. Report the case to the consortium.',
+    'Il pacchetto {ofWho} modifica dati che non gli appartengono (riga {line}, tipo «{kind}»): non è stato applicato. Avvisare il mittente per telefono: la sua postazione va verificata.',
+    'The bundle from {ofWhoEn} changes data that do not belong to its sender (line {line}, kind «{kind}»): it was not applied. Call the sender: their workstation needs checking.',
   ),
   'bundle.record': outcome(
     'E_RECORD',

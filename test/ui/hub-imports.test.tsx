@@ -141,8 +141,8 @@ describe('hub imports', () => {
     release();
     await screen.findByText('4 files: 2 read, 1 waiting, 1 refused.');
     // The core's sentence by its catalogue key (the one `cst bundle import --lang en` prints), the member by its name.
-    expect(screen.getByText('Bundle from the municipality of Urbino (041067) applied (events 1–3): 3 new events.')).toBeTruthy();
-    expect(screen.getByText(/^The bundle from the municipality of Fano \(041013\) is waiting \(events \d+–\d+\): the events 1–\d+ are missing\./)).toBeTruthy();
+    expect(screen.getByText('Bundle from the municipality of Urbino (PU) applied (events 1–3): 3 new events.')).toBeTruthy();
+    expect(screen.getByText(/^The bundle from the municipality of Fano \(PU\) is waiting \(events \d+–\d+\): the events 1–\d+ are missing\./)).toBeTruthy();
   });
 
   it('takes files dropped on the zone (many at once)', async () => {

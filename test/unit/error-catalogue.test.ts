@@ -233,15 +233,15 @@ describe('the sentences worded outside the core’s refusals, provoked in both l
       expect(said.message).toBe(expectBoth(said.key, said.params).it);
     }
     const signature = refusalMessage('E_SIGNATURE', { sender: town });
-    expect(signature.message).toContain('non proviene dal comune di Urbino (041067)');
-    expect(messageFor(signature.key, signature.params, 'en')).toContain('does not come from the municipality of Urbino (041067)');
+    expect(signature.message).toContain('non proviene dal comune di Urbino (PU)');
+    expect(messageFor(signature.key, signature.params, 'en')).toContain('does not come from the municipality of Urbino (PU)');
     const fork = refusalMessage('E_FORK', { sender: { kind: 'hub', id: 'CST-PU' }, seq: 4 });
     expect(fork.message).toBe(
       "Il pacchetto del consorzio CST-PU contiene una versione diversa di eventi già ricevuti (dall'evento 4): non è stato applicato nulla. Le due versioni sono conservate: contattare il consorzio CST-PU prima di procedere.",
     );
     const applied = appliedMessage({ sender: town, range: { first: 1, last: 1 }, applied: 1 });
-    expect(applied.message).toBe('Pacchetto del comune di Urbino (041067) applicato (eventi 1–1): 1 evento nuovo.');
-    expect(expectBoth(applied.key, applied.params).en).toBe('Bundle from the municipality of Urbino (041067) applied (events 1–1): 1 new event.');
+    expect(applied.message).toBe('Pacchetto del comune di Urbino (PU) applicato (eventi 1–1): 1 evento nuovo.');
+    expect(expectBoth(applied.key, applied.params).en).toBe('Bundle from the municipality of Urbino (PU) applied (events 1–1): 1 new event.');
     const ack = duplicateMessage({ sender: { kind: 'municipality', id: '999999' }, range: { first: 5, last: 4 } });
     expect(ack.message).toBe('Pacchetto del comune 999999 già ricevuto (nessun evento, solo conferma di ricezione): nulla da fare.');
     const pending = pendingMessage({ sender: null, range: { first: 8, last: 9 }, missing: { first: 5, last: 7 } });

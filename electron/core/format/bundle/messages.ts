@@ -44,9 +44,11 @@ function said(key: MessageKey, params: Record<string, ParamValue>): Said {
 function party(p: Party | null | undefined) {
   if (!p) return { it: 'il mittente', of: 'del mittente', from: 'dal mittente', bare: 'mittente', en: 'the sender' };
   if (p.kind === 'hub') return { it: `il consorzio ${p.id}`, of: `del consorzio ${p.id}`, from: `dal consorzio ${p.id}`, bare: `consorzio ${p.id}`, en: `the consortium ${p.id}` };
-  const name = findMunicipality(p.id)?.name;
-  const town = name ? `comune di ${name} (${p.id})` : `comune ${p.id}`;
-  const townEn = name ? `the municipality of ${name} (${p.id})` : `the municipality ${p.id}`;
+  // Named as people name a town, with its province ("Urbino (PU)"), never by ISTAT code; the
+  // code only when the ISTAT list does not know it (a list older than the sender).
+  const m = findMunicipality(p.id);
+  const town = m ? `comune di ${m.name} (${m.province})` : `comune ${p.id}`;
+  const townEn = m ? `the municipality of ${m.name} (${m.province})` : `the municipality ${p.id}`;
   return { it: `il ${town}`, of: `del ${town}`, from: `dal ${town}`, bare: town, en: townEn };
 }
 
