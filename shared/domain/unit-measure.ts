@@ -55,3 +55,16 @@ export function shownMilli(unit: UnitCode | string, milli: number): number {
   const whole = (UNITS as Record<string, { decimals: boolean } | undefined>)[unit]?.decimals === false;
   return whole && isLevel(unit) ? Math.round(milli / 100) * 100 : milli;
 }
+
+/**
+ * The unit's word that agrees with a quantity in thousandths: "1 pratica", "2 pratiche",
+ * "1,5 ore" (only a whole 1 is singular, as CLDR says). `plural` is the text to use for a unit
+ * this app does not know (the catalogue's own text).
+ */
+export function unitWord(unit: string, milli: number | null, language: 'it' | 'en' | string, plural?: string): string {
+  const u = (UNITS as Record<string, { it: string; en: string; oneIt: string; oneEn: string } | undefined>)[unit];
+  const en = language === 'en';
+  if (!u) return plural ?? unit;
+  if (milli === 1000) return en ? u.oneEn : u.oneIt;
+  return en ? u.en : u.it;
+}

@@ -12,23 +12,25 @@ export const ServiceCategory = z.enum(SERVICE_CATEGORIES);
 export type ServiceCategory = z.infer<typeof ServiceCategory>;
 
 /**
- * Units of measure; `decimals` says whether a quantity may have a fractional part. `measure` says
+ * Units of measure: `it`/`en` the plural, `oneIt`/`oneEn` the form after exactly 1 ("1 pratica",
+ * shared/domain/unit-measure.ts unitWord); `decimals` says whether a quantity may have a
+ * fractional part. `measure` says
  * what a monthly figure is: a `count` of things done in the month (documents, certificates),
  * which adds up over months, or a `level` held in the month (GB stored, mailboxes open), which
  * never does: over several months a level is their average (or the latest), see
  * shared/domain/unit-measure.ts.
  */
 export const UNITS = {
-  documents: { it: 'documenti', en: 'documents', decimals: false, measure: 'count' },
-  mailboxes: { it: 'caselle', en: 'mailboxes', decimals: false, measure: 'level' },
-  sites: { it: 'siti', en: 'websites', decimals: false, measure: 'level' },
-  publications: { it: 'pubblicazioni', en: 'publications', decimals: false, measure: 'count' },
-  cases: { it: 'pratiche', en: 'cases', decimals: false, measure: 'count' },
-  certificates: { it: 'certificati', en: 'certificates', decimals: false, measure: 'count' },
-  gb: { it: 'GB', en: 'GB', decimals: true, measure: 'level' },
-  requests: { it: 'richieste', en: 'requests', decimals: false, measure: 'count' },
-  accesses: { it: 'accessi', en: 'accesses', decimals: false, measure: 'count' },
-  hours: { it: 'ore', en: 'hours', decimals: true, measure: 'count' },
+  documents: { it: 'documenti', en: 'documents', oneIt: 'documento', oneEn: 'document', decimals: false, measure: 'count' },
+  mailboxes: { it: 'caselle', en: 'mailboxes', oneIt: 'casella', oneEn: 'mailbox', decimals: false, measure: 'level' },
+  sites: { it: 'siti', en: 'websites', oneIt: 'sito', oneEn: 'website', decimals: false, measure: 'level' },
+  publications: { it: 'pubblicazioni', en: 'publications', oneIt: 'pubblicazione', oneEn: 'publication', decimals: false, measure: 'count' },
+  cases: { it: 'pratiche', en: 'cases', oneIt: 'pratica', oneEn: 'case', decimals: false, measure: 'count' },
+  certificates: { it: 'certificati', en: 'certificates', oneIt: 'certificato', oneEn: 'certificate', decimals: false, measure: 'count' },
+  gb: { it: 'GB', en: 'GB', oneIt: 'GB', oneEn: 'GB', decimals: true, measure: 'level' },
+  requests: { it: 'richieste', en: 'requests', oneIt: 'richiesta', oneEn: 'request', decimals: false, measure: 'count' },
+  accesses: { it: 'accessi', en: 'accesses', oneIt: 'accesso', oneEn: 'access', decimals: false, measure: 'count' },
+  hours: { it: 'ore', en: 'hours', oneIt: 'ora', oneEn: 'hour', decimals: true, measure: 'count' },
 } as const;
 export type UnitCode = keyof typeof UNITS;
 export const UnitCode = z.enum(Object.keys(UNITS) as [UnitCode, ...UnitCode[]]);

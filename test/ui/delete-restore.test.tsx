@@ -18,10 +18,13 @@ describe('deleting is safe', () => {
   it('a usage entry: the dialog starts on Annulla, Enter cancels; deleted, it is restored from «Dati eliminati»', async () => {
     const api = await open('/usage');
     await api.must('usage.record', { service: 'PEC', date: '2026-10-15', quantity: '4', note: 'caselle nuove' });
-    await api.must('usage.record', { service: 'PEC', date: '2026-10-16', quantity: '2' });
+    await api.must('usage.record', { service: 'PEC', date: '2026-10-16', quantity: '1' });
     const { user } = renderApp(api);
     const list = await screen.findByRole('region', { name: 'Registrazioni' });
     await within(list).findByText('2 registrazioni trovate');
+    // The unit agrees with the quantity (issue 13, item 7: never "1 caselle").
+    expect(within(list).getByText('1 casella')).toBeTruthy();
+    expect(within(list).getByText('4 caselle')).toBeTruthy();
     await user.click(within(list).getByRole('button', { name: 'Elimina: registrazione del 15/10/2026, Posta elettronica certificata (PEC)' }));
     const dialog = await screen.findByRole('dialog', { name: 'Eliminare la registrazione?' });
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Annulla' }));

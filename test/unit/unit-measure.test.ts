@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineMonths, combineSum, isLevel, latestOrSum, measureOf, shownMilli } from '../../shared/domain/unit-measure';
+import { combineMonths, combineSum, isLevel, latestOrSum, measureOf, shownMilli, unitWord } from '../../shared/domain/unit-measure';
 
 describe('unit measure: counts add up, levels never do', () => {
   it('knows which units are levels held', () => {
@@ -42,5 +42,14 @@ describe('unit measure: counts add up, levels never do', () => {
     expect(shownMilli('sites', 2_000)).toBe(2_000);
     expect(shownMilli('gb', 6_473)).toBe(6_473);
     expect(shownMilli('documents', 1_188_000)).toBe(1_188_000);
+  });
+
+  it('writes the unit in the singular after exactly 1 ("1 pratica", never "1 pratiche")', () => {
+    expect(unitWord('cases', 1_000, 'it')).toBe('pratica');
+    expect(unitWord('cases', 2_000, 'it')).toBe('pratiche');
+    expect(unitWord('hours', 1_500, 'it')).toBe('ore');
+    expect(unitWord('mailboxes', 1_000, 'en')).toBe('mailbox');
+    expect(unitWord('mailboxes', 0, 'en')).toBe('mailboxes');
+    expect(unitWord('parsecs', 1_000, 'it', 'parsec')).toBe('parsec');
   });
 });

@@ -3,6 +3,7 @@ import type { DeletedRecord } from '../../../../shared/domain/history';
 import type { Service } from '../../../../shared/domain/usage';
 import { formatMilli } from '../../../../shared/format/numbers';
 import { formatIsoDay } from '../../i18n/dates';
+import { unitName } from '../usage/usage-model';
 
 /** The kinds a municipality deletes and can restore, in the order of its menu. */
 export const DELETED_KINDS = ['usage', 'staff', 'course', 'participation', 'local_group', 'group_membership', 'group_meeting', 'proposal'] as const;
@@ -31,7 +32,7 @@ export function describeDeleted(item: DeletedRecord, names: DeletedNames, t: TFu
         service: s ? (language === 'en' ? s.nameEn : s.nameIt) : str(d.service),
         date: formatIsoDay(str(d.date)),
         quantity: typeof d.quantity_milli === 'number' ? formatMilli(d.quantity_milli) : '',
-        unit: s ? (language === 'en' ? s.unitEn : s.unitIt) : '',
+        unit: s ? unitName(s, language, typeof d.quantity_milli === 'number' ? d.quantity_milli : null) : '',
       });
     }
     case 'staff':

@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
 import { hoursText } from '../../i18n/counts';
+import { unitName } from '../usage/usage-model';
 
 /** The municipality's home: this month's figures, what is not yet sent, quick actions. */
 export function MunicipalitySummary({ recoveryNeeded = false }: { recoveryNeeded?: boolean }) {
@@ -50,7 +51,7 @@ export function MunicipalitySummary({ recoveryNeeded = false }: { recoveryNeeded
                   const svc = byCode.get(u.service);
                   return (
                     <li key={u.service}>
-                      {svc ? (lang === 'en' ? svc.nameEn : svc.nameIt) : u.service}: <strong>{formatMilli(u.quantityMilli)}</strong> {svc ? (lang === 'en' ? svc.unitEn : svc.unitIt) : u.unit}
+                      {svc ? (lang === 'en' ? svc.nameEn : svc.nameIt) : u.service}: <strong>{formatMilli(u.quantityMilli)}</strong> {svc ? unitName(svc, lang, u.quantityMilli) : u.unit}
                     </li>
                   );
                 })}

@@ -10,7 +10,7 @@ import { Loading } from '../../components/loading';
 import { formatMonth, shortMonth } from '../../i18n/dates';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
-import { shownMilli } from '../../../../shared/domain/unit-measure';
+import { shownMilli, unitWord } from '../../../../shared/domain/unit-measure';
 import { saveFile } from '../../platform/save-file';
 import { textToBase64, toItalianCsv } from './csv';
 
@@ -31,15 +31,16 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
     const s = data?.services.find((x) => x.code === code);
     return s ? `${en ? s.nameEn : s.nameIt}` : code;
   };
-  const unitOf = (code: string) => {
+  /** The unit's word, agreeing with a quantity when there is one ("1 casella", "4 caselle"). */
+  const unitOf = (code: string, milli: number | null = null) => {
     const s = data?.services.find((x) => x.code === code);
-    return s ? (en ? s.unitEn : s.unitIt) : '';
+    return s ? unitWord(s.unit, milli === null ? null : shownMilli(s.unit, milli), en ? 'en' : 'it', en ? s.unitEn : s.unitIt) : '';
   };
   const isLevel = (code: string) => data?.services.find((x) => x.code === code)?.measure === 'level';
   const shown = (code: string, milli: number) => formatMilli(shownMilli(data?.services.find((x) => x.code === code)?.unit ?? '', milli));
   /** "6,47 GB" for a count's total; "6,47 GB, media mensile" for a level held (never summed over months). */
   const quantityText = (code: string, milli: number) => {
-    const q = `${shown(code, milli)} ${unitOf(code)}`.trim();
+    const q = `${shown(code, milli)} ${unitOf(code, milli)}`.trim();
     return isLevel(code) ? t('hubViews.quantityLevel', { quantity: q }) : q;
   };
   const memberName = (istat: string) => data?.members.find((m) => m.istat === istat)?.name ?? istat;
@@ -107,7 +108,7 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
           <ul>
             {data.byService.map((s) => (
               <li key={s.service}>
-                {t(isLevel(s.service) ? 'hubViews.serviceTotalLevel' : 'hubViews.serviceTotal', { service: serviceName(s.service), quantity: `${shown(s.service, s.quantityMilli)} ${unitOf(s.service)}`, entries: s.entries })}
+                {t(isLevel(s.service) ? 'hubViews.serviceTotalLevel' : 'hubViews.serviceTotal', { service: serviceName(s.service), quantity: `${shown(s.service, s.quantityMilli)} ${unitOf(s.service, s.quantityMilli)}`, entries: s.entries })}
               </li>
             ))}
           </ul>

@@ -10,7 +10,7 @@ import { Loading } from '../../components/loading';
 import { formatNumber } from '../../i18n/format';
 import { apiErrorMessage } from '../../i18n/messages';
 import { formatMilli } from '../../../../shared/format/numbers';
-import { shownMilli } from '../../../../shared/domain/unit-measure';
+import { shownMilli, unitWord } from '../../../../shared/domain/unit-measure';
 import { HistoryButton } from '../history/history-button';
 import { beneficiariesText } from '../history/history-values';
 import { filtersInput, useUsageStore } from './store';
@@ -30,16 +30,16 @@ export function UsageList({ services }: { services: readonly Service[] }) {
     const s = byCode.get(code);
     return s ? serviceName(s, lang) : code;
   };
-  const unitOf = (code: string) => {
+  const unitOf = (code: string, milli: number) => {
     const s = byCode.get(code);
-    return s ? unitName(s, lang) : '';
+    return s ? unitName(s, lang, milli) : '';
   };
   const rowLabel = (e: UsageEntry) => t('usage.rowLabel', { when: entryWhen(e, t, lang), service: name(e.service) });
 
   const columns: Column<UsageEntry>[] = [
     { key: 'date', header: t('usage.colDate'), cell: (e) => entryWhen(e, t, lang), rowHeader: true },
     { key: 'service', header: t('usage.colService'), cell: (e) => name(e.service) },
-    { key: 'quantity', header: t('usage.colQuantity'), numeric: true, cell: (e) => `${formatMilli(e.quantityMilli)} ${unitOf(e.service)}` },
+    { key: 'quantity', header: t('usage.colQuantity'), numeric: true, cell: (e) => `${formatMilli(e.quantityMilli)} ${unitOf(e.service, e.quantityMilli)}` },
     {
       key: 'details',
       header: t('usage.colDetails'),
@@ -114,7 +114,7 @@ export function UsageList({ services }: { services: readonly Service[] }) {
                   <li key={u.unit}>
                     {t(u.measure === 'level' ? 'usage.totalLineLevel' : 'usage.totalLine', {
                       quantity: formatMilli(shownMilli(u.unit, u.quantityMilli)),
-                      unit: lang === 'en' ? (services.find((s) => s.unit === u.unit)?.unitEn ?? u.unit) : (services.find((s) => s.unit === u.unit)?.unitIt ?? u.unit),
+                      unit: unitWord(u.unit, shownMilli(u.unit, u.quantityMilli), lang),
                       entries: u.entries,
                     })}
                   </li>

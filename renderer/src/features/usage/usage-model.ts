@@ -1,3 +1,4 @@
+import { unitWord } from '../../../../shared/domain/unit-measure';
 import type { TFunction } from 'i18next';
 import { api as contract, type Input } from '../../../../shared/api/contract';
 import { parseMilli } from '../../../../shared/domain/quantity';
@@ -89,8 +90,9 @@ export function serviceName(s: Pick<Service, 'nameIt' | 'nameEn'>, language: str
   return language === 'en' ? s.nameEn : s.nameIt;
 }
 
-export function unitName(s: Pick<Service, 'unitIt' | 'unitEn'>, language: string): string {
-  return language === 'en' ? s.unitEn : s.unitIt;
+/** The unit's word; after a quantity (`milli`), agreeing with it: "1 pratica", "2 pratiche". */
+export function unitName(s: Pick<Service, 'unit' | 'unitIt' | 'unitEn'>, language: string, milli: number | null = null): string {
+  return unitWord(s.unit, milli, language, language === 'en' ? s.unitEn : s.unitIt);
 }
 
 /** "05/11/2026" or "mese di novembre 2026". */
