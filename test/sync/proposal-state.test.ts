@@ -100,6 +100,9 @@ describe('one state of a proposal on every screen', () => {
     expect(own.state).toMatchObject({ stage: 'admitted', memberActions: [] });
     const share = await urbino.must('plan.myShare', {});
     expect(share.proposals.map((p) => p.state.stage)).toEqual(['admitted']);
+    // The list exported as CSV says the same state, not the member's own "presentata".
+    const csv = Buffer.from((await urbino.must('csv.export', { list: 'proposals' })).contentBase64, 'base64').toString('utf8');
+    expect(csv).toMatch(/;ammessa al piano;/);
 
     const withdraw = await urbino.call('proposals.withdraw', { id });
     expect(withdraw.ok ? '' : withdraw.error.message).toMatch(/^Il consorzio ha già deciso sulla proposta \(stato: ammessa al piano\)/);

@@ -3,6 +3,8 @@ import { isAbsolute } from 'node:path';
 import type { CsvFile, CsvFileWritten } from '../../../../shared/domain/csv';
 import { formatCents, formatMilli } from '../../../../shared/format/numbers';
 import type { ProposalData } from '../../../../shared/records/proposals';
+import { PROPOSAL_STAGE_LABELS } from '../../../../shared/governance/proposal-state';
+import { stateOf, type ProposalRow } from '../proposals/proposals-service';
 import { listServices } from '../catalogue/catalogue-store';
 import type { AppContext } from '../../platform/context';
 import { appError } from '../../platform/errors';
@@ -23,7 +25,6 @@ const euroCell = (cents: number) => formatCents(cents, { grouping: false });
 const yesNo = (b: boolean) => (b ? 'sì' : 'no');
 const CHANNEL_IT = { counter: 'sportello', online: 'online', phone: 'telefono' } as const;
 const MODE_IT = { in_person: 'in presenza', online: 'online', blended: 'mista' } as const;
-const STATUS_IT = { draft: 'bozza', submitted: 'presentata', withdrawn: 'ritirata' } as const;
 
 /** The columns the export reads of a usage row (usage-store's row, without keys and versions). */
 type UsageExportRow = Pick<UsageRow, 'service' | 'date' | 'period' | 'quantity_milli' | 'citizens' | 'businesses' | 'offices' | 'channel' | 'note' | 'updated_by'>;
@@ -97,12 +98,13 @@ function listRows(ctx: AppContext, list: ParsedInput<'csv.export'>['list'], inpu
         rows: listMeetings(ctx.db, {}).map((m) => [m.groupName, formatItalianDate(m.date), dec(m.hoursMilli), m.topic, m.attendees.map((a) => a.code).join(', ')]),
       };
     case 'proposals': {
-      const rows = stmt(ctx.db, 'SELECT data FROM proposals ORDER BY created_at').pluck().all() as string[];
+      // The state is the one every screen shows (the hub's, once its steps arrived): one truth.
+      const rows = stmt(ctx.db, 'SELECT id, status, data, created_at, updated_at FROM proposals ORDER BY created_at').all() as ProposalRow[];
       return {
         header: ['titolo', 'stato', 'versione', 'costo una tantum (€)', 'costo annuo (€)', 'comuni interessati', 'allegati', 'presentata il'],
-        rows: rows.map((json) => {
-          const d = JSON.parse(json) as ProposalData;
-          return [d.title, STATUS_IT[d.status], d.version, euroCell(d.one_off_cents), euroCell(d.yearly_cents), d.beneficiaries.join(', '), d.attachments.length, d.submitted_at ? formatItalianDate(d.submitted_at.slice(0, 10)) : ''];
+        rows: rows.map((r) => {
+          const d = JSON.parse(r.data) as ProposalData;
+          return [d.title, PROPOSAL_STAGE_LABELS[stateOf(ctx, r, d).stage], d.version, euroCell(d.one_off_cents), euroCell(d.yearly_cents), d.beneficiaries.join(', '), d.attachments.length, d.submitted_at ? formatItalianDate(d.submitted_at.slice(0, 10)) : ''];
         }),
       };
     }

@@ -12,7 +12,7 @@ import { requireInstallation } from '../../platform/installation/installation-st
 import { PROPOSAL_STAGE_LABELS, PROPOSAL_STAGE_LABELS_EN, proposalState, UNDECIDED, type MemberAction, type ProposalStateView } from '../../../../shared/governance/proposal-state';
 import type { ProposalStatusData } from '../../../../shared/records/gov-records';
 
-interface ProposalRow {
+export interface ProposalRow {
   id: string;
   status: ProposalData['status'];
   data: string;
@@ -25,7 +25,7 @@ interface ProposalRow {
  * the hub's track as received in the hub's bundles (gov_proposal_status, written by governance's
  * projector on both roles), so that Proposte and Piano e quote agree with the hub.
  */
-function stateOf(ctx: AppContext, r: ProposalRow, d: ProposalData): ProposalStateView {
+export function stateOf(ctx: AppContext, r: ProposalRow, d: ProposalData): ProposalStateView {
   const track = stmt(ctx.db, 'SELECT data FROM gov_proposal_status WHERE proposal_id = ?').pluck().get(r.id) as string | undefined;
   return proposalState({
     member: { status: d.status, version: d.version, submittedAt: d.submitted_at, changedAt: r.updated_at, name: requireInstallation(ctx.db).name },
