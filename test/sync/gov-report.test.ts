@@ -83,7 +83,9 @@ describe('proposal timeline, consortium report and benchmark', () => {
     }
   });
 
-  it('a proposal withdrawn by its member can only be closed as not admitted; a draft is not evaluated', async () => {
+  // A withdrawal before the decision ends the proposal on the hub too (issue 13, one state for
+  // both roles): the office records no further step, not even "not admitted".
+  it('a proposal withdrawn by its member takes no further step on the hub; a draft is not evaluated', async () => {
     const hub = await openHub();
     const urbino = await openTown(hub, '041067');
     const p = await urbino.must('proposals.create', { title: 'Ritirata', problem: 'x', solution: 'y' });
@@ -94,8 +96,9 @@ describe('proposal timeline, consortium report and benchmark', () => {
     await townToHub(urbino, hub);
     const r = await hub.call('gov.proposals.act', { id: p.id, action: { type: 'return', date: '2026-11-26', by: 'CT', notes: 'x' } });
     expect(r.ok ? '' : r.error.message).toMatch(/è stata ritirata dal comune/);
-    const closed = await hub.must('gov.proposals.act', { id: p.id, action: { type: 'not_admit', date: '2026-11-26', by: 'CT', reason: 'Ritirata dal comune.' } });
-    expect(closed.status).toBe('not_admitted');
+    const closed = await hub.call('gov.proposals.act', { id: p.id, action: { type: 'not_admit', date: '2026-11-26', by: 'CT', reason: 'Ritirata dal comune.' } });
+    expect(closed.ok ? '' : closed.error.message).toMatch(/è stata ritirata dal comune prima della decisione/);
+    expect((await hub.must('gov.proposals.get', { id: p.id })).proposal.state).toMatchObject({ stage: 'withdrawn', officeActions: [] });
     const draft = await urbino.must('proposals.create', { title: 'Bozza', problem: 'x', solution: 'y' });
     await townToHub(urbino, hub);
     const d = await hub.call('gov.proposals.act', { id: draft.id, action: { type: 'start_evaluation', date: '2026-11-26', by: 'CT' } });

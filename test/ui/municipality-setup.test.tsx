@@ -148,7 +148,7 @@ describe('first run: municipality', () => {
     expect(api.callsOf('setup.municipality')).toEqual([{ istat: '041067', operator: 'Maria Rossi' }]);
     const groups = await screen.findAllByText(/^\d{5}$/);
     expect(groups.map((g) => g.textContent).join(' ')).toBe((await api.must('identity.show', {})).fingerprint);
-    expect(screen.getByText(/leggerete al telefono all’ufficio del consorzio/)).toBeTruthy();
+    expect(screen.getByText(/si leggono al telefono all’ufficio del consorzio/)).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Vai alla Home' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Benvenuti in CST Desk' })).toBeTruthy();
