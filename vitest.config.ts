@@ -17,6 +17,10 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Two files at a time on the 2-core machines the suite is measured on: vitest's own default
+    // is one fewer worker than the cores (a single worker here, the suite then ran file after
+    // file). The end-to-end files' shells and Chromium are children of their worker.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -24,6 +28,7 @@ export default defineConfig({
           include: ['test/{unit,db,core,sync,cli}/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/helpers/global-setup.ts'],
+          setupFiles: ['test/helpers/after-each-test.ts'],
           testTimeout: 30_000,
           isolate: false,
         },
@@ -34,6 +39,7 @@ export default defineConfig({
           include: ['test/shell/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/helpers/global-setup.ts'],
+          setupFiles: ['test/helpers/after-each-test.ts'],
           testTimeout: 30_000,
         },
       },
@@ -42,7 +48,7 @@ export default defineConfig({
           name: 'ui',
           include: ['test/ui/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
-          setupFiles: ['test/ui/setup.ts'],
+          setupFiles: ['test/helpers/after-each-test.ts', 'test/ui/setup.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 30_000,
           isolate: false,
@@ -58,6 +64,7 @@ export default defineConfig({
           // spawns it): built once, before the files, which run in parallel (as many as the
           // machine has cores; each has its own shells, ports, data folders and Chromium).
           globalSetup: ['test/e2e/global-setup.ts', 'test/helpers/global-setup.ts'],
+          setupFiles: ['test/helpers/after-each-test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

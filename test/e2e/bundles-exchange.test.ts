@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeProblems, openPage, ROOT, screenshots, startShell, useChromium } from './harness';
+import { axeProblems, openPage, ROOT, screenshots, startShell, useChromium, screenshotsFolder } from './harness';
 
 /**
  * Issue 4 end to end on two real browser shells (a municipality and a hub, each its own data
@@ -12,9 +12,9 @@ import { axeProblems, openPage, ROOT, screenshots, startShell, useChromium } fro
  * import with a truncated copy beside the good file, the hub's catalogue edited and sent back,
  * the clerk reading it and seeing "Sincronizzato". axe-core (colour contrast included) finds no
  * serious or critical problem on any screen visited. Screenshots of every new screen, in Italian
- * and English at 1366×768, go to test-output/screens-bundles (CST_SCREENSHOTS=0 skips them).
+ * and English at 1366×768, go to test-output/screens-bundles (with CST_SCREENSHOTS=1, which scripts/screenshots-bundles.mjs sets).
  */
-const SHOTS = process.env.CST_SCREENSHOTS === '0' ? null : join(ROOT, 'test-output', 'screens-bundles');
+const SHOTS = screenshotsFolder('screens-bundles');
 
 const browser = useChromium();
 

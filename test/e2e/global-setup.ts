@@ -10,9 +10,12 @@ import { pathToFileURL } from 'node:url';
  */
 export default async function buildForEndToEnd(): Promise<void> {
   const root = join(__dirname, '..', '..');
+  // NODE_ENV=production, as `npm run build` does: vitest sets it to "test", with which vite would
+  // bundle React's development build (slower pages, and not the renderer users run).
   const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error('vite build failed');
   const { freshBundle } = (await import(pathToFileURL(join(root, 'scripts', 'fresh-bundle.mjs')).href)) as {

@@ -136,6 +136,15 @@ export async function pageApi<T = unknown>(page: Page, method: string, input: un
 }
 
 /**
+ * Where a file's screenshots go: test-output/<name> with CST_SCREENSHOTS=1 (`CST_SCREENSHOTS=1
+ * npm run test:e2e`; scripts/screenshots-bundles.mjs sets it), else null: `npm test` checks the
+ * screens (axe, their text) without encoding full-page pictures in two languages each time.
+ */
+export function screenshotsFolder(name: string): string | null {
+  return process.env.CST_SCREENSHOTS === '1' ? join(ROOT, 'test-output', name) : null;
+}
+
+/**
  * Screenshots into `folder` (none when null): the screen in Italian, and with `english` also in
  * English, then back to Italian (the tests read Italian).
  */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { hubToTown, townToHub } from '../sync/hub-helpers';
 import { restoreBackup, syncedTownWithBackup } from '../sync/recovery-helpers';
-import { axeProblems, openPage, pageCall, ROOT, screenshots, startShell, useChromium } from './harness';
+import { axeProblems, openPage, pageCall, ROOT, screenshots, startShell, useChromium, screenshotsFolder } from './harness';
 
 /**
  * docs/design.md "Restores" on the real browser shell in Chromium: a town hall restored from an old
@@ -11,9 +11,9 @@ import { axeProblems, openPage, pageCall, ROOT, screenshots, startShell, useChro
  * recovery bundle is picked and applied, the banner goes and writes are accepted again; the
  * hub's member page downloads the recovery bundle. axe-core finds no serious or critical
  * problem. Screenshots (Italian and English, 1366×768) go to test-output/screens-recovery
- * (CST_SCREENSHOTS=0 skips them).
+ * (with CST_SCREENSHOTS=1, which scripts/screenshots-bundles.mjs sets).
  */
-const SHOTS = process.env.CST_SCREENSHOTS === '0' ? null : join(ROOT, 'test-output', 'screens-recovery');
+const SHOTS = screenshotsFolder('screens-recovery');
 
 const browser = useChromium();
 

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, pageApi, ROOT, startShell, type RunningShell } from './harness';
+import { launchChromium, openPage, pageApi, ROOT, startShell, type RunningShell, screenshotsFolder } from './harness';
 
 /**
  * Issue 5, the documents reach the person, on the real browser shell and Chromium: the hub
@@ -12,14 +12,14 @@ import { launchChromium, openPage, pageApi, ROOT, startShell, type RunningShell 
  * style), and downloads the approval path and the ranking as CSV for Excel. With REPORT_SCREENS=dir
  * (default test-output/screens-reports) the screens are saved at 1366×768.
  */
-const SHOTS = process.env.REPORT_SCREENS ?? join(ROOT, 'test-output', 'screens-reports');
+const SHOTS = process.env.REPORT_SCREENS ?? screenshotsFolder('screens-reports');
 
 let browser: Browser;
 let hub: RunningShell;
 beforeAll(async () => {
   browser = await launchChromium();
   hub = await startShell();
-  mkdirSync(SHOTS, { recursive: true });
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -55,7 +55,7 @@ describe('documents to print and CSV, in the browser shell', () => {
 
     await go(page, '/plan/savings');
     await page.getByRole('heading', { name: 'Documenti da stampare' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'reports-01-buttons-it.png'), fullPage: true });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'reports-01-buttons-it.png'), fullPage: true });
 
     // The plan's PDF: a download, a real PDF with the title and the total.
     const planPdf = await download(page, 'Scarica il PDF del piano', 'piano.pdf');
@@ -88,15 +88,15 @@ describe('documents to print and CSV, in the browser shell', () => {
     )) as { align: string; weight: string };
     expect(style).toEqual({ align: 'right', weight: '700' });
     await preview.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SHOTS, 'reports-02-preview-plan-it.png'), fullPage: true });
-    await preview.screenshot({ path: join(SHOTS, 'reports-02b-preview-plan-detail-it.png') });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'reports-02-preview-plan-it.png'), fullPage: true });
+    if (SHOTS) await preview.screenshot({ path: join(SHOTS, 'reports-02b-preview-plan-detail-it.png') });
     await page.getByRole('button', { name: 'Anteprima dell’estratto conto' }).click();
     await preview.getByRole('heading', { name: `Estratto conto ${year} — ${member.name}` }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'reports-03-preview-statement-it.png'), fullPage: true });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'reports-03-preview-statement-it.png'), fullPage: true });
     const group = page.locator('header [role="group"]');
     await group.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('heading', { name: 'Documents to print' }).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'reports-04-preview-statement-en.png'), fullPage: true });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'reports-04-preview-statement-en.png'), fullPage: true });
     await group.getByRole('button', { name: 'Italiano', exact: true }).click();
     await page.getByRole('heading', { name: 'Documenti da stampare' }).waitFor();
 
@@ -108,7 +108,7 @@ describe('documents to print and CSV, in the browser shell', () => {
     expect(csv).toMatch(/;votazione;Assemblea;/);
     const ballots = readFileSync((await download(page, 'Esporta i voti di ogni votante in CSV', 'voti.csv')).file, 'utf8');
     expect(ballots).toMatch(/;Assemblea;.*;(favorevole|contrario|astenuto)\r\n/);
-    await page.screenshot({ path: join(SHOTS, 'reports-05-approvals-csv-it.png'), fullPage: true });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'reports-05-approvals-csv-it.png'), fullPage: true });
 
     // The ranking of evaluated proposals.
     await go(page, '/proposals');

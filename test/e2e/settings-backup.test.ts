@@ -4,16 +4,16 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { openPage, ROOT, startShell, useChromium } from './harness';
+import { openPage, ROOT, startShell, useChromium, screenshotsFolder } from './harness';
 
 /**
  * Settings › Copie di sicurezza on the real browser shell: "Crea una copia adesso" makes a
  * verified copy in <data dir>/backups while the app runs, the list shows it, axe finds no serious
- * problem. Screenshots (it/en) in test-output/screens-backup unless CST_SCREENSHOTS=0.
+ * problem. Screenshots (it/en) in test-output/screens-backup with CST_SCREENSHOTS=1.
  */
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const SHOTS = process.env.CST_SCREENSHOTS === '0' ? null : join(ROOT, 'test-output', 'screens-backup');
+const SHOTS = screenshotsFolder('screens-backup');
 
 const browser = useChromium();
 

@@ -1,10 +1,10 @@
-import { afterEach } from 'vitest';
 import type { CallFn } from '../../shared/api/call';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { openBackend, type Backend } from '../../electron/core/app/backend';
 import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
 import type { Clock } from '../../electron/core/platform/context';
 import { tempDir } from './temp-dir';
+import { afterEachTest } from './after-each-test';
 
 const open: Backend[] = [];
 
@@ -41,6 +41,6 @@ export function openTestBackend(options: { dataDir?: string; start?: string; clo
   };
 }
 
-afterEach(() => {
+afterEachTest(function closeTestBackends() {
   for (const b of open.splice(0)) b.close();
 });

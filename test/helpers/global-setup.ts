@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { useMemoryTempDir } from './memory-temp';
 
 /**
  * Once per `vitest run`, before any test file: the esbuild bundles of the `cst` command and of
@@ -19,4 +20,5 @@ export default async function buildNodeBundles(): Promise<void> {
   await freshBundle('cst', 'electron/cli/main.ts');
   // Test workers are started after this and inherit the environment.
   process.env.CST_VERIFY_WORKER_FILE ??= PREBUILT_WORKER;
+  useMemoryTempDir();
 }

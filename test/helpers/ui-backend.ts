@@ -8,10 +8,11 @@ import type { SubscribeFn } from '../../shared/api/call';
 import type { MethodName } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/errors';
 import { cpSync } from 'node:fs';
-import { afterEach, vi } from 'vitest';
+import { vi } from 'vitest';
 import { takeBackup } from '../sync/recovery-helpers';
 import { openTestBackend, type TestBackend } from './backend';
 import { tempDir } from './temp-dir';
+import { afterEachTest } from './after-each-test';
 import type { Answer, BundleFile, UiBackend, UiBackendOptions } from './ui-backend-types';
 
 /** The hub and the municipality the UI tests are about. */
@@ -20,12 +21,12 @@ export const TOWN_SETUP = { istat: '041067', operator: 'Maria Rossi' } as const;
 
 const DEFAULT_START = '2026-11-26T09:00:00.000Z';
 
-/** The core under each UI backend, for what only a test does to it (an old copy of its folder). */
-const cores = new WeakMap<UiBackend, TestBackend>();
-
-afterEach(() => {
+afterEachTest(function realTimers() {
   vi.useRealTimers();
 });
+
+/** The core under each UI backend, for what only a test does to it (an old copy of its folder). */
+const cores = new WeakMap<UiBackend, TestBackend>();
 
 export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiBackend> {
   const start = options.start ?? DEFAULT_START;
