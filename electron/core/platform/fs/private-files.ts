@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { makeFolders } from './make-folders';
 
 /**
  * Everything CST Desk writes in its data folder holds personal data (names of staff, usage of
@@ -12,7 +13,7 @@ export const PRIVATE_DIR_MODE = 0o700;
 
 /** Creates a folder (and its missing parents) readable by the owner only; an existing one is left as it is. */
 export function makePrivateDir(path: string): void {
-  mkdirSync(path, { recursive: true, mode: PRIVATE_DIR_MODE });
+  makeFolders(path, PRIVATE_DIR_MODE);
 }
 
 /**

@@ -6,7 +6,7 @@ import { importBundles, retryWaiting, type ImportOptions } from '../inbox/import
 import { confirmIdentity, importIdentity } from '../peers/identity-exchange';
 import { listPeers, toPeer } from '../peers/peers-store';
 import { defaultVerifier } from '../../format/worker/verifier';
-import { mkdirSync } from 'node:fs';
+import { makeFolders } from '../../platform/fs/make-folders';
 import { dirname, resolve } from 'node:path';
 import { appError } from '../../platform/errors';
 import { resolveFork } from '../forks/resolve-fork';
@@ -22,7 +22,7 @@ import { bundleHistory, listForks, pendingBundles } from '../inbox/bundle-querie
  */
 function ensureFolder(folder: string): void {
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolders(folder);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
     throw appError('export.dirCannotCreate', { folder, reason }, { field: 'dir' });
