@@ -97,7 +97,7 @@ export const governanceMessages = {
   'pdf.noOutput': { code: 'E_IO', it: 'Il browser {browser} non ha prodotto il PDF (codice {exitCode}): {detail}', en: 'The browser {browser} produced no PDF (exit code {exitCode}): {detail}' },
   'pdf.cannotWrite': {
     code: 'E_IO',
-    it: 'Non riesco a scrivere il PDF in {path}: {detail}. Controllare che la cartella esista e sia scrivibile.',
+    it: 'Non è stato possibile scrivere il PDF in {path}: {detail}. Controllare che la cartella esista e sia scrivibile.',
     en: 'Cannot write the PDF to {path}: {detail}. Check that the folder exists and can be written to.',
   },
   'eval.notSubmitted': refusal(

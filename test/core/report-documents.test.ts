@@ -5,14 +5,14 @@
  * same document as data for the in-app preview; every governance table has its CSV.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { isNumericCell } from '../../shared/domain/report-document';
 import { documentHtml } from '../../electron/core/governance/report-html';
 import { findBrowser, headlessBrowserPrinter, reportFileName } from '../../electron/core/governance/report-pdf';
 import { openHub } from '../sync/hub-helpers';
+import { tempDir } from '../helpers/temp-dir';
 
 const canPrint = existsSync('/usr/bin/pdftotext') && findBrowser() !== null;
 
@@ -56,14 +56,14 @@ describe('report documents', () => {
   it('writes to out for the CLI, and says in Italian when the folder cannot be written', async () => {
     const hub = await hubWithPlan();
     hub.backend.ctx.printPdf = async () => new TextEncoder().encode('%PDF-1.7');
-    const dir = mkdtempSync(join(tmpdir(), 'cst-pdf-'));
+    const dir = tempDir('cst-pdf-');
     const r = await hub.must('report.pdf', { doc: 'plan', year: 2027, out: join(dir, 'piano.pdf') });
     expect(r).toEqual({ fileName: 'piano.pdf', bytes: 8, path: join(dir, 'piano.pdf') });
     const bad = await hub.call('report.pdf', { doc: 'plan', year: 2027, out: join(dir, 'manca', 'piano.pdf') });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error).toMatchObject({ code: 'E_IO', field: 'out', params: { reason: 'pdf_write_failed', path: join(dir, 'manca', 'piano.pdf') } });
-      expect(bad.error.message).toMatch(/Non riesco a scrivere il PDF .*Controllare che la cartella esista/);
+      expect(bad.error.message).toMatch(/Non è stato possibile scrivere il PDF .*Controllare che la cartella esista/);
     }
   });
 
@@ -73,7 +73,7 @@ describe('report documents', () => {
       extra: { params: { reason: 'pdf_no_browser' } },
       message: expect.stringMatching(/Google Chrome, Microsoft Edge o Chromium.*CST_BROWSER.*anteprima/),
     });
-    const notABrowser = join(mkdtempSync(join(tmpdir(), 'cst-nob-')), 'finto-browser');
+    const notABrowser = join(tempDir('cst-nob-'), 'finto-browser');
     writeFileSync(notABrowser, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
     await expect(headlessBrowserPrinter(notABrowser)('<p>x</p>')).rejects.toMatchObject({ code: 'E_IO', extra: { params: { reason: 'pdf_print_failed', browser: notABrowser } } });
     expect(reportFileName({ doc: 'plan', year: 2027 })).toBe('piano-tecnico-2027.pdf');
@@ -85,7 +85,7 @@ describe('report documents', () => {
     const pdf = Buffer.from(r.contentBase64!, 'base64');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(r.bytes).toBe(pdf.length);
-    const file = join(mkdtempSync(join(tmpdir(), 'cst-pdf-')), 'p.pdf');
+    const file = join(tempDir('cst-pdf-'), 'p.pdf');
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Piano tecnico annuale 2027 — versione 1');
