@@ -1,5 +1,5 @@
 import type { ProposalStatus } from '../records/proposals';
-import type { ProposalState, ProposalStep } from './proposal-track';
+import { PROPOSAL_STATE_LABELS, type ProposalState, type ProposalStep } from './proposal-track';
 
 /**
  * THE state of a proposal, for every screen and the CLI of both roles (issue 13). Two records
@@ -41,14 +41,7 @@ export const PROPOSAL_STAGES: readonly ProposalStage[] = [
 export const PROPOSAL_STAGE_LABELS: Record<ProposalStage, string> = {
   draft: 'bozza',
   sent: 'inviata',
-  received: 'ricevuta',
-  under_evaluation: 'in valutazione',
-  admitted: 'ammessa al piano',
-  not_admitted: 'non ammessa',
-  returned: 'restituita per modifiche',
-  approved: 'approvata con il piano',
-  in_progress: 'in corso',
-  completed: 'completata',
+  ...PROPOSAL_STATE_LABELS,
   withdrawn: 'ritirata dal comune',
 };
 

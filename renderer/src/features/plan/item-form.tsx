@@ -177,60 +177,10 @@ export function ItemForm({
         ]}
       />
       {d.payers === 'only' ? (
-        <fieldset id="item-payers-list" tabIndex={-1} className={`cst-field cst-fieldset${payersError ? ' cst-field-invalid' : ''}`} aria-describedby={payersError ? 'item-payers-list-error' : undefined}>
-          <legend className="cst-label">{t('plan.item.payersList')}</legend>
-          {payersError ? (
-            <p id="item-payers-list-error" className="cst-field-error">
-              {payersError}
-            </p>
-          ) : null}
-          <div className="cst-gov-exempt">
-            {members.map((m) => (
-              <CheckboxField
-                key={m.istat}
-                id={`payer-${m.istat}`}
-                label={m.name}
-                checked={payers.has(m.istat)}
-                onChange={(on) =>
-                  setPayers((s) => {
-                    const n = new Set(s);
-                    if (on) n.add(m.istat);
-                    else n.delete(m.istat);
-                    return n;
-                  })
-                }
-              />
-            ))}
-          </div>
-        </fieldset>
+        <MemberChecklist id="item-payers-list" prefix="payer" legend={t('plan.item.payersList')} error={payersError} members={members} chosen={payers} setChosen={setPayers} />
       ) : null}
       {d.payers === 'all' ? (
-        <fieldset id="item-exempt" tabIndex={-1} className={`cst-field cst-fieldset${exemptError ? ' cst-field-invalid' : ''}`} aria-describedby={exemptError ? 'item-exempt-error' : undefined}>
-          <legend className="cst-label">{t('plan.item.exempt')}</legend>
-          {exemptError ? (
-            <p id="item-exempt-error" className="cst-field-error">
-              {exemptError}
-            </p>
-          ) : null}
-          <div className="cst-gov-exempt">
-            {members.map((m) => (
-              <CheckboxField
-                key={m.istat}
-                id={`exempt-${m.istat}`}
-                label={m.name}
-                checked={exempt.has(m.istat)}
-                onChange={(on) =>
-                  setExempt((s) => {
-                    const n = new Set(s);
-                    if (on) n.add(m.istat);
-                    else n.delete(m.istat);
-                    return n;
-                  })
-                }
-              />
-            ))}
-          </div>
-        </fieldset>
+        <MemberChecklist id="item-exempt" prefix="exempt" legend={t('plan.item.exempt')} error={exemptError} members={members} chosen={exempt} setChosen={setExempt} />
       ) : null}
       {apiError && !apiField ? (
         <p className="cst-field-error" role="alert">
@@ -246,5 +196,46 @@ export function ItemForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** A checkbox per member (who pays, who is exempt), with the error of the whole list above it. */
+function MemberChecklist(props: {
+  id: string;
+  prefix: string;
+  legend: string;
+  error: string | null | undefined;
+  members: readonly { istat: string; name: string }[];
+  chosen: ReadonlySet<string>;
+  setChosen: (update: (s: Set<string>) => Set<string>) => void;
+}) {
+  const { id, prefix, legend, error, members, chosen, setChosen } = props;
+  return (
+    <fieldset id={id} tabIndex={-1} className={`cst-field cst-fieldset${error ? ' cst-field-invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="cst-label">{legend}</legend>
+      {error ? (
+        <p id={`${id}-error`} className="cst-field-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="cst-gov-exempt">
+        {members.map((m) => (
+          <CheckboxField
+            key={m.istat}
+            id={`${prefix}-${m.istat}`}
+            label={m.name}
+            checked={chosen.has(m.istat)}
+            onChange={(on) =>
+              setChosen((s) => {
+                const n = new Set(s);
+                if (on) n.add(m.istat);
+                else n.delete(m.istat);
+                return n;
+              })
+            }
+          />
+        ))}
+      </div>
+    </fieldset>
   );
 }
