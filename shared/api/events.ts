@@ -1,5 +1,9 @@
+import type { NetworkSyncStatus } from '../domain/network-sync';
+
 /** Pushes from the backend to the UI: a typed event map. */
 export interface PushEvents {
+  /** The sync agent's status changed (a round started or ended, a transfer moved, an error). */
+  'sync.network': NetworkSyncStatus;
   /** Progress of a long operation (import of many bundles, demo data, exports). */
   'task.progress': { taskId: string; label: string; done: number; total: number };
 }

@@ -7,6 +7,10 @@ const io = (it: string, en: string): ErrorEntry => ({ code: 'E_IO', it, en });
 
 /** Keys, identities, bundles, forks, recovery, backups and attachments. */
 export const syncMessages = {
+  'sync.mailboxInvalid': field(
+    "L'indirizzo del server del consorzio «{url}» non è valido: scriverlo come https://nome-del-server (senza spazi), come indicato dal consorzio.",
+    'The address of the consortium’s server «{url}» is not valid: write it as https://server-name (no spaces), as the consortium gave it.',
+  ),
   'keys.missing': notFound('Le chiavi di questa installazione non si trovano in {path}. Ripristinare la cartella "keys" dal backup.', 'This installation’s keys are not in {path}. Restore the "keys" folder from the backup.'),
   'keys.damaged': { code: 'E_DATA_DIR', it: 'Il file delle chiavi {path} è danneggiato.', en: 'The key file {path} is damaged.' },
   'keys.inconsistent': {

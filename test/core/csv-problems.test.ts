@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PushMessage } from '../../shared/api/events';
+import type { PushEvents } from '../../shared/api/events';
 import { CSV_PROBLEM_CODES, type CsvProblemCode } from '../../shared/domain/csv';
 import { openMunicipality, outboxEvents } from '../helpers/municipality';
 import type { TestBackend } from '../helpers/backend';
@@ -133,7 +133,7 @@ describe('CSV problems: a stable code and params for each, the Italian sentence 
 
 describe('progress of long work (task.progress)', () => {
   function listen(t: TestBackend) {
-    const got: PushMessage['payload'][] = [];
+    const got: PushEvents['task.progress'][] = [];
     t.backend.subscribe((m) => {
       if (m.event === 'task.progress') got.push(m.payload);
     });

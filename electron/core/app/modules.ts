@@ -15,6 +15,7 @@ import { outboxModule } from '../sync/outbox/outbox-module';
 import { bundlesModule } from '../sync/bundles/bundles-module';
 import { recoveryModule } from '../sync/recovery/recovery-module';
 import { backupModule } from '../sync/backup/backup-module';
+import { networkSyncModule } from '../sync/network/network-sync-module';
 import { usageModule } from '../municipality/usage/usage-module';
 import { staffModule } from '../municipality/staff/staff-module';
 import { trainingModule } from '../municipality/training/training-module';
@@ -41,6 +42,7 @@ export const MODULES = [
   bundlesModule,
   recoveryModule,
   backupModule,
+  networkSyncModule,
   usageModule,
   staffModule,
   trainingModule,
