@@ -7,6 +7,8 @@ import { appError } from '../../platform/errors';
 
 export const MAILBOX_SETTING = 'sync.mailbox';
 export const FOLDER_SETTING = 'sync.folder';
+/** The address the hub announced in its `mailbox_announcement` record (written by its projector). */
+export const ANNOUNCED_MAILBOX_SETTING = 'sync.mailboxFromHub';
 
 function readSetting(db: Database.Database, key: string): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
@@ -20,6 +22,22 @@ function writeSetting(db: Database.Database, key: string, value: string | null):
 
 export function readMailbox(db: Database.Database): string | null {
   return readSetting(db, MAILBOX_SETTING);
+}
+
+export function readAnnouncedMailbox(db: Database.Database): string | null {
+  return readSetting(db, ANNOUNCED_MAILBOX_SETTING);
+}
+
+export function writeAnnouncedMailbox(db: Database.Database, url: string | null): void {
+  writeSetting(db, ANNOUNCED_MAILBOX_SETTING, url === null ? null : normalizeMailboxUrl(url));
+}
+
+/** The address the agent uses: the one typed here, else the one the hub announced. */
+export function effectiveMailbox(db: Database.Database): { url: string | null; fromHub: boolean } {
+  const own = readMailbox(db);
+  if (own) return { url: own, fromHub: false };
+  const announced = readAnnouncedMailbox(db);
+  return { url: announced, fromHub: announced !== null };
 }
 
 export function readSyncFolder(db: Database.Database): string | null {
