@@ -1,0 +1,74 @@
+/**
+ * The mailbox roster (docs/sync.md "PUT /v1/roster"): the members allowed to use the mailbox,
+ * signed by the hub with minisign so that the mailbox, and anyone with `minisign -V`, can check
+ * it came from the hub. Built by the hub's sync agent from its confirmed members; read and
+ * checked by the mailbox server at upload and at every start.
+ */
+import { z } from 'zod';
+import { keyIdHex, parseMinisignPublicKey, signMinisign, verifyMinisign, type SigningKeyPair } from '../../format/crypto/minisign';
+import type { SignedRoster } from './courier';
+
+export const ROSTER_FORMAT = 'cst-mailbox-roster';
+
+const RosterMember = z
+  .object({
+    id: z.string().regex(/^[0-9]{6}$/),
+    name: z.string().min(1).max(200),
+    signing_key: z.string().min(1).max(200),
+  })
+  .strict();
+
+export const RosterJson = z
+  .object({
+    format: z.literal(ROSTER_FORMAT),
+    version: z.literal(1),
+    hub: z.string().min(1).max(64),
+    serial: z.number().int().min(1),
+    issued_at: z.string().min(1).max(40),
+    members: z.array(RosterMember).max(20_000),
+  })
+  .strict();
+export type RosterJson = z.infer<typeof RosterJson>;
+export type RosterMember = z.infer<typeof RosterMember>;
+
+export function rosterTrustedComment(hubId: string, serial: number): string {
+  return `${ROSTER_FORMAT} ${hubId} ${serial}`;
+}
+
+/** The roster's text (one JSON line, members sorted by id) and its minisign signature. */
+export function signRoster(roster: RosterJson, key: SigningKeyPair): SignedRoster {
+  const sorted: RosterJson = { ...roster, members: [...roster.members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+  const text = `${JSON.stringify(sorted)}\n`;
+  return { roster: text, signature: signMinisign(Buffer.from(text, 'utf8'), key, rosterTrustedComment(roster.hub, roster.serial)), serial: roster.serial };
+}
+
+export type RosterCheck = { ok: true; roster: RosterJson; keyIds: Map<string, RosterMember> } | { ok: false; reason: 'signature' | 'format' | 'trusted_comment' };
+
+/**
+ * Checks a roster against the hub's minisign public key: the signature, the JSON's shape, and
+ * that the trusted comment names this roster's hub and serial (a signed comment cannot be moved
+ * to another roster). Returns the members by key id (16 upper-case hex digits).
+ */
+export function checkRoster(text: string, signature: string, hubSigningKey: string): RosterCheck {
+  const verified = verifyMinisign(Buffer.from(text, 'utf8'), signature, parseMinisignPublicKey(hubSigningKey));
+  if (!verified.ok) return { ok: false, reason: 'signature' };
+  let parsed;
+  try {
+    parsed = RosterJson.safeParse(JSON.parse(text));
+  } catch {
+    return { ok: false, reason: 'format' };
+  }
+  if (!parsed.success) return { ok: false, reason: 'format' };
+  if (verified.trustedComment !== rosterTrustedComment(parsed.data.hub, parsed.data.serial)) return { ok: false, reason: 'trusted_comment' };
+  const keyIds = new Map<string, RosterMember>();
+  for (const m of parsed.data.members) {
+    let keyId: string;
+    try {
+      keyId = keyIdHex(parseMinisignPublicKey(m.signing_key).keyId);
+    } catch {
+      return { ok: false, reason: 'format' };
+    }
+    keyIds.set(keyId, m);
+  }
+  return { ok: true, roster: parsed.data, keyIds };
+}
