@@ -25,6 +25,7 @@ const EXPECTED: Record<string, string[]> = {
   'report.pdf': ['out'],
   'recovery.export': ['out'],
   'recovery.apply': ['path'],
+  'sync.configure': ['folder'],
 };
 
 const shells: BrowserShell[] = [];
@@ -62,7 +63,9 @@ function pathLikeFields(): string[] {
   const walk = (node: Record<string, unknown> | undefined, at: string, method: string) => {
     if (!node || typeof node !== 'object') return;
     for (const [key, child] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
-      if (child.type === 'string' && /^(out|dir|path|file|folder)$|(Path|Dir|Folder|File)$/.test(key)) found.push(`${method} ${at}${key}`);
+      // A nullable field is `anyOf: [string, null]` in JSON Schema: still a path when it names one.
+      const isString = child.type === 'string' || ((child.anyOf ?? []) as Array<{ type?: string }>).some((a) => a.type === 'string');
+      if (isString && /^(out|dir|path|file|folder)$|(Path|Dir|Folder|File)$/.test(key)) found.push(`${method} ${at}${key}`);
       walk(child, `${at}${key}.`, method);
     }
     if (node.items) walk(node.items as Record<string, unknown>, `${at.replace(/\.$/, '')}[].`, method);
@@ -111,6 +114,7 @@ describe('the browser shell refuses local paths; the CLI (in process) keeps them
       ['report.pdf', { doc: 'plan', year: 2027, out: target }, 'out'],
       ['recovery.export', { for: '041067', out: target }, 'out'],
       ['recovery.apply', { path: '/etc/shadow' }, 'path'],
+      ['sync.configure', { folder: dir }, 'folder'],
     ];
     const covered = new Set(inputs.map(([m, , f]) => `${m} ${f.replace(/\[\d+\]/, '[]')}`));
     expect([...covered].sort()).toEqual(Object.entries(EXPECTED).flatMap(([m, fs]) => fs.map((f) => `${m} ${f}`)).sort());
