@@ -3,6 +3,7 @@ import { localGroupKind, groupMeetingKind, groupMembershipKind } from './groups'
 import { hubServiceKind } from './hub-catalogue';
 import { thematicGroupKind } from './hub-groups';
 import { memberKind } from './hub-members';
+import { mailboxAddressKind } from './hub-mailbox';
 import { GOV_RECORD_KINDS } from './gov-records';
 import { offeredCourseKind } from './hub-training';
 import { proposalKind } from './proposals';
@@ -25,7 +26,7 @@ export const MUNICIPALITY_RECORD_KINDS: readonly RecordKind[] = [
 ];
 
 /** Every record kind the hub writes (issue 4; issue 5 adds the plan's). */
-export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind, ...GOV_RECORD_KINDS, sharedProposalKind, sharedJoinKind];
+export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind, ...GOV_RECORD_KINDS, sharedProposalKind, sharedJoinKind, mailboxAddressKind];
 
 export const RECORD_KINDS: readonly RecordKind[] = [...MUNICIPALITY_RECORD_KINDS, ...HUB_RECORD_KINDS];
 

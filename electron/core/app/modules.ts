@@ -16,6 +16,7 @@ import { bundlesModule } from '../sync/bundles/bundles-module';
 import { recoveryModule } from '../sync/recovery/recovery-module';
 import { backupModule } from '../sync/backup/backup-module';
 import { networkSyncModule } from '../sync/network/network-sync-module';
+import { mailboxAnnouncementModule } from '../sync/network/mailbox-announcement';
 import { usageModule } from '../municipality/usage/usage-module';
 import { staffModule } from '../municipality/staff/staff-module';
 import { trainingModule } from '../municipality/training/training-module';
@@ -43,6 +44,7 @@ export const MODULES = [
   recoveryModule,
   backupModule,
   networkSyncModule,
+  mailboxAnnouncementModule,
   usageModule,
   staffModule,
   trainingModule,

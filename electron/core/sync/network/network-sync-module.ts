@@ -2,16 +2,18 @@ import type { NetworkSyncStatus } from '../../../../shared/domain/network-sync';
 import type { FeatureModule } from '../../platform/api/feature-module';
 import type { HandlerGroup } from '../../platform/api/handler-table';
 import type { AppContext } from '../../platform/context';
-import { readMailbox, readSyncFolder, writeMailbox, writeSyncFolder } from './sync-config';
+import { configureMailbox } from './mailbox-announcement';
+import { effectiveMailbox, readSyncFolder, writeSyncFolder } from './sync-config';
 
 // Foundation only: the sync agent (sync-agent.ts) takes over `sync.network` and `sync.now`.
 function configuredStatus(ctx: AppContext): NetworkSyncStatus {
-  const mailbox = readMailbox(ctx.db);
+  // The address typed here, else the one the hub announced (mailbox-announcement.ts).
+  const { url: mailbox, fromHub } = effectiveMailbox(ctx.db);
   const folder = readSyncFolder(ctx.db);
   return {
     mailbox,
     folder,
-    mailboxFromHub: false,
+    mailboxFromHub: fromHub,
     state: mailbox || folder ? 'idle' : 'off',
     lastSuccessAt: null,
     lastAttemptAt: null,
@@ -29,7 +31,7 @@ export const syncHandlers = {
   'sync.network': (ctx) => configuredStatus(ctx),
   'sync.now': (ctx) => configuredStatus(ctx),
   'sync.configure': (ctx, input) => {
-    if (input.mailbox !== undefined) writeMailbox(ctx.db, input.mailbox);
+    if (input.mailbox !== undefined) configureMailbox(ctx, input.mailbox);
     if (input.folder !== undefined) writeSyncFolder(ctx.db, input.folder);
     return configuredStatus(ctx);
   },

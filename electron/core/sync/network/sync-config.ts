@@ -3,11 +3,12 @@
  * The address is checked here once, so every later use can trust it.
  */
 import type Database from 'better-sqlite3';
+import { MAILBOX_URL_MAX, normalizedMailboxUrl } from '../../../../shared/records/hub-mailbox';
 import { appError } from '../../platform/errors';
 
 export const MAILBOX_SETTING = 'sync.mailbox';
 export const FOLDER_SETTING = 'sync.folder';
-/** The address the hub announced in its `mailbox_announcement` record (written by its projector). */
+/** The address the hub announced in its `mailbox_address` record (written by its projector, mailbox-announcement.ts). */
 export const ANNOUNCED_MAILBOX_SETTING = 'sync.mailboxFromHub';
 
 function readSetting(db: Database.Database, key: string): string | null {
@@ -44,21 +45,11 @@ export function readSyncFolder(db: Database.Database): string | null {
   return readSetting(db, FOLDER_SETTING);
 }
 
-/**
- * `http://` or `https://`, a host, no user or password, no query or fragment; the path is the
- * mailbox's base (a reverse proxy may serve it under one). Stored without a trailing slash.
- */
+/** The address in its stored form (shared/records/hub-mailbox.ts has the rule), or a message for the clerk. */
 export function normalizeMailboxUrl(typed: string): string {
-  let url: URL;
-  try {
-    url = new URL(typed.trim());
-  } catch {
-    throw appError('sync.mailboxInvalid', { url: typed }, { field: 'mailbox' });
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname || url.username || url.password || url.search || url.hash) {
-    throw appError('sync.mailboxInvalid', { url: typed }, { field: 'mailbox' });
-  }
-  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  const url = normalizedMailboxUrl(typed);
+  if (url === null) throw appError('sync.mailboxInvalid', { url: typed.slice(0, MAILBOX_URL_MAX) }, { field: 'mailbox' });
+  return url;
 }
 
 export function writeMailbox(db: Database.Database, typed: string | null): string | null {
