@@ -4,6 +4,7 @@ import { csvMessages } from './csv-messages';
 import { fill, type ErrorEntry, type Holes, type Language, type ParamValue } from './entry';
 import { governanceMessages } from './governance-messages';
 import { hubMessages } from './hub-messages';
+import { mailboxMessages } from './mailbox-messages';
 import { municipalityMessages } from './municipality-messages';
 import { platformMessages } from './platform-messages';
 import { ruleMessages } from './rule-messages';
@@ -28,6 +29,7 @@ export const ERROR_MESSAGES = {
   ...csvMessages,
   ...ruleMessages,
   ...bundleMessages,
+  ...mailboxMessages,
 } as const satisfies Record<string, ErrorEntry>;
 
 type Catalogue = typeof ERROR_MESSAGES;

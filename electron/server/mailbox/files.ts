@@ -1,0 +1,127 @@
+/**
+ * The bundle files of the mailbox: `bundles/<recipient>-<sha256>.cstb` once complete, and
+ * `bundles/<recipient>-<sha256>.part` while an upload is under way. Each chunk is written at its
+ * offset and fsynced before the index counts it; a complete upload is hashed, renamed into place
+ * and the folder fsynced before the index says `waiting` (store.ts). At start, `sweep` makes the
+ * folder and the index agree again after a crash.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../core/platform/fs/private-files';
+import type { BundleRow, MailboxStore } from './store';
+
+export const BUNDLES_DIR = 'bundles';
+
+export class BundleFiles {
+  readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, BUNDLES_DIR);
+    makePrivateDir(this.dir);
+  }
+
+  finalPath(recipient: string, sha256: string): string {
+    return join(this.dir, `${recipient}-${sha256}.cstb`);
+  }
+
+  partPath(recipient: string, sha256: string): string {
+    return join(this.dir, `${recipient}-${sha256}.part`);
+  }
+
+  /** Writes `chunk` at `offset` of the partial file, cutting anything a crash left beyond it, and flushes it. */
+  writeChunk(recipient: string, sha256: string, offset: number, chunk: Buffer): void {
+    const fd = openSync(this.partPath(recipient, sha256), offset === 0 ? 'w' : 'r+', PRIVATE_FILE_MODE);
+    try {
+      ftruncateSync(fd, offset);
+      let done = 0;
+      while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done, offset + done);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (offset === 0) this.syncDir();
+  }
+
+  /** SHA-256 of the partial file, read as a stream (a 256 MiB bundle must not block the server). */
+  async hashPart(recipient: string, sha256: string): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const piece of createReadStream(this.partPath(recipient, sha256))) hash.update(piece as Buffer);
+    return hash.digest('hex');
+  }
+
+  /** The complete, checked upload takes its final name; the folder is flushed so the rename survives a power cut. */
+  publish(recipient: string, sha256: string): void {
+    renameSync(this.partPath(recipient, sha256), this.finalPath(recipient, sha256));
+    this.syncDir();
+  }
+
+  remove(recipient: string, sha256: string): void {
+    rmSync(this.finalPath(recipient, sha256), { force: true });
+    rmSync(this.partPath(recipient, sha256), { force: true });
+  }
+
+  size(path: string): number | null {
+    try {
+      return statSync(path).size;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * After a crash: a partial file longer than the index says is cut back (its last chunk was not
+   * counted), a shorter or missing one sets the index back; a complete upload renamed but not yet
+   * recorded is recorded; a `waiting` row without its file is dropped; files no row names go.
+   */
+  sweep(store: MailboxStore, now: number): void {
+    const expected = new Set<string>();
+    for (const row of store.allBundles()) {
+      const part = this.partPath(row.recipient, row.sha256);
+      const final = this.finalPath(row.recipient, row.sha256);
+      if (row.state === 'partial') {
+        if (row.received === row.bytes || this.size(final) === row.bytes) {
+          if (this.size(final) === row.bytes) {
+            store.complete(row.recipient, row.sha256, now);
+            expected.add(final);
+          } else store.drop(row.recipient, row.sha256);
+          continue;
+        }
+        const size = this.size(part);
+        if (size === null) store.setReceived(row.recipient, row.sha256, 0);
+        else if (size > row.received) truncate(part, row.received);
+        else if (size < row.received) store.setReceived(row.recipient, row.sha256, size);
+        expected.add(part);
+      } else if (row.state === 'waiting') {
+        if (this.size(final) === row.bytes) expected.add(final);
+        else store.drop(row.recipient, row.sha256);
+      }
+    }
+    for (const name of readdirSync(this.dir)) {
+      const path = join(this.dir, name);
+      if (!expected.has(path)) rmSync(path, { force: true, recursive: true });
+    }
+  }
+
+  private syncDir(): void {
+    if (process.platform === 'win32') return;
+    const fd = openSync(this.dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+function truncate(path: string, length: number): void {
+  const fd = openSync(path, 'r+');
+  try {
+    ftruncateSync(fd, length);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export type { BundleRow };
