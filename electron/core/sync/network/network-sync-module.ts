@@ -1,37 +1,18 @@
-import type { NetworkSyncStatus } from '../../../../shared/domain/network-sync';
 import type { FeatureModule } from '../../platform/api/feature-module';
 import type { HandlerGroup } from '../../platform/api/handler-table';
-import type { AppContext } from '../../platform/context';
+import { syncAgentOf } from './sync-agent';
 import { readMailbox, readSyncFolder, writeMailbox, writeSyncFolder } from './sync-config';
 
-// Foundation only: the sync agent (sync-agent.ts) takes over `sync.network` and `sync.now`.
-function configuredStatus(ctx: AppContext): NetworkSyncStatus {
-  const mailbox = readMailbox(ctx.db);
-  const folder = readSyncFolder(ctx.db);
-  return {
-    mailbox,
-    folder,
-    mailboxFromHub: false,
-    state: mailbox || folder ? 'idle' : 'off',
-    lastSuccessAt: null,
-    lastAttemptAt: null,
-    nextAttemptAt: null,
-    lastError: null,
-    eventsToSend: 0,
-    bundlesToSend: 0,
-    bundlesToApply: 0,
-    transfer: null,
-    lastRound: null,
-  };
-}
-
 export const syncHandlers = {
-  'sync.network': (ctx) => configuredStatus(ctx),
-  'sync.now': (ctx) => configuredStatus(ctx),
+  'sync.network': (ctx) => syncAgentOf(ctx).status(),
+  'sync.now': async (ctx) => (await syncAgentOf(ctx).runNow()).status,
   'sync.configure': (ctx, input) => {
+    const before = `${readMailbox(ctx.db)}\n${readSyncFolder(ctx.db)}`;
     if (input.mailbox !== undefined) writeMailbox(ctx.db, input.mailbox);
     if (input.folder !== undefined) writeSyncFolder(ctx.db, input.folder);
-    return configuredStatus(ctx);
+    const agent = syncAgentOf(ctx);
+    if (`${readMailbox(ctx.db)}\n${readSyncFolder(ctx.db)}` !== before) agent.configured();
+    return agent.status();
   },
 } satisfies HandlerGroup;
 
