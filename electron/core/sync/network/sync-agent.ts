@@ -175,11 +175,11 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
     }
   }
 
-  async function round(): Promise<RoundOutcome> {
-    if (!readInstallation(ctx.db)) return { ok: false, report: null, status: status() };
+  async function round(): Promise<Omit<RoundOutcome, 'status'>> {
+    if (!readInstallation(ctx.db)) return { ok: false, report: null };
     const us = readInstallation(ctx.db);
     const choice = chooseCourier(ctx.db, ctx.dataDir, us?.role === 'hub' ? 'hub' : (us?.id ?? ''), options.makeMailbox);
-    if (choice.kind === 'off') return { ok: false, report: null, status: status() };
+    if (choice.kind === 'off') return { ok: false, report: null };
     const at = ctx.clock.now();
     recordAttempt(ctx.db, at);
     push();
@@ -190,9 +190,9 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
       recordSuccess(ctx.db, end, { at: end, sent: report.sent, received: report.received, applied: report.applied }, addMs(end, interval));
       seen = changeMark();
       scheduleIn(interval);
-      return { ok: true, report, status: status() };
+      return { ok: true, report };
     } catch (err) {
-      if (!ctx.db.open) return { ok: false, report: null, status: { ...networkStatusClosed() } };
+      if (!ctx.db.open) return { ok: false, report: null };
       const failures = readAgentRow(ctx.db).consecutiveFailures + 1;
       const retryAfter = err instanceof CourierError && err.reason === 'quota' && err.retryAfterSeconds ? err.retryAfterSeconds * 1000 : null;
       const delay = retryAfter ?? backoffDelay(failures, random);
@@ -203,7 +203,7 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
       recordFailure(ctx.db, failure, nextAt);
       seen = changeMark();
       scheduleIn(delay);
-      return { ok: false, report: null, status: status() };
+      return { ok: false, report: null };
     }
   }
 
@@ -229,11 +229,17 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
     if (running) return running;
     if (closed || !ctx.db.open) return Promise.resolve({ ok: false, report: null, status: networkStatusClosed() });
     busy = true;
-    running = round().finally(() => {
+    const done = (outcome: Omit<RoundOutcome, 'status'>): RoundOutcome => {
       busy = false;
       running = null;
       transfer = null;
+      if (!ctx.db.open) return { ...outcome, status: networkStatusClosed() };
       push();
+      return { ...outcome, status: status() };
+    };
+    running = round().then(done, (err: unknown) => {
+      done({ ok: false, report: null });
+      throw err;
     });
     return running;
   }
