@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(values['data-dir']);
   let backend;
   try {
-    backend = openBackend({ dataDir, appVersion: APP_VERSION });
+    backend = openBackend({ dataDir, appVersion: APP_VERSION, syncAgent: true });
   } catch (err) {
     process.stderr.write(`CST Desk: ${err instanceof AppError ? err.message : String(err)}\n`);
     process.exit(1);

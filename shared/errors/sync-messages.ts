@@ -11,6 +11,44 @@ export const syncMessages = {
     "L'indirizzo del server del consorzio «{url}» non è valido: scriverlo come https://nome-del-server (senza spazi), come indicato dal consorzio.",
     'The address of the consortium’s server «{url}» is not valid: write it as https://server-name (no spaces), as the consortium gave it.',
   ),
+  // The sync agent's status (sync.network's lastError): what went wrong and when it tries again.
+  'syncAgent.off': refusal(
+    "La sincronizzazione in rete non è configurata: indicare l'indirizzo del server del consorzio (Impostazioni, oppure cst sync config --mailbox URL) o una cartella condivisa.",
+    'Network sync is not set up: give the address of the consortium’s server (Settings, or cst sync config --mailbox URL) or a shared folder.',
+  ),
+  'syncAgent.offline': io(
+    'Il server del consorzio non risponde: nuovo tentativo alle {time}. I dati restano al sicuro su questo computer.',
+    'The consortium’s server does not answer: next try at {time}. The data stay safe on this computer.',
+  ),
+  'syncAgent.folderOffline': io(
+    'La cartella condivisa {folder} non è raggiungibile: nuovo tentativo alle {time}. Verificare che la cartella di rete sia collegata.',
+    'The shared folder {folder} cannot be reached: next try at {time}. Check that the network folder is connected.',
+  ),
+  'syncAgent.server': io(
+    'Il server del consorzio ha un problema e non accetta i dati: nuovo tentativo alle {time}.',
+    'The consortium’s server has a problem and does not accept the data: next try at {time}.',
+  ),
+  'syncAgent.quota': io(
+    'Il server del consorzio ha già troppi pacchetti in attesa da questa installazione: nuovo tentativo alle {time}.',
+    'The consortium’s server already holds too many bundles waiting from this installation: next try at {time}.',
+  ),
+  'syncAgent.refused': refusal(
+    "Il consorzio non riconosce ancora questa installazione: chiedere al consorzio di confermarne l'identità. Nuovo tentativo alle {time}.",
+    'The consortium does not recognise this installation yet: ask the consortium to confirm its identity. Next try at {time}.',
+  ),
+  'syncAgent.folderRefused': refusal(
+    'La cartella condivisa {folder} non si può scrivere (permessi): chiedere a chi gestisce la cartella. Nuovo tentativo alle {time}.',
+    'The shared folder {folder} cannot be written (permissions): ask whoever manages the folder. Next try at {time}.',
+  ),
+  'syncAgent.internal': {
+    code: 'E_INTERNAL',
+    it: "La sincronizzazione si è interrotta per un errore interno: nuovo tentativo alle {time}. Se si ripete, avvisare l'assistenza.",
+    en: 'Sync stopped because of an internal error: next try at {time}. If it happens again, tell the support.',
+  },
+  'syncAgent.mailboxUnsupported': refusal(
+    'Questa versione del programma non sa ancora usare il server del consorzio: usare una cartella condivisa o i pacchetti su file.',
+    'This version of the program cannot use the consortium’s server yet: use a shared folder or bundle files.',
+  ),
   'keys.missing': notFound('Le chiavi di questa installazione non si trovano in {path}. Ripristinare la cartella "keys" dal backup.', 'This installation’s keys are not in {path}. Restore the "keys" folder from the backup.'),
   'keys.damaged': { code: 'E_DATA_DIR', it: 'Il file delle chiavi {path} è danneggiato.', en: 'The key file {path} is damaged.' },
   'keys.inconsistent': {

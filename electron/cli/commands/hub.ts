@@ -2,14 +2,16 @@
 import { callOrFail } from '../call-or-fail';
 import { CliError, type Command } from '../cli-types';
 import { countText } from '../../../shared/format/plural';
+import { printNetworkStatus } from './sync';
 
 export const syncStatusCommand: Command = {
   name: 'sync status',
   summary: 'fino a dove è sincronizzata questa installazione con il consorzio e cosa è ancora in attesa',
   usage: 'cst sync status',
   options: {},
-  async run({ call, io, json }) {
+  async run({ call, io, json, lang }) {
     const s = await callOrFail(call, 'sync.status', {});
+    const network = await callOrFail(call, 'sync.network', {});
     if (!json) {
       if (!s.hub) io.out("Consorzio: identità non ancora importata.");
       else io.out(`Consorzio: ${s.hub.name} (${s.hub.id})${s.hub.confirmed ? '' : ' — identità da confermare'}`);
@@ -17,8 +19,10 @@ export const syncStatusCommand: Command = {
       io.out(`Nostri eventi: ${s.ourLastSeq}; confermati dal consorzio: ${s.ackedByHub ?? 'nessuno'}; in attesa di conferma: ${s.waiting}`);
       io.out(`Pacchetti ricevuti in attesa: ${s.pendingBundles}; ultima esportazione: ${s.lastExportAt ?? 'mai'}`);
       if (s.ackProblem) io.out(`ATTENZIONE: ${s.ackProblem}`);
+      printNetworkStatus(network, io, lang);
     }
-    return s;
+    // The position's fields stay where they were (scripts read them); the agent's under `network`.
+    return { ...s, network };
   },
 };
 

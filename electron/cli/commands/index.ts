@@ -7,6 +7,7 @@ import { bundleForksCommand, bundleResolveForkCommand } from './forks';
 import { identityConfirmCommand, identityExportCommand, identityImportCommand, identityListCommand, identityShowCommand } from './identity';
 import { hubMembersCommand, hubUsageCommand, membersUpdateCommand, syncStatusCommand } from './hub';
 import { initCommand } from './init';
+import { syncConfigCommand, syncNowCommand } from './sync';
 import { planAllocateCommand, planImportCommand, planShowCommand } from './plan';
 import { proposalsCommand } from './proposals';
 import { reportPlanCommand, reportStatementCommand } from './report';
@@ -30,6 +31,8 @@ export const COMMANDS: readonly Command[] = [
   bundleForksCommand,
   bundleResolveForkCommand,
   syncStatusCommand,
+  syncNowCommand,
+  syncConfigCommand,
   recoveryStatusCommand,
   recoveryExportCommand,
   recoveryApplyCommand,

@@ -1,10 +1,12 @@
 import type { PushMessage } from '../../../shared/api/events';
-import { createDispatcher, type Dispatch } from '../platform/api/dispatcher';
+import { createDispatcher, type CallerDispatch, type Dispatch } from '../platform/api/dispatcher';
 import { handlers, RECORD_REGISTRY } from './modules';
 import type { AppContext, Clock, IdSource, Log, PdfPrinter } from '../platform/context';
 import { randomIds, stderrLog, systemClock } from '../platform/defaults';
 import { openStore } from '../platform/store/open-store';
 import { scheduleAutoBackup } from '../sync/backup/auto-backup';
+import type { MailboxCourierMaker } from '../sync/network/courier-factory';
+import { attachSyncAgent, createSyncAgent, type SyncAgentOptions } from '../sync/network/sync-agent';
 
 export interface BackendOptions {
   dataDir: string;
@@ -15,6 +17,14 @@ export interface BackendOptions {
   printPdf?: PdfPrinter;
   /** Delay of the automatic backup check after opening (default 60 s); false: none. */
   autoBackupDelayMs?: number | false;
+  /**
+   * The sync agent's schedule (docs/sync.md "The sync agent"): true or options for the app's
+   * long-lived backends (Electron, the browser shell); absent or false for the short CLI commands,
+   * where a round runs only on `cst sync now`.
+   */
+  syncAgent?: boolean | Omit<SyncAgentOptions, 'makeMailbox'>;
+  /** The mailbox client (electron/core/sync/network/mailbox-courier.ts); null: none in this build. */
+  mailboxCourier?: MailboxCourierMaker | null;
 }
 
 /** One open data directory: the handler table bound to its store, and its push events. */
@@ -51,7 +61,19 @@ export function openBackend(options: BackendOptions): Backend {
       for (const listener of listeners) listener({ event, payload } as PushMessage);
     },
   };
-  dispatch = createDispatcher(ctx, handlers);
+  const agentOptions = typeof options.syncAgent === 'object' ? options.syncAgent : {};
+  const syncAgent = createSyncAgent(ctx, { ...agentOptions, makeMailbox: options.mailboxCourier ?? null, schedule: options.syncAgent !== undefined && options.syncAgent !== false });
+  attachSyncAgent(ctx, syncAgent);
+  const dispatchCalls = createDispatcher(ctx, handlers);
+  // After every call that succeeded, the agent looks (two keyed lookups) whether our outbox grew
+  // or a bundle was imported by hand, and if so syncs a few seconds later.
+  const withChanges: CallerDispatch = async (method, input, caller) => {
+    const result = await dispatchCalls(method, input, caller);
+    if (result.ok && !method.startsWith('sync.')) syncAgent.changed();
+    return result;
+  };
+  dispatch = withChanges;
+  if (options.syncAgent) syncAgent.start();
   const cancelAutoBackup = options.autoBackupDelayMs === false ? () => {} : scheduleAutoBackup(ctx, options.autoBackupDelayMs);
   return {
     ctx,
@@ -63,6 +85,7 @@ export function openBackend(options: BackendOptions): Backend {
     close() {
       listeners.clear();
       cancelAutoBackup();
+      syncAgent.close();
       // ctx.db, not `db`: restoring a backup from the window reopens the store (restore-from-window.ts).
       if (ctx.db.open) ctx.db.close();
     },

@@ -1,39 +1,21 @@
-import type { NetworkSyncStatus } from '../../../../shared/domain/network-sync';
 import type { FeatureModule } from '../../platform/api/feature-module';
 import type { HandlerGroup } from '../../platform/api/handler-table';
-import type { AppContext } from '../../platform/context';
 import { configureMailbox } from './mailbox-announcement';
+import { syncAgentOf } from './sync-agent';
 import { effectiveMailbox, readSyncFolder, writeSyncFolder } from './sync-config';
 
-// Foundation only: the sync agent (sync-agent.ts) takes over `sync.network` and `sync.now`.
-function configuredStatus(ctx: AppContext): NetworkSyncStatus {
-  // The address typed here, else the one the hub announced (mailbox-announcement.ts).
-  const { url: mailbox, fromHub } = effectiveMailbox(ctx.db);
-  const folder = readSyncFolder(ctx.db);
-  return {
-    mailbox,
-    folder,
-    mailboxFromHub: fromHub,
-    state: mailbox || folder ? 'idle' : 'off',
-    lastSuccessAt: null,
-    lastAttemptAt: null,
-    nextAttemptAt: null,
-    lastError: null,
-    eventsToSend: 0,
-    bundlesToSend: 0,
-    bundlesToApply: 0,
-    transfer: null,
-    lastRound: null,
-  };
-}
-
 export const syncHandlers = {
-  'sync.network': (ctx) => configuredStatus(ctx),
-  'sync.now': (ctx) => configuredStatus(ctx),
+  'sync.network': (ctx) => syncAgentOf(ctx).status(),
+  'sync.now': async (ctx) => (await syncAgentOf(ctx).runNow()).status,
   'sync.configure': (ctx, input) => {
+    const where = () => `${effectiveMailbox(ctx.db).url}\n${readSyncFolder(ctx.db)}`;
+    const before = where();
+    // On the hub the address is also announced to the members (mailbox-announcement.ts).
     if (input.mailbox !== undefined) configureMailbox(ctx, input.mailbox);
     if (input.folder !== undefined) writeSyncFolder(ctx.db, input.folder);
-    return configuredStatus(ctx);
+    const agent = syncAgentOf(ctx);
+    if (where() !== before) agent.configured();
+    return agent.status();
   },
 } satisfies HandlerGroup;
 

@@ -1,0 +1,295 @@
+/**
+ * The sync agent's scheduler (docs/sync.md "The sync agent"): when rounds run, never two at
+ * once. A round runs shortly after start, a few seconds after a change, every 5 minutes, and on
+ * "Sincronizza ora" (which joins a running round instead of starting a second one). When the
+ * courier cannot be reached it backs off with full jitter (5 s, 10 s, 20 s … capped at 30 min),
+ * a 429 waits its Retry-After, and the status says when the next attempt is.
+ *
+ * Time, randomness and timers are injected, so tests drive it without sleeping. Every timer is
+ * unref'd (a short `cst` command never waits for one) and close() stops them all.
+ */
+import type { NetworkSyncStatus, SyncTransfer } from '../../../../shared/domain/network-sync';
+import type { AppContext } from '../../platform/context';
+import { AppError, appError } from '../../platform/errors';
+import { readInstallation } from '../../platform/installation/installation-store';
+import type { BundleVerifier } from '../../format/worker/verifier';
+import { outboxHead } from '../outbox/outbox';
+import { readAgentRow, recordAttempt, recordFailure, recordNextAttempt, recordSuccess } from './agent-store';
+import { CourierError } from './courier';
+import { chooseCourier, type CourierChoice, type MailboxCourierMaker } from './courier-factory';
+import { networkStatus, wallClockTime } from './network-status';
+import { runSyncRound, type RoundReport } from './sync-round';
+
+export const START_DELAY_MS = 5_000;
+export const CHANGE_DELAY_MS = 3_000;
+export const INTERVAL_MS = 5 * 60_000;
+export const BACKOFF_BASE_MS = 5_000;
+export const BACKOFF_CAP_MS = 30 * 60_000;
+/** Full jitter can draw 0: a floor keeps a dead server from being asked in a tight loop. */
+export const BACKOFF_FLOOR_MS = 1_000;
+const PROGRESS_EVERY_MS = 250;
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  setTimeout(fn, ms) {
+    const t = setTimeout(fn, ms);
+    t.unref();
+    return t;
+  },
+  clearTimeout(handle) {
+    clearTimeout(handle as NodeJS.Timeout);
+  },
+};
+
+export interface SyncAgentOptions {
+  /** The mailbox client (mailbox-courier.ts), wired by the app; null: mailbox not available. */
+  makeMailbox: MailboxCourierMaker | null;
+  timers?: Timers;
+  /** In [0, 1): the jitter. */
+  random?: () => number;
+  /** The import's verifier; default: the app's (the worker). */
+  verifier?: BundleVerifier;
+  startDelayMs?: number;
+  changeDelayMs?: number;
+  intervalMs?: number;
+  /** False: rounds run only when asked (`cst sync now`); nothing is scheduled. Default true. */
+  schedule?: boolean;
+}
+
+export interface RoundOutcome {
+  ok: boolean;
+  /** What the round did (null when it did not run: sync off, or it failed). */
+  report: RoundReport | null;
+  status: NetworkSyncStatus;
+}
+
+export interface SyncAgent {
+  /** Starts the schedule: a first round shortly after, then every interval. */
+  start(): void;
+  /** One round now; joins the running one if any. */
+  runNow(): Promise<RoundOutcome>;
+  /** After an API call: a round a few seconds later if our outbox grew or a bundle was imported. */
+  changed(): void;
+  /** The mailbox address or folder changed: a round soon. */
+  configured(): void;
+  status(): NetworkSyncStatus;
+  close(): void;
+}
+
+/**
+ * The delay before attempt `failures + 1` after `failures` consecutive failures: full jitter,
+ * uniform in [0, min(cap, base · 2^(failures−1))), never under the floor.
+ */
+export function backoffDelay(failures: number, random: () => number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(Math.max(failures - 1, 0), 20));
+  return Math.max(BACKOFF_FLOOR_MS, Math.floor(random() * ceiling));
+}
+
+function addMs(iso: string, ms: number): string {
+  return new Date(Date.parse(iso) + ms).toISOString();
+}
+
+/** A failure as the status says it: a catalogue key, its params, and the reason (offline or refused). */
+function describeFailure(err: unknown, choice: CourierChoice, nextAt: string): { key: string; params: Record<string, string | number>; reason: string } {
+  const time = wallClockTime(nextAt);
+  const folder = choice.kind === 'folder' ? { folder: choice.folder } : null;
+  if (err instanceof CourierError) {
+    switch (err.reason) {
+      case 'offline':
+      case 'corrupt':
+        return folder ? { key: 'syncAgent.folderOffline', params: { ...folder, time }, reason: 'offline' } : { key: 'syncAgent.offline', params: { time }, reason: 'offline' };
+      case 'server':
+        return { key: 'syncAgent.server', params: { time }, reason: 'server' };
+      case 'quota':
+        return { key: 'syncAgent.quota', params: { time }, reason: 'quota' };
+      case 'refused':
+        return folder ? { key: 'syncAgent.folderRefused', params: { ...folder, time }, reason: 'refused' } : { key: 'syncAgent.refused', params: { time }, reason: 'refused' };
+    }
+  }
+  if (err instanceof AppError && err.key) {
+    const params = (err.toValue().params ?? {}) as Record<string, string | number>;
+    return { key: err.key, params, reason: 'app' };
+  }
+  return { key: 'syncAgent.internal', params: { time }, reason: 'internal' };
+}
+
+export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): SyncAgent {
+  const timers = options.timers ?? realTimers;
+  const random = options.random ?? Math.random;
+  const startDelay = options.startDelayMs ?? START_DELAY_MS;
+  const changeDelay = options.changeDelayMs ?? CHANGE_DELAY_MS;
+  const interval = options.intervalMs ?? INTERVAL_MS;
+  let timer: unknown = null;
+  let timerAt = Infinity;
+  let running: Promise<RoundOutcome> | null = null;
+  let busy = false;
+  let transfer: SyncTransfer | null = null;
+  let lastPush = -Infinity;
+  let closed = false;
+  let seen = changeMark();
+
+  const nowMs = () => Date.parse(ctx.clock.now());
+
+  function status(): NetworkSyncStatus {
+    return networkStatus(ctx, { running: busy, transfer });
+  }
+
+  function push(): void {
+    if (closed || !ctx.db.open) return;
+    ctx.emit('sync.network', status());
+  }
+
+  /** What a change looks like, read cheaply: our outbox's head and the newest reception. */
+  function changeMark(): string {
+    if (!ctx.db.open || !readInstallation(ctx.db)) return '';
+    const reception = ctx.db.prepare('SELECT max(reception_no) FROM received_bundles').pluck().get() as number | null;
+    const confirmed = ctx.db.prepare("SELECT count(*) FROM peers WHERE status = 'confirmed'").pluck().get() as number;
+    return `${outboxHead(ctx.db).seq}:${reception ?? 0}:${confirmed}`;
+  }
+
+  /** Runs a round at `delayMs` from now, unless one is already due sooner. */
+  function scheduleIn(delayMs: number): void {
+    if (closed || options.schedule === false) return;
+    const at = nowMs() + delayMs;
+    if (timer !== null && timerAt <= at) return;
+    if (timer !== null) timers.clearTimeout(timer);
+    timerAt = at;
+    timer = timers.setTimeout(() => {
+      timer = null;
+      timerAt = Infinity;
+      void runRound();
+    }, delayMs);
+  }
+
+  function onTransfer(t: SyncTransfer | null): void {
+    transfer = t;
+    // Throttled: a large transfer moves many chunks; the start and the end are always said.
+    const now = nowMs();
+    if (t === null || t.done === 0 || t.done === t.total || now - lastPush >= PROGRESS_EVERY_MS) {
+      lastPush = now;
+      push();
+    }
+  }
+
+  async function round(): Promise<Omit<RoundOutcome, 'status'>> {
+    if (!readInstallation(ctx.db)) return { ok: false, report: null };
+    const us = readInstallation(ctx.db);
+    const choice = chooseCourier(ctx.db, ctx.dataDir, us?.role === 'hub' ? 'hub' : (us?.id ?? ''), options.makeMailbox);
+    if (choice.kind === 'off') return { ok: false, report: null };
+    const at = ctx.clock.now();
+    recordAttempt(ctx.db, at);
+    push();
+    try {
+      if (choice.kind === 'unsupported') throw appError('syncAgent.mailboxUnsupported');
+      const report = await runSyncRound(ctx, { courier: choice.courier, onTransfer, ...(options.verifier ? { verifier: options.verifier } : {}) });
+      const end = ctx.clock.now();
+      recordSuccess(ctx.db, end, { at: end, sent: report.sent, received: report.received, applied: report.applied }, addMs(end, interval));
+      seen = changeMark();
+      scheduleIn(interval);
+      return { ok: true, report };
+    } catch (err) {
+      if (!ctx.db.open) return { ok: false, report: null };
+      const failures = readAgentRow(ctx.db).consecutiveFailures + 1;
+      const retryAfter = err instanceof CourierError && err.reason === 'quota' && err.retryAfterSeconds ? err.retryAfterSeconds * 1000 : null;
+      const delay = retryAfter ?? backoffDelay(failures, random);
+      const nextAt = addMs(ctx.clock.now(), delay);
+      const failure = describeFailure(err, choice, nextAt);
+      if (failure.reason === 'internal') ctx.log.error('sync round failed', { error: String((err as Error)?.stack ?? err) });
+      else ctx.log.warn('sync round failed', { reason: failure.reason, key: failure.key });
+      recordFailure(ctx.db, failure, nextAt);
+      seen = changeMark();
+      scheduleIn(delay);
+      return { ok: false, report: null };
+    }
+  }
+
+  function networkStatusClosed(): NetworkSyncStatus {
+    return {
+      mailbox: null,
+      folder: null,
+      mailboxFromHub: false,
+      state: 'off',
+      lastSuccessAt: null,
+      lastAttemptAt: null,
+      nextAttemptAt: null,
+      lastError: null,
+      eventsToSend: 0,
+      bundlesToSend: 0,
+      bundlesToApply: 0,
+      transfer: null,
+      lastRound: null,
+    };
+  }
+
+  function runRound(): Promise<RoundOutcome> {
+    if (running) return running;
+    if (closed || !ctx.db.open) return Promise.resolve({ ok: false, report: null, status: networkStatusClosed() });
+    busy = true;
+    const done = (outcome: Omit<RoundOutcome, 'status'>): RoundOutcome => {
+      busy = false;
+      running = null;
+      transfer = null;
+      if (!ctx.db.open) return { ...outcome, status: networkStatusClosed() };
+      push();
+      return { ...outcome, status: status() };
+    };
+    running = round().then(done, (err: unknown) => {
+      done({ ok: false, report: null });
+      throw err;
+    });
+    return running;
+  }
+
+  return {
+    start() {
+      scheduleIn(startDelay);
+    },
+    runNow: runRound,
+    changed() {
+      if (closed || busy || !ctx.db.open) return;
+      const mark = changeMark();
+      if (mark === seen) return;
+      seen = mark;
+      // While backing off, a change does not shorten the wait: the server is still down.
+      if (readAgentRow(ctx.db).consecutiveFailures > 0) return;
+      scheduleIn(changeDelay);
+    },
+    configured() {
+      if (closed) return;
+      // A new address is worth trying at once, whatever the backoff said.
+      recordNextAttempt(ctx.db, null);
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
+      timerAt = Infinity;
+      scheduleIn(changeDelay);
+      push();
+    },
+    status,
+    close() {
+      closed = true;
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
+      timerAt = Infinity;
+    },
+  };
+}
+
+const agents = new WeakMap<AppContext, SyncAgent>();
+
+/** The agent of an open backend (backend.ts attaches it); one made on demand otherwise (no schedule). */
+export function attachSyncAgent(ctx: AppContext, agent: SyncAgent): void {
+  agents.set(ctx, agent);
+}
+
+export function syncAgentOf(ctx: AppContext): SyncAgent {
+  let agent = agents.get(ctx);
+  if (!agent) {
+    agent = createSyncAgent(ctx, { makeMailbox: null, schedule: false });
+    agents.set(ctx, agent);
+  }
+  return agent;
+}
