@@ -9,9 +9,14 @@
 import type Database from 'better-sqlite3';
 import type { Courier, Recipient } from './courier';
 import { createFolderCourier } from './folder-courier';
+import { createMailboxCourier } from './mailbox-courier';
+import { loadInstallationKeys } from '../identity/keys';
 import { effectiveMailbox, readSyncFolder } from './sync-config';
 
 export type MailboxCourierMaker = (opts: { baseUrl: string; dataDir: string; self: Recipient }) => Courier;
+
+/** The real mailbox client, signing with this installation's keys. */
+export const realMailboxCourier: MailboxCourierMaker = ({ baseUrl, dataDir }) => createMailboxCourier({ baseUrl, keys: loadInstallationKeys(dataDir) });
 
 export type CourierChoice =
   | { kind: 'off' }

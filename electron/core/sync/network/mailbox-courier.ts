@@ -73,7 +73,8 @@ export function createMailboxCourier(options: MailboxCourierOptions): MailboxCou
         res = await fetch(url, {
           method,
           headers,
-          ...(init.body ? { body: init.body } : {}),
+          // A copy as a plain Uint8Array: what both Node's and the DOM's fetch types accept as a body.
+          ...(init.body ? { body: new Uint8Array(init.body) } : {}),
           signal: init.signal ?? AbortSignal.timeout(timeoutMs),
         });
       } catch (err) {
@@ -222,7 +223,7 @@ export function createMailboxCourier(options: MailboxCourierOptions): MailboxCou
       ftruncateSync(fd, size);
       if (!res.body) throw new CourierError('server', 'download: no body');
       try {
-        for await (const piece of res.body as AsyncIterable<Uint8Array>) {
+        for await (const piece of res.body as unknown as AsyncIterable<Uint8Array>) {
           poke();
           let off = 0;
           while (off < piece.length) off += writeSync(fd, piece, off, piece.length - off, size + off);

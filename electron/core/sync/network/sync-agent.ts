@@ -16,7 +16,7 @@ import type { BundleVerifier } from '../../format/worker/verifier';
 import { outboxHead } from '../outbox/outbox';
 import { readAgentRow, recordAttempt, recordFailure, recordNextAttempt, recordSuccess } from './agent-store';
 import { CourierError } from './courier';
-import { chooseCourier, type CourierChoice, type MailboxCourierMaker } from './courier-factory';
+import { chooseCourier, realMailboxCourier, type CourierChoice, type MailboxCourierMaker } from './courier-factory';
 import { networkStatus, wallClockTime } from './network-status';
 import { runSyncRound, type RoundReport } from './sync-round';
 
@@ -288,7 +288,7 @@ export function attachSyncAgent(ctx: AppContext, agent: SyncAgent): void {
 export function syncAgentOf(ctx: AppContext): SyncAgent {
   let agent = agents.get(ctx);
   if (!agent) {
-    agent = createSyncAgent(ctx, { makeMailbox: null, schedule: false });
+    agent = createSyncAgent(ctx, { makeMailbox: realMailboxCourier, schedule: false });
     agents.set(ctx, agent);
   }
   return agent;
