@@ -9,9 +9,11 @@ export type { Direction, Fault, FaultKind, Schedule, ScheduleOptions } from './f
 /**
  * A TCP proxy on 127.0.0.1 that plays a bad network between the sync agents and a real mailbox
  * (the test machines' kernel has no netem): each accepted connection gets a fault from the
- * schedule (fault-schedule.ts) and is otherwise relayed byte for byte to the target. Whole
- * outages are `setMode('down')` (nothing listens on the port: connection refused) and
- * `setMode('up')` (the same port again). Every proxy is closed after each test.
+ * schedule (fault-schedule.ts) and is otherwise relayed byte for byte to the target; half-closes
+ * are relayed too. Whole outages are `setMode('down')` (the connections in progress end and
+ * nothing listens on the port: connection refused) and `setMode('up')` (the same port again).
+ * A target that is not there (a server killed) is a reset for the client. Every proxy is closed
+ * after each test.
  */
 
 export interface FaultRecord {
@@ -144,7 +146,12 @@ export async function startFaultProxy(options: { target: { host: string; port: n
         s.end();
         s.resume(); // read and drop what still comes, so the close is a FIN, not a reset
       }
-      linkTimers.add(later(LINGER_MS, () => (client.destroy(), server.destroy())));
+      linkTimers.add(
+        later(LINGER_MS, () => {
+          client.destroy();
+          server.destroy();
+        }),
+      );
     };
     const reset = () => {
       done = true;

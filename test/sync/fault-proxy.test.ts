@@ -209,7 +209,7 @@ describe('the fault proxy on plain TCP', () => {
         const proxy = await startFaultProxy({ target, schedule: [fault] });
         const client = await exchange(proxy.port, payload);
         if (fault.kind === 'http_error') expect(client.data.toString()).toMatch(new RegExp(`^HTTP/1.1 ${fault.status} `));
-        else expect(['', 'ok']).toContain(client.data.toString());
+        else expect('ok'.startsWith(client.data.toString())).toBe(true);
         if (received.length > before) {
           const server = await received.at(-1)!;
           expect(payload.subarray(0, server.data.length).equals(server.data)).toBe(true);
