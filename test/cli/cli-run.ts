@@ -11,7 +11,7 @@ export const BIN = join(__dirname, '..', '..', 'bin', 'cst.mjs');
  * The locale pinned to one that names no language (Italian, the default), so that the tests'
  * Italian sentences hold on a machine set to English too; a test passes `LANG` to try another.
  */
-const NO_LANGUAGE = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+export const NO_LANGUAGE = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 
 export interface CstResult {
   code: number | null;
