@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Input, MethodName, Output } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import { useApi } from './api-context';
+import { useReceivedData } from './received-data';
 
 export type QueryState<T> =
   | { state: 'loading'; data: T | undefined; error: undefined }
@@ -10,8 +11,9 @@ export type QueryState<T> =
 
 /**
  * Server data for a screen: fetched through the API on mount and on `reload()` (call it after a
- * mutation, or change `refreshKey`: a feature store's counter bumped on every save). A late
- * answer to an older request never overwrites a newer one.
+ * mutation, or change `refreshKey`: a feature store's counter bumped on every save), and when
+ * data arrived by itself (received-data.ts: a network sync applied something). A late answer
+ * to an older request never overwrites a newer one.
  */
 export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, refreshKey: number = 0): QueryState<Output<M>> & { reload: () => void } {
   const api = useApi();
@@ -19,6 +21,7 @@ export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, re
   const [version, setVersion] = useState(0);
   const requestId = useRef(0);
   const inputKey = JSON.stringify(input);
+  const received = useReceivedData((s) => s.version);
 
   useEffect(() => {
     const id = ++requestId.current;
@@ -35,7 +38,7 @@ export function useApiQuery<M extends MethodName>(method: M, input: Input<M>, re
     return () => {
       cancelled = true;
     };
-  }, [api, method, inputKey, version, refreshKey]);
+  }, [api, method, inputKey, version, refreshKey, received]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { ...result, reload };
