@@ -147,8 +147,9 @@ function MailboxForm({ status }: { status: NetworkSyncStatus }) {
   const shownFor = useRef(own);
   // The address changed elsewhere (the CLI, another window) while the field was untouched.
   useEffect(() => {
-    setTyped((current) => (current === shownFor.current ? own : current));
+    const before = shownFor.current;
     shownFor.current = own;
+    setTyped((current) => (current === before ? own : current));
   }, [own]);
 
   const onSubmit = async (e: FormEvent) => {
