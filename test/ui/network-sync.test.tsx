@@ -180,6 +180,35 @@ describe('Settings › Sincronizzazione di rete', () => {
     expect(indicator()?.textContent).toBe('Sincronizzato alle 10:40');
   });
 
+  it('in Electron «Scegli cartella…» asks main (which saves the folder itself) and shows the folder chosen', async () => {
+    const folder = '/srv/condivisa/cst';
+    let asked = 0;
+    const { user, api } = await (async () => {
+      window.history.replaceState(null, '', '/#/settings');
+      const backend = await openUiBackend({ as: 'municipality' });
+      // What the preload offers in Electron: main's dialog, then main's own sync.configure (a local call).
+      window.cstApi = Object.assign({}, backend, {
+        chooseSyncFolder: async () => {
+          asked++;
+          return { chosen: true as const, folder, status: await backend.must('sync.configure', { folder }) };
+        },
+      });
+      return { ...renderApp(backend), api: backend };
+    })();
+    try {
+      const sync = await screen.findByRole('region', { name: 'Sincronizzazione di rete' });
+      expect(within(sync).queryByText(/Si sceglie dal programma installato/)).toBeNull();
+      await user.click(within(sync).getByRole('button', { name: 'Scegli cartella…' }));
+      expect(await screen.findByText(`Cartella condivisa impostata: ${folder}.`)).toBeTruthy();
+      expect(asked).toBe(1);
+      expect(within(sync).getByText(folder)).toBeTruthy();
+      expect(indicator()?.textContent).toBe('In attesa della prima sincronizzazione');
+      expect(api.callsOf('sync.configure')).toEqual([]); // the page itself never sent the path
+    } finally {
+      delete window.cstApi;
+    }
+  });
+
   it('the indicator leads to the section: its heading takes focus, from another page', async () => {
     const { user, api } = await openSettings({ path: '/#/usage' });
     await push(api, status());
