@@ -76,29 +76,29 @@ function SyncStatusBlock({ status, hub }: { status: NetworkSyncStatus; hub: bool
 
   const stateText = status.state === 'idle' && !status.lastSuccessAt ? t('netSync.state.waiting') : t(`netSync.state.${status.state}`);
   const retry = retryText(status, t, now);
-  const tone = status.state === 'error' ? 'danger' : 'warning';
+  const problem = status.state === 'offline' || status.state === 'error';
   return (
     <div className="cst-sync-status">
       <h3 className="cst-subtitle">{t('netSync.statusTitle')}</h3>
-      {status.state === 'offline' || status.state === 'error' ? (
-        <Alert tone={tone} title={stateText}>
-          {status.lastError ? <p className="mb-1">{syncMessageText(status.lastError, i18n.language)}</p> : null}
-          {retry ? <p className="mb-0">{retry}</p> : null}
-        </Alert>
-      ) : (
-        <p className="cst-sync-state">{stateText}</p>
-      )}
       {running ? (
+        // One line while it runs: the transfer's bytes when there is one, else that it runs.
         status.transfer ? (
           <ProgressBar id="sync-progress" text={transferText(status.transfer, t)} done={status.transfer.done} total={status.transfer.total} />
         ) : (
           <ProgressBar id="sync-progress" text={t('netSync.nowRunning')} />
         )
-      ) : null}
+      ) : problem ? (
+        // The agent's own words first ("Il server del consorzio non risponde."), then when it tries again.
+        <Alert tone={status.state === 'error' ? 'danger' : 'warning'} title={status.lastError ? syncMessageText(status.lastError, i18n.language) : stateText}>
+          {retry || status.state === 'offline' ? <p className="mb-0">{[retry, status.state === 'offline' ? t('netSync.reassure') : null].filter(Boolean).join(' ')}</p> : null}
+        </Alert>
+      ) : (
+        <p className="cst-sync-state">{stateText}</p>
+      )}
       {off ? null : (
         <dl className="cst-details">
           <Detail term={t('netSync.lastSuccess')}>{status.lastSuccessAt ? formatDateTime(status.lastSuccessAt) : t('netSync.never')}</Detail>
-          {status.nextAttemptAt && !running ? <Detail term={t('netSync.nextAttempt')}>{formatDateTime(status.nextAttemptAt)}</Detail> : null}
+          {status.nextAttemptAt && !running && !retry ? <Detail term={t('netSync.nextAttempt')}>{formatDateTime(status.nextAttemptAt)}</Detail> : null}
           <Detail term={t('netSync.toSend')}>{status.eventsToSend > 0 ? t('netSync.eventsToSend', { count: status.eventsToSend }) : t('netSync.toSendNothing')}</Detail>
           {status.bundlesToApply > 0 ? (
             <Detail term={t('netSync.toApply')}>{t(hub ? 'netSync.bundlesToApplyHub' : 'netSync.bundlesToApply', { count: status.bundlesToApply })}</Detail>
@@ -120,16 +120,14 @@ function SyncStatusBlock({ status, hub }: { status: NetworkSyncStatus; hub: bool
           {messageText(nowError, t, i18n.language)}
         </Alert>
       ) : null}
-      <div className="cst-actions">
-        <button type="button" className="btn btn-primary btn-lg" onClick={() => void onNow()} disabled={running || off} aria-describedby={off ? 'sync-now-hint' : undefined}>
-          {running ? t('netSync.nowRunning') : t('netSync.now')}
-        </button>
-        {off ? (
-          <p className="cst-hint" id="sync-now-hint">
-            {t('netSync.nowOffHint')}
-          </p>
-        ) : null}
-      </div>
+      {/* Off, there is nothing to sync with: the sentence above says to write the address below. */}
+      {off ? null : (
+        <div className="cst-actions">
+          <button type="button" className="btn btn-primary btn-lg" onClick={() => void onNow()} disabled={running}>
+            {t('netSync.now')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }
