@@ -71,7 +71,7 @@ describe('Settings › Sincronizzazione di rete', () => {
     const sync = await screen.findByRole('region', { name: 'Sincronizzazione di rete' });
     expect(within(sync).getByText(/La sincronizzazione di rete non è attiva: .* Per attivarla scrivere qui sotto l’indirizzo del server comunicato dal consorzio/)).toBeTruthy();
     expect(within(sync).queryByRole('button', { name: 'Sincronizza ora' })).toBeNull();
-    expect(within(sync).getByText('nessuna')).toBeTruthy(); // no shared folder
+    expect(within(sync).getByText('Nessuna cartella condivisa.')).toBeTruthy();
     // The browser shell has no folder dialog: no button, and the hint says where it is chosen.
     expect(within(sync).queryByRole('button', { name: 'Scegli cartella…' })).toBeNull();
     expect(within(sync).getByText(/Si sceglie dal programma installato/)).toBeTruthy();

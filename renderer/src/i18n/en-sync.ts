@@ -61,7 +61,7 @@ export const enSync: typeof itSync = {
     removed: 'Address removed: network sync is off.',
     unchanged: 'The address is already this one: nothing to save.',
     folder: 'Shared folder',
-    folderNone: 'none',
+    folderNone: 'No shared folder.',
     folderHint: 'A network folder of the consortium (or one kept in sync by Nextcloud or OneDrive) used as a second channel, if the consortium says so.',
     folderHintBrowser: 'It is chosen from the installed program (CST Desk on this computer), not from the browser.',
     chooseFolder: 'Choose folder…',

@@ -66,7 +66,7 @@ export const itSync = {
     unchanged: 'L’indirizzo è già questo: nulla da salvare.',
     // The shared folder.
     folder: 'Cartella condivisa',
-    folderNone: 'nessuna',
+    folderNone: 'Nessuna cartella condivisa.',
     folderHint: 'Una cartella di rete del consorzio (o tenuta allineata da Nextcloud o OneDrive) usata come secondo canale, se il consorzio lo indica.',
     folderHintBrowser: 'Si sceglie dal programma installato (CST Desk su questo computer), non dal browser.',
     chooseFolder: 'Scegli cartella…',

@@ -228,11 +228,8 @@ function SharedFolder({ status }: { status: NetworkSyncStatus }) {
 
   return (
     <>
-      <dl className="cst-details">
-        <Detail term={t('netSync.folder')} code={status.folder !== null}>
-          {status.folder ?? t('netSync.folderNone')}
-        </Detail>
-      </dl>
+      <h3 className="cst-subtitle">{t('netSync.folder')}</h3>
+      <p className={status.folder ? 'cst-code' : undefined}>{status.folder ?? t('netSync.folderNone')}</p>
       <p className="cst-hint" id="sync-folder-hint">
         {t('netSync.folderHint')} {choose ? null : t('netSync.folderHintBrowser')}
       </p>
