@@ -297,4 +297,20 @@ describe('data received by the sync shows up without a page change', () => {
     await waitFor(() => expect(within(nav).getByRole('link', { name: /^Importazioni/ }).textContent).toMatch(/Importazioni.*1/));
     expect(window.location.hash).toBe('#/members/usage');
   });
+
+  it('a form filled from the core keeps what the clerk is typing when a round applied data', async () => {
+    window.history.replaceState(null, '', '/#/proposals/criteria');
+    const hub = await openUiBackend({ as: 'hub' });
+    await hub.must('sync.configure', { mailbox: MAILBOX });
+    const { user } = renderApp(hub);
+    const card = await screen.findByRole('region', { name: 'Comitato esecutivo e Direttore tecnico' }, { timeout: 5000 });
+    await push(hub, status({ lastRound: { at: '2026-11-26T09:00:00.000Z', sent: 0, received: 0, applied: 0 } }));
+    const director = within(card).getByRole('textbox', { name: 'Direttore tecnico' }) as HTMLInputElement;
+    await user.type(director, 'Ing. Anna');
+    const reads = hub.callsOf('members.list').length;
+    await push(hub, status({ lastRound: { at: '2026-11-26T09:05:00.000Z', sent: 0, received: 1, applied: 1 } }));
+    // The screen read again (its list of members), the typed name stayed.
+    await waitFor(() => expect(hub.callsOf('members.list').length).toBeGreaterThan(reads));
+    expect(director.value).toBe('Ing. Anna');
+  });
 });
