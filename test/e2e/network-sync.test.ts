@@ -136,6 +136,10 @@ describe('network sync in the browser shell', () => {
         );
         expect(await axeProblems(page)).toEqual([]);
         await bothLanguages(page, '6-offline');
+        // The longest words on a smaller screen (1024 px, an older town-hall monitor).
+        await page.setViewportSize({ width: 1024, height: 768 });
+        await page.locator('header').screenshot({ path: join(SHOTS, '6-offline-header-1024-it.png') });
+        await page.setViewportSize({ width: 1366, height: 768 });
         await showState(
           page,
           status({
