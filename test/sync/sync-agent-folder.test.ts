@@ -2,7 +2,7 @@
  * The sync agent end to end over the shared-folder courier: real data directories, real bundles
  * written by the exporter, imported by the ordinary import, a real folder between them.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -175,3 +175,38 @@ async function twinOf(hub: TestBackend, towns: TestBackend[]): Promise<TestBacke
   for (const t of towns) await introduce(t, twin);
   return twin;
 }
+
+describe('sync agent: resending and progress', () => {
+  it('a bundle taken without an acknowledgement for an hour is sent again; the status pushes the transfer', async () => {
+    let ms = Date.parse('2026-12-07T09:00:00.000Z');
+    const clock = { now: () => new Date((ms += 1)).toISOString() };
+    const folder = tempDir();
+    const hub = await openHub();
+    const town = openTestBackend({ clock });
+    await town.must('setup.municipality', { istat: '041067', operator: 'Maria' });
+    await introduce(town, hub);
+    await introduce(hub, town);
+    await useFolder(folder, town);
+    await town.must('usage.record', { service: 'PEC', date: '2026-11-20', quantity: '3' });
+    const pushed: { state: string; transfer: { direction: string; done: number; total: number } | null }[] = [];
+    town.backend.subscribe((m) => {
+      if (m.event === 'sync.network') pushed.push(m.payload);
+    });
+    await town.must('sync.now', {});
+    expect(pushed[0]?.state).toBe('syncing');
+    const up = pushed.find((p) => p.transfer?.direction === 'up');
+    expect(up?.transfer?.done).toBe(up?.transfer?.total);
+    expect(pushed.at(-1)).toMatchObject({ state: 'idle', transfer: null });
+
+    // Taken from the folder (as a hub would), but no acknowledgement ever comes back.
+    const [sent] = waiting(folder).hub!;
+    rmSync(join(folder, 'hub', sent!));
+    expect((await town.must('sync.now', {})).lastRound).toMatchObject({ sent: 0 });
+    ms += 30 * 60_000;
+    expect((await town.must('sync.now', {})).lastRound).toMatchObject({ sent: 0 });
+    ms += 31 * 60_000;
+    expect((await town.must('sync.now', {})).lastRound).toMatchObject({ sent: 1 });
+    expect(waiting(folder).hub).toHaveLength(1);
+    expect(spoolCount(town)).toBe(2);
+  }, 60_000);
+});
