@@ -251,7 +251,7 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
     },
     runNow: runRound,
     changed() {
-      if (closed || busy || !ctx.db.open) return;
+      if (closed || busy || options.schedule === false || !ctx.db.open) return;
       const mark = changeMark();
       if (mark === seen) return;
       seen = mark;

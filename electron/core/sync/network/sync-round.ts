@@ -46,7 +46,7 @@ import {
 import { CourierError, type Courier, type Recipient, type WaitingFile } from './courier';
 import { ROSTER_FORMAT, signRoster } from './roster';
 
-/** A delivered bundle not acknowledged after this long is sent again from the acknowledgement. */
+/** A bundle taken but not acknowledged this long after its upload is sent again from the acknowledgement. */
 export const RESEND_AFTER_MS = 60 * 60 * 1000;
 const PAGE_SIZE = 100;
 /** Bounds the fetch loop whatever a courier answers (100 pages of 100 is 10,000 bundles a round). */
@@ -199,22 +199,23 @@ async function sendIfDue(ctx: AppContext, options: RoundOptions, peer: PeerRecor
 
 /**
  * True when no bundle carrying our events up to `head` is on its way to `to`: none was sent, or
- * the newest was taken by the recipient more than RESEND_AFTER_MS ago and still no
- * acknowledgement came (it was refused, or lost with the recipient's data).
+ * the newest was uploaded more than RESEND_AFTER_MS ago, is no longer waiting at the courier and
+ * still no acknowledgement came (it was refused, or lost with the recipient's data). A younger
+ * one is not asked about: the hub of thousands of members sends no request for it.
  */
 async function carrierGone(ctx: AppContext, courier: Courier, to: Recipient, head: number): Promise<boolean> {
   const newest = newestSent(ctx.db, to);
   if (!newest || newest.lastSeq < head) return true;
   if (newest.state === 'spooled') return false; // its upload resumes at the start of the round
-  let deliveredAt = newest.deliveredAt;
+  const now = ctx.clock.now();
+  if (Date.parse(now) - Date.parse(newest.uploadedAt ?? newest.createdAt) < RESEND_AFTER_MS) return false;
   if (newest.state === 'uploaded') {
     const state = await courier.sendState(to, newest.sha256);
     if (state === 'waiting' || state === 'partial') return false;
     // A folder says `absent` for a file its recipient took: after a complete upload that is delivery.
-    deliveredAt = ctx.clock.now();
-    markDelivered(ctx.db, newest.sha256, deliveredAt);
+    markDelivered(ctx.db, newest.sha256, now);
   }
-  return Date.parse(ctx.clock.now()) - Date.parse(deliveredAt ?? newest.createdAt) >= RESEND_AFTER_MS;
+  return true;
 }
 
 /** The latest outcome of a file we received, if we hold it. */
