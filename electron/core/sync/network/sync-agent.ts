@@ -177,9 +177,9 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
   }
 
   async function round(): Promise<Omit<RoundOutcome, 'status'>> {
-    if (!readInstallation(ctx.db)) return { ok: false, report: null };
     const us = readInstallation(ctx.db);
-    const choice = chooseCourier(ctx.db, ctx.dataDir, us?.role === 'hub' ? 'hub' : (us?.id ?? ''), options.makeMailbox);
+    if (!us) return { ok: false, report: null }; // nothing to sync before setup
+    const choice = chooseCourier(ctx.db, ctx.dataDir, us.role === 'hub' ? 'hub' : us.id, options.makeMailbox);
     if (choice.kind === 'off') return { ok: false, report: null };
     const at = ctx.clock.now();
     recordAttempt(ctx.db, at);

@@ -36,7 +36,6 @@ import {
   lastAckSent,
   markDelivered,
   markUploaded,
-  newestInFlight,
   newestSent,
   readAgentRow,
   recordRoster,
@@ -71,7 +70,7 @@ export interface RoundReport {
   /** Bundles applied (those a download unblocked included). */
   applied: number;
   duplicate: number;
-  /** Received and waiting (a gap, an identity not confirmed): kept at the courier. */
+  /** Downloaded and found waiting (a gap, an identity not confirmed): kept at the courier. */
   waiting: number;
   refused: number;
   /** Removed from the courier after a final outcome. */
@@ -182,19 +181,23 @@ async function sendIfDue(ctx: AppContext, options: RoundOptions, peer: PeerRecor
   const name = `${ctx.ids.uuid()}.cstb`;
   const [exported] = await exportBundles(ctx, { out: join(ctx.dataDir, OUTGOING_DIR, name), for: peer.id });
   if (!exported) return;
-  insertSpool(ctx.db, {
+  const entry: SpoolEntry = {
     sha256: exported.sha256,
     recipient: to,
     path: `${OUTGOING_DIR}/${name}`,
     bytes: exported.bytes,
     firstSeq: exported.range.first,
     lastSeq: exported.range.last,
+    // The exporter's own rule for the manifest's ack (none before anything was received).
     ackSeq: peer.appliedSeq === 0 && peer.lastReceivedAt === null ? null : peer.appliedSeq,
     createdAt: ctx.clock.now(),
-  });
+    uploadedAt: null,
+    deliveredAt: null,
+    state: 'spooled',
+  };
+  insertSpool(ctx.db, entry);
   report.exported += 1;
-  const entry = newestInFlight(ctx.db, to);
-  if (entry?.sha256 === exported.sha256) await upload(ctx, options, entry, report);
+  await upload(ctx, options, entry, report);
 }
 
 /**
@@ -291,10 +294,6 @@ function count(r: BundleImportResult, report: RoundReport): void {
   else if (r.outcome === 'duplicate') report.duplicate += 1;
   else if (r.outcome === 'refused') report.refused += 1;
   else report.waiting += 1;
-  for (const also of r.alsoApplied) {
-    if (also.outcome === 'applied') {
-      report.applied += 1;
-      report.waiting = Math.max(0, report.waiting - 1);
-    }
-  }
+  // Bundles this one unblocked (received earlier, or earlier in this round).
+  for (const also of r.alsoApplied) if (also.outcome === 'applied') report.applied += 1;
 }
