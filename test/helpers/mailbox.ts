@@ -156,6 +156,8 @@ export interface MailboxProcess {
   child: ChildProcess;
   /** What the process wrote so far. */
   stdout(): string;
+  /** Its JSON log lines so far (a request's line is written just after its answer: see `until`). */
+  logs(): MailboxLogLine[];
   stderr(): string;
   /** SIGTERM (or another signal) and its exit. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -195,6 +197,11 @@ export async function startMailboxProcess(options: { dataDir: string; listen?: s
     url,
     child,
     stdout: () => out,
+    logs: () =>
+      out
+        .split('\n')
+        .filter((l) => l.startsWith('{') && l.endsWith('}'))
+        .map((l) => JSON.parse(l) as MailboxLogLine),
     stderr: () => err,
     stop: async (signal = 'SIGTERM') => {
       child.kill(signal);
@@ -272,6 +279,15 @@ export function signedRaw(
 ): Promise<RawAnswer> {
   const headers = signedHeaders(keys, { ...req, targetUri: req.targetUri ?? `${url}${req.path}` });
   return rawRequest(url, { method: req.method, path: req.path, headers, ...(req.body ? { body: req.body } : {}) });
+}
+
+/** Waits until `check` holds, polling every 20 ms, for at most `timeoutMs`; returns whether it held. */
+export async function until(check: () => boolean, timeoutMs = 5_000): Promise<boolean> {
+  for (let waited = 0; waited <= timeoutMs; waited += 20) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return check();
 }
 
 /** Stops every mailbox the test started and waits for it (the after-each cleanup does not wait). */
