@@ -85,6 +85,8 @@ export async function startMailboxServer(options: MailboxServerOptions): Promise
     // Before anything else, a body we would refuse is refused unread, and the connection closed
     // so that the client stops sending it.
     app.addHook('onRequest', async (req, reply) => {
+      // Node adds Date by itself; set here from our clock so that a test's moved clock is the one clients learn.
+      reply.header('date', new Date(now()).toUTCString());
       const declared = Number(req.headers['content-length'] ?? 0);
       const limit = req.routeOptions.bodyLimit ?? limits.jsonBytes;
       if (declared > limit) {
