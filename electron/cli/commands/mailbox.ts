@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { IdentityFileError, readIdentityFileBytes } from '../../core/format/container/identity-file';
 import { appError } from '../../core/platform/errors';
 import { initMailbox } from '../../server/mailbox/init';
-import { DEFAULT_HOST, DEFAULT_PORT, startMailboxServer } from '../../server/mailbox/server';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../server/mailbox/limits';
 import { CliError, type Command } from '../cli-types';
 
 /**
@@ -55,6 +55,8 @@ export const mailboxServeCommand: Command = {
     const keyFile = values['tls-key'];
     if ((typeof certFile === 'string') !== (typeof keyFile === 'string')) throw appError('mailbox.tlsPair');
     const tls = typeof certFile === 'string' && typeof keyFile === 'string' ? { cert: readOrFail(certFile), key: readOrFail(keyFile) } : undefined;
+    // Fastify and pino are loaded only by the command that serves, not by every `cst`.
+    const { startMailboxServer } = await import('../../server/mailbox/server');
     let server;
     try {
       server = await startMailboxServer({ dataDir, host, port, ...(publicUrl ? { publicUrl } : {}), ...(tls ? { tls } : {}) });
