@@ -45,10 +45,6 @@ export const syncMessages = {
     it: "La sincronizzazione si è interrotta per un errore interno: nuovo tentativo alle {time}. Se si ripete, avvisare l'assistenza.",
     en: 'Sync stopped because of an internal error: next try at {time}. If it happens again, tell the support.',
   },
-  'syncAgent.mailboxUnsupported': refusal(
-    'Questa versione del programma non sa ancora usare il server del consorzio: usare una cartella condivisa o i pacchetti su file.',
-    'This version of the program cannot use the consortium’s server yet: use a shared folder or bundle files.',
-  ),
   'keys.missing': notFound('Le chiavi di questa installazione non si trovano in {path}. Ripristinare la cartella "keys" dal backup.', 'This installation’s keys are not in {path}. Restore the "keys" folder from the backup.'),
   'keys.damaged': { code: 'E_DATA_DIR', it: 'Il file delle chiavi {path} è danneggiato.', en: 'The key file {path} is damaged.' },
   'keys.inconsistent': {

@@ -59,7 +59,7 @@ async function townWithAgent(random: () => number, extra: { makeMailbox?: (c: Co
   const town = await openTown(hub, '041067');
   const t = manualTimers();
   const agent = createSyncAgent(town.backend.ctx, {
-    makeMailbox: extra.makeMailbox ? ({ self }) => extra.makeMailbox!(createFolderCourier({ folder: folderOf(town), self })) : null,
+    ...(extra.makeMailbox ? { makeMailbox: ({ self }: { self: string }) => extra.makeMailbox!(createFolderCourier({ folder: folderOf(town), self })) } : {}),
     timers: t.timers,
     random,
     verifier: inlineVerifier,

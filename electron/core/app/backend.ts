@@ -5,7 +5,7 @@ import type { AppContext, Clock, IdSource, Log, PdfPrinter } from '../platform/c
 import { randomIds, stderrLog, systemClock } from '../platform/defaults';
 import { openStore } from '../platform/store/open-store';
 import { scheduleAutoBackup } from '../sync/backup/auto-backup';
-import { realMailboxCourier, type MailboxCourierMaker } from '../sync/network/courier-factory';
+import type { MailboxCourierMaker } from '../sync/network/courier-factory';
 import { attachSyncAgent, createSyncAgent, type SyncAgentOptions } from '../sync/network/sync-agent';
 
 export interface BackendOptions {
@@ -24,7 +24,7 @@ export interface BackendOptions {
    */
   syncAgent?: boolean | Omit<SyncAgentOptions, 'makeMailbox'>;
   /** The mailbox client; by default the real one (electron/core/sync/network/mailbox-courier.ts). */
-  mailboxCourier?: MailboxCourierMaker | null;
+  mailboxCourier?: MailboxCourierMaker;
 }
 
 /** One open data directory: the handler table bound to its store, and its push events. */
@@ -62,7 +62,7 @@ export function openBackend(options: BackendOptions): Backend {
     },
   };
   const agentOptions = typeof options.syncAgent === 'object' ? options.syncAgent : {};
-  const syncAgent = createSyncAgent(ctx, { ...agentOptions, makeMailbox: options.mailboxCourier === undefined ? realMailboxCourier : options.mailboxCourier, schedule: options.syncAgent !== undefined && options.syncAgent !== false });
+  const syncAgent = createSyncAgent(ctx, { ...agentOptions, ...(options.mailboxCourier ? { makeMailbox: options.mailboxCourier } : {}), schedule: options.syncAgent !== undefined && options.syncAgent !== false });
   attachSyncAgent(ctx, syncAgent);
   const dispatchCalls = createDispatcher(ctx, handlers);
   // After every call that succeeded, the agent looks (two keyed lookups) whether our outbox grew

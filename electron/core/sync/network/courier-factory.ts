@@ -3,8 +3,8 @@
  * the hub announced), else the shared folder, else none (network sync is off). One courier per
  * round: both carry the same files with the same semantics, so switching loses nothing.
  *
- * The mailbox client is passed in (`MailboxCourierMaker`), so this layer depends only on the
- * Courier interface; the app wires the real one (mailbox-courier.ts) in backend.ts.
+ * The mailbox client is the real one (mailbox-courier.ts) unless a test passes another maker
+ * (e.g. one that wraps it to count or break calls).
  */
 import type Database from 'better-sqlite3';
 import type { Courier, Recipient } from './courier';
@@ -20,16 +20,13 @@ export const realMailboxCourier: MailboxCourierMaker = ({ baseUrl, dataDir }) =>
 
 export type CourierChoice =
   | { kind: 'off' }
-  /** A mailbox address is set but this build has no mailbox client (only before it is wired). */
-  | { kind: 'unsupported'; baseUrl: string }
   | { kind: 'mailbox'; baseUrl: string; courier: Courier }
   | { kind: 'folder'; folder: string; courier: Courier };
 
-export function chooseCourier(db: Database.Database, dataDir: string, self: Recipient, makeMailbox: MailboxCourierMaker | null): CourierChoice {
+export function chooseCourier(db: Database.Database, dataDir: string, self: Recipient, makeMailbox: MailboxCourierMaker = realMailboxCourier): CourierChoice {
   const mailbox = effectiveMailbox(db).url;
   const folder = readSyncFolder(db);
-  if (mailbox && makeMailbox) return { kind: 'mailbox', baseUrl: mailbox, courier: makeMailbox({ baseUrl: mailbox, dataDir, self }) };
+  if (mailbox) return { kind: 'mailbox', baseUrl: mailbox, courier: makeMailbox({ baseUrl: mailbox, dataDir, self }) };
   if (folder) return { kind: 'folder', folder, courier: createFolderCourier({ folder, self }) };
-  if (mailbox) return { kind: 'unsupported', baseUrl: mailbox };
   return { kind: 'off' };
 }

@@ -17,7 +17,7 @@ import type { BundleVerifier } from '../../format/worker/verifier';
 import { outboxHead } from '../outbox/outbox';
 import { readAgentRow, recordAttempt, recordFailure, recordNextAttempt, recordSuccess } from './agent-store';
 import { CourierError } from './courier';
-import { chooseCourier, realMailboxCourier, type CourierChoice, type MailboxCourierMaker } from './courier-factory';
+import { chooseCourier, type CourierChoice, type MailboxCourierMaker } from './courier-factory';
 import { networkStatus, wallClockTime } from './network-status';
 import { runSyncRound, type RoundReport } from './sync-round';
 
@@ -48,7 +48,8 @@ export const realTimers: Timers = {
 
 export interface SyncAgentOptions {
   /** The mailbox client (mailbox-courier.ts), wired by the app; null: mailbox not available. */
-  makeMailbox: MailboxCourierMaker | null;
+  /** The mailbox client maker; the real one by default. */
+  makeMailbox?: MailboxCourierMaker;
   timers?: Timers;
   /** In [0, 1): the jitter. */
   random?: () => number;
@@ -185,7 +186,6 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
     recordAttempt(ctx.db, at);
     push();
     try {
-      if (choice.kind === 'unsupported') throw appError('syncAgent.mailboxUnsupported');
       const report = await runSyncRound(ctx, { courier: choice.courier, onTransfer, ...(options.verifier ? { verifier: options.verifier } : {}) });
       const end = ctx.clock.now();
       recordSuccess(ctx.db, end, { at: end, sent: report.sent, received: report.received, applied: report.applied }, addMs(end, interval));
@@ -289,7 +289,7 @@ export function attachSyncAgent(ctx: AppContext, agent: SyncAgent): void {
 export function syncAgentOf(ctx: AppContext): SyncAgent {
   let agent = agents.get(ctx);
   if (!agent) {
-    agent = createSyncAgent(ctx, { makeMailbox: realMailboxCourier, schedule: false });
+    agent = createSyncAgent(ctx, { schedule: false });
     agents.set(ctx, agent);
   }
   return agent;
