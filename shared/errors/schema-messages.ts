@@ -9,6 +9,10 @@ const v = (it: string, en: string): ErrorEntry => ({ code: 'E_VALIDATION', it, e
  * sentence for its kind of problem (validation-messages.ts).
  */
 export const schemaMessages = {
+  'schema.mailboxUrl': v(
+    "L'indirizzo del server va scritto come https://nome-del-server, senza nome utente, parametri o barra finale.",
+    'Write the server’s address as https://server-name, without user name, parameters or final slash.',
+  ),
   'schema.istat6': v('Codice ISTAT di 6 cifre.', 'ISTAT code of 6 digits.'),
   'schema.istatFormat': v('Il codice ISTAT è formato da 6 cifre (per esempio 041067).', 'The ISTAT code is made of 6 digits (for example 041067).'),
   'schema.score1to5': v('La valutazione va da 1 a 5.', 'The rating goes from 1 to 5.'),

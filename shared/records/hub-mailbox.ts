@@ -36,7 +36,7 @@ export const MailboxAddressData = z
     url: z
       .string()
       .max(MAILBOX_URL_MAX)
-      .refine((u) => normalizedMailboxUrl(u) === u, { message: 'Indirizzo http(s) senza credenziali, parametri o frammento, senza barra finale.' }),
+      .refine((u) => normalizedMailboxUrl(u) === u, { message: "L'indirizzo del server va scritto come https://nome-del-server, senza nome utente, parametri o barra finale." }),
     updated_by: UpdatedBy,
   })
   .strict();
