@@ -87,7 +87,7 @@ export async function runSyncRound(ctx: AppContext, options: RoundOptions): Prom
   const report: RoundReport = { sent: 0, exported: 0, received: 0, applied: 0, duplicate: 0, waiting: 0, refused: 0, removed: 0, rosterPublished: false, results: [] };
   makePrivateDir(join(ctx.dataDir, OUTGOING_DIR));
   makePrivateDir(join(ctx.dataDir, INCOMING_DIR));
-  sweepOutgoing(ctx);
+  sweepSpool(ctx);
   const verifier = options.verifier ?? defaultVerifier();
   try {
     if (us.role === 'hub') report.rosterPublished = await publishRosterIfChanged(ctx, us, options.courier);
@@ -116,11 +116,11 @@ function confirmedMembers(ctx: AppContext): PeerRecord[] {
 }
 
 /**
- * Files in `sync/outgoing/` that no spool row names (an export interrupted before its row was
+ * What a crash left. Files in `sync/outgoing/` that no spool row names (an export interrupted before its row was
  * written, a temp file) are removed; rows still to send whose file is gone (a restored backup)
  * are dropped: the decision below exports again what is still unacknowledged.
  */
-function sweepOutgoing(ctx: AppContext): void {
+function sweepSpool(ctx: AppContext): void {
   const dir = join(ctx.dataDir, OUTGOING_DIR);
   const rows = unsentSpool(ctx.db);
   const named = new Set(rows.map((r) => r.path));
@@ -129,6 +129,9 @@ function sweepOutgoing(ctx: AppContext): void {
     if (!named.has(rel)) rmSync(join(dir, name), { force: true });
   }
   for (const r of rows) if (!existsSync(join(ctx.dataDir, r.path))) dropSpool(ctx.db, r.sha256);
+  // A download a crash left before its import is fetched again; a `.part` is kept for resuming.
+  const incoming = join(ctx.dataDir, INCOMING_DIR);
+  for (const name of readdirSync(incoming)) if (!name.endsWith('.part')) rmSync(join(incoming, name), { force: true });
 }
 
 /** The members allowed to use the mailbox: the confirmed municipalities, with their signing keys. */
