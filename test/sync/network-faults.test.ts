@@ -78,7 +78,7 @@ let entry = 0;
 async function recordUsage(town: TestBackend, n = 20): Promise<void> {
   for (let i = 0; i < n; i += 1) {
     entry += 1;
-    await town.must('usage.record', { service: entry % 2 ? 'PEC' : 'SITO', date: `2026-${String(1 + (entry % 11)).padStart(2, '0')}-${String(1 + (entry % 27)).padStart(2, '0')}`, quantity: String(1 + (entry % 7)), note: `voce ${entry}` });
+    await town.must('usage.record', { service: entry % 2 ? 'PEC' : 'SITO', date: `2026-${String(1 + (entry % 10)).padStart(2, '0')}-${String(1 + (entry % 27)).padStart(2, '0')}`, quantity: String(1 + (entry % 7)), note: `voce ${entry}` });
   }
 }
 
