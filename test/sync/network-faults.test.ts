@@ -27,7 +27,7 @@ import {
   type Network,
 } from './network-helpers';
 
-/** Longer than the client's timeout (1.5 s); the proxy lets go as soon as the client hangs up. */
+/** Longer than the client's timeout (2 s); the proxy lets go as soon as the client hangs up. */
 const STALL_MS = 60_000;
 
 interface Case {

@@ -53,9 +53,9 @@ export interface Network {
 }
 
 /** The real mailbox client, with `timeoutMs`, calling `net.beforeOp` before each operation. */
-function hookedCourierMaker(net: { beforeOp: Network['beforeOp'] }, timeoutMs: number): MailboxCourierMaker {
+function hookedCourierMaker(net: { beforeOp: Network['beforeOp'] }, timeoutMs: number, chunkBytes?: number): MailboxCourierMaker {
   return ({ baseUrl, dataDir, self }) => {
-    const real = createMailboxCourier({ baseUrl, keys: loadInstallationKeys(dataDir), timeoutMs });
+    const real = createMailboxCourier({ baseUrl, keys: loadInstallationKeys(dataDir), timeoutMs, ...(chunkBytes ? { chunkBytes } : {}) });
     const before = async (op: CourierOp) => {
       if (process.env.NET_DEBUG) console.log(self, op);
       if (net.beforeOp) await net.beforeOp(op, self);
@@ -88,10 +88,16 @@ function hookedCourierMaker(net: { beforeOp: Network['beforeOp'] }, timeoutMs: n
  * mailbox process initialised with the hub's identity; the proxy in front of it; every party's
  * mailbox address set to the proxy; a first hub round has published the roster.
  */
-export async function startNetwork(options: { members: string[]; timeoutMs?: number }): Promise<Network> {
+export async function startNetwork(options: {
+  members: string[];
+  /** The clients' timeout (default 2 s: a stall past it is quick to test; loopback answers in ms). */
+  timeoutMs?: number;
+  /** Upload chunks smaller than the protocol's 1 MiB: small bundles go up in many requests, resumed as large ones are. */
+  chunkBytes?: number;
+}): Promise<Network> {
   verifyInline();
   const hooks: { beforeOp: Network['beforeOp'] } = { beforeOp: null };
-  const mailboxCourier = hookedCourierMaker(hooks, options.timeoutMs ?? 1_500);
+  const mailboxCourier = hookedCourierMaker(hooks, options.timeoutMs ?? 2_000, options.chunkBytes);
   const hub = openTestBackend({ start: '2026-11-26T08:00:00.000Z', mailboxCourier });
   await hub.must('setup.hub', { id: HUB_ID, name: 'CST Pesaro-Urbino', province: 'PU', operator: 'Ufficio CST' });
   const towns: TestBackend[] = [];
