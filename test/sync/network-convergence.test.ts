@@ -2,7 +2,8 @@
  * The property of issue 10: whatever the network did, once the faults stop the agents converge
  * to what bundles carried by hand would give. Random fault schedules (fault-schedule.ts) on the
  * proxy in front of the real `cst mailbox serve`, random interleavings of members recording
- * usage (real API calls), member rounds, hub rounds and outages; then rounds are repeated
+ * usage (real API calls), member rounds, hub rounds, outages and `kill -9` of the mailbox
+ * process with a restart on its folder and port; then rounds are repeated
  * (bounded) until nothing moves, and:
  *
  * - the hub holds exactly what a copy of itself taken before the run holds after importing each
@@ -28,13 +29,14 @@ const MEMBERS = ['041067', '041044'];
 const MAX_CYCLES = 8;
 const RUNS = Number(process.env.NET_RUNS ?? 6);
 
-type Action = { kind: 'record'; member: number; entries: number } | { kind: 'member'; member: number } | { kind: 'hub' } | { kind: 'outage' };
+type Action = { kind: 'record'; member: number; entries: number } | { kind: 'member'; member: number } | { kind: 'hub' } | { kind: 'outage' } | { kind: 'crash' };
 
 const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('record' as const), member: fc.nat({ max: MEMBERS.length - 1 }), entries: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('member' as const), member: fc.nat({ max: MEMBERS.length - 1 }) }) },
   { weight: 2, arbitrary: fc.constant<Action>({ kind: 'hub' }) },
   { weight: 1, arbitrary: fc.constant<Action>({ kind: 'outage' }) },
+  { weight: 1, arbitrary: fc.constant<Action>({ kind: 'crash' }) },
 );
 
 /** What a failed round may say under these faults: backing off, never refused or internal. */
@@ -101,7 +103,10 @@ async function runOnce(net: Network, schedule: Fault[], actions: Action[]): Prom
       const r = await round(a.kind === 'hub' ? net.hub : net.towns[a.member]!);
       if (!r.ok) failedRounds += 1;
     }
-    else {
+    else if (a.kind === 'crash') {
+      await net.killMailbox();
+      await net.startMailbox();
+    } else {
       await net.proxy.setMode('down');
       down = true;
     }
