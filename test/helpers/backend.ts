@@ -3,6 +3,7 @@ import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { openBackend, type Backend } from '../../electron/core/app/backend';
 import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
 import type { Clock } from '../../electron/core/platform/context';
+import type { MailboxCourierMaker } from '../../electron/core/sync/network/courier-factory';
 import { tempDir } from './temp-dir';
 import { afterEachTest } from './after-each-test';
 
@@ -17,7 +18,16 @@ export interface TestBackend {
 }
 
 /** A real backend on a real SQLite file in a temp folder, with a fixed clock and ids. */
-export function openTestBackend(options: { dataDir?: string; start?: string; clock?: Clock; autoBackupDelayMs?: number | false } = {}): TestBackend {
+export function openTestBackend(
+  options: {
+    dataDir?: string;
+    start?: string;
+    clock?: Clock;
+    autoBackupDelayMs?: number | false;
+    /** The sync agent's mailbox client (network tests: short timeouts, a fault proxy's address). */
+    mailboxCourier?: MailboxCourierMaker;
+  } = {},
+): TestBackend {
   const dataDir = options.dataDir ?? tempDir();
   const backend = openBackend({
     dataDir,
@@ -26,6 +36,7 @@ export function openTestBackend(options: { dataDir?: string; start?: string; clo
     ids: sequentialIds(open.length),
     log: { info() {}, warn() {}, error() {} },
     ...(options.autoBackupDelayMs !== undefined ? { autoBackupDelayMs: options.autoBackupDelayMs } : {}),
+    ...(options.mailboxCourier ? { mailboxCourier: options.mailboxCourier } : {}),
   });
   open.push(backend);
   const call = ((method, input) => backend.dispatch(method, input)) as CallFn;
