@@ -21,15 +21,21 @@ import { axeProblems, openPage, pageApi, screenshots, screenshotsFolder, startSh
  * hub syncs again and its usage screen shows Urbino's entry; Urbino syncs and reads the hub's
  * acknowledgement: nothing left to send.
  *
- * Runtime: ~30–60 s, most of it the real backoff (5 s after the address is saved, then full
- * jitter 1–5 s, 1–10 s…: the test waits as long as the agent really does). With CST_SCREENSHOTS=1
- * the offline, synced and hub screens go to test-output/screens-sync-live in both languages.
+ * Runtime: ~45 s of test (~85 s with screenshots), most of it the real schedule (a round 3 s
+ * after the address is saved, then full jitter 1–5 s, 1–10 s…: the test waits as long as the
+ * agent really does). The hub's own retry, drawn while the server was down, may read Urbino's
+ * bundle before the second press: the test asserts what the screens show, not which round did it.
+ * With CST_SCREENSHOTS=1 the offline, synced and hub screens go to
+ * test-output/screens-sync-live in both languages.
  */
 const SHOTS = screenshotsFolder('screens-sync-live');
 const shoot = screenshots(SHOTS, { english: true });
 
-/** The longest the agent can take from a failure to its next attempt after a few failures (full jitter, 5 s · 2^(n−1)): bounded waits only. */
-const BACKOFF_WAIT_MS = 100_000;
+/**
+ * How long a wait for the agent's next attempt may last: full jitter under 5 s · 2^(n−1) after n
+ * failures, so 80 s after 5 (the server is down for 1–3 failures here, typically a few seconds).
+ */
+const BACKOFF_WAIT_MS = 150_000;
 
 const browser = useChromium();
 
@@ -195,5 +201,5 @@ describe('network sync end to end: the mailbox down, then up (two browser shells
       for (const s of shells) await s.stop();
       if (mailbox) await mailbox.stop();
     }
-  }, 240_000);
+  }, 420_000);
 });
