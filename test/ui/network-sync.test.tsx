@@ -147,7 +147,7 @@ describe('Settings › Sincronizzazione di rete', () => {
     await push(api, status({ state: 'offline', lastError: OFFLINE_ERROR, nextAttemptAt: '2026-11-26T09:42:00.000Z', eventsToSend: 3 }));
     const alert = await within(section()).findByText('Il server del consorzio non risponde.');
     expect(within(section()).getByText('Nuovo tentativo alle 10:42. CST Desk riprova da solo; intanto si può lavorare normalmente: nulla va perso.')).toBeTruthy();
-    expect(within(section()).queryByText('Prossimo tentativo')).toBeNull(); // said once, in the box
+    expect(within(section()).queryByText('Prossima sincronizzazione automatica')).toBeNull(); // said once, in the box
     expect(within(section()).getByText('3 modifiche')).toBeTruthy();
     expect(indicator()?.textContent).toBe('Non in linea: nuovo tentativo alle 10:42');
     // Said once to a screen reader, politely (the header's hidden status line).
@@ -174,10 +174,38 @@ describe('Settings › Sincronizzazione di rete', () => {
     expect(await seriousViolations()).toEqual([]);
 
     await push(api, status({ state: 'idle', lastRound: { at: '2026-11-26T09:40:00.000Z', sent: 2, received: 1, applied: 1 }, bundlesToApply: 1 }));
-    expect(await within(section()).findByText('26/11/2026, 10:40: file inviati 2, ricevuti 1, letti 1')).toBeTruthy();
+    expect(await within(section()).findByText('26/11/2026, 10:40: file inviati 2, ricevuti 1, con dati nuovi 1')).toBeTruthy();
     expect(within(section()).getByText('1 file ricevuto ma non ancora letto: aspetta dati precedenti o la conferma di un’identità (vedere «Invii»)')).toBeTruthy();
     expect(within(section()).getByText('Tutto sincronizzato.')).toBeTruthy();
     expect(indicator()?.textContent).toBe('Sincronizzato alle 10:40');
+  });
+
+  it('says each thing once and never «Tutto sincronizzato» while the consortium has not confirmed everything', async () => {
+    const { api } = await openSettings();
+    // The agent's own message already names the next try: the box does not repeat it.
+    const withTime = {
+      key: 'syncAgent.offline',
+      params: { time: '10:42' },
+      it: 'Il server del consorzio non risponde: nuovo tentativo alle 10:42. I dati restano al sicuro su questo computer.',
+      en: 'The consortium’s server does not answer: next try at 10:42. The data stay safe on this computer.',
+    };
+    await push(api, status({ state: 'offline', lastSuccessAt: null, lastError: withTime, nextAttemptAt: '2026-11-26T09:42:00.000Z', eventsToSend: 1 }));
+    await within(section()).findByText(withTime.it);
+    expect(within(section()).queryByText(/^Nuovo tentativo alle/)).toBeNull();
+    expect(within(section()).getByText('CST Desk riprova da solo; intanto si può lavorare normalmente: nulla va perso.')).toBeTruthy();
+    expect(within(section()).getByText('Non ancora confermato dal consorzio')).toBeTruthy();
+
+    // Sent, not yet confirmed: synced, and the sentence says what is still to come.
+    await push(api, status({ state: 'idle', eventsToSend: 1, nextAttemptAt: '2026-11-26T09:45:00.000Z', lastRound: { at: '2026-11-26T09:40:00.000Z', sent: 1, received: 0, applied: 0 } }));
+    expect(await within(section()).findByText(/^Sincronizzazione riuscita\. Il consorzio non ha ancora confermato di aver ricevuto tutto/)).toBeTruthy();
+    expect(within(section()).queryByText('Tutto sincronizzato.')).toBeNull();
+    expect(within(section()).getByText('Prossima sincronizzazione automatica')).toBeTruthy();
+    expect(indicator()?.textContent).toBe('Sincronizzato alle 10:40');
+
+    // Confirmed: now everything is.
+    await push(api, status({ state: 'idle', eventsToSend: 0 }));
+    expect(await within(section()).findByText('Tutto sincronizzato.')).toBeTruthy();
+    expect(within(section()).getByText('niente: il consorzio ha ricevuto tutto')).toBeTruthy();
   });
 
   it('in Electron «Scegli cartella…» asks main (which saves the folder itself) and shows the folder chosen', async () => {

@@ -25,6 +25,9 @@ export const itSync = {
     state: {
       off: 'La sincronizzazione di rete non è attiva: i dati viaggiano solo come file (chiavetta USB, e-mail). Per attivarla scrivere qui sotto l’indirizzo del server comunicato dal consorzio.',
       idle: 'Tutto sincronizzato.',
+      // Idle, but the other side has not yet confirmed all our changes (sent, confirmation to come).
+      idleUnconfirmed: 'Sincronizzazione riuscita. Il consorzio non ha ancora confermato di aver ricevuto tutto: la conferma arriva con una delle prossime sincronizzazioni.',
+      idleUnconfirmedHub: 'Sincronizzazione riuscita. Non tutti i comuni hanno ancora confermato di aver ricevuto i dati del consorzio: la conferma arriva quando ciascuno si sincronizza.',
       waiting: 'Indirizzo salvato: la prima sincronizzazione parte tra poco.',
       syncing: 'Sincronizzazione in corso…',
       offline: 'Il server del consorzio non si raggiunge (rete assente o server spento).',
@@ -36,9 +39,12 @@ export const itSync = {
     lastSuccess: 'Ultima sincronizzazione riuscita',
     never: 'mai',
     lastAttempt: 'Ultimo tentativo',
-    nextAttempt: 'Prossimo tentativo',
-    toSend: 'Da inviare',
-    toSendNothing: 'niente',
+    nextAttempt: 'Prossima sincronizzazione automatica',
+    // What the other side has not confirmed: not sent yet (offline) or sent and not yet confirmed.
+    toSend: 'Non ancora confermato dal consorzio',
+    toSendHub: 'Non ancora confermato dai comuni',
+    toSendNothing: 'niente: il consorzio ha ricevuto tutto',
+    toSendNothingHub: 'niente: i comuni hanno ricevuto tutto',
     eventsToSend_one: '{{count, int}} modifica',
     eventsToSend_other: '{{count, int}} modifiche',
     toApply: 'In attesa',
@@ -47,7 +53,8 @@ export const itSync = {
     bundlesToApplyHub_one: '{{count, int}} file ricevuto ma non ancora letto: aspetta dati precedenti o la conferma di un’identità (vedere «Importazioni»)',
     bundlesToApplyHub_other: '{{count, int}} file ricevuti ma non ancora letti: aspettano dati precedenti o la conferma di un’identità (vedere «Importazioni»)',
     lastRound: 'Ultimo scambio',
-    lastRoundText: '{{when}}: file inviati {{sent}}, ricevuti {{received}}, letti {{applied}}',
+    // A file received with nothing new (only a confirmation) is not "read": say "con dati nuovi".
+    lastRoundText: '{{when}}: file inviati {{sent}}, ricevuti {{received}}, con dati nuovi {{applied}}',
     sending: 'Invio in corso: {{done}} di {{total}}',
     receiving: 'Ricezione in corso: {{done}} di {{total}}',
     now: 'Sincronizza ora',

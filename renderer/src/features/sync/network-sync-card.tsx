@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { NetworkSyncStatus } from '../../../../shared/domain/network-sync';
 import { useApi } from '../../app/api-context';
@@ -74,8 +75,9 @@ function SyncStatusBlock({ status, hub }: { status: NetworkSyncStatus; hub: bool
     if (r.value.state === 'idle') showToast('success', { key: 'netSync.nowDone' });
   };
 
-  const stateText = status.state === 'idle' && !status.lastSuccessAt ? t('netSync.state.waiting') : t(`netSync.state.${status.state}`);
-  const retry = retryText(status, t, now);
+  const stateText = stateSentence(status, hub, t);
+  // The agent's own message already says when it tries again ("… nuovo tentativo alle 10:42."): not twice.
+  const retry = status.lastError && 'time' in status.lastError.params ? null : retryText(status, t, now);
   const problem = status.state === 'offline' || status.state === 'error';
   return (
     <div className="cst-sync-status">
@@ -98,8 +100,10 @@ function SyncStatusBlock({ status, hub }: { status: NetworkSyncStatus; hub: bool
       {off ? null : (
         <dl className="cst-details">
           <Detail term={t('netSync.lastSuccess')}>{status.lastSuccessAt ? formatDateTime(status.lastSuccessAt) : t('netSync.never')}</Detail>
-          {status.nextAttemptAt && !running && !retry ? <Detail term={t('netSync.nextAttempt')}>{formatDateTime(status.nextAttemptAt)}</Detail> : null}
-          <Detail term={t('netSync.toSend')}>{status.eventsToSend > 0 ? t('netSync.eventsToSend', { count: status.eventsToSend }) : t('netSync.toSendNothing')}</Detail>
+          {status.nextAttemptAt && !running && status.state === 'idle' ? <Detail term={t('netSync.nextAttempt')}>{formatDateTime(status.nextAttemptAt)}</Detail> : null}
+          <Detail term={t(hub ? 'netSync.toSendHub' : 'netSync.toSend')}>
+            {status.eventsToSend > 0 ? t('netSync.eventsToSend', { count: status.eventsToSend }) : t(hub ? 'netSync.toSendNothingHub' : 'netSync.toSendNothing')}
+          </Detail>
           {status.bundlesToApply > 0 ? (
             <Detail term={t('netSync.toApply')}>{t(hub ? 'netSync.bundlesToApplyHub' : 'netSync.bundlesToApply', { count: status.bundlesToApply })}</Detail>
           ) : null}
@@ -130,6 +134,17 @@ function SyncStatusBlock({ status, hub }: { status: NetworkSyncStatus; hub: bool
       )}
     </div>
   );
+}
+
+/**
+ * Where sync stands, in one sentence. Idle with changes the other side has not confirmed is not
+ * "Tutto sincronizzato": they were sent, and the confirmation comes with a later round.
+ */
+function stateSentence(status: NetworkSyncStatus, hub: boolean, t: TFunction): string {
+  if (status.state !== 'idle') return t(`netSync.state.${status.state}`);
+  if (!status.lastSuccessAt) return t('netSync.state.waiting');
+  if (status.eventsToSend > 0) return t(hub ? 'netSync.state.idleUnconfirmedHub' : 'netSync.state.idleUnconfirmed');
+  return t('netSync.state.idle');
 }
 
 function MailboxForm({ status }: { status: NetworkSyncStatus }) {
