@@ -56,6 +56,8 @@ async function openSettings(options: { locale?: 'it' | 'en'; as?: 'municipality'
   const api = await openUiBackend({ as: options.as ?? 'municipality', locale: options.locale ?? 'it' });
   const utils = renderApp(api, options.locale ?? 'it');
   await screen.findByRole('heading', { level: 1 });
+  // The page's first answer to sync.network has arrived: a push from now on is newer than it.
+  await waitFor(() => expect(useSyncStore.getState().status).not.toBeNull());
   return { ...utils, api };
 }
 

@@ -13,6 +13,8 @@ import { useSettingsStore } from '../../renderer/src/features/settings/store';
 import { useSetupStore } from '../../renderer/src/features/setup/store';
 import { useTrainingStore } from '../../renderer/src/features/training/store';
 import { useUsageStore } from '../../renderer/src/features/usage/store';
+import { useReceivedData } from '../../renderer/src/app/received-data';
+import { useSyncStore } from '../../renderer/src/features/sync/sync-store';
 
 /**
  * Every zustand store of the renderer (test/unit/ui-stores-reset.test.ts checks the list is
@@ -32,6 +34,8 @@ export const RENDERER_STORES: Record<string, UseBoundStore<StoreApi<object>>> = 
   useSetupStore,
   useTrainingStore,
   useUsageStore,
+  useReceivedData,
+  useSyncStore,
 } as never;
 
 // jsdom has no CSS.escape; user-event needs it to move between radio buttons with the arrows.
