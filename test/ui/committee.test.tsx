@@ -92,15 +92,19 @@ describe('Technical Committee screens', () => {
     const table = await screen.findByRole('table', { name: 'Componenti del Comitato tecnico al 26/11/2026' });
     const urbinoRow = within(table).getByRole('row', { name: /Urbino/ });
     expect(within(urbinoRow).getByText('Mario Rossi (TEC-1)')).toBeTruthy();
-    expect(within(urbinoRow).getByText('Designato')).toBeTruthy();
-    expect(within(within(table).getByRole('row', { name: /Pesaro/ })).getByText('Nessun tecnico designato')).toBeTruthy();
+    expect(within(urbinoRow).getByText('Sostituto: Anna Verdi (SOS-1)')).toBeTruthy();
+    expect(within(urbinoRow).getByText('ced@comune.urbino.pu.it')).toBeTruthy();
+    // The members with nobody designated are named below the committee, not in fifty rows of "nobody".
+    expect(within(table).queryByRole('row', { name: /Pesaro/ })).toBeNull();
+    const without = screen.getByRole('heading', { name: /^Senza tecnico designato al 26\/11\/2026: \d+ comuni$/ });
+    expect(without.nextElementSibling?.textContent).toMatch(/Pesaro, .*Vallefoglia\.$/);
     expect(screen.getByText(/^1 comune su \d+ ha un tecnico designato\.$/)).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
     // Before the designation began, nobody represented Urbino.
     await user.clear(screen.getByLabelText(/Composizione al giorno/));
     await user.type(screen.getByLabelText(/Composizione al giorno/), '31/12/2025');
-    const before = await screen.findByRole('table', { name: 'Componenti del Comitato tecnico al 31/12/2025' });
-    expect(within(within(before).getByRole('row', { name: /Urbino/ })).getByText('Nessun tecnico designato')).toBeTruthy();
+    await screen.findByRole('heading', { name: /^Senza tecnico designato al 31\/12\/2025/ });
+    expect(screen.getByText('Nessun comune ha un tecnico designato in questo giorno.')).toBeTruthy();
     const downloads = recordDownloads();
     await user.click(screen.getByRole('button', { name: 'Esporta il Comitato in CSV' }));
     await screen.findByText(/File salvato: comitato-tecnico-2025-12-31\.csv/);
@@ -114,7 +118,8 @@ describe('Technical Committee screens', () => {
     await screen.findByRole('heading', { level: 1, name: 'Technical Committee' });
     expect(await screen.findByText('Coordinator: Ing. Carla Ferri, Technical Director.')).toBeTruthy();
     const enTable = await screen.findByRole('table', { name: 'Members of the Technical Committee on 26/11/2026' });
-    expect(within(within(enTable).getByRole('row', { name: /Pesaro/ })).getByText('No technician designated')).toBeTruthy();
+    expect(within(enTable).getByRole('row', { name: /Urbino/ }).textContent).toMatch(/Mario Rossi \(TEC-1\)Substitute: Anna Verdi \(SOS-1\)/);
+    expect(screen.getByRole('heading', { name: /^Without a designated technician on 26\/11\/2026: \d+ municipalities$/ })).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
     en.unmount();
 

@@ -71,7 +71,7 @@ export function HubCommitteePage() {
         <CommitteeCsvButton label={t('committee.rosterCsv')} make={() => api.call('committee.rosterCsv', { ...(valid ? { date } : {}), lang: i18n.language.startsWith('en') ? 'en' : 'it' })} />
       </div>
       {roster.state === 'error' ? <Alert tone="danger">{apiErrorMessage(roster.error, t, i18n.language)}</Alert> : null}
-      {roster.data ? <RosterTable roster={roster.data} /> : <Loading />}
+      {roster.data ? <RosterTable roster={roster.data} level={2} /> : <Loading />}
     </>
   );
 }

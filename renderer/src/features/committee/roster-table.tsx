@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { DesignationPerson, Roster, RosterSeat } from '../../../../shared/domain/committee';
-import { Badge } from '../../components/badge';
 import { DataTable, type Column } from '../../components/data-table';
 import { formatIsoDay } from '../../i18n/dates';
 
@@ -14,32 +13,49 @@ export function periodText(from: string | null, until: string | null, t: (key: s
   return until ? t('committee.sinceUntil', { from: formatIsoDay(from), until: formatIsoDay(until) }) : t('committee.since', { from: formatIsoDay(from) });
 }
 
-function StatusBadge({ status }: { status: RosterSeat['status'] }) {
-  const { t } = useTranslation();
-  if (status === 'designated') return <Badge tone="success">{t('committee.statusDesignated')}</Badge>;
-  if (status === 'ended') return <Badge tone="neutral">{t('committee.statusEnded')}</Badge>;
-  return <Badge tone="warning">{t('committee.statusNone')}</Badge>;
-}
-
-/** Who represents which member on the roster's day; members with nobody designated say so. */
-export function RosterTable({ roster }: { roster: Roster }) {
+/**
+ * Who represents which member on the roster's day, then the members with nobody designated that
+ * day by name (a table of fifty rows saying "nobody" would hide the committee).
+ */
+export function RosterTable({ roster, level = 3 }: { roster: Roster; level?: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   const { t } = useTranslation();
   const shown = (s: RosterSeat) => s.status === 'designated';
+  // Five columns, so the table fits a town hall's 1366-pixel screen without scrolling sideways.
   const columns: Column<RosterSeat>[] = [
     { key: 'member', header: t('committee.colMember'), cell: (s) => s.memberName, rowHeader: true },
-    { key: 'status', header: t('committee.colStatus'), cell: (s) => <StatusBadge status={s.status} /> },
-    { key: 'technician', header: t('committee.colTechnician'), cell: (s) => (shown(s) && s.technician ? personText(s.technician) : t('committee.nobody')) },
-    { key: 'substitute', header: t('committee.colSubstitute'), cell: (s) => (shown(s) && s.substitute ? personText(s.substitute) : '') },
-    { key: 'role', header: t('committee.colRole'), cell: (s) => (shown(s) ? s.role : '') },
     {
-      key: 'contacts',
-      header: t('committee.colContacts'),
+      key: 'people',
+      header: t('committee.colPeople'),
+      cell: (s) =>
+        shown(s) && s.technician ? (
+          <>
+            {personText(s.technician)}
+            {s.substitute ? (
+              <>
+                <br />
+                <span className="cst-muted">{t('committee.substituteOf', { person: personText(s.substitute) })}</span>
+              </>
+            ) : null}
+          </>
+        ) : (
+          t('committee.nobody')
+        ),
+    },
+    {
+      key: 'office',
+      header: t('committee.colOffice'),
       cell: (s) =>
         shown(s) ? (
           <>
-            {s.officeEmail}
-            {s.officeEmail && s.officePhone ? <br /> : null}
-            {s.officePhone}
+            {[s.role, s.officeEmail, s.officePhone]
+              .filter(Boolean)
+              .map((line, i) => (
+                <span key={i}>
+                  {i > 0 ? <br /> : null}
+                  {line}
+                </span>
+              ))}
           </>
         ) : (
           ''
@@ -47,10 +63,21 @@ export function RosterTable({ roster }: { roster: Roster }) {
     },
     { key: 'period', header: t('committee.colPeriod'), cell: (s) => (s.status === 'none' ? '' : periodText(s.from, s.until, t)) },
   ];
+  const seated = roster.seats.filter(shown);
+  const without = roster.seats.filter((s) => !shown(s));
+  const withoutText = without
+    .map((s) => (s.status === 'ended' && s.until ? t('committee.endedOn', { member: s.memberName, until: formatIsoDay(s.until) }) : s.memberName))
+    .join(', ');
   return (
     <>
       <p>{t('committee.rosterCount', { count: roster.designated, total: roster.seats.length })}</p>
-      <DataTable caption={t('committee.rosterCaption', { date: formatIsoDay(roster.date) })} columns={columns} rows={roster.seats} rowKey={(s) => s.istat} empty={t('committee.empty')} />
+      <DataTable caption={t('committee.rosterCaption', { date: formatIsoDay(roster.date) })} columns={columns} rows={seated} rowKey={(s) => s.istat} empty={t('committee.nobodyDesignated')} />
+      {without.length > 0 ? (
+        <>
+          <Heading className="cst-subtitle">{t('committee.withoutTitle', { count: without.length, date: formatIsoDay(roster.date) })}</Heading>
+          <p>{withoutText}.</p>
+        </>
+      ) : null}
     </>
   );
 }

@@ -47,11 +47,11 @@ const choiceKey = (c: { istat: string; person: string }) => JSON.stringify([c.is
 function coordinatorOptions(choices: readonly CoordinatorChoice[], current: ThematicGroup['coordinator'], t: TFunction): SelectOption[] {
   const options: SelectOption[] = [{ value: '', label: t('hubRecords.noCoordinator') }];
   for (const c of choices) {
-    options.push({ value: choiceKey(c), label: t('hubRecords.coordinatorChoice', { person: c.person, member: c.memberName, role: t(c.role === 'technician' ? 'hubRecords.roleTechnician' : 'hubRecords.roleSubstitute') }) });
+    options.push({ value: choiceKey(c), label: t(c.role === 'technician' ? 'hubRecords.coordinatorChoiceTechnician' : 'hubRecords.coordinatorChoiceSubstitute', { person: c.person, member: c.memberName }) });
   }
   // A coordinator chosen earlier and no longer designated stays as it is until changed.
   if (current && !choices.some((c) => choiceKey(c) === choiceKey(current))) {
-    options.push({ value: choiceKey(current), label: t('hubRecords.coordinatorChoice', { person: current.person, member: current.memberName ?? current.istat, role: t('hubRecords.roleFormer') }) });
+    options.push({ value: choiceKey(current), label: t('hubRecords.coordinatorChoiceFormer', { person: current.person, member: current.memberName ?? current.istat }) });
   }
   return options;
 }
