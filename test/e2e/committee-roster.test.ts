@@ -54,6 +54,7 @@ describe('Technical Committee in Chromium (browser shell)', () => {
       await page.getByRole('button', { name: /Modifica/ }).first().click();
       const select = page.getByRole('combobox', { name: 'Referente coordinatore' });
       await select.waitFor();
+      await select.locator('option').nth(4).waitFor({ state: 'attached' });
       expect(await select.locator('option').allTextContents()).toEqual(['Nessun referente', 'TEC-1 (Pesaro)', 'SOS-1 (Pesaro, sostituto)', 'Mario Rossi (Urbino)', 'Anna Verdi (Urbino, sostituto)']);
       expect(await axeProblems(page)).toEqual([]);
       await shoot(page, 'hub-group-coordinator');

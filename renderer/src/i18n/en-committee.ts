@@ -55,7 +55,7 @@ export const enCommittee = {
     committeeTitle: 'The Technical Committee',
     committeeIntroMunicipality: 'Who represents each municipality, as the consortium sent it with the last bundle received. Names and codes are those each municipality chose to share.',
     committeeEmptyMunicipality: 'The consortium has not sent the Technical Committee yet: it arrives with its bundles (Sending › Receive).',
-    rosterDate: 'Members on the day',
+    rosterDate: 'The Committee on the day',
     rosterCaption: 'Members of the Technical Committee on {{date}}',
     rosterCount_one: '{{count}} municipality out of {{total}} has a designated technician.',
     rosterCount_other: '{{count}} municipalities out of {{total}} have a designated technician.',

@@ -15,7 +15,6 @@ import { EditableList, InlineForm, type InlineFormProps } from './editable-list'
 export function GroupsView() {
   const { t } = useTranslation();
   const groups = useApiQuery('hub.groups.list', {});
-  const choices = useApiQuery('committee.coordinators', {}, groups.data?.length ?? 0);
   const columns: Column<ThematicGroup>[] = [
     { key: 'name', header: t('hubRecords.groupName'), cell: (g) => g.name, rowHeader: true },
     {
@@ -36,7 +35,7 @@ export function GroupsView() {
       empty={t('hubRecords.groupsEmpty')}
       addLabel={t('hubRecords.groupAdd')}
       savedText={(g) => t('hubRecords.groupSaved', { name: g.name })}
-      form={(props) => <GroupForm {...props} choices={choices.data ?? []} />}
+      form={(props) => <GroupForm {...props} />}
     />
   );
 }
@@ -44,21 +43,25 @@ export function GroupsView() {
 /** A coordinator as one choice of the select: member and person, as the member shared them. */
 const choiceKey = (c: { istat: string; person: string }) => JSON.stringify([c.istat, c.person]);
 
-function coordinatorOptions(choices: readonly CoordinatorChoice[], current: ThematicGroup['coordinator'], t: TFunction): SelectOption[] {
+function coordinatorOptions(choices: readonly CoordinatorChoice[] | undefined, current: ThematicGroup['coordinator'], t: TFunction): SelectOption[] {
   const options: SelectOption[] = [{ value: '', label: t('hubRecords.noCoordinator') }];
-  for (const c of choices) {
+  for (const c of choices ?? []) {
     options.push({ value: choiceKey(c), label: t(c.role === 'technician' ? 'hubRecords.coordinatorChoiceTechnician' : 'hubRecords.coordinatorChoiceSubstitute', { person: c.person, member: c.memberName }) });
   }
   // A coordinator chosen earlier and no longer designated stays as it is until changed.
-  if (current && !choices.some((c) => choiceKey(c) === choiceKey(current))) {
-    options.push({ value: choiceKey(current), label: t('hubRecords.coordinatorChoiceFormer', { person: current.person, member: current.memberName ?? current.istat }) });
+  if (current && !(choices ?? []).some((c) => choiceKey(c) === choiceKey(current))) {
+    // While the choices load, the current coordinator is shown without a verdict.
+    const key = choices ? 'hubRecords.coordinatorChoiceFormer' : 'hubRecords.coordinatorChoiceTechnician';
+    options.push({ value: choiceKey(current), label: t(key, { person: current.person, member: current.memberName ?? current.istat }) });
   }
   return options;
 }
 
-function GroupForm({ record: group, choices, onSaved, onCancel }: InlineFormProps<ThematicGroup> & { choices: readonly CoordinatorChoice[] }) {
+function GroupForm({ record: group, onSaved, onCancel }: InlineFormProps<ThematicGroup>) {
   const { t } = useTranslation();
   const api = useApi();
+  // Asked each time the form opens: the technicians designated today, as the last bundles left them.
+  const coordinators = useApiQuery('committee.coordinators', {});
   const form = useRecordForm({
     initial: { name: group?.name ?? '', description: group?.description ?? '', coordinator: group?.coordinator ? choiceKey(group.coordinator) : '', active: group?.active ?? true },
     // The backend names the referent's errors `coordinator.person`: they go next to the select.
@@ -89,8 +92,8 @@ function GroupForm({ record: group, choices, onSaved, onCancel }: InlineFormProp
         <SelectField
           {...bind('coordinator')}
           label={t('hubRecords.groupCoordinator')}
-          hint={choices.length > 0 ? t('hubRecords.coordinatorHint') : t('hubRecords.coordinatorNoneDesignated')}
-          options={coordinatorOptions(choices, group?.coordinator ?? null, t)}
+          hint={coordinators.data?.length === 0 ? t('hubRecords.coordinatorNoneDesignated') : t('hubRecords.coordinatorHint')}
+          options={coordinatorOptions(coordinators.data, group?.coordinator ?? null, t)}
         />
       </div>
       <CheckboxField id="group-active" label={t('hubRecords.groupActive')} checked={form.values.active} onChange={form.set('active')} />
