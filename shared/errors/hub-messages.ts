@@ -38,6 +38,10 @@ export const hubMessages = {
   ),
   'hub.courseHours': field('scrivere le ore come numero, per esempio 6 oppure 7,5 (al massimo 2000).', 'write the hours as a number, for example 6 or 7.5 (at most 2000).'),
   'hub.courseInUse': refusal('I soci hanno già registrato partecipazioni a questo corso: non si può eliminare.', 'Members have already recorded participations in this course: it cannot be deleted.'),
+  'hub.coordinatorNotDesignated': field(
+    '{person} non è oggi tecnico designato né sostituto di {member} nel Comitato tecnico: scegliere il coordinatore tra i tecnici dell’elenco del Comitato tecnico.',
+    '{person} is not today the designated technician or substitute of {member} in the Technical Committee: choose the coordinator among the technicians on the Technical Committee’s roster.',
+  ),
   'hub.coordinatorNotMember': field('il comune {istat} non è tra i soci del consorzio.', 'the municipality {istat} is not a member of the consortium.'),
   'setup.istatUnknown': refusal("Il codice ISTAT {istat} non corrisponde a nessun comune dell'elenco ISTAT.", 'The ISTAT code {istat} matches no municipality in the ISTAT list.'),
   'setup.provinceUnknown': refusal("La provincia {province} non è nell'elenco ISTAT.", 'The province {province} is not in the ISTAT list.'),

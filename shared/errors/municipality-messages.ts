@@ -5,6 +5,10 @@ const refusal = (it: string, en: string): ErrorEntry => ({ code: 'E_VALIDATION',
 
 /** What a municipality records: usage, staff, training, groups, proposals, CSV export. */
 export const municipalityMessages = {
+  'committee.untilBeforeFrom': field('la data di fine viene prima della data di inizio della designazione: controllare le date.', 'the end date comes before the start of the designation: check the dates.'),
+  'committee.substituteName': field('scrivere il nome del sostituto, oppure lasciare vuoto anche il suo codice se non c’è un sostituto.', 'write the substitute’s name, or leave the code empty too if there is no substitute.'),
+  'committee.sameCode': field('il sostituto ha lo stesso codice del tecnico ({code}): dare al sostituto un codice diverso, per esempio SOS-1.', 'the substitute has the same code as the technician ({code}): give the substitute another code, for example SOS-1.'),
+  'committee.nothingToEnd': field('il comune non ha ancora designato un tecnico: non c’è una designazione da terminare.', 'the municipality has not designated a technician yet: there is no designation to end.'),
   'records.dateBefore2000': field("la data è anteriore al 2000; controllare l'anno.", 'the date is before 2000; check the year.'),
   'records.dateInFuture': field('la data è nel futuro; si registra solo ciò che è già avvenuto.', 'the date is in the future; only what has already happened is recorded.'),
   'records.notFound': {

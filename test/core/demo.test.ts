@@ -25,6 +25,13 @@ describe('demo data', () => {
     const names = (await t.must('staff.list', {})).map((x) => x.displayName!.split(' ')[1]!);
     const lines = outboxEvents(t).filter((e) => e.kind === 'staff').map((e) => JSON.stringify(e.data));
     expect(lines.some((l) => names.some((n) => l.includes(n)))).toBe(false);
+    // The municipality's technician in the Technical Committee, with a substitute: codes only leave.
+    const d = (await t.must('committee.designation.get', {})).designation!;
+    expect(d).toMatchObject({ technician: { code: 'TEC-1' }, substitute: { code: 'SOS-1' }, until: null, namesShared: false });
+    expect(d.technician.name).toMatch(/^\S+ \S+/);
+    const sent = outboxEvents(t).filter((e) => e.kind === 'technician_designation');
+    expect(sent).toHaveLength(1);
+    expect(JSON.stringify(sent[0]!.data)).not.toContain(d.technician.name!);
 
     const again = await openMunicipality();
     const s2 = await again.must('demo.fill', { months: 12, seed: 7 });

@@ -14,6 +14,13 @@ describe('hub demo', () => {
     // Condivisione: two members joined the first member's second proposal, through real bundles.
     const joined = (await hub.must('gov.proposals.list', {})).find((p) => p.title.startsWith('Sportello telematico'))!;
     expect((await hub.must('gov.proposals.get', { id: joined.id })).joiners).toHaveLength(2);
+    // The Technical Committee: three members designated a technician through real bundles, one
+    // has nobody; the Technical Director coordinates; each group's coordinator is a designated technician.
+    const roster = await hub.must('committee.roster', {});
+    expect(roster).toMatchObject({ coordinator: 'Ing. Carla Ferri', designated: 3 });
+    expect(roster.seats.filter((x) => x.status === 'designated').map((x) => x.technician!.name ?? x.technician!.code).sort()).toEqual(['Mario Rossi', 'TEC-1', 'TEC-1']);
+    const choices = await hub.must('committee.coordinators', {});
+    for (const g of await hub.must('hub.groups.list', {})) expect(choices.some((c) => c.istat === g.coordinator?.istat && c.person === g.coordinator.person)).toBe(true);
     const plan = await hub.must('plan.get', { year: 2027 });
     // The two admitted this year; the other two were approved with last year's plan.
     expect(plan.items.filter((i) => i.category === 'initiative')).toHaveLength(2);

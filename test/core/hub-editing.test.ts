@@ -88,6 +88,12 @@ describe('hub editing', () => {
     expect(await t.must('hub.courses.list', {})).toEqual([]);
 
     expect(await t.call('hub.groups.save', { name: 'G', coordinator: { istat: '001272', person: 'X' } })).toMatchObject({ ok: false, error: { field: 'coordinator.istat' } });
+    // The coordinator is one of the technicians designated today (issue 15): Urbino's, as its
+    // bundle would have left it (test/sync/committee-roster.test.ts sends it in a real bundle).
+    expect(await t.call('hub.groups.save', { name: 'Sicurezza', coordinator: { istat: '041067', person: 'T-07' } })).toMatchObject({ ok: false, error: { key: 'hub.coordinatorNotDesignated' } });
+    t.backend.ctx.db
+      .prepare("INSERT INTO designation_versions (owner, seq, record_id, data, at) VALUES ('041067', 1, '00000000-0000-8000-8000-000000000001', ?, '2026-01-02T10:00:00.000Z')")
+      .run(JSON.stringify({ technician: { code: 'T-07' }, substitute: null, role: '', office_email: '', office_phone: '', from: '2026-01-01', until: null, updated_by: 'Operatore' }));
     const g = await t.must('hub.groups.save', { name: 'Sicurezza', coordinator: { istat: '041067', person: 'T-07' } });
     expect(g).toMatchObject({ active: true, coordinator: { memberName: 'Urbino' } });
     await t.must('hub.groups.save', { id: g.id, name: 'Sicurezza e privacy', active: false });

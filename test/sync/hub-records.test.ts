@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { appendEvent } from '../../electron/core/sync/outbox/outbox';
 import { outboxEvents } from '../helpers/municipality';
 import { tempDir } from '../helpers/temp-dir';
-import { hubToTown, openHub, openTown } from './hub-helpers';
+import { hubToTown, openHub, openTown, townToHub } from './hub-helpers';
 
 describe('hub records to a member', () => {
   it('publishes the catalogue and the registry at setup, with ids derived from code and ISTAT', async () => {
@@ -40,8 +40,13 @@ describe('hub records to a member', () => {
     await hub.must('hub.services.save', { code: 'GIS', nameIt: 'GIS e cartografia', nameEn: 'GIS and mapping', category: 'territory', unit: 'accesses', active: false });
     await hub.must('hub.services.delete', { code: 'WIFI' });
     const course = await hub.must('hub.courses.save', { title: 'Sicurezza informatica di base', area: 'Sicurezza', startDate: '2026-12-01', endDate: '2026-12-02', hours: '7,5', mode: 'online', provider: 'CST' });
-    const group = await hub.must('hub.groups.save', { name: 'Transizione digitale', description: 'Piano triennale AgID', coordinator: { istat: '041067', person: 'Ing. Bianchi' } });
-    expect(group.coordinator).toEqual({ istat: '041067', person: 'Ing. Bianchi', memberName: 'Urbino' });
+    // The coordinator is a technician that a member designated (issue 15), here Pesaro's.
+    const pesaro = await openTown(hub, '041044');
+    await pesaro.must('settings.update', { shareNames: true });
+    await pesaro.must('committee.designation.save', { technicianName: 'Ing. Bianchi', from: '2026-01-01' });
+    await townToHub(pesaro, hub);
+    const group = await hub.must('hub.groups.save', { name: 'Transizione digitale', description: 'Piano triennale AgID', coordinator: { istat: '041044', person: 'Ing. Bianchi' } });
+    expect(group.coordinator).toEqual({ istat: '041044', person: 'Ing. Bianchi', memberName: 'Pesaro' });
     const upd = await hub.must('members.update', { istat: '041067', population: 14_321, populationYear: 2025 });
     expect(upd).toMatchObject({ population: 14_321, populationYear: 2025, membership: 'active' });
 

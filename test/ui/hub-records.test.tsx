@@ -53,15 +53,17 @@ describe('hub records: courses, groups, received proposals', () => {
     expect(await screen.findByText('06/10/2026 – 07/10/2026')).toBeTruthy();
   });
 
-  it('a group with its coordinating referent', async () => {
-    const { api, render } = await open('/#/catalogue/groups');
+  it('a group with its coordinating referent, chosen among the technicians designated in the Technical Committee', async () => {
+    const { api, town, render } = await open('/#/catalogue/groups');
+    await town.must('settings.update', { shareNames: true });
+    await town.must('committee.designation.save', { technicianName: 'Anna Neri', substituteName: 'Marco Blu', from: '2026-01-01' });
+    await api.must('bundle.import', { files: (await exportBundles(town)).map((b) => ({ name: b.name, contentBase64: b.contentBase64 })) });
     const { user } = render();
     await user.click(await screen.findByRole('button', { name: 'Aggiungi un gruppo' }));
     await user.type(screen.getByRole('textbox', { name: /Nome del gruppo/ }), 'Transizione digitale');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Comune del referente' }), '041067');
-    await user.click(screen.getByRole('button', { name: 'Salva il gruppo' }));
-    expect(document.getElementById('group-person-error')?.textContent).toMatch(/^Scrivere il nome del referente/);
-    await user.type(screen.getByRole('textbox', { name: /Nome e cognome del referente/ }), 'Anna Neri');
+    const select = screen.getByRole('combobox', { name: 'Referente coordinatore' });
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Nessun referente', 'Anna Neri (Urbino)', 'Marco Blu (Urbino, sostituto)']);
+    await user.selectOptions(select, 'Anna Neri (Urbino)');
     await user.click(screen.getByRole('button', { name: 'Salva il gruppo' }));
     await screen.findByText('Gruppo «Transizione digitale» salvato. Arriverà ai membri con il prossimo invio del catalogo.');
     expect(api.callsOf('hub.groups.save')).toEqual([{ name: 'Transizione digitale', description: '', coordinator: { istat: '041067', person: 'Anna Neri' }, active: true }]);

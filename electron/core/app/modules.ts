@@ -30,6 +30,8 @@ import { csvModule } from '../municipality/csv/csv-module';
 import { hubModule } from '../hub/hub-module';
 import { proposalSharingModule } from '../hub/proposals/sharing-module';
 import { governanceModule } from '../governance/governance-module';
+import { committeeRosterModule } from '../governance/committee/committee-roster-module';
+import { committeeModule } from '../municipality/committee/committee-module';
 import { appModule } from './app-module';
 import { setupModule } from './setup/setup-module';
 import { demoModule } from './demo/demo-module';
@@ -58,6 +60,8 @@ export const MODULES = [
   hubModule,
   proposalSharingModule,
   governanceModule,
+  committeeModule,
+  committeeRosterModule,
   demoModule,
 ] as const;
 

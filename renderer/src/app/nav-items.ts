@@ -4,8 +4,8 @@ import type { NavItem } from '../components/side-nav';
 
 /** The sections of each role, in menu order (the next features fill the placeholders). */
 export const SECTIONS = {
-  municipality: ['home', 'usage', 'training', 'groups', 'proposals', 'share', 'bundles', 'settings', 'help'],
-  hub: ['home', 'members', 'imports', 'catalogue', 'proposals', 'plan', 'dashboards', 'settings', 'help'],
+  municipality: ['home', 'usage', 'training', 'groups', 'committee', 'proposals', 'share', 'bundles', 'settings', 'help'],
+  hub: ['home', 'members', 'imports', 'catalogue', 'proposals', 'committee', 'plan', 'dashboards', 'settings', 'help'],
 } as const satisfies Record<Role, readonly string[]>;
 
 /**

@@ -4,6 +4,7 @@ import type { Installation } from '../../../shared/domain/installation';
 import { PAGE_TITLE_ID } from '../components/page-title';
 import { SideNav } from '../components/side-nav';
 import { GroupsPage } from '../features/groups/groups-page';
+import { HubCommitteePage, MunicipalityCommitteePage } from '../features/committee/committee-page';
 import { HistoryDialog } from '../features/history/history-dialog';
 import { HomePage } from '../features/home/home-page';
 import { ProposalsPage } from '../features/proposals/proposals-page';
@@ -90,6 +91,8 @@ function SectionPage({ section, sub, installation }: { section: Section; sub: st
       return <TrainingPage view={sub} />;
     case 'groups':
       return <GroupsPage />;
+    case 'committee':
+      return municipality ? <MunicipalityCommitteePage /> : <HubCommitteePage />;
     case 'proposals':
       if (municipality) return <ProposalsPage sub={sub} />;
       return <EvaluationPage sub={sub} />;

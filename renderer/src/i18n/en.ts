@@ -10,6 +10,7 @@ import { enCsv } from './en-csv';
 import { enRecovery } from './en-recovery';
 import { enBackup } from './en-backup';
 import { enJoins } from './en-joins';
+import { enCommittee } from './en-committee';
 import { enHelp } from './en-help';
 import { enFields } from './en-fields';
 import { enSync } from './en-sync';
@@ -27,6 +28,7 @@ export const en: Catalogue = {
   ...enRecovery,
   ...enBackup,
   ...enJoins,
+  ...enCommittee,
   ...enHelp,
   ...enFields,
   ...enSync,
@@ -69,6 +71,7 @@ export const en: Catalogue = {
     usage: 'Service usage',
     training: 'Training',
     groups: 'Thematic groups',
+    committee: 'Technical Committee',
     proposals: 'Proposals',
     bundles: 'Sending',
     members: 'Members',
@@ -89,6 +92,7 @@ export const en: Catalogue = {
     training: 'The staff register, the courses attended, participations and their evaluations.',
     groups: 'Which staff take part in the consortium’s thematic groups, and their meetings.',
     proposals: 'Prepare, submit and follow proposals for the Technical Committee.',
+    committee: 'The technician the municipality designates in the consortium’s Technical Committee, with the substitute, and who represents the other municipalities.',
     bundles: 'Prepare the file to send to the consortium and read the one the consortium sends.',
     members: 'The list of member municipalities and whether their identity has been checked.',
     imports: 'Import the files received from the member municipalities and see those waiting.',
@@ -100,6 +104,7 @@ export const en: Catalogue = {
     help: 'The first steps, what the program’s words mean and how to restore a deleted record.',
   },
   sectionsHub: {
+    committee: 'Who represents each municipality in the Technical Committee, from the designations received; municipalities without a technician; the Technical Director as coordinator.',
     proposals: 'The proposals received from the member municipalities: the Technical Committee’s evaluation, the ranking and the state of each.',
   },
   setup: {

@@ -9,6 +9,7 @@ import { itCsv } from './it-csv';
 import { itRecovery } from './it-recovery';
 import { itBackup } from './it-backup';
 import { itJoins } from './it-joins';
+import { itCommittee } from './it-committee';
 import { itHelp } from './it-help';
 import { itFields } from './it-fields';
 import { itSync } from './it-sync';
@@ -30,6 +31,7 @@ export const it = {
   ...itRecovery,
   ...itBackup,
   ...itJoins,
+  ...itCommittee,
   ...itHelp,
   ...itFields,
   ...itSync,
@@ -72,6 +74,7 @@ export const it = {
     usage: 'Utilizzo servizi',
     training: 'Formazione',
     groups: 'Gruppi tematici',
+    committee: 'Comitato tecnico',
     proposals: 'Proposte',
     bundles: 'Invii',
     members: 'Membri',
@@ -92,6 +95,7 @@ export const it = {
     training: 'L’elenco del personale, i corsi seguiti, le partecipazioni e le loro valutazioni.',
     groups: 'Chi del personale partecipa ai gruppi tematici del consorzio e alle loro riunioni.',
     proposals: 'Preparare, inviare e seguire le proposte per il Comitato tecnico.',
+    committee: 'Il tecnico che il Comune designa nel Comitato tecnico del consorzio, con il sostituto, e chi rappresenta gli altri comuni.',
     bundles: 'Preparare il file da inviare al consorzio e leggere quello che il consorzio manda.',
     members: 'L’elenco dei comuni aderenti e lo stato della verifica della loro identità.',
     imports: 'Importare i file ricevuti dai comuni aderenti e vedere quelli in attesa.',
@@ -104,6 +108,7 @@ export const it = {
   },
   /** The lines of the hub's Home where its work differs from a municipality's. */
   sectionsHub: {
+    committee: 'Chi rappresenta ciascun comune nel Comitato tecnico, dalle designazioni ricevute; i comuni senza tecnico; il Direttore tecnico come coordinatore.',
     proposals: 'Le proposte ricevute dai comuni aderenti: valutazione del Comitato tecnico, graduatoria e stato di ciascuna.',
   },
   setup: {

@@ -10,6 +10,7 @@ import { operatorName, requireMunicipality } from '../../sync/records/record-eve
 import { stmt } from '../../platform/store/statements';
 import { findMunicipality } from '../../platform/reference/municipalities';
 import { createStaff } from '../../municipality/staff/staff-service';
+import { saveDesignation } from '../../municipality/committee/designation-service';
 import { createCourse, createParticipation } from '../../municipality/training/training-service';
 import { recordUsageInTransaction } from '../../municipality/usage/usage-service';
 import { COURSE_COMMENTS, COURSES, FIRST_NAMES, GROUPS, HOLIDAYS, LAST_NAMES, PROPOSALS, SEASON, STAFF_ROLES, SUMMER, USAGE_NOTES } from './demo-data';
@@ -151,6 +152,20 @@ export function fillDemo(ctx: AppContext, input: ParsedInput<'demo.fill'>): Demo
         summary.meetings += 1;
       }
     }
+
+    // The municipality's technician in the Technical Committee, with a substitute, designated at the start.
+    const person = () => `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
+    saveDesignation(dctx, {
+      technicianName: person(),
+      technicianCode: '',
+      substituteName: person(),
+      substituteCode: '',
+      role: 'Responsabile dei servizi informativi',
+      officeEmail: `ced@comune.${(findMunicipality(inst.id)?.name ?? 'comune').toLowerCase().replace(/[^a-z]/g, '')}.it`,
+      officePhone: '',
+      from: isoDay(start),
+      until: null,
+    });
 
     const states = ['submitted', 'draft', 'withdrawn', 'submitted', 'draft'] as const;
     const groupIds = stmt(ctx.db, 'SELECT id FROM thematic_groups ORDER BY name').pluck().all() as string[];

@@ -44,6 +44,13 @@ const COSTS: Record<string, { fixed: number; unit: number; perMember: number }> 
 };
 const SIZE_REFERENCE = [150_000, 220_000, 320_000, 450_000, 700_000, 1_100_000];
 
+/** The technicians the demo's towns designate (names shared by the first town only). */
+const DESIGNATIONS = [
+  { technicianName: 'Mario Rossi', substituteName: 'Anna Verdi', role: 'Responsabile dei servizi informativi', officePhone: '0721 387111' },
+  { technicianName: 'Giulia Bianchi', substituteName: 'Luca Neri', role: 'Istruttore informatico', officePhone: '0722 309111' },
+  { technicianName: 'Stefano Marini', substituteName: '', role: 'Responsabile dell’ufficio tecnico', officePhone: '' },
+] as const;
+
 function dispatcherCall(dispatch: (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { message: string; code: string } }>): Call {
   return async (method, input) => {
     const r = await dispatch(method, input);
@@ -174,6 +181,14 @@ async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<H
           await tc('proposals.submit', { id: p.id });
           proposalIds.push(p.id);
         }
+        // The Technical Committee: three of the four designate a technician (the last one has
+        // nobody yet, as happens); one of them had another technician before, so its history shows it.
+        if (t < 3) {
+          const d = DESIGNATIONS[t]!;
+          if (t === 0) await tc('settings.update', { shareNames: true });
+          if (t === 1) await tc('committee.designation.save', { technicianName: 'Paolo Gialli', role: d.role, from: `${thisYear - 2}-01-01` });
+          await tc('committee.designation.save', { ...d, officeEmail: `ced@comune.${m.name.toLowerCase().replace(/[^a-z]/g, '')}.pu.it`, from: `${thisYear - 1}-0${t + 1}-01` });
+        }
         const [exp] = await tc('bundle.export', { dir: join(tmp, 'out') });
         const [res] = await call('bundle.import', { files: [{ path: exp!.path }] });
         if (res?.code) throw appError('demo.bundleNotApplied', { name: m.name, detail: res.message });
@@ -183,6 +198,17 @@ async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<H
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+
+  // The Technical Director coordinates the Technical Committee; each group has a designated technician as coordinator.
+  const gov = await call('gov.settings.get', {});
+  if (!gov.executiveCommittee.technicalDirector) {
+    await call('gov.settings.update', { executiveCommittee: { members: gov.executiveCommittee.members, technicalDirector: 'Ing. Carla Ferri' } });
+  }
+  const coordinators = (await call('committee.coordinators', {})).filter((c) => c.role === 'technician');
+  for (const [i, g] of groups.entries()) {
+    const c = coordinators[i % Math.max(1, coordinators.length)];
+    if (c) await call('hub.groups.save', { id: g.id, name: g.name, description: g.description, coordinator: { istat: c.istat, person: c.person }, active: g.active });
   }
 
   // Evaluation: one proposal in every state.

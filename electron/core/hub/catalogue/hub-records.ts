@@ -3,6 +3,7 @@
  * the thematic groups. Every change writes the `hub_*` row and appends its event in ONE
  * transaction, so it travels to every member with the next `bundle export`.
  */
+import { coordinatorChoices } from '../committee/roster';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { HubService, OfferedCourse, ThematicGroup } from '../../../../shared/domain/hub-records';
 import { formatMilli, parseMilli } from '../../../../shared/domain/quantity';
@@ -203,6 +204,7 @@ export function saveHubGroup(ctx: AppContext, input: ParsedInput<'hub.groups.sav
   if (input.coordinator && !stmt(ctx.db, 'SELECT 1 FROM members WHERE istat = ?').get(input.coordinator.istat)) {
     throw appError('hub.coordinatorNotMember', { istat: input.coordinator.istat }, { field: 'coordinator.istat' });
   }
+  if (input.coordinator) checkCoordinator(ctx, input.id, input.coordinator);
   const data: ThematicGroupData = {
     name: input.name,
     description: input.description,
@@ -227,4 +229,22 @@ export function deleteHubGroup(ctx: AppContext, input: { id: string }): { id: st
     removeGroup(ctx.db, input.id, false);
     return { id: input.id };
   })();
+}
+
+/**
+ * A group's coordinator is chosen among the technicians designated today (issue 15): the
+ * member's technician or substitute, named as the member shared them. A group keeping the
+ * coordinator it already has is accepted as it is (groups saved before designations existed
+ * stay editable; the record's shape is unchanged, so older members read it as before).
+ */
+function checkCoordinator(ctx: AppContext, groupId: string | undefined, c: { istat: string; person: string }): void {
+  if (groupId) {
+    const saved = stmt(ctx.db, 'SELECT data FROM hub_groups WHERE id = ?').pluck().get(groupId) as string | undefined;
+    const was = saved ? (JSON.parse(saved) as ThematicGroupData).coordinator : null;
+    if (was && was.istat === c.istat && was.person === c.person) return;
+  }
+  const today = new Date(Date.parse(ctx.clock.now()) + 2 * 3_600_000).toISOString().slice(0, 10);
+  if (coordinatorChoices(ctx.db, today).some((x) => x.istat === c.istat && x.person === c.person)) return;
+  const member = (stmt(ctx.db, 'SELECT name FROM members WHERE istat = ?').pluck().get(c.istat) as string | undefined) ?? c.istat;
+  throw appError('hub.coordinatorNotDesignated', { person: c.person, member }, { field: 'coordinator.person' });
 }

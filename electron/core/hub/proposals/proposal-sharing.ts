@@ -26,7 +26,7 @@ import { writeSharedJoin, writeSharedProposal } from './proposal-joiners';
 import { sharedJoinId, sharedProposalId } from './sharing-ids';
 
 /** The hub's id, or null on a municipality (these projectors then have nothing to do). */
-function hubIdOf(db: Database.Database): string | null {
+export function hubIdOf(db: Database.Database): string | null {
   const row = stmt(db, 'SELECT role, id FROM installation WHERE singleton = 1').get() as { role: string; id: string } | undefined;
   return row?.role === 'hub' ? row.id : null;
 }
@@ -35,7 +35,7 @@ function hubIdOf(db: Database.Database): string | null {
  * What a hub event written while a bundle is applied needs: the database, and a time never
  * before the hub's last event (the reception of the bundle, or later).
  */
-function writeContext(db: Database.Database): AppContext {
+export function writeContext(db: Database.Database): AppContext {
   const received = (stmt(db, 'SELECT max(received_at) FROM received_bundles').pluck().get() as string | null) ?? '';
   const last = (stmt(db, 'SELECT at FROM outbox ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ?? '';
   const at = received > last ? received : last || new Date().toISOString();
@@ -44,7 +44,7 @@ function writeContext(db: Database.Database): AppContext {
 }
 
 /** Without `updated_by`: two publications with the same content are the same publication. */
-function sameContent(a: string | undefined, b: object | null): boolean {
+export function sameContent(a: string | undefined, b: object | null): boolean {
   if (a === undefined || b === null) return a === undefined && b === null;
   const strip = (o: object) => JSON.stringify({ ...o, updated_by: '' });
   return strip(JSON.parse(a) as object) === strip(b);

@@ -8,12 +8,13 @@ import { stmt } from '../../platform/store/statements';
 import { readShareNames, writeSetting } from '../staff/share-names';
 import { reputAllStaff } from '../staff/staff-service';
 import { listProposals } from '../proposals/proposals-service';
+import { reputDesignation } from '../committee/designation-service';
 
 export function readSettings(ctx: AppContext): AppSettings {
   return { shareNames: readShareNames(ctx), operator: operatorName(ctx) };
 }
 
-/** Changes the settings; a change of name sharing re-puts every staff record in the same transaction. */
+/** Changes the settings; a change of name sharing re-puts every staff record and the designation in the same transaction. */
 export function updateSettings(ctx: AppContext, input: ParsedInput<'settings.update'>): AppSettings {
   return ctx.db.transaction(() => {
     if (input.operator !== undefined) writeSetting(ctx, 'operator', input.operator);
@@ -21,6 +22,7 @@ export function updateSettings(ctx: AppContext, input: ParsedInput<'settings.upd
       requireMunicipality(ctx);
       writeSetting(ctx, 'share_names', input.shareNames ? '1' : '0');
       reputAllStaff(ctx, input.shareNames);
+      reputDesignation(ctx, input.shareNames);
     }
     return readSettings(ctx);
   })();

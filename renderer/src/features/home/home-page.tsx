@@ -61,7 +61,7 @@ export function HomePage({ installation }: { installation: Installation }) {
 }
 
 /** Sections whose one-line description differs on the hub (it receives and evaluates proposals, it does not write them). */
-const HUB_SECTION_TEXT = new Set<string>(['proposals']);
+const HUB_SECTION_TEXT = new Set<string>(['proposals', 'committee']);
 
 function sectionText(section: string, hub: boolean, t: TFunction): string {
   return hub && HUB_SECTION_TEXT.has(section) ? t(`sectionsHub.${section}`) : t(`sections.${section}`);

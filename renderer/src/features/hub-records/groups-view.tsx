@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { CoordinatorChoice } from '../../../../shared/domain/committee';
 import type { ThematicGroup } from '../../../../shared/domain/hub-records';
 import { useApi } from '../../app/api-context';
 import { useApiQuery } from '../../app/use-api-query';
@@ -9,12 +11,10 @@ import { SelectField, TextField, type SelectOption } from '../../components/form
 import { useRecordForm, type FieldErrors } from '../../components/record-form';
 import { EditableList, InlineForm, type InlineFormProps } from './editable-list';
 
-/** The consortium's thematic groups, each with its coordinating referent (a member's technician). */
+/** The consortium's thematic groups, each with its coordinating referent (a technician designated in the Technical Committee). */
 export function GroupsView() {
   const { t } = useTranslation();
   const groups = useApiQuery('hub.groups.list', {});
-  const members = useApiQuery('members.list', {});
-  const memberOptions = (members.data ?? []).map((m) => ({ value: m.istat, label: m.name }));
   const columns: Column<ThematicGroup>[] = [
     { key: 'name', header: t('hubRecords.groupName'), cell: (g) => g.name, rowHeader: true },
     {
@@ -35,32 +35,52 @@ export function GroupsView() {
       empty={t('hubRecords.groupsEmpty')}
       addLabel={t('hubRecords.groupAdd')}
       savedText={(g) => t('hubRecords.groupSaved', { name: g.name })}
-      form={(props) => <GroupForm {...props} members={memberOptions} />}
+      form={(props) => <GroupForm {...props} />}
     />
   );
 }
 
-function GroupForm({ record: group, members, onSaved, onCancel }: InlineFormProps<ThematicGroup> & { members: SelectOption[] }) {
+/** A coordinator as one choice of the select: member and person, as the member shared them. */
+const choiceKey = (c: { istat: string; person: string }) => JSON.stringify([c.istat, c.person]);
+
+function coordinatorOptions(choices: readonly CoordinatorChoice[] | undefined, current: ThematicGroup['coordinator'], t: TFunction): SelectOption[] {
+  const options: SelectOption[] = [{ value: '', label: t('hubRecords.noCoordinator') }];
+  for (const c of choices ?? []) {
+    options.push({ value: choiceKey(c), label: t(c.role === 'technician' ? 'hubRecords.coordinatorChoiceTechnician' : 'hubRecords.coordinatorChoiceSubstitute', { person: c.person, member: c.memberName }) });
+  }
+  // A coordinator chosen earlier and no longer designated stays as it is until changed.
+  if (current && !(choices ?? []).some((c) => choiceKey(c) === choiceKey(current))) {
+    // While the choices load, the current coordinator is shown without a verdict.
+    const key = choices ? 'hubRecords.coordinatorChoiceFormer' : 'hubRecords.coordinatorChoiceTechnician';
+    options.push({ value: choiceKey(current), label: t(key, { person: current.person, member: current.memberName ?? current.istat }) });
+  }
+  return options;
+}
+
+function GroupForm({ record: group, onSaved, onCancel }: InlineFormProps<ThematicGroup>) {
   const { t } = useTranslation();
   const api = useApi();
+  // Asked each time the form opens: the technicians designated today, as the last bundles left them.
+  const coordinators = useApiQuery('committee.coordinators', {});
   const form = useRecordForm({
-    initial: { name: group?.name ?? '', description: group?.description ?? '', istat: group?.coordinator?.istat ?? '', person: group?.coordinator?.person ?? '', active: group?.active ?? true },
-    // The backend names the referent's errors `coordinator.person`: they go next to the name.
-    fieldIds: { name: 'group-name', coordinator: 'group-person' },
+    initial: { name: group?.name ?? '', description: group?.description ?? '', coordinator: group?.coordinator ? choiceKey(group.coordinator) : '', active: group?.active ?? true },
+    // The backend names the referent's errors `coordinator.person`: they go next to the select.
+    fieldIds: { name: 'group-name', coordinator: 'group-coordinator' },
     check: (d) => {
       const errors: FieldErrors = {};
       if (!d.name.trim()) errors.name = { key: 'catalogue.nameRequired' };
-      if (d.istat && !d.person.trim()) errors.coordinator = { key: 'hubRecords.personRequired' };
       return errors;
     },
-    save: (d) =>
-      api.call('hub.groups.save', {
+    save: (d) => {
+      const [istat, person] = d.coordinator ? (JSON.parse(d.coordinator) as [string, string]) : [];
+      return api.call('hub.groups.save', {
         ...(group ? { id: group.id } : {}),
         name: d.name.trim(),
         description: d.description.trim(),
-        coordinator: d.istat ? { istat: d.istat, person: d.person.trim() } : null,
+        coordinator: istat && person ? { istat, person } : null,
         active: d.active,
-      }),
+      });
+    },
     onSaved,
   });
   const { bind } = form;
@@ -69,8 +89,12 @@ function GroupForm({ record: group, members, onSaved, onCancel }: InlineFormProp
       <div className="cst-form-grid">
         <TextField {...bind('name')} label={t('hubRecords.groupName')} required maxLength={120} />
         <TextField {...bind('description')} id="group-description" label={t('hubRecords.groupDescription')} maxLength={2000} />
-        <SelectField {...bind('istat')} id="group-member" label={t('hubRecords.coordinatorMember')} options={[{ value: '', label: t('hubRecords.noCoordinator') }, ...members]} />
-        <TextField {...bind('person', 'coordinator')} label={t('hubRecords.coordinatorPerson')} hint={t('hubRecords.coordinatorHint')} maxLength={100} />
+        <SelectField
+          {...bind('coordinator')}
+          label={t('hubRecords.groupCoordinator')}
+          hint={coordinators.data?.length === 0 ? t('hubRecords.coordinatorNoneDesignated') : t('hubRecords.coordinatorHint')}
+          options={coordinatorOptions(coordinators.data, group?.coordinator ?? null, t)}
+        />
       </div>
       <CheckboxField id="group-active" label={t('hubRecords.groupActive')} checked={form.values.active} onChange={form.set('active')} />
     </InlineForm>
