@@ -4,6 +4,7 @@ import { bundleMethods } from './contract/bundles';
 import { govMethods } from './contract/gov';
 import { hubMethods } from './contract/hub';
 import { joinMethods } from './contract/joins';
+import { meetingMethods } from './contract/meetings';
 import { recordMethods } from './contract/records';
 import { recoveryMethods } from './contract/recovery';
 import { reportMethods } from './contract/reports';
@@ -14,9 +15,9 @@ import { syncMethods } from './contract/sync';
  * The core implements exactly these (electron/core/app/app-handlers.ts), every transport carries them.
  * Declared by area in ./contract/; a name declared in two areas fails to compile (see below).
  */
-export const api = { ...appMethods, ...recordMethods, ...bundleMethods, ...hubMethods, ...govMethods, ...reportMethods, ...recoveryMethods, ...joinMethods, ...syncMethods } as const;
+export const api = { ...appMethods, ...recordMethods, ...bundleMethods, ...hubMethods, ...govMethods, ...reportMethods, ...recoveryMethods, ...joinMethods, ...syncMethods, ...meetingMethods } as const;
 
-type Areas = [typeof appMethods, typeof recordMethods, typeof bundleMethods, typeof hubMethods, typeof govMethods, typeof reportMethods, typeof recoveryMethods, typeof joinMethods, typeof syncMethods];
+type Areas = [typeof appMethods, typeof recordMethods, typeof bundleMethods, typeof hubMethods, typeof govMethods, typeof reportMethods, typeof recoveryMethods, typeof joinMethods, typeof syncMethods, typeof meetingMethods];
 /** Names declared in more than one area (a spread would silently keep the last one). */
 type DuplicateNames<T extends object[]> = T extends [infer Head, ...infer Rest extends object[]]
   ? (Rest[number] extends infer Other ? (Other extends object ? keyof Head & keyof Other : never) : never) | DuplicateNames<Rest>

@@ -4,6 +4,7 @@ import { csvMessages } from './csv-messages';
 import { fill, type ErrorEntry, type Holes, type Language, type ParamValue } from './entry';
 import { governanceMessages } from './governance-messages';
 import { hubMessages } from './hub-messages';
+import { meetingMessages } from './meeting-messages';
 import { municipalityMessages } from './municipality-messages';
 import { platformMessages } from './platform-messages';
 import { ruleMessages } from './rule-messages';
@@ -24,6 +25,7 @@ export const ERROR_MESSAGES = {
   ...municipalityMessages,
   ...hubMessages,
   ...governanceMessages,
+  ...meetingMessages,
   ...syncMessages,
   ...csvMessages,
   ...ruleMessages,

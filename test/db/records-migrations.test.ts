@@ -26,7 +26,7 @@ describe('migrations of the municipality records', () => {
     });
 
     const db = openStore(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     expect(db.prepare('SELECT date, service, entries, quantity_milli FROM usage_daily ORDER BY date, service').all()).toEqual([
       { date: '2026-10-01', service: 'PEC', entries: 2, quantity_milli: 5000 },
       { date: '2026-10-02', service: 'SITO', entries: 1, quantity_milli: 1500 },

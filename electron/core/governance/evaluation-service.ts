@@ -22,6 +22,7 @@ import { requireGovHub, withRules } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';
 import { readProposalStatus, writeProposalStatus } from './gov-store';
+import { stepMeeting } from './tc-meetings';
 
 interface HubProposalRow {
   id: string;
@@ -158,6 +159,11 @@ export function actOnProposal(ctx: AppContext, input: ParsedInput<'gov.proposals
     } else action = input.action as ProposalAction;
     if (action.type === 'start' || action.type === 'complete' || action.type === 'report_progress') checkNotFuture(ctx, action.date);
     const next = withRules(() => transitionProposal(loaded.track, action), 'action');
+    if (input.meetingId !== undefined) {
+      // The meeting that decided the step (issue 15): checked, then recorded on the step itself.
+      const meeting = stepMeeting(ctx, input.meetingId, p, action.date);
+      next.steps = next.steps.map((s, i) => (i === next.steps.length - 1 ? { ...s, meeting } : s));
+    }
     return save(ctx, p, next, loaded.groupId, criteria);
   })();
 }

@@ -13,6 +13,7 @@ import { migration011LeanInbox } from './011-lean-inbox';
 import { migration012ExportLastHash } from './012-export-last-hash';
 import { migration013ProposalJoins } from './013-proposal-joins';
 import { migration014OutboxDeletions } from './014-outbox-deletions';
+import { migration017TcMeetings } from './017-tc-meetings';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -25,6 +26,10 @@ export interface Migration {
  * Every migration, listed explicitly and in order. Once bundles travel between versions,
  * migrations are additive only: never drop or rename what an older peer may still send.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles, migration005UsageDailyAndText, migration006HubRecords, migration007Governance, migration008ForkResolutions, migration009GovReportParts, migration010PeersAckProblem, migration011LeanInbox, migration012ExportLastHash, migration013ProposalJoins, migration014OutboxDeletions];
+export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles, migration005UsageDailyAndText, migration006HubRecords, migration007Governance, migration008ForkResolutions, migration009GovReportParts, migration010PeersAckProblem, migration011LeanInbox, migration012ExportLastHash, migration013ProposalJoins, migration014OutboxDeletions, migration017TcMeetings];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+/**
+ * The newest migration's version. Versions grow but may skip a number reserved by work merged
+ * beside (issue 15: 017 was written while 015 and 016 were being written elsewhere).
+ */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
