@@ -84,6 +84,8 @@ export type GovProposalDetail = HubProposalDetail & {
   groupName: string | null;
   /** The members that joined the proposal (condivisione), by town name. */
   joiners: Joiner[];
+  /** The Technical Committee meetings that examined it, oldest first: those a step may name (issue 15). */
+  meetings: { id: string; date: string }[];
 };
 
 export interface RankingRow {

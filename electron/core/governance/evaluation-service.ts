@@ -23,6 +23,7 @@ import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';
 import { readProposalStatus, writeProposalStatus } from './gov-store';
 import { stepMeeting } from './tc-meetings';
+import { meetingsOfProposal } from './tc-meeting-store';
 
 interface HubProposalRow {
   id: string;
@@ -268,5 +269,5 @@ export function getGovProposal(ctx: AppContext, input: { id: string }): GovPropo
   const criteria = track?.evaluation ? { criteria: track.criteria, maxScore: track.max_score } : readGovSettings(ctx).criteria;
   const groupName = track?.group_id ? ((stmt(ctx.db, 'SELECT name FROM hub_groups WHERE id = ?').pluck().get(track.group_id) as string | undefined) ?? null) : null;
   // The members that joined it (condivisione): the Committee weighs them on the criterion of members benefiting.
-  return { ...detail, track, criteria, groupName, joiners: joinersOf(ctx.db, input.id, detail.proposal.member) };
+  return { ...detail, track, criteria, groupName, joiners: joinersOf(ctx.db, input.id, detail.proposal.member), meetings: meetingsOfProposal(ctx.db, input.id) };
 }

@@ -10,6 +10,7 @@ import { enCsv } from './en-csv';
 import { enRecovery } from './en-recovery';
 import { enBackup } from './en-backup';
 import { enJoins } from './en-joins';
+import { enMeetings } from './en-meetings';
 import { enHelp } from './en-help';
 import { enFields } from './en-fields';
 
@@ -26,6 +27,7 @@ export const en: Catalogue = {
   ...enRecovery,
   ...enBackup,
   ...enJoins,
+  ...enMeetings,
   ...enHelp,
   ...enFields,
   app: {

@@ -9,6 +9,7 @@ import { itCsv } from './it-csv';
 import { itRecovery } from './it-recovery';
 import { itBackup } from './it-backup';
 import { itJoins } from './it-joins';
+import { itMeetings } from './it-meetings';
 import { itHelp } from './it-help';
 import { itFields } from './it-fields';
 
@@ -29,6 +30,7 @@ export const it = {
   ...itRecovery,
   ...itBackup,
   ...itJoins,
+  ...itMeetings,
   ...itHelp,
   ...itFields,
   app: {
