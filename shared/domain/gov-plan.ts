@@ -275,6 +275,8 @@ export interface HubDemoSummary {
   planState: string;
   planTotalCents: number;
   assemblyOutcome: string;
+  /** Technical Committee meetings recorded (issue 15). */
+  meetings: number;
   events: number;
 }
 
