@@ -32,8 +32,8 @@ export function readTcMeeting(db: Database.Database, id: string): { data: TcMeet
 export function readTcMeetings(db: Database.Database, year?: number): { id: string; data: TcMeetingData; updatedAt: string }[] {
   const rows = (
     year === undefined
-      ? stmt(db, 'SELECT id, data, updated_at FROM gov_tc_meetings ORDER BY date DESC, id').all()
-      : stmt(db, 'SELECT id, data, updated_at FROM gov_tc_meetings WHERE date >= ? AND date <= ? ORDER BY date DESC, id').all(`${year}-01-01`, `${year}-12-31`)
+      ? stmt(db, 'SELECT id, data, updated_at FROM gov_tc_meetings ORDER BY date DESC, id DESC').all()
+      : stmt(db, 'SELECT id, data, updated_at FROM gov_tc_meetings WHERE date >= ? AND date <= ? ORDER BY date DESC, id DESC').all(`${year}-01-01`, `${year}-12-31`)
   ) as { id: string; data: string; updated_at: string }[];
   return rows.map((r) => ({ id: r.id, data: JSON.parse(r.data) as TcMeetingData, updatedAt: r.updated_at }));
 }

@@ -149,7 +149,7 @@ function MeetingEditor({ form, meeting, date, setDate, onSaved }: { form: TcMeet
     <>
       <PageTitle>{meeting ? t('meetings.editTitle', { date: formatDate(meeting.date) }) : t('meetings.newTitle')}</PageTitle>
       <form
-        className="cst-form"
+        className="cst-form cst-form-wide"
         noValidate
         aria-label={meeting ? t('meetings.editTitle', { date: formatDate(meeting.date) }) : t('meetings.newTitle')}
         onSubmit={(e) => {
