@@ -67,6 +67,8 @@ export interface TcMeetingRow {
   proposals: number;
   quorum: TcMeetingData['quorum'];
   hasMinutes: boolean;
+  /** The files attached (the minutes first), to download. */
+  files: { sha256: string; name: string }[];
   /** Municipality: how its own member took part (null on the hub, or when not listed). */
   mine: TcAttendanceEntry['status'] | null;
   /** Municipality: its own proposals examined there (id and title). */

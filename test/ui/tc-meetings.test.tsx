@@ -23,6 +23,7 @@ async function hubWithMeeting() {
     proposals: [id],
     attendance: [{ member: '041067', status: 'titular' }, { member: '041013', status: 'proxy', proxy_to: '041067' }, ...others],
   });
+  await hub.must('tc.meetings.attach', { id: meeting.id, name: 'verbale.pdf', type: 'application/pdf', contentBase64: btoa('%PDF-1.4 verbale') });
   return { hub, town, id, meeting };
 }
 
@@ -128,6 +129,8 @@ describe('municipality: the meetings of the Technical Committee', () => {
       expect(await within(card).findByText(status)).toBeTruthy();
       expect(within(card).getByText('Wi-Fi pubblico nelle frazioni')).toBeTruthy();
       expect(within(card).getByText(present)).toBeTruthy();
+      // The minutes came with the hub's bundle.
+      expect(within(card).getByRole('button', { name: locale === 'it' ? 'Scarica verbale.pdf' : 'Download verbale.pdf' })).toBeTruthy();
       expect(await seriousViolations()).toEqual([]);
     });
   }

@@ -67,6 +67,7 @@ export function listTcMeetings(ctx: AppContext, input: ParsedInput<'tc.meetings.
     proposals: data.proposals.length,
     quorum: data.quorum,
     hasMinutes: data.attachments.length > 0,
+    files: data.attachments.map((a) => ({ sha256: a.sha256, name: a.name })),
     mine: me ? (data.attendance.find((a) => a.member === me)?.status ?? null) : null,
     myProposals: me
       ? data.proposals.flatMap((p) => {
