@@ -25,6 +25,7 @@ export const enMeetings: typeof itMeetings = {
     back: 'Back to the meetings',
     newTitle: 'New Technical Committee meeting',
     editTitle: 'Technical Committee meeting of {{date}}',
+    detailsTitle: 'Date, place and agenda',
     date: 'Date of the meeting',
     place: 'Place',
     placeHint: 'For example: Consortium offices, Pesaro. Leave empty if the meeting was held online only.',

@@ -23,6 +23,7 @@ export const itMeetings = {
     back: 'Torna alle riunioni',
     newTitle: 'Nuova riunione del Comitato tecnico',
     editTitle: 'Riunione del Comitato tecnico del {{date}}',
+    detailsTitle: 'Data, luogo e ordine del giorno',
     date: 'Data della riunione',
     place: 'Luogo',
     placeHint: 'Per esempio: Sede del consorzio, Pesaro. Lasciare vuoto se la riunione si è svolta solo online.',

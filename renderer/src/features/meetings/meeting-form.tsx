@@ -157,7 +157,7 @@ function MeetingEditor({ form, meeting, date, setDate, onSaved }: { form: TcMeet
           void save();
         }}
       >
-        <Card title={meeting ? t('meetings.editTitle', { date: formatDate(meeting.date) }) : t('meetings.newTitle')} id="tc-meeting-details">
+        <Card title={t('meetings.detailsTitle')} id="tc-meeting-details">
           <DateField id="tc-date" label={t('meetings.date')} value={date} onChange={setDate} error={errors.date} required />
           <TextField id="tc-place" label={t('meetings.place')} hint={t('meetings.placeHint')} value={place} onChange={setPlace} error={errors.place} />
           <CheckboxField id="tc-online" label={t('meetings.isOnline')} checked={online} onChange={setOnline} />
