@@ -5,6 +5,7 @@ import { committeeMethods } from './contract/committee';
 import { govMethods } from './contract/gov';
 import { hubMethods } from './contract/hub';
 import { joinMethods } from './contract/joins';
+import { meetingMethods } from './contract/meetings';
 import { recordMethods } from './contract/records';
 import { recoveryMethods } from './contract/recovery';
 import { reportMethods } from './contract/reports';
@@ -15,9 +16,9 @@ import { syncMethods } from './contract/sync';
  * The core implements exactly these (electron/core/app/app-handlers.ts), every transport carries them.
  * Declared by area in ./contract/; a name declared in two areas fails to compile (see below).
  */
-export const api = { ...appMethods, ...recordMethods, ...bundleMethods, ...hubMethods, ...govMethods, ...reportMethods, ...recoveryMethods, ...joinMethods, ...syncMethods, ...committeeMethods } as const;
+export const api = { ...appMethods, ...recordMethods, ...bundleMethods, ...hubMethods, ...govMethods, ...reportMethods, ...recoveryMethods, ...joinMethods, ...syncMethods, ...committeeMethods, ...meetingMethods } as const;
 
-type Areas = [typeof appMethods, typeof recordMethods, typeof bundleMethods, typeof hubMethods, typeof govMethods, typeof reportMethods, typeof recoveryMethods, typeof joinMethods, typeof syncMethods, typeof committeeMethods];
+type Areas = [typeof appMethods, typeof recordMethods, typeof bundleMethods, typeof hubMethods, typeof govMethods, typeof reportMethods, typeof recoveryMethods, typeof joinMethods, typeof syncMethods, typeof committeeMethods, typeof meetingMethods];
 /** Names declared in more than one area (a spread would silently keep the last one). */
 type DuplicateNames<T extends object[]> = T extends [infer Head, ...infer Rest extends object[]]
   ? (Rest[number] extends infer Other ? (Other extends object ? keyof Head & keyof Other : never) : never) | DuplicateNames<Rest>

@@ -6,6 +6,8 @@ import { BallotSchema, CriteriaConfigSchema, ElectorSchema, ProposalActionSchema
 import { CentsSchema } from '../governance/money';
 import type { CriteriaConfig } from '../governance/evaluation';
 import type { HubProposalDetail } from './hub-views';
+import type { TcRules } from './tc-meetings';
+import { TcProxyRule, TcQuorumRule } from '../records/tc-meetings';
 import type { Joiner } from './proposal-joins';
 import type { ProposalStateView } from '../governance/proposal-state';
 import type { VotingRules, VoteTally } from '../governance/voting';
@@ -31,6 +33,8 @@ export interface GovSettings {
    * Empty members: not configured yet (the vote then names its components).
    */
   executiveCommittee: { members: string[]; technicalDirector: string };
+  /** The Technical Committee's rules (issue 15): its quorum and its proxies. */
+  technicalCommittee: TcRules;
 }
 
 export const GovSettingsUpdateInput = z
@@ -45,12 +49,14 @@ export const GovSettingsUpdateInput = z
       })
       .strict()
       .optional(),
+    technicalCommittee: z.object({ quorum: TcQuorumRule, proxies: TcProxyRule }).strict().optional(),
   })
   .strict();
 
 /** `evaluate` takes the scores only: the criteria are the configured ones. */
 const EvaluateScores = z.object({ type: z.literal('evaluate'), date: IsoDate, by: lineText(100), scores: ScoresSchema }).strict();
-export const ProposalActInput = z.object({ id: RecordId, action: z.union([EvaluateScores, ProposalActionSchema]) }).strict();
+/** `meetingId`: the Technical Committee meeting that decided the step (issue 15); it must have examined the proposal. */
+export const ProposalActInput = z.object({ id: RecordId, action: z.union([EvaluateScores, ProposalActionSchema]), meetingId: RecordId.optional() }).strict();
 export const ProposalAssignInput = z.object({ id: RecordId, groupId: RecordId.nullable() }).strict();
 
 export type ProposalTrackView = ProposalStatusData & { id: string; updatedAt: string };
@@ -78,6 +84,8 @@ export type GovProposalDetail = HubProposalDetail & {
   groupName: string | null;
   /** The members that joined the proposal (condivisione), by town name. */
   joiners: Joiner[];
+  /** The Technical Committee meetings that examined it, oldest first: those a step may name (issue 15). */
+  meetings: { id: string; date: string }[];
 };
 
 export interface RankingRow {
@@ -267,6 +275,8 @@ export interface HubDemoSummary {
   planState: string;
   planTotalCents: number;
   assemblyOutcome: string;
+  /** Technical Committee meetings recorded (issue 15). */
+  meetings: number;
   events: number;
 }
 

@@ -20,7 +20,7 @@ export const ProposalUpdateInput = ProposalInput.extend({ id: RecordId }).strict
 export const ProposalListInput = z.object({ status: z.enum(['draft', 'submitted', 'withdrawn']).optional() }).strict();
 
 /** Base64 of at most 50 MiB of bytes (4 characters per 3 bytes). */
-const BASE64_MAX = Math.ceil((50 * 1024 * 1024) / 3) * 4 + 4;
+export const BASE64_MAX = Math.ceil((50 * 1024 * 1024) / 3) * 4 + 4;
 export const AttachmentAddInput = z
   .object({
     proposalId: RecordId,

@@ -5,6 +5,7 @@ import { fill, type ErrorEntry, type Holes, type Language, type ParamValue } fro
 import { governanceMessages } from './governance-messages';
 import { hubMessages } from './hub-messages';
 import { mailboxMessages } from './mailbox-messages';
+import { meetingMessages } from './meeting-messages';
 import { municipalityMessages } from './municipality-messages';
 import { platformMessages } from './platform-messages';
 import { ruleMessages } from './rule-messages';
@@ -25,6 +26,7 @@ export const ERROR_MESSAGES = {
   ...municipalityMessages,
   ...hubMessages,
   ...governanceMessages,
+  ...meetingMessages,
   ...syncMessages,
   ...csvMessages,
   ...ruleMessages,

@@ -90,4 +90,9 @@ export const schemaMessages = {
   'schema.amountMax': v("L'importo supera il massimo rappresentabile.", 'The amount exceeds the largest that can be represented.'),
   'schema.amountCents': v("L'importo deve essere un numero di centesimi.", 'The amount must be a number of cents.'),
   'schema.electorateRequired': v("Indicare i componenti dell'organo.", 'Give the members of the body.'),
+  // Technical Committee meetings (issue 15).
+  'schema.tcAgendaMax': v('L’ordine del giorno ha al massimo 50 punti.', 'The agenda has at most 50 items.'),
+  'schema.tcQuorumFraction': v('La frazione del numero legale non può superare 1 (per esempio 1/2 o 2/3).', 'The quorum fraction cannot exceed 1 (for example 1/2 or 2/3).'),
+  'schema.tcLinkHttps': v('Il collegamento deve iniziare con https://', 'The link must start with https://'),
+  'schema.tcPlaceOrOnline': v('Indicare il luogo della riunione, oppure che si è svolta online.', 'Enter the place of the meeting, or that it was held online.'),
 } as const satisfies Record<string, ErrorEntry>;

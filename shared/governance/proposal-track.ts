@@ -40,6 +40,8 @@ export interface ProposalStep {
   /** A note the app wrote: its catalogue key and figures (the record's `note_key`, `note_params`). */
   note_key?: StepNoteKey;
   note_params?: Record<string, string | number>;
+  /** The Technical Committee meeting that decided it (issue 15), when the hub named one. */
+  meeting?: { id: string; date: string };
 }
 
 export interface ProposalTrack {
@@ -111,7 +113,7 @@ const ACTION_LABELS_EN: Record<ProposalAction['type'], string> = {
   complete: 'declare it completed',
 };
 
-const PROPOSAL_STATE_LABELS_EN: Record<ProposalState, string> = {
+export const PROPOSAL_STATE_LABELS_EN: Record<ProposalState, string> = {
   received: 'received',
   under_evaluation: 'under evaluation',
   admitted: 'admitted to the plan',

@@ -21,9 +21,23 @@ const Istat = z.string().regex(/^[0-9]{6}$/, { message: 'Codice ISTAT di 6 cifre
  */
 export const STEP_NOTE_KEYS = ['score_total', 'plan_version', 'progress', 'new_version', 'approval'] as const;
 export type StepNoteKey = (typeof STEP_NOTE_KEYS)[number];
+/** A `tc_meeting` named by a step: its id, and its date so the timeline reads without the meeting. */
+export const MeetingRef = z.object({ id: RecordId, date: IsoDate }).strict();
 const NoteParams = z.record(z.string().max(40), z.union([z.string().max(300), z.number()]));
 const Step = <S extends z.ZodType>(state: S) =>
-  z.object({ from: state.nullable(), to: state, date: IsoDate, by: lineText(100), note: noteText(), note_key: z.enum(STEP_NOTE_KEYS).optional(), note_params: NoteParams.optional() }).strict();
+  z
+    .object({
+      from: state.nullable(),
+      to: state,
+      date: IsoDate,
+      by: lineText(100),
+      note: noteText(),
+      note_key: z.enum(STEP_NOTE_KEYS).optional(),
+      note_params: NoteParams.optional(),
+      /** The Technical Committee meeting that decided the step (issue 15; absent on older steps and steps decided elsewhere). */
+      meeting: MeetingRef.optional(),
+    })
+    .strict();
 
 export const ProposalTrackState = z.enum(['received', 'under_evaluation', 'admitted', 'not_admitted', 'returned', 'approved', 'in_progress', 'completed']);
 

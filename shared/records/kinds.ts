@@ -5,6 +5,7 @@ import { thematicGroupKind } from './hub-groups';
 import { memberKind } from './hub-members';
 import { mailboxAddressKind } from './hub-mailbox';
 import { GOV_RECORD_KINDS } from './gov-records';
+import { tcMeetingKind } from './tc-meetings';
 import { offeredCourseKind } from './hub-training';
 import { proposalKind } from './proposals';
 import { proposalJoinKind, sharedJoinKind, sharedProposalKind } from './proposal-joins';
@@ -28,7 +29,7 @@ export const MUNICIPALITY_RECORD_KINDS: readonly RecordKind[] = [
 ];
 
 /** Every record kind the hub writes (issue 4; issue 5 adds the plan's). */
-export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind, ...GOV_RECORD_KINDS, sharedProposalKind, sharedJoinKind, mailboxAddressKind, committeeSeatKind];
+export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind, ...GOV_RECORD_KINDS, sharedProposalKind, sharedJoinKind, mailboxAddressKind, committeeSeatKind, tcMeetingKind];
 
 export const RECORD_KINDS: readonly RecordKind[] = [...MUNICIPALITY_RECORD_KINDS, ...HUB_RECORD_KINDS];
 

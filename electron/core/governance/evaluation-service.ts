@@ -22,6 +22,8 @@ import { requireGovHub, withRules } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { readGovSettings } from './gov-settings';
 import { readProposalStatus, writeProposalStatus } from './gov-store';
+import { stepMeeting } from './tc-meetings';
+import { meetingsOfProposal } from './tc-meeting-store';
 
 interface HubProposalRow {
   id: string;
@@ -158,6 +160,11 @@ export function actOnProposal(ctx: AppContext, input: ParsedInput<'gov.proposals
     } else action = input.action as ProposalAction;
     if (action.type === 'start' || action.type === 'complete' || action.type === 'report_progress') checkNotFuture(ctx, action.date);
     const next = withRules(() => transitionProposal(loaded.track, action), 'action');
+    if (input.meetingId !== undefined) {
+      // The meeting that decided the step (issue 15): checked, then recorded on the step itself.
+      const meeting = stepMeeting(ctx, input.meetingId, p, action.date);
+      next.steps = next.steps.map((s, i) => (i === next.steps.length - 1 ? { ...s, meeting } : s));
+    }
     return save(ctx, p, next, loaded.groupId, criteria);
   })();
 }
@@ -262,5 +269,5 @@ export function getGovProposal(ctx: AppContext, input: { id: string }): GovPropo
   const criteria = track?.evaluation ? { criteria: track.criteria, maxScore: track.max_score } : readGovSettings(ctx).criteria;
   const groupName = track?.group_id ? ((stmt(ctx.db, 'SELECT name FROM hub_groups WHERE id = ?').pluck().get(track.group_id) as string | undefined) ?? null) : null;
   // The members that joined it (condivisione): the Committee weighs them on the criterion of members benefiting.
-  return { ...detail, track, criteria, groupName, joiners: joinersOf(ctx.db, input.id, detail.proposal.member) };
+  return { ...detail, track, criteria, groupName, joiners: joinersOf(ctx.db, input.id, detail.proposal.member), meetings: meetingsOfProposal(ctx.db, input.id) };
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_CRITERIA, withLabelKeys } from '../../../shared/governance/evaluation';
+import { DEFAULT_TC_RULES } from '../../../shared/governance/tc-quorum';
 import type { VotingRules } from '../../../shared/governance/voting';
 import type { GovSettings } from '../../../shared/domain/gov-plan';
 import type { ParsedInput } from '../../../shared/api/contract';
@@ -10,7 +11,9 @@ import { requireGovHub } from './gov-errors';
 /**
  * Governance settings of the hub, in `settings` (key `gov`, JSON): the evaluation criteria,
  * the voting rules of each body, the Assembly's choice of naming members in the report, and the
- * Executive Committee's components (member ISTAT codes) with the Technical Director's name.
+ * Executive Committee's components (member ISTAT codes) with the Technical Director's name, and
+ * the Technical Committee's quorum and proxies (issue 15: a majority of the members with a
+ * designated technician, one proxy per member present, unless changed).
  * Defaults: the criteria of shared/governance; the Executive Committee decides by simple
  * majority of the votes cast with half its members present; the Assembly by absolute majority
  * of the weight of all members (one member one vote), with a quorum of half the members.
@@ -28,6 +31,7 @@ export function readGovSettings(ctx: AppContext): GovSettings {
     voting: { ...DEFAULT_VOTING, ...(saved.voting ?? {}) },
     reportNamed: saved.reportNamed ?? false,
     executiveCommittee: saved.executiveCommittee ?? { members: [], technicalDirector: '' },
+    technicalCommittee: saved.technicalCommittee ?? DEFAULT_TC_RULES,
   };
 }
 
@@ -62,6 +66,7 @@ export function updateGovSettings(ctx: AppContext, input: ParsedInput<'gov.setti
     executiveCommittee: input.executiveCommittee
       ? { members: checkCommittee(ctx, input.executiveCommittee.members), technicalDirector: input.executiveCommittee.technicalDirector.trim() }
       : cur.executiveCommittee,
+    technicalCommittee: input.technicalCommittee ?? cur.technicalCommittee,
   };
   stmt(ctx.db, "INSERT INTO settings (key, value) VALUES ('gov', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(next));
   return next;

@@ -3,6 +3,9 @@ import type { FeatureModule } from '../platform/api/feature-module';
 import { GOV_RECORD_KINDS } from '../../../shared/records/gov-records';
 import { GOV_PROJECTORS } from './gov-projectors';
 import { reportHandlers } from './report-handlers';
+import { tcMeetingHandlers } from './tc-meeting-handlers';
+import { tcMeetingKind } from '../../../shared/records/tc-meetings';
+import { TC_MEETING_PROJECTORS } from './tc-meeting-projector';
 import { appError, type AppError } from '../platform/errors';
 import { readInstallation } from '../platform/installation/installation-store';
 import { allocationOf, computeStatement, savingsOf, toStatementView } from './allocation-service';
@@ -62,9 +65,9 @@ export const govHandlers = {
  */
 export const governanceModule = {
   name: 'governance',
-  handlers: joinHandlerGroups(govHandlers, reportHandlers),
-  kinds: GOV_RECORD_KINDS,
-  projectors: GOV_PROJECTORS,
+  handlers: joinHandlerGroups(govHandlers, reportHandlers, tcMeetingHandlers),
+  kinds: [...GOV_RECORD_KINDS, tcMeetingKind],
+  projectors: [...GOV_PROJECTORS, ...TC_MEETING_PROJECTORS],
 } satisfies FeatureModule;
 
 function notReceived(year: number): AppError {

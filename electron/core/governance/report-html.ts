@@ -207,11 +207,12 @@ function tableHtml(t: ReportTable): string {
 }
 
 /** The stand-alone page: every text escaped, no script, a CSP that forbids any load. */
-export function documentHtml(doc: ReportDocument): string {
+/** `lang`: the page's language (official documents are Italian; a meeting's record may also be printed in English). */
+export function documentHtml(doc: ReportDocument, lang: 'it' | 'en' = 'it'): string {
   const sections = doc.sections
     .map((s) => `${s.heading ? `<h2>${esc(s.heading)}</h2>\n` : ''}${s.table ? tableHtml(s.table) : ''}${(s.paragraphs ?? []).map((p) => `<p>${esc(p)}</p>`).join('')}`)
     .join('\n');
-  return `<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>${esc(doc.title)}</title>
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(doc.title)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <style>${PRINT_STYLE}</style></head><body><h1>${esc(doc.title)}</h1>
 <p class="meta">${esc(doc.meta)}</p>

@@ -96,16 +96,20 @@ export function reportFileName(input: { doc: 'plan' | 'statement'; year: number;
 }
 
 export async function printReportPdf(ctx: AppContext, input: ParsedInput<'report.pdf'>): Promise<ReportPdf> {
-  const html = documentHtml(buildReportDocument(ctx, input));
+  return printHtmlPdf(ctx, documentHtml(buildReportDocument(ctx, input)), reportFileName(input), input.out);
+}
+
+/** Prints a document's HTML; with `out` writes the file there, else returns the bytes (named `fileName`). */
+export async function printHtmlPdf(ctx: AppContext, html: string, fileName: string, out: string | undefined): Promise<ReportPdf> {
   const pdf = await (ctx.printPdf ?? headlessBrowserPrinter())(html);
-  if (input.out === undefined) {
-    return { fileName: reportFileName(input), bytes: pdf.byteLength, contentBase64: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64') };
+  if (out === undefined) {
+    return { fileName, bytes: pdf.byteLength, contentBase64: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64') };
   }
-  const out = resolve(input.out);
+  const path = resolve(out);
   try {
-    writeFileSync(out, pdf);
+    writeFileSync(path, pdf);
   } catch (err) {
-    throw appError('pdf.cannotWrite', { path: out, detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, { field: 'out', params: { reason: 'pdf_write_failed' } });
+    throw appError('pdf.cannotWrite', { path, detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message }, { field: 'out', params: { reason: 'pdf_write_failed' } });
   }
-  return { fileName: basename(out), bytes: pdf.byteLength, path: out };
+  return { fileName: basename(path), bytes: pdf.byteLength, path };
 }

@@ -11,6 +11,7 @@ import { enRecovery } from './en-recovery';
 import { enBackup } from './en-backup';
 import { enJoins } from './en-joins';
 import { enCommittee } from './en-committee';
+import { enMeetings } from './en-meetings';
 import { enHelp } from './en-help';
 import { enFields } from './en-fields';
 import { enSync } from './en-sync';
@@ -29,6 +30,7 @@ export const en: Catalogue = {
   ...enBackup,
   ...enJoins,
   ...enCommittee,
+  ...enMeetings,
   ...enHelp,
   ...enFields,
   ...enSync,

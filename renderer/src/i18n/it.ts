@@ -10,6 +10,7 @@ import { itRecovery } from './it-recovery';
 import { itBackup } from './it-backup';
 import { itJoins } from './it-joins';
 import { itCommittee } from './it-committee';
+import { itMeetings } from './it-meetings';
 import { itHelp } from './it-help';
 import { itFields } from './it-fields';
 import { itSync } from './it-sync';
@@ -32,6 +33,7 @@ export const it = {
   ...itBackup,
   ...itJoins,
   ...itCommittee,
+  ...itMeetings,
   ...itHelp,
   ...itFields,
   ...itSync,

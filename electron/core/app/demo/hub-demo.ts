@@ -213,7 +213,12 @@ async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<H
 
   // Evaluation: one proposal in every state.
   const by = 'Comitato tecnico';
-  const act = (id: string, action: Input<'gov.proposals.act'>['action']) => call('gov.proposals.act', { id, action });
+  // The steps below are decided at two Technical Committee meetings (issue 15), named on each step.
+  const meetingOf = new Map<string, string>();
+  const act = (id: string, action: Input<'gov.proposals.act'>['action']) => {
+    const meetingId = meetingOf.get(id);
+    return call('gov.proposals.act', { id, action, ...(meetingId && action.by === by ? { meetingId } : {}) });
+  };
   const score = () => Object.fromEntries(['citizen_business_benefit', 'members_benefiting', 'feasibility', 'cost_benefit', 'national_plan_fit'].map((c) => [c, 4 + Math.floor(rand() * 7)]));
   const evaluate = async (id: string) => {
     await call('gov.proposals.assign', { id, groupId: groups[proposalIds.indexOf(id) % 2]!.id });
@@ -221,8 +226,13 @@ async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<H
     await act(id, { type: 'evaluate', date: today, by, scores: score() });
   };
   const [pReceived, pUnder, pReturned, pNot, pAdm1, pAdm2, pProgress, pDone] = proposalIds as [string, string, string, string, string, string, string, string];
+  const meetings = await demoMeetings(call, members, towns, today, rand, [
+    { place: 'Sede del consorzio', online: false, proposals: [pUnder, pReturned, pNot, pAdm1, pAdm2], agenda: ['Esame delle proposte ricevute', 'Assegnazione ai gruppi tematici', 'Varie ed eventuali'] },
+    { place: '', online: true, proposals: [pProgress, pDone], agenda: ['Proposte da ammettere al piano', 'Avanzamento delle iniziative in corso'] },
+  ]);
+  meetings.forEach((m) => m.proposals.forEach((p) => meetingOf.set(p, m.id)));
   await call('gov.proposals.assign', { id: pReceived, groupId: groups[0]!.id });
-  await call('gov.proposals.act', { id: pUnder, action: { type: 'start_evaluation', date: today, by } });
+  await act(pUnder, { type: 'start_evaluation', date: today, by });
   await evaluate(pReturned);
   await act(pReturned, { type: 'return', date: today, by, notes: 'Indicare il numero di sportelli e un preventivo aggiornato.' });
   await evaluate(pNot);
@@ -283,6 +293,49 @@ async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<H
     planState: approval.plan.state,
     planTotalCents: approval.plan.totalCents,
     assemblyOutcome: approval.outcome,
+    meetings: meetings.length,
     events,
   };
+}
+
+type DemoCall = ReturnType<typeof dispatcherCall>;
+
+/**
+ * Technical Committee meetings with their attendance: the four towns run as installations and
+ * a few more members have a technician (present, substitute, by proxy, absent); the rest none.
+ */
+async function demoMeetings(
+  call: DemoCall,
+  members: readonly { istat: string }[],
+  towns: readonly { istat: string }[],
+  date: string,
+  rand: () => number,
+  plans: { place: string; online: boolean; proposals: string[]; agenda: string[] }[],
+): Promise<{ id: string; proposals: string[] }[]> {
+  const designated = [...new Set([...towns.map((t) => t.istat), ...members.slice(0, 8).map((m) => m.istat)])];
+  const out: { id: string; proposals: string[] }[] = [];
+  for (const plan of plans) {
+    const attendance: { member: string; status: 'titular' | 'substitute' | 'proxy' | 'absent' | 'not_designated'; proxy_to?: string }[] = [];
+    for (const istat of designated) {
+      const r = rand();
+      attendance.push({ member: istat, status: r < 0.6 ? 'titular' : r < 0.8 ? 'substitute' : 'absent' });
+    }
+    // One absent member gives its proxy to the first present (one proxy per member present by default).
+    const holder = attendance.find((a) => a.status === 'titular' || a.status === 'substitute');
+    const giver = attendance.find((a) => a.status === 'absent');
+    if (holder && giver) Object.assign(giver, { status: 'proxy', proxy_to: holder.member });
+    for (const m of members) if (!designated.includes(m.istat)) attendance.push({ member: m.istat, status: 'not_designated' });
+    const m = await call('tc.meetings.save', {
+      date,
+      place: plan.place,
+      online: plan.online,
+      ...(plan.online ? { link: 'https://riunioni.example.org/comitato-tecnico' } : {}),
+      agenda: plan.agenda,
+      proposals: plan.proposals,
+      attendance,
+      notes: '',
+    });
+    out.push({ id: m.id, proposals: plan.proposals });
+  }
+  return out;
 }

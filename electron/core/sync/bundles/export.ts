@@ -55,7 +55,7 @@ export interface ExtraFile extends ManifestFile {
 }
 
 const PAGE = 5000;
-const ATTACHMENT_KINDS = ['proposal'];
+const ATTACHMENT_KINDS = ['proposal', 'tc_meeting'];
 
 export async function exportBundles(ctx: AppContext, req: ExportRequest): Promise<BundleExportResult[]> {
   const us = requireInstallation(ctx.db);

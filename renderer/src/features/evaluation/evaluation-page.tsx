@@ -18,11 +18,15 @@ import { GovCsvButton } from '../governance/csv-button';
 import { CriteriaSettings } from './criteria-settings';
 import { CommitteeSettings } from '../approvals/committee-settings';
 import { ProposalEvaluation } from './proposal-evaluation';
+import { MeetingsView } from '../meetings/meetings-page';
+import { TcRulesSettings } from '../meetings/tc-rules-settings';
 
-/** Hub — Proposte: received proposals, their evaluation and state; the criteria. */
+/** Hub — Proposte: received proposals, their evaluation and state; the Technical Committee's meetings; the criteria. */
 export function EvaluationPage({ sub }: { sub: string }) {
   const { t } = useTranslation();
-  if (sub && sub !== 'criteria') return <ProposalEvaluation id={sub} />;
+  const meetings = sub === 'meetings' || sub.startsWith('meetings/');
+  if (sub && sub !== 'criteria' && !meetings) return <ProposalEvaluation id={sub} />;
+  if (sub.startsWith('meetings/')) return <MeetingsView sub={sub} />;
   return (
     <>
       <PageTitle>{t('evaluation.title')}</PageTitle>
@@ -31,6 +35,7 @@ export function EvaluationPage({ sub }: { sub: string }) {
         currentPath={sub ? `/proposals/${sub}` : '/proposals'}
         items={[
           { path: '/proposals', label: t('evaluation.viewList') },
+          { path: '/proposals/meetings', label: t('meetings.view') },
           { path: '/proposals/criteria', label: t('evaluation.viewCriteriaAndBodies') },
         ]}
       />
@@ -38,7 +43,10 @@ export function EvaluationPage({ sub }: { sub: string }) {
         <>
           <CriteriaSettings />
           <CommitteeSettings />
+          <TcRulesSettings />
         </>
+      ) : meetings ? (
+        <MeetingsView sub={sub} />
       ) : (
         <ReceivedList />
       )}

@@ -40,9 +40,9 @@ export function ProposalEvaluation({ id }: { id: string }) {
   // What the screen says and offers comes from the one state (withdrawal included), never from the track alone.
   const state = detail.data.proposal.state;
 
-  const act = async (action: Input<'gov.proposals.act'>['action'], onError: (m: string) => void) => {
+  const act = async (action: Input<'gov.proposals.act'>['action'], onError: (m: string) => void, meetingId?: string) => {
     setBusy(true);
-    const res = await api.call('gov.proposals.act', { id, action });
+    const res = await api.call('gov.proposals.act', { id, action, ...(meetingId ? { meetingId } : {}) });
     setBusy(false);
     if (!res.ok) return onError(govErrorMessage(res.error, t, i18n.language));
     onError('');
@@ -136,7 +136,7 @@ export function ProposalEvaluation({ id }: { id: string }) {
             </Card>
           ) : null}
           <Card title={t('evaluation.actionsTitle')} id="gov-actions">
-            <StateActions key={`${state.stage}-${state.steps.length}`} track={track} state={state} evaluated={track.evaluation !== null} busy={busy} apiError={actError} onAct={(a) => void act(a, setActError)} />
+            <StateActions key={`${state.stage}-${state.steps.length}`} track={track} state={state} evaluated={track.evaluation !== null} busy={busy} apiError={actError} meetings={detail.data.meetings} onAct={(a, meetingId) => void act(a, setActError, meetingId)} />
           </Card>
         </div>
         <div className="col-xl-5">

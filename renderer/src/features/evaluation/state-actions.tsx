@@ -4,7 +4,8 @@ import type { Input } from '../../../../shared/api/contract';
 import type { ProposalTrackView } from '../../../../shared/domain/gov-plan';
 import type { ProposalStateView } from '../../../../shared/governance/proposal-state';
 import { DateField, NumberTextField, TextAreaField } from '../../components/fields';
-import { TextField } from '../../components/form-field';
+import { SelectField, TextField } from '../../components/form-field';
+import { formatDate } from '../../i18n/format';
 import { todayIso } from '../governance/gov-format';
 
 type Action = Input<'gov.proposals.act'>['action'];
@@ -23,11 +24,15 @@ export function StateActions({
   onAct,
   busy,
   apiError,
+  meetings = [],
 }: {
   track: ProposalTrackView;
   state: ProposalStateView;
   evaluated: boolean;
-  onAct: (a: Action) => void;
+  /** `meetingId`: the Technical Committee meeting that decided the step, if the office names one. */
+  onAct: (a: Action, meetingId?: string) => void;
+  /** The meetings that examined the proposal (issue 15), oldest first. */
+  meetings?: readonly { id: string; date: string }[];
   busy: boolean;
   apiError?: string | undefined;
 }) {
@@ -40,6 +45,7 @@ export function StateActions({
   const [progress, setProgress] = useState(track.progress !== null ? String(track.progress) : '0');
   const [endDate, setEndDate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [meetingId, setMeetingId] = useState('');
 
   if (actions.length === 0) {
     return <p className="cst-hint">{t(state.stage === 'admitted' ? 'evaluation.waitPlan' : state.stage === 'withdrawn' ? 'evaluation.withdrawnNoStep' : 'evaluation.finalState')}</p>;
@@ -57,21 +63,22 @@ export function StateActions({
     setErrors(errs);
     if (Object.keys(errs).length) return;
     const base = { date, by: by.trim() };
+    const act = (a: Action) => onAct(a, meetingId || undefined);
     switch (chosen) {
       case 'start_evaluation':
       case 'resubmit':
-        return onAct({ type: chosen, ...base });
+        return act({ type: chosen, ...base });
       case 'admit':
       case 'complete':
-        return onAct({ type: chosen, ...base, ...(text.trim() ? { note: text.trim() } : {}) });
+        return act({ type: chosen, ...base, ...(text.trim() ? { note: text.trim() } : {}) });
       case 'not_admit':
-        return onAct({ type: 'not_admit', ...base, reason: text.trim() });
+        return act({ type: 'not_admit', ...base, reason: text.trim() });
       case 'return':
-        return onAct({ type: 'return', ...base, notes: text.trim() });
+        return act({ type: 'return', ...base, notes: text.trim() });
       case 'start':
-        return onAct({ type: 'start', ...base, progress: p, ...(endDate ? { expectedEndDate: endDate } : {}) });
+        return act({ type: 'start', ...base, progress: p, ...(endDate ? { expectedEndDate: endDate } : {}) });
       case 'report_progress':
-        return onAct({ type: 'report_progress', ...base, progress: p, ...(text.trim() ? { note: text.trim() } : {}) });
+        return act({ type: 'report_progress', ...base, progress: p, ...(text.trim() ? { note: text.trim() } : {}) });
     }
   };
   return (
@@ -105,6 +112,20 @@ export function StateActions({
         >
           <DateField id="act-date" label={t('evaluation.date')} value={date} onChange={setDate} error={errors.date} required />
           <TextField id="act-by" label={t('evaluation.by')} hint={t('evaluation.byHint')} value={by} onChange={setBy} error={errors.by} required />
+          {meetings.length ? (
+            <SelectField
+              id="act-meeting"
+              label={t('meetings.decidedAt')}
+              hint={t('meetings.decidedAtHint')}
+              value={meetingId}
+              onChange={(v) => {
+                setMeetingId(v);
+                const m = meetings.find((x) => x.id === v);
+                if (m) setDate(m.date);
+              }}
+              options={[{ value: '', label: t('meetings.decidedAtNone') }, ...[...meetings].reverse().map((m) => ({ value: m.id, label: t('meetings.decidedAtOption', { date: formatDate(m.date) }) }))]}
+            />
+          ) : null}
           {chosen === 'start' || chosen === 'report_progress' ? (
             <NumberTextField id="act-progress" label={t('evaluation.progress')} value={progress} onChange={setProgress} suffix="%" decimals={false} error={errors.progress} required />
           ) : null}

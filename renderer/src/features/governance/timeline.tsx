@@ -21,6 +21,7 @@ export function ProposalTimeline({ state, headingLevel = 3 }: { state: ProposalS
               <strong>{formatDate(s.date)}</strong> — {t(`gov.state.${s.to}`)}
             </p>
             <p className="cst-timeline-meta">{t('gov.stepBy', { by: stepByText(s.by, t) })}</p>
+            {s.meeting ? <p className="cst-timeline-meta">{t('meetings.examinedAt', { date: formatDate(s.meeting.date) })}</p> : null}
             {s.note ? <p className="cst-timeline-note">{stepNoteText(s, t)}</p> : null}
           </li>
         ))}

@@ -9,6 +9,7 @@ import { SharedProposals } from './shared-proposals';
 import { SubNav } from '../../components/sub-nav';
 import { DeletedLink } from '../history/deleted-link';
 import { useProposalsStore } from './store';
+import { MyCommitteeMeetings } from '../meetings/my-meetings';
 
 /** "Proposte": the list, a new proposal (`/proposals/new`), one proposal (`/proposals/<id>`), the other members' (`/proposals/others`). */
 export function ProposalsPage({ sub }: { sub: string }) {
@@ -73,6 +74,7 @@ export function ProposalsPage({ sub }: { sub: string }) {
       <p className="cst-lead">{t('proposals.intro')}</p>
       <ProposalsList />
       <DeletedLink kind="proposal" />
+      <MyCommitteeMeetings />
     </>
   );
 }
