@@ -10,6 +10,8 @@
  * and `mailbox.url`; use `limits` for small quotas and timeouts, `now` to move the server's clock.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { initMailbox } from '../../electron/server/mailbox/init';
@@ -18,6 +20,8 @@ import { startMailboxServer, type MailboxServer } from '../../electron/server/ma
 import { loadInstallationKeys } from '../../electron/core/sync/identity/keys';
 import { createMailboxCourier, type MailboxCourier, type MailboxCourierOptions } from '../../electron/core/sync/network/mailbox-courier';
 import { signRoster } from '../../electron/core/sync/network/roster';
+import { contentDigest, ed25519PrivateKey, signRequest } from '../../electron/core/sync/network/http-signature';
+import type { InstallationKeys } from '../../electron/core/sync/identity/keys';
 import type { SignedRoster } from '../../electron/core/sync/network/courier';
 import { BIN } from '../cli/cli-run';
 import { afterEachTest } from './after-each-test';
@@ -152,6 +156,8 @@ export interface MailboxProcess {
   child: ChildProcess;
   /** What the process wrote so far. */
   stdout(): string;
+  /** Its JSON log lines so far (a request's line is written just after its answer: see `until`). */
+  logs(): MailboxLogLine[];
   stderr(): string;
   /** SIGTERM (or another signal) and its exit. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -191,6 +197,11 @@ export async function startMailboxProcess(options: { dataDir: string; listen?: s
     url,
     child,
     stdout: () => out,
+    logs: () =>
+      out
+        .split('\n')
+        .filter((l) => l.startsWith('{') && l.endsWith('}'))
+        .map((l) => JSON.parse(l) as MailboxLogLine),
     stderr: () => err,
     stop: async (signal = 'SIGTERM') => {
       child.kill(signal);
@@ -204,6 +215,79 @@ export async function startMailboxProcess(options: { dataDir: string; listen?: s
       processes.delete(child);
     },
   };
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+  json: Record<string, unknown> | null;
+}
+
+/**
+ * One HTTP request exactly as given: `path` goes on the wire unnormalised (fetch would resolve
+ * `..`), the headers as they are. For what a well-behaved client never sends.
+ */
+export function rawRequest(url: string, req: { method: string; path: string; headers?: Record<string, string>; body?: Buffer }): Promise<RawAnswer> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    // agent: false — a fresh connection each time, never one pooled from a server since restarted.
+    const r = httpRequest({ host: hostname, port, method: req.method, path: req.path, headers: req.headers ?? {}, timeout: 10_000, agent: false }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (b: Buffer) => parts.push(b));
+      res.on('end', () => {
+        const body = Buffer.concat(parts).toString('utf8');
+        let json: Record<string, unknown> | null = null;
+        try {
+          json = JSON.parse(body) as Record<string, unknown>;
+        } catch {
+          json = null;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json });
+      });
+    });
+    r.on('timeout', () => r.destroy(new Error('rawRequest: no answer in 10 s')));
+    r.on('error', reject);
+    r.end(req.body);
+  });
+}
+
+/**
+ * The headers of a request signed like the courier signs it (docs/sync.md "Signed requests"),
+ * each part replaceable to craft a wrong one: `created` (Unix seconds), `nonce`, `keyid`, the
+ * URI signed, or the digest announced.
+ */
+export function signedHeaders(
+  keys: Pick<InstallationKeys, 'signing' | 'keyId'>,
+  req: { method: string; targetUri: string; body?: Buffer; created?: number; nonce?: string; keyid?: string; digest?: string; headers?: Record<string, string> },
+): Record<string, string> {
+  const headers: Record<string, string> = { ...req.headers, 'content-digest': req.digest ?? contentDigest(req.body ?? Buffer.alloc(0)) };
+  const params = {
+    created: req.created ?? Math.floor(Date.now() / 1000),
+    keyid: req.keyid ?? keys.keyId,
+    alg: 'ed25519' as const,
+    nonce: req.nonce ?? randomBytes(16).toString('base64url'),
+  };
+  return { ...headers, ...signRequest({ method: req.method, targetUri: req.targetUri, headers }, ed25519PrivateKey(keys.signing.seed), params) };
+}
+
+/** A signed raw request from this installation (`rawRequest` + `signedHeaders`). */
+export function signedRaw(
+  url: string,
+  keys: Pick<InstallationKeys, 'signing' | 'keyId'>,
+  req: { method: string; path: string; body?: Buffer; headers?: Record<string, string> } & Partial<Parameters<typeof signedHeaders>[1]>,
+): Promise<RawAnswer> {
+  const headers = signedHeaders(keys, { ...req, targetUri: req.targetUri ?? `${url}${req.path}` });
+  return rawRequest(url, { method: req.method, path: req.path, headers, ...(req.body ? { body: req.body } : {}) });
+}
+
+/** Waits until `check` holds, polling every 20 ms, for at most `timeoutMs`; returns whether it held. */
+export async function until(check: () => boolean, timeoutMs = 5_000): Promise<boolean> {
+  for (let waited = 0; waited <= timeoutMs; waited += 20) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return check();
 }
 
 /** Stops every mailbox the test started and waits for it (the after-each cleanup does not wait). */

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CourierError } from '../../electron/core/sync/network/courier';
-import { courierFor, rosterFor, startTestMailbox, stopTestMailboxes } from '../helpers/mailbox';
+import { courierFor, rosterFor, startTestMailbox, stopTestMailboxes, until } from '../helpers/mailbox';
 import { tempDir } from '../helpers/temp-dir';
 import { openHub, openTown } from './hub-helpers';
 
@@ -76,6 +76,7 @@ describe('the mailbox carries real bundles', () => {
     expect(before).toBe(2);
 
     expect(await small.send('hub', file)).toBe('waiting');
+    await until(() => mailbox.requests(SEND, 'PUT').at(-1)?.status === 200 && mailbox.requests(SEND, 'PUT').length >= before + Math.ceil((file.bytes - 2 * chunk) / chunk));
     const resumed = mailbox.requests(SEND, 'PUT').slice(before);
     expect(resumed.reduce((n, l) => n + (l.in ?? 0), 0)).toBe(file.bytes - 2 * chunk);
 
@@ -110,6 +111,7 @@ describe('the mailbox carries real bundles', () => {
     await hubCourier.fetch(item!, dest);
     expect(readFileSync(dest).equals(readFileSync(up!.path))).toBe(true);
     expect(existsSync(`${dest}.part`)).toBe(false);
+    await until(() => mailbox.requests(FETCH, 'GET').length === 2);
     const last = mailbox.requests(FETCH, 'GET').at(-1)!;
     expect(last.status).toBe(206);
     expect(last.out).toBe(item!.bytes - have);

@@ -12,6 +12,7 @@ import { planAllocateCommand, planImportCommand, planShowCommand } from './plan'
 import { proposalsCommand } from './proposals';
 import { reportPlanCommand, reportStatementCommand } from './report';
 import { logVerifyCommand } from './log';
+import { mailboxInitCommand, mailboxServeCommand } from './mailbox';
 import { recoveryApplyCommand, recoveryExportCommand, recoveryStatusCommand } from './recovery';
 import { exportCommand, importCommand } from './records-csv';
 
@@ -53,4 +54,6 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
   demoCommand,
+  mailboxInitCommand,
+  mailboxServeCommand,
 ];

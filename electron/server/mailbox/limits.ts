@@ -2,6 +2,10 @@
  * What the mailbox accepts and for how long it waits (docs/sync.md "Limits and behaviour of the
  * server"). Tests pass small values to reach each limit quickly; the defaults are the protocol's.
  */
+/** Loopback unless another address is named (`--listen`). */
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8470;
+
 export interface MailboxLimits {
   /** One upload chunk (application/octet-stream body). */
   chunkBytes: number;

@@ -12,7 +12,7 @@ import type pino from 'pino';
 import { appError } from '../../core/platform/errors';
 import { makeAuthHook } from './auth';
 import { BundleFiles } from './files';
-import { withDefaults, type MailboxLimits } from './limits';
+import { DEFAULT_HOST, DEFAULT_PORT, withDefaults, type MailboxLimits } from './limits';
 import { logRequest, mailboxLogger } from './logging';
 import { isBundleId, isRecipientId } from './paths';
 import { Members } from './roster';
@@ -40,8 +40,7 @@ export interface MailboxServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 8470;
+export { DEFAULT_HOST, DEFAULT_PORT } from './limits';
 const HOUR_MS = 3_600_000;
 
 export async function startMailboxServer(options: MailboxServerOptions): Promise<MailboxServer> {
@@ -85,6 +84,8 @@ export async function startMailboxServer(options: MailboxServerOptions): Promise
     // Before anything else, a body we would refuse is refused unread, and the connection closed
     // so that the client stops sending it.
     app.addHook('onRequest', async (req, reply) => {
+      // Node adds Date by itself; set here from our clock so that a test's moved clock is the one clients learn.
+      reply.header('date', new Date(now()).toUTCString());
       const declared = Number(req.headers['content-length'] ?? 0);
       const limit = req.routeOptions.bodyLimit ?? limits.jsonBytes;
       if (declared > limit) {

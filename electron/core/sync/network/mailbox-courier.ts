@@ -62,6 +62,7 @@ export function createMailboxCourier(options: MailboxCourierOptions): MailboxCou
 
   /** One signed request; a clock_skew refusal is answered by signing again with the server's time, once. */
   async function signedFetch(method: string, path: string, init: { body?: Buffer; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Response> {
+    let staleRetried = false;
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const url = new URL(`${base}${path}`).href;
       const body = init.body ?? Buffer.alloc(0);
@@ -78,6 +79,13 @@ export function createMailboxCourier(options: MailboxCourierOptions): MailboxCou
           signal: init.signal ?? AbortSignal.timeout(timeoutMs),
         });
       } catch (err) {
+        // A kept-alive connection the server closed while it sat in the pool (a restart, an idle
+        // timeout) fails at once: one more try on a fresh connection, signed anew.
+        if (!staleRetried && !init.signal && isStaleConnection(err)) {
+          staleRetried = true;
+          attempt -= 1;
+          continue;
+        }
         throw new CourierError('offline', describeNetworkError(err));
       }
       learnFromDate(res.headers);
@@ -274,6 +282,11 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTF
 function isNetworkError(err: unknown): boolean {
   const e = err as { name?: string; code?: string; cause?: { code?: string } };
   return e?.name === 'AbortError' || e?.name === 'TimeoutError' || e?.name === 'TypeError' || NETWORK_CODES.has(e?.code ?? '') || NETWORK_CODES.has(e?.cause?.code ?? '');
+}
+
+function isStaleConnection(err: unknown): boolean {
+  const code = (err as { cause?: { code?: string } })?.cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
 }
 
 /** The cause's code (ECONNREFUSED, TimeoutError…): no URL, nothing personal. */
