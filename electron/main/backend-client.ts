@@ -16,6 +16,11 @@ export interface BackendClient {
   start(init: HostInit): Promise<Result<null>>;
   /** Never rejects: a dead or missing host becomes `{ ok: false, error: { code: 'E_INTERNAL' } }`. */
   call(method: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Main's own call, trusted with a local path (one main itself chose with its dialog); never
+   * for what the renderer sends, which goes through `call`.
+   */
+  callFromMain(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (message: PushMessage) => void): () => void;
   /** Called if the host dies after a successful start and before `close()`. */
   onUnexpectedExit(listener: (code: number) => void): void;
@@ -77,6 +82,14 @@ export function createBackendClient(child: HostProcess): BackendClient {
     if (wasReady) for (const listener of exitListeners) listener(code);
   });
 
+  const send = (message: { id: number; method: string; input: unknown; fromMain?: true }): Promise<Result<unknown>> => {
+    if (state !== 'ready') return Promise.resolve(internal(shellMessages.backendUnavailable));
+    return new Promise((resolve) => {
+      pending.set(message.id, resolve);
+      child.postMessage(message);
+    });
+  };
+
   return {
     start(init) {
       if (state !== 'new') return Promise.resolve(internal(shellMessages.backendStartFailed));
@@ -87,12 +100,10 @@ export function createBackendClient(child: HostProcess): BackendClient {
       });
     },
     call(method, input) {
-      if (state !== 'ready') return Promise.resolve(internal(shellMessages.backendUnavailable));
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        child.postMessage({ id, method, input });
-      });
+      return send({ id: nextId++, method, input });
+    },
+    callFromMain(method, input) {
+      return send({ id: nextId++, method, input, fromMain: true });
     },
     onEvent(listener) {
       eventListeners.add(listener);

@@ -4,7 +4,7 @@ import { parseToHost, type FromHost, type HostInit } from './host-messages';
 
 /** What the host needs of the core's Backend (structural, so this file never loads the store). */
 export interface HostedBackend {
-  dispatch(method: string, input: unknown, caller: 'window'): Promise<Result<unknown>>;
+  dispatch(method: string, input: unknown, caller: 'window' | 'local'): Promise<Result<unknown>>;
   subscribe(listener: (message: PushMessage) => void): () => void;
   close(): void;
 }
@@ -56,13 +56,15 @@ export function runBackendHost(port: HostPort, open: OpenHostedBackend, exit: (c
       return;
     }
     const { id, method, input } = message;
+    const fromMain = 'fromMain' in message && message.fromMain === true;
     if (!backend) {
       port.postMessage({ id, result: { ok: false, error: { code: 'E_INTERNAL', message: INTERNAL_MESSAGE } } });
       return;
     }
-    // Every call here comes from the renderer: a local path in its input is refused. The
-    // dispatcher already turns every failure into a value; the catch is for a broken core.
-    backend.dispatch(method, input, 'window').then(
+    // A call here comes from the renderer, and a local path in its input is refused; only main's
+    // own call (a path it got from its own dialog) is local. The dispatcher already turns every
+    // failure into a value; the catch is for a broken core.
+    backend.dispatch(method, input, fromMain ? 'local' : 'window').then(
       (result) => port.postMessage({ id, result }),
       (err: unknown) => port.postMessage({ id, result: { ok: false, error: toApiError(err) } }),
     );

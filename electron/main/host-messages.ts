@@ -7,7 +7,9 @@ import type { PushMessage } from '../../shared/api/events';
  * Every message is a plain, structured-clonable object; errors travel as values.
  *
  *   main → host   { init: { dataDir, appVersion } }   once, first
- *                 { id, method, input }                a call
+ *                 { id, method, input }                a call from the window (a local path in it is refused)
+ *                 { id, method, input, fromMain: true } main's own call, made after its own dialog
+ *                                                      (the shared folder chosen: sync-folder.ts)
  *                 { shutdown: true }                   close the store and exit
  *   host → main   { ready: true }                      the data dir is open
  *                 { fatal: { code, message } }         it could not be opened (main then kills it)
@@ -24,7 +26,7 @@ export interface HostInit {
   appVersion: string;
 }
 
-export type ToHost = { init: HostInit } | { id: number; method: string; input: unknown } | { shutdown: true };
+export type ToHost = { init: HostInit } | { id: number; method: string; input: unknown; fromMain?: true } | { shutdown: true };
 
 export type FromHost =
   | { ready: true }
@@ -46,7 +48,7 @@ export function parseToHost(value: unknown): ToHost | null {
   }
   if (value.shutdown === true) return { shutdown: true };
   if (typeof value.id === 'number' && typeof value.method === 'string') {
-    return { id: value.id, method: value.method, input: value.input };
+    return { id: value.id, method: value.method, input: value.input, ...(value.fromMain === true ? { fromMain: true as const } : {}) };
   }
   return null;
 }

@@ -9,6 +9,7 @@ import { installMenu } from './menu';
 import { shellMessages as t } from './messages';
 import { printHtmlToPdf, servePrintRequests } from './pdf-print';
 import { registerSaveToFolder } from './save-to-folder';
+import { registerChooseSyncFolder } from './sync-folder';
 import { createMainWindow, guardedOpenExternal, hardenSession, hardenWebContents } from './window';
 
 /*
@@ -111,6 +112,12 @@ async function start(): Promise<void> {
     getWindow: () => mainWindow,
     appOrigin,
     showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+  });
+  registerChooseSyncFolder({
+    getWindow: () => mainWindow,
+    appOrigin,
+    showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+    configure: (input) => backend.callFromMain('sync.configure', input),
   });
   installMenu({
     isPackaged: app.isPackaged,

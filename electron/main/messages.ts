@@ -43,6 +43,8 @@ export const shellMessages = {
   folderDialogButton: 'Salva qui',
   badFiles: 'Richiesta non valida: i file da salvare non hanno nomi semplici.',
   folderWriteFailed: (folder: string, code: string) => `scrittura in ${folder} non riuscita, ${code}`,
+  syncFolderDialogTitle: 'Cartella condivisa per la sincronizzazione con il consorzio',
+  syncFolderDialogButton: 'Usa questa cartella',
   pdfPrintFailed: (detail: string) =>
     `Non è stato possibile creare il PDF (${detail}). Riprovare; intanto il documento si può aprire in anteprima o salvare in HTML e stampare dal browser.`,
   pdfPrintTimeout: 'La creazione del PDF non ha risposto in tempo. Riprovare; se si ripete, aprire l’anteprima o salvare il documento in HTML e stamparlo dal browser.',

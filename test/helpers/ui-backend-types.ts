@@ -7,6 +7,7 @@ import type { WindowApi } from '../../shared/api/call';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/errors';
 import type { Locale } from '../../shared/domain/ids';
+import type { PushEventName, PushEvents } from '../../shared/api/events';
 
 export type Answer<M extends MethodName> = (input: Input<M>) => Result<Output<M>> | Promise<Result<Output<M>>>;
 
@@ -29,6 +30,11 @@ export interface UiBackend extends WindowApi {
    * received 86 days ago is one received with the clock 86 days back.
    */
   setTime(at: string): void;
+  /**
+   * A push from the core's own `emit`, as its sync agent sends it: only for a state this core
+   * cannot reach on a loopback test machine (a transfer half-way, a refusal by a real server).
+   */
+  emit<E extends PushEventName>(event: E, payload: PushEvents[E]): void;
 }
 
 export interface UiBackendOptions {

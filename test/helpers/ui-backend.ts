@@ -89,6 +89,9 @@ export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiB
     override(method, answer) {
       overrides.set(method, answer as unknown as Answer<MethodName>);
     },
+    emit(event, payload) {
+      t.backend.ctx.emit(event, payload);
+    },
   };
   cores.set(ui, t);
   if (options.locale && options.locale !== 'it') await ui.must('settings.setLocale', { locale: options.locale });

@@ -120,6 +120,7 @@ describe('main process start-up', () => {
     expect(s.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(s.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(s.ipcMain.handle).toHaveBeenCalledWith('cst:call', expect.any(Function));
+    expect(s.ipcMain.handle).toHaveBeenCalledWith('cst:choose-sync-folder', expect.any(Function));
     expect(s.Menu.setApplicationMenu).toHaveBeenCalled();
     expect(s.windows).toHaveLength(1);
     expect((s.windows[0] as unknown as { url: string }).url).toBe('app://cst/index.html');

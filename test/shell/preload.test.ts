@@ -18,9 +18,9 @@ await import('../../electron/preload/preload');
 const api = exposed.get('cstApi') as unknown as import('../../shared/api/call').WindowApi;
 
 describe('preload bridge', () => {
-  it('exposes exactly call, subscribe and saveToFolder under window.cstApi, nothing else', () => {
+  it('exposes exactly call, subscribe, saveToFolder and chooseSyncFolder under window.cstApi, nothing else', () => {
     expect([...exposed.keys()]).toEqual(['cstApi']);
-    expect(Object.keys(api).sort()).toEqual(['call', 'saveToFolder', 'subscribe']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'chooseSyncFolder', 'saveToFolder', 'subscribe']);
     expect(typeof api.call).toBe('function');
     expect(typeof api.subscribe).toBe('function');
   });
@@ -34,6 +34,11 @@ describe('preload bridge', () => {
     const files = [{ fileName: 'Urbino-2026-12-06.cstb', contentBase64: 'AA==' }];
     await (api as unknown as { saveToFolder(f: unknown): Promise<unknown> }).saveToFolder(files);
     expect(invoke).toHaveBeenCalledWith('cst:save-to-folder', files);
+  });
+
+  it('chooseSyncFolder asks main on cst:choose-sync-folder, naming no path', async () => {
+    await (api as unknown as { chooseSyncFolder(): Promise<unknown> }).chooseSyncFolder();
+    expect(invoke).toHaveBeenLastCalledWith('cst:choose-sync-folder');
   });
 
   it('subscribe delivers only the named event, only its payload, until unsubscribed', () => {

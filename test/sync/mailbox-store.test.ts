@@ -4,14 +4,17 @@
  * whose file vanished dropped at start; signatures over the public URL behind a reverse proxy.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { spawnSync } from 'node:child_process';
+import { startMailboxServer } from '../../electron/server/mailbox/server';
+import { courierFor, initMailboxFor, rosterFor, signedHeaders, signedRaw, startTestMailbox, stopTestMailboxes } from '../helpers/mailbox';
 import type { AddressInfo } from 'node:net';
 import { CourierError } from '../../electron/core/sync/network/courier';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadInstallationKeys } from '../../electron/core/sync/identity/keys';
-import { courierFor, rosterFor, signedRaw, startTestMailbox, stopTestMailboxes } from '../helpers/mailbox';
 import { tempDir } from '../helpers/temp-dir';
 import { openHub, openTown } from './hub-helpers';
 
@@ -116,6 +119,31 @@ describe('the mailbox index', () => {
     } finally {
       fake.closeAllConnections();
       await new Promise((r) => fake.close(r));
+    }
+  });
+
+  it('serves HTTPS with a certificate and key (--tls-cert, --tls-key); signatures cover the https:// URL', async () => {
+    const hub = await openHub();
+    const dir = tempDir();
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    const cert = readFileSync(join(dir, 'cert.pem'));
+    const server = await startMailboxServer({ dataDir: await initMailboxFor(hub), host: '127.0.0.1', port: 0, tls: { cert, key: readFileSync(join(dir, 'key.pem')) }, log: false });
+    try {
+      expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const headers = signedHeaders(loadInstallationKeys(hub.dataDir), { method: 'GET', targetUri: `${server.url}/v1/roster` });
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const r = httpsRequest(`${server.url}/v1/roster`, { headers, ca: cert, agent: false }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (c: string) => void (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        r.on('error', reject);
+        r.end();
+      });
+      expect(answer).toEqual({ status: 200, body: '{"serial":0,"members":0}' });
+    } finally {
+      await server.close();
     }
   });
 });

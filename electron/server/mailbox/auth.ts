@@ -4,17 +4,14 @@
  * body's Content-Digest is checked once the (bounded) body is in (`checkDigest`). Every failure
  * but the clock is the same 401, so an unknown key and a wrong signature cannot be told apart.
  */
-import { timingSafeEqual, createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  ed25519PublicKey,
   parseContentDigest,
   parseSignature,
   requireOurProfile,
   verifyRequestSignature,
 } from '../../core/sync/network/http-signature';
-import { parseMinisignPublicKey } from '../../core/format/crypto/minisign';
-import type { KeyObject } from 'node:crypto';
 import type { Members, Party } from './roster';
 import type { MailboxStore } from './store';
 import type { MailboxLimits } from './limits';
@@ -71,9 +68,4 @@ export function checkDigest(req: FastifyRequest, reply: FastifyReply, body: Buff
   if (claimed && claimed.length === actual.length && timingSafeEqual(claimed, actual)) return true;
   void reply.code(401).send(UNAUTHORIZED);
   return false;
-}
-
-/** The Ed25519 public key of a minisign public key string. */
-export function publicKeyOf(signingKey: string): KeyObject {
-  return ed25519PublicKey(parseMinisignPublicKey(signingKey).publicKey);
 }

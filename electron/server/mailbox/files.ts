@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../core/platform/fs/private-files';
-import type { BundleRow, MailboxStore } from './store';
+import type { MailboxStore } from './store';
 
 export const BUNDLES_DIR = 'bundles';
 
@@ -124,4 +124,3 @@ function truncate(path: string, length: number): void {
   }
 }
 
-export type { BundleRow };

@@ -5,7 +5,8 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { checkRoster, type RosterMember } from '../../core/sync/network/roster';
-import { publicKeyOf } from './auth';
+import { parseMinisignPublicKey } from '../../core/format/crypto/minisign';
+import { ed25519PublicKey } from '../../core/sync/network/http-signature';
 import type { BundleRow, HubIdentity, MailboxStore, StoredRoster } from './store';
 
 /** Who signed a request: the hub, or a member by its ISTAT code. */
@@ -85,4 +86,9 @@ export class Members {
     this.byKeyId = new Map([...keyIds].map(([k, m]) => [k, m.id]));
     this.istats = new Set(this.byKeyId.values());
   }
+}
+
+/** The Ed25519 public key of a minisign public key string. */
+function publicKeyOf(signingKey: string): KeyObject {
+  return ed25519PublicKey(parseMinisignPublicKey(signingKey).publicKey);
 }

@@ -3,7 +3,7 @@
  * signature check (server.ts) and checks the body's digest first.
  */
 import { createReadStream } from 'node:fs';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { APP_VERSION } from '../../core/platform/app-version';
 import { checkDigest } from './auth';
 import type { BundleFiles } from './files';
@@ -27,7 +27,7 @@ type Req = FastifyRequest<{ Params: { recipient?: string; sha256?: string }; Que
 const err = (error: string, message: string, extra: Record<string, unknown> = {}) => ({ error, message, ...extra });
 const NOT_ALLOWED = err('recipient_not_allowed', 'This sender may not write to that recipient.');
 
-export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { onRequest: unknown[] }): void {
+export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { onRequest: onRequestAsyncHookHandler[] }): void {
   const { store, files, limits, now } = deps;
   /** Uploads being finished (hashed and renamed): a second request for one of them waits its turn. */
   const finishing = new Set<string>();
@@ -47,12 +47,12 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
 
   app.get('/v1/health', async () => ({ status: 'ok', time: new Date(now()).toISOString(), version: APP_VERSION }));
 
-  app.get('/v1/roster', routeOpts(limits.jsonBytes) as object, async (req, reply) => {
+  app.get('/v1/roster', routeOpts(limits.jsonBytes), async (req, reply) => {
     if (party(req).kind !== 'hub') return reply.code(403).send(err('forbidden', 'Only the hub manages the roster.'));
     return deps.members().summary();
   });
 
-  app.put('/v1/roster', routeOpts(limits.jsonBytes) as object, async (req, reply) => {
+  app.put('/v1/roster', routeOpts(limits.jsonBytes), async (req, reply) => {
     if (party(req).kind !== 'hub') return reply.code(403).send(err('forbidden', 'Only the hub manages the roster.'));
     const body = jsonBody(req) as { roster?: unknown; signature?: unknown } | undefined;
     if (typeof body?.roster !== 'string' || typeof body.signature !== 'string') return reply.code(400).send(err('bad_request', 'Expected {"roster": "...", "signature": "..."}.'));
@@ -70,7 +70,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
   /** May this party write to that recipient? The same answer whether the recipient exists or not. */
   const mayWrite = (p: Party, recipient: string) => (p.kind === 'member' ? recipient === 'hub' : recipient !== 'hub' && deps.members().isMember(recipient));
 
-  app.get('/v1/send/:recipient/:sha256', routeOpts(limits.jsonBytes) as object, async (req: Req, reply) => {
+  app.get('/v1/send/:recipient/:sha256', routeOpts(limits.jsonBytes), async (req: Req, reply) => {
     const { recipient, sha256 } = req.params as { recipient: string; sha256: string };
     if (!mayWrite(party(req), recipient)) return reply.code(403).send(NOT_ALLOWED);
     const row = store.bundle(recipient, sha256);
@@ -78,7 +78,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
     return { state: row.state, received: row.state === 'partial' ? row.received : row.bytes, total: row.bytes };
   });
 
-  app.put('/v1/send/:recipient/:sha256', routeOpts(limits.chunkBytes) as object, async (req: Req, reply) => {
+  app.put('/v1/send/:recipient/:sha256', routeOpts(limits.chunkBytes), async (req: Req, reply) => {
     const { recipient, sha256 } = req.params as { recipient: string; sha256: string };
     const p = party(req);
     if (!mayWrite(p, recipient)) return reply.code(403).send(NOT_ALLOWED);
@@ -129,7 +129,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
     }
   });
 
-  app.get('/v1/inbox', routeOpts(limits.jsonBytes) as object, async (req: Req, reply) => {
+  app.get('/v1/inbox', routeOpts(limits.jsonBytes), async (req: Req, reply) => {
     const { after, limit } = req.query;
     const n = limit === undefined ? 100 : /^[0-9]{1,4}$/.test(limit) ? Number(limit) : NaN;
     if ((after !== undefined && !isBundleId(after)) || !(n >= 1 && n <= 1000)) return reply.code(400).send(err('bad_request', 'after must be a sha256, limit 1 to 1000.'));
@@ -140,7 +140,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
     };
   });
 
-  app.get('/v1/inbox/:sha256', routeOpts(limits.jsonBytes) as object, async (req: Req, reply) => {
+  app.get('/v1/inbox/:sha256', routeOpts(limits.jsonBytes), async (req: Req, reply) => {
     const sha256 = req.params.sha256 as string;
     const inbox = party(req).inbox;
     const row = store.bundle(inbox, sha256);
@@ -156,7 +156,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
     return reply.send(createReadStream(files.finalPath(inbox, sha256), { start: from }));
   });
 
-  app.delete('/v1/inbox/:sha256', routeOpts(limits.jsonBytes) as object, async (req: Req, reply) => {
+  app.delete('/v1/inbox/:sha256', routeOpts(limits.jsonBytes), async (req: Req, reply) => {
     const sha256 = req.params.sha256 as string;
     const inbox = party(req).inbox;
     // The index first: a crash before the file is gone leaves an orphan the start-up sweep removes.

@@ -14,11 +14,13 @@ export interface LayoutProps {
   nav?: ReactNode;
   /** The header's "Guida" link; off only where no page can answer it (loading, a failed start). */
   showHelp?: boolean;
+  /** A short live status in the header, before the guide (the network sync's indicator). */
+  headerStatus?: ReactNode;
   children: ReactNode;
 }
 
 /** Header, optional menu, main region, toasts: the frame of every screen. */
-export function Layout({ installationName, roleLabel, nav, showHelp = true, children }: LayoutProps) {
+export function Layout({ installationName, roleLabel, nav, showHelp = true, headerStatus, children }: LayoutProps) {
   const { locale, setLocale } = useLocale();
   const { t } = useTranslation();
   return (
@@ -28,6 +30,7 @@ export function Layout({ installationName, roleLabel, nav, showHelp = true, chil
         roleLabel={roleLabel}
         tools={
           <>
+            {headerStatus}
             {showHelp ? (
               <a href="#/help" className="cst-help-link">
                 {t('help.headerLink')}

@@ -21,6 +21,9 @@ import { MySharePage } from '../features/my-share/my-share-page';
 import { HelpPage } from '../features/help/help-page';
 import { DeletedPage } from '../features/history/deleted-page';
 import { useNotices } from '../features/home/use-notices';
+import { SYNC_SECTION_ID } from '../features/sync/network-sync-card';
+import { SyncIndicator } from '../features/sync/sync-indicator';
+import { useNetworkSync } from '../features/sync/use-network-sync';
 import { focusElementById } from '../platform/document';
 import { useToastStore } from '../components/toast-store';
 import { installationTitle, stationLabel } from './installation-label';
@@ -36,31 +39,40 @@ export function Shell({ installation }: { installation: Installation }) {
   const firstRender = useRef(true);
   const clearToasts = useToastStore((s) => s.clear);
   const badges = useNotices(installation.role, section, path);
+  useNetworkSync();
+  const anchor = anchorOf(section, subPath(section, path));
 
   // Another section or view: the last confirmation belonged to the previous one. A proposal
   // saved on "new" opens its own page, which keeps the confirmation.
   const view = section === 'proposals' ? section : path.split('/').slice(0, 3).join('/');
   useEffect(() => clearToasts(), [view, clearToasts]);
 
-  // After a page change the new page's title takes focus (announced, keyboard starts there).
+  // After a page change the new page's title takes focus (announced, keyboard starts there);
+  // a link to one section of a page (the sync indicator) focuses that section's heading.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
-      return;
+      if (!anchor) return;
     }
-    focusElementById(PAGE_TITLE_ID);
-  }, [section]);
+    focusElementById(anchor ?? PAGE_TITLE_ID);
+  }, [section, anchor]);
 
   return (
     <Layout
       installationName={installationTitle(installation, t)}
       roleLabel={stationLabel(installation.role, t)}
+      headerStatus={<SyncIndicator />}
       nav={<SideNav label={t('nav.label')} items={navItemsFor(installation.role, t, badges)} currentPath={sectionPath(section)} />}
     >
       <SectionPage section={section} sub={subPath(section, path)} installation={installation} />
       <HistoryDialog />
     </Layout>
   );
+}
+
+/** The heading a sub-path names inside its page (`/settings/sync`), or null for the page's top. */
+function anchorOf(section: Section, sub: string): string | null {
+  return section === 'settings' && sub === 'sync' ? `${SYNC_SECTION_ID}-title` : null;
 }
 
 function SectionPage({ section, sub, installation }: { section: Section; sub: string; installation: Installation }) {

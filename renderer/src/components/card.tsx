@@ -7,10 +7,12 @@ export interface CardProps {
   children: ReactNode;
   className?: string;
   id?: string;
+  /** The heading can take focus (tabIndex -1): a link leads straight to this card. */
+  focusableTitle?: boolean;
 }
 
 /** A bordered block with an optional heading; the heading names the region for screen readers. */
-export function Card({ title, level = 2, children, className, id }: CardProps) {
+export function Card({ title, level = 2, children, className, id, focusableTitle = false }: CardProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   const headingId = id ? `${id}-title` : undefined;
   return (
@@ -21,7 +23,7 @@ export function Card({ title, level = 2, children, className, id }: CardProps) {
     >
       <div className="card-body">
         {title ? (
-          <Heading id={headingId} className="card-title cst-card-title">
+          <Heading id={headingId} className="card-title cst-card-title" tabIndex={focusableTitle ? -1 : undefined}>
             {title}
           </Heading>
         ) : null}

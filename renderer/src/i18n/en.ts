@@ -12,6 +12,7 @@ import { enBackup } from './en-backup';
 import { enJoins } from './en-joins';
 import { enHelp } from './en-help';
 import { enFields } from './en-fields';
+import { enSync } from './en-sync';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -28,6 +29,7 @@ export const en: Catalogue = {
   ...enJoins,
   ...enHelp,
   ...enFields,
+  ...enSync,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',
@@ -94,7 +96,7 @@ export const en: Catalogue = {
     plan: 'The yearly technical plan: items and costs, approvals, allocation among members and savings.',
     dashboards: 'Charts of service usage, training, proposals and the plan’s costs.',
     share: 'The approved plan, the municipality’s share item by item, its savings and the state of its proposals.',
-    settings: 'The identity of this workstation to give to the consortium, the language and information about the program.',
+    settings: 'The identity of this workstation to give to the consortium, network sync, the language and information about the program.',
     help: 'The first steps, what the program’s words mean and how to restore a deleted record.',
   },
   sectionsHub: {

@@ -16,6 +16,7 @@ const dateTimeFormat = new Intl.DateTimeFormat('it-IT', {
   hour: '2-digit',
   minute: '2-digit',
 });
+const timeFormat = new Intl.DateTimeFormat('it-IT', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const dateFormat = new Intl.DateTimeFormat('it-IT', {
   timeZone: TIME_ZONE,
   day: '2-digit',
@@ -43,4 +44,17 @@ export function formatDateTime(iso: string): string {
 export function formatDate(iso: string): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? iso : dateFormat.format(time);
+}
+
+/** ISO-8601 UTC → "10:42" (24-hour, Italian local time); the input itself if unreadable. */
+export function formatTime(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : timeFormat.format(time);
+}
+
+/** Whether two instants fall on the same Italian calendar day (a time alone is enough then). */
+export function isSameItalianDay(a: string, b: string): boolean {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return !Number.isNaN(ta) && !Number.isNaN(tb) && dateFormat.format(ta) === dateFormat.format(tb);
 }

@@ -11,6 +11,7 @@ import { itBackup } from './it-backup';
 import { itJoins } from './it-joins';
 import { itHelp } from './it-help';
 import { itFields } from './it-fields';
+import { itSync } from './it-sync';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -31,6 +32,7 @@ export const it = {
   ...itJoins,
   ...itHelp,
   ...itFields,
+  ...itSync,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',
@@ -97,7 +99,7 @@ export const it = {
     plan: 'Il piano tecnico annuale: voci e costi, approvazioni, ripartizione tra i membri e risparmi.',
     dashboards: 'Grafici dell’uso dei servizi, della formazione, delle proposte e dei costi del piano.',
     share: 'Il piano approvato, la quota del Comune voce per voce, i risparmi e lo stato delle proposte.',
-    settings: 'L’identità di questa postazione da comunicare al consorzio, la lingua e le informazioni sul programma.',
+    settings: 'L’identità di questa postazione da comunicare al consorzio, la sincronizzazione di rete, la lingua e le informazioni sul programma.',
     help: 'I primi passi, il significato delle parole del programma e come ripristinare un dato eliminato.',
   },
   /** The lines of the hub's Home where its work differs from a municipality's. */

@@ -1,4 +1,5 @@
 import type { WindowApi } from '../../../shared/api/call';
+import type { NetworkSyncStatus } from '../../../shared/domain/network-sync';
 import { createHttpApi } from './http-api';
 
 declare global {
@@ -16,7 +17,17 @@ export interface NativeExtras {
    * there (plain names only); the page never learns or names a path beyond the folder shown.
    */
   saveToFolder(files: { fileName: string; contentBase64: string }[]): Promise<SaveToFolderResult>;
+  /**
+   * Electron: the main process asks for the network sync's shared folder with its own dialog
+   * and saves it itself (`sync.configure`); the page never names the path.
+   */
+  chooseSyncFolder(): Promise<ChooseSyncFolderResult>;
 }
+
+/** The folder chosen and saved (with the sync status after it), the dialog cancelled, or why it failed. */
+export type ChooseSyncFolderResult =
+  | { chosen: true; folder: string; status: NetworkSyncStatus }
+  | { chosen: false; error?: string };
 
 /** What the main process did with the files: saved in `folder`, or the dialog was cancelled. */
 export type SaveToFolderResult = { saved: true; folder: string; files: string[] } | { saved: false; error?: string };
@@ -67,5 +78,11 @@ export function nativeSaveFile(): NativeExtras['saveFile'] | null {
 /** Electron's "choose a folder and write these files" (the preload's), absent in the browser shell. */
 export function nativeSaveToFolder(): NativeExtras['saveToFolder'] | null {
   const fn = typeof window !== 'undefined' ? window.cstApi?.saveToFolder : undefined;
+  return typeof fn === 'function' ? fn : null;
+}
+
+/** Electron's "choose the shared folder" (the preload's), absent in the browser shell. */
+export function nativeChooseSyncFolder(): NativeExtras['chooseSyncFolder'] | null {
+  const fn = typeof window !== 'undefined' ? window.cstApi?.chooseSyncFolder : undefined;
   return typeof fn === 'function' ? fn : null;
 }

@@ -66,19 +66,6 @@ export function unsentSpool(db: Database.Database): SpoolEntry[] {
   return (db.prepare("SELECT * FROM sync_outgoing WHERE state = 'spooled' ORDER BY created_at, sha256").all() as SpoolRow[]).map(fromRow);
 }
 
-/** The newest bundle for a recipient that is not known to be taken yet (spooled or uploaded). */
-export function newestInFlight(db: Database.Database, recipient: string): SpoolEntry | null {
-  const r = db
-    .prepare("SELECT * FROM sync_outgoing WHERE recipient = ? AND state IN ('spooled', 'uploaded') ORDER BY last_seq DESC, created_at DESC LIMIT 1")
-    .get(recipient) as SpoolRow | undefined;
-  return r ? fromRow(r) : null;
-}
-
-/** Every uploaded bundle for a recipient not known to be taken yet. */
-export function uploadedFor(db: Database.Database, recipient: string): SpoolEntry[] {
-  return (db.prepare("SELECT * FROM sync_outgoing WHERE recipient = ? AND state = 'uploaded' ORDER BY last_seq").all(recipient) as SpoolRow[]).map(fromRow);
-}
-
 /** The newest bundle for a recipient, whatever its state (the last one we sent). */
 export function newestSent(db: Database.Database, recipient: string): SpoolEntry | null {
   const r = db.prepare('SELECT * FROM sync_outgoing WHERE recipient = ? ORDER BY created_at DESC, last_seq DESC LIMIT 1').get(recipient) as SpoolRow | undefined;

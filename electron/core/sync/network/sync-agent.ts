@@ -12,6 +12,7 @@ import type { NetworkSyncStatus, SyncTransfer } from '../../../../shared/domain/
 import type { AppContext } from '../../platform/context';
 import { AppError, appError } from '../../platform/errors';
 import { readInstallation } from '../../platform/installation/installation-store';
+import { stmt } from '../../platform/store/statements';
 import type { BundleVerifier } from '../../format/worker/verifier';
 import { outboxHead } from '../outbox/outbox';
 import { readAgentRow, recordAttempt, recordFailure, recordNextAttempt, recordSuccess } from './agent-store';
@@ -146,8 +147,8 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
   /** What a change looks like, read cheaply: our outbox's head and the newest reception. */
   function changeMark(): string {
     if (!ctx.db.open || !readInstallation(ctx.db)) return '';
-    const reception = ctx.db.prepare('SELECT max(reception_no) FROM received_bundles').pluck().get() as number | null;
-    const confirmed = ctx.db.prepare("SELECT count(*) FROM peers WHERE status = 'confirmed'").pluck().get() as number;
+    const reception = stmt(ctx.db, 'SELECT max(reception_no) FROM received_bundles').pluck().get() as number | null;
+    const confirmed = stmt(ctx.db, "SELECT count(*) FROM peers WHERE status = 'confirmed'").pluck().get() as number;
     return `${outboxHead(ctx.db).seq}:${reception ?? 0}:${confirmed}`;
   }
 
@@ -176,9 +177,9 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
   }
 
   async function round(): Promise<Omit<RoundOutcome, 'status'>> {
-    if (!readInstallation(ctx.db)) return { ok: false, report: null };
     const us = readInstallation(ctx.db);
-    const choice = chooseCourier(ctx.db, ctx.dataDir, us?.role === 'hub' ? 'hub' : (us?.id ?? ''), options.makeMailbox);
+    if (!us) return { ok: false, report: null }; // nothing to sync before setup
+    const choice = chooseCourier(ctx.db, ctx.dataDir, us.role === 'hub' ? 'hub' : us.id, options.makeMailbox);
     if (choice.kind === 'off') return { ok: false, report: null };
     const at = ctx.clock.now();
     recordAttempt(ctx.db, at);
@@ -250,7 +251,7 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
     },
     runNow: runRound,
     changed() {
-      if (closed || busy || !ctx.db.open) return;
+      if (closed || busy || options.schedule === false || !ctx.db.open) return;
       const mark = changeMark();
       if (mark === seen) return;
       seen = mark;

@@ -36,7 +36,6 @@ import {
   lastAckSent,
   markDelivered,
   markUploaded,
-  newestInFlight,
   newestSent,
   readAgentRow,
   recordRoster,
@@ -46,7 +45,7 @@ import {
 import { CourierError, type Courier, type Recipient, type WaitingFile } from './courier';
 import { ROSTER_FORMAT, signRoster } from './roster';
 
-/** A delivered bundle not acknowledged after this long is sent again from the acknowledgement. */
+/** A bundle taken but not acknowledged this long after its upload is sent again from the acknowledgement. */
 export const RESEND_AFTER_MS = 60 * 60 * 1000;
 const PAGE_SIZE = 100;
 /**
@@ -78,7 +77,7 @@ export interface RoundReport {
   /** Bundles applied (those a download unblocked included). */
   applied: number;
   duplicate: number;
-  /** Received and waiting (a gap, an identity not confirmed): kept at the courier. */
+  /** Downloaded and found waiting (a gap, an identity not confirmed): kept at the courier. */
   waiting: number;
   refused: number;
   /** Removed from the courier after a final outcome. */
@@ -94,7 +93,7 @@ export async function runSyncRound(ctx: AppContext, options: RoundOptions): Prom
   const report: RoundReport = { sent: 0, exported: 0, received: 0, applied: 0, duplicate: 0, waiting: 0, refused: 0, removed: 0, rosterPublished: false, results: [] };
   makePrivateDir(join(ctx.dataDir, OUTGOING_DIR));
   makePrivateDir(join(ctx.dataDir, INCOMING_DIR));
-  sweepOutgoing(ctx);
+  sweepSpool(ctx);
   const verifier = options.verifier ?? defaultVerifier();
   try {
     if (us.role === 'hub') report.rosterPublished = await publishRosterIfChanged(ctx, us, options.courier);
@@ -123,11 +122,11 @@ function confirmedMembers(ctx: AppContext): PeerRecord[] {
 }
 
 /**
- * Files in `sync/outgoing/` that no spool row names (an export interrupted before its row was
+ * What a crash left. Files in `sync/outgoing/` that no spool row names (an export interrupted before its row was
  * written, a temp file) are removed; rows still to send whose file is gone (a restored backup)
  * are dropped: the decision below exports again what is still unacknowledged.
  */
-function sweepOutgoing(ctx: AppContext): void {
+function sweepSpool(ctx: AppContext): void {
   const dir = join(ctx.dataDir, OUTGOING_DIR);
   const rows = unsentSpool(ctx.db);
   const named = new Set(rows.map((r) => r.path));
@@ -136,6 +135,9 @@ function sweepOutgoing(ctx: AppContext): void {
     if (!named.has(rel)) rmSync(join(dir, name), { force: true });
   }
   for (const r of rows) if (!existsSync(join(ctx.dataDir, r.path))) dropSpool(ctx.db, r.sha256);
+  // A download a crash left before its import is fetched again; a `.part` is kept for resuming.
+  const incoming = join(ctx.dataDir, INCOMING_DIR);
+  for (const name of readdirSync(incoming)) if (!name.endsWith('.part')) rmSync(join(incoming, name), { force: true });
 }
 
 /** The members allowed to use the mailbox: the confirmed municipalities, with their signing keys. */
@@ -186,39 +188,44 @@ async function sendIfDue(ctx: AppContext, options: RoundOptions, peer: PeerRecor
   const name = `${ctx.ids.uuid()}.cstb`;
   const [exported] = await exportBundles(ctx, { out: join(ctx.dataDir, OUTGOING_DIR, name), for: peer.id });
   if (!exported) return;
-  insertSpool(ctx.db, {
+  const entry: SpoolEntry = {
     sha256: exported.sha256,
     recipient: to,
     path: `${OUTGOING_DIR}/${name}`,
     bytes: exported.bytes,
     firstSeq: exported.range.first,
     lastSeq: exported.range.last,
+    // The exporter's own rule for the manifest's ack (none before anything was received).
     ackSeq: peer.appliedSeq === 0 && peer.lastReceivedAt === null ? null : peer.appliedSeq,
     createdAt: ctx.clock.now(),
-  });
+    uploadedAt: null,
+    deliveredAt: null,
+    state: 'spooled',
+  };
+  insertSpool(ctx.db, entry);
   report.exported += 1;
-  const entry = newestInFlight(ctx.db, to);
-  if (entry?.sha256 === exported.sha256) await upload(ctx, options, entry, report);
+  await upload(ctx, options, entry, report);
 }
 
 /**
  * True when no bundle carrying our events up to `head` is on its way to `to`: none was sent, or
- * the newest was taken by the recipient more than RESEND_AFTER_MS ago and still no
- * acknowledgement came (it was refused, or lost with the recipient's data).
+ * the newest was uploaded more than RESEND_AFTER_MS ago, is no longer waiting at the courier and
+ * still no acknowledgement came (it was refused, or lost with the recipient's data). A younger
+ * one is not asked about: the hub of thousands of members sends no request for it.
  */
 async function carrierGone(ctx: AppContext, courier: Courier, to: Recipient, head: number): Promise<boolean> {
   const newest = newestSent(ctx.db, to);
   if (!newest || newest.lastSeq < head) return true;
   if (newest.state === 'spooled') return false; // its upload resumes at the start of the round
-  let deliveredAt = newest.deliveredAt;
+  const now = ctx.clock.now();
+  if (Date.parse(now) - Date.parse(newest.uploadedAt ?? newest.createdAt) < RESEND_AFTER_MS) return false;
   if (newest.state === 'uploaded') {
     const state = await courier.sendState(to, newest.sha256);
     if (state === 'waiting' || state === 'partial') return false;
     // A folder says `absent` for a file its recipient took: after a complete upload that is delivery.
-    deliveredAt = ctx.clock.now();
-    markDelivered(ctx.db, newest.sha256, deliveredAt);
+    markDelivered(ctx.db, newest.sha256, now);
   }
-  return Date.parse(ctx.clock.now()) - Date.parse(deliveredAt ?? newest.createdAt) >= RESEND_AFTER_MS;
+  return true;
 }
 
 /** The latest outcome of a file we received, if we hold it. */
@@ -297,10 +304,6 @@ function count(r: BundleImportResult, report: RoundReport): void {
   else if (r.outcome === 'duplicate') report.duplicate += 1;
   else if (r.outcome === 'refused') report.refused += 1;
   else report.waiting += 1;
-  for (const also of r.alsoApplied) {
-    if (also.outcome === 'applied') {
-      report.applied += 1;
-      report.waiting = Math.max(0, report.waiting - 1);
-    }
-  }
+  // Bundles this one unblocked (received earlier, or earlier in this round).
+  for (const also of r.alsoApplied) if (also.outcome === 'applied') report.applied += 1;
 }

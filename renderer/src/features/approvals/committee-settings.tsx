@@ -24,7 +24,7 @@ export function CommitteeSettings() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const toast = useToastStore((s) => s.show);
-  const settings = useApiQuery('gov.settings.get', {});
+  const settings = useApiQuery('gov.settings.get', {}, 0, { keepOnReceived: true });
   const members = useApiQuery('members.list', {});
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [director, setDirector] = useState('');

@@ -15,7 +15,7 @@ export function CriteriaSettings() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const toast = useToastStore((s) => s.show);
-  const settings = useApiQuery('gov.settings.get', {});
+  const settings = useApiQuery('gov.settings.get', {}, 0, { keepOnReceived: true });
   const [weights, setWeights] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [errorAt, setErrorAt] = useState('');

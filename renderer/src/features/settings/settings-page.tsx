@@ -17,6 +17,7 @@ import { BackupCard } from './backup-card';
 import { exportIdentity } from './export-identity';
 import { useSettingsStore } from './store';
 import { GlossaryLink } from '../help/glossary-link';
+import { NetworkSyncCard } from '../sync/network-sync-card';
 
 /** The workstation's identity (and its export), the language, the backups, the data folder and version. */
 export function SettingsPage() {
@@ -85,6 +86,7 @@ export function SettingsPage() {
           </>
         ) : null}
       </Card>
+      <NetworkSyncCard />
       <Card title={t('settings.languageTitle')} id="settings-language">
         <LanguageSwitch current={locale} onChange={(l) => void setLocale(l)} variant="large" />
       </Card>

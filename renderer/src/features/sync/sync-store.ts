@@ -1,0 +1,37 @@
+import { create } from 'zustand';
+import type { NetworkSyncStatus } from '../../../../shared/domain/network-sync';
+import { useReceivedData } from '../../app/received-data';
+
+interface SyncStoreState {
+  /** The sync agent's status as last heard (an answer or a push); null before the first. */
+  status: NetworkSyncStatus | null;
+  /** A new status: kept, and the screens read again if its round applied something new. */
+  update: (status: NetworkSyncStatus) => void;
+  /** "Sincronizza ora" pressed and not yet answered. */
+  syncingNow: boolean;
+  setSyncingNow: (value: boolean) => void;
+}
+
+/**
+ * Whether `next` reports a round that applied data not reported before: another round (its
+ * time differs) that applied something, or the same round having applied more. The first status
+ * heard is not news: the screens were read after it.
+ */
+export function appliedSomethingNew(previous: NetworkSyncStatus | null, next: NetworkSyncStatus): boolean {
+  const round = next.lastRound;
+  if (!previous || !round || round.applied <= 0) return false;
+  const before = previous.lastRound;
+  return !before || before.at !== round.at || round.applied > before.applied;
+}
+
+/** One copy of the sync status for the header's indicator and the Settings section. */
+export const useSyncStore = create<SyncStoreState>()((set, get) => ({
+  status: null,
+  syncingNow: false,
+  update: (status) => {
+    const news = appliedSomethingNew(get().status, status);
+    set({ status });
+    if (news) useReceivedData.getState().received();
+  },
+  setSyncingNow: (syncingNow) => set({ syncingNow }),
+}));
