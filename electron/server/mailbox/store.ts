@@ -1,7 +1,7 @@
 /**
  * The mailbox's index (docs/sync.md "Limits and behaviour of the server"): one SQLite file in the
- * data directory, WAL with synchronous=FULL, holding the hub's identity, the roster, the nonces
- * seen and one row per bundle (partial, waiting or delivered). The bundle bytes are files
+ * data directory, WAL with synchronous=FULL (NORMAL for the nonces: see useNonce), holding the
+ * hub's identity, the roster, the nonces seen and one row per bundle (partial, waiting or delivered). The bundle bytes are files
  * (files.ts); a row says `waiting` only once its file is in place.
  *
  * better-sqlite3 is synchronous: a request's index work cannot interleave with another's.
@@ -133,10 +133,26 @@ export class MailboxStore {
     })();
   }
 
-  /** Records a nonce; false when this key used it already (a replay). Old nonces are pruned as we go. */
+  /**
+   * Records a nonce; false when this key used it already (a replay). Old nonces are pruned as we
+   * go, in the same transaction. Every request writes one, so it is committed with
+   * synchronous=NORMAL: in WAL mode the commit is in the log at once (a process crash or kill -9
+   * loses nothing, the next start reads it back) but is flushed to the disk with the next FULL
+   * commit or checkpoint instead of by an fsync of its own (~5 ms, which capped the whole
+   * mailbox at ~200 requests/s). Only a power cut can forget the last nonces, and a replay
+   * within their 600 s then repeats a request that is idempotent anyway (docs/sync.md).
+   * The bundles' rows keep synchronous=FULL.
+   */
   useNonce(keyId: string, nonce: string, now: number, keepMs: number): boolean {
-    this.db.prepare('DELETE FROM nonces WHERE seen_at < ?').run(now - keepMs);
-    return this.db.prepare('INSERT OR IGNORE INTO nonces VALUES (?, ?, ?)').run(keyId, nonce, now).changes === 1;
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.db.transaction(() => {
+        this.db.prepare('DELETE FROM nonces WHERE seen_at < ?').run(now - keepMs);
+        return this.db.prepare('INSERT OR IGNORE INTO nonces VALUES (?, ?, ?)').run(keyId, nonce, now).changes === 1;
+      })();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   bundle(recipient: string, sha256: string): BundleRow | null {

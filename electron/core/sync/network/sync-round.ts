@@ -22,7 +22,7 @@ import type { SyncTransfer } from '../../../../shared/domain/network-sync';
 import type { AppContext } from '../../platform/context';
 import { makePrivateDir } from '../../platform/fs/private-files';
 import { requireInstallation, type InstallationRecord } from '../../platform/installation/installation-store';
-import { defaultVerifier, type BundleVerifier } from '../../format/worker/verifier';
+import { defaultVerifier, inlineVerifier, type BundleVerifier } from '../../format/worker/verifier';
 import { exportBundles } from '../bundles/export';
 import { loadInstallationKeys } from '../identity/keys';
 import { importBundles } from '../inbox/import';
@@ -48,6 +48,13 @@ import { ROSTER_FORMAT, signRoster } from './roster';
 /** A bundle taken but not acknowledged this long after its upload is sent again from the acknowledgement. */
 export const RESEND_AFTER_MS = 60 * 60 * 1000;
 const PAGE_SIZE = 100;
+/**
+ * A page of downloads this small is verified on this thread: starting the verification worker
+ * costs about 170 ms of CPU (it compiles its bundle), far more than checking a few thousand
+ * events (a month of a town hall's records is ~9 KB), and a round would pay it every time. The
+ * worker is for large pages, so that the window stays responsive while they are checked.
+ */
+export const INLINE_VERIFY_MAX_BYTES = 128 * 1024;
 /** Bounds the fetch loop whatever a courier answers (100 pages of 100 is 10,000 bundles a round). */
 const MAX_PAGES = 100;
 
@@ -235,6 +242,7 @@ async function fetchAll(ctx: AppContext, options: RoundOptions, verifier: Bundle
     if (items.length === 0) break;
     after = (items[items.length - 1] as WaitingFile).sha256;
     const downloaded: { path: string; name: string }[] = [];
+    let pageBytes = 0;
     for (const item of items) {
       const held = heldOutcome(ctx, item.sha256);
       if (held && FINAL.has(held)) {
@@ -260,11 +268,13 @@ async function fetchAll(ctx: AppContext, options: RoundOptions, verifier: Bundle
       options.onTransfer?.(null);
       report.received += 1;
       downloaded.push({ path: dest, name: `${item.sha256}.cstb` });
+      pageBytes += item.bytes;
     }
     if (downloaded.length > 0) {
       try {
         // One import per page: the hub takes its members' bundles in batches.
-        const results = await importBundles(ctx, downloaded, { verifier });
+        const small = !options.verifier && pageBytes <= INLINE_VERIFY_MAX_BYTES;
+        const results = await importBundles(ctx, downloaded, { verifier: small ? inlineVerifier : verifier });
         for (const r of results) count(r, report);
       } finally {
         for (const d of downloaded) rmSync(d.path, { force: true });
