@@ -31,8 +31,9 @@ describe('Technical Committee meetings through bundles', () => {
     const { hub, urbino, fano, p, q } = await consortium();
     const form = await hub.must('tc.meetings.form', {});
     expect(form.members.map((m) => m.istat)).toEqual(expect.arrayContaining(['041013', '041067']));
-    // Without a roster every member starts absent; here only Urbino and Fano have a technician.
-    expect(new Set(form.members.map((x) => x.status))).toEqual(new Set(['absent']));
+    // The form asks the committee's roster: nobody has designated a technician here, so every
+    // member starts as "not designated" (the office marks who came for Urbino and Fano).
+    expect(new Set(form.members.map((x) => x.status))).toEqual(new Set(['not_designated']));
     const others = form.members.filter((x) => x.istat !== '041013' && x.istat !== '041067').map((x) => ({ member: x.istat, status: 'not_designated' as const }));
     expect(form.rules.quorum).toMatchObject({ basis: 'designated', kind: 'majority' });
 

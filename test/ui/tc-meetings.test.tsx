@@ -45,14 +45,14 @@ describe('hub: Technical Committee meetings', () => {
     await user.type(screen.getByRole('textbox', { name: /^Ordine del giorno/ }), 'Proposte ricevute');
     await user.click(screen.getByRole('checkbox', { name: 'Wi-Fi pubblico nelle frazioni — Urbino' }));
     const grid = screen.getByRole('region', { name: 'Presenze' });
-    // Five members, all absent: nobody present.
-    expect(within(grid).getByRole('status').textContent).toBe('Numero legale: non raggiunto. Presenti 0 su 5, ne servono 3.');
+    // Five members, none with a technician on the committee's roster: all start "not designated".
+    expect(within(grid).getByRole('status').textContent).toBe('Numero legale: non raggiunto. Presenti 0 su 0, ne servono 0.');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Presenza di Urbino' }), 'titular');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Presenza di Fano' }), 'proxy');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Comune a cui Fano ha dato la delega' }), '041067');
     for (const name of ['Pesaro', 'Urbania']) await user.selectOptions(screen.getByRole('combobox', { name: `Presenza di ${name}` }), 'not_designated');
-    // Three with a technician, two present (one by proxy): more than half.
-    expect(within(grid).getByRole('status').textContent).toBe('Numero legale: raggiunto. Presenti 2 su 3, ne servono 2.');
+    // Two counted (one present, one by proxy): more than half.
+    expect(within(grid).getByRole('status').textContent).toBe('Numero legale: raggiunto. Presenti 2 su 2, ne servono 2.');
     expect(await seriousViolations()).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Salva la riunione' }));
     await waitFor(() => expect(hub.callsOf('tc.meetings.save')).toHaveLength(1));
@@ -65,7 +65,7 @@ describe('hub: Technical Committee meetings', () => {
     expect(await seriousViolations()).toEqual([]);
     await user.click(screen.getByRole('link', { name: 'Torna alle riunioni' }));
     const list = await screen.findByRole('region', { name: 'Riunioni del Comitato tecnico' });
-    expect(await within(list).findByText('Raggiunto (2 su 3)')).toBeTruthy();
+    expect(await within(list).findByText('Raggiunto (2 su 2)')).toBeTruthy();
     expect(within(list).getByRole('button', { name: 'Esporta le presenze in CSV' })).toBeTruthy();
   });
 

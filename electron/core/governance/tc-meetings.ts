@@ -6,6 +6,7 @@
  * A municipality reads the meetings as received, with its own member's attendance and its own
  * proposals examined. Evaluation steps name the meeting that decided them (evaluation-service).
  */
+import { rosterSeats } from '../hub/committee/roster';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,18 +83,14 @@ function activeMembers(ctx: AppContext): { istat: string; name: string }[] {
   return stmt(ctx.db, "SELECT istat, name FROM members WHERE membership = 'active' ORDER BY name, istat").all() as { istat: string; name: string }[];
 }
 
-/**
- * The members with a technician designated on a date, or null while this installation has no
- * roster to ask (then every member starts as absent, and the office marks who has none).
- * The committee's roster (designations, issue 15) answers here once it is merged.
- */
-export function designatedOn(_ctx: AppContext, _date: string): Set<string> | null {
-  return null;
+/** The members with a technician designated on a date (the committee's roster, hub/committee/roster.ts). */
+export function designatedOn(ctx: AppContext, date: string): Set<string> {
+  return new Set(rosterSeats(ctx.db, date).filter((s) => s.status === 'designated').map((s) => s.istat));
 }
 
-/** How a member not marked starts: absent if it has (or may have) a technician, else not designated. */
-function defaultStatus(designated: Set<string> | null, istat: string): 'absent' | 'not_designated' {
-  return designated === null || designated.has(istat) ? 'absent' : 'not_designated';
+/** How a member not marked starts: absent if it has a technician, else not designated. */
+function defaultStatus(designated: Set<string>, istat: string): 'absent' | 'not_designated' {
+  return designated.has(istat) ? 'absent' : 'not_designated';
 }
 
 export function tcMeetingForm(ctx: AppContext, input: ParsedInput<'tc.meetings.form'>): TcMeetingFormData {
