@@ -202,10 +202,11 @@ describe('bundles between a municipality and its hub in Chromium (two browser sh
       await hp.getByRole('link', { name: 'Gruppi tematici' }).click();
       await hp.getByRole('button', { name: 'Aggiungi un gruppo' }).click();
       await hp.getByRole('textbox', { name: /Nome del gruppo/ }).fill('Transizione digitale');
-      await hp.getByRole('combobox', { name: 'Comune del referente' }).selectOption('041067');
-      await hp.getByRole('textbox', { name: /Nome e cognome del referente/ }).fill('Anna Neri');
+      // No technician is designated to the Technical Committee yet: the group has no coordinator
+      // (chosen among designated technicians, test/ui/hub-records.test.tsx).
       await hp.getByRole('button', { name: 'Salva il gruppo' }).click();
-      await hp.getByText('Anna Neri (Urbino)').waitFor();
+      await hp.getByRole('cell', { name: 'Transizione digitale' }).waitFor();
+      await hp.getByText('Nessun referente').first().waitFor();
       await check(hp, 'hub groups');
       await shoot(hp, 'hub-06c-groups');
       const [hubDownload] = await Promise.all([hp.waitForEvent('download'), hp.getByRole('button', { name: 'Prepara i file per i membri' }).click()]);

@@ -17,6 +17,7 @@ import type { Courier } from '../../electron/core/sync/network/courier';
 import type { MailboxCourierMaker } from '../../electron/core/sync/network/courier-factory';
 import { createMailboxCourier } from '../../electron/core/sync/network/mailbox-courier';
 import type { NetworkSyncStatus } from '../../shared/domain/network-sync';
+import { afterEachTest } from '../helpers/after-each-test';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
 import { startFaultProxy, type Fault, type FaultProxy } from '../helpers/fault-proxy';
 import { initMailboxFor, startMailboxProcess, type MailboxProcess } from '../helpers/mailbox';
@@ -28,7 +29,14 @@ import { introduce } from './hub-helpers';
  * The `cst` child processes of network-kill.test.ts inherit it.
  */
 export function verifyInline(): void {
+  // Until the end of this test only: the node project runs its files in one process
+  // (isolate: false), and the next file may be the one proving the worker is used.
+  const before = process.env.CST_BUNDLE_VERIFY;
   process.env.CST_BUNDLE_VERIFY = 'inline';
+  afterEachTest(() => {
+    if (before === undefined) delete process.env.CST_BUNDLE_VERIFY;
+    else process.env.CST_BUNDLE_VERIFY = before;
+  });
 }
 
 export type CourierOp = 'send' | 'sendState' | 'list' | 'fetch' | 'remove' | 'publishRoster';

@@ -79,6 +79,7 @@ describe('first run: consortium (hub)', () => {
       'Importazioni',
       'Catalogo e invii',
       'Proposte',
+      'Comitato tecnico',
       'Piano tecnico',
       'Cruscotto',
       'Impostazioni',

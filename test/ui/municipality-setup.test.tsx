@@ -159,6 +159,7 @@ describe('first run: municipality', () => {
       'Utilizzo servizi',
       'Formazione',
       'Gruppi tematici',
+      'Comitato tecnico',
       'Proposte',
       'Piano e quote',
       'Invii',

@@ -16,7 +16,7 @@ describe('record kinds', () => {
   it('are all owned by the municipality, with distinct names', () => {
     const names = MUNICIPALITY_RECORD_KINDS.map((k) => k.kind);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['usage', 'staff', 'course', 'participation', 'local_group', 'group_membership', 'group_meeting', 'proposal', 'proposal_join']);
+    expect(names).toEqual(['usage', 'staff', 'course', 'participation', 'local_group', 'group_membership', 'group_meeting', 'proposal', 'proposal_join', 'technician_designation']);
     expect(MUNICIPALITY_RECORD_KINDS.every((k) => k.owner === 'municipality' && k.description.length > 10)).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 /** English strings of the Technical Committee (designations and roster, issue 15); mirrors `it-committee.ts`. */
 export const enCommittee = {
-  committee: {
+  tcCommittee: {
     title: 'Technical Committee',
     introMunicipality:
       'The consortium’s Technical Committee is made of the technicians the municipalities designate and is coordinated by the Technical Director. Here the municipality names its technician and a substitute; the designation leaves with the next sending to the consortium, which passes it on to every municipality.',

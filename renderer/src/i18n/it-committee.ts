@@ -1,6 +1,6 @@
 /** Italian strings of the Technical Committee (designations and roster, issue 15); `en-committee.ts` mirrors them. */
 export const itCommittee = {
-  committee: {
+  tcCommittee: {
     title: 'Comitato tecnico',
     introMunicipality:
       'Il Comitato tecnico del consorzio è formato dai tecnici che i comuni designano ed è coordinato dal Direttore tecnico. Qui il Comune indica il proprio tecnico e un sostituto; la designazione parte con il prossimo invio al consorzio, che la comunica a tutti i comuni.',

@@ -24,23 +24,23 @@ export function MunicipalityCommitteePage() {
   const received = roster.data ? roster.data.seats.some((s) => s.status !== 'none') : false;
   return (
     <>
-      <PageTitle>{t('committee.title')}</PageTitle>
-      <p className="cst-lead">{t('committee.introMunicipality')}</p>
+      <PageTitle>{t('tcCommittee.title')}</PageTitle>
+      <p className="cst-lead">{t('tcCommittee.introMunicipality')}</p>
       {designation.state === 'error' ? <Alert tone="danger">{apiErrorMessage(designation.error, t, i18n.language)}</Alert> : null}
       {!designation.data ? (
         <Loading />
       ) : (
         <>
-          {current ? <DesignationSummary designation={current} /> : <Alert tone="info">{t('committee.ourNone')}</Alert>}
+          {current ? <DesignationSummary designation={current} /> : <Alert tone="info">{t('tcCommittee.ourNone')}</Alert>}
           {/* A new key after each save: the form starts again from what was saved. */}
           <DesignationForm key={`form-${version}`} current={current} onSaved={changed} />
           {current && (current.until === null || current.until >= todayIso()) ? <EndDesignationForm key={`end-${version}`} onSaved={changed} /> : null}
         </>
       )}
-      <Card title={t('committee.committeeTitle')} id="committee-roster">
-        <p>{t('committee.committeeIntroMunicipality')}</p>
+      <Card title={t('tcCommittee.committeeTitle')} id="committee-roster">
+        <p>{t('tcCommittee.committeeIntroMunicipality')}</p>
         {roster.state === 'error' ? <Alert tone="danger">{apiErrorMessage(roster.error, t, i18n.language)}</Alert> : null}
-        {roster.data ? received ? <RosterTable roster={roster.data} /> : <p className="cst-empty">{t('committee.committeeEmptyMunicipality')}</p> : <Loading />}
+        {roster.data ? received ? <RosterTable roster={roster.data} /> : <p className="cst-empty">{t('tcCommittee.committeeEmptyMunicipality')}</p> : <Loading />}
       </Card>
     </>
   );
@@ -55,20 +55,20 @@ export function HubCommitteePage() {
   const roster = useApiQuery('committee.roster', valid ? { date } : {});
   return (
     <>
-      <PageTitle>{t('committee.title')}</PageTitle>
-      <p className="cst-lead">{t('committee.introHub')}</p>
+      <PageTitle>{t('tcCommittee.title')}</PageTitle>
+      <p className="cst-lead">{t('tcCommittee.introHub')}</p>
       {roster.data ? (
         roster.data.coordinator ? (
           <p>
-            <strong>{t('committee.coordinator', { name: roster.data.coordinator })}</strong>
+            <strong>{t('tcCommittee.coordinator', { name: roster.data.coordinator })}</strong>
           </p>
         ) : (
-          <Alert tone="warning">{t('committee.coordinatorMissing')}</Alert>
+          <Alert tone="warning">{t('tcCommittee.coordinatorMissing')}</Alert>
         )
       ) : null}
       <div className="cst-toolbar">
-        <DateField id="committee-date" label={t('committee.rosterDate')} value={date} onChange={setDate} />
-        <CommitteeCsvButton label={t('committee.rosterCsv')} make={() => api.call('committee.rosterCsv', { ...(valid ? { date } : {}), lang: i18n.language.startsWith('en') ? 'en' : 'it' })} />
+        <DateField id="committee-date" label={t('tcCommittee.rosterDate')} value={date} onChange={setDate} />
+        <CommitteeCsvButton label={t('tcCommittee.rosterCsv')} make={() => api.call('committee.rosterCsv', { ...(valid ? { date } : {}), lang: i18n.language.startsWith('en') ? 'en' : 'it' })} />
       </div>
       {roster.state === 'error' ? <Alert tone="danger">{apiErrorMessage(roster.error, t, i18n.language)}</Alert> : null}
       {roster.data ? <RosterTable roster={roster.data} level={2} /> : <Loading />}

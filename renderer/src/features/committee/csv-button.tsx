@@ -15,7 +15,7 @@ export function CommitteeCsvButton({ label, make }: { label: string; make: () =>
     setBusy(false);
     if (!res.ok) return toast('danger', apiErrorToMessage(res.error));
     const out = await saveFile({ fileName: res.value.fileName, contentBase64: res.value.contentBase64 });
-    if (out.kind !== 'cancelled') toast('success', { key: 'committee.csvSaved', params: { name: out.kind === 'saved' ? out.path : out.fileName } });
+    if (out.kind !== 'cancelled') toast('success', { key: 'tcCommittee.csvSaved', params: { name: out.kind === 'saved' ? out.path : out.fileName } });
   };
   return (
     <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => void run()} disabled={busy}>

@@ -19,34 +19,34 @@ export function DesignationSummary({ designation: d }: { designation: Designatio
   const api = useApi();
   const codes = [d.technician.code, d.substitute?.code].filter(Boolean).join(', ');
   return (
-    <Card title={t('committee.ourTitle')} id="designation-current">
+    <Card title={t('tcCommittee.ourTitle')} id="designation-current">
       <dl className="cst-details">
-        <dt>{t('committee.technician')}</dt>
+        <dt>{t('tcCommittee.technician')}</dt>
         <dd>{personText(d.technician)}</dd>
-        <dt>{t('committee.substitute')}</dt>
-        <dd>{d.substitute ? personText(d.substitute) : t('committee.noSubstitute')}</dd>
+        <dt>{t('tcCommittee.substitute')}</dt>
+        <dd>{d.substitute ? personText(d.substitute) : t('tcCommittee.noSubstitute')}</dd>
         {d.role ? (
           <>
-            <dt>{t('committee.role')}</dt>
+            <dt>{t('tcCommittee.role')}</dt>
             <dd>{d.role}</dd>
           </>
         ) : null}
-        <dt>{t('committee.contacts')}</dt>
-        <dd>{[d.officeEmail, d.officePhone].filter(Boolean).join(' · ') || t('committee.noContacts')}</dd>
-        <dt>{t('committee.period')}</dt>
+        <dt>{t('tcCommittee.contacts')}</dt>
+        <dd>{[d.officeEmail, d.officePhone].filter(Boolean).join(' · ') || t('tcCommittee.noContacts')}</dd>
+        <dt>{t('tcCommittee.period')}</dt>
         <dd>{periodText(d.from, d.until, t)}</dd>
       </dl>
-      <Alert tone={d.seenByHub ? 'success' : 'info'}>{d.seenByHub ? t('committee.seenByHub') : t('committee.notSeenByHub')}</Alert>
-      <p className="cst-muted">{d.namesShared ? t('committee.namesShared') : t('committee.namesNotShared', { codes })}</p>
+      <Alert tone={d.seenByHub ? 'success' : 'info'}>{d.seenByHub ? t('tcCommittee.seenByHub') : t('tcCommittee.notSeenByHub')}</Alert>
+      <p className="cst-muted">{d.namesShared ? t('tcCommittee.namesShared') : t('tcCommittee.namesNotShared', { codes })}</p>
       <div className="cst-actions">
-        <HistoryButton target={{ kind: 'technician_designation', id: d.id, what: t('committee.historyWhat') }} />
-        <CommitteeCsvButton label={t('committee.historyCsv')} make={() => api.call('committee.designation.csv', {})} />
+        <HistoryButton target={{ kind: 'technician_designation', id: d.id, what: t('tcCommittee.historyWhat') }} />
+        <CommitteeCsvButton label={t('tcCommittee.historyCsv')} make={() => api.call('committee.designation.csv', {})} />
       </div>
     </Card>
   );
 }
 
-const FORMAT_KEYS = { technicianCode: 'validation2.staffCode', substituteCode: 'validation2.staffCode', officeEmail: 'committee.emailFormat', officePhone: 'committee.phoneFormat' };
+const FORMAT_KEYS = { technicianCode: 'validation2.staffCode', substituteCode: 'validation2.staffCode', officeEmail: 'tcCommittee.emailFormat', officePhone: 'tcCommittee.phoneFormat' };
 
 /** "Designa il tecnico" / "Cambia la designazione": every save is a new version of the one record. */
 export function DesignationForm({ current, onSaved }: { current: Designation | null; onSaved: () => void }) {
@@ -84,33 +84,33 @@ export function DesignationForm({ current, onSaved }: { current: Designation | n
     save: (d) => api.call('committee.designation.save', toInput(d)),
     after: (d) => d,
     onSaved: () => {
-      showToast('success', { key: 'committee.saved' });
+      showToast('success', { key: 'tcCommittee.saved' });
       onSaved();
     },
   });
   const { bind } = form;
   return (
-    <Card title={current ? t('committee.formChange') : t('committee.formNew')} id="designation-form">
-      {current ? <p>{t('committee.formChangeIntro')}</p> : null}
-      <RecordForm form={form} submitLabel={t('committee.save')}>
+    <Card title={current ? t('tcCommittee.formChange') : t('tcCommittee.formNew')} id="designation-form">
+      {current ? <p>{t('tcCommittee.formChangeIntro')}</p> : null}
+      <RecordForm form={form} submitLabel={t('tcCommittee.save')}>
         <div className="cst-form-row">
-          <TextField {...bind('technicianName')} label={t('committee.technicianName')} required maxLength={100} />
-          <TextField {...bind('technicianCode')} label={t('committee.technicianCode')} hint={t('committee.codeHint', { code: 'TEC-1' })} maxLength={24} />
+          <TextField {...bind('technicianName')} label={t('tcCommittee.technicianName')} required maxLength={100} />
+          <TextField {...bind('technicianCode')} label={t('tcCommittee.technicianCode')} hint={t('tcCommittee.codeHint', { code: 'TEC-1' })} maxLength={24} />
         </div>
         <div className="cst-form-row">
-          <TextField {...bind('substituteName')} label={t('committee.substituteName')} hint={t('committee.substituteNameHint')} maxLength={100} />
-          <TextField {...bind('substituteCode')} label={t('committee.substituteCode')} hint={t('committee.codeHint', { code: 'SOS-1' })} maxLength={24} />
+          <TextField {...bind('substituteName')} label={t('tcCommittee.substituteName')} hint={t('tcCommittee.substituteNameHint')} maxLength={100} />
+          <TextField {...bind('substituteCode')} label={t('tcCommittee.substituteCode')} hint={t('tcCommittee.codeHint', { code: 'SOS-1' })} maxLength={24} />
         </div>
         <div className="cst-form-row">
-          <TextField {...bind('role')} label={t('committee.roleField')} hint={t('committee.roleHint')} maxLength={100} />
+          <TextField {...bind('role')} label={t('tcCommittee.roleField')} hint={t('tcCommittee.roleHint')} maxLength={100} />
         </div>
         <div className="cst-form-row">
-          <TextField {...bind('officeEmail')} label={t('committee.officeEmail')} hint={t('committee.officeEmailHint')} maxLength={200} />
-          <TextField {...bind('officePhone')} label={t('committee.officePhone')} hint={t('committee.officePhoneHint')} maxLength={40} />
+          <TextField {...bind('officeEmail')} label={t('tcCommittee.officeEmail')} hint={t('tcCommittee.officeEmailHint')} maxLength={200} />
+          <TextField {...bind('officePhone')} label={t('tcCommittee.officePhone')} hint={t('tcCommittee.officePhoneHint')} maxLength={40} />
         </div>
         <div className="cst-form-row">
-          <DateField {...bind('from')} label={t('committee.from')} required />
-          <DateField {...bind('until')} label={t('committee.until')} hint={t('committee.untilHint')} />
+          <DateField {...bind('from')} label={t('tcCommittee.from')} required />
+          <DateField {...bind('until')} label={t('tcCommittee.until')} hint={t('tcCommittee.untilHint')} />
         </div>
       </RecordForm>
     </Card>
@@ -128,15 +128,15 @@ export function EndDesignationForm({ onSaved }: { onSaved: () => void }) {
     check: (d) => schemaErrors(contract['committee.designation.end'].input, d),
     save: (d) => api.call('committee.designation.end', d),
     onSaved: (saved) => {
-      showToast('success', { key: 'committee.ended', params: { until: formatIsoDay(saved.until ?? '') } });
+      showToast('success', { key: 'tcCommittee.ended', params: { until: formatIsoDay(saved.until ?? '') } });
       onSaved();
     },
   });
   return (
-    <Card title={t('committee.endTitle')} id="designation-end">
-      <p>{t('committee.endIntro')}</p>
-      <RecordForm form={form} submitLabel={t('committee.end')} className="cst-form">
-        <DateField {...form.bind('until')} label={t('committee.endDate')} required />
+    <Card title={t('tcCommittee.endTitle')} id="designation-end">
+      <p>{t('tcCommittee.endIntro')}</p>
+      <RecordForm form={form} submitLabel={t('tcCommittee.end')} className="cst-form">
+        <DateField {...form.bind('until')} label={t('tcCommittee.endDate')} required />
       </RecordForm>
     </Card>
   );

@@ -10,7 +10,7 @@ export function personText(p: DesignationPerson): string {
 
 export function periodText(from: string | null, until: string | null, t: (key: string, params?: Record<string, string>) => string): string {
   if (!from) return '';
-  return until ? t('committee.sinceUntil', { from: formatIsoDay(from), until: formatIsoDay(until) }) : t('committee.since', { from: formatIsoDay(from) });
+  return until ? t('tcCommittee.sinceUntil', { from: formatIsoDay(from), until: formatIsoDay(until) }) : t('tcCommittee.since', { from: formatIsoDay(from) });
 }
 
 /**
@@ -23,10 +23,10 @@ export function RosterTable({ roster, level = 3 }: { roster: Roster; level?: 2 |
   const shown = (s: RosterSeat) => s.status === 'designated';
   // Five columns, so the table fits a town hall's 1366-pixel screen without scrolling sideways.
   const columns: Column<RosterSeat>[] = [
-    { key: 'member', header: t('committee.colMember'), cell: (s) => s.memberName, rowHeader: true },
+    { key: 'member', header: t('tcCommittee.colMember'), cell: (s) => s.memberName, rowHeader: true },
     {
       key: 'people',
-      header: t('committee.colPeople'),
+      header: t('tcCommittee.colPeople'),
       cell: (s) =>
         shown(s) && s.technician ? (
           <>
@@ -34,17 +34,17 @@ export function RosterTable({ roster, level = 3 }: { roster: Roster; level?: 2 |
             {s.substitute ? (
               <>
                 <br />
-                <span className="cst-muted">{t('committee.substituteOf', { person: personText(s.substitute) })}</span>
+                <span className="cst-muted">{t('tcCommittee.substituteOf', { person: personText(s.substitute) })}</span>
               </>
             ) : null}
           </>
         ) : (
-          t('committee.nobody')
+          t('tcCommittee.nobody')
         ),
     },
     {
       key: 'office',
-      header: t('committee.colOffice'),
+      header: t('tcCommittee.colOffice'),
       cell: (s) =>
         shown(s) ? (
           <>
@@ -61,20 +61,20 @@ export function RosterTable({ roster, level = 3 }: { roster: Roster; level?: 2 |
           ''
         ),
     },
-    { key: 'period', header: t('committee.colPeriod'), cell: (s) => (s.status === 'none' ? '' : periodText(s.from, s.until, t)) },
+    { key: 'period', header: t('tcCommittee.colPeriod'), cell: (s) => (s.status === 'none' ? '' : periodText(s.from, s.until, t)) },
   ];
   const seated = roster.seats.filter(shown);
   const without = roster.seats.filter((s) => !shown(s));
   const withoutText = without
-    .map((s) => (s.status === 'ended' && s.until ? t('committee.endedOn', { member: s.memberName, until: formatIsoDay(s.until) }) : s.memberName))
+    .map((s) => (s.status === 'ended' && s.until ? t('tcCommittee.endedOn', { member: s.memberName, until: formatIsoDay(s.until) }) : s.memberName))
     .join(', ');
   return (
     <>
-      <p>{t('committee.rosterCount', { count: roster.designated, total: roster.seats.length })}</p>
-      <DataTable caption={t('committee.rosterCaption', { date: formatIsoDay(roster.date) })} columns={columns} rows={seated} rowKey={(s) => s.istat} empty={t('committee.nobodyDesignated')} />
+      <p>{t('tcCommittee.rosterCount', { count: roster.designated, total: roster.seats.length })}</p>
+      <DataTable caption={t('tcCommittee.rosterCaption', { date: formatIsoDay(roster.date) })} columns={columns} rows={seated} rowKey={(s) => s.istat} empty={t('tcCommittee.nobodyDesignated')} />
       {without.length > 0 ? (
         <>
-          <Heading className="cst-subtitle">{t('committee.withoutTitle', { count: without.length, date: formatIsoDay(roster.date) })}</Heading>
+          <Heading className="cst-subtitle">{t('tcCommittee.withoutTitle', { count: without.length, date: formatIsoDay(roster.date) })}</Heading>
           <p>{withoutText}.</p>
         </>
       ) : null}
