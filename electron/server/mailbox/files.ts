@@ -5,6 +5,7 @@
  * and the folder fsynced before the index says `waiting` (store.ts). At start, `sweep` makes the
  * folder and the index agree again after a crash.
  */
+import { syncFolder } from '../../core/platform/fs/atomic-write';
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -104,13 +105,7 @@ export class BundleFiles {
   }
 
   private syncDir(): void {
-    if (process.platform === 'win32') return;
-    const fd = openSync(this.dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    syncFolder(this.dir);
   }
 }
 

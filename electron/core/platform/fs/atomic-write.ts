@@ -44,7 +44,8 @@ export function writeFileAtomicWith<T>(path: string, fill: (write: (bytes: Uint8
   return result;
 }
 
-function syncFolder(dir: string): void {
+/** Makes a rename or a new file in `dir` durable (the folder's own entry list flushed). */
+export function syncFolder(dir: string): void {
   // Folders cannot be opened for fsync on Windows; there NTFS journals the rename itself.
   if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');

@@ -13,6 +13,7 @@ import { randomBytes, createHash, type KeyObject } from 'node:crypto';
 import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { InstallationKeys } from '../identity/keys';
+import { syncFolder } from '../../platform/fs/atomic-write';
 import { CourierError, type Courier, type OutgoingFile, type Progress, type Recipient, type SendState, type SignedRoster, type WaitingFile } from './courier';
 import { contentDigest, ed25519PrivateKey, signRequest } from './http-signature';
 
@@ -309,12 +310,3 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function syncFolder(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
