@@ -87,6 +87,12 @@ describe('Technical Committee meetings in Chromium', () => {
     await hp.locator('#act-by').fill('Comitato tecnico');
     await hp.getByRole('button', { name: 'Conferma: Avvia la valutazione' }).click();
     await hp.getByText(/^Esaminata nella riunione del Comitato tecnico del /).waitFor();
+    // The scores given at the same meeting.
+    const scoring = hp.getByRole('region', { name: 'Valutazione del Comitato tecnico' });
+    for (const [i, v] of ['8', '7', '9', '6', '7'].entries()) await scoring.getByRole('textbox', { name: /\(peso \d+%\)/ }).nth(i).fill(v);
+    await scoring.getByRole('combobox', { name: /Riunione che ha assegnato i punteggi/ }).selectOption({ index: 1 });
+    await scoring.getByRole('button', { name: 'Registra i punteggi' }).click();
+    await hp.getByText(/^Esaminata nella riunione del Comitato tecnico del /).nth(1).waitFor();
     await check(hp, 'proposal-timeline');
     await go(hp, '/proposals/criteria');
     await hp.getByRole('heading', { name: 'Comitato tecnico: numero legale e deleghe' }).waitFor();
@@ -102,7 +108,7 @@ describe('Technical Committee meetings in Chromium', () => {
     await mine.getByText(TITLE).waitFor();
     await check(mp, 'member-meetings');
     await go(mp, `/proposals/${prop.id}`);
-    await mp.getByText(/^Esaminata nella riunione del Comitato tecnico del /).waitFor();
+    await mp.getByText(/^Esaminata nella riunione del Comitato tecnico del /).nth(1).waitFor();
     await check(mp, 'member-timeline');
     expect([...h.problems, ...m.problems]).toEqual([]);
   }, 240_000);

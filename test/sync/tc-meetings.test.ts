@@ -59,6 +59,10 @@ describe('Technical Committee meetings through bundles', () => {
     // The step names the meeting that decided it.
     const step = await hub.must('gov.proposals.act', { id: p.id, meetingId: m.id, action: { type: 'start_evaluation', date: '2026-11-26', by: 'Comitato tecnico' } });
     expect(step.steps.at(-1)).toMatchObject({ to: 'under_evaluation', meeting: { id: m.id, date: '2026-11-26' } });
+    // The scores given at that meeting name it too.
+    const scores = { citizen_business_benefit: 8, members_benefiting: 6, feasibility: 9, cost_benefit: 7, national_plan_fit: 8 };
+    const scored = await hub.must('gov.proposals.act', { id: p.id, meetingId: m.id, action: { type: 'evaluate', date: '2026-11-26', by: 'Comitato tecnico', scores } });
+    expect(scored.steps.at(-1)).toMatchObject({ note_key: 'score_total', meeting: { id: m.id, date: '2026-11-26' } });
 
     // Fano's proposal was not examined at that meeting: refused, in Italian, nothing written.
     const before = outboxEvents(hub).length;
@@ -84,7 +88,10 @@ describe('Technical Committee meetings through bundles', () => {
     const file = await urbino.must('tc.meetings.file', { id: m.id, sha256: withMinutes.attachments[0]!.sha256 });
     expect(Buffer.from(file.contentBase64, 'base64').equals(minutes)).toBe(true);
     const timeline = await urbino.must('proposals.timeline', { id: p.id });
-    expect(timeline.track!.steps.at(-1)!.meeting).toEqual({ id: m.id, date: '2026-11-26' });
+    expect(timeline.track!.steps.slice(-2).map((s) => [s.note_key ?? s.to, s.meeting])).toEqual([
+      ['under_evaluation', { id: m.id, date: '2026-11-26' }],
+      ['score_total', { id: m.id, date: '2026-11-26' }],
+    ]);
     const seen = await urbino.must('tc.meetings.get', { id: m.id });
     expect(seen.proposalTitles).toEqual([{ id: p.id, title: 'Sportello telematico', owner: '041067' }]);
     // Only the hub writes meetings.

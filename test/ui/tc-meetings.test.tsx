@@ -89,6 +89,27 @@ describe('hub: Technical Committee meetings', () => {
     expect(within(en).getByText(/^Examined at the Technical Committee meeting of /)).toBeTruthy();
   });
 
+  it('the scores name the meeting that gave them, carry its date, and the timeline says so', async () => {
+    const { hub, id, meeting } = await hubWithMeeting();
+    window.location.hash = `#/proposals/${id}`;
+    const { user } = renderApp(hub);
+    await screen.findByRole('heading', { level: 1, name: 'Wi-Fi pubblico nelle frazioni' }, { timeout: 5000 });
+    const form = await screen.findByRole('region', { name: 'Valutazione del Comitato tecnico' });
+    const scores = within(form).getAllByRole('textbox', { name: /\(peso \d+%\)/ });
+    for (const [i, v] of ['8', '7', '9', '6', '7'].entries()) await user.type(scores[i]!, v);
+    const picker = within(form).getByRole('combobox', { name: /^Riunione che ha assegnato i punteggi/ });
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Nessuna', 'Comitato tecnico del 26/11/2026']);
+    await user.selectOptions(picker, 'Comitato tecnico del 26/11/2026');
+    expect(await seriousViolations()).toEqual([]);
+    await user.click(within(form).getByRole('button', { name: 'Registra i punteggi' }));
+    await waitFor(() => expect(hub.callsOf('gov.proposals.act')).toHaveLength(1));
+    expect(hub.callsOf('gov.proposals.act')[0]).toMatchObject({ id, meetingId: meeting.id, action: { type: 'evaluate', date: '2026-11-26' } });
+    const timeline = (await screen.findByRole('heading', { name: 'Cronologia della proposta' })).closest('.cst-timeline') as HTMLElement;
+    expect(await within(timeline).findByText('Esaminata nella riunione del Comitato tecnico del 26/11/2026')).toBeTruthy();
+    const track = await hub.must('gov.proposals.get', { id });
+    expect(track.track!.steps.at(-1)).toMatchObject({ to: 'under_evaluation', note_key: 'score_total', meeting: { id: meeting.id, date: '2026-11-26' } });
+  });
+
   it('sets the committee’s quorum and proxies beside the Executive Committee', async () => {
     const { hub } = await hubWithProposal();
     window.location.hash = '#/proposals/criteria';

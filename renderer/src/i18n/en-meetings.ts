@@ -85,6 +85,7 @@ export const enMeetings: typeof itMeetings = {
     pdfEn: 'Download the minutes as PDF (English)',
     pdfSaved: 'PDF saved: {{name}}',
     decidedAt: 'Meeting that decided the step (optional)',
+    scoredAt: 'Meeting that gave the scores (optional)',
     decidedAtHint: 'Only the meetings that examined this proposal.',
     decidedAtNone: 'None',
     decidedAtOption: 'Technical Committee of {{date}}',

@@ -83,6 +83,7 @@ export const itMeetings = {
     pdfEn: 'Scarica il verbale in PDF (inglese)',
     pdfSaved: 'PDF salvato: {{name}}',
     decidedAt: 'Riunione che ha deciso il passo (facoltativo)',
+    scoredAt: 'Riunione che ha assegnato i punteggi (facoltativo)',
     decidedAtHint: 'Solo le riunioni che hanno esaminato questa proposta.',
     decidedAtNone: 'Nessuna',
     decidedAtOption: 'Comitato tecnico del {{date}}',

@@ -5,6 +5,7 @@ import { NumberTextField } from '../../components/fields';
 import { focusElementById } from '../../platform/document';
 import { formatHundredths } from '../../../../shared/format/numbers';
 import { criterionLabel } from '../governance/gov-text';
+import { MeetingPicker, type MeetingOption } from './meeting-picker';
 
 export interface ScoresDraft {
   [criterion: string]: string;
@@ -21,18 +22,23 @@ export function EvaluationForm({
   busy,
   formError,
   hints,
+  meetings = [],
 }: {
   criteria: GovSettings['criteria'];
   initial: Record<string, number> | null;
-  onSubmit: (scores: Record<string, number>) => void;
+  /** `meeting`: the Technical Committee meeting that gave the scores, if the office names one (issue 15). */
+  onSubmit: (scores: Record<string, number>, meeting?: MeetingOption) => void;
   busy: boolean;
   formError?: string | undefined;
   /** A fact beside a criterion's score, by criterion id (members benefiting: how many joined). */
   hints?: Readonly<Record<string, string>>;
+  /** The meetings that examined the proposal, oldest first. */
+  meetings?: readonly MeetingOption[];
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ScoresDraft>(() => Object.fromEntries(criteria.criteria.map((c) => [c.id, initial?.[c.id] !== undefined ? String(initial[c.id]) : ''])));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [meetingId, setMeetingId] = useState('');
   const parse = (v: string | undefined): number | null => {
     const s = (v ?? '').trim();
     if (!/^\d{1,3}$/.test(s)) return null;
@@ -60,7 +66,7 @@ export function EvaluationForm({
       focusElementById(`score-${first.id}`);
       return;
     }
-    onSubmit(scores);
+    onSubmit(scores, meetings.find((m) => m.id === meetingId));
   };
   return (
     <form
@@ -91,7 +97,8 @@ export function EvaluationForm({
         {t('evaluation.totalLive', { total: formatHundredths(total), max: formatHundredths(criteria.maxScore * 100) })}
         {complete ? '' : ` ${t('evaluation.totalPartial')}`}
       </p>
-      {formError ? <p className="cst-field-error">{formError}</p> : null}
+      <MeetingPicker id="score-meeting" label={t('meetings.scoredAt')} meetings={meetings} value={meetingId} onChange={(v) => setMeetingId(v)} />
+      {formError ? <p className="cst-field-error" role="alert">{formError}</p> : null}
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {t('evaluation.saveScores')}
       </button>

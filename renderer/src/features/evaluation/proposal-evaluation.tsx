@@ -131,7 +131,9 @@ export function ProposalEvaluation({ id }: { id: string }) {
                 hints={{ members_benefiting: t('joins.criterionHint', { beneficiaries: p.beneficiaries.length, joiners: detail.data.joiners.length }) }}
                 busy={busy}
                 formError={scoreError}
-                onSubmit={(scores) => void act({ type: 'evaluate', date: todayIso(), by: t('evaluation.committee'), scores }, setScoreError)}
+                meetings={detail.data.meetings}
+                // Scores given at a meeting carry that meeting's date: a step never precedes the meeting that decided it.
+                onSubmit={(scores, meeting) => void act({ type: 'evaluate', date: meeting?.date ?? todayIso(), by: t('evaluation.committee'), scores }, setScoreError, meeting?.id)}
               />
             </Card>
           ) : null}

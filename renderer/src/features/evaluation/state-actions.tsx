@@ -4,9 +4,9 @@ import type { Input } from '../../../../shared/api/contract';
 import type { ProposalTrackView } from '../../../../shared/domain/gov-plan';
 import type { ProposalStateView } from '../../../../shared/governance/proposal-state';
 import { DateField, NumberTextField, TextAreaField } from '../../components/fields';
-import { SelectField, TextField } from '../../components/form-field';
-import { formatDate } from '../../i18n/format';
+import { TextField } from '../../components/form-field';
 import { todayIso } from '../governance/gov-format';
+import { MeetingPicker, type MeetingOption } from './meeting-picker';
 
 type Action = Input<'gov.proposals.act'>['action'];
 type ActionType = Exclude<Action['type'], 'evaluate' | 'approve_with_plan'>;
@@ -32,7 +32,7 @@ export function StateActions({
   /** `meetingId`: the Technical Committee meeting that decided the step, if the office names one. */
   onAct: (a: Action, meetingId?: string) => void;
   /** The meetings that examined the proposal (issue 15), oldest first. */
-  meetings?: readonly { id: string; date: string }[];
+  meetings?: readonly MeetingOption[];
   busy: boolean;
   apiError?: string | undefined;
 }) {
@@ -112,20 +112,15 @@ export function StateActions({
         >
           <DateField id="act-date" label={t('evaluation.date')} value={date} onChange={setDate} error={errors.date} required />
           <TextField id="act-by" label={t('evaluation.by')} hint={t('evaluation.byHint')} value={by} onChange={setBy} error={errors.by} required />
-          {meetings.length ? (
-            <SelectField
-              id="act-meeting"
-              label={t('meetings.decidedAt')}
-              hint={t('meetings.decidedAtHint')}
-              value={meetingId}
-              onChange={(v) => {
-                setMeetingId(v);
-                const m = meetings.find((x) => x.id === v);
-                if (m) setDate(m.date);
-              }}
-              options={[{ value: '', label: t('meetings.decidedAtNone') }, ...[...meetings].reverse().map((m) => ({ value: m.id, label: t('meetings.decidedAtOption', { date: formatDate(m.date) }) }))]}
-            />
-          ) : null}
+          <MeetingPicker
+            id="act-meeting"
+            meetings={meetings}
+            value={meetingId}
+            onChange={(v, meetingDate) => {
+              setMeetingId(v);
+              if (meetingDate) setDate(meetingDate);
+            }}
+          />
           {chosen === 'start' || chosen === 'report_progress' ? (
             <NumberTextField id="act-progress" label={t('evaluation.progress')} value={progress} onChange={setProgress} suffix="%" decimals={false} error={errors.progress} required />
           ) : null}
