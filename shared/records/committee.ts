@@ -102,3 +102,23 @@ export const committeeSeatKind = recordKind({
   schema: CommitteeSeatData,
   description: 'Posto di un comune nel Comitato tecnico, pubblicato dal consorzio a tutti i membri: tecnico e sostituto come il comune li ha inviati, ruolo, contatti dell’ufficio, dal / al.',
 });
+
+/**
+ * The Technical Committee's coordinator, announced by the hub to every member: the Technical
+ * Director's name as the Executive Committee's settings hold it (one record per hub; deleted
+ * when the name is cleared). A name the consortium publishes as an office holder, not staff.
+ */
+export const CommitteeCoordinatorData = z
+  .object({
+    name: lineText(100),
+    updated_by: UpdatedBy,
+  })
+  .strict();
+export type CommitteeCoordinatorData = z.infer<typeof CommitteeCoordinatorData>;
+
+export const committeeCoordinatorKind = recordKind({
+  kind: 'committee_coordinator',
+  owner: 'hub',
+  schema: CommitteeCoordinatorData,
+  description: 'Coordinatore del Comitato tecnico (il Direttore tecnico), annunciato dal consorzio a tutti i membri.',
+});

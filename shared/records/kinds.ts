@@ -12,7 +12,7 @@ import { proposalJoinKind, sharedJoinKind, sharedProposalKind } from './proposal
 import { staffKind } from './staff';
 import { courseKind, participationKind } from './training';
 import { usageKind } from './usage';
-import { committeeSeatKind, technicianDesignationKind } from './committee';
+import { committeeCoordinatorKind, committeeSeatKind, technicianDesignationKind } from './committee';
 
 /** Every record kind a municipality writes. */
 export const MUNICIPALITY_RECORD_KINDS: readonly RecordKind[] = [
@@ -29,7 +29,7 @@ export const MUNICIPALITY_RECORD_KINDS: readonly RecordKind[] = [
 ];
 
 /** Every record kind the hub writes (issue 4; issue 5 adds the plan's). */
-export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind, ...GOV_RECORD_KINDS, sharedProposalKind, sharedJoinKind, mailboxAddressKind, committeeSeatKind, tcMeetingKind];
+export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind, ...GOV_RECORD_KINDS, sharedProposalKind, sharedJoinKind, mailboxAddressKind, committeeSeatKind, committeeCoordinatorKind, tcMeetingKind];
 
 export const RECORD_KINDS: readonly RecordKind[] = [...MUNICIPALITY_RECORD_KINDS, ...HUB_RECORD_KINDS];
 

@@ -113,7 +113,8 @@ describe('Technical Committee: designations and roster', () => {
     // Back to the members: the hub's stream carries the seats; Pesaro sees who represents whom.
     await hubToTown(hub, pesaro, '041044');
     const seen = await pesaro.must('committee.roster', { date: '2026-11-26' });
-    expect(seen.coordinator).toBeNull();
+    // The coordinator travels too (the hub's `committee_coordinator` announcement).
+    expect(seen.coordinator).toBe('Ing. Carla Ferri');
     expect(seen.seats.find((s) => s.istat === '041067')).toMatchObject({ status: 'designated', technician: { name: null, code: 'TEC-1' }, until: '2026-12-31' });
     expect(seen.seats.find((s) => s.istat === '041044')).toMatchObject({ status: 'designated', technician: { name: 'Paolo Gialli', code: 'TEC-1' } });
     expect(seen.seats.find((s) => s.istat === '041013')).toMatchObject({ status: 'none' });
@@ -123,8 +124,18 @@ describe('Technical Committee: designations and roster', () => {
     await hubToTown(hub, urbino, '041067');
     expect((await urbino.must('committee.designation.get', {})).designation).toMatchObject({ seenByHub: true, until: '2026-12-31' });
     const pesaroCsv = csvText((await pesaro.must('committee.rosterCsv', { date: '2026-11-26' })).contentBase64);
-    expect(pesaroCsv).not.toContain('Coordinatore');
+    expect(pesaroCsv).toContain('Coordinatore (Direttore tecnico);;;Ing. Carla Ferri;');
     expect(pesaroCsv).toContain('Urbino;041067;designato;TEC-1;SOS-1;');
+
+    // Saving the settings again announces nothing new; clearing the name withdraws the coordinator.
+    const coordinatorEvents = () => outboxEvents(hub).filter((e) => e.kind === 'committee_coordinator').map((e) => e.op);
+    await hub.must('gov.settings.update', { executiveCommittee: { members: ['041067'], technicalDirector: 'Ing. Carla Ferri' } });
+    await hub.must('gov.settings.update', { reportNamed: true });
+    expect(coordinatorEvents()).toEqual(['put']);
+    await hub.must('gov.settings.update', { executiveCommittee: { members: ['041067'], technicalDirector: '' } });
+    expect(coordinatorEvents()).toEqual(['put', 'delete']);
+    await hubToTown(hub, pesaro, '041044');
+    expect((await pesaro.must('committee.roster', {})).coordinator).toBeNull();
   });
 
   it('the member history: saving the same designation writes nothing; name sharing writes it again; the CSV lists every version', async () => {

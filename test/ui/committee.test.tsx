@@ -132,6 +132,7 @@ describe('Technical Committee screens', () => {
     expect(within(row).getByText('Mario Rossi (TEC-1)')).toBeTruthy();
     expect(row.textContent).toMatch(/ced@comune\.urbino\.pu\.it.*0722 309111/);
     expect(within(row).getByText('dal 01/01/2026')).toBeTruthy();
+    expect(within(roster).getByText('Coordinatore: Ing. Carla Ferri, Direttore tecnico.')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
     it.unmount();
     await pesaro.must('settings.setLocale', { locale: 'en' });
@@ -141,6 +142,7 @@ describe('Technical Committee screens', () => {
     expect(await screen.findByText('The municipality has not designated a technician yet. Fill in the form below.')).toBeTruthy();
     const enRoster = await screen.findByRole('region', { name: 'The Technical Committee' });
     expect(within(within(await within(enRoster).findByRole('table')).getByRole('row', { name: /Urbino/ })).getByText('from 01/01/2026')).toBeTruthy();
+    expect(within(enRoster).getByText('Coordinator: Ing. Carla Ferri, Technical Director.')).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import type { AppContext } from '../platform/context';
 import { stmt } from '../platform/store/statements';
 import { appError } from '../platform/errors';
 import { requireGovHub } from './gov-errors';
+import { announceCoordinator } from './coordinator-announcement';
 
 /**
  * Governance settings of the hub, in `settings` (key `gov`, JSON): the evaluation criteria,
@@ -68,6 +69,10 @@ export function updateGovSettings(ctx: AppContext, input: ParsedInput<'gov.setti
       : cur.executiveCommittee,
     technicalCommittee: input.technicalCommittee ?? cur.technicalCommittee,
   };
-  stmt(ctx.db, "INSERT INTO settings (key, value) VALUES ('gov', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(next));
+  // The settings and the coordinator's announcement to the members, in one transaction.
+  ctx.db.transaction(() => {
+    stmt(ctx.db, "INSERT INTO settings (key, value) VALUES ('gov', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(next));
+    announceCoordinator(ctx, next.executiveCommittee.technicalDirector);
+  })();
   return next;
 }

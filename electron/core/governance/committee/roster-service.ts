@@ -13,6 +13,7 @@ import { writeCsv } from '../../format/csv/csv-text';
 import { coordinatorChoices, rosterSeats } from '../../hub/committee/roster';
 import { readGovSettings } from '../gov-settings';
 import { requireGovHub } from '../gov-errors';
+import { announcedCoordinator } from '../coordinator-announcement';
 
 /** "Today" as the clerk's calendar has it: the clock is UTC, Italy one or two hours ahead. */
 export function italianToday(ctx: AppContext): string {
@@ -23,7 +24,7 @@ export function roster(ctx: AppContext, input: ParsedInput<'committee.roster'>):
   const hub = requireInstallation(ctx.db).role === 'hub';
   const date = input.date ?? italianToday(ctx);
   const seats = rosterSeats(ctx.db, date);
-  const director = hub ? readGovSettings(ctx).executiveCommittee.technicalDirector : '';
+  const director = hub ? readGovSettings(ctx).executiveCommittee.technicalDirector : announcedCoordinator(ctx.db);
   return { date, coordinator: director || null, seats, designated: seats.filter((s) => s.status === 'designated').length };
 }
 
@@ -58,7 +59,7 @@ export function rosterCsv(ctx: AppContext, input: ParsedInput<'committee.rosterC
       ? [s.memberName, s.istat, text.status.none, '', '', '', '', '', '', '']
       : [s.memberName, s.istat, text.status[s.status], shown(s.technician), shown(s.substitute), s.role, s.officeEmail, s.officePhone, dateIt(s.from), dateIt(s.until)];
   const rows = r.seats.map(row);
-  // The coordinator first, as the committee's first line (the hub only knows it).
+  // The coordinator first, as the committee's first line.
   if (r.coordinator) rows.unshift([text.coordinator, '', '', r.coordinator, '', '', '', '', '', '']);
   const bytes = writeCsv([...text.header], rows);
   return { fileName: `${text.file}-${r.date}.csv`, contentBase64: bytes.toString('base64'), rows: rows.length };

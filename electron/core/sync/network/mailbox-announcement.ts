@@ -9,38 +9,14 @@
 import { mailboxAddressKind, type MailboxAddressData } from '../../../../shared/records/hub-mailbox';
 import type { FeatureModule } from '../../platform/api/feature-module';
 import type { AppContext } from '../../platform/context';
-import { readInstallation } from '../../platform/installation/installation-store';
 import type { Projector } from '../../platform/records/projector';
-import { stmt } from '../../platform/store/statements';
-import { deleteRecord, operatorName, putRecord } from '../records/record-events';
+import { announce } from '../records/announcement';
+import { operatorName } from '../records/record-events';
 import { writeAnnouncedMailbox, writeMailbox } from './sync-config';
 
-/** The hub's last announcement: its record id, and the address (null once deleted). */
-function lastAnnouncement(ctx: AppContext): { id: string; url: string | null } | null {
-  const row = stmt(ctx.db, "SELECT record_id, op, line FROM outbox WHERE kind = 'mailbox_address' ORDER BY seq DESC LIMIT 1").get() as
-    | { record_id: string; op: 'put' | 'delete'; line: Buffer }
-    | undefined;
-  if (!row) return null;
-  const url = row.op === 'put' ? (JSON.parse(row.line.toString('utf8')) as { data: MailboxAddressData }).data.url : null;
-  return { id: row.record_id, url };
-}
-
-/**
- * Hub only: the record follows the address. A put when it is new or changed, a delete when it
- * is removed, nothing when it is the same (a repeated save sends no event to 300 members). The
- * outbox is the truth of what was announced, so nothing else is kept. Its id is random (UUIDv7)
- * and then the same for ever: a member cannot guess it and take it first (record ids are unique
- * across installations, outbox.ts), which a derived id would allow.
- */
+/** Hub only: the record follows the address (sync/records/announcement.ts). */
 export function announceMailbox(ctx: AppContext, url: string | null): void {
-  if (readInstallation(ctx.db)?.role !== 'hub') return;
-  const last = lastAnnouncement(ctx);
-  if ((last?.url ?? null) === url) return;
-  if (url === null) {
-    deleteRecord(ctx, mailboxAddressKind, (last as { id: string }).id);
-    return;
-  }
-  putRecord(ctx, mailboxAddressKind, last?.id ?? ctx.ids.uuid(), { url, updated_by: operatorName(ctx) });
+  announce(ctx, mailboxAddressKind, url === null ? null : { url, updated_by: operatorName(ctx) }, (a, b) => a.url === b.url);
 }
 
 /** `sync.configure`'s address: the setting and, on the hub, its announcement, in one transaction. */

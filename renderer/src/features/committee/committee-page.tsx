@@ -39,6 +39,11 @@ export function MunicipalityCommitteePage() {
       )}
       <Card title={t('tcCommittee.committeeTitle')} id="committee-roster">
         <p>{t('tcCommittee.committeeIntroMunicipality')}</p>
+        {roster.data?.coordinator ? (
+          <p>
+            <strong>{t('tcCommittee.coordinator', { name: roster.data.coordinator })}</strong>
+          </p>
+        ) : null}
         {roster.state === 'error' ? <Alert tone="danger">{apiErrorMessage(roster.error, t, i18n.language)}</Alert> : null}
         {roster.data ? received ? <RosterTable roster={roster.data} /> : <p className="cst-empty">{t('tcCommittee.committeeEmptyMunicipality')}</p> : <Loading />}
       </Card>
