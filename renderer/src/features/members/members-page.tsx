@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/page-title';
 import { SubNav } from '../../components/sub-nav';
 import { apiErrorMessage } from '../../i18n/messages';
 import { IdentitiesPanel } from '../identities/identities-panel';
+import { BulkEnrolment } from '../identities/bulk-enrolment';
 import { HubTrainingView } from '../hub-views/hub-training-view';
 import { HubUsageView } from '../hub-views/hub-usage-view';
 import { HubProposalsView } from '../hub-views/hub-proposals-view';
@@ -72,6 +73,7 @@ export function MembersPage({ view = '' }: { view?: string }) {
         </>
       ) : null}
       {current === '/members/identities' ? <IdentitiesPanel onChanged={reload} /> : null}
+      {current === '/members/identities' ? <BulkEnrolment onChanged={reload} /> : null}
       {current === '/members/usage' ? <HubUsageView member={memberParam} /> : null}
       {current === '/members/training' ? <HubTrainingView member={memberParam} /> : null}
       {current === '/members/proposals' ? <HubProposalsView member={memberParam} /> : null}
