@@ -38,6 +38,8 @@ describe('hub: many members enrolled at once', () => {
     const summary = await within(region).findByText('Importate, da confermare: 50');
     expect(summary.closest('ul')?.textContent).toContain('Con problemi, non importate: 2');
     expect(api.callsOf('identity.importMany')).toHaveLength(1);
+    // The list of imported identities is read again: the 50 members, pending.
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Identità importate' })).getAllByText('Da confermare')).toHaveLength(50));
 
     // The problems first: two rows, each with the Italian reason.
     const table = within(region).getByRole('table', { name: 'File di identità letti' });
@@ -60,7 +62,10 @@ describe('hub: many members enrolled at once', () => {
 
   it('confirms from the CSV list: the matching members, and each other row with its line and reason', async () => {
     const { api, ids, user } = await open();
-    await api.must('identity.importMany', { files: [{ name: 'soci.zip', contentBase64: zipOf('identita', ids) }] });
+    // Rome joins too: 51 identities, more than one page of the imported identities' list.
+    await api.must('members.add', { istat: '058091', memberSince: null });
+    const roma = memberIdentityFiles([{ istat: '058091', name: 'Roma' }])[0]!;
+    await api.must('identity.importMany', { files: [{ name: 'soci.zip', contentBase64: zipOf('identita', [...ids, roma]) }] });
     const [first, second, ...rest] = ids;
     const wrong = memberIdentityFiles([{ istat: second!.istat, name: second!.name }])[0]!.fingerprint;
     const region = await screen.findByRole('region', { name: '2. Conferma con l’elenco delle impronte' });
@@ -85,6 +90,8 @@ describe('hub: many members enrolled at once', () => {
     expect(await seriousViolations()).toEqual([]);
     const peers = await api.must('peers.list', {});
     expect(peers.filter((p) => p.status === 'confirmed')).toHaveLength(49);
+    const identities = screen.getByRole('navigation', { name: 'Pagine: Identità importate' });
+    await waitFor(() => expect(within(identities).getByText('Righe da 1 a 50 di 51')).toBeTruthy());
 
     // The reasons follow the language.
     await user.click(screen.getAllByRole('button', { name: 'English' })[0] as HTMLElement);
