@@ -118,6 +118,19 @@ describe('identity.importMany', () => {
     ]);
     expect(r.items[3]!.error).toMatchObject({ key: 'identityBulk.unreadable', message: 'Il file manca.cstid non si può leggere (ENOENT).' });
     expect(byIstat(r.items, '041002')[0]!.member!.fingerprint).not.toBe(ids[1]!.fingerprint);
+
+    // Too large to be an identity file: refused having read no more than the limit, loose or in a ZIP.
+    const big = { fileName: 'grande.cstid', bytes: Buffer.alloc(70 * 1024, 1) };
+    writeIdentities(join(dir, 'soci'), [big, ids[5]!]);
+    writeIdentities(dir, [big]);
+    const zip = join(dir, 'soci.zip');
+    writeIdentities(dir, [{ fileName: 'soci.zip', bytes: zipFolder(dir, 'soci') }]);
+    const limits = await hub.must('identity.importMany', { files: [{ path: join(dir, 'grande.cstid') }, { path: zip }] });
+    expect(limits.items.map((i) => [i.source, i.outcome, i.error?.key ?? null]).sort()).toEqual([
+      ['grande.cstid', 'failed', 'identityFile.limit'],
+      ['soci.zip › soci/grande.cstid', 'failed', 'identityFile.limit'],
+      ['soci.zip › soci/identita-041008.cstid', 'imported', null],
+    ]);
   });
 
   it('is the hub’s: a municipality is refused', async () => {

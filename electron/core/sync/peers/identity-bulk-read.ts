@@ -39,23 +39,24 @@ function verified(source: string, bytes: Buffer): ReadIdentity {
  * A file's bytes, bounded by what its kind may weigh (a .cstid 64 KiB, a ZIP 32 MiB): a file
  * too large is refused having read no more than that. Only the CLI passes paths.
  */
-function bytesOf(file: BulkFile, name: string, max: number): Buffer | ApiError {
+function bytesOf(file: BulkFile, name: string, archive: boolean): Buffer | ApiError {
+  const max = archive ? MAX_IDENTITY_ARCHIVE_BYTES : MAX_IDENTITY_FILE_BYTES;
   if ('contentBase64' in file) {
     const bytes = Buffer.from(file.contentBase64, 'base64');
-    return bytes.length > max ? tooLarge(name, max) : bytes;
+    return bytes.length > max ? tooLarge(name, archive) : bytes;
   }
   try {
-    return readFileUpTo(file.path, max) ?? tooLarge(name, max);
+    return readFileUpTo(file.path, max) ?? tooLarge(name, archive);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
     return appError('identityBulk.unreadable', { file: name, reason }).toValue();
   }
 }
 
-function tooLarge(name: string, max: number): ApiError {
-  return max === MAX_IDENTITY_ARCHIVE_BYTES
-    ? appError('identityBulk.archiveTooLarge', { file: name, maxMb: max / (1024 * 1024) }).toValue()
-    : appError('identityFile.limit', {}, { params: { detail: `${name}: more than ${max} bytes` } }).toValue();
+function tooLarge(name: string, archive: boolean): ApiError {
+  return archive
+    ? appError('identityBulk.archiveTooLarge', { file: name, maxMb: MAX_IDENTITY_ARCHIVE_BYTES / (1024 * 1024) }).toValue()
+    : appError('identityFile.limit', {}, { params: { detail: `${name}: more than ${MAX_IDENTITY_FILE_BYTES} bytes` } }).toValue();
 }
 
 /**
@@ -85,7 +86,7 @@ function* entriesOf(archiveName: string, bytes: Buffer): Generator<ReadIdentity>
     if (!isIdentityName(entry.name)) {
       yield { source, skipped: appError('identityBulk.notIdentityFile').toValue() };
     } else if (entry.size > MAX_IDENTITY_FILE_BYTES) {
-      yield { source, failed: tooLarge(entry.name, MAX_IDENTITY_FILE_BYTES) };
+      yield { source, failed: tooLarge(entry.name, false) };
     } else {
       let data: Buffer;
       try {
@@ -105,7 +106,7 @@ export function* readIdentityFiles(files: readonly BulkFile[]): Generator<ReadId
   for (const file of files) {
     const name = file.name || ('path' in file ? basename(file.path) : '');
     const archive = isArchiveName(name);
-    const bytes = bytesOf(file, name, archive ? MAX_IDENTITY_ARCHIVE_BYTES : MAX_IDENTITY_FILE_BYTES);
+    const bytes = bytesOf(file, name, archive);
     if (!Buffer.isBuffer(bytes)) yield { source: name, failed: bytes };
     else if (archive) yield* entriesOf(name, bytes);
     else yield verified(name, bytes);
