@@ -1,6 +1,7 @@
 import type { ApiError, ErrorCode } from '../api/errors';
 import { bundleMessages } from './bundle-messages';
 import { csvMessages } from './csv-messages';
+import { enrolmentMessages } from './enrolment-messages';
 import { fill, type ErrorEntry, type Holes, type Language, type ParamValue } from './entry';
 import { governanceMessages } from './governance-messages';
 import { hubMessages } from './hub-messages';
@@ -32,6 +33,7 @@ export const ERROR_MESSAGES = {
   ...ruleMessages,
   ...bundleMessages,
   ...mailboxMessages,
+  ...enrolmentMessages,
 } as const satisfies Record<string, ErrorEntry>;
 
 type Catalogue = typeof ERROR_MESSAGES;

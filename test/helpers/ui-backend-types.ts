@@ -54,7 +54,20 @@ export interface BundleFile {
   contentBase64: string;
 }
 
+/** A municipality's real identity file (.cstid), as the hub receives it. */
+export interface MemberIdentityFile {
+  istat: string;
+  name: string;
+  fileName: string;
+  contentBase64: string;
+  fingerprint: string;
+}
+
 export interface UiBackendModule {
+  /** Real identity files of these municipalities, fresh keys each (test/helpers/member-identities.ts). */
+  memberIdentityFiles(members: readonly { istat: string; name: string }[]): MemberIdentityFile[];
+  /** A ZIP (base64) of these files, inside the folder `folder/`. */
+  zipOf(folder: string, files: readonly { fileName: string; contentBase64: string }[]): string;
   openUiBackend(options?: UiBackendOptions): Promise<UiBackend>;
   /** Each side imports the other's identity file and confirms its fingerprint, as on the phone. */
   pair(hub: UiBackend, town: UiBackend): Promise<void>;

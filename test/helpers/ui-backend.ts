@@ -13,7 +13,9 @@ import { takeBackup } from '../sync/recovery-helpers';
 import { openTestBackend, type TestBackend } from './backend';
 import { tempDir } from './temp-dir';
 import { afterEachTest } from './after-each-test';
-import type { Answer, BundleFile, UiBackend, UiBackendOptions } from './ui-backend-types';
+import type { Answer, BundleFile, MemberIdentityFile, UiBackend, UiBackendOptions } from './ui-backend-types';
+import { memberIdentity } from './member-identities';
+import { writeZip } from '../../electron/core/format/container/zip-writer';
 
 /** The hub and the municipality the UI tests are about. */
 export const HUB_SETUP = { id: 'CST-PU', name: 'CST Pesaro-Urbino', operator: 'Luca Bianchi', province: 'PU' } as const;
@@ -129,4 +131,15 @@ export async function restoreCopy(ui: UiBackend, copy: string, start: string): P
   const dataDir = tempDir();
   cpSync(copy, dataDir, { recursive: true });
   return openUiBackend({ dataDir, start });
+}
+
+export function memberIdentityFiles(members: readonly { istat: string; name: string }[]): MemberIdentityFile[] {
+  return members.map((m) => {
+    const id = memberIdentity(m);
+    return { istat: id.istat, name: id.name, fileName: id.fileName, contentBase64: id.bytes.toString('base64'), fingerprint: id.fingerprint };
+  });
+}
+
+export function zipOf(folder: string, files: readonly { fileName: string; contentBase64: string }[]): string {
+  return writeZip(files.map((f) => ({ name: `${folder}/${f.fileName}`, data: Buffer.from(f.contentBase64, 'base64') }))).toString('base64');
 }

@@ -10,8 +10,8 @@ const loaded = import.meta.glob<UiBackendModule>('../helpers/ui-backend.ts', { e
 const helper = loaded['../helpers/ui-backend.ts'];
 if (!helper) throw new Error('test/helpers/ui-backend.ts not found');
 
-export const { openUiBackend, pair, exportBundles, copyOfData, restoreCopy } = helper;
-export type { BundleFile, UiBackend, UiBackendOptions } from '../helpers/ui-backend-types';
+export const { openUiBackend, pair, exportBundles, copyOfData, restoreCopy, memberIdentityFiles, zipOf } = helper;
+export type { BundleFile, MemberIdentityFile, UiBackend, UiBackendOptions } from '../helpers/ui-backend-types';
 
 /** A bundle as the File a clerk picks or drops. */
 export function bundleAsFile(b: { name: string; contentBase64: string }): File {

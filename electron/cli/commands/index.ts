@@ -5,6 +5,7 @@ import { demoCommand } from './demo';
 import { bundleExportCommand, bundleHistoryCommand, bundleImportCommand, bundleInspectCommand, bundlePendingCommand } from './bundle';
 import { bundleForksCommand, bundleResolveForkCommand } from './forks';
 import { identityConfirmCommand, identityExportCommand, identityImportCommand, identityListCommand, identityShowCommand } from './identity';
+import { identityConfirmManyCommand, identityImportManyCommand } from './identity-bulk';
 import { hubMembersCommand, hubUsageCommand, membersUpdateCommand, syncStatusCommand } from './hub';
 import { initCommand } from './init';
 import { syncConfigCommand, syncNowCommand } from './sync';
@@ -23,6 +24,8 @@ export const COMMANDS: readonly Command[] = [
   identityExportCommand,
   identityImportCommand,
   identityConfirmCommand,
+  identityImportManyCommand,
+  identityConfirmManyCommand,
   identityListCommand,
   bundleExportCommand,
   bundleImportCommand,

@@ -15,6 +15,7 @@ import { enMeetings } from './en-meetings';
 import { enHelp } from './en-help';
 import { enFields } from './en-fields';
 import { enSync } from './en-sync';
+import { enEnrolment } from './en-enrolment';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -34,6 +35,7 @@ export const en: Catalogue = {
   ...enHelp,
   ...enFields,
   ...enSync,
+  ...enEnrolment,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',

@@ -14,6 +14,7 @@ import { itMeetings } from './it-meetings';
 import { itHelp } from './it-help';
 import { itFields } from './it-fields';
 import { itSync } from './it-sync';
+import { itEnrolment } from './it-enrolment';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -37,6 +38,7 @@ export const it = {
   ...itHelp,
   ...itFields,
   ...itSync,
+  ...itEnrolment,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',

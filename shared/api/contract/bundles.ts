@@ -2,6 +2,7 @@ import { method } from '../define';
 import { BundleExportArchiveInput, BundleExportInput, BundleImportInput, BundleInspectInput, BundleResolveForkInput, IdentityConfirmInput, IdentityImportInput, type BundleArchiveResult, type BundleExportResult, type BundleFork, type ForkResolveResult, type BundleHistory, type BundleImportResult, type BundleInspection, type Peer, type PendingBundle } from '../../domain/bundles';
 import { type SyncStatus } from '../../domain/hub-views';
 import { NoInput } from './inputs';
+import { IdentityConfirmManyInput, IdentityImportManyInput, type IdentityConfirmManyResult, type IdentityImportManyResult } from '../../domain/identity-bulk';
 
 /** Identities and bundles (docs/bundle-format.md), on both roles. */
 export const bundleMethods = {
@@ -9,6 +10,10 @@ export const bundleMethods = {
   'identity.import': method(IdentityImportInput)<Peer>(),
   /** Pins the keys once the typed fingerprint matches; applies the bundles kept from that sender. */
   'identity.confirm': method(IdentityConfirmInput)<{ peer: Peer; applied: BundleImportResult[] }>(),
+  /** Hub: many identity files at once (several .cstid, or ZIPs of them), each checked on its own; one result per file. */
+  'identity.importMany': method(IdentityImportManyInput)<IdentityImportManyResult>(),
+  /** Hub: confirms every member whose fingerprint in the list (CSV: ISTAT code; fingerprint) matches; lists every other row. */
+  'identity.confirmMany': method(IdentityConfirmManyInput)<IdentityConfirmManyResult>(),
   'peers.list': method(NoInput)<Peer[]>(),
 
   /** Bundles (docs/bundle-format.md): export from our outbox, import (one result per file), inspect without applying. */

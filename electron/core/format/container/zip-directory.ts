@@ -14,6 +14,10 @@
  *   (its comment included). So no byte of the file is outside a checked structure, and no two
  *   entries can share bytes.
  * - An end-record comment is allowed, but only one end record may fit the file's end.
+ * - Directory entries are refused, except where the caller reads an archive a person made
+ *   (`skipDirectories`: Explorer, `zip -r` and Archive Utility list each folder as an empty
+ *   entry named `folder/`): there an empty one is checked like any entry, takes its place in the
+ *   layout, and is left out of the entries returned.
  */
 import { checkDescriptor, MAX_DESCRIPTOR_BYTES } from './zip-descriptor';
 import { ZipError } from './zip-error';
@@ -121,9 +125,15 @@ function checkFileType(versionMadeBy: number, external: number, where: string): 
 interface CentralEntry extends ZipEntryInfo {
   flags: number;
   nameBytes: Buffer;
+  directory: boolean;
 }
 
-function readCentralDirectory(cd: Buffer, count: number, allowedNames: (name: string) => boolean): CentralEntry[] {
+export interface DirectoryOptions {
+  /** Empty `folder/` entries are allowed and left out (archives made by a person, not by us). */
+  skipDirectories?: boolean;
+}
+
+function readCentralDirectory(cd: Buffer, count: number, allowedNames: (name: string) => boolean, options: DirectoryOptions): CentralEntry[] {
   const entries: CentralEntry[] = [];
   const names = new Set<string>();
   let p = 0;
@@ -157,14 +167,16 @@ function readCentralDirectory(cd: Buffer, count: number, allowedNames: (name: st
     where = `entry ${JSON.stringify(name)}`;
     checkFlags(flags, where);
     if (method !== METHOD_STORED && method !== METHOD_DEFLATE) fail(`${where}: compression method ${method} not allowed (only 0 and 8)`);
-    const unsafe = unsafeNameReason(name);
+    const directory = options.skipDirectories === true && name.endsWith('/') && name.length > 1;
+    if (directory && size !== 0) fail(`${where}: directory entry with content`);
+    const unsafe = unsafeNameReason(directory ? name.slice(0, -1) : name);
     if (unsafe) fail(`${where}: ${unsafe}`);
-    checkFileType(versionMadeBy, external, where);
+    if (!directory) checkFileType(versionMadeBy, external, where);
     if (names.has(name)) fail(`${where}: duplicate name`);
     names.add(name);
-    if (!allowedNames(name)) fail(`${where}: name not allowed in this kind of file`);
+    if (!directory && !allowedNames(name)) fail(`${where}: name not allowed in this kind of file`);
     if (method === METHOD_STORED && compressedSize !== size) fail(`${where}: stored entry with compressed size ≠ size`);
-    entries.push({ name, method, compressedSize, size, crc32, localHeaderOffset, dataOffset: 0, flags, nameBytes });
+    entries.push({ name, method, compressedSize, size, crc32, localHeaderOffset, dataOffset: 0, flags, nameBytes, directory });
   }
   if (p !== cd.length) fail('bytes after the last central directory header');
   return entries;
@@ -222,7 +234,7 @@ function checkLayout(src: ByteSource, entries: CentralEntry[], cdOffset: number)
 }
 
 /** All structural checks; returns the entries in central-directory order. */
-export function readDirectory(src: ByteSource, allowedNames: (name: string) => boolean): ZipEntryInfo[] {
+export function readDirectory(src: ByteSource, allowedNames: (name: string) => boolean, options: DirectoryOptions = {}): ZipEntryInfo[] {
   if (src.size < END_RECORD_BYTES) fail('file too short to be a ZIP');
   const endAt = findEndRecord(src);
   const end = src.read(endAt, END_RECORD_BYTES);
@@ -244,10 +256,10 @@ export function readDirectory(src: ByteSource, allowedNames: (name: string) => b
   }
   const cd = src.read(cdOffset, cdSize);
   if (cd.length >= 4 && cd.readUInt32LE(0) === SIG_ZIP64_END) fail('ZIP64 end record (ZIP64 is not allowed)');
-  const entries = readCentralDirectory(cd, count, allowedNames);
+  const entries = readCentralDirectory(cd, count, allowedNames, options);
   for (const e of entries) checkLocalHeader(src, e, cdOffset);
   checkLayout(src, entries, cdOffset);
-  return entries.map(({ name, method, compressedSize, size, crc32, localHeaderOffset, dataOffset }) => ({
+  return entries.filter((e) => !e.directory).map(({ name, method, compressedSize, size, crc32, localHeaderOffset, dataOffset }) => ({
     name,
     method,
     compressedSize,

@@ -29,6 +29,8 @@ export interface ZipRules {
   maxEntryBytes: (name: string) => number;
   /** Limit on the sum of the declared inflated sizes. */
   maxTotalBytes: number;
+  /** Empty `folder/` entries allowed and left out: for an archive a person made (zip-directory.ts). */
+  skipDirectories?: boolean;
 }
 
 export interface ZipArchive {
@@ -169,7 +171,7 @@ export function openZip(source: Buffer | { path: string }, rules: ZipRules): Zip
   let entries: ZipEntryInfo[];
   if (Buffer.isBuffer(source)) {
     src = bufferSource(source);
-    entries = readDirectory(src, rules.allowedNames);
+    entries = readDirectory(src, rules.allowedNames, { skipDirectories: rules.skipDirectories === true });
   } else {
     const { path } = source;
     const fd = openSync(path, 'r');
@@ -184,6 +186,7 @@ export function openZip(source: Buffer | { path: string }, rules: ZipRules): Zip
           },
         },
         rules.allowedNames,
+        { skipDirectories: rules.skipDirectories === true },
       );
     } finally {
       closeSync(fd);

@@ -4,7 +4,10 @@ import type { FeatureModule } from '../../platform/api/feature-module';
 import type { AppContext } from '../../platform/context';
 import { importBundles, retryWaiting, type ImportOptions } from '../inbox/import';
 import { confirmIdentity, importIdentity } from '../peers/identity-exchange';
-import { listPeers, toPeer } from '../peers/peers-store';
+import { listPeers, toPeer, waitingBundlesBySender } from '../peers/peers-store';
+import { importIdentities } from '../peers/identity-bulk-import';
+import { confirmationListBytes, confirmFromList } from '../peers/identity-bulk-confirm';
+import type { Role } from '../../../../shared/domain/ids';
 import { defaultVerifier } from '../../format/worker/verifier';
 import { makeFolders } from '../../platform/fs/make-folders';
 import { dirname, resolve } from 'node:path';
@@ -52,18 +55,34 @@ async function withVerifier<T>(fn: (options: ImportOptions) => Promise<T>, ctx: 
   }
 }
 
+/** Bundles kept while these senders' identities were pending (E_UNKNOWN_SENDER), then any now unblocked. */
+function applyKeptBundles(ctx: AppContext, senders: readonly { kind: Role; id: string }[], label: string): Promise<BundleImportResult[]> {
+  if (senders.length === 0) return Promise.resolve([]);
+  return withVerifier(
+    async (options) => {
+      const applied: BundleImportResult[] = [];
+      for (const sender of senders) applied.push(...(await retryWaiting(ctx, sender, ['kept', 'pending'], options)));
+      return applied;
+    },
+    ctx,
+    label,
+  );
+}
+
 export const peerHandlers = {
   'identity.import': (ctx, input) => importIdentity(ctx, Buffer.from(input.contentBase64, 'base64')),
   'identity.confirm': async (ctx, input) => {
     const peer = confirmIdentity(ctx, input.id, input.fingerprint);
-    // Bundles kept while the identity was pending (E_UNKNOWN_SENDER), then any now unblocked.
-    const applied: BundleImportResult[] = await withVerifier(
-      (options) => retryWaiting(ctx, { kind: peer.kind, id: peer.id }, ['kept', 'pending'], options),
-      ctx,
-      `Pacchetti conservati di ${peer.name}`,
-    );
+    const applied = await applyKeptBundles(ctx, [peer], `Pacchetti conservati di ${peer.name}`);
     const waiting = listPeers(ctx.db).find((p) => p.kind === peer.kind && p.id === peer.id);
     return { peer: waiting ?? toPeer(peer), applied };
+  },
+  'identity.importMany': (ctx, input) => importIdentities(ctx, input),
+  'identity.confirmMany': async (ctx, input) => {
+    const { counts, rows, confirmed } = confirmFromList(ctx, confirmationListBytes(input));
+    const waiting = waitingBundlesBySender(ctx.db);
+    const senders = confirmed.filter((id) => waiting.has(`municipality:${id}`)).map((id) => ({ kind: 'municipality' as const, id }));
+    return { counts, rows, applied: await applyKeptBundles(ctx, senders, 'Pacchetti conservati dei soci confermati') };
   },
   'peers.list': (ctx) => listPeers(ctx.db),
 } satisfies HandlerGroup;

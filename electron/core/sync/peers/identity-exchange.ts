@@ -1,5 +1,5 @@
 import type { Peer } from '../../../../shared/domain/bundles';
-import { IdentityFileError, readIdentityFile } from '../../format/container/identity-file';
+import { IdentityFileError, readIdentityFile, type IdentityJson } from '../../format/container/identity-file';
 import type { AppContext } from '../../platform/context';
 import { fingerprint } from '../../format/crypto/fingerprint';
 import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
@@ -21,14 +21,25 @@ import { findPeer, findPeerById, listPeerRecords, markPeerConfirmed, toPeer, ups
  *   part of format version 1, and silently un-confirming a member would stop its sync.
  */
 export function importIdentity(ctx: AppContext, bytes: Buffer): Peer {
-  const us = requireInstallation(ctx.db);
-  let identity;
+  return enrolIdentity(ctx, readPeerIdentity(bytes)).peer;
+}
+
+/** The identity file read and its signature checked (no database): a refusal in the catalogue's words. */
+export function readPeerIdentity(bytes: Buffer): IdentityJson {
   try {
-    identity = readIdentityFile(bytes);
+    return readIdentityFile(bytes);
   } catch (err) {
     if (err instanceof IdentityFileError) throw appError(err.key, {}, { params: { detail: err.detail } });
     throw err;
   }
+}
+
+/** `new`: stored as pending; `replaced`: new keys for a pending peer; `unchanged`: the same keys were here. */
+export type EnrolOutcome = 'new' | 'replaced' | 'unchanged';
+
+/** Stores an identity already read and verified (readPeerIdentity), with the rules above. */
+export function enrolIdentity(ctx: AppContext, identity: IdentityJson): { peer: Peer; outcome: EnrolOutcome } {
+  const us = requireInstallation(ctx.db);
   if (identity.kind === us.role) {
     throw us.role === 'hub'
       ? appError('identity.otherHub', { id: identity.id })
@@ -44,7 +55,7 @@ export function importIdentity(ctx: AppContext, bytes: Buffer): Peer {
   const fp = fingerprint(identity.signing_key, identity.age_recipient);
   const existing = findPeer(ctx.db, identity.kind, identity.id);
   const sameKeys = existing && existing.signingKey === identity.signing_key && existing.ageRecipient === identity.age_recipient;
-  if (existing && sameKeys) return toPeer(existing);
+  if (existing && sameKeys) return { peer: toPeer(existing), outcome: 'unchanged' };
   if (existing?.status === 'confirmed') {
     throw appError('identity.keysChanged', { name: existing.name, id: existing.id, fingerprint: existing.fingerprint });
   }
@@ -67,7 +78,7 @@ export function importIdentity(ctx: AppContext, bytes: Buffer): Peer {
     importedAt: ctx.clock.now(),
   });
   ctx.log.info('peer identity imported', { kind: identity.kind, id: identity.id, keyId });
-  return toPeer(findPeer(ctx.db, identity.kind, identity.id) as PeerRecord);
+  return { peer: toPeer(findPeer(ctx.db, identity.kind, identity.id) as PeerRecord), outcome: existing ? 'replaced' : 'new' };
 }
 
 /** Spaces and dashes between the groups do not count (shared/domain/fingerprint.ts). */

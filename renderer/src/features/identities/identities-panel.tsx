@@ -6,7 +6,8 @@ import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { Card } from '../../components/card';
-import { DataTable, type Column } from '../../components/data-table';
+import type { Column } from '../../components/data-table';
+import { PagedTable } from '../../components/paged-table';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { apiErrorMessage, messageText, type Message } from '../../i18n/messages';
 import type { PickedFile } from '../../platform/read-file';
@@ -102,7 +103,7 @@ export function IdentitiesPanel({ onChanged }: { onChanged?: () => void }) {
         </Alert>
       ) : null}
       {peers.data ? (
-        <DataTable caption={t('peers.caption')} columns={columns} rows={peers.data} rowKey={(p) => `${p.kind}:${p.id}`} empty={t('peers.empty')} />
+        <PagedTable caption={t('peers.caption')} columns={columns} rows={peers.data} rowKey={(p) => `${p.kind}:${p.id}`} empty={t('peers.empty')} />
       ) : null}
     </Card>
   );

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberOverview } from '../../../../shared/domain/hub-views';
 import { useApiQuery } from '../../app/use-api-query';
@@ -8,6 +9,7 @@ import { PageTitle } from '../../components/page-title';
 import { SubNav } from '../../components/sub-nav';
 import { apiErrorMessage } from '../../i18n/messages';
 import { IdentitiesPanel } from '../identities/identities-panel';
+import { BulkEnrolment } from '../identities/bulk-enrolment';
 import { HubTrainingView } from '../hub-views/hub-training-view';
 import { HubUsageView } from '../hub-views/hub-usage-view';
 import { HubProposalsView } from '../hub-views/hub-proposals-view';
@@ -38,6 +40,7 @@ export function MembersPage({ view = '' }: { view?: string }) {
     { path: '/members/identities', label: t('hubMembers.viewIdentities') },
   ];
   const current = ['usage', 'training', 'proposals', 'identities'].includes(path ?? '') ? `/members/${path}` : '/members';
+  const [bulkSteps, setBulkSteps] = useState(0);
   const reload = () => {
     members.reload();
     overview.reload();
@@ -71,7 +74,16 @@ export function MembersPage({ view = '' }: { view?: string }) {
           />
         </>
       ) : null}
-      {current === '/members/identities' ? <IdentitiesPanel onChanged={reload} /> : null}
+      {/* A new key after a bulk step: the panel reads the identities again (thousands changed at once). */}
+      {current === '/members/identities' ? <IdentitiesPanel key={bulkSteps} onChanged={reload} /> : null}
+      {current === '/members/identities' ? (
+        <BulkEnrolment
+          onChanged={() => {
+            reload();
+            setBulkSteps((n) => n + 1);
+          }}
+        />
+      ) : null}
       {current === '/members/usage' ? <HubUsageView member={memberParam} /> : null}
       {current === '/members/training' ? <HubTrainingView member={memberParam} /> : null}
       {current === '/members/proposals' ? <HubProposalsView member={memberParam} /> : null}
