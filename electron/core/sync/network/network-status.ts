@@ -5,9 +5,7 @@
 import type { NetworkSyncStatus, SyncMessage, SyncState, SyncTransfer } from '../../../../shared/domain/network-sync';
 import { isMessageKey, sentenceFor } from '../../../../shared/errors/catalogue';
 import type { AppContext } from '../../platform/context';
-import { readInstallation } from '../../platform/installation/installation-store';
-import { outboxHead } from '../outbox/outbox';
-import { listPeerRecords } from '../peers/peers-store';
+import { unacknowledgedEvents } from '../outbox/unacknowledged';
 import { countUnsent, readAgentRow } from './agent-store';
 import { effectiveMailbox, readSyncFolder } from './sync-config';
 
@@ -29,19 +27,6 @@ export function syncMessage(key: string, params: Record<string, string | number>
   return { key, params, it: sentenceFor(key, params, 'it'), en: sentenceFor(key, params, 'en') };
 }
 
-/** Our events the other side has not acknowledged: the hub sums over its confirmed members. */
-function eventsToSend(ctx: AppContext): number {
-  const us = readInstallation(ctx.db);
-  if (!us) return 0;
-  const head = outboxHead(ctx.db).seq;
-  const peers = listPeerRecords(ctx.db).filter((p) => p.status === 'confirmed' && p.kind !== us.role);
-  if (us.role === 'municipality') {
-    const hub = peers[0];
-    return hub ? Math.max(0, head - (hub.ackedSeq ?? 0)) : head;
-  }
-  return peers.reduce((sum, p) => sum + Math.max(0, head - (p.ackedSeq ?? 0)), 0);
-}
-
 export function networkStatus(ctx: AppContext, live: LiveState): NetworkSyncStatus {
   const mailbox = effectiveMailbox(ctx.db);
   const folder = readSyncFolder(ctx.db);
@@ -60,7 +45,7 @@ export function networkStatus(ctx: AppContext, live: LiveState): NetworkSyncStat
     lastAttemptAt: row.lastAttemptAt,
     nextAttemptAt: state === 'off' ? null : row.nextAttemptAt,
     lastError: row.lastError && state !== 'off' ? syncMessage(row.lastError.key, row.lastError.params) : null,
-    eventsToSend: eventsToSend(ctx),
+    eventsToSend: unacknowledgedEvents(ctx.db),
     bundlesToSend: countUnsent(ctx.db),
     bundlesToApply: ctx.db.prepare("SELECT count(DISTINCT file_sha256) FROM received_bundles WHERE outcome IN ('pending', 'kept')").pluck().get() as number,
     transfer: live.transfer,
