@@ -17,6 +17,18 @@ export interface LiveState {
   transfer: SyncTransfer | null;
 }
 
+let lastRevision = 0;
+
+/**
+ * The next status revision of this process. Seeded by the wall clock so that a backend started
+ * again (the browser shell's, with its page still open) says revisions above its predecessor's;
+ * one more than the last when the clock stands still or goes back.
+ */
+export function nextStatusRevision(): number {
+  lastRevision = Math.max(lastRevision + 1, Date.now());
+  return lastRevision;
+}
+
 /** A time of day in Italy, as the clerk reads it on the wall clock ("10:42"). */
 export function wallClockTime(iso: string): string {
   return new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
@@ -37,6 +49,7 @@ export function networkStatus(ctx: AppContext, live: LiveState): NetworkSyncStat
   else if (row.consecutiveFailures > 0) state = OFFLINE_REASONS.has(row.lastError?.reason ?? '') ? 'offline' : 'error';
   else state = 'idle';
   return {
+    revision: nextStatusRevision(),
     mailbox: mailbox.url,
     folder,
     mailboxFromHub: mailbox.fromHub,

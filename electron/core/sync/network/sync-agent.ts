@@ -18,7 +18,7 @@ import { outboxHead } from '../outbox/outbox';
 import { readAgentRow, recordAttempt, recordFailure, recordNextAttempt, recordSuccess } from './agent-store';
 import { CourierError } from './courier';
 import { chooseCourier, type CourierChoice, type MailboxCourierMaker } from './courier-factory';
-import { networkStatus, wallClockTime } from './network-status';
+import { networkStatus, nextStatusRevision, wallClockTime } from './network-status';
 import { runSyncRound, type RoundReport } from './sync-round';
 
 export const START_DELAY_MS = 5_000;
@@ -224,6 +224,7 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
 
   function networkStatusClosed(): NetworkSyncStatus {
     return {
+      revision: nextStatusRevision(),
       mailbox: null,
       folder: null,
       mailboxFromHub: false,
