@@ -9,7 +9,7 @@ export interface HomeSummary {
   trainingHoursMilli: number;
   participations: number;
   proposals: { draft: number; submitted: number; withdrawn: number };
-  /** Events after the last seq the consortium acknowledged (its bundles' ack, or `hub_ack_seq`). */
+  /** Events after the last seq the consortium acknowledged (its bundles' ack, or `hub_ack_seq`): core/sync/outbox/unacknowledged.ts, as `sync.status` waiting and `sync.network` eventsToSend. */
   unsentEvents: number;
   /** When a bundle for the consortium was last exported; null before the first. */
   lastExportAt: string | null;

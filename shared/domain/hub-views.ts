@@ -160,7 +160,7 @@ export interface SyncStatus {
   /** What the hub acknowledged of our stream (null: no acknowledgement yet). */
   ackedByHub: number | null;
   ackedAt: string | null;
-  /** Our events the hub has not acknowledged. */
+  /** Our events the other side has not acknowledged (on the hub: summed over its confirmed members), as `sync.network` eventsToSend. */
   waiting: number;
   /** Bundles received but not applied yet (a gap, or the hub's identity not confirmed). */
   pendingBundles: number;

@@ -44,6 +44,12 @@ export interface SyncTransfer {
 }
 
 export interface NetworkSyncStatus {
+  /**
+   * Grows with every status the core says, answer or push (not a time: only compared). Answers
+   * and pushes travel apart (the browser shell's pushes on their own stream), so either may
+   * arrive late: the window keeps the status of the highest revision, whichever came last.
+   */
+  revision: number;
   mailbox: string | null;
   folder: string | null;
   /** The mailbox address came from the hub's announcement, not typed here. */

@@ -89,6 +89,11 @@ export const bundleMessages = {
     'La versione di {name} non è stata accettata e nulla è cambiato: {why}',
     'The version of {name} was not accepted and nothing changed: {whyEn}',
   ),
+  'bundle.verifierStopped': outcome(
+    'E_INTERNAL',
+    'La verifica dei pacchetti si è interrotta (il processo che li controlla si è chiuso): nessun dato è stato importato e nulla è andato perso. Riprovare l’importazione; se succede ancora, riavviare CST Desk.',
+    'Checking the bundles stopped (the process that checks them closed): no data was imported and nothing was lost. Try the import again; if it happens again, restart CST Desk.',
+  ),
   'bundle.forkNotApplicable': outcome('E_FORK', 'il pacchetto non si applica ({outcome}).', 'the bundle cannot be applied ({outcome}).'),
   'bundleImport.notApplied': outcome('E_FORMAT', '{bad} file su {total} non applicati.', '{bad} of {total} files not applied.'),
 } as const satisfies Record<string, ErrorEntry>;

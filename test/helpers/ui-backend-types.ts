@@ -33,6 +33,7 @@ export interface UiBackend extends WindowApi {
   /**
    * A push from the core's own `emit`, as its sync agent sends it: only for a state this core
    * cannot reach on a loopback test machine (a transfer half-way, a refusal by a real server).
+   * A `sync.network` status of revision 0 gets the next revision, as the agent's own would.
    */
   emit<E extends PushEventName>(event: E, payload: PushEvents[E]): void;
 }

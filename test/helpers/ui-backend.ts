@@ -9,6 +9,8 @@ import type { MethodName } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/errors';
 import { cpSync } from 'node:fs';
 import { vi } from 'vitest';
+import { nextStatusRevision } from '../../electron/core/sync/network/network-status';
+import type { NetworkSyncStatus } from '../../shared/domain/network-sync';
 import { takeBackup } from '../sync/recovery-helpers';
 import { openTestBackend, type TestBackend } from './backend';
 import { tempDir } from './temp-dir';
@@ -92,7 +94,10 @@ export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiB
       overrides.set(method, answer as unknown as Answer<MethodName>);
     },
     emit(event, payload) {
-      t.backend.ctx.emit(event, payload);
+      // Stamped as the agent stamps what it says (network-status.ts), unless the test gave a
+      // revision of its own (a late push, older than what the page holds).
+      const stamped = event === 'sync.network' && (payload as NetworkSyncStatus).revision === 0 ? { ...payload, revision: nextStatusRevision() } : payload;
+      t.backend.ctx.emit(event, stamped);
     },
   };
   cores.set(ui, t);

@@ -138,6 +138,28 @@ describe('sync agent schedule', () => {
     expect((await agent.runNow()).ok).toBe(true);
   }, 60_000);
 
+  it('a retry scheduled while offline is cancelled by a successful «Sincronizza ora»: the normal interval follows', async () => {
+    const { town, agent, t, clock } = await townWithAgent(() => 0.5);
+    await town.must('sync.configure', { folder: folderOf(town) }); // not created yet: offline
+    agent.start();
+    clock.advance(t.delay());
+    t.fire();
+    const failed = await agent.runNow(); // joins the round the timer started
+    expect(failed.status.state).toBe('offline');
+    const retry = t.delay();
+    expect(retry).toBeLessThan(INTERVAL_MS);
+
+    // The share comes back and the clerk presses «Sincronizza ora» before the retry is due.
+    mkdirSync(folderOf(town), { recursive: true });
+    clock.advance(retry / 2);
+    const ok = (await agent.runNow()).status;
+    expect(ok).toMatchObject({ state: 'idle', lastError: null, lastSuccessAt: clock.now() });
+    // One timer, the interval's: the stale retry is gone, and the status says the normal next run.
+    expect(t.delay()).toBe(INTERVAL_MS);
+    expect(ok.nextAttemptAt).toBe(new Date(clock.ms() + INTERVAL_MS).toISOString());
+    expect(agent.status().nextAttemptAt).toBe(ok.nextAttemptAt);
+  }, 60_000);
+
   it('never two rounds at once: sync.now joins the running round', async () => {
     const { town, agent } = await townWithAgent(() => 0.5);
     mkdirSync(folderOf(town), { recursive: true });

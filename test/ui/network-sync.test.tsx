@@ -27,6 +27,7 @@ const MAILBOX = 'http://127.0.0.1:9';
 
 function status(over: Partial<NetworkSyncStatus> = {}): NetworkSyncStatus {
   return {
+    revision: 0, // the next one, when pushed (api.emit)
     mailbox: MAILBOX,
     folder: null,
     mailboxFromHub: false,
@@ -237,6 +238,44 @@ describe('Settings › Sincronizzazione di rete', () => {
     } finally {
       delete window.cstApi;
     }
+  });
+
+  it('answers and pushes in any order: the newest revision stays, whichever arrives last', async () => {
+    window.history.replaceState(null, '', '/#/settings');
+    const api = await openUiBackend({ as: 'municipality', locale: 'it' });
+    await api.must('sync.configure', { mailbox: MAILBOX });
+    // The page's first answer is the core's real one, computed when asked, delivered late.
+    let release = () => {};
+    const late = new Promise<void>((resolve) => (release = resolve));
+    const answers: NetworkSyncStatus[] = [];
+    api.override('sync.network', async () => {
+      const answer = await api.must('sync.network', {});
+      answers.push(answer);
+      await late;
+      return { ok: true, value: answer };
+    });
+    renderApp(api, 'it');
+    await screen.findByRole('heading', { level: 1 });
+    await waitFor(() => expect(answers).toHaveLength(1));
+
+    // A push said after the answer was computed, arriving before it: it stays.
+    await push(api, status({ state: 'offline', lastError: OFFLINE_ERROR, nextAttemptAt: '2026-11-26T09:42:00.000Z' }));
+    expect(await within(section()).findByText('Il server del consorzio non risponde.')).toBeTruthy();
+    await act(async () => {
+      release();
+      await late;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(useSyncStore.getState().status?.state).toBe('offline');
+    expect(indicator()?.textContent).toBe('Non in linea: nuovo tentativo alle 10:42');
+
+    // A push said before the answer (the round's start) that comes late, on its own way: ignored.
+    await push(api, status({ state: 'syncing', revision: answers[0]!.revision - 1 }));
+    expect(useSyncStore.getState().status?.state).toBe('offline');
+    expect(indicator()?.textContent).toBe('Non in linea: nuovo tentativo alle 10:42');
+    // A newer one is taken, as always.
+    await push(api, status({ state: 'syncing' }));
+    expect(indicator()?.textContent).toBe('Sincronizzazione in corso…');
   });
 
   it('the indicator leads to the section: its heading takes focus, from another page', async () => {

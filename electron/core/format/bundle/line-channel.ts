@@ -13,6 +13,7 @@
  * consumer waits (Atomics.wait, with a stall timeout) while its next slot is empty.
  */
 
+import { appError } from '../../platform/errors';
 import type { ChainHasher } from './chain-hash';
 import type { EventEnvelope } from './line-check';
 import { usageFiguresOf, type PreRead } from './pre-read';
@@ -27,7 +28,14 @@ export const SLOTS = 4;
  * import's peak RSS (VmHWM) reached 270–325 MB with 5 MiB frames.
  */
 export const LINES_FRAME_BYTES = 256 * 1024;
-const HEADER_INTS = 4; // per slot: state, type, length, (unused)
+export const HEADER_INTS = 4; // per slot: state, type, length, (slot 0 only) the abort flag
+/**
+ * Where a channel's abort flag is: the 4th int of slot 0's header (the others' are unused).
+ * verifier.ts's supervisor sets it when the worker died, from a thread whose event loop is free
+ * while the writer thread waits here; the reader throws once it finds its next slot empty (the
+ * frames written before still count).
+ */
+export const ABORT_INDEX = 3;
 const EMPTY = 0;
 const FULL = 1;
 
@@ -148,6 +156,7 @@ export class ChannelReader {
     const i = this.slot;
     const started = Date.now();
     while (Atomics.load(this.ctrl, i * HEADER_INTS) !== FULL) {
+      if (Atomics.load(this.ctrl, ABORT_INDEX) !== 0) throw appError('bundle.verifierStopped');
       Atomics.wait(this.ctrl, i * HEADER_INTS, EMPTY, 100);
       if (Date.now() - started > this.stallMs) throw new Error('bundle verification worker stalled (no data for 2 minutes)');
     }

@@ -5,6 +5,7 @@ import type { UnitCode } from '../../../../shared/records/catalogue';
 import type { AppContext } from '../../platform/context';
 import { operatorName, requireMunicipality } from '../../sync/records/record-events';
 import { stmt } from '../../platform/store/statements';
+import { unacknowledgedEvents } from '../../sync/outbox/unacknowledged';
 import { readShareNames, writeSetting } from '../staff/share-names';
 import { reputAllStaff } from '../staff/staff-service';
 import { listProposals } from '../proposals/proposals-service';
@@ -28,16 +29,6 @@ export function updateSettings(ctx: AppContext, input: ParsedInput<'settings.upd
   })();
 }
 
-/**
- * The seq up to which the consortium acknowledged our stream: the hub peer's acknowledgement
- * kept by the bundles (issue 4), or the `hub_ack_seq` setting, whichever is further.
- */
-export function hubAckSeq(ctx: AppContext): number {
-  const setting = Number(stmt(ctx.db, "SELECT value FROM settings WHERE key = 'hub_ack_seq'").pluck().get() ?? 0);
-  const peer = (stmt(ctx.db, "SELECT max(acked_seq) FROM peers WHERE kind = 'hub'").pluck().get() as number | null) ?? 0;
-  return Math.max(Number.isSafeInteger(setting) && setting >= 0 ? setting : 0, peer);
-}
-
 /** When this installation last exported a bundle for the consortium (null before the first). */
 function lastExportAt(ctx: AppContext): string | null {
   return (stmt(ctx.db, "SELECT max(created_at) FROM bundle_exports WHERE recipient_kind = 'hub'").pluck().get() as string | null) ?? null;
@@ -59,9 +50,6 @@ export function homeSummary(ctx: AppContext): HomeSummary {
   // withdrawal that came after the consortium's decision leaves the proposal with the decision.
   const proposals = { draft: 0, submitted: 0, withdrawn: 0 };
   for (const p of listProposals(ctx, {})) proposals[p.state.stage === 'draft' ? 'draft' : p.state.stage === 'withdrawn' ? 'withdrawn' : 'submitted']++;
-  // seq runs 1, 2, 3… without gaps, so the count after the acknowledged seq is a subtraction.
-  const head = (stmt(ctx.db, 'SELECT max(seq) FROM outbox').pluck().get() as number | null) ?? 0;
-  const unsent = Math.max(0, head - hubAckSeq(ctx));
   return {
     month,
     usage: usage.map((u) => ({ service: u.service, unit: u.unit, entries: u.entries, quantityMilli: u.quantity_milli, quantity: formatMilli(u.quantity_milli) })),
@@ -69,7 +57,7 @@ export function homeSummary(ctx: AppContext): HomeSummary {
     trainingHoursMilli: training.h,
     participations: training.n,
     proposals,
-    unsentEvents: unsent,
+    unsentEvents: unacknowledgedEvents(ctx.db),
     lastExportAt: lastExportAt(ctx),
   };
 }

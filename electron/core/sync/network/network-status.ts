@@ -5,9 +5,7 @@
 import type { NetworkSyncStatus, SyncMessage, SyncState, SyncTransfer } from '../../../../shared/domain/network-sync';
 import { isMessageKey, sentenceFor } from '../../../../shared/errors/catalogue';
 import type { AppContext } from '../../platform/context';
-import { readInstallation } from '../../platform/installation/installation-store';
-import { outboxHead } from '../outbox/outbox';
-import { listPeerRecords } from '../peers/peers-store';
+import { unacknowledgedEvents } from '../outbox/unacknowledged';
 import { countUnsent, readAgentRow } from './agent-store';
 import { effectiveMailbox, readSyncFolder } from './sync-config';
 
@@ -17,6 +15,18 @@ const OFFLINE_REASONS = new Set(['offline', 'server', 'quota']);
 export interface LiveState {
   running: boolean;
   transfer: SyncTransfer | null;
+}
+
+let lastRevision = 0;
+
+/**
+ * The next status revision of this process. Seeded by the wall clock so that a backend started
+ * again (the browser shell's, with its page still open) says revisions above its predecessor's;
+ * one more than the last when the clock stands still or goes back.
+ */
+export function nextStatusRevision(): number {
+  lastRevision = Math.max(lastRevision + 1, Date.now());
+  return lastRevision;
 }
 
 /** A time of day in Italy, as the clerk reads it on the wall clock ("10:42"). */
@@ -29,19 +39,6 @@ export function syncMessage(key: string, params: Record<string, string | number>
   return { key, params, it: sentenceFor(key, params, 'it'), en: sentenceFor(key, params, 'en') };
 }
 
-/** Our events the other side has not acknowledged: the hub sums over its confirmed members. */
-function eventsToSend(ctx: AppContext): number {
-  const us = readInstallation(ctx.db);
-  if (!us) return 0;
-  const head = outboxHead(ctx.db).seq;
-  const peers = listPeerRecords(ctx.db).filter((p) => p.status === 'confirmed' && p.kind !== us.role);
-  if (us.role === 'municipality') {
-    const hub = peers[0];
-    return hub ? Math.max(0, head - (hub.ackedSeq ?? 0)) : head;
-  }
-  return peers.reduce((sum, p) => sum + Math.max(0, head - (p.ackedSeq ?? 0)), 0);
-}
-
 export function networkStatus(ctx: AppContext, live: LiveState): NetworkSyncStatus {
   const mailbox = effectiveMailbox(ctx.db);
   const folder = readSyncFolder(ctx.db);
@@ -52,6 +49,7 @@ export function networkStatus(ctx: AppContext, live: LiveState): NetworkSyncStat
   else if (row.consecutiveFailures > 0) state = OFFLINE_REASONS.has(row.lastError?.reason ?? '') ? 'offline' : 'error';
   else state = 'idle';
   return {
+    revision: nextStatusRevision(),
     mailbox: mailbox.url,
     folder,
     mailboxFromHub: mailbox.fromHub,
@@ -60,7 +58,7 @@ export function networkStatus(ctx: AppContext, live: LiveState): NetworkSyncStat
     lastAttemptAt: row.lastAttemptAt,
     nextAttemptAt: state === 'off' ? null : row.nextAttemptAt,
     lastError: row.lastError && state !== 'off' ? syncMessage(row.lastError.key, row.lastError.params) : null,
-    eventsToSend: eventsToSend(ctx),
+    eventsToSend: unacknowledgedEvents(ctx.db),
     bundlesToSend: countUnsent(ctx.db),
     bundlesToApply: ctx.db.prepare("SELECT count(DISTINCT file_sha256) FROM received_bundles WHERE outcome IN ('pending', 'kept')").pluck().get() as number,
     transfer: live.transfer,

@@ -18,7 +18,7 @@ import { outboxHead } from '../outbox/outbox';
 import { readAgentRow, recordAttempt, recordFailure, recordNextAttempt, recordSuccess } from './agent-store';
 import { CourierError } from './courier';
 import { chooseCourier, type CourierChoice, type MailboxCourierMaker } from './courier-factory';
-import { networkStatus, wallClockTime } from './network-status';
+import { networkStatus, nextStatusRevision, wallClockTime } from './network-status';
 import { runSyncRound, type RoundReport } from './sync-round';
 
 export const START_DELAY_MS = 5_000;
@@ -127,6 +127,8 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
   const interval = options.intervalMs ?? INTERVAL_MS;
   let timer: unknown = null;
   let timerAt = Infinity;
+  /** The pending timer is a retry after a failure (a success makes it stale). */
+  let timerIsRetry = false;
   let running: Promise<RoundOutcome> | null = null;
   let busy = false;
   let transfer: SyncTransfer | null = null;
@@ -153,16 +155,25 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
     return `${outboxHead(ctx.db).seq}:${reception ?? 0}:${confirmed}`;
   }
 
+  function clearTimer(): void {
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = null;
+    timerAt = Infinity;
+    timerIsRetry = false;
+  }
+
   /** Runs a round at `delayMs` from now, unless one is already due sooner. */
-  function scheduleIn(delayMs: number): void {
+  function scheduleIn(delayMs: number, retry = false): void {
     if (closed || options.schedule === false) return;
     const at = nowMs() + delayMs;
     if (timer !== null && timerAt <= at) return;
-    if (timer !== null) timers.clearTimeout(timer);
+    clearTimer();
     timerAt = at;
+    timerIsRetry = retry;
     timer = timers.setTimeout(() => {
       timer = null;
       timerAt = Infinity;
+      timerIsRetry = false;
       void runRound();
     }, delayMs);
   }
@@ -190,6 +201,9 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
       const end = ctx.clock.now();
       recordSuccess(ctx.db, end, { at: end, sent: report.sent, received: report.received, applied: report.applied }, addMs(end, interval));
       seen = changeMark();
+      // A retry drawn while offline is stale once a round (a «Sincronizza ora») succeeded: left
+      // alone it would run a needless round early, and hide the interval the status announces.
+      if (timerIsRetry) clearTimer();
       scheduleIn(interval);
       return { ok: true, report };
     } catch (err) {
@@ -203,13 +217,14 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
       else ctx.log.warn('sync round failed', { reason: failure.reason, key: failure.key });
       recordFailure(ctx.db, failure, nextAt);
       seen = changeMark();
-      scheduleIn(delay);
+      scheduleIn(delay, true);
       return { ok: false, report: null };
     }
   }
 
   function networkStatusClosed(): NetworkSyncStatus {
     return {
+      revision: nextStatusRevision(),
       mailbox: null,
       folder: null,
       mailboxFromHub: false,
@@ -263,18 +278,14 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
       if (closed) return;
       // A new address is worth trying at once, whatever the backoff said.
       recordNextAttempt(ctx.db, null);
-      if (timer !== null) timers.clearTimeout(timer);
-      timer = null;
-      timerAt = Infinity;
+      clearTimer();
       scheduleIn(changeDelay);
       push();
     },
     status,
     close() {
       closed = true;
-      if (timer !== null) timers.clearTimeout(timer);
-      timer = null;
-      timerAt = Infinity;
+      clearTimer();
     },
   };
 }

@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../../../shared/domain/hub-views';
 import type { AppContext } from '../../platform/context';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { outboxHead } from '../outbox/outbox';
+import { unacknowledgedEvents } from '../outbox/unacknowledged';
 import { listPeerRecords } from '../peers/peers-store';
 import { stmt } from '../../platform/store/statements';
 import { receivedEventAt } from '../inbox/event-at';
@@ -34,7 +35,7 @@ export function syncStatus(ctx: AppContext): SyncStatus {
     ourLastAt,
     ackedByHub: hub?.ackedSeq ?? null,
     ackedAt: hub ? ((stmt(ctx.db, 'SELECT acked_at FROM peers WHERE peer_no = ?').pluck().get(hub.peerNo) as string | null) ?? null) : null,
-    waiting: head.seq - (hub?.ackedSeq ?? 0),
+    waiting: unacknowledgedEvents(ctx.db),
     pendingBundles,
     lastExportAt,
     ackProblem: hub?.ackProblem ?? null,

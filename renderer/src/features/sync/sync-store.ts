@@ -5,7 +5,7 @@ import { useReceivedData } from '../../app/received-data';
 interface SyncStoreState {
   /** The sync agent's status as last heard (an answer or a push); null before the first. */
   status: NetworkSyncStatus | null;
-  /** A new status: kept, and the screens read again if its round applied something new. */
+  /** A status heard: kept unless older than the one held (a lower revision), and the screens read again if its round applied something new. */
   update: (status: NetworkSyncStatus) => void;
   /** "Sincronizza ora" pressed and not yet answered. */
   syncingNow: boolean;
@@ -29,7 +29,10 @@ export const useSyncStore = create<SyncStoreState>()((set, get) => ({
   status: null,
   syncingNow: false,
   update: (status) => {
-    const news = appliedSomethingNew(get().status, status);
+    const held = get().status;
+    // Answers and pushes arrive in any order: an older status never replaces a newer one.
+    if (held && status.revision < held.revision) return;
+    const news = appliedSomethingNew(held, status);
     set({ status });
     if (news) useReceivedData.getState().received();
   },

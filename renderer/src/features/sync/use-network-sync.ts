@@ -12,14 +12,10 @@ export function useNetworkSync(): void {
   const update = useSyncStore((s) => s.update);
   useEffect(() => {
     let cancelled = false;
-    let pushed = false;
-    const stop = api.subscribe('sync.network', (status) => {
-      pushed = true;
-      update(status);
-    });
+    const stop = api.subscribe('sync.network', update);
     void api.call('sync.network', {}).then((r) => {
-      // A push that arrived meanwhile is newer than this answer.
-      if (!cancelled && r.ok && !pushed) update(r.value);
+      // A push may have come meanwhile, newer or older than this answer: the store keeps the newest revision.
+      if (!cancelled && r.ok) update(r.value);
     });
     return () => {
       cancelled = true;
