@@ -5,6 +5,7 @@ import { fill, type ErrorEntry, type Holes, type Language, type ParamValue } fro
 import { governanceMessages } from './governance-messages';
 import { hubMessages } from './hub-messages';
 import { mailboxMessages } from './mailbox-messages';
+import { federationMessages } from './federation-messages';
 import { meetingMessages } from './meeting-messages';
 import { municipalityMessages } from './municipality-messages';
 import { platformMessages } from './platform-messages';
@@ -32,6 +33,7 @@ export const ERROR_MESSAGES = {
   ...ruleMessages,
   ...bundleMessages,
   ...mailboxMessages,
+  ...federationMessages,
 } as const satisfies Record<string, ErrorEntry>;
 
 type Catalogue = typeof ERROR_MESSAGES;
