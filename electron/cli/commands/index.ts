@@ -15,6 +15,7 @@ import { logVerifyCommand } from './log';
 import { mailboxInitCommand, mailboxServeCommand } from './mailbox';
 import { recoveryApplyCommand, recoveryExportCommand, recoveryStatusCommand } from './recovery';
 import { exportCommand, importCommand } from './records-csv';
+import { FEDERATION_COMMANDS } from './federation';
 
 /** Every `cst` command, in the order `cst --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -56,4 +57,5 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   mailboxInitCommand,
   mailboxServeCommand,
+  ...FEDERATION_COMMANDS,
 ];
