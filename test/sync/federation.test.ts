@@ -202,4 +202,41 @@ describe('federation: two provinces and a region', () => {
     const memberFiles = new Set(towns.flatMap((town) => db(town.t).prepare('SELECT file_sha256 FROM bundle_exports').pluck().all() as string[]));
     for (const sha of regionFiles) expect(memberFiles.has(sha)).toBe(true);
   });
+
+  it('the sync agent sends a member’s whole stream for the region once it learns of it, with nothing new to say', { timeout: 60_000 }, async () => {
+    const folder = tempDir();
+    const region = await openRegion();
+    const pu = await openProvince('CST-PU', 'PU');
+    const urbino = await openMember(pu, '041067');
+    for (const t of [pu, urbino]) await t.must('sync.configure', { folder });
+    await urbino.must('usage.record', { service: 'PEC', date: '2026-10-05', quantity: '3' });
+    // Until each side acknowledged the other's acknowledgement: then a round has nothing to send.
+    for (let i = 0; i < 3; i++) {
+      await urbino.must('sync.now', {});
+      await pu.must('sync.now', {});
+    }
+    const db = urbino.backend.ctx.db;
+    const spooled = () => db.prepare('SELECT COUNT(*) FROM sync_outgoing').pluck().get() as number;
+    const before = spooled();
+    await urbino.must('sync.now', {});
+    expect(spooled()).toBe(before);
+
+    await linkProvince(region, pu);
+    await pu.must('sync.now', {}); // the regional_hub record goes out
+    await urbino.must('sync.now', {}); // applied
+    await urbino.must('sync.now', {}); // the acknowledgement is due: the stream goes again, for the region too
+    expect(spooled()).toBe(before + 1);
+    const last = db.prepare('SELECT first_seq, last_seq FROM sync_outgoing ORDER BY rowid DESC LIMIT 1').get() as { first_seq: number; last_seq: number };
+    expect(last.first_seq).toBe(1);
+    expect(readRegionalRecipient(db)!.coveredSeq).toBe(last.last_seq);
+    await pu.must('sync.now', {});
+    const fwd = tempDir();
+    expect((await pu.must('federation.forward', { dir: fwd })).files).toBe(1);
+    const r = await region.must('federation.import', { dir: fwd });
+    expect(r.results.map((x) => x.outcome)).toEqual(['applied']);
+    expect(findPeer(region.backend.ctx.db, 'municipality', '041067')!.appliedSeq).toBe(outboxEvents(urbino).length);
+    // Covered: the next round has nothing to send again.
+    await urbino.must('sync.now', {});
+    expect(spooled()).toBe(before + 1);
+  });
 });
