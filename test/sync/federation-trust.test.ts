@@ -15,6 +15,8 @@ import { writeZip } from '../../electron/core/format/container/zip-writer';
 import { loadInstallationKeys } from '../../electron/core/sync/identity/keys';
 import { findPeer } from '../../electron/core/sync/peers/peers-store';
 import { tempDir } from '../helpers/temp-dir';
+import { ITALIAN_WORDS } from '../helpers/italian-words';
+import { apiErrorText } from '../../shared/errors/catalogue';
 import type { TestBackend } from '../helpers/backend';
 import { townToHub } from './hub-helpers';
 import { linkProvince, openMember, openProvince, openRegion, replyTo } from './federation-helpers';
@@ -189,5 +191,40 @@ describe('federation: what a provincial hub cannot do', () => {
     expect(JSON.parse(openZip(plain[0]!, ANY_ENTRY).readEntry('manifest.json').toString('utf8')).recipient).toEqual({ kind: 'hub', id: 'CST-PU' });
     const [res] = await hub.must('bundle.import', { files: [{ path: exp!.path }] });
     expect(res!.outcome).toBe('applied');
+  });
+
+  it('refusals come from the catalogue, in Italian and English, and change nothing', { timeout: 60_000 }, async () => {
+    const region = await openRegion();
+    const pu = await openProvince('CST-PU', 'PU');
+    const town = await openMember(pu, '041067');
+    const townId = await town.must('identity.export', {});
+    const cases: [TestBackend, string, unknown, string][] = [
+      [pu, 'federation.regional.import', { contentBase64: townId.contentBase64 }, 'federation.notAHub'],
+      [pu, 'federation.regional.confirm', { fingerprint: '1' }, 'federation.noRegional'],
+      [pu, 'federation.forward', { dir: tempDir() }, 'federation.noRegional'],
+      [region, 'federation.import', { dir: tempDir() }, 'federation.rosterMissing'],
+      [region, 'federation.roster', { province: 'CST-XX' }, 'federation.provinceUnknown'],
+      [town, 'federation.province.import', { contentBase64: townId.contentBase64 }, 'federation.hubOnly'],
+    ];
+    for (const [t, method, input, key] of cases) {
+      const r = await t.call(method as never, input as never);
+      expect(r.ok, method).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.key, method).toBe(key);
+      expect(apiErrorText(r.error, 'en')).not.toMatch(ITALIAN_WORDS);
+      expect(`${r.error.message} ${apiErrorText(r.error, 'en')}`).not.toMatch(/\{[A-Za-z]+\}/);
+    }
+    // A province whose identity is pending: its folder is refused whole, naming it.
+    const provinceId = await pu.must('identity.export', {});
+    await region.must('federation.province.import', { contentBase64: provinceId.contentBase64 });
+    const regionId = await region.must('identity.export', {});
+    const reg = await pu.must('federation.regional.import', { contentBase64: regionId.contentBase64 });
+    await pu.must('federation.regional.confirm', { fingerprint: reg.fingerprint });
+    const dir = tempDir();
+    await pu.must('federation.forward', { dir });
+    const r = await region.call('federation.import', { dir });
+    expect(!r.ok && r.error.key).toBe('federation.provinceNotConfirmed');
+    expect(!r.ok && r.error.message).toMatch(/Consorzio PU \(CST-PU\)/);
+    expect((await region.must('federation.provinces', {}))[0]).toMatchObject({ status: 'pending', rosterSerial: 0, members: 0 });
   });
 });
