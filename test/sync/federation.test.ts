@@ -192,6 +192,12 @@ describe('federation: two provinces and a region', () => {
     const urbinoPeer = (await pu.must('peers.list', {})).find((p) => p.id === '041067')!;
     expect(roster.find((m) => m.istat === '041067')).toMatchObject({ vouched: true, fingerprint: urbinoPeer.fingerprint, keyId: urbinoPeer.keyId });
 
+    // The region never sends anything to the municipalities it holds copies of: not a bundle,
+    // not a place on its mailbox roster, not events it counts as waiting for them.
+    const regionExport = await region.call('bundle.export', { dir: tempDir(), for: '041067' });
+    expect(!regionExport.ok && regionExport.error.key).toBe('export.noIdentityFor');
+    expect((await region.must('sync.network', {})).eventsToSend).toBe(0);
+
     // The region keeps read-only copies: it never wrote a municipality's record, and the members'
     // acks (of their province's stream) were not taken as acks of the region's.
     const hubKinds = new Set(HUB_RECORD_KINDS.map((k) => k.kind));

@@ -22,11 +22,12 @@ import { loadInstallationKeys } from '../identity/keys';
 import { requireInstallation, type InstallationRecord } from '../../platform/installation/installation-store';
 import { GENESIS_HASH } from '../../format/bundle/chain';
 import { outboxHead } from '../outbox/outbox';
-import { findPeer, listPeerRecords, type PeerRecord } from '../peers/peers-store';
+import { listPeerRecords, type PeerRecord } from '../peers/peers-store';
 import { bundleTrustedComment, EVENTS_ENTRY, MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../format/bundle/limits';
 import { manifestBytes, type Manifest, type ManifestFile } from '../../format/bundle/manifest';
 import { verifyBundle } from '../../format/bundle/verify';
 import { rangeBundleName, townBundleNames } from './bundle-file-names';
+import { exchangePeers } from '../peers/vouched-senders';
 import { markRegionalCovered, readRegionalRecipient } from '../peers/regional-recipient';
 
 export interface ExportRequest {
@@ -78,13 +79,14 @@ function chooseRecipients(ctx: AppContext, us: InstallationRecord, req: ExportRe
   if (req.allMembers) {
     if (us.role !== 'hub') throw appError('export.allMembersHubOnly', {}, { field: 'allMembers' });
     if (!req.dir) throw appError('export.allMembersNeedDir', {}, { field: 'dir' });
-    const members = listPeerRecords(ctx.db).filter((p) => p.kind === 'municipality' && p.status === 'confirmed');
+    const members = exchangePeers(ctx.db).filter((p) => p.kind === 'municipality' && p.status === 'confirmed');
     if (members.length === 0) throw appError('export.noConfirmedMember');
     return members;
   }
   let peer: PeerRecord | null;
   if (req.for) {
-    peer = findPeer(ctx.db, other, req.for.trim());
+    const id = req.for.trim();
+    peer = exchangePeers(ctx.db).find((p) => p.kind === other && p.id === id) ?? null;
     if (!peer) throw appError('export.noIdentityFor', { id: req.for }, { field: 'for' });
   } else {
     if (us.role === 'hub') throw appError('export.hubNeedsRecipient', {}, { field: 'for' });

@@ -7,7 +7,7 @@ import { isMessageKey, sentenceFor } from '../../../../shared/errors/catalogue';
 import type { AppContext } from '../../platform/context';
 import { readInstallation } from '../../platform/installation/installation-store';
 import { outboxHead } from '../outbox/outbox';
-import { listPeerRecords } from '../peers/peers-store';
+import { exchangePeers } from '../peers/vouched-senders';
 import { countUnsent, readAgentRow } from './agent-store';
 import { effectiveMailbox, readSyncFolder } from './sync-config';
 
@@ -34,7 +34,7 @@ function eventsToSend(ctx: AppContext): number {
   const us = readInstallation(ctx.db);
   if (!us) return 0;
   const head = outboxHead(ctx.db).seq;
-  const peers = listPeerRecords(ctx.db).filter((p) => p.status === 'confirmed' && p.kind !== us.role);
+  const peers = exchangePeers(ctx.db).filter((p) => p.status === 'confirmed' && p.kind !== us.role);
   if (us.role === 'municipality') {
     const hub = peers[0];
     return hub ? Math.max(0, head - (hub.ackedSeq ?? 0)) : head;

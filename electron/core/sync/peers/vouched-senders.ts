@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { SenderKey } from '../../format/bundle/verify';
-import { confirmedPeers } from './peers-store';
+import { confirmedPeers, listPeerRecords, type PeerRecord } from './peers-store';
 
 export interface SenderSnapshot {
   senders: SenderKey[];
@@ -30,4 +30,15 @@ export function senderSnapshot(db: Database.Database): SenderSnapshot {
     senders.push({ kind: p.kind, id: p.id, keyId: p.keyId, signingKey: p.signingKey, ...(f ? { via: f.province } : {}) });
   }
   return { senders, relays };
+}
+
+/**
+ * The peers this installation exchanges bundles with: all of them, except, on a regional hub,
+ * the municipalities its provinces vouch for. Their data is a read-only copy that reached it
+ * through their province; it never sends them anything, nor names them on its mailbox roster.
+ */
+export function exchangePeers(db: Database.Database): PeerRecord[] {
+  const federated = new Set(db.prepare('SELECT istat FROM federation_members').pluck().all() as string[]);
+  const all = listPeerRecords(db);
+  return federated.size === 0 ? all : all.filter((p) => !(p.kind === 'municipality' && federated.has(p.id)));
 }
