@@ -10,15 +10,16 @@ import { recordMethods } from './contract/records';
 import { recoveryMethods } from './contract/recovery';
 import { reportMethods } from './contract/reports';
 import { syncMethods } from './contract/sync';
+import { federationMethods } from './contract/federation';
 
 /**
  * Every backend method, declared once: name (`domain.verb`), input schema, output type.
  * The core implements exactly these (electron/core/app/app-handlers.ts), every transport carries them.
  * Declared by area in ./contract/; a name declared in two areas fails to compile (see below).
  */
-export const api = { ...appMethods, ...recordMethods, ...bundleMethods, ...hubMethods, ...govMethods, ...reportMethods, ...recoveryMethods, ...joinMethods, ...syncMethods, ...committeeMethods, ...meetingMethods } as const;
+export const api = { ...appMethods, ...recordMethods, ...bundleMethods, ...hubMethods, ...govMethods, ...reportMethods, ...recoveryMethods, ...joinMethods, ...syncMethods, ...committeeMethods, ...meetingMethods, ...federationMethods } as const;
 
-type Areas = [typeof appMethods, typeof recordMethods, typeof bundleMethods, typeof hubMethods, typeof govMethods, typeof reportMethods, typeof recoveryMethods, typeof joinMethods, typeof syncMethods, typeof committeeMethods, typeof meetingMethods];
+type Areas = [typeof appMethods, typeof recordMethods, typeof bundleMethods, typeof hubMethods, typeof govMethods, typeof reportMethods, typeof recoveryMethods, typeof joinMethods, typeof syncMethods, typeof committeeMethods, typeof meetingMethods, typeof federationMethods];
 /** Names declared in more than one area (a spread would silently keep the last one). */
 type DuplicateNames<T extends object[]> = T extends [infer Head, ...infer Rest extends object[]]
   ? (Rest[number] extends infer Other ? (Other extends object ? keyof Head & keyof Other : never) : never) | DuplicateNames<Rest>

@@ -6,6 +6,7 @@ import { fill, type ErrorEntry, type Holes, type Language, type ParamValue } fro
 import { governanceMessages } from './governance-messages';
 import { hubMessages } from './hub-messages';
 import { mailboxMessages } from './mailbox-messages';
+import { federationMessages } from './federation-messages';
 import { meetingMessages } from './meeting-messages';
 import { municipalityMessages } from './municipality-messages';
 import { platformMessages } from './platform-messages';
@@ -34,6 +35,7 @@ export const ERROR_MESSAGES = {
   ...bundleMessages,
   ...mailboxMessages,
   ...enrolmentMessages,
+  ...federationMessages,
 } as const satisfies Record<string, ErrorEntry>;
 
 type Catalogue = typeof ERROR_MESSAGES;

@@ -21,7 +21,7 @@ import { createWorkerVerifier } from '../../electron/core/format/worker/verifier
 import { identityFileOf, newParty, vectorParty, type Party } from '../sync/bundle-craft';
 import { writeUsageBundle } from '../sync/bundle-gen';
 import { vectorFile } from '../sync/bundle-vector-files';
-import { report } from './bench-util';
+import { cpuSplit, report, threadTicks } from './bench-util';
 
 const N = Number(process.env.CST_BENCH_EVENTS ?? 1_000_000);
 const silent = { info() {}, warn() {}, error() {} };
@@ -29,33 +29,6 @@ const silent = { info() {}, warn() {}, error() {} };
 function vmHwmMb(): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
-}
-
-/** CPU ticks (1/100 s) of each thread of this process, by thread id (Linux; empty elsewhere). */
-function threadTicks(): Map<string, number> {
-  const out = new Map<string, number>();
-  try {
-    for (const tid of readdirSync('/proc/self/task')) {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(tid, Number(f[11]) + Number(f[12]));
-    }
-  } catch {
-    // not Linux
-  }
-  return out;
-}
-
-/** µs of CPU per event: the main thread (applying), the busiest other thread (the verifying worker), all others. */
-function cpuSplit(before: Map<string, number>, after: Map<string, number>, events: number): Record<string, number> {
-  const us = (ticks: number) => Math.round(((ticks * 10_000) / events) * 10) / 10;
-  const main = String(process.pid);
-  const others = [...after].filter(([tid]) => tid !== main).map(([tid, t]) => t - (before.get(tid) ?? 0)).sort((a, b) => b - a);
-  return {
-    mainUsPerEvent: us((after.get(main) ?? 0) - (before.get(main) ?? 0)),
-    workerUsPerEvent: us(others[0] ?? 0),
-    otherThreadsUsPerEvent: us(others.slice(1).reduce((a, b) => a + b, 0)),
-  };
 }
 
 function resetPeak(): void {

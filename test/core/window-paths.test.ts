@@ -29,6 +29,8 @@ const EXPECTED: Record<string, string[]> = {
   'recovery.export': ['out'],
   'recovery.apply': ['path'],
   'sync.configure': ['folder'],
+  'federation.forward': ['dir'],
+  'federation.import': ['dir'],
 };
 
 const shells: BrowserShell[] = [];
@@ -121,6 +123,8 @@ describe('the browser shell refuses local paths; the CLI (in process) keeps them
       ['recovery.export', { for: '041067', out: target }, 'out'],
       ['recovery.apply', { path: '/etc/shadow' }, 'path'],
       ['sync.configure', { folder: dir }, 'folder'],
+      ['federation.forward', { dir }, 'dir'],
+      ['federation.import', { dir }, 'dir'],
     ];
     const covered = new Set(inputs.map(([m, , f]) => `${m} ${f.replace(/\[\d+\]/, '[]')}`));
     expect([...covered].sort()).toEqual(Object.entries(EXPECTED).flatMap(([m, fs]) => fs.map((f) => `${m} ${f}`)).sort());

@@ -41,6 +41,8 @@ export async function writeUsageBundle(o: {
   path: string;
   workDir: string;
   encrypt?: boolean;
+  /** More age recipients (a member whose hub reports to a regional hub encrypts to both). */
+  alsoTo?: string[];
 }): Promise<{ bytes: number }> {
   const eventsPath = join(o.workDir, `events-${o.from.id}.ndjson`);
   const fd = openSync(eventsPath, 'w');
@@ -88,7 +90,7 @@ export async function writeUsageBundle(o: {
   await zip.finish();
   rmSync(eventsPath);
   if (o.encrypt) {
-    await pipeline(createReadStream(zipPath, { highWaterMark: 1 << 20 }), createAgeEncryptStream([o.to.ageRecipient]), createWriteStream(o.path));
+    await pipeline(createReadStream(zipPath, { highWaterMark: 1 << 20 }), createAgeEncryptStream([o.to.ageRecipient, ...(o.alsoTo ?? [])]), createWriteStream(o.path));
     rmSync(zipPath);
   }
   return { bytes };

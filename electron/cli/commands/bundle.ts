@@ -44,7 +44,7 @@ function said(r: { key?: string; params?: Record<string, string | number>; messa
   return isMessageKey(r.key) ? sentenceFor(r.key, r.params ?? {}, lang) : r.message;
 }
 
-function line(r: BundleImportResult, lang: Language): string {
+export function importLine(r: BundleImportResult, lang: Language): string {
   const code = r.code ?? r.outcome;
   return `${code}\t${sender(r.sender)}\t${range(r.range)}\t${basename(r.file)}\t${said(r, lang)}`;
 }
@@ -59,9 +59,9 @@ export const bundleImportCommand: Command = {
     const results = await callOrFail(call, 'bundle.import', { files: positionals.map((p) => ({ path: resolve(p), name: p })) });
     if (!json) {
       for (const r of results) {
-        io.out(line(r, lang));
+        io.out(importLine(r, lang));
         for (const w of r.warnings) io.out(`  ${w}`);
-        for (const a of r.alsoApplied) io.out(`  + ${line(a, lang)}`);
+        for (const a of r.alsoApplied) io.out(`  + ${importLine(a, lang)}`);
       }
     }
     const bad = results.filter((r) => !['applied', 'duplicate', 'pending'].includes(r.outcome));

@@ -16,6 +16,7 @@ import { logVerifyCommand } from './log';
 import { mailboxInitCommand, mailboxServeCommand } from './mailbox';
 import { recoveryApplyCommand, recoveryExportCommand, recoveryStatusCommand } from './recovery';
 import { exportCommand, importCommand } from './records-csv';
+import { FEDERATION_COMMANDS } from './federation';
 
 /** Every `cst` command, in the order `cst --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -59,4 +60,5 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   mailboxInitCommand,
   mailboxServeCommand,
+  ...FEDERATION_COMMANDS,
 ];

@@ -17,6 +17,7 @@ import { recoveryModule } from '../sync/recovery/recovery-module';
 import { backupModule } from '../sync/backup/backup-module';
 import { networkSyncModule } from '../sync/network/network-sync-module';
 import { mailboxAnnouncementModule } from '../sync/network/mailbox-announcement';
+import { federationModule } from '../sync/federation/federation-module';
 import { usageModule } from '../municipality/usage/usage-module';
 import { staffModule } from '../municipality/staff/staff-module';
 import { trainingModule } from '../municipality/training/training-module';
@@ -47,6 +48,7 @@ export const MODULES = [
   backupModule,
   networkSyncModule,
   mailboxAnnouncementModule,
+  federationModule,
   usageModule,
   staffModule,
   trainingModule,

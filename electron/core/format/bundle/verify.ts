@@ -43,6 +43,11 @@ export interface SenderKey {
   id: string;
   keyId: string;
   signingKey: string;
+  /**
+   * The provincial hub that vouches for this sender (docs/federation.md): its keys are good only
+   * for bundles addressed to that hub and forwarded here. Absent: a sender of our own.
+   */
+  via?: string;
 }
 
 /** What the reader knows, as a plain (structured-clonable) snapshot. */
@@ -53,6 +58,12 @@ export interface VerifyInput {
   ageIdentities: string[];
   /** The confirmed senders (step 6 and 7). */
   senders: SenderKey[];
+  /**
+   * A regional hub's confirmed provincial hubs (docs/federation.md, "The regional reader"):
+   * a bundle addressed to one of them passes step 5, and step 6 takes its sender's keys only
+   * from those that hub vouches for (`SenderKey.via`).
+   */
+  relays?: string[];
   /** A folder in the data directory for the decrypted plaintext and extracted entries. */
   tempDir: string;
   limits?: BundleLimits;
@@ -301,18 +312,21 @@ async function verifyFile(input: VerifyInput, channel: ChannelWriter | null): Pr
     report.appVersion = m.app.version;
     pass(4, `pacchetto ${m.bundle_id} da ${m.sender.kind} ${m.sender.id}, eventi ${m.events.first_seq}–${m.events.last_seq}`);
 
-    // 5. Recipient.
+    // 5. Recipient (or, on a regional hub, a provincial hub it federates).
+    const via = relayedVia(input, m);
     if (input.us) {
-      if (m.recipient.kind !== input.us.kind || m.recipient.id !== input.us.id) {
+      if (via === false) {
         throw new Refusal(5, 'E_RECIPIENT', `addressed to ${m.recipient.kind} ${m.recipient.id}, this installation is ${input.us.kind} ${input.us.id}`);
       }
-      pass(5, `${m.recipient.kind} ${m.recipient.id}`);
+      pass(5, via ? `${m.recipient.kind} ${m.recipient.id} (inoltrato)` : `${m.recipient.kind} ${m.recipient.id}`);
     }
 
-    // 6. Sender confirmed.
+    // 6. Sender confirmed (for a forwarded bundle: vouched for by the hub it was addressed to).
     report.sender = { kind: m.sender.kind, id: m.sender.id };
-    const sender = input.senders.find((s) => s.kind === m.sender.kind && s.id === m.sender.id);
-    if (!sender) throw new Refusal(6, 'E_UNKNOWN_SENDER', `no confirmed identity for ${m.sender.kind} ${m.sender.id}`);
+    const sender = findSender(input, m, via || undefined);
+    if (!sender) {
+      throw new Refusal(6, 'E_UNKNOWN_SENDER', via ? `no identity for ${m.sender.kind} ${m.sender.id} vouched for by hub ${via}` : `no confirmed identity for ${m.sender.kind} ${m.sender.id}`);
+    }
     pass(6, `${m.sender.kind} ${m.sender.id}, chiave ${sender.keyId}`);
 
     // 7. Signature.
@@ -425,9 +439,24 @@ class BufferedFile {
 
 /** Steps 5–7 on an already valid manifest, without reporting (see the early head frame). */
 function earlySteps(input: VerifyInput, m: Manifest, manifestBytes: Buffer, signatureBytes: Buffer): boolean {
-  if (input.us && (m.recipient.kind !== input.us.kind || m.recipient.id !== input.us.id)) return false;
-  const sender = input.senders.find((s) => s.kind === m.sender.kind && s.id === m.sender.id);
+  const via = relayedVia(input, m);
+  if (input.us && via === false) return false;
+  const sender = findSender(input, m, via || undefined);
   if (!sender || m.key_id !== sender.keyId) return false;
   const verdict = verifyMinisign(manifestBytes, signatureBytes, parseMinisignPublicKey(sender.signingKey));
   return verdict.ok && verdict.trustedComment === bundleTrustedComment(m.sender.id, m.recipient.id, m.events.first_seq, m.events.last_seq);
+}
+
+/**
+ * Step 5's verdict: null when the bundle is addressed to us (or we do not check, `us` null),
+ * the provincial hub's id when it is addressed to one we federate, false otherwise.
+ */
+function relayedVia(input: VerifyInput, m: Manifest): string | null | false {
+  if (!input.us || (m.recipient.kind === input.us.kind && m.recipient.id === input.us.id)) return null;
+  return m.recipient.kind === 'hub' && input.relays?.includes(m.recipient.id) ? m.recipient.id : false;
+}
+
+/** Step 6: the sender's confirmed keys, for bundles addressed to us or forwarded by `via`. */
+function findSender(input: VerifyInput, m: Manifest, via: string | undefined): SenderKey | undefined {
+  return input.senders.find((s) => s.kind === m.sender.kind && s.id === m.sender.id && s.via === via);
 }

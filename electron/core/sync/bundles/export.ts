@@ -22,11 +22,13 @@ import { loadInstallationKeys } from '../identity/keys';
 import { requireInstallation, type InstallationRecord } from '../../platform/installation/installation-store';
 import { GENESIS_HASH } from '../../format/bundle/chain';
 import { outboxHead } from '../outbox/outbox';
-import { findPeer, listPeerRecords, type PeerRecord } from '../peers/peers-store';
+import { listPeerRecords, type PeerRecord } from '../peers/peers-store';
 import { bundleTrustedComment, EVENTS_ENTRY, MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../format/bundle/limits';
 import { manifestBytes, type Manifest, type ManifestFile } from '../../format/bundle/manifest';
 import { verifyBundle } from '../../format/bundle/verify';
 import { rangeBundleName, townBundleNames } from './bundle-file-names';
+import { exchangePeers } from '../peers/vouched-senders';
+import { markRegionalCovered, readRegionalRecipient } from '../peers/regional-recipient';
 
 export interface ExportRequest {
   /** Exact target file (one recipient). */
@@ -77,13 +79,14 @@ function chooseRecipients(ctx: AppContext, us: InstallationRecord, req: ExportRe
   if (req.allMembers) {
     if (us.role !== 'hub') throw appError('export.allMembersHubOnly', {}, { field: 'allMembers' });
     if (!req.dir) throw appError('export.allMembersNeedDir', {}, { field: 'dir' });
-    const members = listPeerRecords(ctx.db).filter((p) => p.kind === 'municipality' && p.status === 'confirmed');
+    const members = exchangePeers(ctx.db).filter((p) => p.kind === 'municipality' && p.status === 'confirmed');
     if (members.length === 0) throw appError('export.noConfirmedMember');
     return members;
   }
   let peer: PeerRecord | null;
   if (req.for) {
-    peer = findPeer(ctx.db, other, req.for.trim());
+    const id = req.for.trim();
+    peer = exchangePeers(ctx.db).find((p) => p.kind === other && p.id === id) ?? null;
     if (!peer) throw appError('export.noIdentityFor', { id: req.for }, { field: 'for' });
   } else {
     if (us.role === 'hub') throw appError('export.hubNeedsRecipient', {}, { field: 'for' });
@@ -132,7 +135,11 @@ function attachmentsOf(db: Database.Database, from: number, to: number): Manifes
 async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerRecord, req: ExportRequest, townName: string | undefined): Promise<BundleExportResult> {
   const keys = loadInstallationKeys(ctx.dataDir);
   const head = outboxHead(ctx.db);
-  const from = req.all ? 1 : Math.min((peer.ackedSeq ?? 0) + 1, head.seq + 1);
+  // A member whose hub reports to a regional hub encrypts to both (docs/federation.md); the
+  // regional hub holds nothing of our stream until a bundle reached it, so we start from what it
+  // was not sent yet (the hub skips the events it already applied).
+  const regional = us.role === 'municipality' && peer.kind === 'hub' && !req.plain ? readRegionalRecipient(ctx.db) : null;
+  const from = req.all ? 1 : Math.min((peer.ackedSeq ?? 0) + 1, head.seq + 1, regional ? regional.coveredSeq + 1 : Infinity);
   const last = head.seq;
   const count = last - from + 1;
   const prevHash = outboxHashAt(ctx.db, from - 1);
@@ -214,7 +221,8 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
       skipLines: true,
     });
     if (!check.ok) throw new Error(`exported bundle fails our own reader: ${check.code} ${check.detail}`);
-    const written = await writeToTarget(zipPath, target, encrypted ? peer.ageRecipient : null);
+    const written = await writeToTarget(zipPath, target, encrypted ? [peer.ageRecipient, ...(regional ? [regional.ageRecipient] : [])] : null);
+    if (regional) markRegionalCovered(ctx.db, last);
     ctx.db
       .prepare(
         `INSERT INTO bundle_exports (bundle_id, created_at, recipient_kind, recipient_id, first_seq, last_seq, events, bytes, file_name, path, encrypted, file_sha256, acknowledged, last_hash)
@@ -244,7 +252,7 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
  * the target, flushes the folder, then reads the target back and compares its SHA-256 with what
  * was written: a stick pulled out, a full disk or a bad sector fails here, not at the hub.
  */
-async function writeToTarget(zipPath: string, target: string, recipient: string | null): Promise<{ size: number; sha256: string }> {
+async function writeToTarget(zipPath: string, target: string, recipients: string[] | null): Promise<{ size: number; sha256: string }> {
   const dir = dirname(target);
   if (!existsSync(dir)) throw appError('export.dirMissing', { dir });
   const tmp = join(dir, `.${basename(target)}.tmp`);
@@ -258,7 +266,7 @@ async function writeToTarget(zipPath: string, target: string, recipient: string 
   }
   try {
     const source = createReadStream(zipPath, { highWaterMark: 1 << 20 });
-    const stream = recipient ? source.pipe(createAgeEncryptStream([recipient])) : source;
+    const stream = recipients ? source.pipe(createAgeEncryptStream(recipients)) : source;
     for await (const chunk of stream) {
       const b = chunk as Buffer;
       hash.update(b);

@@ -78,6 +78,11 @@ export interface ApplyInput {
   source: EventSource;
   fileSha256: string;
   at: string;
+  /**
+   * A bundle addressed to a provincial hub and forwarded to us (docs/federation.md): its `ack`
+   * is of that hub's stream, not ours, and is not taken in.
+   */
+  relayed?: boolean;
   /** Record kinds this reader knows (default: the project's registry). */
   kinds?: (kind: string) => RecordKind | undefined;
   /** The features' projectors (the context's record registry). */
@@ -271,7 +276,7 @@ function projectorSessions(db: Database.Database, list: readonly Projector[], op
  */
 function takeAck(db: Database.Database, st: Statements, input: ApplyInput, peer: PeerRecord): string[] {
   const ack = input.manifest.ack;
-  if (!ack) return [];
+  if (!ack || input.relayed) return [];
   const head = outboxHead(db);
   if (ack.seq > head.seq) {
     const detail = `${peer.kind} ${peer.id} acknowledged our event ${ack.seq}, our last event is ${head.seq}`;

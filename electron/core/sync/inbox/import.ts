@@ -18,7 +18,8 @@ import type { VerifyInput, VerifyReport } from '../../format/bundle/verify';
 import type { AppContext } from '../../platform/context';
 import { loadInstallationKeys } from '../identity/keys';
 import { requireInstallation } from '../../platform/installation/installation-store';
-import { confirmedPeers, findPeer, type PeerRecord } from '../peers/peers-store';
+import { findPeer, type PeerRecord } from '../peers/peers-store';
+import { senderSnapshot } from '../peers/vouched-senders';
 import type { BundleVerifier } from '../../format/worker/verifier';
 import { applyBundle, fileEventSource, recordFork, type ApplyResult, type EventSource } from './apply';
 import type { Manifest } from '../../format/bundle/manifest';
@@ -51,7 +52,7 @@ export function verifyInputFor(ctx: AppContext, path: string, limits?: BundleLim
     path,
     us: { kind: us.role, id: us.id },
     ageIdentities: [keys.ageIdentity],
-    senders: confirmedPeers(ctx.db).map((p) => ({ kind: p.kind, id: p.id, keyId: p.keyId, signingKey: p.signingKey })),
+    ...senderSnapshot(ctx.db),
     tempDir,
     ...(limits ? { limits } : {}),
     extract: true,
@@ -243,9 +244,12 @@ async function verifyAndApply(
   options: ImportOptions,
   started?: Promise<VerifyReport>,
 ): Promise<{ report: VerifyReport; applied: ApplyResult | null }> {
+  const us = requireInstallation(ctx.db);
   const applyInput = (m: Manifest, source: EventSource) => ({
     peer: findPeer(ctx.db, m.sender.kind, m.sender.id) as PeerRecord,
     manifest: m,
+    // Forwarded by a provincial hub (docs/federation.md): its ack is of that hub's stream, not ours.
+    relayed: m.recipient.kind !== us.role || m.recipient.id !== us.id,
     source,
     fileSha256: sha256,
     at: ctx.clock.now(),

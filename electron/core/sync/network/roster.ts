@@ -31,36 +31,57 @@ export const RosterJson = z
 export type RosterJson = z.infer<typeof RosterJson>;
 export type RosterMember = z.infer<typeof RosterMember>;
 
-export function rosterTrustedComment(hubId: string, serial: number): string {
-  return `${ROSTER_FORMAT} ${hubId} ${serial}`;
+export function rosterTrustedComment(hubId: string, serial: number, format: string = ROSTER_FORMAT): string {
+  return `${format} ${hubId} ${serial}`;
 }
 
-/** The roster's text (one JSON line, members sorted by id) and its minisign signature. */
-export function signRoster(roster: RosterJson, key: SigningKeyPair): SignedRoster {
-  const sorted: RosterJson = { ...roster, members: [...roster.members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
-  const text = `${JSON.stringify(sorted)}\n`;
-  return { roster: text, signature: signMinisign(Buffer.from(text, 'utf8'), key, rosterTrustedComment(roster.hub, roster.serial)), serial: roster.serial };
+/** What every signed roster has: a format name, its hub, a serial and members with a signing key. */
+interface AnyRoster {
+  format: string;
+  hub: string;
+  serial: number;
+  members: { id: string; signing_key: string }[];
 }
-
-export type RosterCheck = { ok: true; roster: RosterJson; keyIds: Map<string, RosterMember> } | { ok: false; reason: 'signature' | 'format' | 'trusted_comment' };
 
 /**
- * Checks a roster against the hub's minisign public key: the signature, the JSON's shape, and
- * that the trusted comment names this roster's hub and serial (a signed comment cannot be moved
- * to another roster). Returns the members by key id (16 upper-case hex digits).
+ * A roster's text (one JSON line, members sorted by id) and its minisign signature, with the
+ * trusted comment `<format> <hub> <serial>`. Shared by the mailbox roster and the federation
+ * roster (docs/federation.md), which differ only in their format name and fields.
  */
-export function checkRoster(text: string, signature: string, hubSigningKey: string): RosterCheck {
+export function signRosterOf<R extends AnyRoster>(roster: R, key: SigningKeyPair): SignedRoster {
+  const sorted: R = { ...roster, members: [...roster.members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
+  const text = `${JSON.stringify(sorted)}\n`;
+  return { roster: text, signature: signMinisign(Buffer.from(text, 'utf8'), key, rosterTrustedComment(roster.hub, roster.serial, roster.format)), serial: roster.serial };
+}
+
+/** The mailbox roster's text and signature. */
+export function signRoster(roster: RosterJson, key: SigningKeyPair): SignedRoster {
+  return signRosterOf(roster, key);
+}
+
+export type RosterCheckOf<R extends AnyRoster> =
+  | { ok: true; roster: R; keyIds: Map<string, R['members'][number]> }
+  | { ok: false; reason: 'signature' | 'format' | 'trusted_comment' };
+export type RosterCheck = RosterCheckOf<RosterJson>;
+
+/**
+ * Checks a roster against its hub's minisign public key: the signature, the JSON's shape (the
+ * schema), and that the trusted comment names this roster's format, hub and serial (a signed
+ * comment cannot be moved to another roster). Returns the members by key id (16 upper-case hex
+ * digits).
+ */
+export function checkRosterOf<R extends AnyRoster>(schema: z.ZodType<R>, text: string, signature: string, hubSigningKey: string): RosterCheckOf<R> {
   const verified = verifyMinisign(Buffer.from(text, 'utf8'), signature, parseMinisignPublicKey(hubSigningKey));
   if (!verified.ok) return { ok: false, reason: 'signature' };
   let parsed;
   try {
-    parsed = RosterJson.safeParse(JSON.parse(text));
+    parsed = schema.safeParse(JSON.parse(text));
   } catch {
     return { ok: false, reason: 'format' };
   }
   if (!parsed.success) return { ok: false, reason: 'format' };
-  if (verified.trustedComment !== rosterTrustedComment(parsed.data.hub, parsed.data.serial)) return { ok: false, reason: 'trusted_comment' };
-  const keyIds = new Map<string, RosterMember>();
+  if (verified.trustedComment !== rosterTrustedComment(parsed.data.hub, parsed.data.serial, parsed.data.format)) return { ok: false, reason: 'trusted_comment' };
+  const keyIds = new Map<string, R['members'][number]>();
   for (const m of parsed.data.members) {
     let keyId: string;
     try {
@@ -71,4 +92,9 @@ export function checkRoster(text: string, signature: string, hubSigningKey: stri
     keyIds.set(keyId, m);
   }
   return { ok: true, roster: parsed.data, keyIds };
+}
+
+/** The mailbox roster, checked against the hub's key. */
+export function checkRoster(text: string, signature: string, hubSigningKey: string): RosterCheck {
+  return checkRosterOf(RosterJson, text, signature, hubSigningKey);
 }

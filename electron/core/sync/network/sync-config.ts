@@ -5,21 +5,12 @@
 import type Database from 'better-sqlite3';
 import { MAILBOX_URL_MAX, normalizedMailboxUrl } from '../../../../shared/records/hub-mailbox';
 import { appError } from '../../platform/errors';
+import { readTextSetting as readSetting, writeTextSetting as writeSetting } from '../../platform/settings/settings-store';
 
 export const MAILBOX_SETTING = 'sync.mailbox';
 export const FOLDER_SETTING = 'sync.folder';
 /** The address the hub announced in its `mailbox_address` record (written by its projector, mailbox-announcement.ts). */
 export const ANNOUNCED_MAILBOX_SETTING = 'sync.mailboxFromHub';
-
-function readSetting(db: Database.Database, key: string): string | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value || null;
-}
-
-function writeSetting(db: Database.Database, key: string, value: string | null): void {
-  if (value === null) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
-  else db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
-}
 
 export function readMailbox(db: Database.Database): string | null {
   return readSetting(db, MAILBOX_SETTING);

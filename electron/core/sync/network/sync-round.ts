@@ -28,6 +28,7 @@ import { loadInstallationKeys } from '../identity/keys';
 import { importBundles } from '../inbox/import';
 import { outboxHead } from '../outbox/outbox';
 import { listPeerRecords, type PeerRecord } from '../peers/peers-store';
+import { exchangePeers } from '../peers/vouched-senders';
 import {
   INCOMING_DIR,
   OUTGOING_DIR,
@@ -118,7 +119,7 @@ function hubPeer(ctx: AppContext): PeerRecord | null {
 }
 
 function confirmedMembers(ctx: AppContext): PeerRecord[] {
-  return listPeerRecords(ctx.db).filter((p) => p.kind === 'municipality' && p.status === 'confirmed');
+  return exchangePeers(ctx.db).filter((p) => p.kind === 'municipality' && p.status === 'confirmed');
 }
 
 /**

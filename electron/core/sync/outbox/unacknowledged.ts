@@ -23,14 +23,19 @@ function hubAckSeq(db: Database.Database): number {
 /**
  * A member: its events after the consortium's acknowledgement. The hub: the sum over its
  * confirmed members of the hub's events each has not acknowledged (every member gets the
- * whole hub stream). 0 before setup.
+ * whole hub stream), less a regional hub's federated copies. 0 before setup.
  */
 export function unacknowledgedEvents(db: Database.Database): number {
   const us = readInstallation(db);
   if (!us) return 0;
   const head = outboxHead(db).seq;
   if (us.role === 'municipality') return Math.max(0, head - hubAckSeq(db));
-  return stmt(db, "SELECT coalesce(sum(max(0, ? - coalesce(acked_seq, 0))), 0) FROM peers WHERE kind = 'municipality' AND status = 'confirmed'")
+  // On a regional hub the municipalities its provinces vouch for are read-only copies it never
+  // sends anything to (sync/federation, exchangePeers): nothing waits for them.
+  return stmt(
+    db,
+    "SELECT coalesce(sum(max(0, ? - coalesce(acked_seq, 0))), 0) FROM peers WHERE kind = 'municipality' AND status = 'confirmed' AND id NOT IN (SELECT istat FROM federation_members)",
+  )
     .pluck()
     .get(head) as number;
 }

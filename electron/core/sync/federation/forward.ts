@@ -1,0 +1,91 @@
+/**
+ * The provincial hub forwards its members' bundles to the regional hub (docs/federation.md,
+ * "Flows"): a folder with the signed roster and `bundles/<sha256>.cstb`, each the very file the
+ * member sent, copied from the archive where it was kept unchanged before any check. Nothing is
+ * decrypted or re-encoded: the regional hub checks each member's signature and chain itself.
+ */
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ForwardResult } from '../../../../shared/domain/federation';
+import type { AppContext } from '../../platform/context';
+import { appError } from '../../platform/errors';
+import { syncFolder, writeFileAtomic } from '../../platform/fs/atomic-write';
+import { makeFolders } from '../../platform/fs/make-folders';
+import { copyPrivate } from '../../platform/fs/private-files';
+import { requireInstallation } from '../../platform/installation/installation-store';
+import { loadInstallationKeys } from '../identity/keys';
+import { archivedPath } from '../inbox/archive';
+import { confirmedPeers } from '../peers/peers-store';
+import { BUNDLES_FOLDER, FEDERATION_ROSTER_FORMAT, ROSTER_FILE, ROSTER_SIGNATURE_FILE, signFederationRoster } from './federation-roster';
+import { regionalHub } from './regional-announcement';
+
+/**
+ * Received member files worth forwarding: from confirmed members (those the roster vouches for),
+ * received since the regional hub was confirmed (earlier ones were encrypted to us alone), not
+ * refused here (the regional hub would refuse them too). Pending ones go: they apply there when
+ * the gap is filled, as here.
+ */
+function filesToForward(ctx: AppContext, since: string, all: boolean): string[] {
+  return ctx.db
+    .prepare(
+      `SELECT r.file_sha256 FROM received_bundles r
+       JOIN peers p ON p.kind = 'municipality' AND p.id = r.sender_id AND p.status = 'confirmed'
+       WHERE r.sender_kind = 'municipality' AND r.outcome IN ('applied', 'duplicate', 'pending') AND r.received_at >= ?
+         AND (? = 1 OR NOT EXISTS (SELECT 1 FROM federation_forwarded f WHERE f.file_sha256 = r.file_sha256))
+       GROUP BY r.file_sha256 ORDER BY MIN(r.reception_no)`,
+    )
+    .pluck()
+    .all(since, all ? 1 : 0) as string[];
+}
+
+export function forwardToRegional(ctx: AppContext, input: { dir: string; all: boolean }): ForwardResult {
+  const us = requireInstallation(ctx.db);
+  if (us.role !== 'hub') throw appError('federation.hubOnly');
+  const regional = regionalHub(ctx);
+  if (!regional) throw appError('federation.noRegional');
+  if (regional.status !== 'confirmed' || !regional.confirmedAt) throw appError('federation.regionalNotConfirmed', { name: regional.name, id: regional.id });
+  const dir = resolve(input.dir);
+  const bundlesDir = join(dir, BUNDLES_FOLDER);
+  const now = ctx.clock.now();
+  // The serial grows even after a backup of this hub is restored (as the mailbox roster's).
+  const serial = Math.max(regional.rosterSerial + 1, Math.floor(Date.parse(now) / 1000));
+  const members = confirmedPeers(ctx.db)
+    .filter((p) => p.kind === 'municipality')
+    .map((p) => ({ id: p.id, name: p.name, signing_key: p.signingKey, age_recipient: p.ageRecipient }));
+  const signed = signFederationRoster(
+    { format: FEDERATION_ROSTER_FORMAT, version: 1, hub: us.id, region: regional.id, serial, issued_at: now, members },
+    loadInstallationKeys(ctx.dataDir).signing,
+  );
+  const files = filesToForward(ctx, regional.confirmedAt, input.all);
+  let bytes = 0;
+  try {
+    makeFolders(bundlesDir);
+    for (const sha of files) {
+      const target = join(bundlesDir, `${sha}.cstb`);
+      if (!existsSync(target)) {
+        const tmp = join(bundlesDir, `.${sha}.tmp`);
+        try {
+          copyPrivate(archivedPath(ctx.dataDir, sha), tmp);
+          renameSync(tmp, target);
+        } catch (err) {
+          rmSync(tmp, { force: true });
+          throw err;
+        }
+      }
+      bytes += statSync(target).size;
+    }
+    syncFolder(bundlesDir);
+    // The roster last: a folder with a roster is complete.
+    writeFileAtomic(join(dir, ROSTER_SIGNATURE_FILE), signed.signature);
+    writeFileAtomic(join(dir, ROSTER_FILE), signed.roster);
+  } catch (err) {
+    throw appError('federation.cannotWrite', { dir, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
+  }
+  ctx.db.transaction(() => {
+    const mark = ctx.db.prepare('INSERT OR IGNORE INTO federation_forwarded (file_sha256, forwarded_at) VALUES (?, ?)');
+    for (const sha of files) mark.run(sha, now);
+    ctx.db.prepare("UPDATE federation_hubs SET roster_serial = ?, roster_at = ? WHERE relation = 'regional' AND id = ?").run(serial, now, regional.id);
+  })();
+  ctx.log.info('forwarded to the regional hub', { region: regional.id, files: files.length, bytes, serial });
+  return { dir, region: regional.id, rosterSerial: serial, members: members.length, files: files.length, bytes };
+}

@@ -1,0 +1,43 @@
+/** Federation of hubs: provincial hubs report to a regional hub (docs/federation.md). */
+import { method } from '../define';
+import {
+  FederationIdentityInput,
+  ForwardInput,
+  ProvinceConfirmInput,
+  RegionalConfirmInput,
+  RegionalImportInput,
+  RegionUsageInput,
+  RosterInput,
+  type FederationHub,
+  type ForwardResult,
+  type ProvinceSummary,
+  type RegionalImportResult,
+  type RegionUsage,
+  type VouchedMember,
+} from '../../domain/federation';
+import { NoInput } from './inputs';
+
+export const federationMethods = {
+  /** Provincial hub: imports the regional hub's identity file (pending until its fingerprint is confirmed). */
+  'federation.regional.import': method(FederationIdentityInput)<FederationHub>(),
+  /** Provincial hub: confirms the regional hub's fingerprint and announces it to the members (`regional_hub`). */
+  'federation.regional.confirm': method(RegionalConfirmInput)<FederationHub>(),
+  /** Provincial hub: stops reporting (deletes the announcement). */
+  'federation.regional.remove': method(NoInput)<{ removed: boolean }>(),
+  /** Provincial hub: the regional hub, or null. */
+  'federation.regional.show': method(NoInput)<{ regional: FederationHub | null }>(),
+  /** Provincial hub (CLI): writes the signed roster and the received member bundles, byte for byte, to a folder. */
+  'federation.forward': method(ForwardInput)<ForwardResult>(),
+  /** Regional hub: imports a provincial hub's identity file (pending). */
+  'federation.province.import': method(FederationIdentityInput)<FederationHub>(),
+  /** Regional hub: confirms a provincial hub's fingerprint. */
+  'federation.province.confirm': method(ProvinceConfirmInput)<FederationHub>(),
+  /** Regional hub: the provinces and what each one sent. */
+  'federation.provinces': method(NoInput)<ProvinceSummary[]>(),
+  /** Regional hub: the municipalities a province vouches for. */
+  'federation.roster': method(RosterInput)<VouchedMember[]>(),
+  /** Regional hub (CLI): imports a folder forwarded by a provincial hub (roster, then bundles). */
+  'federation.import': method(RegionalImportInput)<RegionalImportResult>(),
+  /** Regional hub: usage totals, region → province → municipality. */
+  'federation.usage': method(RegionUsageInput)<RegionUsage>(),
+} as const;

@@ -1,0 +1,103 @@
+/** Federation of hubs: provincial hubs reporting to a regional hub (docs/federation.md). */
+import { z } from 'zod';
+import type { BundleImportResult } from './bundles';
+import { HubId } from './ids';
+import { localPath } from './local-path';
+
+/** The regional hub (on a provincial hub) or a provincial hub (on a regional one). */
+export interface FederationHub {
+  relation: 'regional' | 'province';
+  id: string;
+  name: string;
+  keyId: string;
+  signingKey: string;
+  ageRecipient: string;
+  fingerprint: string;
+  status: 'pending' | 'confirmed';
+  importedAt: string;
+  confirmedAt: string | null;
+}
+
+export const FederationIdentityInput = z
+  .object({ contentBase64: z.string().min(1).max(200_000), fileName: z.string().max(260).optional() })
+  .strict();
+
+export const RegionalConfirmInput = z.object({ fingerprint: z.string().max(100) }).strict();
+
+export const ProvinceConfirmInput = z.object({ id: HubId, fingerprint: z.string().max(100) }).strict();
+
+/** CLI only: the folder the forwarded files and the signed roster are written to. */
+export const ForwardInput = z.object({ dir: localPath(), all: z.boolean().default(false) }).strict();
+
+export interface ForwardResult {
+  dir: string;
+  region: string;
+  rosterSerial: number;
+  /** The members the roster vouches for. */
+  members: number;
+  /** Member bundles written (the very bytes received). */
+  files: number;
+  bytes: number;
+}
+
+/** CLI only: a folder written by `federation.forward`. */
+export const RegionalImportInput = z.object({ dir: localPath() }).strict();
+
+/** A municipality a provincial hub vouches for, as the regional operator sees it. */
+export interface VouchedMember {
+  istat: string;
+  name: string;
+  keyId: string;
+  fingerprint: string;
+  /** Still on the province's latest roster. */
+  vouched: boolean;
+  eventsReceived: number;
+  lastReceivedAt: string | null;
+}
+
+export interface RosterTaken {
+  province: string;
+  serial: number;
+  /** false: a roster with this serial or a later one was already taken (the old one changes nothing). */
+  taken: boolean;
+  vouched: number;
+  added: string[];
+  removed: string[];
+  /** Members this roster names that the regional hub refuses, each with the reason. */
+  refused: { istat: string; reason: string }[];
+}
+
+export type ForwardedImportResult = BundleImportResult & { forwardedBy: { id: string; name: string } };
+
+export interface RegionalImportResult {
+  province: { id: string; name: string };
+  roster: RosterTaken;
+  results: ForwardedImportResult[];
+  /** Bundles kept earlier that a roster now vouching for their sender let apply. */
+  alsoApplied: BundleImportResult[];
+}
+
+export interface ProvinceSummary extends FederationHub {
+  rosterSerial: number;
+  rosterAt: string | null;
+  members: number;
+  membersWithData: number;
+  eventsReceived: number;
+}
+
+export const RosterInput = z.object({ province: HubId }).strict();
+
+export const RegionUsageInput = z.object({ year: z.number().int().min(2000).max(2999).optional() }).strict();
+
+/** Usage totals by service code: entries and quantity in thousandths of the unit. */
+export interface UsageTotals {
+  entries: number;
+  byService: { service: string; entries: number; quantityMilli: number }[];
+}
+
+/** Region → province → municipality (docs/federation.md, "What the regional hub shows"). */
+export interface RegionUsage {
+  year: number | null;
+  region: UsageTotals;
+  provinces: { id: string; name: string; totals: UsageTotals; municipalities: { istat: string; name: string; totals: UsageTotals }[] }[];
+}
