@@ -78,12 +78,11 @@ export function chooseMunicipalities(count?: number): Municipality[] {
 
 export async function buildNationalDemo(input: NationalDemoInput): Promise<NationalDemoSummary> {
   const chosen = chooseMunicipalities(input.members);
-  const hub = openBackend({ dataDir: input.dataDir, appVersion: input.appVersion, clock: fixedClock(NATIONAL_UNTIL), ids: memberIds(input.seed, 'hub', 0), log: input.log, autoBackupDelayMs: false });
+  const hub = openNationalHub(input, chosen);
   const ownWork = input.workDir === undefined;
   const workDir = input.workDir ?? mkdtempSync(join(tmpdir(), 'cst-national-'));
   const verifier = defaultVerifier();
   try {
-    prepareHub(hub, input.seed, chosen);
     const hubIdentity = exportIdentity(hub.ctx).bytes;
     const progress: NationalProgress = { membersDone: 0, membersTotal: chosen.length, events: 0, generateMs: 0, importMs: 0 };
     let waiting: SimulatedMember[] = [];
@@ -137,10 +136,21 @@ export async function buildNationalDemo(input: NationalDemoInput): Promise<Natio
 }
 
 /**
- * A new folder becomes the hub CST-IT (keys from the seed) with the chosen members in its
- * registry, published as its first events; a hub already set up is used if it has received
- * nothing yet (its missing members are added to the registry).
+ * Opens the hub: a new folder becomes the hub CST-IT (keys from the seed) with the chosen
+ * members in its registry, published as its first events; a hub already set up is used if it
+ * has received nothing yet (its missing members are added to the registry).
  */
+export function openNationalHub(input: Pick<NationalDemoInput, 'dataDir' | 'seed' | 'appVersion' | 'log'>, chosen: Municipality[]): Backend {
+  const hub = openBackend({ dataDir: input.dataDir, appVersion: input.appVersion, clock: fixedClock(NATIONAL_UNTIL), ids: memberIds(input.seed, 'hub', 0), log: input.log, autoBackupDelayMs: false });
+  try {
+    prepareHub(hub, input.seed, chosen);
+    return hub;
+  } catch (err) {
+    hub.close();
+    throw err;
+  }
+}
+
 function prepareHub(hub: Backend, seed: number, chosen: Municipality[]): void {
   const { db } = hub.ctx;
   const existing = readInstallation(db);
