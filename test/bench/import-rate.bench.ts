@@ -11,7 +11,7 @@
  * got), CST_BENCH_DIR (where the hub lives; default a temporary folder, removed at the end unless
  * CST_BENCH_KEEP=1).
  */
-import { fork, spawnSync } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ import { createWorkerVerifier } from '../../electron/core/format/worker/verifier
 import { exportIdentity } from '../../electron/core/sync/identity/identity';
 import { importBundles } from '../../electron/core/sync/inbox/import';
 import { report } from './bench-util';
+import { storeCheckFigures } from './store-check-figures';
 
 const silent = { info() {}, warn() {}, error() {} };
 const SEED = Number(process.env.CST_NATIONAL_SEED ?? 1);
@@ -164,17 +165,8 @@ async function main(): Promise<void> {
   report('import-rate.overall', (events / importMs) * 1000, 'events/s', { importS: Math.round(importMs / 1000), wallS: Math.round(totalMs / 1000), hubWaitedS: Math.round(waitMs / 1000) });
   report('import-rate.db-bytes-per-million-events', ((disk.db + disk.wal) / events) * 1e6, 'bytes', { dbMB: Math.round((disk.db + disk.wal) / 1e6), archiveMB: Math.round(disk.archive / 1e6), archiveBytesPerMillion: Math.round((disk.archive / events) * 1e6) });
 
-  // Cold start and `cst check` of the store just built (another process each, as an operator runs them).
-  const cst = join(fileURLToPath(new URL('../../', import.meta.url)), 'bin', 'cst.mjs');
-  const timed = (args: string[]) => {
-    const s0 = performance.now();
-    const r = spawnSync(process.execPath, [cst, ...args, '--data-dir', hubDir], { encoding: 'utf8' });
-    return { ms: performance.now() - s0, ok: r.status === 0, out: r.stdout.trim().split('\n').slice(-1)[0] };
-  };
-  const status = timed(['sync', 'status']);
-  report('import-rate.cold-start-cli', status.ms, 'ms', { command: 'cst sync status', ok: status.ok, dbMB: Math.round((disk.db + disk.wal) / 1e6) });
-  const check = timed(['check']);
-  report('import-rate.cst-check', check.ms, 'ms', { ok: check.ok, dbMB: Math.round((disk.db + disk.wal) / 1e6) });
+  // Cold start and `cst check` of the store just built.
+  storeCheckFigures(hubDir, 'import-rate');
   if (!process.env.CST_BENCH_DIR && process.env.CST_BENCH_KEEP !== '1') rmSync(root, { recursive: true, force: true });
 }
 
