@@ -16,8 +16,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import * as os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chooseMunicipalities, NATIONAL_UNTIL, openNationalHub } from '../../electron/core/app/demo/national/national-demo';
-import { enrol, simulateMember } from '../../electron/core/app/demo/national/national-member';
+import { chooseMunicipalities, NATIONAL_UNTIL, openNationalHub } from '../../electron/core/app/national/national-demo';
+import { enrol, simulateMember } from '../../electron/core/app/national/national-member';
 import { createWorkerVerifier } from '../../electron/core/format/worker/verifier';
 import { exportIdentity } from '../../electron/core/sync/identity/identity';
 import { importBundles } from '../../electron/core/sync/inbox/import';

@@ -1,6 +1,6 @@
 import { APP_VERSION } from '../../core/platform/app-version';
 import { stderrLog } from '../../core/platform/defaults';
-import { buildNationalDemo, type NationalProgress } from '../../core/app/demo/national/national-demo';
+import { buildNationalDemo, type NationalProgress } from '../../core/app/national/national-demo';
 import { formatInteger } from '../../../shared/format/numbers';
 import { callOrFail } from '../call-or-fail';
 import { CliError, type CommandContext, type Command } from '../cli-types';

@@ -60,7 +60,7 @@ export function fillDemo(ctx: AppContext, input: ParsedInput<'demo.fill'>, ids?:
     throw appError('demo.notEmpty');
   }
   const rng = seeded(input.seed);
-  // `ids`: the national demo gives each simulated member ids of its own (national-ids.ts).
+  // `ids`: the national demo gives each simulated member ids of its own (app/national/national-seeds.ts).
   const dctx: AppContext = { ...ctx, ids: ids ?? seededIds(rng) };
   const inst = readInstallation(ctx.db)!;
   const k = Math.max(0.5, (findMunicipality(inst.id)?.population ?? 3000) / 1000);

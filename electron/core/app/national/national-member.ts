@@ -1,15 +1,15 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Municipality } from '../../../../../shared/domain/installation';
-import type { AppContext, Log } from '../../../platform/context';
-import { fixedClock } from '../../../platform/defaults';
-import { appError } from '../../../platform/errors';
-import { exportBundles } from '../../../sync/bundles/export';
-import { exportIdentity } from '../../../sync/identity/identity';
-import { confirmIdentity, importIdentity } from '../../../sync/peers/identity-exchange';
-import { openBackend } from '../../backend';
-import { setupMunicipality } from '../../setup/setup';
-import { fillDemo } from '../demo';
+import type { Municipality } from '../../../../shared/domain/installation';
+import type { AppContext, Log } from '../../platform/context';
+import { fixedClock } from '../../platform/defaults';
+import { appError } from '../../platform/errors';
+import { exportBundles } from '../../sync/bundles/export';
+import { exportIdentity } from '../../sync/identity/identity';
+import { confirmIdentity, importIdentity } from '../../sync/peers/identity-exchange';
+import { openBackend } from '../backend';
+import { setupMunicipality } from '../setup/setup';
+import { fillDemo } from '../demo/demo';
 import { keySeed, memberIds, recordSeed } from './national-seeds';
 
 export interface SimulatedMemberInput {

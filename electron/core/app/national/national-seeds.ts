@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { IdSource } from '../../../platform/context';
-import { uuidV7 } from '../../../platform/defaults';
+import type { IdSource } from '../../platform/context';
+import { uuidV7 } from '../../platform/defaults';
 
 /**
  * Everything random in the national demo comes from its seed through SHA-256 with a label, so
