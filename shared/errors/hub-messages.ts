@@ -63,6 +63,10 @@ export const hubMessages = {
     'Il consorzio ha già proposte o piani: i dati dimostrativi si creano solo in un consorzio appena configurato.',
     'The consortium already has proposals or plans: demo data are created only in a consortium just set up.',
   ),
+  'demo.nationalNotFresh': refusal(
+    'La dimostrazione nazionale si crea solo in una cartella dati nuova o in un consorzio che non ha ancora ricevuto pacchetti: usare una cartella dati separata (--data-dir).',
+    'The national demonstration is created only in a new data folder or in a consortium that has not received bundles yet: use a separate data folder (--data-dir).',
+  ),
   'demo.fewMembers': refusal("Per la dimostrazione servono almeno 4 soci nell'anagrafe.", 'The demonstration needs at least 4 members in the register.'),
   'demo.stepRefused': { code: 'E_INTERNAL', it: 'Demo: {method} rifiutato: {detail}', en: 'Demo: {method} refused: {detail}' },
   'demo.bundleNotApplied': { code: 'E_INTERNAL', it: 'Demo: il pacchetto di {name} non è stato applicato: {detail}', en: 'Demo: the bundle of {name} was not applied: {detail}' },

@@ -4,6 +4,7 @@ import { handlers, RECORD_REGISTRY } from './modules';
 import type { AppContext, Clock, IdSource, Log, PdfPrinter } from '../platform/context';
 import { randomIds, stderrLog, systemClock } from '../platform/defaults';
 import { openStore } from '../platform/store/open-store';
+import { lastStartupCheck } from '../platform/store/startup-check';
 import { scheduleAutoBackup } from '../sync/backup/auto-backup';
 import type { MailboxCourierMaker } from '../sync/network/courier-factory';
 import { attachSyncAgent, createSyncAgent, type SyncAgentOptions } from '../sync/network/sync-agent';
@@ -61,6 +62,8 @@ export function openBackend(options: BackendOptions): Backend {
       for (const listener of listeners) listener({ event, payload } as PushMessage);
     },
   };
+  const check = lastStartupCheck(db);
+  if (check) ctx.log.info('store checked at start', { kind: check.kind, reason: check.reason, ms: Math.round(check.ms) });
   const agentOptions = typeof options.syncAgent === 'object' ? options.syncAgent : {};
   const syncAgent = createSyncAgent(ctx, { ...agentOptions, ...(options.mailboxCourier ? { makeMailbox: options.mailboxCourier } : {}), schedule: options.syncAgent !== undefined && options.syncAgent !== false });
   attachSyncAgent(ctx, syncAgent);

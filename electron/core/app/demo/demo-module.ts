@@ -4,7 +4,8 @@ import { fillDemo } from './demo';
 import { fillHubDemo } from './hub-demo';
 
 export const demoHandlers = {
-  'demo.fill': fillDemo,
+  // Wrapped: fillDemo's third parameter (ids) is the national demo's, never the dispatcher's.
+  'demo.fill': (ctx, input) => fillDemo(ctx, input),
   'demo.hub': fillHubDemo,
 } satisfies HandlerGroup;
 

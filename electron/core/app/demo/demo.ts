@@ -51,15 +51,17 @@ const qty = (value: number, decimals: boolean) => (decimals ? formatMilli(Math.m
  * Fills an EMPTY municipality with a realistic period: daily and monthly usage with seasons
  * and quantities scaled to the population, staff, courses with evaluations, groups with
  * meetings, and proposals in every state. Refused once the outbox holds anything: demo events
- * would otherwise travel to the consortium mixed with real ones.
+ * would otherwise travel to the consortium mixed with real ones. Called directly (not through
+ * the contract, which caps `months` at 36) by the national demo with ten years and its own ids.
  */
-export function fillDemo(ctx: AppContext, input: ParsedInput<'demo.fill'>): DemoSummary {
+export function fillDemo(ctx: AppContext, input: ParsedInput<'demo.fill'>, ids?: IdSource): DemoSummary {
   requireMunicipality(ctx);
   if ((stmt(ctx.db, 'SELECT count(*) FROM outbox').pluck().get() as number) > 0) {
     throw appError('demo.notEmpty');
   }
   const rng = seeded(input.seed);
-  const dctx: AppContext = { ...ctx, ids: seededIds(rng) };
+  // `ids`: the national demo gives each simulated member ids of its own (app/national/national-seeds.ts).
+  const dctx: AppContext = { ...ctx, ids: ids ?? seededIds(rng) };
   const inst = readInstallation(ctx.db)!;
   const k = Math.max(0.5, (findMunicipality(inst.id)?.population ?? 3000) / 1000);
   const today = new Date(`${ctx.clock.now().slice(0, 10)}T00:00:00Z`);

@@ -7,7 +7,7 @@ import { setupHub, setupMunicipality } from './setup';
 export const setupModule = {
   name: 'app/setup',
   handlers: {
-    'setup.municipality': setupMunicipality,
+    'setup.municipality': (ctx, input) => setupMunicipality(ctx, input),
     // The hub's first events (its catalogue and registry) follow its setup: idempotent, see publishInitialHubRecords.
     'setup.hub': (ctx, input) => {
       const installation = setupHub(ctx, input);

@@ -7,16 +7,17 @@ import { insertInstallation, readInstallation, toInstallation, type Installation
 import { insertMembers } from './members-store';
 import { findMunicipality, municipalitiesOfProvince } from '../../platform/reference/municipalities';
 
-export function setupMunicipality(ctx: AppContext, input: ParsedInput<'setup.municipality'>): Installation {
+/** `keySeed`: reproducible keys, for the national demo's simulated members only (keys.ts). */
+export function setupMunicipality(ctx: AppContext, input: ParsedInput<'setup.municipality'>, keySeed?: Buffer): Installation {
   refuseIfInitialized(ctx);
   const municipality = findMunicipality(input.istat);
   if (!municipality) {
     throw appError('setup.istatUnknown', { istat: input.istat }, { field: 'istat' });
   }
-  return initialize(ctx, { role: 'municipality', id: municipality.istat, name: municipality.name, operator: input.operator, province: municipality.province });
+  return initialize(ctx, { role: 'municipality', id: municipality.istat, name: municipality.name, operator: input.operator, province: municipality.province }, undefined, keySeed);
 }
 
-export function setupHub(ctx: AppContext, input: ParsedInput<'setup.hub'>): Installation {
+export function setupHub(ctx: AppContext, input: ParsedInput<'setup.hub'>, keySeed?: Buffer): Installation {
   refuseIfInitialized(ctx);
   const members = input.province ? municipalitiesOfProvince(input.province) : [];
   if (input.province && members.length === 0) {
@@ -24,7 +25,7 @@ export function setupHub(ctx: AppContext, input: ParsedInput<'setup.hub'>): Inst
   }
   return initialize(ctx, { role: 'hub', id: input.id, name: input.name, operator: input.operator ?? '', province: input.province ?? null }, (at) =>
     insertMembers(ctx.db, members, at),
-  );
+  keySeed);
 }
 
 function refuseIfInitialized(ctx: AppContext): void {
@@ -42,8 +43,9 @@ function initialize(
   ctx: AppContext,
   base: Pick<Installation, 'role' | 'id' | 'name' | 'operator' | 'province'>,
   alsoInTransaction?: (at: string) => void,
+  keySeed?: Buffer,
 ): Installation {
-  const keys = createInstallationKeys(ctx.dataDir);
+  const keys = createInstallationKeys(ctx.dataDir, keySeed);
   const record: InstallationRecord = {
     ...base,
     createdAt: ctx.clock.now(),

@@ -71,8 +71,9 @@ export function ageRecipientFromIdentity(identity: string): string {
   return bech32Encode(RECIPIENT_HRP, parseAgeIdentity(identity).recipient);
 }
 
-export function generateAgeIdentity(): { identity: string; recipient: string } {
-  const raw = randomBytes(32);
+/** A new identity; `raw` (32 bytes) makes it reproducible (the national demo's members, tests). */
+export function generateAgeIdentity(raw: Buffer = randomBytes(32)): { identity: string; recipient: string } {
+  if (raw.length !== 32) throw new Error('age identity needs 32 bytes');
   const identity = bech32Encode(IDENTITY_HRP, raw).toUpperCase();
   return { identity, recipient: bech32Encode(RECIPIENT_HRP, rawPublic(x25519Private(raw))) };
 }

@@ -7,20 +7,25 @@ import { dataDirProblem } from './data-dir-problems';
 import { DB_FILE_NAME } from './db-file';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { sweepStaleTemporaries } from './stale-temporaries';
+import { chooseStartupCheck, recordFullCheck, runStartupCheck, type StartupCheckOptions } from './startup-check';
 
 export { DB_FILE_NAME };
 
 /**
  * Opens (or creates) the data directory's database, checks it and brings its schema up to date.
  *
- * Order matters: the integrity check and the version check run before anything writes, so a
+ * Order matters: the integrity check (as deep as startup-check.ts decides) and the version check run before anything writes, so a
  * corrupt file or one from a newer version is left byte-for-byte untouched for recovery.
  * The connection holds SQLite's EXCLUSIVE lock for its whole life: a second process on the
  * same data directory gets E_DB_LOCKED instead of writing beside us, and the operating system
  * releases the lock if this process dies, so no stale lock file can block a clerk.
  */
-export function openStore(dataDir: string): Database.Database {
+export function openStore(dataDir: string, options: StartupCheckOptions = {}): Database.Database {
   const path = join(dataDir, DB_FILE_NAME);
+  // Read before SQLite opens the file (it creates the -wal): a WAL left behind means the last
+  // program using it did not close it (a crash, a power cut, kill -9). startup-check.ts.
+  const uncleanShutdown = existsSync(`${path}-wal`);
+  const fileBytes = existsSync(path) ? statSync(path).size : 0;
   try {
     makePrivateDir(dataDir);
     makePrivateDatabaseFile(path);
@@ -35,7 +40,8 @@ export function openStore(dataDir: string): Database.Database {
   }
   try {
     db.pragma('locking_mode = EXCLUSIVE');
-    checkIntegrity(db, path);
+    const check = runStartupCheck(db, path, chooseStartupCheck(db, { uncleanShutdown, fileBytes }, options));
+    if (check.problem !== null) throw appError('store.damaged', { path, detail: check.problem.slice(0, 120) });
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw appError('store.newerSchema', { path, version, supported: SCHEMA_VERSION });
@@ -51,19 +57,12 @@ export function openStore(dataDir: string): Database.Database {
     // Ours alone from here: what a crash left half written can go (stale-temporaries.ts).
     sweepStaleTemporaries(dataDir);
     migrate(db, version);
+    if (check.kind === 'full') recordFullCheck(db, (options.now ?? (() => new Date()))());
     return db;
   } catch (err) {
     if (db.open) db.close();
     if (err instanceof AppError) throw err;
     throw classifyOpenError(err, dataDir, path);
-  }
-}
-
-function checkIntegrity(db: Database.Database, path: string): void {
-  const rows = db.pragma('quick_check') as { quick_check: string }[];
-  const first = rows[0]?.quick_check;
-  if (first !== 'ok') {
-    throw appError('store.damaged', { path, detail: String(first).slice(0, 120) });
   }
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -39,9 +40,9 @@ const SecretFile = z
  * ACL protects the data directory). They are deliberately not wrapped with the OS keychain:
  * the CLI and the hub server must be able to use a data directory the desktop app created.
  */
-export function createInstallationKeys(dataDir: string): InstallationKeys {
-  const signing = generateSigningKeyPair();
-  const age = generateAgeIdentity();
+export function createInstallationKeys(dataDir: string, seed?: Buffer): InstallationKeys {
+  const signing = seed ? signingKeyPairFromSeed(derive(seed, 'ed25519'), derive(seed, 'key-id').subarray(0, 8)) : generateSigningKeyPair();
+  const age = generateAgeIdentity(seed ? derive(seed, 'age') : undefined);
   const keys: InstallationKeys = {
     signing,
     keyId: keyIdHex(signing.keyId),
@@ -62,6 +63,14 @@ export function createInstallationKeys(dataDir: string): InstallationKeys {
   writeFileAtomic(path, `${JSON.stringify(secret, null, 2)}\n`, 0o600);
   chmodSync(path, 0o600);
   return keys;
+}
+
+/**
+ * Keys derived from a seed are as good as its secrecy: only the national demo's simulated
+ * members (docs: "A national data set") use one, so the same seed gives the same members' keys.
+ */
+function derive(seed: Buffer, purpose: string): Buffer {
+  return createHash('sha256').update(`cst-desk-keys/${purpose}/`).update(seed).digest();
 }
 
 export function loadInstallationKeys(dataDir: string): InstallationKeys {
