@@ -25,8 +25,14 @@ export function seedNationalHistory(db: Database.Database, members: readonly Mun
   );
   let cells = 0;
   let proposals = 0;
+  // Bench-only speed-ups of the bulk load: a page cache holding the whole load (no spill to the
+  // WAL mid-transaction) and the cells' two secondary indexes built once at the end, with the
+  // definitions of migrations 004 and 006.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -3000000');
   db.transaction(() => {
     dropUsageAggregateTriggers(db);
+    db.exec('DROP INDEX received_usage_monthly_by_month; DROP INDEX received_usage_monthly_by_service;');
     members.forEach((m, i) => {
       const size = Math.max(1, Math.round((m.population ?? 1000) / 1000));
       for (const s of SERVICES) {
@@ -60,7 +66,11 @@ export function seedNationalHistory(db: Database.Database, members: readonly Mun
         proposals += 1;
       }
     });
+    db.exec(`CREATE INDEX received_usage_monthly_by_month ON received_usage_monthly (month, service);
+             CREATE INDEX received_usage_monthly_by_service ON received_usage_monthly (service, month, owner, quantity_milli, entries);`);
     rebuildUsageAggregates(db);
   })();
+  // The app's own page cache again, for the timings.
+  db.pragma(`cache_size = ${cacheSize}`);
   return { usage_cells: cells, training_rows: members.length * 10, proposals };
 }

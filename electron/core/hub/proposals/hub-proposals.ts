@@ -93,7 +93,11 @@ export function pageHubProposals(ctx: AppContext, input: ProposalFilter & Member
   const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(input.page ?? 1, pages);
-  const rows = stmt(ctx.db, `${SELECT}${cond} ORDER BY p.updated_at DESC, p.id LIMIT @limit OFFSET @offset`).all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Row[];
+  // The page's ids sorted from the narrow index rows, then only those rows read whole (their JSON).
+  const ids = stmt(ctx.db, `SELECT p.id FROM hub_proposals p${cond} ORDER BY p.updated_at DESC, p.id LIMIT @limit OFFSET @offset`)
+    .pluck()
+    .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as string[];
+  const rows = stmt(ctx.db, `${SELECT} WHERE p.id IN (SELECT value FROM json_each(@ids)) ORDER BY p.updated_at DESC, p.id`).all({ ids: JSON.stringify(ids) }) as Row[];
   return { proposals: rows.map(toProposal), page: { page, pageSize, total, pages } };
 }
 

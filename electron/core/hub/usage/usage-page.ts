@@ -42,6 +42,13 @@ export function usagePage(ctx: AppContext, f: PageFilter): HubUsageTable {
   const svc = f.service ? ' AND service = @service' : '';
   const params = { from, to, levels, ...(f.service ? { service: f.service } : {}) };
 
+
+  // The services with a figure in the period (a few rows of the monthly totals): every seek
+  // into the cells below goes by member, service and month, the cells' primary key.
+  const present = stmt(ctx.db, `SELECT DISTINCT service FROM received_usage_service_month WHERE month BETWEEN @from AND @to${svc} ORDER BY service`)
+    .pluck()
+    .all(params) as string[];
+  const whole = from.endsWith('-01') && to.endsWith('-12');
   let months: MonthRow[];
   let services: ServiceRow[];
   if (!narrows(f) && !f.member) {
@@ -50,31 +57,34 @@ export function usagePage(ctx: AppContext, f: PageFilter): HubUsageTable {
     ) as MonthRow[];
     services = wholeServices(ctx, months, params, svc);
   } else {
-    const owners = JSON.stringify(selected.map((m) => m.istat));
-    const sel = `owner IN (SELECT value FROM json_each(@owners)) AND month BETWEEN @from AND @to${svc}`;
-    months = stmt(ctx.db, `SELECT service, month, sum(quantity_milli) AS q, sum(entries) AS n FROM received_usage_monthly WHERE ${sel} GROUP BY service, month ORDER BY service, month`).all({
-      ...params,
-      owners,
-    }) as MonthRow[];
-    services = stmt(
+    const sel = { from, to, owners: JSON.stringify(selected.map((m) => m.istat)), present: JSON.stringify(present) };
+    months = stmt(
       ctx.db,
-      `SELECT service, sum(sq) AS q, ${LEVEL_SUM} AS lq, sum(se) AS n FROM (
-         SELECT service, owner, sum(quantity_milli) AS sq, sum(entries) AS se, count(*) AS m FROM received_usage_monthly WHERE ${sel} GROUP BY service, owner)
-       GROUP BY service ORDER BY service`,
-    ).all({ ...params, owners }) as ServiceRow[];
+      `SELECT c.service, c.month, sum(c.quantity_milli) AS q, sum(c.entries) AS n FROM json_each(@owners) o CROSS JOIN json_each(@present) s
+       CROSS JOIN received_usage_monthly c ON c.owner = o.value AND c.service = s.value WHERE c.month BETWEEN @from AND @to GROUP BY c.service, c.month ORDER BY c.service, c.month`,
+    ).all(sel) as MonthRow[];
+    // Per member and service: whole years from the members' yearly totals, else from the cells.
+    const perOwner = whole
+      ? `SELECT y.service, y.owner, sum(y.quantity_milli) AS sq, sum(y.entries) AS se, sum(y.months) AS m FROM json_each(@owners) o
+         CROSS JOIN received_usage_member_year y ON y.owner = o.value WHERE y.year BETWEEN @fy AND @ty AND y.service IN (SELECT value FROM json_each(@present)) GROUP BY y.service, y.owner`
+      : `SELECT c.service, c.owner, sum(c.quantity_milli) AS sq, sum(c.entries) AS se, count(*) AS m FROM json_each(@owners) o CROSS JOIN json_each(@present) s
+         CROSS JOIN received_usage_monthly c ON c.owner = o.value AND c.service = s.value WHERE c.month BETWEEN @from AND @to GROUP BY c.service, c.owner`;
+    services = stmt(ctx.db, `SELECT service, sum(sq) AS q, ${LEVEL_SUM} AS lq, sum(se) AS n FROM (${perOwner}) GROUP BY service ORDER BY service`).all({
+      ...sel,
+      ...(whole ? { fy: Number(from.slice(0, 4)), ty: Number(to.slice(0, 4)) } : {}),
+    }) as ServiceRow[];
   }
 
-  // The page's own cells: one seek per member and service present, months by range.
-  const present = JSON.stringify(services.map((s) => s.service));
+  // The page's own cells: one seek per member and service, months by range.
   const cells: HubUsageTable['cells'] = [];
   let truncated = false;
   const perMember = new Map<string, { service: string; member: string; q: number; n: number; months: number }>();
   const pageCells = stmt(
     ctx.db,
-    `SELECT service, owner, month, quantity_milli, entries FROM received_usage_monthly
-     WHERE owner IN (SELECT value FROM json_each(@owners)) AND service IN (SELECT value FROM json_each(@present)) AND month BETWEEN @from AND @to ORDER BY service, owner, month`,
+    `SELECT c.service, c.owner, c.month, c.quantity_milli, c.entries FROM json_each(@owners) o CROSS JOIN json_each(@present) s
+     CROSS JOIN received_usage_monthly c ON c.owner = o.value AND c.service = s.value WHERE c.month BETWEEN @from AND @to ORDER BY c.service, c.owner, c.month`,
   ).raw(true);
-  for (const [service, owner, month, q, n] of pageCells.iterate({ owners: JSON.stringify(pageMembers.map((m) => m.istat)), present, from, to }) as IterableIterator<
+  for (const [service, owner, month, q, n] of pageCells.iterate({ owners: JSON.stringify(pageMembers.map((m) => m.istat)), present: JSON.stringify(present), from, to }) as IterableIterator<
     [string, string, string, number, number]
   >) {
     if (cells.length < f.limit) cells.push({ service, member: owner, month, quantityMilli: q, quantity: formatMilli(q), entries: n });
