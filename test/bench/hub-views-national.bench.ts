@@ -23,7 +23,7 @@ report('hub_views.seed_seconds', (performance.now() - t0) / 1000, 's', { members
 
 const ROME = '058091';
 const views: [string, string, unknown][] = [
-  ['members_overview_page', 'hub.members.overview', { page: 1, pageSize: 50, limit: 1 }],
+  ['members_overview_page', 'hub.members.overview', { page: 1, pageSize: 50 }],
   ['members_overview_search', 'hub.members.overview', { page: 1, pageSize: 50, search: 'san' }],
   ['members_overview_region', 'hub.members.overview', { page: 3, pageSize: 50, region: 'Lombardia' }],
   ['usage_all_services_year', 'hub.usage.byMember', { from: '2026-01', to: '2026-12', page: 1, pageSize: 50, limit: 1 }],
@@ -33,14 +33,14 @@ const views: [string, string, unknown][] = [
   ['usage_region_year', 'hub.usage.byMember', { from: '2026-01', to: '2026-12', region: 'Lombardia', page: 1, pageSize: 50, limit: 1 }],
   ['usage_one_member_year', 'hub.usage.byMember', { member: ROME, from: '2026-01', to: '2026-12', page: 1, pageSize: 50, limit: 1 }],
   ['usage_dashboard_trend', 'hub.usage.byMember', { from: '2025-01', to: '2026-12', page: 1, pageSize: 1, limit: 1 }],
-  ['training_per_member_year', 'hub.training.page', { year: 2026, page: 1, pageSize: 50, limit: 1 }],
+  ['training_per_member_year', 'hub.training.page', { year: 2026, page: 1, pageSize: 50 }],
   ['training_per_member_all_years', 'hub.training.page', { page: 2, pageSize: 50, province: 'NA' }],
   ['training_dashboard_top', 'hub.training.page', { page: 1, pageSize: 12, order: 'hours' }],
-  ['proposals_list_page', 'hub.proposals.page', { page: 1, pageSize: 50, limit: 1 }],
+  ['proposals_list_page', 'hub.proposals.page', { page: 1, pageSize: 50 }],
   ['proposals_list_region', 'hub.proposals.page', { page: 2, pageSize: 50, region: 'Sicilia' }],
-  ['plan_allocation_page', 'plan.allocate', { year: 2027, version: 1, page: 1, pageSize: 50, limit: 1 }],
+  ['plan_allocation_page', 'plan.allocate', { year: 2027, version: 1, page: 1, pageSize: 50 }],
   ['plan_allocation_search', 'plan.allocate', { year: 2027, version: 1, page: 1, pageSize: 50, search: 'monte' }],
-  ['report_get_summary', 'report.get', { year: 2026, page: 1, pageSize: 50, limit: 1 }],
+  ['report_get_summary', 'report.get', { year: 2026, page: 1, pageSize: 50 }],
 ];
 
 try {
