@@ -26,6 +26,17 @@ interface PageFilter extends MemberFilter {
   limit: number;
 }
 
+/**
+ * The cells of some members (a page, a province…), one seek per member and service into the
+ * cells' primary key: CROSS JOIN keeps that order, which the planner would otherwise trade for
+ * a scan of every member's month through the service index (measured 10× slower nationally).
+ */
+export const PAGE_CELLS_SQL = `SELECT c.service, c.owner, c.month, c.quantity_milli, c.entries FROM json_each(@owners) o CROSS JOIN json_each(@present) s
+     CROSS JOIN received_usage_monthly c ON c.owner = o.value AND c.service = s.value WHERE c.month BETWEEN @from AND @to ORDER BY c.service, c.owner, c.month`;
+/** Some members' whole years, by the yearly totals' owner index. */
+export const OWNER_YEARS_SQL = `SELECT y.service, y.owner, sum(y.quantity_milli) AS sq, sum(y.entries) AS se, sum(y.months) AS m FROM json_each(@owners) o
+         CROSS JOIN received_usage_member_year y ON y.owner = o.value WHERE y.year BETWEEN @fy AND @ty AND y.service IN (SELECT value FROM json_each(@present)) GROUP BY y.service, y.owner`;
+
 type MonthRow = { service: string; month: string; q: number; n: number };
 type ServiceRow = { service: string; q: number; lq: number; n: number };
 
@@ -65,8 +76,7 @@ export function usagePage(ctx: AppContext, f: PageFilter): HubUsageTable {
     ).all(sel) as MonthRow[];
     // Per member and service: whole years from the members' yearly totals, else from the cells.
     const perOwner = whole
-      ? `SELECT y.service, y.owner, sum(y.quantity_milli) AS sq, sum(y.entries) AS se, sum(y.months) AS m FROM json_each(@owners) o
-         CROSS JOIN received_usage_member_year y ON y.owner = o.value WHERE y.year BETWEEN @fy AND @ty AND y.service IN (SELECT value FROM json_each(@present)) GROUP BY y.service, y.owner`
+      ? OWNER_YEARS_SQL
       : `SELECT c.service, c.owner, sum(c.quantity_milli) AS sq, sum(c.entries) AS se, count(*) AS m FROM json_each(@owners) o CROSS JOIN json_each(@present) s
          CROSS JOIN received_usage_monthly c ON c.owner = o.value AND c.service = s.value WHERE c.month BETWEEN @from AND @to GROUP BY c.service, c.owner`;
     services = stmt(ctx.db, `SELECT service, sum(sq) AS q, ${LEVEL_SUM} AS lq, sum(se) AS n FROM (${perOwner}) GROUP BY service ORDER BY service`).all({
@@ -81,8 +91,7 @@ export function usagePage(ctx: AppContext, f: PageFilter): HubUsageTable {
   const perMember = new Map<string, { service: string; member: string; q: number; n: number; months: number }>();
   const pageCells = stmt(
     ctx.db,
-    `SELECT c.service, c.owner, c.month, c.quantity_milli, c.entries FROM json_each(@owners) o CROSS JOIN json_each(@present) s
-     CROSS JOIN received_usage_monthly c ON c.owner = o.value AND c.service = s.value WHERE c.month BETWEEN @from AND @to ORDER BY c.service, c.owner, c.month`,
+    PAGE_CELLS_SQL,
   ).raw(true);
   for (const [service, owner, month, q, n] of pageCells.iterate({ owners: JSON.stringify(pageMembers.map((m) => m.istat)), present: JSON.stringify(present), from, to }) as IterableIterator<
     [string, string, string, number, number]
