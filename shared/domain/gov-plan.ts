@@ -12,6 +12,7 @@ import type { Joiner } from './proposal-joins';
 import type { ProposalStateView } from '../governance/proposal-state';
 import type { VotingRules, VoteTally } from '../governance/voting';
 import type { PlanAllocation } from '../governance/allocation';
+import { MemberPageFields, type PageInfo } from './member-page';
 import type { ConsortiumSavings } from '../governance/statement';
 import type { ConsortiumReportContent, CostStatementData, ItemCategory, PayersData, PlanItemData, PlanVersionData, ProposalStatusData } from '../records/gov-records';
 
@@ -164,6 +165,11 @@ export function payersOf(i: Pick<PlanItemData, 'payers'>): PayersData {
 
 export const PlanCreateInput = z.object({ year: Year, date: IsoDate, by: lineText(100).optional() }).strict();
 export const PlanRefInput = z.object({ year: Year, version: z.number().int().min(1).optional() }).strict();
+/** With `page`: the shares of one page of members (search, province, region) — every item's column over 7,896 members is too much for a screen. */
+export const PlanAllocateInput = PlanRefInput.extend(MemberPageFields).strict();
+/** With `page` only: the members of the page (by name) and which page; `shares` and `exempt` cover them alone. */
+export type PlanAllocationPage = PlanAllocation & { page?: PageInfo; members?: { istat: string; name: string; province: string }[] };
+
 export const PlanItemsInput = z.object({ year: Year, version: z.number().int().min(1), items: z.array(PlanItemInput).max(10_000) }).strict();
 export const PlanImportInput = z.object({ year: Year, contentBase64: z.string().max(20_000_000) }).strict();
 export const PlanStepInput = z.object({ year: Year, version: z.number().int().min(1), step: z.enum(['propose', 'submit']), date: IsoDate, by: lineText(100), note: noteText().optional() }).strict();
@@ -186,6 +192,8 @@ export const PlanNewVersionInput = z.object({ year: Year, date: IsoDate, by: lin
 export const PlanStatementInput = z.object({ year: Year, istat: IstatCode, version: z.number().int().min(1).optional() }).strict();
 export const MyShareInput = z.object({ year: Year.optional() }).strict();
 export const ReportYearInput = z.object({ year: Year }).strict();
+/** With `page`: one page of the report's rows (search, province and region apply to a named report). */
+export const ReportGetInput = ReportYearInput.extend(MemberPageFields).strict();
 export const ReportDocInput = z
   .object({ doc: z.enum(['plan', 'statement']), year: Year, istat: IstatCode.optional(), version: z.number().int().min(1).optional() })
   .strict()
@@ -242,7 +250,8 @@ export interface MyShare {
   proposals: (ProposalTrackView & { state: ProposalStateView })[];
 }
 
-export type ConsortiumReport = ConsortiumReportContent & { updatedAt: string };
+/** With `page` (report.get): `rows` are one page of the rows matching the filter (a report by size class has no names: only the page applies). */
+export type ConsortiumReport = ConsortiumReportContent & { updatedAt: string; page?: PageInfo };
 
 export interface Benchmark {
   year: number;

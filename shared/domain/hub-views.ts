@@ -7,6 +7,7 @@ import type { MembershipStatus } from '../records/hub-members';
 import { IstatCode } from './ids';
 import type { Member } from './installation';
 import type { Measure } from './unit-measure';
+import { MemberPageFields, type PageInfo } from './member-page';
 
 /** The hub's read-only views of its members' records, and the municipality's sync status (issue 4). */
 
@@ -22,6 +23,7 @@ export const MembersOverviewInput = z
   .object({
     /** Days without a bundle after which a member is highlighted; default: the setting, else 30. */
     staleDays: z.number().int().min(1).max(3650).optional(),
+    ...MemberPageFields,
   })
   .strict();
 
@@ -29,6 +31,10 @@ export interface MemberOverview {
   istat: string;
   name: string;
   province: string;
+  /** The province's region (ISTAT name), null for a province the reference does not know. */
+  region: string | null;
+  population: number | null;
+  populationYear: number | null;
   membership: MembershipStatus;
   /** The member's identity: none imported yet, pending (fingerprint not confirmed) or confirmed. */
   status: 'none' | 'pending' | 'confirmed';
@@ -50,7 +56,10 @@ export interface MemberOverview {
 export interface MembersOverview {
   staleDays: number;
   at: string;
+  /** With `page`: that page of the members matching the filter; else every member. */
   members: MemberOverview[];
+  /** With `page` only. */
+  page?: PageInfo;
 }
 
 export const HubUsageInput = z
@@ -61,6 +70,11 @@ export const HubUsageInput = z
     to: Month.optional(),
     /** Cells returned at most (the totals always cover the whole filter). */
     limit: z.number().int().min(1).max(200_000).default(10_000),
+    /**
+     * With `page`: cells and per-member figures for one page of members (by name) among those
+     * the search, province and region select; the totals over all of them, from the aggregates.
+     */
+    ...MemberPageFields,
   })
   .strict();
 
@@ -89,11 +103,30 @@ export interface HubUsageTable {
   byService: { service: string; quantityMilli: number; quantity: string; entries: number }[];
   /** Per service × month, members added up (a month's level is what all members held). */
   byServiceMonth: { service: string; month: string; quantityMilli: number; quantity: string; entries: number }[];
+  /** With `page` only: the page of members that `members`, `cells` and `byServiceMember` cover. */
+  page?: PageInfo;
 }
 
 export const HubTrainingInput = z
   .object({ year: z.number().int().min(2000).max(2999).optional(), member: IstatCode.optional() })
   .strict();
+
+export const HubTrainingPageInput = z
+  .object({
+    year: z.number().int().min(2000).max(2999).optional(),
+    member: IstatCode.optional(),
+    ...MemberPageFields,
+    /** Members by name (default) or by hours, most first (the dashboard's chart). */
+    order: z.enum(['name', 'hours']).default('name'),
+  })
+  .strict();
+
+/** One page of members' training rows (each member's years), and totals over every member selected. */
+export interface HubTrainingPage {
+  rows: HubTrainingRow[];
+  page: PageInfo;
+  totals: { participations: number; completed: number; hoursMilli: number; hours: string };
+}
 
 export interface HubTrainingRow {
   member: string;
@@ -117,6 +150,14 @@ export const HubProposalListInput = z
     includeDrafts: z.boolean().default(false),
   })
   .strict();
+
+export const HubProposalPageInput = HubProposalListInput.extend(MemberPageFields).strict();
+
+/** One page of received proposals (most recent first) of the members selected. */
+export interface HubProposalPage {
+  proposals: HubProposal[];
+  page: PageInfo;
+}
 
 export interface HubProposal {
   id: string;

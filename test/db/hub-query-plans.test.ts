@@ -5,6 +5,7 @@ import { SCHEMA_VERSION } from '../../electron/core/platform/store/migrations/in
 import { openStore } from '../../electron/core/platform/store/open-store';
 import { usageCellsSql } from '../../electron/core/hub/usage/usage-by-member';
 import { trainingSql } from '../../electron/core/hub/training/training-by-member';
+import { OWNER_YEARS_SQL, PAGE_CELLS_SQL } from '../../electron/core/hub/usage/usage-page';
 import { databaseAtVersion } from '../helpers/old-database';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -31,6 +32,12 @@ function seeded(): Database.Database {
 
 describe('query plans of the hub views', () => {
   const db = seeded();
+
+  it('a page of members: their cells by primary key, their years by the owner index (issue 12)', () => {
+    const members = { owners: '["041001","041002"]', present: '["PEC","SITO"]', from: '2026-01', to: '2026-12' };
+    expect(plan(db, PAGE_CELLS_SQL, members)).toMatch(/SEARCH c USING PRIMARY KEY \(owner=\? AND service=\? AND month>\? AND month<\?\)/);
+    expect(plan(db, OWNER_YEARS_SQL, { ...members, fy: 2026, ty: 2026 })).toMatch(/SEARCH y USING INDEX received_usage_member_year_by_owner \(owner=\? AND year>\? AND year<\?\)/);
+  });
 
   it.each([
     ['one member', { member: '041001' }, /USING PRIMARY KEY \(owner=\?/],

@@ -8,7 +8,8 @@ import { tcMeetingKind } from '../../../shared/records/tc-meetings';
 import { TC_MEETING_PROJECTORS } from './tc-meeting-projector';
 import { appError, type AppError } from '../platform/errors';
 import { readInstallation } from '../platform/installation/installation-store';
-import { allocationOf, computeStatement, savingsOf, toStatementView } from './allocation-service';
+import { computeStatement, savingsOf, toStatementView } from './allocation-service';
+import { allocationPage } from './allocation-page';
 import { actOnProposal, assignProposal, getGovProposal, listGovProposals, proposalRanking, proposalTimeline } from './evaluation-service';
 import { requireGovHub } from './gov-errors';
 import { readGovSettings, updateGovSettings } from './gov-settings';
@@ -40,7 +41,7 @@ export const govHandlers = {
   'plan.newVersion': newPlanVersion,
   'plan.allocate': (ctx, input) => {
     requireGovHub(ctx);
-    return allocationOf(ctx, pickVersion(ctx, input.year, input.version));
+    return allocationPage(ctx, pickVersion(ctx, input.year, input.version), input);
   },
   'plan.savings': (ctx, input) => {
     requireGovHub(ctx);

@@ -50,10 +50,17 @@ export function usageWindow(ctx: AppContext, year: number, basis: 'last_year' | 
  * from June uses 10 GB, not 60, and never more than one holding 10 GB all year.
  */
 export function usageByMember(ctx: AppContext, service: string, window: [string, string]): Map<string, number> {
-  const rows = stmt(
-    ctx.db,
-    'SELECT owner, sum(quantity_milli) AS q, count(*) AS months FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service = ? AND month BETWEEN ? AND ? GROUP BY owner',
-  ).all(service, window[0], window[1]) as { owner: string; q: number; months: number }[];
+  // A calendar year (the 'last_year' basis) is one row per member in the yearly totals kept by
+  // migration 019's triggers; any other window groups the monthly cells.
+  const year = window[0].slice(0, 4);
+  const rows = (
+    window[0] === `${year}-01` && window[1] === `${year}-12`
+      ? stmt(ctx.db, 'SELECT owner, quantity_milli AS q, months FROM received_usage_member_year WHERE service = ? AND year = ?').all(service, Number(year))
+      : stmt(
+          ctx.db,
+          'SELECT owner, sum(quantity_milli) AS q, count(*) AS months FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service WHERE service = ? AND month BETWEEN ? AND ? GROUP BY owner',
+        ).all(service, window[0], window[1])
+  ) as { owner: string; q: number; months: number }[];
   const unit = serviceUnit(ctx.db, service);
   return new Map(rows.map((r) => [r.owner, combineSum(unit, r.q, r.months) ?? 0]));
 }

@@ -27,6 +27,8 @@ import { deleteReportPart, readReport, readReportSummary, reportPartCount, write
 import { activeMembers } from './plan-items';
 import { combineSum, isLevel } from '../../../shared/domain/unit-measure';
 import { serviceUnits } from '../hub/usage/service-units';
+import type { MemberFilter } from '../../../shared/domain/member-page';
+import { pageOf, selectMembers } from '../hub/members/member-selection';
 
 const perEmployee = (hoursMilli: number, staff: number) => (staff > 0 ? Math.round(hoursMilli / staff) : 0);
 
@@ -146,9 +148,18 @@ export function publishReport(ctx: AppContext, input: { year: number }): Consort
   })();
 }
 
-export function getReport(ctx: AppContext, input: { year: number }): ConsortiumReport | null {
+export function getReport(ctx: AppContext, input: { year: number } & MemberFilter): ConsortiumReport | null {
   const r = readReport(ctx.db, input.year);
-  return r ? { ...r.data, updatedAt: r.updatedAt } : null;
+  if (!r) return null;
+  if (input.page === undefined) return { ...r.data, updatedAt: r.updatedAt };
+  // A named report's rows follow the members selected (by name); by size class only the page applies.
+  let rows = r.data.rows;
+  if (r.data.named) {
+    const at = new Map(rows.map((row) => [row.istat, row]));
+    rows = selectMembers(ctx.db, input).flatMap((m) => at.get(m.istat) ?? []);
+  }
+  const paged = pageOf(rows, input);
+  return { ...r.data, rows: paged.rows, updatedAt: r.updatedAt, page: paged.page };
 }
 
 const sorted = (u: Record<string, number>) => Object.fromEntries(Object.entries(u).sort(([a], [b]) => (a < b ? -1 : 1)));

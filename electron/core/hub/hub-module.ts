@@ -10,9 +10,9 @@ import { usageMonthlyProjector } from './usage/usage-monthly-projector';
 import { addMember, listRegistry, removeRegistryMember, updateMember } from './members/hub-members';
 import { deleteHubCourse, deleteHubGroup, deleteHubService, listHubCourses, listHubGroups, listHubServices, saveHubCourse, saveHubGroup, saveHubService } from './catalogue/hub-records';
 import { membersOverview, setStaleDays } from './members/members-overview';
-import { getHubProposal, listHubProposals, readHubAttachment } from './proposals/hub-proposals';
+import { getHubProposal, listHubProposals, pageHubProposals, readHubAttachment } from './proposals/hub-proposals';
 import { syncStatus } from '../sync/status/sync-status';
-import { trainingByMember } from './training/training-by-member';
+import { trainingByMember, trainingPage } from './training/training-by-member';
 import { usageByMember } from './usage/usage-by-member';
 import { requireHub } from './records/hub-guard';
 
@@ -41,6 +41,8 @@ export const hubHandlers = {
   },
   'hub.usage.byMember': usageByMember,
   'hub.training.byMember': trainingByMember,
+  'hub.training.page': trainingPage,
+  'hub.proposals.page': pageHubProposals,
   'hub.proposals.list': listHubProposals,
   'hub.proposals.get': getHubProposal,
   'hub.attachments.get': readHubAttachment,

@@ -2,6 +2,24 @@ import type { itHub } from './it-hub';
 
 /** English strings of the hub's screens (same keys as it-hub.ts). */
 export const enHub: typeof itHub = {
+  memberFilter: {
+    label: 'Municipality filters',
+    search: 'Search for a municipality',
+    searchHint: 'Name or ISTAT code; case and accents do not matter.',
+    region: 'Region',
+    allRegions: 'All regions',
+    province: 'Province',
+    allProvinces: 'All provinces',
+    pager: 'Pages of the list',
+    previous: '‹ Previous page',
+    next: 'Next page ›',
+    pageOf_one: 'Page {{page}} of {{pages}} · {{total}} municipality',
+    pageOf_other: 'Page {{page}} of {{pages}} · {{total}} municipalities',
+    pageOfProposals_one: 'Page {{page}} of {{pages}} · {{total}} proposal',
+    pageOfProposals_other: 'Page {{page}} of {{pages}} · {{total}} proposals',
+    pageOfRows_one: 'Page {{page}} of {{pages}} · {{total}} row',
+    pageOfRows_other: 'Page {{page}} of {{pages}} · {{total}} rows',
+  },
   hubMembers: {
     viewsLabel: 'Member views',
     viewList: 'List',

@@ -1,5 +1,23 @@
 /** Italian strings of the hub's screens: members' exchange, their records, the hub's catalogue. */
 export const itHub = {
+  memberFilter: {
+    label: 'Filtri dei comuni',
+    search: 'Cerca un comune',
+    searchHint: 'Nome o codice ISTAT; maiuscole e accenti non contano.',
+    region: 'Regione',
+    allRegions: 'Tutte le regioni',
+    province: 'Provincia',
+    allProvinces: 'Tutte le province',
+    pager: 'Pagine dell’elenco',
+    previous: '‹ Pagina precedente',
+    next: 'Pagina successiva ›',
+    pageOf_one: 'Pagina {{page}} di {{pages}} · {{total}} comune',
+    pageOf_other: 'Pagina {{page}} di {{pages}} · {{total}} comuni',
+    pageOfProposals_one: 'Pagina {{page}} di {{pages}} · {{total}} proposta',
+    pageOfProposals_other: 'Pagina {{page}} di {{pages}} · {{total}} proposte',
+    pageOfRows_one: 'Pagina {{page}} di {{pages}} · {{total}} riga',
+    pageOfRows_other: 'Pagina {{page}} di {{pages}} · {{total}} righe',
+  },
   hubMembers: {
     viewsLabel: 'Viste dei membri',
     viewList: 'Elenco',

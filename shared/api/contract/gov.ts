@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 
-import { GovSettingsUpdateInput, HubDemoInput, MyShareInput, PlanApproveInput, PlanCreateInput, PlanImportInput, PlanItemsInput, PlanNewVersionInput, PlanRefInput, PlanStatementInput, PlanStepInput, ProposalActInput, ProposalAssignInput, type ConsortiumSavings, type GovProposalDetail, type GovProposalRow, type GovSettings, type HubDemoSummary, type MyShare, type PlanAllocation, type PlanApproveResult, type PlanView, type ProposalTrackView, type RankingRow, type StatementView } from '../../domain/gov-plan';
+import { GovSettingsUpdateInput, HubDemoInput, MyShareInput, PlanAllocateInput, PlanApproveInput, PlanCreateInput, PlanImportInput, PlanItemsInput, PlanNewVersionInput, PlanRefInput, PlanStatementInput, PlanStepInput, ProposalActInput, ProposalAssignInput, type ConsortiumSavings, type GovProposalDetail, type GovProposalRow, type GovSettings, type HubDemoSummary, type MyShare, type PlanAllocationPage, type PlanApproveResult, type PlanView, type ProposalTrackView, type RankingRow, type StatementView } from '../../domain/gov-plan';
 import { NoInput, ById } from './inputs';
 
 /** Governance: evaluation, the yearly plan, allocation, approvals, reports. */
@@ -32,7 +32,7 @@ export const govMethods = {
   'plan.approve': method(PlanApproveInput)<PlanApproveResult>(),
   'plan.newVersion': method(PlanNewVersionInput)<PlanView>(),
   /** Exact allocation (`cst plan allocate --json`): frozen once approved by the Assembly. */
-  'plan.allocate': method(PlanRefInput)<PlanAllocation>(),
+  'plan.allocate': method(PlanAllocateInput)<PlanAllocationPage>(),
   'plan.savings': method(PlanRefInput)<ConsortiumSavings>(),
   'plan.statement': method(PlanStatementInput)<StatementView>(),
   /** Municipality: the approved plan, its share item by item, its savings, its proposals' timeline. */

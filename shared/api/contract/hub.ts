@@ -3,7 +3,7 @@ import { method } from '../define';
 import { type AttachmentContent } from '../../domain/proposals';
 import { ServiceCode } from '../../records/catalogue';
 import { HubServiceInput, MemberAddInput, MemberRemoveInput, MemberUpdateInput, OfferedCourseInput, ThematicGroupInput, type HubService, type OfferedCourse, type ThematicGroup } from '../../domain/hub-records';
-import { HubAttachmentInput, HubProposalGetInput, HubProposalListInput, HubTrainingInput, HubUsageInput, MembersOverviewInput, type HubProposal, type HubProposalDetail, type HubTrainingRow, type HubUsageTable, type MembersOverview, type RegistryMember } from '../../domain/hub-views';
+import { HubAttachmentInput, HubProposalGetInput, HubProposalListInput, HubProposalPageInput, HubTrainingInput, HubTrainingPageInput, HubUsageInput, MembersOverviewInput, type HubProposal, type HubProposalDetail, type HubProposalPage, type HubTrainingPage, type HubTrainingRow, type HubUsageTable, type MembersOverview, type RegistryMember } from '../../domain/hub-views';
 import { NoInput, ById, Year } from './inputs';
 
 /** The hub's own records and its read-only views of the members' records. */
@@ -32,7 +32,11 @@ export const hubMethods = {
   'hub.members.setStaleDays': method(z.object({ days: z.number().int().min(1).max(3650) }).strict())<{ days: number }>(),
   'hub.usage.byMember': method(HubUsageInput)<HubUsageTable>(),
   'hub.training.byMember': method(HubTrainingInput)<HubTrainingRow[]>(),
+  /** One page of members' training (search, province, region; by name or by hours) and totals over all selected. */
+  'hub.training.page': method(HubTrainingPageInput)<HubTrainingPage>(),
   'hub.proposals.list': method(HubProposalListInput)<HubProposal[]>(),
+  /** One page of received proposals of the members selected (search, province, region). */
+  'hub.proposals.page': method(HubProposalPageInput)<HubProposalPage>(),
   'hub.proposals.get': method(HubProposalGetInput)<HubProposalDetail>(),
   'hub.attachments.get': method(HubAttachmentInput)<AttachmentContent & { name: string }>(),
 } as const;

@@ -1,13 +1,13 @@
 import { method } from '../define';
 import { type CsvFile } from '../../domain/csv';
-import { GovCsvInput, ReportDocInput, ReportPdfInput, ReportYearInput, type Benchmark, type ConsortiumReport } from '../../domain/gov-plan';
+import { GovCsvInput, ReportDocInput, ReportPdfInput, ReportGetInput, ReportYearInput, type Benchmark, type ConsortiumReport } from '../../domain/gov-plan';
 import type { ReportDocument, ReportPdf } from '../../domain/report-document';
 
 /** Reports: the consortium report, the plan and statement documents (preview, HTML, PDF), CSV of governance tables. */
 export const reportMethods = {
   /** The consortium report (condivisione), published to every member. */
   'report.publish': method(ReportYearInput)<ConsortiumReport>(),
-  'report.get': method(ReportYearInput)<{ report: ConsortiumReport | null }>(),
+  'report.get': method(ReportGetInput)<{ report: ConsortiumReport | null }>(),
   /** Municipality: where it stands among members of its size class. */
   'report.benchmark': method(ReportYearInput)<Benchmark>(),
   /** The plan document or a member's statement as data, for the in-app preview (no inline style). */

@@ -116,7 +116,11 @@ async function buildHubDemo(ctx: AppContext, input: { seed: number }): Promise<H
         const base = s.code === 'PAGOPA' ? 40 * scale : s.code === 'PEC' ? 2 + Math.round(scale / 3) : 10 * scale;
         for (let month = 1; month <= months; month++) {
           const q = Math.max(1, Math.round(base * (0.6 + rand() * 0.8))) * 1000;
-          stmt(ctx.db, 'INSERT OR REPLACE INTO received_usage_monthly (owner, service, month, quantity_milli, entries) VALUES (?, ?, ?, ?, ?)').run(
+          // An upsert, not OR REPLACE: the replaced row's delete would not reach the totals' triggers (018).
+          stmt(
+            ctx.db,
+            'INSERT INTO received_usage_monthly (owner, service, month, quantity_milli, entries) VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner, service, month) DO UPDATE SET quantity_milli = excluded.quantity_milli, entries = excluded.entries',
+          ).run(
             m.istat,
             s.code,
             `${thisYear}-${String(month).padStart(2, '0')}`,

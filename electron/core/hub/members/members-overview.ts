@@ -1,12 +1,15 @@
 /**
  * Hub: the members list with their sync state. One query over the registry and the peers
- * (~50 to ~8,000 rows), plus one grouped query over the bundles still waiting (few).
+ * (~50 to ~8,000 rows, or one page of them), plus one grouped query over the bundles still
+ * waiting (few).
  */
 import type { MemberOverview, MembersOverview } from '../../../../shared/domain/hub-views';
 import type { AppContext } from '../../platform/context';
 import { stmt } from '../../platform/store/statements';
 import { receivedEventAt } from '../../sync/inbox/event-at';
 import { requireHub } from '../records/hub-guard';
+import type { MemberFilter } from '../../../../shared/domain/member-page';
+import { pageOf, regionOfProvince, selectMembers } from './member-selection';
 
 export const STALE_DAYS_SETTING = 'hub.stale_days';
 export const DEFAULT_STALE_DAYS = 30;
@@ -16,6 +19,8 @@ interface Row {
   istat: string;
   name: string;
   province: string;
+  population: number | null;
+  population_year: number | null;
   membership: 'active' | 'withdrawn';
   peer_no: number | null;
   peer_status: 'pending' | 'confirmed' | null;
@@ -34,17 +39,18 @@ export function setStaleDays(ctx: AppContext, days: number): void {
   stmt(ctx.db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(STALE_DAYS_SETTING, String(days));
 }
 
-export function membersOverview(ctx: AppContext, input: { staleDays?: number | undefined }): MembersOverview {
+const OVERVIEW_SELECT = `SELECT m.istat, m.name, m.province, m.population, m.population_year, m.membership, p.peer_no, p.status AS peer_status, p.applied_seq, p.last_received_at, p.acked_seq
+     FROM members m LEFT JOIN peers p ON p.kind = 'municipality' AND p.id = m.istat`;
+
+export function membersOverview(ctx: AppContext, input: { staleDays?: number | undefined } & MemberFilter): MembersOverview {
   requireHub(ctx);
   const staleDays = input.staleDays ?? staleDaysSetting(ctx);
   const at = ctx.clock.now();
   const now = Date.parse(at);
-  const rows = stmt(
-    ctx.db,
-    `SELECT m.istat, m.name, m.province, m.membership, p.peer_no, p.status AS peer_status, p.applied_seq, p.last_received_at, p.acked_seq
-     FROM members m LEFT JOIN peers p ON p.kind = 'municipality' AND p.id = m.istat
-     ORDER BY m.name COLLATE NOCASE, m.istat`,
-  ).all() as Row[];
+  const paged = input.page === undefined ? null : pageOf(selectMembers(ctx.db, input), input);
+  const rows = paged
+    ? (stmt(ctx.db, `${OVERVIEW_SELECT} WHERE m.istat IN (SELECT value FROM json_each(?)) ORDER BY m.name COLLATE NOCASE, m.istat`).all(JSON.stringify(paged.rows.map((m) => m.istat))) as Row[])
+    : (stmt(ctx.db, `${OVERVIEW_SELECT} ORDER BY m.name COLLATE NOCASE, m.istat`).all() as Row[]);
   // Waiting bundles per sender, each file once, with the events they carry.
   const waiting = new Map<string, { files: number; events: number }>();
   const w = stmt(
@@ -63,6 +69,9 @@ export function membersOverview(ctx: AppContext, input: { staleDays?: number | u
       istat: r.istat,
       name: r.name,
       province: r.province,
+      region: regionOfProvince(r.province),
+      population: r.population,
+      populationYear: r.population_year,
       membership: r.membership,
       status,
       lastBundleAt: r.last_received_at,
@@ -75,5 +84,5 @@ export function membersOverview(ctx: AppContext, input: { staleDays?: number | u
       ackedHubSeq: r.acked_seq,
     };
   });
-  return { staleDays, at, members };
+  return { staleDays, at, members, ...(paged ? { page: paged.page } : {}) };
 }

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachmentContent } from '../../../../shared/domain/proposals';
-import type { HubProposal, HubProposalDetail } from '../../../../shared/domain/hub-views';
+import type { HubProposal, HubProposalDetail, HubProposalPage } from '../../../../shared/domain/hub-views';
+import { DEFAULT_PAGE_SIZE, type MemberFilter } from '../../../../shared/domain/member-page';
+import { narrows, selectMembers } from '../members/member-selection';
 import type { AttachmentType, ProposalData, ProposalStatus } from '../../../../shared/records/proposals';
 import type { ProposalStatusData } from '../../../../shared/records/gov-records';
 import { proposalState, type ProposalStateView } from '../../../../shared/governance/proposal-state';
@@ -66,8 +68,40 @@ function toProposal(r: Row): HubProposal {
   };
 }
 
-export function listHubProposals(ctx: AppContext, input: { status?: ProposalStatus | undefined; member?: string | undefined; includeDrafts: boolean }): HubProposal[] {
+type ProposalFilter = { status?: ProposalStatus | undefined; member?: string | undefined; includeDrafts: boolean };
+
+export function listHubProposals(ctx: AppContext, input: ProposalFilter): HubProposal[] {
   requireHub(ctx);
+  const { where, params } = proposalWhere(input);
+  const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY p.updated_at DESC, p.id`;
+  return (stmt(ctx.db, sql).all(params) as Row[]).map(toProposal);
+}
+
+/**
+ * One page of the list (most recent first) among the proposals of the members selected (search,
+ * province, region): counted and cut in SQL, only the page's rows parsed.
+ */
+export function pageHubProposals(ctx: AppContext, input: ProposalFilter & MemberFilter): HubProposalPage {
+  requireHub(ctx);
+  const { where, params } = proposalWhere(input);
+  if (narrows(input)) {
+    where.push('p.owner IN (SELECT value FROM json_each(@owners))');
+    params.owners = JSON.stringify(selectMembers(ctx.db, input).map((m) => m.istat));
+  }
+  const cond = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const total = stmt(ctx.db, `SELECT count(*) FROM hub_proposals p${cond}`).pluck().get(params) as number;
+  const pageSize = input.pageSize ?? DEFAULT_PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(input.page ?? 1, pages);
+  // The page's ids sorted from the narrow index rows, then only those rows read whole (their JSON).
+  const ids = stmt(ctx.db, `SELECT p.id FROM hub_proposals p${cond} ORDER BY p.updated_at DESC, p.id LIMIT @limit OFFSET @offset`)
+    .pluck()
+    .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as string[];
+  const rows = stmt(ctx.db, `${SELECT} WHERE p.id IN (SELECT value FROM json_each(@ids)) ORDER BY p.updated_at DESC, p.id`).all({ ids: JSON.stringify(ids) }) as Row[];
+  return { proposals: rows.map(toProposal), page: { page, pageSize, total, pages } };
+}
+
+function proposalWhere(input: ProposalFilter): { where: string[]; params: Record<string, string> } {
   const where: string[] = [];
   const params: Record<string, string> = {};
   if (input.status) {
@@ -80,8 +114,7 @@ export function listHubProposals(ctx: AppContext, input: { status?: ProposalStat
     where.push('p.owner = @member');
     params.member = input.member;
   }
-  const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY p.updated_at DESC, p.id`;
-  return (stmt(ctx.db, sql).all(params) as Row[]).map(toProposal);
+  return { where, params };
 }
 
 export function getHubProposal(ctx: AppContext, input: { id: string }): HubProposalDetail {

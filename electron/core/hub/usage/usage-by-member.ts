@@ -13,6 +13,9 @@ import type { HubServiceData } from '../../../../shared/records/hub-catalogue';
 import type { AppContext } from '../../platform/context';
 import { stmt } from '../../platform/store/statements';
 import { requireHub } from '../records/hub-guard';
+import type { MemberFilter } from '../../../../shared/domain/member-page';
+import { usagePage } from './usage-page';
+import { hubCatalogue, order, serviceInfo } from './usage-services';
 
 export interface UsageFilter {
   service?: string | undefined;
@@ -67,8 +70,10 @@ const bump = <K>(m: Map<K, Total>, k: K, q: number, n: number) => {
   } else m.set(k, { quantityMilli: q, entries: n, months: 1 });
 };
 
-export function usageByMember(ctx: AppContext, input: UsageFilter & { limit: number }): HubUsageTable {
+export function usageByMember(ctx: AppContext, input: UsageFilter & MemberFilter & { limit: number }): HubUsageTable {
   requireHub(ctx);
+  // Paged: one page of members, the totals from the aggregates (usage-page.ts).
+  if (input.page !== undefined) return usagePage(ctx, input);
   const { sql, params } = usageCellsSql(input);
   const cells: HubUsageTable['cells'] = [];
   const byServiceMember = new Map<string, Total>();
@@ -88,15 +93,9 @@ export function usageByMember(ctx: AppContext, input: UsageFilter & { limit: num
     months.add(month);
     members.add(owner);
   }
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   cells.sort((a, b) => order(a.service, b.service) || order(a.member, b.member) || order(a.month, b.month));
   const split = (k: string) => k.split('\u0000') as [string, string];
-  const catalogue = new Map(
-    (stmt(ctx.db, 'SELECT data FROM hub_services').pluck().all() as string[]).map((s) => {
-      const d = JSON.parse(s) as HubServiceData;
-      return [d.code, d] as const;
-    }),
-  );
+  const catalogue = hubCatalogue(ctx);
   const names = new Map((stmt(ctx.db, 'SELECT istat, name FROM members').raw(true).all() as [string, string][]).map(([i, n]) => [i, n]));
   const unitOf = (service: string) => catalogue.get(service)?.unit ?? '';
   // Over the months a count adds up and a level held (GB, mailboxes) is the member's average of
@@ -109,12 +108,7 @@ export function usageByMember(ctx: AppContext, input: UsageFilter & { limit: num
   const serviceMilli = new Map<string, number>();
   for (const r of memberFigures) serviceMilli.set(r.service, (serviceMilli.get(r.service) ?? 0) + r.quantityMilli);
   return {
-    services: [...byService.keys()].sort(order).map((code) => {
-      const d = catalogue.get(code);
-      // A unit from a newer catalogue than this app has no names here; it counts (measureOf).
-      const known = d ? (UNITS as Record<string, (typeof UNITS)[UnitCode] | undefined>)[d.unit] : undefined;
-      return { code, nameIt: d?.name_it ?? code, nameEn: d?.name_en ?? code, unit: d ? d.unit : '', unitIt: known?.it ?? d?.unit ?? '', unitEn: known?.en ?? d?.unit ?? '', measure: measureOf(unitOf(code)) };
-    }),
+    services: [...byService.keys()].sort(order).map((code) => serviceInfo(catalogue, code)),
     members: [...members].sort(order).map((istat) => ({ istat, name: names.get(istat) ?? istat })),
     months: [...months].sort(order),
     cells,

@@ -6,23 +6,29 @@ import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
 import { SelectField } from '../../components/form-field';
 import { Loading } from '../../components/loading';
+import { MemberFilterBar, memberQueryInput, Pager, useMemberQuery } from '../../components/member-filter';
 import { formatEuroCents } from '../../i18n/format';
 import { govErrorMessage } from '../governance/gov-text';
 import { GovCsvButton } from '../governance/csv-button';
 import { StatementTable } from './statement-table';
 import { paidByFew } from '../plan/payers';
 
-/** Member × item with exact cents; every column sums to its item's cost. Then one member's statement. */
+/**
+ * Member × item with exact cents; every column sums to its item's cost. One page of members at a
+ * time (search, province, region: a national plan has 7,896 rows). Then one member's statement.
+ */
 export function AllocationView({ plan }: { plan: PlanView }) {
   const { t, i18n } = useTranslation();
-  const alloc = useApiQuery('plan.allocate', { year: plan.year, version: plan.version });
-  const members = useApiQuery('members.list', {});
+  const [query, setQuery] = useMemberQuery();
+  const alloc = useApiQuery('plan.allocate', { year: plan.year, version: plan.version, ...memberQueryInput(query) });
   const [istat, setIstat] = useState('');
   if (alloc.state === 'error') return <Alert tone="danger">{govErrorMessage(alloc.error, t, i18n.language)}</Alert>;
-  if (!alloc.data || !members.data) return <Loading />;
-  const names = new Map(members.data.map((m) => [m.istat, m.name]));
+  if (!alloc.data) return <Loading />;
+  const pageMembers = alloc.data.members ?? [];
+  const names = new Map(pageMembers.map((m) => [m.istat, m.name]));
   const items = alloc.data.items;
-  const istats = [...new Set(items.flatMap((i) => i.shares.map((s) => s.istat)))].sort();
+  // By name, as the server paged them.
+  const istats = pageMembers.map((m) => m.istat);
   const cell = new Map(items.flatMap((i) => i.shares.map((s) => [`${i.code}|${s.istat}`, s.cents] as const)));
   const chosen = istat || istats[0] || '';
   const fewPay = new Set(plan.items.filter(paidByFew).map((i) => i.code));
@@ -30,6 +36,7 @@ export function AllocationView({ plan }: { plan: PlanView }) {
     <>
       <Card title={t('allocation.title')} id="plan-allocation">
         <p className="cst-hint">{t(plan.state === 'approved_by_assembly' ? 'allocation.frozen' : 'allocation.provisional')}</p>
+        <MemberFilterBar id="allocation" query={query} onChange={setQuery} />
         <div className="table-responsive cst-wide-table">
           <table className="table cst-table cst-table-compact">
             <caption className="visually-hidden">{t('allocation.title')}</caption>
@@ -76,6 +83,7 @@ export function AllocationView({ plan }: { plan: PlanView }) {
             </tfoot>
           </table>
         </div>
+        <Pager id="allocation-pager" page={alloc.data.page} onPage={(page) => setQuery({ page })} />
         <GovCsvButton table="allocation" year={plan.year} label={t('allocation.exportCsv')} />
       </Card>
       <Card title={t('allocation.statementTitle')} id="plan-statement">

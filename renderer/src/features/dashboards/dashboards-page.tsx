@@ -93,7 +93,9 @@ function PlanCharts({ year }: { year: number }) {
 
 function TrainingChart() {
   const { t } = useTranslation();
-  const rows = useApiQuery('hub.training.byMember', {});
+  // The twelve members with most hours, ranked by the server (a national hub has thousands).
+  const page = useApiQuery('hub.training.page', { page: 1, pageSize: 12, order: 'hours' });
+  const rows = { data: page.data?.rows };
   if (!rows.data) return <Loading />;
   // Hours per member over every year the hub holds (a member appears once per course year).
   const byMember = new Map<string, { name: string; milli: number }>();
@@ -131,7 +133,9 @@ function TrainingChart() {
 /** Monthly usage of one service across all members (quantities of one service share a unit). */
 function UsageTrend() {
   const { t, i18n } = useTranslation();
-  const usage = useApiQuery('hub.usage.byMember', { limit: 1 });
+  // Last year and this one, whole years: the months' totals from the aggregates, one member's cells at most.
+  const year = new Date().getFullYear();
+  const usage = useApiQuery('hub.usage.byMember', { limit: 1, page: 1, pageSize: 1, from: `${year - 1}-01`, to: `${year}-12` });
   const [service, setService] = useState('');
   if (!usage.data) return <Loading />;
   const services = usage.data.services;

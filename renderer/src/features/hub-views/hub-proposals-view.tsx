@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HubProposal } from '../../../../shared/domain/hub-views';
 import { useApi } from '../../app/api-context';
 import { useApiQuery } from '../../app/use-api-query';
+import { MemberFilterBar, memberQueryInput, Pager, useMemberQuery } from '../../components/member-filter';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { trackTone } from '../governance/gov-format';
@@ -16,7 +17,10 @@ import { formatBytes } from '../../../../shared/format/numbers';
 /** Hub: proposals received from members (read-only): list, then content, versions, attachments. */
 export function HubProposalsView({ member }: { member?: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const list = useApiQuery('hub.proposals.list', member ? { member } : {});
+  // One page of proposals of the members the filters select (issue 12).
+  const [query, setQuery] = useMemberQuery();
+  const paged = useApiQuery('hub.proposals.page', { ...(member ? { member } : {}), ...memberQueryInput(query) });
+  const list = { ...paged, data: paged.data?.proposals };
   const [open, setOpen] = useState<string | null>(null);
   const columns: Column<HubProposal>[] = [
     {
@@ -43,13 +47,17 @@ export function HubProposalsView({ member }: { member?: string | undefined }) {
       <h2 className="cst-subtitle" id="hub-proposals-title">
         {t('hubViews.proposalsTitle')}
       </h2>
+      {member ? null : <MemberFilterBar id="hub-proposals" query={query} onChange={setQuery} />}
       {list.state === 'error' ? (
         <Alert tone="danger" live>
           {apiErrorMessage(list.error, t, i18n.language)}
         </Alert>
       ) : null}
       {list.data ? (
-        <DataTable caption={t('hubViews.proposalsCaption')} columns={columns} rows={list.data} rowKey={(p) => p.id} empty={t('hubViews.empty')} />
+        <>
+          <DataTable caption={t('hubViews.proposalsCaption')} columns={columns} rows={list.data} rowKey={(p) => p.id} empty={t('hubViews.empty')} />
+          <Pager id="hub-proposals-pager" page={paged.data?.page} onPage={(page) => setQuery({ page })} counting="proposals" />
+        </>
       ) : (
         <Loading />
       )}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubUsageTable } from '../../../../shared/domain/hub-views';
+import { useApi } from '../../app/api-context';
 import { useApiQuery } from '../../app/use-api-query';
+import { MemberFilterBar, memberQueryInput, Pager, useMemberQuery } from '../../components/member-filter';
 import { Alert } from '../../components/alert';
 import { BarChart, isCurrentMonth } from '../../components/bar-chart';
 import { DataTable, type Column } from '../../components/data-table';
@@ -16,15 +18,22 @@ import { textToBase64, toItalianCsv } from './csv';
 
 type Row = HubUsageTable['byServiceMember'][number];
 
-/** Hub: usage of each service by each member over a period; filters, totals, chart, CSV. */
-export function HubUsageView({ member: initialMember }: { member?: string | undefined }) {
+/**
+ * Hub: usage of each service by each member over a period; filters, totals, chart, CSV. One page
+ * of members at a time (search, province, region); the totals and the chart cover every member
+ * the filters select (issue 12).
+ */
+export function HubUsageView({ member }: { member?: string | undefined }) {
   const { t, i18n } = useTranslation();
+  const api = useApi();
   const [service, setService] = useState('');
-  const [member, setMember] = useState(initialMember ?? '');
+  const [query, setQuery] = useMemberQuery();
   const year = new Date().getFullYear();
   const [from, setFrom] = useState(`${year}-01`);
   const to = `${from.slice(0, 4)}-12`;
-  const usage = useApiQuery('hub.usage.byMember', { ...(service ? { service } : {}), ...(member ? { member } : {}), from, to });
+  const filter = { ...(service ? { service } : {}), ...(member ? { member } : {}), from, to };
+  // The screen shows per-member figures and totals, never the monthly cells: one is enough.
+  const usage = useApiQuery('hub.usage.byMember', { ...filter, ...memberQueryInput(query), limit: 1 });
   const data = usage.data;
   const en = i18n.language === 'en';
   const serviceName = (code: string) => {
@@ -62,10 +71,20 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
 
   const onCsv = async () => {
     if (!data) return;
+    const names: { istat: string; name: string }[] = [];
+    // Every member the filters select, read page by page (500 members a call), not only the page shown.
+    const all: Row[] = [];
+    for (let page = 1, pages = 1; page <= pages; page++) {
+      const res = await api.call('hub.usage.byMember', { ...filter, ...memberQueryInput({ ...query, page }, 500), limit: 1 });
+      if (!res.ok) return;
+      all.push(...res.value.byServiceMember);
+      names.push(...res.value.members);
+      pages = res.value.page?.pages ?? 1;
+    }
     const header = [t('hubViews.colService'), t('hubViews.colMember'), 'ISTAT', t('hubViews.colQuantity'), t('hubViews.colUnit'), t('hubViews.colMeasure'), t('hubViews.colEntries')];
-    const rows = data.byServiceMember.map((r) => [
+    const rows = all.map((r) => [
       serviceName(r.service),
-      memberName(r.member),
+      names.find((m) => m.istat === r.member)?.name ?? r.member,
       r.member,
       formatMilli(r.quantityMilli, { grouping: false }),
       unitOf(r.service),
@@ -88,15 +107,9 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
           onChange={setService}
           options={[{ value: '', label: t('hubViews.all') }, ...(data?.services ?? []).map((s) => ({ value: s.code, label: en ? s.nameEn : s.nameIt }))]}
         />
-        <SelectField
-          id="hub-usage-member"
-          label={t('hubViews.filterMember')}
-          value={member}
-          onChange={setMember}
-          options={[{ value: '', label: t('hubViews.all') }, ...(data?.members ?? []).map((m) => ({ value: m.istat, label: m.name }))]}
-        />
         <SelectField id="hub-usage-year" label={t('hubViews.filterYear')} value={from} onChange={setFrom} options={years} />
       </div>
+      {member ? null : <MemberFilterBar id="hub-usage" query={query} onChange={setQuery} />}
       {usage.state === 'error' ? (
         <Alert tone="danger" live>
           {apiErrorMessage(usage.error, t, i18n.language)}
@@ -123,6 +136,7 @@ export function HubUsageView({ member: initialMember }: { member?: string | unde
             />
           ) : null}
           <DataTable caption={t('hubViews.usageCaption')} columns={columns} rows={data.byServiceMember} rowKey={(r) => `${r.service}:${r.member}`} empty={t('hubViews.empty')} />
+          <Pager id="hub-usage-pager" page={data.page} onPage={(page) => setQuery({ page })} />
           <button type="button" className="btn btn-outline-primary" onClick={() => void onCsv()} disabled={data.byServiceMember.length === 0}>
             {t('hubViews.csv')}
           </button>

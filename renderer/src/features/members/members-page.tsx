@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberOverview } from '../../../../shared/domain/hub-views';
+import type { Member } from '../../../../shared/domain/installation';
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
-import { TextField } from '../../components/form-field';
+import { MemberFilterBar, memberQueryInput, Pager } from '../../components/member-filter';
 import { Loading } from '../../components/loading';
 import { PageTitle } from '../../components/page-title';
 import { SubNav } from '../../components/sub-nav';
@@ -15,23 +16,27 @@ import { HubUsageView } from '../hub-views/hub-usage-view';
 import { HubProposalsView } from '../hub-views/hub-proposals-view';
 import { MemberDetail } from './member-detail';
 import { MembersTable } from './members-table';
-import { matchesFilter, useMembersStore } from './store';
+import { useMembersStore } from './store';
 import { identityStatusCell, syncColumns } from './sync-columns';
 
 /** Hub, "Membri": the list with each member's exchange, identities, and the members' records. */
 export function MembersPage({ view = '' }: { view?: string }) {
   const { t, i18n } = useTranslation();
   const members = useApiQuery('members.list', {});
-  // An older backend without the overview still shows the registry (the sync columns are left out).
-  const overview = useApiQuery('hub.members.overview', {});
-  const filter = useMembersStore((s) => s.filter);
-  const setFilter = useMembersStore((s) => s.setFilter);
+  const query = useMembersStore((s) => s.query);
+  const setQuery = useMembersStore((s) => s.setQuery);
+  const [path, search] = view.split('?');
+  const memberParam = new URLSearchParams(search ?? '').get('member') ?? undefined;
   const all = members.data ?? [];
-  const shown = filter.trim() ? all.filter((m) => matchesFilter(m.name, filter)) : all;
-  const [path, query] = view.split('?');
-  const memberParam = new URLSearchParams(query ?? '').get('member') ?? undefined;
-  const byIstat = new Map<string, MemberOverview>((overview.data?.members ?? []).map((m) => [m.istat, m]));
   const detail = /^\d{6}$/.test(path ?? '') ? all.find((m) => m.istat === path) : undefined;
+  // One page of the members the filters select (never the thousands of a national hub at once);
+  // a member's page asks the overview of that member alone. An older backend without the
+  // overview still shows the registry's first page (the sync columns are left out).
+  const overview = useApiQuery('hub.members.overview', detail ? { page: 1, pageSize: 1, search: detail.istat } : memberQueryInput(query));
+  const byIstat = new Map<string, MemberOverview>((overview.data?.members ?? []).map((m) => [m.istat, m]));
+  const shown: Member[] = overview.data
+    ? overview.data.members.map((m) => ({ istat: m.istat, name: m.name, province: m.province, population: m.population, populationYear: m.populationYear, status: m.status === 'confirmed' ? 'confirmed' : 'pending' }))
+    : all.slice(0, 50);
   const items = [
     { path: '/members', label: t('hubMembers.viewList') },
     { path: '/members/usage', label: t('hubMembers.viewUsage') },
@@ -60,12 +65,8 @@ export function MembersPage({ view = '' }: { view?: string }) {
         <>
           <p className="cst-lead">{t('members.intro')}</p>
           {overview.data ? <p>{t('hubMembers.staleRule', { days: overview.data.staleDays })}</p> : null}
-          <div className="cst-toolbar">
-            <TextField id="members-filter" label={t('members.filterLabel')} value={filter} onChange={setFilter} />
-            <p className="cst-count" role="status">
-              {t('members.shown', { count: shown.length, total: all.length })}
-            </p>
-          </div>
+          <MemberFilterBar id="members" query={query} onChange={setQuery} />
+          <Pager id="members-pager" page={overview.data?.page} onPage={(page) => setQuery({ page })} />
           <MembersTable
             members={shown}
             linkToDetail

@@ -1,18 +1,14 @@
 import { create } from 'zustand';
+import type { MemberQuery } from '../../components/member-filter';
 
 interface MembersState {
-  /** Text typed in the members' search box. */
-  filter: string;
-  setFilter: (filter: string) => void;
+  /** The members' list: search, province, region and page (kept while the clerk opens a member and comes back). */
+  query: MemberQuery;
+  /** A change of search, province or region goes back to the first page. */
+  setQuery: (patch: Partial<MemberQuery>) => void;
 }
 
 export const useMembersStore = create<MembersState>()((set) => ({
-  filter: '',
-  setFilter: (filter) => set({ filter }),
+  query: { search: '', province: '', region: '', page: 1 },
+  setQuery: (patch) => set((s) => ({ query: { ...s.query, page: 1, ...patch } })),
 }));
-
-/** Accent- and case-insensitive match ("forli" finds Forlì), as the backend's search does. */
-export function matchesFilter(name: string, filter: string): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('it-IT');
-  return fold(name).includes(fold(filter.trim()));
-}

@@ -1,0 +1,169 @@
+/**
+ * Hub: usage by service × member × month, one page of members at a time (issue 12). The page's
+ * members (by name, among those the search, province and region select) get their cells and
+ * their figures; the totals cover every member selected:
+ *   - all members: from the aggregates the triggers of migration 019 keep —
+ *     `received_usage_service_month` (a few hundred rows) for the months and the counts,
+ *     `received_usage_member_year` (one row per member and year) for a level's average when the
+ *     period is whole years;
+ *   - a subset (search, province, region, one member): grouped in SQL over those members' cells.
+ * Nothing sums cells in JavaScript but the page's own.
+ */
+import type { HubUsageTable } from '../../../../shared/domain/hub-views';
+import type { MemberFilter } from '../../../../shared/domain/member-page';
+import { formatMilli } from '../../../../shared/domain/quantity';
+import { combineSum } from '../../../../shared/domain/unit-measure';
+import type { AppContext } from '../../platform/context';
+import { stmt } from '../../platform/store/statements';
+import { narrows, pageOf, selectMembers } from '../members/member-selection';
+import { hubCatalogue, order, serviceInfo } from './usage-services';
+
+interface PageFilter extends MemberFilter {
+  service?: string | undefined;
+  member?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+}
+
+/**
+ * The cells of some members (a page, a province…), one seek per member and service into the
+ * cells' primary key: CROSS JOIN keeps that order, which the planner would otherwise trade for
+ * a scan of every member's month through the service index (measured 10× slower nationally).
+ */
+export const PAGE_CELLS_SQL = `SELECT c.service, c.owner, c.month, c.quantity_milli, c.entries FROM json_each(@owners) o CROSS JOIN json_each(@present) s
+     CROSS JOIN received_usage_monthly c ON c.owner = o.value AND c.service = s.value WHERE c.month BETWEEN @from AND @to ORDER BY c.service, c.owner, c.month`;
+/** Some members' whole years, by the yearly totals' owner index. */
+export const OWNER_YEARS_SQL = `SELECT y.service, y.owner, sum(y.quantity_milli) AS sq, sum(y.entries) AS se, sum(y.months) AS m FROM json_each(@owners) o
+         CROSS JOIN received_usage_member_year y ON y.owner = o.value WHERE y.year BETWEEN @fy AND @ty AND y.service IN (SELECT value FROM json_each(@present)) GROUP BY y.service, y.owner`;
+
+type MonthRow = { service: string; month: string; q: number; n: number };
+type ServiceRow = { service: string; q: number; lq: number; n: number };
+
+/** A level's sum of the members' averages, in integers: round(sq / months) = (2·sq + months) / (2·months) for sq ≥ 0. */
+const LEVEL_SUM = 'sum(CASE WHEN sq >= 0 THEN (2 * sq + m) / (2 * m) ELSE -((-2 * sq + m) / (2 * m)) END)';
+
+export function usagePage(ctx: AppContext, f: PageFilter): HubUsageTable {
+  const from = f.from ?? '0000-01';
+  const to = f.to ?? '9999-12';
+  const catalogue = hubCatalogue(ctx);
+  const levels = JSON.stringify([...catalogue.values()].filter((d) => serviceInfo(catalogue, d.code).measure === 'level').map((d) => d.code));
+  const selected = selectMembers(ctx.db, f).filter((m) => !f.member || m.istat === f.member);
+  const { rows: pageMembers, page } = pageOf(selected, f);
+  const svc = f.service ? ' AND service = @service' : '';
+  const params = { from, to, levels, ...(f.service ? { service: f.service } : {}) };
+
+
+  // The services with a figure in the period (a few rows of the monthly totals): every seek
+  // into the cells below goes by member, service and month, the cells' primary key.
+  const present = stmt(ctx.db, `SELECT DISTINCT service FROM received_usage_service_month WHERE month BETWEEN @from AND @to${svc} ORDER BY service`)
+    .pluck()
+    .all(params) as string[];
+  const whole = from.endsWith('-01') && to.endsWith('-12');
+  let months: MonthRow[];
+  let services: ServiceRow[];
+  if (!narrows(f) && !f.member) {
+    months = stmt(ctx.db, `SELECT service, month, quantity_milli AS q, entries AS n FROM received_usage_service_month WHERE month BETWEEN @from AND @to${svc} ORDER BY service, month`).all(
+      params,
+    ) as MonthRow[];
+    services = wholeServices(ctx, months, params, svc);
+  } else {
+    const sel = { from, to, owners: JSON.stringify(selected.map((m) => m.istat)), present: JSON.stringify(present) };
+    months = stmt(
+      ctx.db,
+      `SELECT c.service, c.month, sum(c.quantity_milli) AS q, sum(c.entries) AS n FROM json_each(@owners) o CROSS JOIN json_each(@present) s
+       CROSS JOIN received_usage_monthly c ON c.owner = o.value AND c.service = s.value WHERE c.month BETWEEN @from AND @to GROUP BY c.service, c.month ORDER BY c.service, c.month`,
+    ).all(sel) as MonthRow[];
+    // Per member and service: whole years from the members' yearly totals, else from the cells.
+    const perOwner = whole
+      ? OWNER_YEARS_SQL
+      : `SELECT c.service, c.owner, sum(c.quantity_milli) AS sq, sum(c.entries) AS se, count(*) AS m FROM json_each(@owners) o CROSS JOIN json_each(@present) s
+         CROSS JOIN received_usage_monthly c ON c.owner = o.value AND c.service = s.value WHERE c.month BETWEEN @from AND @to GROUP BY c.service, c.owner`;
+    services = stmt(ctx.db, `SELECT service, sum(sq) AS q, ${LEVEL_SUM} AS lq, sum(se) AS n FROM (${perOwner}) GROUP BY service ORDER BY service`).all({
+      ...sel,
+      ...(whole ? { fy: Number(from.slice(0, 4)), ty: Number(to.slice(0, 4)) } : {}),
+    }) as ServiceRow[];
+  }
+
+  // The page's own cells: one seek per member and service, months by range.
+  const cells: HubUsageTable['cells'] = [];
+  let truncated = false;
+  const perMember = new Map<string, { service: string; member: string; q: number; n: number; months: number }>();
+  const pageCells = stmt(
+    ctx.db,
+    PAGE_CELLS_SQL,
+  ).raw(true);
+  for (const [service, owner, month, q, n] of pageCells.iterate({ owners: JSON.stringify(pageMembers.map((m) => m.istat)), present: JSON.stringify(present), from, to }) as IterableIterator<
+    [string, string, string, number, number]
+  >) {
+    if (cells.length < f.limit) cells.push({ service, member: owner, month, quantityMilli: q, quantity: formatMilli(q), entries: n });
+    else truncated = true;
+    const k = `${service}\u0000${owner}`;
+    const t = perMember.get(k);
+    if (t) {
+      t.q += q;
+      t.n += n;
+      t.months += 1;
+    } else perMember.set(k, { service, member: owner, q, n, months: 1 });
+  }
+  const unitOf = (service: string) => catalogue.get(service)?.unit ?? '';
+  const isLevel = (service: string) => serviceInfo(catalogue, service).measure === 'level';
+  return {
+    services: services.map((s) => serviceInfo(catalogue, s.service)),
+    members: pageMembers.map((m) => ({ istat: m.istat, name: m.name })),
+    months: [...new Set(months.map((m) => m.month))].sort(order),
+    cells,
+    truncated,
+    byServiceMember: [...perMember.values()]
+      .map((t) => {
+        const q = combineSum(unitOf(t.service), t.q, t.months) ?? 0;
+        return { service: t.service, member: t.member, quantityMilli: q, quantity: formatMilli(q), entries: t.n };
+      })
+      .sort((a, b) => order(a.service, b.service) || order(a.member, b.member)),
+    byService: services.map((s) => {
+      const q = isLevel(s.service) ? s.lq : s.q;
+      return { service: s.service, quantityMilli: q, quantity: formatMilli(q), entries: s.n };
+    }),
+    byServiceMonth: months.map((m) => ({ service: m.service, month: m.month, quantityMilli: m.q, quantity: formatMilli(m.q), entries: m.n })),
+    page,
+  };
+}
+
+/**
+ * Totals of every member per service: counts and entries add up the service's months; a level
+ * (the sum of the members' averages over their months with a figure) reads the members' years
+ * when the period is whole years, else the service's cells grouped in SQL (no screen asks it).
+ */
+function wholeServices(ctx: AppContext, months: MonthRow[], params: { from: string; to: string; levels: string; service?: string }, svc: string): ServiceRow[] {
+  const byService = new Map<string, ServiceRow>();
+  for (const m of months) {
+    const s = byService.get(m.service);
+    if (s) {
+      s.q += m.q;
+      s.n += m.n;
+    } else byService.set(m.service, { service: m.service, q: m.q, lq: m.q, n: m.n });
+  }
+  const first = months.reduce((a, m) => (m.month < a ? m.month : a), '9999-12');
+  const last = months.reduce((a, m) => (m.month > a ? m.month : a), '0000-01');
+  const whole = params.from.endsWith('-01') && params.to.endsWith('-12');
+  const levelRows = whole
+    ? (stmt(
+        ctx.db,
+        `SELECT service, ${LEVEL_SUM} AS lq FROM (
+           SELECT service, owner, sum(quantity_milli) AS sq, sum(months) AS m FROM received_usage_member_year
+           WHERE service IN (SELECT value FROM json_each(@levels))${svc} AND year BETWEEN @fy AND @ty GROUP BY service, owner)
+         GROUP BY service`,
+      ).all({ ...params, fy: Number(params.from.slice(0, 4)), ty: Number(params.to.slice(0, 4)) }) as { service: string; lq: number }[])
+    : (stmt(
+        ctx.db,
+        `SELECT service, ${LEVEL_SUM} AS lq FROM (
+           SELECT service, owner, sum(quantity_milli) AS sq, count(*) AS m FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service
+           WHERE service IN (SELECT value FROM json_each(@levels))${svc} AND month BETWEEN @first AND @last GROUP BY service, owner)
+         GROUP BY service`,
+      ).all({ ...params, first, last }) as { service: string; lq: number }[]);
+  for (const r of levelRows) {
+    const s = byService.get(r.service);
+    if (s) s.lq = r.lq;
+  }
+  return [...byService.values()];
+}
