@@ -32,28 +32,28 @@ export class GroupCommit {
   durable(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.flush();
+      void this.flush();
     });
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     if (this.running || this.waiting.length === 0) return;
     const batch = this.waiting;
     this.waiting = [];
     this.running = true;
-    syncFileAsync(this.walPath).then(
-      () => {
-        for (const w of batch) w.resolve();
-      },
-      (err: NodeJS.ErrnoException) => {
-        // No -wal file: a checkpoint moved everything into the database file, which it fsynced.
-        if (err.code === 'ENOENT') for (const w of batch) w.resolve();
-        else for (const w of batch) w.reject(err);
-      },
-    ).finally(() => {
-      this.flushes += 1;
-      this.running = false;
-      this.flush();
-    });
+    let failure: unknown = null;
+    try {
+      await syncFileAsync(this.walPath);
+    } catch (err) {
+      // No -wal file: a checkpoint moved everything into the database file, which it fsynced.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') failure = err;
+    }
+    this.flushes += 1;
+    this.running = false;
+    for (const w of batch) {
+      if (failure) w.reject(failure);
+      else w.resolve();
+    }
+    void this.flush();
   }
 }
