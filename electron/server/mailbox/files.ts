@@ -4,10 +4,14 @@
  * offset and fsynced before the index counts it; a complete upload is hashed, renamed into place
  * and the folder fsynced before the index says `waiting` (store.ts). At start, `sweep` makes the
  * folder and the index agree again after a crash.
+ *
+ * What requests do here is asynchronous (fs/promises: libuv's thread pool): while one request's
+ * fsync waits for the disk, the server's only thread serves the others.
  */
-import { syncFolder } from '../../core/platform/fs/atomic-write';
+import { syncFolderAsync } from '../../core/platform/fs/atomic-write';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../core/platform/fs/private-files';
 import type { MailboxStore } from './store';
@@ -30,18 +34,22 @@ export class BundleFiles {
     return join(this.dir, `${recipient}-${sha256}.part`);
   }
 
-  /** Writes `chunk` at `offset` of the partial file, cutting anything a crash left beyond it, and flushes it. */
-  writeChunk(recipient: string, sha256: string, offset: number, chunk: Buffer): void {
-    const fd = openSync(this.partPath(recipient, sha256), offset === 0 ? 'w' : 'r+', PRIVATE_FILE_MODE);
+  /**
+   * Writes `chunk` at `offset` of the partial file, cutting anything a crash left beyond it, and
+   * flushes it; a new partial file's folder entry too, unless `last` (the rename that follows
+   * flushes the folder anyway).
+   */
+  async writeChunk(recipient: string, sha256: string, offset: number, chunk: Buffer, last: boolean): Promise<void> {
+    const file = await open(this.partPath(recipient, sha256), offset === 0 ? 'w' : 'r+', PRIVATE_FILE_MODE);
     try {
-      ftruncateSync(fd, offset);
+      await file.truncate(offset);
       let done = 0;
-      while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done, offset + done);
-      fsyncSync(fd);
+      while (done < chunk.length) done += (await file.write(chunk, done, chunk.length - done, offset + done)).bytesWritten;
+      await file.sync();
     } finally {
-      closeSync(fd);
+      await file.close();
     }
-    if (offset === 0) this.syncDir();
+    if (offset === 0 && !last) await syncFolderAsync(this.dir);
   }
 
   /** SHA-256 of the partial file, read as a stream (a 256 MiB bundle must not block the server). */
@@ -52,14 +60,14 @@ export class BundleFiles {
   }
 
   /** The complete, checked upload takes its final name; the folder is flushed so the rename survives a power cut. */
-  publish(recipient: string, sha256: string): void {
-    renameSync(this.partPath(recipient, sha256), this.finalPath(recipient, sha256));
-    this.syncDir();
+  async publish(recipient: string, sha256: string): Promise<void> {
+    await rename(this.partPath(recipient, sha256), this.finalPath(recipient, sha256));
+    await syncFolderAsync(this.dir);
   }
 
-  remove(recipient: string, sha256: string): void {
-    rmSync(this.finalPath(recipient, sha256), { force: true });
-    rmSync(this.partPath(recipient, sha256), { force: true });
+  async remove(recipient: string, sha256: string): Promise<void> {
+    await rm(this.finalPath(recipient, sha256), { force: true });
+    await rm(this.partPath(recipient, sha256), { force: true });
   }
 
   size(path: string): number | null {
@@ -102,10 +110,6 @@ export class BundleFiles {
       const path = join(this.dir, name);
       if (!expected.has(path)) rmSync(path, { force: true, recursive: true });
     }
-  }
-
-  private syncDir(): void {
-    syncFolder(this.dir);
   }
 }
 

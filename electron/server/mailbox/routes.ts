@@ -2,6 +2,7 @@
  * The endpoints of docs/sync.md "Endpoints". Every handler runs after the path check and the
  * signature check (server.ts) and checks the body's digest first.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { APP_VERSION } from '../../core/platform/app-version';
@@ -29,8 +30,8 @@ const NOT_ALLOWED = err('recipient_not_allowed', 'This sender may not write to t
 
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { onRequest: onRequestAsyncHookHandler[] }): void {
   const { store, files, limits, now } = deps;
-  /** Uploads being finished (hashed and renamed): a second request for one of them waits its turn. */
-  const finishing = new Set<string>();
+  /** Uploads with a chunk being written (or hashed and renamed): a second request for one of them waits its turn. */
+  const busy = new Set<string>();
 
   const routeOpts = (bodyLimit: number) => ({ ...signed, bodyLimit, preHandler: digestHook });
   function digestHook(req: FastifyRequest, reply: FastifyReply, done: () => void) {
@@ -62,7 +63,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
         ? reply.code(409).send(err('stale_roster', 'The mailbox holds a roster with this serial or a later one.', deps.members().summary()))
         : reply.code(400).send(err('bad_roster', 'The roster is not signed by the hub of this mailbox, or is not a roster.'));
     }
-    for (const row of result.dropped) files.remove(row.recipient, row.sha256);
+    for (const row of result.dropped) await files.remove(row.recipient, row.sha256);
     deps.log.info({ event: 'roster', serial: result.serial, members: result.members, removed: result.removed.length, dropped: result.dropped.length });
     return { serial: result.serial, members: result.members };
   });
@@ -91,7 +92,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
     if (row && row.sender !== p.inbox) return reply.code(403).send(NOT_ALLOWED);
     if (row?.state === 'waiting') return { state: 'waiting', received: row.bytes };
     if (row?.state === 'delivered') return { state: 'delivered' };
-    if (finishing.has(key)) return reply.code(409).send(err('offset_mismatch', 'This upload is being completed.', { received: row?.received ?? 0 }));
+    if (busy.has(key)) return reply.code(409).send(err('offset_mismatch', 'A chunk of this upload is being written.', { received: row?.received ?? 0 }));
     if (!row) {
       if (range.first !== 0) return reply.code(409).send(err('offset_mismatch', 'Resend from the offset given.', { received: 0 }));
       const usage = store.senderUsage(p.inbox);
@@ -108,26 +109,34 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
     if (range.total !== row.bytes) return reply.code(409).send(err('offset_mismatch', 'The total differs from the upload under way.', { received: row.received }));
     if (range.first !== row.received) return reply.code(409).send(err('offset_mismatch', 'Resend from the offset given.', { received: row.received }));
     const received = range.last + 1;
-    if (received < row.bytes) {
-      files.writeChunk(recipient, sha256, range.first, chunk);
-      store.setReceived(recipient, sha256, received);
-      return { state: 'partial', received };
-    }
-    finishing.add(key);
+    const last = received === row.bytes;
+    busy.add(key);
     try {
-      files.writeChunk(recipient, sha256, range.first, chunk);
-      if ((await files.hashPart(recipient, sha256)) !== sha256) {
-        store.drop(recipient, sha256);
-        files.remove(recipient, sha256);
-        return reply.code(422).send(err('sha256_mismatch', 'The bundle does not hash to its name; the upload was discarded.'));
+      // A bundle in one chunk (the usual month) is hashed as it came, before anything is written.
+      const whole = last && range.first === 0;
+      if (whole && createHash('sha256').update(chunk).digest('hex') !== sha256) return await discard(reply, recipient, sha256);
+      await files.writeChunk(recipient, sha256, range.first, chunk, last);
+      if (!last) {
+        store.setReceived(recipient, sha256, received);
+        await store.durable();
+        return { state: 'partial', received };
       }
-      files.publish(recipient, sha256);
+      if (!whole && (await files.hashPart(recipient, sha256)) !== sha256) return await discard(reply, recipient, sha256);
+      await files.publish(recipient, sha256);
       store.complete(recipient, sha256, now());
+      // Said `waiting` only once the index says so on the disk (the group commit: group-commit.ts).
+      await store.durable();
       return { state: 'waiting', received: row.bytes };
     } finally {
-      finishing.delete(key);
+      busy.delete(key);
     }
   });
+
+  async function discard(reply: FastifyReply, recipient: string, sha256: string) {
+    store.drop(recipient, sha256);
+    await files.remove(recipient, sha256);
+    return reply.code(422).send(err('sha256_mismatch', 'The bundle does not hash to its name; the upload was discarded.'));
+  }
 
   app.get('/v1/inbox', routeOpts(limits.jsonBytes), async (req: Req, reply) => {
     const { after, limit } = req.query;
@@ -159,8 +168,11 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
   app.delete('/v1/inbox/:sha256', routeOpts(limits.jsonBytes), async (req: Req, reply) => {
     const sha256 = req.params.sha256 as string;
     const inbox = party(req).inbox;
-    // The index first: a crash before the file is gone leaves an orphan the start-up sweep removes.
-    if (store.deliver(inbox, sha256, now())) files.remove(inbox, sha256);
+    // The index first, on the disk: a crash before the file is gone leaves an orphan the start-up sweep removes.
+    if (store.deliver(inbox, sha256, now())) {
+      await store.durable();
+      await files.remove(inbox, sha256);
+    }
     return reply.code(204).send();
   });
 }

@@ -1,14 +1,21 @@
 /**
  * The mailbox's index (docs/sync.md "Limits and behaviour of the server"): one SQLite file in the
- * data directory, WAL with synchronous=FULL (NORMAL for the nonces: see useNonce), holding the
- * hub's identity, the roster, the nonces seen and one row per bundle (partial, waiting or delivered). The bundle bytes are files
- * (files.ts); a row says `waiting` only once its file is in place.
+ * data directory, WAL, holding the hub's identity, the roster, the nonces seen and one row per
+ * bundle (partial, waiting or delivered). The bundle bytes are files (files.ts); a row says
+ * `waiting` only once its file is in place.
  *
- * better-sqlite3 is synchronous: a request's index work cannot interleave with another's.
+ * Durability: the connection's default is synchronous=FULL (the roster, the hub, the start-up
+ * sweep). The writes of requests are committed with synchronous=NORMAL (`relaxed`): in the WAL
+ * at once, fsynced by the group commit (group-commit.ts), which a request awaits with `durable()`
+ * before it answers that something is stored.
+ *
+ * better-sqlite3 is synchronous: a request's index work cannot interleave with another's. Its
+ * statements are prepared once (`sql`), not at every request.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { makePrivateDir } from '../../core/platform/fs/private-files';
+import { GroupCommit } from './group-commit';
 
 export const INDEX_FILE = 'mailbox.sqlite';
 
@@ -68,7 +75,53 @@ export interface StoredRoster {
 }
 
 export class MailboxStore {
-  private constructor(readonly db: Database.Database) {}
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly groupCommit: GroupCommit;
+  /**
+   * What each sender has waiting or under way (its quota), counted once from the index and then
+   * kept up to date by every write that changes it: counting the hub's thousands of rows at each
+   * of its uploads made sending to all of Italy quadratic.
+   */
+  private readonly usage = new Map<string, { count: number; bytes: number }>();
+  /** When old nonces were last pruned (once a second is enough: they are kept for minutes). */
+  private prunedNoncesAt = -Infinity;
+
+  private constructor(
+    readonly db: Database.Database,
+    dataDir: string,
+  ) {
+    this.groupCommit = new GroupCommit(join(dataDir, `${INDEX_FILE}-wal`));
+  }
+
+  /** The statement for this SQL, prepared on first use. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
+  /**
+   * `write` in one transaction committed with synchronous=NORMAL: in the WAL at once, not yet
+   * fsynced. Whoever answers that it is stored awaits `durable()` first.
+   */
+  private relaxed<T>(write: () => T): T {
+    this.sql('PRAGMA synchronous = NORMAL').run();
+    try {
+      return this.db.transaction(write)();
+    } finally {
+      this.sql('PRAGMA synchronous = FULL').run();
+    }
+  }
+
+  /** Resolves once every relaxed write made so far is on the disk (one fsync of the WAL for a batch of requests). */
+  durable(): Promise<void> {
+    return this.groupCommit.durable();
+  }
+
+  /** fsyncs of the WAL done by the group commit (tests). */
+  get groupFlushes(): number {
+    return this.groupCommit.flushes;
+  }
 
   /** Opens (creating) the index; a second process on the same folder fails here (exclusive lock). */
   static open(dataDir: string): MailboxStore {
@@ -90,7 +143,7 @@ export class MailboxStore {
       db.close();
       throw err;
     }
-    return new MailboxStore(db);
+    return new MailboxStore(db, dataDir);
   }
 
   close(): void {
@@ -129,34 +182,32 @@ export class MailboxStore {
         dropped.push(...(select.all(id, id) as BundleRow[]));
         del.run(id, id);
       }
+      this.usage.clear();
       return dropped;
     })();
   }
 
   /**
    * Records a nonce; false when this key used it already (a replay). Old nonces are pruned as we
-   * go, in the same transaction. Every request writes one, so it is committed with
-   * synchronous=NORMAL: in WAL mode the commit is in the log at once (a process crash or kill -9
-   * loses nothing, the next start reads it back) but is flushed to the disk with the next FULL
-   * commit or checkpoint instead of by an fsync of its own (~5 ms, which capped the whole
+   * go, in the same transaction. Every request writes one, so it is committed relaxed
+   * (synchronous=NORMAL): in WAL mode the commit is in the log at once (a process crash or
+   * kill -9 loses nothing, the next start reads it back) and reaches the disk with the next
+   * group commit or checkpoint; no request waits for it (an fsync each, ~5 ms, capped the whole
    * mailbox at ~200 requests/s). Only a power cut can forget the last nonces, and a replay
    * within their 600 s then repeats a request that is idempotent anyway (docs/sync.md).
-   * The bundles' rows keep synchronous=FULL.
    */
   useNonce(keyId: string, nonce: string, now: number, keepMs: number): boolean {
-    this.db.pragma('synchronous = NORMAL');
-    try {
-      return this.db.transaction(() => {
-        this.db.prepare('DELETE FROM nonces WHERE seen_at < ?').run(now - keepMs);
-        return this.db.prepare('INSERT OR IGNORE INTO nonces VALUES (?, ?, ?)').run(keyId, nonce, now).changes === 1;
-      })();
-    } finally {
-      this.db.pragma('synchronous = FULL');
-    }
+    return this.relaxed(() => {
+      if (now - this.prunedNoncesAt >= 1000 || now < this.prunedNoncesAt) {
+        this.sql('DELETE FROM nonces WHERE seen_at < ?').run(now - keepMs);
+        this.prunedNoncesAt = now;
+      }
+      return this.db.prepare('INSERT OR IGNORE INTO nonces VALUES (?, ?, ?)').run(keyId, nonce, now).changes === 1;
+    });
   }
 
   bundle(recipient: string, sha256: string): BundleRow | null {
-    return (this.db.prepare('SELECT * FROM bundles WHERE recipient = ? AND sha256 = ?').get(recipient, sha256) as BundleRow | undefined) ?? null;
+    return (this.sql('SELECT * FROM bundles WHERE recipient = ? AND sha256 = ?').get(recipient, sha256) as BundleRow | undefined) ?? null;
   }
 
   allBundles(): BundleRow[] {
@@ -165,42 +216,73 @@ export class MailboxStore {
 
   /** What a sender has waiting or under way: what its quota counts. */
   senderUsage(sender: string): { count: number; bytes: number } {
-    return this.db.prepare("SELECT count(*) AS count, coalesce(sum(bytes), 0) AS bytes FROM bundles WHERE sender = ? AND state != 'delivered'").get(sender) as {
-      count: number;
-      bytes: number;
-    };
+    let usage = this.usage.get(sender);
+    if (!usage) {
+      usage = this.sql("SELECT count(*) AS count, coalesce(sum(bytes), 0) AS bytes FROM bundles WHERE sender = ? AND state != 'delivered'").get(sender) as { count: number; bytes: number };
+      this.usage.set(sender, usage);
+    }
+    return { ...usage };
   }
 
+  /** A bundle of `sender` began (+1) or stopped (-1) counting towards its quota. */
+  private countUsage(sender: string, sign: 1 | -1, bytes: number): void {
+    const usage = this.usage.get(sender);
+    if (!usage) return;
+    usage.count += sign;
+    usage.bytes += sign * bytes;
+  }
+
+  /** An upload begins (relaxed: a row lost to a power cut only makes the client start again). */
   startUpload(row: Pick<BundleRow, 'recipient' | 'sha256' | 'sender' | 'sender_key' | 'bytes'>, now: number): void {
-    this.db
-      .prepare("INSERT INTO bundles (recipient, sha256, sender, sender_key, bytes, received, state, created_at) VALUES (?, ?, ?, ?, ?, 0, 'partial', ?)")
-      .run(row.recipient, row.sha256, row.sender, row.sender_key, row.bytes, now);
-  }
-
-  setReceived(recipient: string, sha256: string, received: number): void {
-    this.db.prepare("UPDATE bundles SET received = ? WHERE recipient = ? AND sha256 = ? AND state = 'partial'").run(received, recipient, sha256);
-  }
-
-  /** The file is in place: the bundle waits for its recipient, after every bundle completed before it. */
-  complete(recipient: string, sha256: string, now: number): void {
-    this.db.transaction(() => {
-      const seq = (this.db.prepare("UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value").get() as { value: number }).value;
-      this.db
-        .prepare("UPDATE bundles SET state = 'waiting', received = bytes, completed_at = ?, seq = ? WHERE recipient = ? AND sha256 = ?")
-        .run(now, seq, recipient, sha256);
-    })();
-  }
-
-  /** Fetched and deleted by the recipient: kept as a tombstone so a repeated upload is not stored again. */
-  deliver(recipient: string, sha256: string, now: number): boolean {
-    return (
-      this.db.prepare("UPDATE bundles SET state = 'delivered', delivered_at = ? WHERE recipient = ? AND sha256 = ? AND state = 'waiting'").run(now, recipient, sha256)
-        .changes === 1
+    this.relaxed(() =>
+      this.sql("INSERT INTO bundles (recipient, sha256, sender, sender_key, bytes, received, state, created_at) VALUES (?, ?, ?, ?, ?, 0, 'partial', ?)").run(
+        row.recipient,
+        row.sha256,
+        row.sender,
+        row.sender_key,
+        row.bytes,
+        now,
+      ),
     );
+    this.countUsage(row.sender, 1, row.bytes);
+  }
+
+  /** The chunks up to `received` are in the file (relaxed: `durable()` before saying so). */
+  setReceived(recipient: string, sha256: string, received: number): void {
+    this.relaxed(() => this.sql("UPDATE bundles SET received = ? WHERE recipient = ? AND sha256 = ? AND state = 'partial'").run(received, recipient, sha256));
+  }
+
+  /**
+   * The file is in place: the bundle waits for its recipient, after every bundle completed before
+   * it (relaxed: `durable()` before saying so).
+   */
+  complete(recipient: string, sha256: string, now: number): void {
+    this.relaxed(() => {
+      const seq = (this.sql("UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value").get() as { value: number }).value;
+      this.sql("UPDATE bundles SET state = 'waiting', received = bytes, completed_at = ?, seq = ? WHERE recipient = ? AND sha256 = ?").run(now, seq, recipient, sha256);
+    });
+  }
+
+  /**
+   * Fetched and deleted by the recipient: kept as a tombstone so a repeated upload is not stored
+   * again (relaxed: `durable()` before the file goes and the answer).
+   */
+  deliver(recipient: string, sha256: string, now: number): boolean {
+    const was = this.relaxed(
+      () =>
+        this.sql("UPDATE bundles SET state = 'delivered', delivered_at = ? WHERE recipient = ? AND sha256 = ? AND state = 'waiting' RETURNING sender, bytes").get(now, recipient, sha256) as
+          | { sender: string; bytes: number }
+          | undefined,
+    );
+    if (was) this.countUsage(was.sender, -1, was.bytes);
+    return was !== undefined;
   }
 
   drop(recipient: string, sha256: string): void {
-    this.db.prepare('DELETE FROM bundles WHERE recipient = ? AND sha256 = ?').run(recipient, sha256);
+    const was = this.sql('DELETE FROM bundles WHERE recipient = ? AND sha256 = ? RETURNING sender, bytes, state').get(recipient, sha256) as
+      | { sender: string; bytes: number; state: BundleState }
+      | undefined;
+    if (was && was.state !== 'delivered') this.countUsage(was.sender, -1, was.bytes);
   }
 
   pruneTombstones(before: number): void {
@@ -211,12 +293,10 @@ export class MailboxStore {
   inbox(recipient: string, after: string | undefined, limit: number): { items: BundleRow[]; more: boolean } {
     let from = 0;
     if (after) {
-      const at = this.db.prepare('SELECT seq FROM bundles WHERE recipient = ? AND sha256 = ?').get(recipient, after) as { seq: number | null } | undefined;
+      const at = this.sql('SELECT seq FROM bundles WHERE recipient = ? AND sha256 = ?').get(recipient, after) as { seq: number | null } | undefined;
       from = at?.seq ?? 0;
     }
-    const rows = this.db
-      .prepare("SELECT * FROM bundles WHERE recipient = ? AND state = 'waiting' AND seq > ? ORDER BY seq LIMIT ?")
-      .all(recipient, from, limit + 1) as BundleRow[];
+    const rows = this.sql("SELECT * FROM bundles WHERE recipient = ? AND state = 'waiting' AND seq > ? ORDER BY seq LIMIT ?").all(recipient, from, limit + 1) as BundleRow[];
     return { items: rows.slice(0, limit), more: rows.length > limit };
   }
 }

@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { asDiskFull } from './disk-errors';
 import { PRIVATE_FILE_MODE } from './private-files';
@@ -53,5 +54,24 @@ export function syncFolder(dir: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The same, off the event loop (libuv's thread pool): a server or the sync agent keeps serving
+ * while the disk works, and concurrent flushes of one folder are merged by the file system.
+ */
+export async function syncFolderAsync(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  await syncFileAsync(dir);
+}
+
+/** fsync of a file (or folder) by its path, off the event loop. */
+export async function syncFileAsync(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -10,10 +10,10 @@
  * a town-hall PC whose clock is an hour off still syncs.
  */
 import { randomBytes, createHash, type KeyObject } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, ftruncateSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { close, closeSync, createReadStream, fsync, ftruncateSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { InstallationKeys } from '../identity/keys';
-import { syncFolder } from '../../platform/fs/atomic-write';
+import { syncFolderAsync } from '../../platform/fs/atomic-write';
 import { CourierError, type Courier, type OutgoingFile, type Progress, type Recipient, type SendState, type SignedRoster, type WaitingFile } from './courier';
 import { contentDigest, ed25519PrivateKey, signRequest } from './http-signature';
 
@@ -208,7 +208,7 @@ export function createMailboxCourier(options: MailboxCourierOptions): MailboxCou
       throw new CourierError('corrupt', 'download does not hash to its name');
     }
     renameSync(part, dest);
-    syncFolder(dirname(dest));
+    await syncFolderAsync(dirname(dest));
   }
 
   /** Appends the rest of the file from `have` to `part`; returns its size. The part is flushed whatever happens. */
@@ -248,8 +248,8 @@ export function createMailboxCourier(options: MailboxCourierOptions): MailboxCou
       return size;
     } finally {
       clearTimeout(timer);
-      fsyncSync(fd);
-      closeSync(fd);
+      // Off the event loop: the agent shares it with the window's requests.
+      await syncAndClose(fd);
     }
   }
 
@@ -294,6 +294,18 @@ function isStaleConnection(err: unknown): boolean {
 function describeNetworkError(err: unknown): string {
   const e = err as { name?: string; code?: string; cause?: { code?: string; name?: string } };
   return e?.cause?.code ?? e?.code ?? e?.cause?.name ?? e?.name ?? 'network error';
+}
+
+/** fsync and close of a descriptor, in libuv's thread pool. */
+function syncAndClose(fd: number): Promise<void> {
+  return new Promise((resolve, reject) =>
+    fsync(fd, (syncErr) =>
+      close(fd, (closeErr) => {
+        if (syncErr ?? closeErr) reject(syncErr ?? closeErr);
+        else resolve();
+      }),
+    ),
+  );
 }
 
 function sizeOf(path: string): number {
