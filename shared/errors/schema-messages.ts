@@ -14,6 +14,7 @@ export const schemaMessages = {
     'Write the server’s address as https://server-name, without user name, parameters or final slash.',
   ),
   'schema.istat6': v('Codice ISTAT di 6 cifre.', 'ISTAT code of 6 digits.'),
+  'schema.provinceCode': v('Sigla della provincia di due lettere maiuscole.', 'Province abbreviation of two capital letters.'),
   'schema.signingKey': v('Chiave di firma non valida.', 'Invalid signing key.'),
   'schema.ageRecipient': v('Destinatario age non valido.', 'Invalid age recipient.'),
   'schema.fingerprint': v('Impronta non valida.', 'Invalid fingerprint.'),

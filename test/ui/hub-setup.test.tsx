@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { openUiBackend, pair } from './real-backend';
 import { renderApp } from './render-app';
@@ -97,8 +97,11 @@ describe('first run: consortium (hub)', () => {
     expect(within(urbino).getByText('Confermato')).toBeTruthy();
     expect(screen.getByText(/Fonte: ISTAT/)).toBeTruthy();
 
-    await user.type(screen.getByRole('textbox', { name: 'Cerca un comune nell’elenco' }), 'sant angelo'.replace(' ', "'"));
-    expect(within(table).getAllByRole('rowheader').map((r) => r.textContent)).toEqual(["Sant'Angelo in Vado"]);
-    expect(screen.getByText('Mostrato 1 comune su 50')).toBeTruthy();
+    // The search is the hub's (issue 12: name or ISTAT code, answered one page at a time).
+    expect(await screen.findByText('Pagina 1 di 1 · 50 comuni')).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: 'Cerca un comune' }), 'sant angelo'.replace(' ', "'"));
+    await waitFor(() => expect(screen.getByText('Pagina 1 di 1 · 1 comune')).toBeTruthy());
+    const found = await screen.findByRole('table', { name: 'Elenco dei comuni aderenti' });
+    expect(within(found).getAllByRole('rowheader').map((r) => r.textContent)).toEqual(["Sant'Angelo in Vado"]);
   });
 });

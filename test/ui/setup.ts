@@ -15,6 +15,7 @@ import { useTrainingStore } from '../../renderer/src/features/training/store';
 import { useUsageStore } from '../../renderer/src/features/usage/store';
 import { useReceivedData } from '../../renderer/src/app/received-data';
 import { useSyncStore } from '../../renderer/src/features/sync/sync-store';
+import { useBulkEnrolmentStore } from '../../renderer/src/features/identities/bulk-store';
 
 /**
  * Every zustand store of the renderer (test/unit/ui-stores-reset.test.ts checks the list is
@@ -36,6 +37,7 @@ export const RENDERER_STORES: Record<string, UseBoundStore<StoreApi<object>>> = 
   useUsageStore,
   useReceivedData,
   useSyncStore,
+  useBulkEnrolmentStore,
 } as never;
 
 // jsdom has no CSS.escape; user-event needs it to move between radio buttons with the arrows.

@@ -213,9 +213,6 @@ export const en: Catalogue = {
     statusPending: 'Pending confirmation',
     statusConfirmed: 'Confirmed',
     populationNote: 'Population: Source: ISTAT (year of the figure in brackets).',
-    filterLabel: 'Search the list for a municipality',
-    shown_one: 'Showing {{count}} of {{total}} municipalities',
-    shown_other: 'Showing {{count}} of {{total}} municipalities',
   },
   settings: {
     title: 'Settings',

@@ -217,9 +217,6 @@ export const it = {
     statusPending: 'In attesa di conferma',
     statusConfirmed: 'Confermato',
     populationNote: 'Popolazione: Fonte: ISTAT (tra parentesi l’anno del dato).',
-    filterLabel: 'Cerca un comune nell’elenco',
-    shown_one: 'Mostrato {{count}} comune su {{total}}',
-    shown_other: 'Mostrati {{count}} comuni su {{total}}',
   },
   settings: {
     title: 'Impostazioni',
