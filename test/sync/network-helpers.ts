@@ -39,7 +39,7 @@ export function verifyInline(): void {
   });
 }
 
-export type CourierOp = 'send' | 'sendState' | 'list' | 'fetch' | 'remove' | 'publishRoster';
+export type CourierOp = 'send' | 'sendState' | 'list' | 'fetch' | 'remove' | 'removeMany' | 'publishRoster';
 export const HUB_ID = 'CST-PU';
 
 export interface Network {
@@ -85,6 +85,7 @@ function hookedCourierMaker(net: { beforeOp: Network['beforeOp'] }, timeoutMs: n
       list: traced('list', real.list),
       fetch: traced('fetch', real.fetch),
       remove: traced('remove', real.remove),
+      removeMany: traced('removeMany', real.removeMany),
       publishRoster: traced('publishRoster', real.publishRoster!),
     };
     return courier;

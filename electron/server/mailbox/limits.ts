@@ -11,6 +11,10 @@ export interface MailboxLimits {
   chunkBytes: number;
   /** A JSON body (the roster of every member fits). */
   jsonBytes: number;
+  /** The body of a batch delete (`{"sha256":[…]}`: 1,000 ids take ~67 KB). */
+  deleteBatchBytes: number;
+  /** Ids in one batch delete. */
+  deleteBatchIds: number;
   /** A whole bundle (`total` of Content-Range). */
   bundleBytes: number;
   /** Per sender, bundles waiting or being uploaded: members. */
@@ -42,6 +46,8 @@ const GiB = 1024 * MiB;
 export const DEFAULT_LIMITS: MailboxLimits = {
   chunkBytes: MiB,
   jsonBytes: 4 * MiB,
+  deleteBatchBytes: 128 * 1024,
+  deleteBatchIds: 1000,
   bundleBytes: 256 * MiB,
   memberCount: 200,
   memberBytes: GiB,

@@ -175,4 +175,19 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
     }
     return reply.code(204).send();
   });
+
+  /** The same as DELETE for each id, in one request and one transaction (the hub drains thousands). */
+  app.post('/v1/inbox/delete', routeOpts(limits.deleteBatchBytes), async (req, reply) => {
+    const ids = (jsonBody(req) as { sha256?: unknown } | undefined)?.sha256;
+    if (!Array.isArray(ids) || ids.length < 1 || ids.length > limits.deleteBatchIds || !ids.every(isBundleId) || new Set(ids).size !== ids.length) {
+      return reply.code(400).send(err('bad_request', `Expected {"sha256": [...]}: 1 to ${limits.deleteBatchIds} distinct sha256 ids.`));
+    }
+    const inbox = party(req).inbox;
+    const gone = store.deliverMany(inbox, ids, now());
+    if (gone.length > 0) {
+      await store.durable();
+      for (const sha256 of gone) await files.remove(inbox, sha256);
+    }
+    return reply.code(204).send();
+  });
 }

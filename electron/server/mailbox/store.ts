@@ -278,6 +278,24 @@ export class MailboxStore {
     return was !== undefined;
   }
 
+  /**
+   * `deliver` for several bundles of one inbox in one transaction (the batch delete); returns the
+   * ids that were waiting (their files go next, after `durable()`).
+   */
+  deliverMany(recipient: string, sha256s: readonly string[], now: number): string[] {
+    const was = this.relaxed(() => {
+      const gone: { sha256: string; sender: string; bytes: number }[] = [];
+      const update = this.sql("UPDATE bundles SET state = 'delivered', delivered_at = ? WHERE recipient = ? AND sha256 = ? AND state = 'waiting' RETURNING sender, bytes");
+      for (const sha256 of sha256s) {
+        const row = update.get(now, recipient, sha256) as { sender: string; bytes: number } | undefined;
+        if (row) gone.push({ sha256, ...row });
+      }
+      return gone;
+    });
+    for (const row of was) this.countUsage(row.sender, -1, row.bytes);
+    return was.map((row) => row.sha256);
+  }
+
   drop(recipient: string, sha256: string): void {
     const was = this.sql('DELETE FROM bundles WHERE recipient = ? AND sha256 = ? RETURNING sender, bytes, state').get(recipient, sha256) as
       | { sender: string; bytes: number; state: BundleState }

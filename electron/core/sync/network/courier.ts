@@ -25,10 +25,19 @@ export interface WaitingFile {
 
 export type Progress = (done: number, total: number) => void;
 
+export interface SendOptions {
+  /**
+   * This installation never tried to send this file before (the sync round knows it from its
+   * spool, recorded before the upload): a one-chunk file is sent at once, without asking first
+   * where an upload stands (docs/sync.md "Upload"). Couriers without such a question ignore it.
+   */
+  fresh?: boolean;
+}
+
 export interface Courier {
   readonly kind: 'mailbox' | 'folder';
   /** Sends the file, resuming what an earlier attempt left; idempotent by SHA-256. */
-  send(to: Recipient, file: OutgoingFile, onProgress?: Progress): Promise<SendState>;
+  send(to: Recipient, file: OutgoingFile, onProgress?: Progress, options?: SendOptions): Promise<SendState>;
   /** Where a file sent earlier stands. */
   sendState(to: Recipient, sha256: string): Promise<SendState>;
   /** What waits for us, oldest first (one page; call again with `after` for more). */
@@ -37,6 +46,8 @@ export interface Courier {
   fetch(item: WaitingFile, dest: string, onProgress?: Progress): Promise<void>;
   /** Removes a file from our inbox (gone already is fine). */
   remove(sha256: string): Promise<void>;
+  /** Removes several files from our inbox (gone already is fine): the mailbox does it in one request per 1,000. */
+  removeMany(sha256s: readonly string[]): Promise<void>;
   /** Hub only: publishes the signed roster of members allowed to use the mailbox. */
   publishRoster?(roster: SignedRoster): Promise<void>;
 }

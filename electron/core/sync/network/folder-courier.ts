@@ -97,9 +97,19 @@ export function createFolderCourier(options: FolderCourierOptions): Courier {
     }
   }
 
+  async function remove(sha256: string): Promise<void> {
+    checkName(options.self, sha256);
+    try {
+      await rm(fileOf(options.self, sha256), { force: true });
+    } catch (err) {
+      throw courierError(err, 'remove');
+    }
+  }
+
   return {
     kind: 'folder',
 
+    // `fresh` (SendOptions) is ignored: asking a folder where a file stands costs no request.
     async send(to, file: OutgoingFile, onProgress) {
       checkName(to, file.sha256);
       if ((await sendState(to, file.sha256)) === 'waiting') return 'waiting';
@@ -158,13 +168,11 @@ export function createFolderCourier(options: FolderCourierOptions): Courier {
       }
     },
 
-    async remove(sha256) {
-      checkName(options.self, sha256);
-      try {
-        await rm(fileOf(options.self, sha256), { force: true });
-      } catch (err) {
-        throw courierError(err, 'remove');
-      }
+    remove,
+
+    async removeMany(sha256s) {
+      // A folder has no batch: one file after the other.
+      for (const sha256 of sha256s) await remove(sha256);
     },
   };
 }

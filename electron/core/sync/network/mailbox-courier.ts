@@ -14,7 +14,7 @@ import { close, closeSync, createReadStream, fsync, ftruncateSync, openSync, rea
 import { dirname } from 'node:path';
 import type { InstallationKeys } from '../identity/keys';
 import { syncFolderAsync } from '../../platform/fs/atomic-write';
-import { CourierError, type Courier, type OutgoingFile, type Progress, type Recipient, type SendState, type SignedRoster, type WaitingFile } from './courier';
+import { CourierError, type Courier, type OutgoingFile, type Progress, type Recipient, type SendOptions, type SendState, type SignedRoster, type WaitingFile } from './courier';
 import { contentDigest, ed25519PrivateKey, signRequest } from './http-signature';
 
 export interface MailboxCourierOptions {
@@ -37,6 +37,8 @@ export interface MailboxCourier extends Courier {
 }
 
 export const MAX_CHUNK_BYTES = 1024 * 1024;
+/** Ids in one `POST /v1/inbox/delete` (the server takes 1 to 1,000). */
+export const MAX_DELETE_BATCH = 1000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** The server's Date has one-second precision: an offset is adopted only when it matters. */
 const DATE_OFFSET_THRESHOLD_MS = 30_000;
@@ -141,14 +143,26 @@ export function createMailboxCourier(options: MailboxCourierOptions): MailboxCou
     return { state, received: Number(a.json?.received ?? 0), total: Number(a.json?.total ?? 0) };
   }
 
-  async function send(to: Recipient, file: OutgoingFile, onProgress?: Progress): Promise<SendState> {
-    if (file.bytes <= 0) throw new CourierError('corrupt', 'empty file');
+  /**
+   * Where to start: a fresh one-chunk file is sent at once from 0 (a repeat of a complete upload is
+   * answered `waiting`/`delivered` from the server's index, a partial one `409 offset_mismatch`
+   * with where to resume); otherwise the server is asked first, so a repeat sends no body.
+   */
+  async function startOffset(to: Recipient, file: OutgoingFile, options: SendOptions): Promise<number | 'waiting' | 'delivered'> {
+    if (options.fresh && file.bytes <= chunkBytes) return 0;
     const start = await uploadState(to, file.sha256);
-    if (start.state === 'waiting' || start.state === 'delivered') {
+    if (start.state === 'waiting' || start.state === 'delivered') return start.state;
+    return start.state === 'partial' && start.total === file.bytes ? start.received : 0;
+  }
+
+  async function send(to: Recipient, file: OutgoingFile, onProgress?: Progress, options: SendOptions = {}): Promise<SendState> {
+    if (file.bytes <= 0) throw new CourierError('corrupt', 'empty file');
+    const start = await startOffset(to, file, options);
+    if (start === 'waiting' || start === 'delivered') {
       onProgress?.(file.bytes, file.bytes);
-      return start.state;
+      return start;
     }
-    let offset = start.state === 'partial' && start.total === file.bytes ? start.received : 0;
+    let offset = start;
     const fd = openSync(file.path, 'r');
     try {
       // Bounded: every chunk once, plus a few resends the server asks for.
@@ -258,6 +272,30 @@ export function createMailboxCourier(options: MailboxCourierOptions): MailboxCou
     if (a.status !== 204 && a.status !== 200) throw failure(a, 'delete');
   }
 
+  /** False once a mailbox answered that it has no batch delete (one older than it): then one DELETE each. */
+  let batchDelete = true;
+
+  /** `POST /v1/inbox/delete`, up to 1,000 ids a request; one id is the ordinary DELETE. */
+  async function removeMany(sha256s: readonly string[]): Promise<void> {
+    const ids = [...new Set(sha256s)];
+    for (let i = 0; i < ids.length; i += MAX_DELETE_BATCH) {
+      const batch = ids.slice(i, i + MAX_DELETE_BATCH);
+      if (batch.length === 1 || !batchDelete) {
+        for (const sha256 of batch) await remove(sha256);
+        continue;
+      }
+      const body = Buffer.from(JSON.stringify({ sha256: batch }), 'utf8');
+      const a = await call('POST', '/v1/inbox/delete', { body, headers: { 'content-type': 'application/json' } });
+      if (a.status === 204 || a.status === 200) continue;
+      if (a.status === 404 && a.json?.error === 'not_found') {
+        batchDelete = false;
+        for (const sha256 of batch) await remove(sha256);
+        continue;
+      }
+      throw failure(a, 'delete');
+    }
+  }
+
   /** Publishes the roster; a mailbox that already holds this serial or a later one is left as it is. */
   async function publishRoster(roster: SignedRoster): Promise<void> {
     const body = Buffer.from(JSON.stringify({ roster: roster.roster, signature: roster.signature }), 'utf8');
@@ -266,7 +304,7 @@ export function createMailboxCourier(options: MailboxCourierOptions): MailboxCou
     throw failure(a, 'roster');
   }
 
-  return { kind: 'mailbox', send, sendState, list, fetch: download, remove, publishRoster, clockOffsetMs: () => offsetMs };
+  return { kind: 'mailbox', send, sendState, list, fetch: download, remove, removeMany, publishRoster, clockOffsetMs: () => offsetMs };
 }
 
 function parseJson(text: string): Record<string, unknown> | null {

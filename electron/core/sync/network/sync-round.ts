@@ -160,11 +160,20 @@ async function publishRosterIfChanged(ctx: AppContext, us: InstallationRecord, c
   return true;
 }
 
-/** Sends a spooled file; once complete at the courier the local copy is no longer needed. */
-async function upload(ctx: AppContext, options: RoundOptions, entry: SpoolEntry, report: RoundReport): Promise<void> {
+/**
+ * Sends a spooled file; once complete at the courier the local copy is no longer needed.
+ * `fresh`: the file was exported and spooled just now, so no attempt ever sent it and the
+ * courier need not ask where it stands. The spool row, committed before this upload, is the
+ * record of the attempt: if it fails or the process dies, the next round resumes it from the
+ * spool (step 2) without `fresh`, asking the courier first.
+ */
+async function upload(ctx: AppContext, options: RoundOptions, entry: SpoolEntry, report: RoundReport, fresh = false): Promise<void> {
   const path = join(ctx.dataDir, entry.path);
-  const state = await options.courier.send(entry.recipient, { path, sha256: entry.sha256, bytes: entry.bytes }, (done, total) =>
-    options.onTransfer?.({ direction: 'up', done, total }),
+  const state = await options.courier.send(
+    entry.recipient,
+    { path, sha256: entry.sha256, bytes: entry.bytes },
+    (done, total) => options.onTransfer?.({ direction: 'up', done, total }),
+    { fresh },
   );
   options.onTransfer?.(null);
   if (state === 'partial' || state === 'absent') return; // resumed next round
@@ -205,7 +214,7 @@ async function sendIfDue(ctx: AppContext, options: RoundOptions, peer: PeerRecor
   };
   insertSpool(ctx.db, entry);
   report.exported += 1;
-  await upload(ctx, options, entry, report);
+  await upload(ctx, options, entry, report, true);
 }
 
 /**
@@ -243,12 +252,13 @@ async function fetchAll(ctx: AppContext, options: RoundOptions, verifier: Bundle
     if (items.length === 0) break;
     after = (items[items.length - 1] as WaitingFile).sha256;
     const downloaded: { path: string; name: string }[] = [];
+    // Files we hold with a final outcome already: removed with the page's others, below.
+    const done: string[] = [];
     let pageBytes = 0;
     for (const item of items) {
       const held = heldOutcome(ctx, item.sha256);
       if (held && FINAL.has(held)) {
-        await courier.remove(item.sha256);
-        report.removed += 1;
+        done.push(item.sha256);
         continue;
       }
       if (held === 'pending' || held === 'kept') {
@@ -282,21 +292,27 @@ async function fetchAll(ctx: AppContext, options: RoundOptions, verifier: Bundle
       }
       for (const d of downloaded) kept.add(d.name.slice(0, 64));
     }
-    await removeFinal(ctx, courier, kept, report);
+    await removeFinal(ctx, courier, kept, done, report);
     if (!more) break;
   }
 }
 
-/** Removes from the courier the files held here whose outcome is now final (a gap filled applies a pending one). */
-async function removeFinal(ctx: AppContext, courier: Courier, held: Set<string>, report: RoundReport): Promise<void> {
-  for (const sha256 of [...held]) {
+/**
+ * Removes from the courier `done` and the files held here whose outcome is now final (a gap
+ * filled applies a pending one): several in one `removeMany` (one request per 1,000 at the
+ * mailbox), a single one with `remove`.
+ */
+async function removeFinal(ctx: AppContext, courier: Courier, held: Set<string>, done: string[], report: RoundReport): Promise<void> {
+  const gone = [...done];
+  for (const sha256 of held) {
     const outcome = heldOutcome(ctx, sha256);
-    if (outcome && FINAL.has(outcome)) {
-      await courier.remove(sha256);
-      held.delete(sha256);
-      report.removed += 1;
-    }
+    if (outcome && FINAL.has(outcome)) gone.push(sha256);
   }
+  if (gone.length === 0) return;
+  if (gone.length === 1) await courier.remove(gone[0] as string);
+  else await courier.removeMany(gone);
+  for (const sha256 of gone) held.delete(sha256);
+  report.removed += gone.length;
 }
 
 function count(r: BundleImportResult, report: RoundReport): void {
