@@ -111,7 +111,9 @@ function describeError(err: unknown, lang: Language): { code: string; message: s
 }
 
 export function helpText(): string {
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`);
+  // One column for the summaries, as wide as the longest command (`identity confirm-many`).
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`);
   return [
     'cst — CST Desk da riga di comando',
     '',

@@ -18,6 +18,10 @@ describe('cst CLI', () => {
     const help = cstProcess(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/identity export/);
+    // Every summary starts in one column, after the longest command and two spaces.
+    const commandLines = help.stdout.split('\n').filter((l) => /^  [a-z]/.test(l));
+    expect(commandLines.length).toBeGreaterThan(20);
+    expect(new Set(commandLines.map((l) => /^  \S+(?: \S+)*? {2,}/.exec(l)?.[0].length)).size).toBe(1);
     const bad = cstProcess(['frobnicate']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Uso: cst COMANDO/);
