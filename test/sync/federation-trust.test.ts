@@ -79,6 +79,10 @@ describe('federation: what a provincial hub cannot do', () => {
     }
     const ok = await region.must('federation.import', { dir: genuine });
     expect(ok.results[0]).toMatchObject({ outcome: 'applied', code: null });
+    // Inspected on the region, the forwarded file verifies as its import did (not E_RECIPIENT).
+    const seen = await region.must('bundle.inspect', { path: forwardedFile(genuine) });
+    expect(seen).toMatchObject({ ok: true, code: null });
+    expect(seen.steps.find((st) => st.step === 5)).toMatchObject({ status: 'ok', detail: expect.stringContaining('inoltrato') });
     expect(findPeer(region.backend.ctx.db, 'municipality', '041067')!.appliedSeq).toBeGreaterThan(0);
   });
 

@@ -11,7 +11,7 @@ import { appError } from '../../platform/errors';
 import { loadInstallationKeys } from '../identity/keys';
 import { readInstallation } from '../../platform/installation/installation-store';
 import { inboxTempDir } from '../inbox/archive';
-import { confirmedPeers } from '../peers/peers-store';
+import { senderSnapshot } from '../peers/vouched-senders';
 import type { BundleVerifier } from '../../format/worker/verifier';
 import { refusalMessage } from '../../format/bundle/messages';
 import type { SenderKey } from '../../format/bundle/verify';
@@ -48,7 +48,10 @@ async function inspectFile(ctx: AppContext, path: string, shownAs: string, ident
     throw appError('inspect.unreadable', { path: shownAs, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
   }
   const us = readInstallation(ctx.db);
-  let senders: SenderKey[] = us ? confirmedPeers(ctx.db).map((p) => ({ kind: p.kind, id: p.id, keyId: p.keyId, signingKey: p.signingKey })) : [];
+  // The senders and relays the import would use: on a regional hub a forwarded file verifies as
+  // it would be imported (addressed to a province, its sender vouched for by that province).
+  const known = us ? senderSnapshot(ctx.db) : { senders: [], relays: [] };
+  let senders: SenderKey[] = known.senders;
   if (identity) {
     try {
       const id = readIdentityFile('path' in identity ? readIdentityFileBytes(identity.path) : identity.bytes);
@@ -68,7 +71,7 @@ async function inspectFile(ctx: AppContext, path: string, shownAs: string, ident
   }
   const tempDir = inboxTempDir(ctx.dataDir);
   makePrivateDir(tempDir);
-  const report = await verifier.verify({ path, us: us ? { kind: us.role, id: us.id } : null, ageIdentities, senders, tempDir, extract: false });
+  const report = await verifier.verify({ path, us: us ? { kind: us.role, id: us.id } : null, ageIdentities, senders, ...(known.relays.length ? { relays: known.relays } : {}), tempDir, extract: false });
   const m = report.manifest;
   const refusal = report.ok ? null : refusalMessage(report.code ?? 'E_FORMAT', { sender: report.sender, recipient: m?.recipient ?? null, appVersion: report.appVersion });
   return {
