@@ -1,22 +1,14 @@
 /** Federation of hubs: provincial hubs reporting to a regional hub (docs/federation.md). */
 import { z } from 'zod';
-import type { BundleImportResult } from './bundles';
+import type { BundleImportResult, Peer } from './bundles';
 import { HubId } from './ids';
 import { localPath } from './local-path';
 
 /** The regional hub (on a provincial hub) or a provincial hub (on a regional one). */
-export interface FederationHub {
-  relation: 'regional' | 'province';
-  id: string;
-  name: string;
-  keyId: string;
-  signingKey: string;
-  ageRecipient: string;
-  fingerprint: string;
-  status: 'pending' | 'confirmed';
-  importedAt: string;
-  confirmedAt: string | null;
-}
+export type FederationHub = { relation: 'regional' | 'province' } & Pick<
+  Peer,
+  'id' | 'name' | 'keyId' | 'signingKey' | 'ageRecipient' | 'fingerprint' | 'status' | 'importedAt' | 'confirmedAt'
+>;
 
 export const FederationIdentityInput = z
   .object({ contentBase64: z.string().min(1).max(200_000), fileName: z.string().max(260).optional() })

@@ -13,32 +13,28 @@ import type { Migration } from './index';
  * bundle's import (the usage projector's upsert and prune), the demo, a fork's rewind: no writer
  * can forget them. Cells are counted as rows, as the views always did (`count(*)`).
  */
+/** The new cell added to both totals (an aggregate row created at its first cell). */
+const ADD_NEW = `
+    INSERT INTO received_usage_service_month (service, month, quantity_milli, entries, cells) VALUES (new.service, new.month, new.quantity_milli, new.entries, 1)
+      ON CONFLICT (service, month) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, entries = entries + excluded.entries, cells = cells + 1;
+    INSERT INTO received_usage_member_year (service, year, owner, quantity_milli, entries, months) VALUES (new.service, CAST(substr(new.month, 1, 4) AS INTEGER), new.owner, new.quantity_milli, new.entries, 1)
+      ON CONFLICT (service, year, owner) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, entries = entries + excluded.entries, months = months + 1;`;
+
+/** The old cell taken from both totals (an aggregate row dropped with its last cell). */
+const SUBTRACT_OLD = `
+    UPDATE received_usage_service_month SET quantity_milli = quantity_milli - old.quantity_milli, entries = entries - old.entries, cells = cells - 1
+      WHERE service = old.service AND month = old.month;
+    DELETE FROM received_usage_service_month WHERE service = old.service AND month = old.month AND cells = 0;
+    UPDATE received_usage_member_year SET quantity_milli = quantity_milli - old.quantity_milli, entries = entries - old.entries, months = months - 1
+      WHERE service = old.service AND year = CAST(substr(old.month, 1, 4) AS INTEGER) AND owner = old.owner;
+    DELETE FROM received_usage_member_year WHERE service = old.service AND year = CAST(substr(old.month, 1, 4) AS INTEGER) AND owner = old.owner AND months = 0;`;
+
 const TRIGGERS = `
-  CREATE TRIGGER received_usage_monthly_agg_insert AFTER INSERT ON received_usage_monthly BEGIN
-    INSERT INTO received_usage_service_month (service, month, quantity_milli, entries, cells) VALUES (new.service, new.month, new.quantity_milli, new.entries, 1)
-      ON CONFLICT (service, month) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, entries = entries + excluded.entries, cells = cells + 1;
-    INSERT INTO received_usage_member_year (service, year, owner, quantity_milli, entries, months) VALUES (new.service, CAST(substr(new.month, 1, 4) AS INTEGER), new.owner, new.quantity_milli, new.entries, 1)
-      ON CONFLICT (service, year, owner) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, entries = entries + excluded.entries, months = months + 1;
+  CREATE TRIGGER received_usage_monthly_agg_insert AFTER INSERT ON received_usage_monthly BEGIN${ADD_NEW}
   END;
-  CREATE TRIGGER received_usage_monthly_agg_delete AFTER DELETE ON received_usage_monthly BEGIN
-    UPDATE received_usage_service_month SET quantity_milli = quantity_milli - old.quantity_milli, entries = entries - old.entries, cells = cells - 1
-      WHERE service = old.service AND month = old.month;
-    DELETE FROM received_usage_service_month WHERE service = old.service AND month = old.month AND cells = 0;
-    UPDATE received_usage_member_year SET quantity_milli = quantity_milli - old.quantity_milli, entries = entries - old.entries, months = months - 1
-      WHERE service = old.service AND year = CAST(substr(old.month, 1, 4) AS INTEGER) AND owner = old.owner;
-    DELETE FROM received_usage_member_year WHERE service = old.service AND year = CAST(substr(old.month, 1, 4) AS INTEGER) AND owner = old.owner AND months = 0;
+  CREATE TRIGGER received_usage_monthly_agg_delete AFTER DELETE ON received_usage_monthly BEGIN${SUBTRACT_OLD}
   END;
-  CREATE TRIGGER received_usage_monthly_agg_update AFTER UPDATE ON received_usage_monthly BEGIN
-    UPDATE received_usage_service_month SET quantity_milli = quantity_milli - old.quantity_milli, entries = entries - old.entries, cells = cells - 1
-      WHERE service = old.service AND month = old.month;
-    DELETE FROM received_usage_service_month WHERE service = old.service AND month = old.month AND cells = 0;
-    UPDATE received_usage_member_year SET quantity_milli = quantity_milli - old.quantity_milli, entries = entries - old.entries, months = months - 1
-      WHERE service = old.service AND year = CAST(substr(old.month, 1, 4) AS INTEGER) AND owner = old.owner;
-    DELETE FROM received_usage_member_year WHERE service = old.service AND year = CAST(substr(old.month, 1, 4) AS INTEGER) AND owner = old.owner AND months = 0;
-    INSERT INTO received_usage_service_month (service, month, quantity_milli, entries, cells) VALUES (new.service, new.month, new.quantity_milli, new.entries, 1)
-      ON CONFLICT (service, month) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, entries = entries + excluded.entries, cells = cells + 1;
-    INSERT INTO received_usage_member_year (service, year, owner, quantity_milli, entries, months) VALUES (new.service, CAST(substr(new.month, 1, 4) AS INTEGER), new.owner, new.quantity_milli, new.entries, 1)
-      ON CONFLICT (service, year, owner) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, entries = entries + excluded.entries, months = months + 1;
+  CREATE TRIGGER received_usage_monthly_agg_update AFTER UPDATE ON received_usage_monthly BEGIN${SUBTRACT_OLD}${ADD_NEW}
   END;`;
 
 export function dropUsageAggregateTriggers(db: Database.Database): void {
