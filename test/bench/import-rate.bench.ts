@@ -6,13 +6,19 @@
  * around 10M, the end), with its CPU per event (comparable on a shared machine) and the disk
  * used. Then the cold start of the big store and `cst check` on it.
  *
+ * Resumable, so the whole of Italy (~72M events, hours of work) can be built over several runs:
+ * with CST_BENCH_DIR the store stays, and every batch appends its cumulative figures to
+ * `samples.jsonl` there; a later run with the same CST_BENCH_DIR carries on from the last member
+ * imported (its import and CPU time added to the earlier runs'), and its windows cover the
+ * whole history.
+ *
  * Env: CST_NATIONAL_MEMBERS (default all 7,896), CST_NATIONAL_YEARS (10), CST_NATIONAL_SEED (1),
  * CST_BENCH_BUDGET_S (stop generating after this long, default 3000; the figures say how far it
  * got), CST_BENCH_DIR (where the hub lives; default a temporary folder, removed at the end unless
  * CST_BENCH_KEEP=1).
  */
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +26,7 @@ import { chooseMunicipalities, NATIONAL_UNTIL, openNationalHub } from '../../ele
 import { enrol, simulateMember } from '../../electron/core/app/national/national-member';
 import { createWorkerVerifier } from '../../electron/core/format/worker/verifier';
 import { exportIdentity } from '../../electron/core/sync/identity/identity';
+import { findPeer } from '../../electron/core/sync/peers/peers-store';
 import { importBundles } from '../../electron/core/sync/inbox/import';
 import { report } from './bench-util';
 import { storeCheckFigures } from './store-check-figures';
@@ -36,14 +43,14 @@ const BATCH = 16;
 
 const self = fileURLToPath(import.meta.url);
 
-/** Child: simulates members index ≡ k (mod step), writing `<index>.cstid` then `<index>.cstb` into out. */
-async function generate(k: number, step: number, out: string, hubIdentityPath: string): Promise<void> {
+/** Child: simulates members index ≡ k (mod step) from `first` on, writing `<index>.cstid` then `<index>.cstb` into out. */
+async function generate(k: number, step: number, first: number, out: string, hubIdentityPath: string): Promise<void> {
   const chosen = chooseMunicipalities(MEMBERS);
   const hubIdentity = readFileSync(hubIdentityPath);
   const work = mkdtempSync(join(os.tmpdir(), 'cst-national-gen-'));
   const stopAt = Date.now() + BUDGET_MS;
   try {
-    for (let i = k; i < chosen.length && Date.now() < stopAt; i += step) {
+    for (let i = first + ((((k - first) % step) + step) % step); i < chosen.length && Date.now() < stopAt; i += step) {
       while (i > importedUpTo(out) + AHEAD) await new Promise((r) => setTimeout(r, 200));
       const m = await simulateMember({ seed: SEED, index: i + 1, municipality: chosen[i]!, months: 12 * YEARS, until: NATIONAL_UNTIL, hubIdentity, workDir: work, appVersion: 'bench', log: silent });
       writeFileSync(join(out, `${i}.cstid`), m.identity);
@@ -70,11 +77,21 @@ function diskBytes(dir: string): { db: number; wal: number; archive: number } {
   return { db: size(join(dir, 'cst-desk.sqlite')), wal: size(join(dir, 'cst-desk.sqlite-wal')), archive: files.reduce((a, f) => a + size(join(archive, f)), 0) };
 }
 
+/** Cumulative figures after a batch (over every run on this store). */
 interface Sample {
+  members: number;
   events: number;
   importMs: number;
   cpuMs: number;
   at: number;
+}
+
+function readSamples(file: string): Sample[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Sample);
 }
 
 async function main(): Promise<void> {
@@ -83,11 +100,18 @@ async function main(): Promise<void> {
   const out = join(root, 'bundles');
   mkdirSync(out, { recursive: true });
   const chosen = chooseMunicipalities(MEMBERS);
-  const hub = openNationalHub({ dataDir: hubDir, seed: SEED, appVersion: 'bench', log: silent }, chosen);
+  const samplesFile = join(root, 'samples.jsonl');
+  const earlier = readSamples(samplesFile);
+  const resumed = earlier.length > 0;
+  const hub = openNationalHub({ dataDir: hubDir, seed: SEED, appVersion: 'bench', log: silent, resume: resumed }, chosen);
+  const samples: Sample[] = resumed ? earlier : [{ members: 0, events: 0, importMs: 0, cpuMs: 0, at: 0 }];
+  if (!resumed) appendFileSync(samplesFile, `${JSON.stringify(samples[0])}\n`);
+  const last = samples[samples.length - 1]!;
+  let { members: next, events, importMs, cpuMs } = last;
   const hubIdentityPath = join(root, 'hub.cstid');
   writeFileSync(hubIdentityPath, exportIdentity(hub.ctx).bytes);
   const children = Array.from({ length: GENERATORS }, (_, k) =>
-    fork(self, ['--generate', String(k), String(GENERATORS), out, hubIdentityPath], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }),
+    fork(self, ['--generate', String(k), String(GENERATORS), String(next), out, hubIdentityPath], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }),
   );
   const alive = new Set(children);
   for (const c of children) c.on('exit', () => alive.delete(c));
@@ -98,12 +122,7 @@ async function main(): Promise<void> {
   await esbuild.build({ ...nodeBundle, entryPoints: [fileURLToPath(new URL('../../electron/core/format/worker/verify-worker.ts', import.meta.url))], outfile: workerFile, sourcemap: false, logLevel: 'silent' });
   process.env.CST_VERIFY_WORKER_FILE = workerFile;
   const verifier = createWorkerVerifier();
-  const t0 = performance.now();
-  const samples: Sample[] = [{ events: 0, importMs: 0, cpuMs: 0, at: 0 }];
-  let events = 0;
-  let importMs = 0;
-  let cpuMs = 0;
-  let next = 0;
+  const t0 = performance.now() - last.at;
   let waitMs = 0;
   try {
     while (next < chosen.length) {
@@ -117,7 +136,8 @@ async function main(): Promise<void> {
         waitMs += performance.now() - w0;
         continue;
       }
-      for (const i of ready) enrol(hub.ctx, readFileSync(join(out, `${i}.cstid`)));
+      // A run stopped between enrolling a batch and importing it left them enrolled.
+      for (const i of ready) if (findPeer(hub.ctx.db, 'municipality', chosen[i]!.istat)?.status !== 'confirmed') enrol(hub.ctx, readFileSync(join(out, `${i}.cstid`)));
       const c0 = process.cpuUsage();
       const i0 = performance.now();
       const results = await importBundles(hub.ctx, ready.map((i) => ({ path: join(out, `${i}.cstb`) })), { verifier });
@@ -125,13 +145,16 @@ async function main(): Promise<void> {
       const c = process.cpuUsage(c0);
       cpuMs += (c.user + c.system) / 1000;
       for (const r of results) {
-        if (r.outcome !== 'applied') throw new Error(`import failed: ${JSON.stringify(r)}`);
+        // `duplicate`: a run stopped after the import's commit, before its sample was written.
+        if (r.outcome !== 'applied' && !(resumed && r.outcome === 'duplicate')) throw new Error(`import failed: ${JSON.stringify(r)}`);
         events += r.eventsApplied;
       }
-      for (const i of ready) for (const ext of ['cstb', 'cstid', 'events']) rmSync(join(out, `${i}.${ext}`), { force: true });
       next += ready.length;
+      const sample = { members: next, events, importMs, cpuMs, at: performance.now() - t0 };
+      samples.push(sample);
+      appendFileSync(samplesFile, `${JSON.stringify(sample)}\n`);
+      for (const i of ready) for (const ext of ['cstb', 'cstid', 'events']) rmSync(join(out, `${i}.${ext}`), { force: true });
       writeFileSync(join(out, 'imported'), String(next - 1));
-      samples.push({ events, importMs, cpuMs, at: performance.now() - t0 });
       if (samples.length % 25 === 0) process.stderr.write(`import-rate: ${next} members, ${events} events, ${Math.round((events / importMs) * 1000)} events/s, load ${os.loadavg()[0]?.toFixed(1)}\n`);
     }
   } finally {
@@ -152,14 +175,16 @@ async function main(): Promise<void> {
   };
   const START = 250_000;
   const start = window(0, Math.min(START, events));
-  const at1m = events >= 1_000_000 ? window(750_000, 1_000_000) : null;
-  const at10m = events >= 10_000_000 ? window(9_500_000, 10_000_000) : null;
+  // The last quarter-million events before each mark reached: 1M, 10M, then every 10M.
+  const marks = [1, 10, 20, 30, 40, 50, 60, 70].map((m) => m * 1_000_000).filter((m) => events >= m);
   const end = window(Math.max(0, events - 500_000), events);
   const load = os.loadavg()[0]?.toFixed(1);
   const common = { members: next, membersPlanned: chosen.length, years: YEARS, events, loadavg: load };
   report('import-rate.start', start.perS, 'events/s', { window: `0–${Math.min(START, events)}`, cpuUsPerEvent: start.cpuUsPerEvent, ...common });
-  if (at1m) report('import-rate.at-1m', at1m.perS, 'events/s', { window: '750k–1M', cpuUsPerEvent: at1m.cpuUsPerEvent });
-  if (at10m) report('import-rate.at-10m', at10m.perS, 'events/s', { window: '9.5M–10M', cpuUsPerEvent: at10m.cpuUsPerEvent });
+  for (const m of marks) {
+    const w = window(m - 250_000, m);
+    report(`import-rate.at-${m / 1_000_000}m`, w.perS, 'events/s', { window: `${(m - 250_000) / 1e6}M–${m / 1e6}M`, cpuUsPerEvent: w.cpuUsPerEvent });
+  }
   report('import-rate.end', end.perS, 'events/s', { window: `last ${end.events} (to ${events})`, cpuUsPerEvent: end.cpuUsPerEvent, complete: next === chosen.length });
   report('import-rate.ratio-end-start', end.perS / start.perS, 'ratio', { goal: 0.75, cpuRatio: Math.round((start.cpuUsPerEvent / end.cpuUsPerEvent) * 1000) / 1000 });
   report('import-rate.overall', (events / importMs) * 1000, 'events/s', { importS: Math.round(importMs / 1000), wallS: Math.round(totalMs / 1000), hubWaitedS: Math.round(waitMs / 1000) });
@@ -172,8 +197,8 @@ async function main(): Promise<void> {
 
 const g = process.argv.indexOf('--generate');
 if (g >= 0) {
-  const [k, step, out, hubIdentityPath] = process.argv.slice(g + 1) as [string, string, string, string];
-  await generate(Number(k), Number(step), out, hubIdentityPath);
+  const [k, step, first, out, hubIdentityPath] = process.argv.slice(g + 1) as [string, string, string, string, string];
+  await generate(Number(k), Number(step), Number(first), out, hubIdentityPath);
 } else {
   await main();
 }

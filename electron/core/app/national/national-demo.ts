@@ -140,10 +140,10 @@ export async function buildNationalDemo(input: NationalDemoInput): Promise<Natio
  * members in its registry, published as its first events; a hub already set up is used if it
  * has received nothing yet (its missing members are added to the registry).
  */
-export function openNationalHub(input: Pick<NationalDemoInput, 'dataDir' | 'seed' | 'appVersion' | 'log'>, chosen: Municipality[]): Backend {
+export function openNationalHub(input: Pick<NationalDemoInput, 'dataDir' | 'seed' | 'appVersion' | 'log'> & { resume?: boolean }, chosen: Municipality[]): Backend {
   const hub = openBackend({ dataDir: input.dataDir, appVersion: input.appVersion, clock: fixedClock(NATIONAL_UNTIL), ids: memberIds(input.seed, 'hub', 0), log: input.log, autoBackupDelayMs: false });
   try {
-    prepareHub(hub, input.seed, chosen);
+    prepareHub(hub, input.seed, chosen, input.resume === true);
     return hub;
   } catch (err) {
     hub.close();
@@ -151,10 +151,11 @@ export function openNationalHub(input: Pick<NationalDemoInput, 'dataDir' | 'seed
   }
 }
 
-function prepareHub(hub: Backend, seed: number, chosen: Municipality[]): void {
+/** `resume`: the import-rate bench carrying on a store an earlier run of it built (it received bundles). */
+function prepareHub(hub: Backend, seed: number, chosen: Municipality[], resume: boolean): void {
   const { db } = hub.ctx;
   const existing = readInstallation(db);
-  if (existing && (existing.role !== 'hub' || db.prepare('SELECT 1 FROM inbox_events LIMIT 1').get())) {
+  if (existing && (existing.role !== 'hub' || (!resume && db.prepare('SELECT 1 FROM inbox_events LIMIT 1').get()))) {
     throw appError('demo.nationalNotFresh');
   }
   if (!existing) setupHub(hub.ctx, { id: 'CST-IT', name: 'CST Italia (dimostrazione nazionale)', operator: 'Dimostrazione' }, keySeed(seed, 'hub'));
