@@ -11,8 +11,16 @@ import { appError } from '../../platform/errors';
 import type { Projector } from '../../platform/records/projector';
 import { announce } from '../records/announcement';
 import { operatorName } from '../records/record-events';
-import { confirmHubIdentity, listFederationHubs, type FederationHubRecord } from './federation-store';
+import { confirmHubIdentity, ensureHubPeer, listFederationHubs, type FederationHubRecord } from './federation-store';
 import { writeAnnouncedRegional } from '../peers/regional-recipient';
+import { peerNoOf, receivedEventAt } from '../inbox/event-at';
+import type Database from 'better-sqlite3';
+import type { RecordChange } from '../../platform/records/projector';
+
+function atOf(db: Database.Database, change: RecordChange): string {
+  const peerNo = peerNoOf(db, 'hub', change.owner);
+  return (peerNo !== undefined && receivedEventAt(db, peerNo, change.seq)) || new Date(0).toISOString();
+}
 
 export function regionalHub(ctx: AppContext): FederationHubRecord | null {
   return listFederationHubs(ctx.db, 'regional')[0] ?? null;
@@ -56,6 +64,9 @@ export const regionalHubProjector: Projector = {
       project(change) {
         const d = change.data as unknown as RegionalHubData | null;
         writeAnnouncedRegional(db, d ? { id: d.id, name: d.name, ageRecipient: d.age_recipient, fingerprint: d.fingerprint } : null);
+        // The regional hub's own files reach us through our hub (forward-members): its keys are
+        // those our hub signed in this record.
+        if (d) ensureHubPeer(db, { id: d.id, name: d.name, signingKey: d.signing_key, ageRecipient: d.age_recipient, fingerprint: d.fingerprint }, atOf(db, change));
       },
       close() {},
     };

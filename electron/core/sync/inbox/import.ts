@@ -19,7 +19,7 @@ import type { AppContext } from '../../platform/context';
 import { loadInstallationKeys } from '../identity/keys';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { findPeer, type PeerRecord } from '../peers/peers-store';
-import { senderSnapshot } from '../peers/vouched-senders';
+import { federatedHubIds, senderSnapshot } from '../peers/vouched-senders';
 import type { BundleVerifier } from '../../format/worker/verifier';
 import { applyBundle, fileEventSource, recordFork, type ApplyResult, type EventSource } from './apply';
 import type { Manifest } from '../../format/bundle/manifest';
@@ -254,7 +254,9 @@ async function verifyAndApply(
     fileSha256: sha256,
     at: ctx.clock.now(),
     ...(options.kinds ? { kinds: options.kinds } : {}),
-    projectors: options.projectors ?? ctx.records.projectors,
+    // Another hub's own stream reached us through federation: stored read-only, never projected
+    // into our own tables (docs/federation.md, "Records").
+    projectors: options.projectors ?? (m.sender.kind === 'hub' && federatedHubIds(ctx.db).has(m.sender.id) ? [] : ctx.records.projectors),
   });
   const input = verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits, options.tempDir);
   if (started || !options.verifier.streams) {

@@ -1,4 +1,5 @@
 import type { Peer } from '../../../../shared/domain/bundles';
+import { exchangePeers } from './vouched-senders';
 import { IdentityFileError, readIdentityFile, type IdentityJson } from '../../format/container/identity-file';
 import type { AppContext } from '../../platform/context';
 import { fingerprint } from '../../format/crypto/fingerprint';
@@ -60,7 +61,7 @@ export function enrolIdentity(ctx: AppContext, identity: IdentityJson): { peer: 
     throw appError('identity.keysChanged', { name: existing.name, id: existing.id, fingerprint: existing.fingerprint });
   }
   if (us.role === 'municipality') {
-    const otherHub = listPeerRecords(ctx.db).find((p) => p.kind === 'hub' && p.id !== identity.id);
+    const otherHub = exchangePeers(ctx.db).find((p) => p.kind === 'hub' && p.id !== identity.id);
     if (otherHub?.status === 'confirmed') {
       throw appError('identity.otherHubLinked', { hubName: otherHub.name, hubId: otherHub.id, name: identity.name, id: identity.id });
     }
