@@ -2,7 +2,7 @@
 export const enFederation = {
   regional: {
     coursesTitle: 'Regional courses',
-    coursesIntro: 'Courses offered by the regional office {{name}}, received through the consortium. Read only.',
+    coursesIntro: 'Courses offered by {{name}} (regional office), received through the consortium. Read only.',
     courseOf: 'Regional course — {{name}}',
     colTitle: 'Course',
     colDates: 'Dates',

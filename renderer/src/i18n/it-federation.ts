@@ -2,7 +2,7 @@
 export const itFederation = {
   regional: {
     coursesTitle: 'Corsi regionali',
-    coursesIntro: 'Corsi offerti dall’ufficio regionale {{name}}, ricevuti tramite il consorzio. Sola lettura.',
+    coursesIntro: 'Corsi offerti da {{name}} (ufficio regionale), ricevuti tramite il consorzio. Sola lettura.',
     courseOf: 'Corso regionale — {{name}}',
     colTitle: 'Corso',
     colDates: 'Date',
