@@ -19,6 +19,7 @@ import { findPeer, setPeerAck } from '../../electron/core/sync/peers/peers-store
 import { tempDir } from '../helpers/temp-dir';
 import type { TestBackend } from '../helpers/backend';
 import { townToHub } from './hub-helpers';
+import { craft, line, usageData, uuid, type Party } from './bundle-craft';
 import { linkProvince, openMember, openProvince, openRegion, receivedRecords, replyTo } from './federation-helpers';
 
 const ANY_ENTRY = { allowedNames: () => true, maxEntries: 1000, maxEntryBytes: () => 1 << 28, maxTotalBytes: 1 << 28 };
@@ -308,5 +309,38 @@ describe('federation: the region’s records flow down through the provinces to 
     expect(next!.range.first).toBe(up!.range.last + 1);
     expect((await region.must('bundle.import', { files: [{ path: next!.path }] }))[0]!.outcome).toBe('applied');
     expect((await region.must('federation.provinceRecords', { province: 'CST-PU' })).courses).toHaveLength(2);
+  });
+
+  it('single writer: a hub’s file cannot carry a municipality’s kind, nor a record another installation owns', { timeout: 120_000 }, async () => {
+    const region = await openRegion();
+    const pu = await openProvince('CST-PU', 'PU');
+    const town = await openMember(pu, '041067');
+    await linkProvince(region, pu);
+    await replyTo(pu, town, '041067');
+    const own = await pu.must('hub.courses.save', { title: 'Corso provinciale', startDate: '2026-11-10', endDate: '2026-11-10', hours: '2' });
+    await replyTo(pu, town, '041067');
+    const k = loadInstallationKeys(region.dataDir);
+    const r: Party = { kind: 'hub', id: 'REG-MARCHE', name: 'Ufficio regionale Marche', key: k.signing, keyId: k.keyId, signingKey: k.signingKey, ageIdentity: k.ageIdentity, ageRecipient: k.ageRecipient };
+    const course = { title: 'Corso', area: '', start_date: '2026-12-01', end_date: '2026-12-01', hours_milli: 2000, mode: 'in_person', provider: '', description: '', updated_by: 'Ufficio regionale' };
+    const file = (lines: Buffer[], to: string) => {
+      const path = join(tempDir(), 'r.cstb');
+      writeFileSync(path, craft({ from: r, to: { kind: 'hub', id: 'CST-PU', ageRecipient: to }, lines, firstSeq: 1, encrypt: true }));
+      return path;
+    };
+    const puRecipient = loadInstallationKeys(pu.dataDir).ageRecipient;
+    // At the province: a municipality's kind from the region, a record id the province owns.
+    const [kind] = await pu.must('bundle.import', { files: [{ path: file([line(1, 'usage', 'put', uuid(1), usageData())], puRecipient) }] });
+    expect(kind).toMatchObject({ outcome: 'refused', code: 'E_OWNERSHIP' });
+    const [taken] = await pu.must('bundle.import', { files: [{ path: file([line(1, 'offered_course', 'put', own.id, course)], puRecipient) }] });
+    expect(taken).toMatchObject({ outcome: 'refused', code: 'E_OWNERSHIP' });
+    expect((await pu.must('hub.courses.list', {}))[0]!.title).toBe('Corso provinciale');
+    // At the member: the region cannot overwrite a record the member holds from its hub.
+    const [held] = await town.must('bundle.import', { files: [{ path: file([line(1, 'offered_course', 'put', own.id, course)], loadInstallationKeys(town.dataDir).ageRecipient) }] });
+    expect(held).toMatchObject({ outcome: 'refused', code: 'E_OWNERSHIP' });
+    // The same course under a new id is the region's own: applied, read-only, not the hub's.
+    const [fine] = await town.must('bundle.import', { files: [{ path: file([line(1, 'offered_course', 'put', uuid(9), course)], loadInstallationKeys(town.dataDir).ageRecipient) }] });
+    expect(fine).toMatchObject({ outcome: 'applied', code: null });
+    expect((await town.must('federation.regionalRecords', {})).courses.map((c) => c.id)).toEqual([uuid(9)]);
+    expect((await town.must('courses.list', {})).map((c) => c.title)).toEqual(['Corso provinciale']);
   });
 });
