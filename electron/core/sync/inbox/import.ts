@@ -42,6 +42,15 @@ export interface ImportOptions {
   tempDir?: string;
 }
 
+/**
+ * The projectors a sender's records go through: none for another hub's own stream that reached
+ * us through federation (stored read-only, never projected into our own tables:
+ * docs/federation.md, "Records"), the features' ones otherwise.
+ */
+export function projectorsFor(ctx: AppContext, sender: { kind: Role; id: string }): readonly Projector[] {
+  return sender.kind === 'hub' && federatedHubIds(ctx.db).has(sender.id) ? [] : ctx.records.projectors;
+}
+
 /** The snapshot the worker needs: who we are, our age identity, the confirmed senders' keys. */
 export function verifyInputFor(ctx: AppContext, path: string, limits?: BundleLimits, ownTempDir?: string): VerifyInput {
   const us = requireInstallation(ctx.db);
@@ -254,9 +263,7 @@ async function verifyAndApply(
     fileSha256: sha256,
     at: ctx.clock.now(),
     ...(options.kinds ? { kinds: options.kinds } : {}),
-    // Another hub's own stream reached us through federation: stored read-only, never projected
-    // into our own tables (docs/federation.md, "Records").
-    projectors: options.projectors ?? (m.sender.kind === 'hub' && federatedHubIds(ctx.db).has(m.sender.id) ? [] : ctx.records.projectors),
+    projectors: options.projectors ?? projectorsFor(ctx, m.sender),
   });
   const input = verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits, options.tempDir);
   if (started || !options.verifier.streams) {
