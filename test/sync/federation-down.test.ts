@@ -343,4 +343,40 @@ describe('federation: the region’s records flow down through the provinces to 
     expect((await town.must('federation.regionalRecords', {})).courses.map((c) => c.id)).toEqual([uuid(9)]);
     expect((await town.must('courses.list', {})).map((c) => c.title)).toEqual(['Corso provinciale']);
   });
+
+  it('once the province stops reporting, the region’s files are no longer taken, there or at the member', { timeout: 120_000 }, async () => {
+    const region = await openRegion();
+    const pu = await openProvince('CST-PU', 'PU');
+    const town = await openMember(pu, '041067');
+    await linkProvince(region, pu);
+    await replyTo(pu, town, '041067');
+    await town.must('usage.record', { service: 'PEC', date: '2026-10-05', quantity: '1' });
+    await townToHub(town, pu);
+    const up = tempDir();
+    await pu.must('federation.forward', { dir: up });
+    await region.must('federation.import', { dir: up });
+    await regionalCourse(region, 'Prima del distacco', 1);
+    const first = await regionTo(region, 'CST-PU');
+    expect((await pu.must('bundle.import', { files: [{ path: first }] }))[0]!.outcome).toBe('applied');
+    const down = tempDir();
+    await pu.must('federation.forwardDown', { dir: down });
+    const [forwarded] = files(join(down, '041067'));
+
+    await pu.must('federation.regional.remove', {});
+    await replyTo(pu, town, '041067'); // the regional_hub record deleted
+    // The member: a file addressed to its hub is no longer read (E_RECIPIENT); its hub is still its hub.
+    const [r] = await town.must('bundle.import', { files: [{ path: forwarded! }] });
+    expect(r).toMatchObject({ outcome: 'refused', code: 'E_RECIPIENT' });
+    const [toHub] = await town.must('bundle.export', { dir: tempDir() });
+    expect(toHub!.recipient).toEqual({ kind: 'hub', id: 'CST-PU' });
+    // The province: the region's next file is kept too, and it cannot export to it any more.
+    await regionalCourse(region, 'Dopo il distacco', 2);
+    const [later] = await pu.must('bundle.import', { files: [{ path: await regionTo(region, 'CST-PU') }] });
+    expect(later).toMatchObject({ outcome: 'kept', code: 'E_UNKNOWN_SENDER' });
+    const refused = await pu.call('bundle.export', { dir: tempDir(), for: 'REG-MARCHE' });
+    expect(!refused.ok && refused.error.key).toBe('export.noIdentityFor');
+    // What was received stays, read-only.
+    expect((await pu.must('federation.regionalRecords', {})).regional).toBeNull();
+    expect(receivedRecords(pu.backend.ctx.db, ['REG-MARCHE']).filter((r) => r.includes('Prima del distacco'))).toHaveLength(1);
+  });
 });

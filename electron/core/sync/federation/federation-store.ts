@@ -132,10 +132,11 @@ export function setRosterTaken(db: Database.Database, province: string, serial: 
  * A federation hub is also an ordinary peer (kind hub): its own stream is received, stored
  * read-only and acknowledged like any peer's, and ours is exported to it (docs/federation.md,
  * "Flows"). Confirmed with the keys just confirmed by fingerprint (or, on a municipality, with
- * those its hub announced). An existing row is left as it is: no key rotation in format v1.
+ * those its hub announced). A confirmed row is left as it is (no key rotation in format v1); a
+ * row set aside when the link was removed (`setHubPeerAside`) takes the keys confirmed now.
  */
 export function ensureHubPeer(db: Database.Database, hub: Pick<FederationHub, 'id' | 'name' | 'signingKey' | 'ageRecipient' | 'fingerprint'>, at: string): void {
-  if (findPeer(db, 'hub', hub.id)) return;
+  if (findPeer(db, 'hub', hub.id)?.status === 'confirmed') return;
   upsertPendingPeer(db, {
     kind: 'hub',
     id: hub.id,
@@ -148,4 +149,13 @@ export function ensureHubPeer(db: Database.Database, hub: Pick<FederationHub, 'i
     importedAt: at,
   });
   markPeerConfirmed(db, (findPeer(db, 'hub', hub.id) as { peerNo: number }).peerNo, at);
+}
+
+/**
+ * The link is gone (the provincial hub stopped reporting, or the member's hub withdrew its
+ * regional hub): its files are no longer accepted, and it can never be taken for our own hub.
+ * Its records stay, read-only.
+ */
+export function setHubPeerAside(db: Database.Database, id: string): void {
+  db.prepare("UPDATE peers SET status = 'pending' WHERE kind = 'hub' AND id = ?").run(id);
 }
