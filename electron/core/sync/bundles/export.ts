@@ -22,7 +22,7 @@ import { loadInstallationKeys } from '../identity/keys';
 import { requireInstallation, type InstallationRecord } from '../../platform/installation/installation-store';
 import { GENESIS_HASH } from '../../format/bundle/chain';
 import { outboxHead } from '../outbox/outbox';
-import { listPeerRecords, type PeerRecord } from '../peers/peers-store';
+import type { PeerRecord } from '../peers/peers-store';
 import { bundleTrustedComment, EVENTS_ENTRY, MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../format/bundle/limits';
 import { manifestBytes, type Manifest, type ManifestFile } from '../../format/bundle/manifest';
 import { verifyBundle } from '../../format/bundle/verify';

@@ -27,7 +27,7 @@ import { exportBundles } from '../bundles/export';
 import { loadInstallationKeys } from '../identity/keys';
 import { importBundles } from '../inbox/import';
 import { outboxHead } from '../outbox/outbox';
-import { listPeerRecords, type PeerRecord } from '../peers/peers-store';
+import type { PeerRecord } from '../peers/peers-store';
 import { exchangePeers } from '../peers/vouched-senders';
 import {
   INCOMING_DIR,

@@ -7,7 +7,7 @@ import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
 import { appError } from '../../platform/errors';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { normalizeFingerprint } from '../../../../shared/domain/fingerprint';
-import { findPeer, findPeerById, listPeerRecords, markPeerConfirmed, toPeer, upsertPendingPeer, type PeerRecord } from './peers-store';
+import { findPeer, findPeerById, markPeerConfirmed, toPeer, upsertPendingPeer, type PeerRecord } from './peers-store';
 
 /**
  * Importing the other side's identity file (.cstid). The keys are stored as *pending*: no bundle

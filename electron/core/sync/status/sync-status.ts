@@ -8,7 +8,6 @@ import type { AppContext } from '../../platform/context';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { outboxHead } from '../outbox/outbox';
 import { unacknowledgedEvents } from '../outbox/unacknowledged';
-import { listPeerRecords } from '../peers/peers-store';
 import { stmt } from '../../platform/store/statements';
 import { receivedEventAt } from '../inbox/event-at';
 
