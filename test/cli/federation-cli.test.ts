@@ -75,5 +75,9 @@ describe('cst federation', () => {
     const [down1] = readdirSync(join(down, '041067'));
     expect(readFileSync(join(down, '041067', down1!)).equals(readFileSync(join(files, 'regione-pu.cstb')))).toBe(true);
     expect(await ok(['bundle', 'import', join(down, '041067', down1!), '--data-dir', town])).toMatch(/^applied\tREG-MARCHE\t1-\d+\t/m);
+
+    // Up: the province's own stream to the region, stored there read-only.
+    await ok(['bundle', 'export', '--for', 'REG-MARCHE', '--out', join(files, 'pu-regione.cstb'), '--data-dir', hub]);
+    expect(await ok(['bundle', 'import', join(files, 'pu-regione.cstb'), '--data-dir', region])).toMatch(/^applied\tCST-PU\t1-\d+\t/m);
   });
 });
