@@ -93,3 +93,67 @@ export interface RegionUsage {
   region: UsageTotals;
   provinces: { id: string; name: string; totals: UsageTotals; municipalities: { istat: string; name: string; totals: UsageTotals }[] }[];
 }
+
+/** CLI only: the folder a provincial hub writes the regional hub's files into, one subfolder per member. */
+export const ForwardDownInput = ForwardInput;
+
+export interface ForwardDownResult {
+  dir: string;
+  region: string;
+  /** Each member that got files (`<dir>/<istat>/<sha256>.cstb`). */
+  members: { istat: string; name: string; files: number; bytes: number }[];
+  files: number;
+  bytes: number;
+}
+
+export const ReportPublishInput = z.object({ year: z.number().int().min(2000).max(2999) }).strict();
+
+export interface ReportPublished {
+  /** The record's id (the same when a year is published again). */
+  id: string;
+  year: number;
+  provinces: number;
+  members: number;
+  entries: number;
+}
+
+/** A course of another hub, as received (read-only). */
+export interface FederatedCourse {
+  id: string;
+  title: string;
+  area: string;
+  startDate: string;
+  endDate: string;
+  hoursMilli: number;
+  mode: string;
+  provider: string;
+  description: string;
+}
+
+/** The regional hub's report of a year, as received (read-only). */
+export interface FederatedReport {
+  id: string;
+  year: number;
+  title: string;
+  publishedAt: string;
+  provinces: { id: string; name: string; members: number; entries: number; byService: { service: string; entries: number; quantityMilli: number }[] }[];
+  totals: { members: number; entries: number; byService: { service: string; entries: number; quantityMilli: number }[] };
+}
+
+/** Provincial hub or member: what the regional hub above published (nothing before its first file arrived). */
+export interface RegionalRecords {
+  regional: { id: string; name: string } | null;
+  courses: FederatedCourse[];
+  reports: FederatedReport[];
+}
+
+export const ProvinceRecordsInput = z.object({ province: HubId }).strict();
+
+/** Regional hub: a province's own records as received, read-only (its catalogue, courses, …). */
+export interface ProvinceRecords {
+  province: { id: string; name: string };
+  eventsReceived: number;
+  courses: FederatedCourse[];
+  /** Every record held, by kind (a count): what its stream carried. */
+  kinds: { kind: string; records: number }[];
+}

@@ -67,4 +67,8 @@ export const federationMessages = {
     'Non è possibile scrivere nella cartella {dir} ({reason}): scegliere un’altra cartella o liberare spazio, poi riprovare.',
     'Cannot write in the folder {dir} ({reason}): choose another folder or free some space, then try again.',
   ),
+  'federation.noProvinces': refusal(
+    'Nessun ufficio provinciale confermato: il resoconto regionale non avrebbe dati. Confermare prima gli uffici provinciali (cst federation province-confirm).',
+    'No confirmed provincial office: the regional report would hold no data. Confirm the provincial offices first (cst federation province-confirm).',
+  ),
 } as const satisfies Record<string, ErrorEntry>;

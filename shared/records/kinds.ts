@@ -4,7 +4,7 @@ import { hubServiceKind } from './hub-catalogue';
 import { thematicGroupKind } from './hub-groups';
 import { memberKind } from './hub-members';
 import { mailboxAddressKind } from './hub-mailbox';
-import { regionalHubKind } from './hub-federation';
+import { regionalHubKind, regionalReportKind } from './hub-federation';
 import { GOV_RECORD_KINDS } from './gov-records';
 import { tcMeetingKind } from './tc-meetings';
 import { offeredCourseKind } from './hub-training';
@@ -30,7 +30,7 @@ export const MUNICIPALITY_RECORD_KINDS: readonly RecordKind[] = [
 ];
 
 /** Every record kind the hub writes (issue 4; issue 5 adds the plan's). */
-export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind, ...GOV_RECORD_KINDS, sharedProposalKind, sharedJoinKind, mailboxAddressKind, committeeSeatKind, committeeCoordinatorKind, tcMeetingKind, regionalHubKind];
+export const HUB_RECORD_KINDS: readonly RecordKind[] = [hubServiceKind, offeredCourseKind, thematicGroupKind, memberKind, ...GOV_RECORD_KINDS, sharedProposalKind, sharedJoinKind, mailboxAddressKind, committeeSeatKind, committeeCoordinatorKind, tcMeetingKind, regionalHubKind, regionalReportKind];
 
 export const RECORD_KINDS: readonly RecordKind[] = [...MUNICIPALITY_RECORD_KINDS, ...HUB_RECORD_KINDS];
 

@@ -58,5 +58,26 @@ describe('cst federation', () => {
     expect(await ok(['federation', 'roster', 'CST-PU', '--data-dir', region])).toMatch(/^041067\tUrbino\tgarantito\tchiave [0-9A-F]{16}\timpronta [0-9 ]{35}\teventi \d+$/m);
     const usage = await ok(['federation', 'usage', '--year', '2026', '--data-dir', region]);
     expect(usage).toBe('Regione (2026): 2 registrazioni (PEC 4)\n  CST Pesaro-Urbino (CST-PU): 2 registrazioni (PEC 4)\n    Urbino (041067): 2 registrazioni (PEC 4)\n');
+
+    // Down: the region publishes its report, writes its stream for the province (encrypted to the
+    // province and to its members); the province forwards the very file to the member.
+    expect(await ok(['federation', 'report-publish', '--year', '2026', '--data-dir', region])).toBe(
+      'Resoconto regionale 2026 pubblicato: 1 uffici provinciali, 1 soci, 2 registrazioni. Partirà con il prossimo pacchetto per ogni ufficio provinciale.\n',
+    );
+    const bad = await cst(['federation', 'report-publish', '--data-dir', region]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/manca --year AAAA/);
+    await ok(['bundle', 'export', '--for', 'CST-PU', '--out', join(files, 'regione-pu.cstb'), '--data-dir', region]);
+    expect(await ok(['bundle', 'import', join(files, 'regione-pu.cstb'), '--data-dir', hub])).toMatch(/^applied\tREG-MARCHE\t1-\d+\t/m);
+    const down = join(files, 'ai-soci');
+    expect(await ok(['federation', 'forward-members', '--dir', down, '--data-dir', hub])).toMatch(/^041067\tUrbino\t1 pacchetti \(\d+ byte\)\t.*ai-soci\/041067$/m);
+    expect(await ok(['federation', 'forward-members', '--dir', down, '--data-dir', hub])).toBe('Nessun pacchetto nuovo di REG-MARCHE da inoltrare ai soci.\n');
+    const [down1] = readdirSync(join(down, '041067'));
+    expect(readFileSync(join(down, '041067', down1!)).equals(readFileSync(join(files, 'regione-pu.cstb')))).toBe(true);
+    expect(await ok(['bundle', 'import', join(down, '041067', down1!), '--data-dir', town])).toMatch(/^applied\tREG-MARCHE\t1-\d+\t/m);
+
+    // Up: the province's own stream to the region, stored there read-only.
+    await ok(['bundle', 'export', '--for', 'REG-MARCHE', '--out', join(files, 'pu-regione.cstb'), '--data-dir', hub]);
+    expect(await ok(['bundle', 'import', join(files, 'pu-regione.cstb'), '--data-dir', region])).toMatch(/^applied\tCST-PU\t1-\d+\t/m);
   });
 });

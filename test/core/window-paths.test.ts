@@ -31,6 +31,7 @@ const EXPECTED: Record<string, string[]> = {
   'sync.configure': ['folder'],
   'federation.forward': ['dir'],
   'federation.import': ['dir'],
+  'federation.forwardDown': ['dir'],
 };
 
 const shells: BrowserShell[] = [];
@@ -125,6 +126,7 @@ describe('the browser shell refuses local paths; the CLI (in process) keeps them
       ['sync.configure', { folder: dir }, 'folder'],
       ['federation.forward', { dir }, 'dir'],
       ['federation.import', { dir }, 'dir'],
+      ['federation.forwardDown', { dir }, 'dir'],
     ];
     const covered = new Set(inputs.map(([m, , f]) => `${m} ${f.replace(/\[\d+\]/, '[]')}`));
     expect([...covered].sort()).toEqual(Object.entries(EXPECTED).flatMap(([m, fs]) => fs.map((f) => `${m} ${f}`)).sort());

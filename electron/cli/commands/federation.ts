@@ -202,6 +202,36 @@ export const federationUsageCommand: Command = {
   },
 };
 
+export const federationForwardMembersCommand: Command = {
+  name: 'federation forward-members',
+  summary: "(ufficio provinciale) scrive per ogni socio, in CARTELLA/<ISTAT>/, i pacchetti dell'ufficio regionale ricevuti, byte per byte",
+  usage: 'cst federation forward-members --dir CARTELLA [--all]',
+  options: { dir: { type: 'string' }, all: { type: 'boolean' } },
+  async run({ call, values, io, json }) {
+    if (typeof values.dir !== 'string') throw new CliError('manca --dir CARTELLA.', 2);
+    const r = await callOrFail(call, 'federation.forwardDown', { dir: resolve(values.dir), all: values.all === true });
+    if (!json) {
+      if (r.files === 0) io.out(`Nessun pacchetto nuovo di ${r.region} da inoltrare ai soci.`);
+      for (const m of r.members) io.out(`${m.istat}\t${m.name}\t${m.files} pacchetti (${m.bytes} byte)\t${resolve(r.dir, m.istat)}`);
+    }
+    return r;
+  },
+};
+
+export const federationReportPublishCommand: Command = {
+  name: 'federation report-publish',
+  summary: "(ufficio regionale) pubblica il resoconto regionale dell'anno: va agli uffici provinciali e ai loro soci",
+  usage: 'cst federation report-publish --year AAAA',
+  options: { year: { type: 'string' } },
+  async run({ call, values, io, json }) {
+    const year = typeof values.year === 'string' ? Number(values.year) : NaN;
+    if (!Number.isInteger(year)) throw new CliError('manca --year AAAA, per esempio --year 2026.', 2);
+    const r = await callOrFail(call, 'federation.report.publish', { year });
+    if (!json) io.out(`Resoconto regionale ${r.year} pubblicato: ${r.provinces} uffici provinciali, ${r.members} soci, ${r.entries} registrazioni. Partirà con il prossimo pacchetto per ogni ufficio provinciale.`);
+    return r;
+  },
+};
+
 export const FEDERATION_COMMANDS: readonly Command[] = [
   federationRegionalImportCommand,
   federationRegionalConfirmCommand,
@@ -214,4 +244,6 @@ export const FEDERATION_COMMANDS: readonly Command[] = [
   federationRosterCommand,
   federationImportCommand,
   federationUsageCommand,
+  federationForwardMembersCommand,
+  federationReportPublishCommand,
 ];

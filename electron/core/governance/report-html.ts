@@ -183,7 +183,7 @@ const footerText = (consortium: string) => `${consortium} — documento generato
 export function consortiumName(ctx: AppContext): string {
   const inst = requireInstallation(ctx.db);
   if (inst.role === 'hub') return inst.name;
-  const hub = stmt(ctx.db, "SELECT name FROM peers WHERE kind = 'hub' LIMIT 1").pluck().get() as string | undefined;
+  const hub = stmt(ctx.db, "SELECT name FROM peers WHERE kind = 'hub' ORDER BY peer_no LIMIT 1").pluck().get() as string | undefined;
   return hub ?? 'Consorzio CST';
 }
 

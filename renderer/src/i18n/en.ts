@@ -4,6 +4,7 @@ import { enTraining } from './en-training';
 import { enProposals } from './en-proposals';
 import { enBundles } from './en-bundles';
 import { enHub } from './en-hub';
+import { enFederation } from './en-federation';
 import { enGov } from './en-gov';
 import { enReports } from './en-reports';
 import { enCsv } from './en-csv';
@@ -24,6 +25,7 @@ export const en: Catalogue = {
   ...enProposals,
   ...enBundles,
   ...enHub,
+  ...enFederation,
   ...enGov,
   ...enReports,
   ...enCsv,

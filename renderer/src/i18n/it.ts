@@ -3,6 +3,7 @@ import { itTraining } from './it-training';
 import { itProposals } from './it-proposals';
 import { itBundles } from './it-bundles';
 import { itHub } from './it-hub';
+import { itFederation } from './it-federation';
 import { itGov } from './it-gov';
 import { itReports } from './it-reports';
 import { itCsv } from './it-csv';
@@ -27,6 +28,7 @@ export const it = {
   ...itProposals,
   ...itBundles,
   ...itHub,
+  ...itFederation,
   ...itGov,
   ...itReports,
   ...itCsv,

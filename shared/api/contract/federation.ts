@@ -2,6 +2,13 @@
 import { method } from '../define';
 import {
   FederationIdentityInput,
+  ForwardDownInput,
+  ProvinceRecordsInput,
+  ReportPublishInput,
+  type ForwardDownResult,
+  type ProvinceRecords,
+  type RegionalRecords,
+  type ReportPublished,
   ForwardInput,
   ProvinceConfirmInput,
   RegionalConfirmInput,
@@ -40,4 +47,12 @@ export const federationMethods = {
   'federation.import': method(RegionalImportInput)<RegionalImportResult>(),
   /** Regional hub: usage totals, region → province → municipality. */
   'federation.usage': method(RegionUsageInput)<RegionUsage>(),
+  /** Provincial hub (CLI): writes the regional hub's received files, byte for byte, to `<dir>/<istat>/` for each member. */
+  'federation.forwardDown': method(ForwardDownInput)<ForwardDownResult>(),
+  /** Regional hub: publishes the year's regional report (`regional_report`) in its own stream. */
+  'federation.report.publish': method(ReportPublishInput)<ReportPublished>(),
+  /** Provincial hub or member: the regional hub's courses and reports, as received (read-only). */
+  'federation.regionalRecords': method(NoInput)<RegionalRecords>(),
+  /** Regional hub: a province's own records, as received (read-only). */
+  'federation.provinceRecords': method(ProvinceRecordsInput)<ProvinceRecords>(),
 } as const;

@@ -22,12 +22,13 @@ import { loadInstallationKeys } from '../identity/keys';
 import { requireInstallation, type InstallationRecord } from '../../platform/installation/installation-store';
 import { GENESIS_HASH } from '../../format/bundle/chain';
 import { outboxHead } from '../outbox/outbox';
-import { listPeerRecords, type PeerRecord } from '../peers/peers-store';
+import type { PeerRecord } from '../peers/peers-store';
 import { bundleTrustedComment, EVENTS_ENTRY, MANIFEST_ENTRY, SIGNATURE_ENTRY } from '../../format/bundle/limits';
 import { manifestBytes, type Manifest, type ManifestFile } from '../../format/bundle/manifest';
 import { verifyBundle } from '../../format/bundle/verify';
 import { rangeBundleName, townBundleNames } from './bundle-file-names';
-import { exchangePeers } from '../peers/vouched-senders';
+import { exchangePeers, federatedHubIds } from '../peers/vouched-senders';
+import { coverMembers, membersBelow } from '../federation/down-recipients';
 import { markRegionalCovered, readRegionalRecipient } from '../peers/regional-recipient';
 
 export interface ExportRequest {
@@ -86,11 +87,13 @@ function chooseRecipients(ctx: AppContext, us: InstallationRecord, req: ExportRe
   let peer: PeerRecord | null;
   if (req.for) {
     const id = req.for.trim();
-    peer = exchangePeers(ctx.db).find((p) => p.kind === other && p.id === id) ?? null;
+    // A hub also exchanges its own stream with its federation hubs (docs/federation.md, "Flows").
+    const federated = us.role === 'hub' ? federatedHubIds(ctx.db) : new Set<string>();
+    peer = exchangePeers(ctx.db).find((p) => p.id === id && (p.kind === other || (p.kind === 'hub' && federated.has(p.id)))) ?? null;
     if (!peer) throw appError('export.noIdentityFor', { id: req.for }, { field: 'for' });
   } else {
     if (us.role === 'hub') throw appError('export.hubNeedsRecipient', {}, { field: 'for' });
-    const hubs = listPeerRecords(ctx.db).filter((p) => p.kind === 'hub');
+    const hubs = exchangePeers(ctx.db).filter((p) => p.kind === 'hub');
     peer = hubs.find((p) => p.status === 'confirmed') ?? hubs[0] ?? null;
     if (!peer) throw appError('export.noHubIdentity');
   }
@@ -139,7 +142,11 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
   // regional hub holds nothing of our stream until a bundle reached it, so we start from what it
   // was not sent yet (the hub skips the events it already applied).
   const regional = us.role === 'municipality' && peer.kind === 'hub' && !req.plain ? readRegionalRecipient(ctx.db) : null;
-  const from = req.all ? 1 : Math.min((peer.ackedSeq ?? 0) + 1, head.seq + 1, regional ? regional.coveredSeq + 1 : Infinity);
+  // A regional hub encrypts its stream for a province to the province's members too, so the
+  // province can forward the very file down; a member newly vouched for needs it from seq 1.
+  const below = us.role === 'hub' && peer.kind === 'hub' && !req.plain ? membersBelow(ctx.db, peer.id) : [];
+  const belowFrom = below.length > 0 ? Math.min(...below.map((m) => m.coveredSeq)) + 1 : Infinity;
+  const from = req.all ? 1 : Math.min((peer.ackedSeq ?? 0) + 1, head.seq + 1, regional ? regional.coveredSeq + 1 : Infinity, belowFrom);
   const last = head.seq;
   const count = last - from + 1;
   const prevHash = outboxHashAt(ctx.db, from - 1);
@@ -221,8 +228,9 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
       skipLines: true,
     });
     if (!check.ok) throw new Error(`exported bundle fails our own reader: ${check.code} ${check.detail}`);
-    const written = await writeToTarget(zipPath, target, encrypted ? [peer.ageRecipient, ...(regional ? [regional.ageRecipient] : [])] : null);
+    const written = await writeToTarget(zipPath, target, encrypted ? [peer.ageRecipient, ...(regional ? [regional.ageRecipient] : []), ...below.map((m) => m.ageRecipient)] : null);
     if (regional) markRegionalCovered(ctx.db, last);
+    if (below.length > 0) coverMembers(ctx.db, below, last);
     ctx.db
       .prepare(
         `INSERT INTO bundle_exports (bundle_id, created_at, recipient_kind, recipient_id, first_seq, last_seq, events, bytes, file_name, path, encrypted, file_sha256, acknowledged, last_hash)

@@ -1,5 +1,5 @@
 /** Federation of hubs (docs/federation.md): the provincial and the regional side, one module. */
-import { regionalHubKind } from '../../../../shared/records/hub-federation';
+import { regionalHubKind, regionalReportKind } from '../../../../shared/records/hub-federation';
 import type { FeatureModule } from '../../platform/api/feature-module';
 import type { HandlerGroup } from '../../platform/api/handler-table';
 import { defaultVerifier } from '../../format/worker/verifier';
@@ -9,6 +9,9 @@ import { confirmRegional, regionalHub, regionalHubProjector, removeRegional } fr
 import { importForwarded } from './regional-import';
 import { listProvinces, provinceRoster, regionUsage } from './region-views';
 import { appError } from '../../platform/errors';
+import { forwardToMembers } from './forward-down';
+import { publishRegionalReport } from './regional-report';
+import { provinceRecords, regionalRecords } from './federated-records';
 
 export const federationHandlers = {
   'federation.regional.import': (ctx, input) => toFederationHub(importHubIdentity(ctx, 'regional', Buffer.from(input.contentBase64, 'base64'))),
@@ -39,12 +42,16 @@ export const federationHandlers = {
     }
   },
   'federation.usage': (ctx, input) => regionUsage(ctx.db, input.year ?? null),
+  'federation.forwardDown': (ctx, input) => forwardToMembers(ctx, input),
+  'federation.report.publish': (ctx, input) => publishRegionalReport(ctx, input),
+  'federation.regionalRecords': (ctx) => regionalRecords(ctx),
+  'federation.provinceRecords': (ctx, input) => provinceRecords(ctx, input),
 } satisfies HandlerGroup;
 
 /** The provincial hub writes `regional_hub`; a municipality projects it. */
 export const federationModule = {
   name: 'sync/federation',
   handlers: federationHandlers,
-  kinds: [regionalHubKind],
+  kinds: [regionalHubKind, regionalReportKind],
   projectors: [regionalHubProjector],
 } satisfies FeatureModule;

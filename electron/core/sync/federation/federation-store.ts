@@ -13,6 +13,7 @@ import type { AppContext } from '../../platform/context';
 import { appError } from '../../platform/errors';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { normalizeFingerprint } from '../../../../shared/domain/fingerprint';
+import { findPeer, markPeerConfirmed, upsertPendingPeer } from '../peers/peers-store';
 
 export type Relation = FederationHub['relation'];
 
@@ -118,10 +119,43 @@ export function confirmHubIdentity(ctx: AppContext, hub: FederationHubRecord, ty
   }
   if (hub.status === 'confirmed') return hub;
   ctx.db.prepare("UPDATE federation_hubs SET status = 'confirmed', confirmed_at = ? WHERE relation = ? AND id = ?").run(ctx.clock.now(), hub.relation, hub.id);
+  ensureHubPeer(ctx.db, hub, ctx.clock.now());
   ctx.log.info('federation hub identity confirmed', { relation: hub.relation, id: hub.id });
   return findFederationHub(ctx.db, hub.relation, hub.id) as FederationHubRecord;
 }
 
 export function setRosterTaken(db: Database.Database, province: string, serial: number, at: string): void {
   db.prepare("UPDATE federation_hubs SET roster_serial = ?, roster_at = ? WHERE relation = 'province' AND id = ?").run(serial, at, province);
+}
+
+/**
+ * A federation hub is also an ordinary peer (kind hub): its own stream is received, stored
+ * read-only and acknowledged like any peer's, and ours is exported to it (docs/federation.md,
+ * "Flows"). Confirmed with the keys just confirmed by fingerprint (or, on a municipality, with
+ * those its hub announced). A confirmed row is left as it is (no key rotation in format v1); a
+ * row set aside when the link was removed (`setHubPeerAside`) takes the keys confirmed now.
+ */
+export function ensureHubPeer(db: Database.Database, hub: Pick<FederationHub, 'id' | 'name' | 'signingKey' | 'ageRecipient' | 'fingerprint'>, at: string): void {
+  if (findPeer(db, 'hub', hub.id)?.status === 'confirmed') return;
+  upsertPendingPeer(db, {
+    kind: 'hub',
+    id: hub.id,
+    name: hub.name,
+    signingKey: hub.signingKey,
+    keyId: keyIdHex(parseMinisignPublicKey(hub.signingKey).keyId),
+    ageRecipient: hub.ageRecipient,
+    fingerprint: hub.fingerprint,
+    identityCreatedAt: at,
+    importedAt: at,
+  });
+  markPeerConfirmed(db, (findPeer(db, 'hub', hub.id) as { peerNo: number }).peerNo, at);
+}
+
+/**
+ * The link is gone (the provincial hub stopped reporting, or the member's hub withdrew its
+ * regional hub): its files are no longer accepted, and it can never be taken for our own hub.
+ * Its records stay, read-only.
+ */
+export function setHubPeerAside(db: Database.Database, id: string): void {
+  db.prepare("UPDATE peers SET status = 'pending' WHERE kind = 'hub' AND id = ?").run(id);
 }

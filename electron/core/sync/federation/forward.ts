@@ -38,6 +38,25 @@ function filesToForward(ctx: AppContext, since: string, all: boolean): string[] 
     .all(since, all ? 1 : 0) as string[];
 }
 
+/**
+ * Copies an archived received file, byte for byte, to `<folder>/<sha256>.cstb` (whole or absent:
+ * a temporary name, then a rename); an existing copy is kept. Returns its size.
+ */
+export function copyArchived(ctx: AppContext, sha: string, folder: string): number {
+  const target = join(folder, `${sha}.cstb`);
+  if (!existsSync(target)) {
+    const tmp = join(folder, `.${sha}.tmp`);
+    try {
+      copyPrivate(archivedPath(ctx.dataDir, sha), tmp);
+      renameSync(tmp, target);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw err;
+    }
+  }
+  return statSync(target).size;
+}
+
 export function forwardToRegional(ctx: AppContext, input: { dir: string; all: boolean }): ForwardResult {
   const us = requireInstallation(ctx.db);
   if (us.role !== 'hub') throw appError('federation.hubOnly');
@@ -60,20 +79,7 @@ export function forwardToRegional(ctx: AppContext, input: { dir: string; all: bo
   let bytes = 0;
   try {
     makeFolders(bundlesDir);
-    for (const sha of files) {
-      const target = join(bundlesDir, `${sha}.cstb`);
-      if (!existsSync(target)) {
-        const tmp = join(bundlesDir, `.${sha}.tmp`);
-        try {
-          copyPrivate(archivedPath(ctx.dataDir, sha), tmp);
-          renameSync(tmp, target);
-        } catch (err) {
-          rmSync(tmp, { force: true });
-          throw err;
-        }
-      }
-      bytes += statSync(target).size;
-    }
+    for (const sha of files) bytes += copyArchived(ctx, sha, bundlesDir);
     syncFolder(bundlesDir);
     // The roster last: a folder with a roster is complete.
     writeFileAtomic(join(dir, ROSTER_SIGNATURE_FILE), signed.signature);

@@ -11,8 +11,16 @@ import { appError } from '../../platform/errors';
 import type { Projector } from '../../platform/records/projector';
 import { announce } from '../records/announcement';
 import { operatorName } from '../records/record-events';
-import { confirmHubIdentity, listFederationHubs, type FederationHubRecord } from './federation-store';
-import { writeAnnouncedRegional } from '../peers/regional-recipient';
+import { confirmHubIdentity, ensureHubPeer, listFederationHubs, setHubPeerAside, type FederationHubRecord } from './federation-store';
+import { readRegionalRecipient, writeAnnouncedRegional } from '../peers/regional-recipient';
+import { peerNoOf, receivedEventAt } from '../inbox/event-at';
+import type Database from 'better-sqlite3';
+import type { RecordChange } from '../../platform/records/projector';
+
+function atOf(db: Database.Database, change: RecordChange): string {
+  const peerNo = peerNoOf(db, 'hub', change.owner);
+  return (peerNo !== undefined && receivedEventAt(db, peerNo, change.seq)) || new Date(0).toISOString();
+}
 
 export function regionalHub(ctx: AppContext): FederationHubRecord | null {
   return listFederationHubs(ctx.db, 'regional')[0] ?? null;
@@ -41,6 +49,7 @@ export function removeRegional(ctx: AppContext): { removed: boolean } {
   ctx.db.transaction(() => {
     announce(ctx, regionalHubKind, null, () => false);
     ctx.db.prepare("DELETE FROM federation_hubs WHERE relation = 'regional'").run();
+    setHubPeerAside(ctx.db, hub.id);
   })();
   return { removed: true };
 }
@@ -55,7 +64,12 @@ export const regionalHubProjector: Projector = {
     return {
       project(change) {
         const d = change.data as unknown as RegionalHubData | null;
+        const before = readRegionalRecipient(db);
+        if (before && before.id !== d?.id) setHubPeerAside(db, before.id);
         writeAnnouncedRegional(db, d ? { id: d.id, name: d.name, ageRecipient: d.age_recipient, fingerprint: d.fingerprint } : null);
+        // The regional hub's own files reach us through our hub (forward-members): its keys are
+        // those our hub signed in this record.
+        if (d) ensureHubPeer(db, { id: d.id, name: d.name, signingKey: d.signing_key, ageRecipient: d.age_recipient, fingerprint: d.fingerprint }, atOf(db, change));
       },
       close() {},
     };

@@ -22,7 +22,7 @@ import { appError, type AppError } from '../../platform/errors';
 import { messageFor } from '../../../../shared/errors/catalogue';
 import { applyBundle, fileEventSource } from '../inbox/apply';
 import { archivedPath } from '../inbox/archive';
-import { retryWaiting, storeAttachments, verifyInputFor, type ImportOptions } from '../inbox/import';
+import { projectorsFor, retryWaiting, storeAttachments, verifyInputFor, type ImportOptions } from '../inbox/import';
 import { findFork, finishForkedReceptions, resolveForkRow } from '../inbox/inbox-store';
 import type { Projector } from '../../platform/records/projector';
 import { requireInstallation } from '../../platform/installation/installation-store';
@@ -96,7 +96,7 @@ async function acceptFork(ctx: AppContext, view: BundleFork, decided: { by: stri
     storeAttachments(ctx, report);
     const peer = listPeerRecords(ctx.db).find((p) => p.peerNo === row.peerNo);
     if (!peer) throw appError('fork.senderGone', { forkNo: view.forkNo });
-    const projectors = options.projectors ?? ctx.records.projectors;
+    const projectors = options.projectors ?? projectorsFor(ctx, peer);
     const range = { first: manifest.events.first_seq, last: manifest.events.last_seq };
     const outcome = ctx.db.transaction(() => {
       const rewound = rewindPeerStream(ctx.db, peer, row.seq, projectors, decided.at);
@@ -145,7 +145,8 @@ async function closeSettledForks(ctx: AppContext, peerNo: number, acceptedNo: nu
     .prepare('SELECT fork_no AS forkNo FROM bundle_forks WHERE peer_no = ? AND resolution IS NULL AND fork_no <> ? ORDER BY fork_no')
     .pluck()
     .all(peerNo, acceptedNo) as number[];
-  const projectors = options.projectors ?? ctx.records.projectors;
+  const sender = listPeerRecords(ctx.db).find((p) => p.peerNo === peerNo);
+  const projectors = options.projectors ?? (sender ? projectorsFor(ctx, sender) : ctx.records.projectors);
   for (const forkNo of open) {
     const row = findFork(ctx.db, forkNo);
     const path = row ? archivedPath(ctx.dataDir, row.sha256) : null;

@@ -19,7 +19,7 @@ import type { AppContext } from '../../platform/context';
 import { loadInstallationKeys } from '../identity/keys';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { findPeer, type PeerRecord } from '../peers/peers-store';
-import { senderSnapshot } from '../peers/vouched-senders';
+import { federatedHubIds, senderSnapshot } from '../peers/vouched-senders';
 import type { BundleVerifier } from '../../format/worker/verifier';
 import { applyBundle, fileEventSource, recordFork, type ApplyResult, type EventSource } from './apply';
 import type { Manifest } from '../../format/bundle/manifest';
@@ -40,6 +40,15 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** The import's own folder under inbox/tmp (set by importBundles, removed when it ends). */
   tempDir?: string;
+}
+
+/**
+ * The projectors a sender's records go through: none for another hub's own stream that reached
+ * us through federation (stored read-only, never projected into our own tables:
+ * docs/federation.md, "Records"), the features' ones otherwise.
+ */
+export function projectorsFor(ctx: AppContext, sender: { kind: Role; id: string }): readonly Projector[] {
+  return sender.kind === 'hub' && federatedHubIds(ctx.db).has(sender.id) ? [] : ctx.records.projectors;
 }
 
 /** The snapshot the worker needs: who we are, our age identity, the confirmed senders' keys. */
@@ -254,7 +263,7 @@ async function verifyAndApply(
     fileSha256: sha256,
     at: ctx.clock.now(),
     ...(options.kinds ? { kinds: options.kinds } : {}),
-    projectors: options.projectors ?? ctx.records.projectors,
+    projectors: options.projectors ?? projectorsFor(ctx, m.sender),
   });
   const input = verifyInputFor(ctx, archivedPath(ctx.dataDir, sha256), options.limits, options.tempDir);
   if (started || !options.verifier.streams) {

@@ -27,7 +27,7 @@ import { exportBundles } from '../bundles/export';
 import { loadInstallationKeys } from '../identity/keys';
 import { importBundles } from '../inbox/import';
 import { outboxHead } from '../outbox/outbox';
-import { listPeerRecords, type PeerRecord } from '../peers/peers-store';
+import type { PeerRecord } from '../peers/peers-store';
 import { exchangePeers } from '../peers/vouched-senders';
 import {
   INCOMING_DIR,
@@ -115,7 +115,8 @@ export async function runSyncRound(ctx: AppContext, options: RoundOptions): Prom
 }
 
 function hubPeer(ctx: AppContext): PeerRecord | null {
-  return listPeerRecords(ctx.db).find((p) => p.kind === 'hub' && p.status === 'confirmed') ?? null;
+  // Our hub, not the regional hub above it (whose files come through our hub: exchangePeers).
+  return exchangePeers(ctx.db).find((p) => p.kind === 'hub' && p.status === 'confirmed') ?? null;
 }
 
 function confirmedMembers(ctx: AppContext): PeerRecord[] {

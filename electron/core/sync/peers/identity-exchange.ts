@@ -1,4 +1,5 @@
 import type { Peer } from '../../../../shared/domain/bundles';
+import { exchangePeers } from './vouched-senders';
 import { IdentityFileError, readIdentityFile, type IdentityJson } from '../../format/container/identity-file';
 import type { AppContext } from '../../platform/context';
 import { fingerprint } from '../../format/crypto/fingerprint';
@@ -6,7 +7,7 @@ import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
 import { appError } from '../../platform/errors';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { normalizeFingerprint } from '../../../../shared/domain/fingerprint';
-import { findPeer, findPeerById, listPeerRecords, markPeerConfirmed, toPeer, upsertPendingPeer, type PeerRecord } from './peers-store';
+import { findPeer, findPeerById, markPeerConfirmed, toPeer, upsertPendingPeer, type PeerRecord } from './peers-store';
 
 /**
  * Importing the other side's identity file (.cstid). The keys are stored as *pending*: no bundle
@@ -60,7 +61,7 @@ export function enrolIdentity(ctx: AppContext, identity: IdentityJson): { peer: 
     throw appError('identity.keysChanged', { name: existing.name, id: existing.id, fingerprint: existing.fingerprint });
   }
   if (us.role === 'municipality') {
-    const otherHub = listPeerRecords(ctx.db).find((p) => p.kind === 'hub' && p.id !== identity.id);
+    const otherHub = exchangePeers(ctx.db).find((p) => p.kind === 'hub' && p.id !== identity.id);
     if (otherHub?.status === 'confirmed') {
       throw appError('identity.otherHubLinked', { hubName: otherHub.name, hubId: otherHub.id, name: identity.name, id: identity.id });
     }

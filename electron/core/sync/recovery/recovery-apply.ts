@@ -36,7 +36,7 @@ export function recoveryStatus(ctx: AppContext): RecoveryStatus {
   const head = outboxHead(ctx.db).seq;
   const lost = eventsLostPeer(ctx.db);
   if (!lost) {
-    const hub = ctx.db.prepare("SELECT id, name, acked_seq FROM peers WHERE kind = 'hub' ORDER BY status = 'confirmed' DESC LIMIT 1").get() as
+    const hub = ctx.db.prepare("SELECT id, name, acked_seq FROM peers WHERE kind = 'hub' ORDER BY status = 'confirmed' DESC, peer_no LIMIT 1").get() as
       | { id: string; name: string; acked_seq: number | null }
       | undefined;
     return { needed: false, hub: hub ? { id: hub.id, name: hub.name } : null, ourLastSeq: head, hubAckedSeq: hub?.acked_seq ?? null, missing: 0 };

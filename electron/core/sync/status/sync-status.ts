@@ -2,12 +2,12 @@
  * "Sincronizzato fino a …": where this installation stands with its hub. Every figure is a
  * keyed lookup (peers, outbox head, the stored line at the applied seq), never a scan.
  */
+import { exchangePeers } from '../peers/vouched-senders';
 import type { SyncStatus } from '../../../../shared/domain/hub-views';
 import type { AppContext } from '../../platform/context';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { outboxHead } from '../outbox/outbox';
 import { unacknowledgedEvents } from '../outbox/unacknowledged';
-import { listPeerRecords } from '../peers/peers-store';
 import { stmt } from '../../platform/store/statements';
 import { receivedEventAt } from '../inbox/event-at';
 
@@ -15,7 +15,8 @@ export function syncStatus(ctx: AppContext): SyncStatus {
   const us = requireInstallation(ctx.db);
   const head = outboxHead(ctx.db);
   const ourLastAt = head.seq > 0 ? ((stmt(ctx.db, 'SELECT at FROM outbox WHERE seq = ?').pluck().get(head.seq) as string | undefined) ?? null) : null;
-  const hubs = listPeerRecords(ctx.db).filter((p) => p.kind === 'hub');
+  // A municipality's hub (not the regional hub above it); a hub has none (its federation hubs are not its hub).
+  const hubs = us.role === 'municipality' ? exchangePeers(ctx.db).filter((p) => p.kind === 'hub') : [];
   const hub = hubs.find((p) => p.status === 'confirmed') ?? hubs[0] ?? null;
   const pendingBundles = stmt(
     ctx.db,

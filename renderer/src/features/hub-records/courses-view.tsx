@@ -10,6 +10,7 @@ import { formatIsoDay } from '../../i18n/dates';
 import { formatMilli } from '../../../../shared/format/numbers';
 import { canonicalToInput, normaliseQuantity } from '../../../../shared/format/typed-numbers';
 import { EditableList, InlineForm, type InlineFormProps } from './editable-list';
+import { RegionalRecords } from '../federation/regional-records';
 
 const MODES = ['in_person', 'online', 'blended'] as const;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,6 +26,7 @@ export function CoursesView() {
     { key: 'mode', header: t('hubRecords.courseMode'), cell: (c) => t(`hubRecords.mode.${c.mode}`) },
   ];
   return (
+    <>
     <EditableList
       id="hub-courses"
       title={t('hubRecords.coursesTitle')}
@@ -37,6 +39,8 @@ export function CoursesView() {
       savedText={(c) => t('hubRecords.courseSaved', { title: c.title })}
       form={(props) => <CourseForm {...props} />}
     />
+    <RegionalRecords />
+    </>
   );
 }
 

@@ -15,6 +15,7 @@ import { formatDecimal, formatMilli } from '../../../../shared/format/numbers';
 import { canonicalToInput, normaliseQuantity } from '../../../../shared/format/typed-numbers';
 import { CsvExportButton } from '../csv/csv-export';
 import { RowActions } from './row-actions';
+import { RegionalRecords } from '../federation/regional-records';
 import { useTrainingStore } from './store';
 
 /** The courses: add, list with participants and average evaluation, edit, delete. */
@@ -50,6 +51,7 @@ export function CoursesView() {
         <CourseForm idPrefix="course-add" />
       </Card>
       <RecordList id="course-list" title={t('training.coursesCaption')} query={courses} columns={columns} rowKey={(c) => c.id} empty={t('training.coursesEmpty')} footer={<CsvExportButton input={{ list: 'courses' }} />} />
+      <RegionalRecords />
       <EditDialog record={editingCourse} title={t('training.editCourse')} onClose={() => editCourse(null)}>
         {(c) => <CourseForm idPrefix="course-edit" editing={c} />}
       </EditDialog>
