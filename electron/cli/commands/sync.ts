@@ -16,7 +16,13 @@ const STATE_WORDS: Record<NetworkSyncStatus['state'], string> = {
 
 /** The network part of `cst sync status` and the end of `cst sync config`/`cst sync now`. */
 export function printNetworkStatus(s: NetworkSyncStatus, io: CliIo, lang: Language): void {
-  const where = s.mailbox ? `server del consorzio ${s.mailbox}${s.mailboxFromHub ? ' (indicato dal consorzio)' : ''}` : s.folder ? `cartella condivisa ${s.folder}` : 'nessuna';
+  const where = s.mailbox
+    ? `server del consorzio ${s.mailbox}${s.mailboxFromHub ? ' (indicato dal consorzio)' : ''}`
+    : s.folder
+      ? `cartella condivisa ${s.folder}`
+      : s.federation?.provinces.length
+        ? 'le caselle postali degli uffici provinciali'
+        : 'nessuna';
   io.out(`Sincronizzazione in rete: ${STATE_WORDS[s.state]}; tramite: ${where}${s.mailbox && s.folder ? ` (cartella condivisa ${s.folder} non usata)` : ''}`);
   if (s.state === 'off') return;
   io.out(`Ultima sincronizzazione riuscita: ${s.lastSuccessAt ?? 'mai'}; ultimo tentativo: ${s.lastAttemptAt ?? 'mai'}; prossimo tentativo: ${s.nextAttemptAt ?? '-'}`);
