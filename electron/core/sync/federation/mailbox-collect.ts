@@ -21,6 +21,7 @@ import type { BundleSource } from '../inbox/import';
 import { INCOMING_DIR } from '../network/agent-store';
 import { CourierError, type Courier, type WaitingFile } from '../network/courier';
 import type { MailboxCourierMaker } from '../network/courier-factory';
+import type { CollectedFrom } from '../network/round-extensions';
 import { count, FINAL, heldOutcome, removeFinal } from '../network/sync-round';
 import { listFederationHubs, setLastCollection, type FederationHubRecord } from './federation-store';
 import { REGIONAL_RECIPIENT, ROSTER_FILE_FIRST_BYTE } from './mailbox-forward';
@@ -36,9 +37,7 @@ export interface CollectOptions {
   verifier: BundleVerifier;
 }
 
-export interface ProvinceCollectionReport {
-  province: { id: string; name: string };
-  collection: ProvinceCollection;
+export interface ProvinceCollectionReport extends CollectedFrom {
   rosters: RosterTaken[];
   results: ForwardedImportResult[];
 }

@@ -20,7 +20,7 @@ import { CourierError } from './courier';
 import { chooseCourier, realMailboxCourier, type CourierChoice, type MailboxCourierMaker } from './courier-factory';
 import { networkStatus, nextStatusRevision, wallClockTime } from './network-status';
 import { emptyRoundReport, runSyncRound, type RoundReport } from './sync-round';
-import { collectFromProvinces, provincesWithMailbox } from '../federation/mailbox-collect';
+import type { RoundExtensions } from './round-extensions';
 import { defaultVerifier } from '../../format/worker/verifier';
 
 export const START_DELAY_MS = 5_000;
@@ -62,6 +62,8 @@ export interface SyncAgentOptions {
   intervalMs?: number;
   /** False: rounds run only when asked (`cst sync now`); nothing is scheduled. Default true. */
   schedule?: boolean;
+  /** What the rounds also do (federation through the mailbox: backend.ts passes it). */
+  extensions?: RoundExtensions;
 }
 
 export interface RoundOutcome {
@@ -141,7 +143,7 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
   const nowMs = () => Date.parse(ctx.clock.now());
 
   function status(): NetworkSyncStatus {
-    return networkStatus(ctx, { running: busy, transfer });
+    return networkStatus(ctx, { running: busy, transfer, extensions: options.extensions });
   }
 
   function push(): void {
@@ -195,13 +197,16 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
     if (!us) return { ok: false, report: null }; // nothing to sync before setup
     const choice = chooseCourier(ctx.db, ctx.dataDir, us.role === 'hub' ? 'hub' : us.id, options.makeMailbox);
     // A regional hub collects from its provinces' mailboxes even with no mailbox of its own.
-    const provinces = us.role === 'hub' && provincesWithMailbox(ctx).length > 0;
+    const provinces = us.role === 'hub' && options.extensions?.hasCollections(ctx) === true;
     if (choice.kind === 'off' && !provinces) return { ok: false, report: null };
     const at = ctx.clock.now();
     recordAttempt(ctx.db, at);
     push();
     try {
-      const report = choice.kind === 'off' ? emptyRoundReport() : await runSyncRound(ctx, { courier: choice.courier, onTransfer, ...(options.verifier ? { verifier: options.verifier } : {}) });
+      const report =
+        choice.kind === 'off'
+          ? emptyRoundReport()
+          : await runSyncRound(ctx, { courier: choice.courier, onTransfer, extensions: options.extensions, ...(options.verifier ? { verifier: options.verifier } : {}) });
       if (provinces) await collect(report);
       const end = ctx.clock.now();
       recordSuccess(ctx.db, end, { at: end, sent: report.sent, received: report.received, applied: report.applied }, addMs(end, interval));
@@ -229,10 +234,11 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
 
   /** The regional hub's collection from its provinces' mailboxes (federation/mailbox-collect.ts), counted in the round. */
   async function collect(report: RoundReport): Promise<void> {
+    if (!options.extensions) return;
     const verifier = options.verifier ?? defaultVerifier();
     let collected;
     try {
-      collected = await collectFromProvinces(ctx, { makeMailbox: options.makeMailbox ?? realMailboxCourier, verifier });
+      collected = await options.extensions.collect(ctx, { makeMailbox: options.makeMailbox ?? realMailboxCourier, verifier });
     } finally {
       if (!options.verifier) await verifier.close();
     }

@@ -8,7 +8,7 @@
  * 4. fetch what waits, page by page: download, import the page through the ordinary import
  *    (the same 12 steps), remove from the courier what ended final, keep pending and kept;
  * 5. (provincial hub, through its mailbox) forward to the regional hub what the members sent
- *    (federation/mailbox-forward.ts);
+ *    (the round's extensions: federation/mailbox-forward.ts);
  * 6. (hub) the same decision as 3 for every confirmed member: its own bundle.
  *
  * Bundles are the exporter's own files (`exportBundles`), written to `sync/outgoing/` and
@@ -47,8 +47,7 @@ import {
 } from './agent-store';
 import { CourierError, type Courier, type Recipient, type WaitingFile } from './courier';
 import { ROSTER_FORMAT, signRoster } from './roster';
-import { forwardThroughMailbox, regionalForMailboxRoster } from '../federation/mailbox-forward';
-import type { ProvinceCollectionReport } from '../federation/mailbox-collect';
+import type { CollectedFrom, RoundExtensions } from './round-extensions';
 
 /** A bundle taken but not acknowledged this long after its upload is sent again from the acknowledgement. */
 export const RESEND_AFTER_MS = 60 * 60 * 1000;
@@ -70,6 +69,8 @@ export interface RoundOptions {
   /** Bytes moved by the current transfer; null when it ends. */
   onTransfer?: (t: SyncTransfer | null) => void;
   pageSize?: number;
+  /** What other parts of the core add to the round (federation: the regional hub on the roster, forwarding). */
+  extensions?: RoundExtensions | undefined;
 }
 
 export interface RoundReport {
@@ -92,7 +93,7 @@ export interface RoundReport {
   forwarded: number;
   results: BundleImportResult[];
   /** (regional hub) what each province's mailbox gave (sync-agent.ts adds it). */
-  collected: ProvinceCollectionReport[];
+  collected: CollectedFrom[];
 }
 
 export function emptyRoundReport(): RoundReport {
@@ -110,7 +111,7 @@ export async function runSyncRound(ctx: AppContext, options: RoundOptions): Prom
   sweepSpool(ctx);
   const verifier = options.verifier ?? defaultVerifier();
   try {
-    if (us.role === 'hub') report.rosterPublished = await publishRosterIfChanged(ctx, us, options.courier);
+    if (us.role === 'hub') report.rosterPublished = await publishRosterIfChanged(ctx, us, options.courier, options.extensions);
     for (const entry of unsentSpool(ctx.db)) await upload(ctx, options, entry, report);
     if (us.role === 'municipality') {
       const hub = hubPeer(ctx);
@@ -118,8 +119,7 @@ export async function runSyncRound(ctx: AppContext, options: RoundOptions): Prom
     }
     await fetchAll(ctx, options, verifier, report);
     if (us.role === 'hub') {
-      const forwarded = await forwardThroughMailbox(ctx, options.courier);
-      report.forwarded = forwarded.files;
+      if (options.extensions) report.forwarded = (await options.extensions.afterFetch(ctx, options.courier)).forwarded;
       for (const member of confirmedMembers(ctx)) await sendIfDue(ctx, options, member, member.id, report);
     }
     return report;
@@ -160,12 +160,12 @@ function sweepSpool(ctx: AppContext): void {
  * The parties allowed to use the mailbox: the confirmed municipalities, with their signing keys,
  * and the confirmed regional hub (it reads what is forwarded to it: federation/mailbox-forward.ts).
  */
-async function publishRosterIfChanged(ctx: AppContext, us: InstallationRecord, courier: Courier): Promise<boolean> {
+async function publishRosterIfChanged(ctx: AppContext, us: InstallationRecord, courier: Courier, extensions: RoundExtensions | undefined): Promise<boolean> {
   if (!courier.publishRoster) return false;
   const members = confirmedMembers(ctx)
     .map((p) => ({ id: p.id, name: p.name, signing_key: p.signingKey }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  const regional = regionalForMailboxRoster(ctx);
+  const regional = extensions?.rosterRegional(ctx);
   // Without a regional hub the digest is the members' alone, as before federation.
   const digest = createHash('sha256').update(JSON.stringify(regional ? [members, regional] : members)).digest('hex');
   const row = readAgentRow(ctx.db);
