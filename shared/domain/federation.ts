@@ -69,15 +69,39 @@ export interface RegionalImportResult {
   alsoApplied: BundleImportResult[];
 }
 
+/** What the regional hub's last collection from a province's mailbox did (docs/federation.md, "Through the mailbox"). */
+export interface ProvinceCollection {
+  at: string;
+  /** Files downloaded (rosters and bundles). */
+  received: number;
+  applied: number;
+  duplicate: number;
+  /** Kept at the mailbox: a gap, or a sender no roster vouches for yet. */
+  waiting: number;
+  refused: number;
+  /** Removed from the mailbox after a final outcome. */
+  removed: number;
+  /** The latest roster serial taken from the mailbox in this collection, if any. */
+  rosterSerial: number | null;
+  /** Why the collection stopped (a catalogue key and its params), null when it ended well. */
+  error: { key: string; params: Record<string, string | number> } | null;
+}
+
 export interface ProvinceSummary extends FederationHub {
   rosterSerial: number;
   rosterAt: string | null;
+  /** The province's mailbox, where this hub collects what it forwards (null: by folder only). */
+  mailbox: string | null;
+  lastCollection: ProvinceCollection | null;
   members: number;
   membersWithData: number;
   eventsReceived: number;
 }
 
 export const RosterInput = z.object({ province: HubId }).strict();
+
+/** Regional hub: the address of a province's mailbox (given by the provincial office); null removes it. */
+export const ProvinceMailboxInput = z.object({ id: HubId, url: z.string().trim().max(300).nullable() }).strict();
 
 export const RegionUsageInput = z.object({ year: z.number().int().min(2000).max(2999).optional() }).strict();
 

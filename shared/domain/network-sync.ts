@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localPath } from './local-path';
+import type { ProvinceCollection } from './federation';
 
 /**
  * Network sync (docs/sync.md): where the mailbox is, and what the sync agent says about itself.
@@ -68,4 +69,23 @@ export interface NetworkSyncStatus {
   transfer: SyncTransfer | null;
   /** What the last round did. */
   lastRound: { at: string; sent: number; received: number; applied: number } | null;
+  /**
+   * Federation through the mailbox (docs/federation.md): on a provincial hub, the member files
+   * not yet forwarded to its regional hub; on a regional hub, each province with a mailbox and
+   * its last collection. Null on an installation with neither.
+   */
+  federation?: FederationSyncStatus | null;
+}
+
+export interface FederationSyncStatus {
+  /** Provincial hub: received member files not yet forwarded to the regional hub (null: none confirmed). */
+  toForward: { region: string; files: number } | null;
+  /** Regional hub: the provinces whose mailbox it collects from. */
+  provinces: {
+    id: string;
+    name: string;
+    mailbox: string;
+    /** The last collection (null before the first); its `error`, if any, said in both languages. */
+    lastCollection: (Omit<ProvinceCollection, 'error'> & { error: SyncMessage | null }) | null;
+  }[];
 }

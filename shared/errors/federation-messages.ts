@@ -71,4 +71,20 @@ export const federationMessages = {
     'Nessun ufficio provinciale confermato: il resoconto regionale non avrebbe dati. Confermare prima gli uffici provinciali (cst federation province-confirm).',
     'No confirmed provincial office: the regional report would hold no data. Confirm the provincial offices first (cst federation province-confirm).',
   ),
+  'federation.mailboxRosterInvalid': refusal(
+    'L’elenco dei soci arrivato dalla casella postale dell’ufficio provinciale {name} ({id}) non è valido ({reason}): non è firmato da quell’ufficio o è stato modificato. È stato scartato; i pacchetti dei soci che non garantisce restano in attesa.',
+    'The list of members that came from the mailbox of the provincial office {name} ({id}) is not valid ({reason}): it is not signed by that office or it was altered. It was discarded; the bundles of members it does not vouch for wait.',
+  ),
+  'federation.provinceMailboxOffline': io(
+    'La casella postale dell’ufficio provinciale {name} ({id}) non risponde: nuovo tentativo al prossimo giro di sincronizzazione.',
+    'The mailbox of the provincial office {name} ({id}) does not answer: next try at the next sync round.',
+  ),
+  'federation.provinceMailboxServer': io(
+    'La casella postale dell’ufficio provinciale {name} ({id}) ha un problema e non consegna i dati: nuovo tentativo al prossimo giro di sincronizzazione.',
+    'The mailbox of the provincial office {name} ({id}) has a problem and does not deliver the data: next try at the next sync round.',
+  ),
+  'federation.provinceMailboxRefused': refusal(
+    'La casella postale dell’ufficio provinciale {name} ({id}) non riconosce ancora questo ufficio regionale: l’ufficio provinciale deve confermarne l’impronta (cst federation regional-confirm) e sincronizzare.',
+    'The mailbox of the provincial office {name} ({id}) does not recognise this regional office yet: the provincial office must confirm its fingerprint (cst federation regional-confirm) and sync.',
+  ),
 } as const satisfies Record<string, ErrorEntry>;

@@ -118,6 +118,21 @@ export const federationProvinceConfirmCommand: Command = {
   },
 };
 
+export const federationProvinceMailboxCommand: Command = {
+  name: 'federation province-mailbox',
+  summary: "(ufficio regionale) indica (o toglie, con \"\") l'indirizzo della casella postale di un ufficio provinciale: la sincronizzazione vi raccoglie ciò che inoltra",
+  usage: 'cst federation province-mailbox ID --url URL|""',
+  options: { url: { type: 'string' } },
+  async run({ call, positionals, values, io, json }) {
+    const id = positionals[0];
+    if (!id || positionals.length > 1) throw new CliError('indicare il codice del consorzio provinciale.', 2);
+    if (typeof values.url !== 'string') throw new CliError('manca --url URL (oppure "" per toglierlo).', 2);
+    const p = await callOrFail(call, 'federation.province.mailbox', { id, url: values.url.trim() === '' ? null : values.url });
+    if (!json) io.out(p.mailbox ? `Ufficio provinciale ${p.name} (${p.id}): casella postale ${p.mailbox}. La sincronizzazione vi raccoglierà ciò che inoltra.` : `Ufficio provinciale ${p.name} (${p.id}): nessuna casella postale; i suoi pacchetti arrivano solo per cartella.`);
+    return p;
+  },
+};
+
 export const federationImportCommand: Command = {
   name: 'federation import',
   summary: "(ufficio regionale) importa una cartella inoltrata da un ufficio provinciale: l'elenco firmato dei soci, poi i pacchetti",
@@ -240,6 +255,7 @@ export const FEDERATION_COMMANDS: readonly Command[] = [
   federationForwardCommand,
   federationProvinceImportCommand,
   federationProvinceConfirmCommand,
+  federationProvinceMailboxCommand,
   federationProvincesCommand,
   federationRosterCommand,
   federationImportCommand,

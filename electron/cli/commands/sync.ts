@@ -16,12 +16,27 @@ const STATE_WORDS: Record<NetworkSyncStatus['state'], string> = {
 
 /** The network part of `cst sync status` and the end of `cst sync config`/`cst sync now`. */
 export function printNetworkStatus(s: NetworkSyncStatus, io: CliIo, lang: Language): void {
-  const where = s.mailbox ? `server del consorzio ${s.mailbox}${s.mailboxFromHub ? ' (indicato dal consorzio)' : ''}` : s.folder ? `cartella condivisa ${s.folder}` : 'nessuna';
+  const where = s.mailbox
+    ? `server del consorzio ${s.mailbox}${s.mailboxFromHub ? ' (indicato dal consorzio)' : ''}`
+    : s.folder
+      ? `cartella condivisa ${s.folder}`
+      : s.federation?.provinces.length
+        ? 'le caselle postali degli uffici provinciali'
+        : 'nessuna';
   io.out(`Sincronizzazione in rete: ${STATE_WORDS[s.state]}; tramite: ${where}${s.mailbox && s.folder ? ` (cartella condivisa ${s.folder} non usata)` : ''}`);
   if (s.state === 'off') return;
   io.out(`Ultima sincronizzazione riuscita: ${s.lastSuccessAt ?? 'mai'}; ultimo tentativo: ${s.lastAttemptAt ?? 'mai'}; prossimo tentativo: ${s.nextAttemptAt ?? '-'}`);
   io.out(`Eventi da inviare: ${s.eventsToSend}; pacchetti in uscita: ${s.bundlesToSend}; pacchetti ricevuti in attesa di essere applicati: ${s.bundlesToApply}`);
   if (s.lastError) io.out(`Ultimo errore: ${lang === 'en' ? s.lastError.en : s.lastError.it}`);
+  const f = s.federation;
+  if (f?.toForward) io.out(`Pacchetti dei soci da inoltrare all'ufficio regionale ${f.toForward.region}: ${f.toForward.files}`);
+  for (const p of f?.provinces ?? []) {
+    const c = p.lastCollection;
+    const what = c
+      ? `ultima raccolta ${c.at}: ricevuti ${c.received}, applicati ${c.applied}, duplicati ${c.duplicate}, in attesa ${c.waiting}, rifiutati ${c.refused}${c.error ? `; ${lang === 'en' ? c.error.en : c.error.it}` : ''}`
+      : 'nessuna raccolta ancora';
+    io.out(`Ufficio provinciale ${p.name} (${p.id}), casella ${p.mailbox}: ${what}`);
+  }
 }
 
 export const syncConfigCommand: Command = {

@@ -8,6 +8,7 @@ import { lastStartupCheck } from '../platform/store/startup-check';
 import { scheduleAutoBackup } from '../sync/backup/auto-backup';
 import type { MailboxCourierMaker } from '../sync/network/courier-factory';
 import { attachSyncAgent, createSyncAgent, type SyncAgentOptions } from '../sync/network/sync-agent';
+import { federationRoundExtensions } from '../sync/federation/mailbox-sync';
 
 export interface BackendOptions {
   dataDir: string;
@@ -65,7 +66,7 @@ export function openBackend(options: BackendOptions): Backend {
   const check = lastStartupCheck(db);
   if (check) ctx.log.info('store checked at start', { kind: check.kind, reason: check.reason, ms: Math.round(check.ms) });
   const agentOptions = typeof options.syncAgent === 'object' ? options.syncAgent : {};
-  const syncAgent = createSyncAgent(ctx, { ...agentOptions, ...(options.mailboxCourier ? { makeMailbox: options.mailboxCourier } : {}), schedule: options.syncAgent !== undefined && options.syncAgent !== false });
+  const syncAgent = createSyncAgent(ctx, { extensions: federationRoundExtensions, ...agentOptions, ...(options.mailboxCourier ? { makeMailbox: options.mailboxCourier } : {}), schedule: options.syncAgent !== undefined && options.syncAgent !== false });
   attachSyncAgent(ctx, syncAgent);
   const dispatchCalls = createDispatcher(ctx, handlers);
   // After every call that succeeded, the agent looks (two keyed lookups) whether our outbox grew

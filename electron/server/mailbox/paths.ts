@@ -1,10 +1,10 @@
 /**
- * The only names a path may carry (docs/sync.md "Parties and addresses"): a recipient is `hub`
- * or six digits, a bundle is 64 lower-case hex digits. Checked before any lookup, so `..`,
+ * The only names a path may carry (docs/sync.md "Parties and addresses"): a recipient is `hub`,
+ * `regional` (the regional hub the roster names, docs/federation.md) or six digits, a bundle is 64 lower-case hex digits. Checked before any lookup, so `..`,
  * `%2e%2e`, upper-case hex or a slash smuggled into an id is a 404 and never a file name.
  */
 export const SHA256_ID = /^[0-9a-f]{64}$/;
-export const RECIPIENT_ID = /^(hub|[0-9]{6})$/;
+export const RECIPIENT_ID = /^(hub|regional|[0-9]{6})$/;
 
 export function isBundleId(s: unknown): s is string {
   return typeof s === 'string' && SHA256_ID.test(s);

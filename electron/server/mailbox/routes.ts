@@ -68,8 +68,17 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
     return { serial: result.serial, members: result.members };
   });
 
-  /** May this party write to that recipient? The same answer whether the recipient exists or not. */
-  const mayWrite = (p: Party, recipient: string) => (p.kind === 'member' ? recipient === 'hub' : recipient !== 'hub' && deps.members().isMember(recipient));
+  /**
+   * May this party write to that recipient? The same answer whether the recipient exists or not.
+   * A member writes to the hub; the hub to its members and to the regional hub its roster names;
+   * the regional hub only reads (docs/federation.md, "Through the mailbox").
+   */
+  const mayWrite = (p: Party, recipient: string) => {
+    if (p.kind === 'member') return recipient === 'hub';
+    if (p.kind === 'regional') return false;
+    if (recipient === 'regional') return deps.members().hasRegional();
+    return recipient !== 'hub' && deps.members().isMember(recipient);
+  };
 
   app.get('/v1/send/:recipient/:sha256', routeOpts(limits.jsonBytes), async (req: Req, reply) => {
     const { recipient, sha256 } = req.params as { recipient: string; sha256: string };

@@ -11,6 +11,7 @@ import {
   type ReportPublished,
   ForwardInput,
   ProvinceConfirmInput,
+  ProvinceMailboxInput,
   RegionalConfirmInput,
   RegionalImportInput,
   RegionUsageInput,
@@ -39,6 +40,8 @@ export const federationMethods = {
   'federation.province.import': method(FederationIdentityInput)<FederationHub>(),
   /** Regional hub: confirms a provincial hub's fingerprint. */
   'federation.province.confirm': method(ProvinceConfirmInput)<FederationHub>(),
+  /** Regional hub: the address of a province's mailbox, where its sync agent collects what the province forwards (null removes it). */
+  'federation.province.mailbox': method(ProvinceMailboxInput)<ProvinceSummary>(),
   /** Regional hub: the provinces and what each one sent. */
   'federation.provinces': method(NoInput)<ProvinceSummary[]>(),
   /** Regional hub: the municipalities a province vouches for. */

@@ -3,7 +3,9 @@ import { regionalHubKind, regionalReportKind } from '../../../../shared/records/
 import type { FeatureModule } from '../../platform/api/feature-module';
 import type { HandlerGroup } from '../../platform/api/handler-table';
 import { defaultVerifier } from '../../format/worker/verifier';
-import { confirmHubIdentity, findFederationHub, importHubIdentity, toFederationHub } from './federation-store';
+import { confirmHubIdentity, findFederationHub, importHubIdentity, setProvinceMailbox, toFederationHub } from './federation-store';
+import { normalizeMailboxUrl } from '../network/sync-config';
+import { syncAgentOf } from '../network/sync-agent';
 import { forwardToRegional } from './forward';
 import { confirmRegional, regionalHub, regionalHubProjector, removeRegional } from './regional-announcement';
 import { importForwarded } from './regional-import';
@@ -27,6 +29,14 @@ export const federationHandlers = {
     const hub = findFederationHub(ctx.db, 'province', input.id);
     if (!hub) throw appError('federation.provinceUnknown', { id: input.id });
     return toFederationHub(confirmHubIdentity(ctx, hub, input.fingerprint));
+  },
+  'federation.province.mailbox': (ctx, input) => {
+    const hub = findFederationHub(ctx.db, 'province', input.id);
+    if (!hub) throw appError('federation.provinceUnknown', { id: input.id });
+    // The address checked as the installation's own mailbox address is (sync.configure).
+    setProvinceMailbox(ctx.db, hub.id, input.url === null || input.url === '' ? null : normalizeMailboxUrl(input.url));
+    syncAgentOf(ctx).configured();
+    return listProvinces(ctx.db).find((p) => p.id === hub.id)!;
   },
   'federation.provinces': (ctx) => listProvinces(ctx.db),
   'federation.roster': (ctx, input) => provinceRoster(ctx.db, input.province),

@@ -5,7 +5,7 @@
  * regional hub's age recipient is announced to the members.
  */
 import type Database from 'better-sqlite3';
-import type { FederationHub } from '../../../../shared/domain/federation';
+import type { FederationHub, ProvinceCollection } from '../../../../shared/domain/federation';
 import { IdentityFileError, readIdentityFile } from '../../format/container/identity-file';
 import { fingerprint } from '../../format/crypto/fingerprint';
 import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
@@ -30,9 +30,21 @@ interface HubRow {
   confirmed_at: string | null;
   roster_serial: number;
   roster_at: string | null;
+  mailbox_url: string | null;
+  mailbox_roster_digest: string | null;
+  last_collection: string | null;
 }
 
-export type FederationHubRecord = FederationHub & { rosterSerial: number; rosterAt: string | null };
+export type FederationHubRecord = FederationHub & {
+  rosterSerial: number;
+  rosterAt: string | null;
+  /** Regional hub: the province's mailbox, where it collects what the province forwards (migration 020). */
+  mailboxUrl: string | null;
+  /** Provincial hub: the members' digest of the last federation roster uploaded to its mailbox. */
+  mailboxRosterDigest: string | null;
+  /** Regional hub: what the last collection from the province's mailbox did. */
+  lastCollection: ProvinceCollection | null;
+};
 
 function fromRow(r: HubRow): FederationHubRecord {
   return {
@@ -48,12 +60,15 @@ function fromRow(r: HubRow): FederationHubRecord {
     confirmedAt: r.confirmed_at,
     rosterSerial: r.roster_serial,
     rosterAt: r.roster_at,
+    mailboxUrl: r.mailbox_url,
+    mailboxRosterDigest: r.mailbox_roster_digest,
+    lastCollection: r.last_collection ? (JSON.parse(r.last_collection) as ProvinceCollection) : null,
   };
 }
 
 /** The public view (no roster bookkeeping). */
 export function toFederationHub(h: FederationHubRecord): FederationHub {
-  const { rosterSerial: _s, rosterAt: _a, ...hub } = h;
+  const { rosterSerial: _s, rosterAt: _a, mailboxUrl: _u, mailboxRosterDigest: _d, lastCollection: _c, ...hub } = h;
   return hub;
 }
 
@@ -158,4 +173,18 @@ export function ensureHubPeer(db: Database.Database, hub: Pick<FederationHub, 'i
  */
 export function setHubPeerAside(db: Database.Database, id: string): void {
   db.prepare("UPDATE peers SET status = 'pending' WHERE kind = 'hub' AND id = ?").run(id);
+}
+
+/** Regional hub: where a province's mailbox is (null: none, its files come by folder only). */
+export function setProvinceMailbox(db: Database.Database, province: string, url: string | null): void {
+  db.prepare("UPDATE federation_hubs SET mailbox_url = ? WHERE relation = 'province' AND id = ?").run(url, province);
+}
+
+export function setLastCollection(db: Database.Database, province: string, collection: ProvinceCollection): void {
+  db.prepare("UPDATE federation_hubs SET last_collection = ? WHERE relation = 'province' AND id = ?").run(JSON.stringify(collection), province);
+}
+
+/** Provincial hub: the federation roster `serial` with these members is at the mailbox. */
+export function setMailboxRosterSent(db: Database.Database, regional: string, serial: number, digest: string, at: string): void {
+  db.prepare("UPDATE federation_hubs SET roster_serial = ?, roster_at = ?, mailbox_roster_digest = ? WHERE relation = 'regional' AND id = ?").run(serial, at, digest, regional);
 }

@@ -16,7 +16,9 @@ import { requireInstallation } from '../../platform/installation/installation-st
 import { loadInstallationKeys } from '../identity/keys';
 import { archivedPath } from '../inbox/archive';
 import { confirmedPeers } from '../peers/peers-store';
-import { BUNDLES_FOLDER, FEDERATION_ROSTER_FORMAT, ROSTER_FILE, ROSTER_SIGNATURE_FILE, signFederationRoster } from './federation-roster';
+import type { SignedRoster } from '../network/courier';
+import { BUNDLES_FOLDER, FEDERATION_ROSTER_FORMAT, ROSTER_FILE, ROSTER_SIGNATURE_FILE, signFederationRoster, type FederationRosterJson } from './federation-roster';
+import type { FederationHubRecord } from './federation-store';
 import { regionalHub } from './regional-announcement';
 
 /**
@@ -25,7 +27,7 @@ import { regionalHub } from './regional-announcement';
  * refused here (the regional hub would refuse them too). Pending ones go: they apply there when
  * the gap is filled, as here.
  */
-function filesToForward(ctx: AppContext, since: string, all: boolean): string[] {
+export function filesToForward(ctx: AppContext, since: string, all: boolean): string[] {
   return ctx.db
     .prepare(
       `SELECT r.file_sha256 FROM received_bundles r
@@ -57,24 +59,40 @@ export function copyArchived(ctx: AppContext, sha: string, folder: string): numb
   return statSync(target).size;
 }
 
-export function forwardToRegional(ctx: AppContext, input: { dir: string; all: boolean }): ForwardResult {
+/** The regional hub this provincial hub forwards to, confirmed; a clear refusal otherwise. */
+export function confirmedRegional(ctx: AppContext): FederationHubRecord & { confirmedAt: string } {
   const us = requireInstallation(ctx.db);
   if (us.role !== 'hub') throw appError('federation.hubOnly');
   const regional = regionalHub(ctx);
   if (!regional) throw appError('federation.noRegional');
   if (regional.status !== 'confirmed' || !regional.confirmedAt) throw appError('federation.regionalNotConfirmed', { name: regional.name, id: regional.id });
+  return regional as FederationHubRecord & { confirmedAt: string };
+}
+
+/** The members this hub vouches for, as its federation roster names them (sorted by id). */
+export function vouchedMembers(ctx: AppContext): FederationRosterJson['members'] {
+  return confirmedPeers(ctx.db)
+    .filter((p) => p.kind === 'municipality')
+    .map((p) => ({ id: p.id, name: p.name, signing_key: p.signingKey, age_recipient: p.ageRecipient }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The federation roster for `regional`, signed with this hub's key, with a serial that grows even after a backup of this hub is restored. */
+export function signedFederationRoster(ctx: AppContext, regional: FederationHubRecord, members: FederationRosterJson['members']): SignedRoster {
+  const us = requireInstallation(ctx.db);
+  const now = ctx.clock.now();
+  const serial = Math.max(regional.rosterSerial + 1, Math.floor(Date.parse(now) / 1000));
+  return signFederationRoster({ format: FEDERATION_ROSTER_FORMAT, version: 1, hub: us.id, region: regional.id, serial, issued_at: now, members }, loadInstallationKeys(ctx.dataDir).signing);
+}
+
+export function forwardToRegional(ctx: AppContext, input: { dir: string; all: boolean }): ForwardResult {
+  const regional = confirmedRegional(ctx);
   const dir = resolve(input.dir);
   const bundlesDir = join(dir, BUNDLES_FOLDER);
   const now = ctx.clock.now();
-  // The serial grows even after a backup of this hub is restored (as the mailbox roster's).
-  const serial = Math.max(regional.rosterSerial + 1, Math.floor(Date.parse(now) / 1000));
-  const members = confirmedPeers(ctx.db)
-    .filter((p) => p.kind === 'municipality')
-    .map((p) => ({ id: p.id, name: p.name, signing_key: p.signingKey, age_recipient: p.ageRecipient }));
-  const signed = signFederationRoster(
-    { format: FEDERATION_ROSTER_FORMAT, version: 1, hub: us.id, region: regional.id, serial, issued_at: now, members },
-    loadInstallationKeys(ctx.dataDir).signing,
-  );
+  const members = vouchedMembers(ctx);
+  const signed = signedFederationRoster(ctx, regional, members);
+  const serial = signed.serial;
   const files = filesToForward(ctx, regional.confirmedAt, input.all);
   let bytes = 0;
   try {

@@ -16,7 +16,7 @@ export function listProvinces(db: Database.Database): ProvinceSummary[] {
   );
   return listFederationHubs(db, 'province').map((h) => {
     const s = stats.get(h.id) as { members: number; withData: number; events: number };
-    return { ...toFederationHub(h), rosterSerial: h.rosterSerial, rosterAt: h.rosterAt, members: s.members, membersWithData: s.withData, eventsReceived: s.events };
+    return { ...toFederationHub(h), rosterSerial: h.rosterSerial, rosterAt: h.rosterAt, mailbox: h.mailboxUrl, lastCollection: h.lastCollection, members: s.members, membersWithData: s.withData, eventsReceived: s.events };
   });
 }
 

@@ -14,7 +14,7 @@ import { appError } from '../../platform/errors';
 import { fingerprint } from '../../format/crypto/fingerprint';
 import { keyIdHex, parseMinisignPublicKey } from '../../format/crypto/minisign';
 import { requireInstallation } from '../../platform/installation/installation-store';
-import { importBundles, retryWaiting, type ImportOptions } from '../inbox/import';
+import { importBundles, retryWaiting, type BundleSource, type ImportOptions } from '../inbox/import';
 import { findPeer, markPeerConfirmed, upsertPendingPeer } from '../peers/peers-store';
 import { BUNDLES_FOLDER, checkFederationRoster, ROSTER_FILE, ROSTER_SIGNATURE_FILE, type FederationRosterJson } from './federation-roster';
 import { findFederationHub, setRosterTaken, type FederationHubRecord } from './federation-store';
@@ -108,6 +108,44 @@ function takeRoster(ctx: AppContext, province: FederationHubRecord, roster: Fede
 }
 
 /**
+ * Checks a roster forwarded by `province` (its confirmed key, naming it, meant for this regional
+ * hub) and takes it. `refuse` makes the refusal's message (where the roster came from).
+ */
+export function takeProvinceRoster(ctx: AppContext, province: FederationHubRecord, text: string, signature: string, refuse: (reason: string) => never): RosterTaken {
+  const us = requireInstallation(ctx.db);
+  let check;
+  try {
+    check = checkFederationRoster(text, signature, province.signingKey);
+  } catch {
+    refuse('format'); // a signature file that does not even parse
+  }
+  if (!check.ok) refuse(check.reason);
+  if (check.roster.hub !== province.id) refuse('hub');
+  if (check.roster.region !== us.id) throw appError('federation.rosterOtherRegion', { id: province.id, region: check.roster.region });
+  return takeRoster(ctx, province, check.roster);
+}
+
+/**
+ * The forwarded files of `province` through the ordinary import, each result naming the province
+ * (an altered file points at who forwarded it); then the bundles kept before a roster vouched for
+ * their sender (`added`) apply.
+ */
+export async function importFromProvince(
+  ctx: AppContext,
+  province: FederationHubRecord,
+  sources: BundleSource[],
+  added: readonly string[],
+  options: ImportOptions,
+): Promise<Pick<RegionalImportResult, 'results' | 'alsoApplied'>> {
+  const forwardedBy = { id: province.id, name: province.name };
+  const imported = sources.length > 0 ? await importBundles(ctx, sources, options) : [];
+  // Bundles kept before this roster vouched for their sender (E_UNKNOWN_SENDER) now apply.
+  const alsoApplied: BundleImportResult[] = [];
+  for (const istat of added) alsoApplied.push(...(await retryWaiting(ctx, { kind: 'municipality', id: istat }, ['kept', 'pending'], options)));
+  return { results: imported.map((r) => ({ ...r, forwardedBy })), alsoApplied };
+}
+
+/**
  * `federation.import`: the roster first (refused as a whole if it does not verify under the
  * confirmed province's key or is meant for another region), then every forwarded file through
  * the ordinary import, in name order (any order works: a gap waits, a duplicate is a no-op).
@@ -118,11 +156,9 @@ export async function importForwarded(ctx: AppContext, input: { dir: string }, o
   if (us.role !== 'hub') throw appError('federation.hubOnly');
   const dir = resolve(input.dir);
   const { province, text, signature } = readRoster(ctx, dir);
-  const check = checkFederationRoster(text, signature, province.signingKey);
-  if (!check.ok) throw appError('federation.rosterInvalid', { dir, id: province.id, reason: check.reason });
-  if (check.roster.hub !== province.id) throw appError('federation.rosterInvalid', { dir, id: province.id, reason: 'hub' });
-  if (check.roster.region !== us.id) throw appError('federation.rosterOtherRegion', { id: province.id, region: check.roster.region });
-  const roster = takeRoster(ctx, province, check.roster);
+  const roster = takeProvinceRoster(ctx, province, text, signature, (reason) => {
+    throw appError('federation.rosterInvalid', { dir, id: province.id, reason });
+  });
 
   let names: string[];
   try {
@@ -132,10 +168,6 @@ export async function importForwarded(ctx: AppContext, input: { dir: string }, o
     if (code !== 'ENOENT') throw appError('federation.unreadable', { dir, reason: code ?? String(err) });
     names = [];
   }
-  const forwardedBy = { id: province.id, name: province.name };
-  const imported = await importBundles(ctx, names.map((n) => ({ path: join(dir, BUNDLES_FOLDER, n), name: `${province.id}/${n}` })), options);
-  // Bundles kept before this roster vouched for their sender (E_UNKNOWN_SENDER) now apply.
-  const alsoApplied: BundleImportResult[] = [];
-  for (const istat of roster.added) alsoApplied.push(...(await retryWaiting(ctx, { kind: 'municipality', id: istat }, ['kept', 'pending'], options)));
-  return { province: forwardedBy, roster, results: imported.map((r) => ({ ...r, forwardedBy })), alsoApplied };
+  const sources = names.map((n) => ({ path: join(dir, BUNDLES_FOLDER, n), name: `${province.id}/${n}` }));
+  return { province: { id: province.id, name: province.name }, roster, ...(await importFromProvince(ctx, province, sources, roster.added, options)) };
 }

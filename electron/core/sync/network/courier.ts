@@ -42,8 +42,12 @@ export interface Courier {
   sendState(to: Recipient, sha256: string): Promise<SendState>;
   /** What waits for us, oldest first (one page; call again with `after` for more). */
   list(after?: string, limit?: number): Promise<{ items: WaitingFile[]; more: boolean }>;
-  /** Downloads to `dest`, resuming `dest + '.part'`; checks the SHA-256 before renaming into place. */
-  fetch(item: WaitingFile, dest: string, onProgress?: Progress): Promise<void>;
+  /**
+   * Downloads to `dest`, resuming `dest + '.part'`; checks the SHA-256 before renaming into place.
+   * What does not hash is deleted (`corrupt`), or with `keepMismatch` kept as `dest + '.mismatch'`
+   * (the regional hub tells a file altered at the mailbox from a damaged transfer: mailbox-collect.ts).
+   */
+  fetch(item: WaitingFile, dest: string, onProgress?: Progress, options?: { keepMismatch?: boolean }): Promise<void>;
   /** Removes a file from our inbox (gone already is fine). */
   remove(sha256: string): Promise<void>;
   /** Removes several files from our inbox (gone already is fine): the mailbox does it in one request per 1,000. */

@@ -208,7 +208,7 @@ export function createMailboxCourier(options: MailboxCourierOptions): MailboxCou
     };
   }
 
-  async function download(item: WaitingFile, dest: string, onProgress?: Progress): Promise<void> {
+  async function download(item: WaitingFile, dest: string, onProgress?: Progress, options: { keepMismatch?: boolean } = {}): Promise<void> {
     const part = `${dest}.part`;
     let have = sizeOf(part);
     if (have > item.bytes) {
@@ -218,7 +218,8 @@ export function createMailboxCourier(options: MailboxCourierOptions): MailboxCou
     if (have < item.bytes) have = await downloadRest(item, part, have, onProgress);
     const actual = await sha256Of(part);
     if (actual !== item.sha256) {
-      rmSync(part, { force: true });
+      if (options.keepMismatch) renameSync(part, `${dest}.mismatch`);
+      else rmSync(part, { force: true });
       throw new CourierError('corrupt', 'download does not hash to its name');
     }
     renameSync(part, dest);

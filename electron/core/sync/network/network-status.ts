@@ -3,6 +3,7 @@
  * keyed lookup or a count over small tables (peers, the spool, the waiting receptions).
  */
 import type { NetworkSyncStatus, SyncMessage, SyncState, SyncTransfer } from '../../../../shared/domain/network-sync';
+import type { RoundExtensions } from './round-extensions';
 import { isMessageKey, sentenceFor } from '../../../../shared/errors/catalogue';
 import type { AppContext } from '../../platform/context';
 import { unacknowledgedEvents } from '../outbox/unacknowledged';
@@ -15,6 +16,8 @@ const OFFLINE_REASONS = new Set(['offline', 'server', 'quota']);
 export interface LiveState {
   running: boolean;
   transfer: SyncTransfer | null;
+  /** What other parts of the core add to the rounds (federation); their status is said too. */
+  extensions?: RoundExtensions | undefined;
 }
 
 let lastRevision = 0;
@@ -44,7 +47,7 @@ export function networkStatus(ctx: AppContext, live: LiveState): NetworkSyncStat
   const folder = readSyncFolder(ctx.db);
   const row = readAgentRow(ctx.db);
   let state: SyncState;
-  if (!mailbox.url && !folder) state = 'off';
+  if (!mailbox.url && !folder && !live.extensions?.hasCollections(ctx)) state = 'off';
   else if (live.running) state = 'syncing';
   else if (row.consecutiveFailures > 0) state = OFFLINE_REASONS.has(row.lastError?.reason ?? '') ? 'offline' : 'error';
   else state = 'idle';
@@ -63,5 +66,7 @@ export function networkStatus(ctx: AppContext, live: LiveState): NetworkSyncStat
     bundlesToApply: ctx.db.prepare("SELECT count(DISTINCT file_sha256) FROM received_bundles WHERE outcome IN ('pending', 'kept')").pluck().get() as number,
     transfer: live.transfer,
     lastRound: row.lastRound,
+    federation: live.extensions?.status(ctx) ?? null,
   };
 }
+

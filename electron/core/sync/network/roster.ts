@@ -18,6 +18,19 @@ const RosterMember = z
   })
   .strict();
 
+/**
+ * The regional hub this hub reports to (docs/federation.md, "Through the mailbox"): a party of
+ * the mailbox that may read only the `regional` inbox, where the hub forwards its members'
+ * bundles. Optional, so a roster without federation is the same bytes as before.
+ */
+const RosterRegionalHub = z
+  .object({
+    id: z.string().regex(/^[A-Z0-9-]{1,32}$/),
+    name: z.string().min(1).max(200),
+    signing_key: z.string().min(1).max(200),
+  })
+  .strict();
+
 export const RosterJson = z
   .object({
     format: z.literal(ROSTER_FORMAT),
@@ -26,10 +39,12 @@ export const RosterJson = z
     serial: z.number().int().min(1),
     issued_at: z.string().min(1).max(40),
     members: z.array(RosterMember).max(20_000),
+    regional_hub: RosterRegionalHub.optional(),
   })
   .strict();
 export type RosterJson = z.infer<typeof RosterJson>;
 export type RosterMember = z.infer<typeof RosterMember>;
+export type RosterRegionalHub = z.infer<typeof RosterRegionalHub>;
 
 export function rosterTrustedComment(hubId: string, serial: number, format: string = ROSTER_FORMAT): string {
   return `${format} ${hubId} ${serial}`;

@@ -17,9 +17,11 @@ import type { BundleVerifier } from '../../format/worker/verifier';
 import { outboxHead } from '../outbox/outbox';
 import { readAgentRow, recordAttempt, recordFailure, recordNextAttempt, recordSuccess } from './agent-store';
 import { CourierError } from './courier';
-import { chooseCourier, type CourierChoice, type MailboxCourierMaker } from './courier-factory';
+import { chooseCourier, realMailboxCourier, type CourierChoice, type MailboxCourierMaker } from './courier-factory';
 import { networkStatus, nextStatusRevision, wallClockTime } from './network-status';
-import { runSyncRound, type RoundReport } from './sync-round';
+import { emptyRoundReport, runSyncRound, type RoundReport } from './sync-round';
+import type { RoundExtensions } from './round-extensions';
+import { defaultVerifier } from '../../format/worker/verifier';
 
 export const START_DELAY_MS = 5_000;
 export const CHANGE_DELAY_MS = 3_000;
@@ -60,6 +62,8 @@ export interface SyncAgentOptions {
   intervalMs?: number;
   /** False: rounds run only when asked (`cst sync now`); nothing is scheduled. Default true. */
   schedule?: boolean;
+  /** What the rounds also do (federation through the mailbox: backend.ts passes it). */
+  extensions?: RoundExtensions;
 }
 
 export interface RoundOutcome {
@@ -139,7 +143,7 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
   const nowMs = () => Date.parse(ctx.clock.now());
 
   function status(): NetworkSyncStatus {
-    return networkStatus(ctx, { running: busy, transfer });
+    return networkStatus(ctx, { running: busy, transfer, extensions: options.extensions });
   }
 
   function push(): void {
@@ -192,12 +196,18 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
     const us = readInstallation(ctx.db);
     if (!us) return { ok: false, report: null }; // nothing to sync before setup
     const choice = chooseCourier(ctx.db, ctx.dataDir, us.role === 'hub' ? 'hub' : us.id, options.makeMailbox);
-    if (choice.kind === 'off') return { ok: false, report: null };
+    // A regional hub collects from its provinces' mailboxes even with no mailbox of its own.
+    const provinces = us.role === 'hub' && options.extensions?.hasCollections(ctx) === true;
+    if (choice.kind === 'off' && !provinces) return { ok: false, report: null };
     const at = ctx.clock.now();
     recordAttempt(ctx.db, at);
     push();
     try {
-      const report = await runSyncRound(ctx, { courier: choice.courier, onTransfer, ...(options.verifier ? { verifier: options.verifier } : {}) });
+      const report =
+        choice.kind === 'off'
+          ? emptyRoundReport()
+          : await runSyncRound(ctx, { courier: choice.courier, onTransfer, extensions: options.extensions, ...(options.verifier ? { verifier: options.verifier } : {}) });
+      if (provinces) await collect(report);
       const end = ctx.clock.now();
       recordSuccess(ctx.db, end, { at: end, sent: report.sent, received: report.received, applied: report.applied }, addMs(end, interval));
       seen = changeMark();
@@ -222,6 +232,28 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
     }
   }
 
+  /** The regional hub's collection from its provinces' mailboxes (federation/mailbox-collect.ts), counted in the round. */
+  async function collect(report: RoundReport): Promise<void> {
+    if (!options.extensions) return;
+    const verifier = options.verifier ?? defaultVerifier();
+    let collected;
+    try {
+      collected = await options.extensions.collect(ctx, { makeMailbox: options.makeMailbox ?? realMailboxCourier, verifier });
+    } finally {
+      if (!options.verifier) await verifier.close();
+    }
+    for (const p of collected) {
+      report.received += p.collection.received;
+      report.applied += p.collection.applied;
+      report.duplicate += p.collection.duplicate;
+      report.waiting += p.collection.waiting;
+      report.refused += p.collection.refused;
+      report.removed += p.collection.removed;
+      report.results.push(...p.results);
+      report.collected.push(p);
+    }
+  }
+
   function networkStatusClosed(): NetworkSyncStatus {
     return {
       revision: nextStatusRevision(),
@@ -238,6 +270,7 @@ export function createSyncAgent(ctx: AppContext, options: SyncAgentOptions): Syn
       bundlesToApply: 0,
       transfer: null,
       lastRound: null,
+      federation: null,
     };
   }
 

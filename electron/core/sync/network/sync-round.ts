@@ -7,7 +7,9 @@
  *    flight already carries them, or when we applied its events since the last ack we sent;
  * 4. fetch what waits, page by page: download, import the page through the ordinary import
  *    (the same 12 steps), remove from the courier what ended final, keep pending and kept;
- * 5. (hub) the same decision as 3 for every confirmed member: its own bundle.
+ * 5. (provincial hub, through its mailbox) forward to the regional hub what the members sent
+ *    (the round's extensions: federation/mailbox-forward.ts);
+ * 6. (hub) the same decision as 3 for every confirmed member: its own bundle.
  *
  * Bundles are the exporter's own files (`exportBundles`), written to `sync/outgoing/` and
  * recorded in `sync_outgoing` before they leave: a crash between export and upload loses
@@ -45,6 +47,7 @@ import {
 } from './agent-store';
 import { CourierError, type Courier, type Recipient, type WaitingFile } from './courier';
 import { ROSTER_FORMAT, signRoster } from './roster';
+import type { CollectedFrom, RoundExtensions } from './round-extensions';
 
 /** A bundle taken but not acknowledged this long after its upload is sent again from the acknowledgement. */
 export const RESEND_AFTER_MS = 60 * 60 * 1000;
@@ -66,6 +69,8 @@ export interface RoundOptions {
   /** Bytes moved by the current transfer; null when it ends. */
   onTransfer?: (t: SyncTransfer | null) => void;
   pageSize?: number;
+  /** What other parts of the core add to the round (federation: the regional hub on the roster, forwarding). */
+  extensions?: RoundExtensions | undefined;
 }
 
 export interface RoundReport {
@@ -84,20 +89,29 @@ export interface RoundReport {
   /** Removed from the courier after a final outcome. */
   removed: number;
   rosterPublished: boolean;
+  /** (provincial hub) member files now at the mailbox for the regional hub. */
+  forwarded: number;
   results: BundleImportResult[];
+  /** (regional hub) what each province's mailbox gave (sync-agent.ts adds it). */
+  collected: CollectedFrom[];
 }
 
-const FINAL = new Set(['applied', 'duplicate', 'refused']);
+export function emptyRoundReport(): RoundReport {
+  return { sent: 0, exported: 0, received: 0, applied: 0, duplicate: 0, waiting: 0, refused: 0, removed: 0, rosterPublished: false, forwarded: 0, results: [], collected: [] };
+}
+
+/** Outcomes after which a file is removed from the courier (pending and kept ones wait). */
+export const FINAL = new Set(['applied', 'duplicate', 'refused']);
 
 export async function runSyncRound(ctx: AppContext, options: RoundOptions): Promise<RoundReport> {
   const us = requireInstallation(ctx.db);
-  const report: RoundReport = { sent: 0, exported: 0, received: 0, applied: 0, duplicate: 0, waiting: 0, refused: 0, removed: 0, rosterPublished: false, results: [] };
+  const report = emptyRoundReport();
   makePrivateDir(join(ctx.dataDir, OUTGOING_DIR));
   makePrivateDir(join(ctx.dataDir, INCOMING_DIR));
   sweepSpool(ctx);
   const verifier = options.verifier ?? defaultVerifier();
   try {
-    if (us.role === 'hub') report.rosterPublished = await publishRosterIfChanged(ctx, us, options.courier);
+    if (us.role === 'hub') report.rosterPublished = await publishRosterIfChanged(ctx, us, options.courier, options.extensions);
     for (const entry of unsentSpool(ctx.db)) await upload(ctx, options, entry, report);
     if (us.role === 'municipality') {
       const hub = hubPeer(ctx);
@@ -105,6 +119,7 @@ export async function runSyncRound(ctx: AppContext, options: RoundOptions): Prom
     }
     await fetchAll(ctx, options, verifier, report);
     if (us.role === 'hub') {
+      if (options.extensions) report.forwarded = (await options.extensions.afterFetch(ctx, options.courier)).forwarded;
       for (const member of confirmedMembers(ctx)) await sendIfDue(ctx, options, member, member.id, report);
     }
     return report;
@@ -142,20 +157,25 @@ function sweepSpool(ctx: AppContext): void {
   for (const name of readdirSync(incoming)) if (!name.endsWith('.part')) rmSync(join(incoming, name), { force: true });
 }
 
-/** The members allowed to use the mailbox: the confirmed municipalities, with their signing keys. */
-async function publishRosterIfChanged(ctx: AppContext, us: InstallationRecord, courier: Courier): Promise<boolean> {
+/**
+ * The parties allowed to use the mailbox: the confirmed municipalities, with their signing keys,
+ * and the confirmed regional hub (it reads what is forwarded to it: federation/mailbox-forward.ts).
+ */
+async function publishRosterIfChanged(ctx: AppContext, us: InstallationRecord, courier: Courier, extensions: RoundExtensions | undefined): Promise<boolean> {
   if (!courier.publishRoster) return false;
   const members = confirmedMembers(ctx)
     .map((p) => ({ id: p.id, name: p.name, signing_key: p.signingKey }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  const digest = createHash('sha256').update(JSON.stringify(members)).digest('hex');
+  const regional = extensions?.rosterRegional(ctx);
+  // Without a regional hub the digest is the members' alone, as before federation.
+  const digest = createHash('sha256').update(JSON.stringify(regional ? [members, regional] : members)).digest('hex');
   const row = readAgentRow(ctx.db);
   if (row.rosterDigest === digest) return false;
   const now = ctx.clock.now();
   // The serial must grow at the mailbox even after a backup of this hub is restored: the clock's
   // seconds are, in practice, beyond any serial published before.
   const serial = Math.max(row.rosterSerial + 1, Math.floor(Date.parse(now) / 1000));
-  const signed = signRoster({ format: ROSTER_FORMAT, version: 1, hub: us.id, serial, issued_at: now, members }, loadInstallationKeys(ctx.dataDir).signing);
+  const signed = signRoster({ format: ROSTER_FORMAT, version: 1, hub: us.id, serial, issued_at: now, members, ...(regional ? { regional_hub: regional } : {}) }, loadInstallationKeys(ctx.dataDir).signing);
   await courier.publishRoster(signed);
   recordRoster(ctx.db, serial, digest);
   return true;
@@ -240,7 +260,7 @@ async function carrierGone(ctx: AppContext, courier: Courier, to: Recipient, hea
 }
 
 /** The latest outcome of a file we received, if we hold it. */
-function heldOutcome(ctx: AppContext, sha256: string): string | null {
+export function heldOutcome(ctx: AppContext, sha256: string): string | null {
   return (ctx.db.prepare('SELECT outcome FROM received_bundles WHERE file_sha256 = ? ORDER BY reception_no DESC LIMIT 1').pluck().get(sha256) as string | undefined) ?? null;
 }
 
@@ -303,7 +323,7 @@ async function fetchAll(ctx: AppContext, options: RoundOptions, verifier: Bundle
  * filled applies a pending one): several in one `removeMany` (one request per 1,000 at the
  * mailbox), a single one with `remove`.
  */
-async function removeFinal(ctx: AppContext, courier: Courier, held: Set<string>, done: string[], report: RoundReport): Promise<void> {
+export async function removeFinal(ctx: AppContext, courier: Courier, held: Set<string>, done: string[], report: Pick<RoundReport, 'removed'>): Promise<void> {
   const gone = [...done];
   for (const sha256 of held) {
     const outcome = heldOutcome(ctx, sha256);
@@ -316,7 +336,7 @@ async function removeFinal(ctx: AppContext, courier: Courier, held: Set<string>,
   report.removed += gone.length;
 }
 
-function count(r: BundleImportResult, report: RoundReport): void {
+export function count(r: BundleImportResult, report: Pick<RoundReport, 'results' | 'applied' | 'duplicate' | 'refused' | 'waiting'>): void {
   report.results.push(r);
   if (r.outcome === 'applied') report.applied += 1;
   else if (r.outcome === 'duplicate') report.duplicate += 1;
