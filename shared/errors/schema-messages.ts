@@ -18,6 +18,7 @@ export const schemaMessages = {
   'schema.signingKey': v('Chiave di firma non valida.', 'Invalid signing key.'),
   'schema.ageRecipient': v('Destinatario age non valido.', 'Invalid age recipient.'),
   'schema.fingerprint': v('Impronta non valida.', 'Invalid fingerprint.'),
+  'schema.publishedAt': v('Data di pubblicazione non valida.', 'Invalid publication date.'),
   'schema.istatFormat': v('Il codice ISTAT è formato da 6 cifre (per esempio 041067).', 'The ISTAT code is made of 6 digits (for example 041067).'),
   'schema.score1to5': v('La valutazione va da 1 a 5.', 'The rating goes from 1 to 5.'),
   'schema.year': v('Anno non valido (per esempio 2027).', 'Invalid year (for example 2027).'),

@@ -28,7 +28,7 @@ import { manifestBytes, type Manifest, type ManifestFile } from '../../format/bu
 import { verifyBundle } from '../../format/bundle/verify';
 import { rangeBundleName, townBundleNames } from './bundle-file-names';
 import { exchangePeers, federatedHubIds } from '../peers/vouched-senders';
-import { coverMembers, membersBelow } from '../federation/down-recipients';
+import { coverMembers, membersBelow } from '../peers/down-recipients';
 import { markRegionalCovered, readRegionalRecipient } from '../peers/regional-recipient';
 
 export interface ExportRequest {
