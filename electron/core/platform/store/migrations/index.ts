@@ -18,6 +18,7 @@ import { migration016CommitteeRoster } from './016-committee-roster';
 import { migration017TcMeetings } from './017-tc-meetings';
 import { migration018Federation } from './018-federation';
 import { migration019UsageAggregates } from './019-usage-aggregates';
+import { migration020UsageProvinceAggregates } from './020-usage-province-aggregates';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -30,7 +31,7 @@ export interface Migration {
  * Every migration, listed explicitly and in order. Once bundles travel between versions,
  * migrations are additive only: never drop or rename what an older peer may still send.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles, migration005UsageDailyAndText, migration006HubRecords, migration007Governance, migration008ForkResolutions, migration009GovReportParts, migration010PeersAckProblem, migration011LeanInbox, migration012ExportLastHash, migration013ProposalJoins, migration014OutboxDeletions, migration015SyncAgent, migration016CommitteeRoster, migration017TcMeetings, migration018Federation, migration019UsageAggregates];
+export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles, migration005UsageDailyAndText, migration006HubRecords, migration007Governance, migration008ForkResolutions, migration009GovReportParts, migration010PeersAckProblem, migration011LeanInbox, migration012ExportLastHash, migration013ProposalJoins, migration014OutboxDeletions, migration015SyncAgent, migration016CommitteeRoster, migration017TcMeetings, migration018Federation, migration019UsageAggregates, migration020UsageProvinceAggregates];
 
 /** The version a database has once every migration ran (versions run 1, 2, 3… without gaps: open-store.test.ts). */
 export const SCHEMA_VERSION = MIGRATIONS.length;
