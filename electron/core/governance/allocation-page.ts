@@ -77,10 +77,11 @@ export function cachedAllocation(ctx: AppContext, v: PlanVersionData): PlanAlloc
   return alloc;
 }
 
-export function allocationPage(ctx: AppContext, v: PlanVersionData, f: MemberFilter): PlanAllocationPage {
-  const alloc = cachedAllocation(ctx, v);
+export function allocationPage(ctx: AppContext, v: PlanVersionData, f: MemberFilter & { item?: string | undefined }): PlanAllocationPage {
+  const whole = cachedAllocation(ctx, v);
+  const alloc = f.item === undefined ? whole : { ...whole, items: whole.items.filter((i) => i.code === f.item) };
   if (f.page === undefined) return alloc;
-  const allocated = new Set(alloc.items[0]?.shares.map((s) => s.istat) ?? []);
+  const allocated = new Set(whole.items[0]?.shares.map((s) => s.istat) ?? []);
   const { rows, page } = pageOf(
     selectMembers(ctx.db, f).filter((m) => allocated.has(m.istat)),
     f,
