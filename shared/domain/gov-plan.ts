@@ -166,7 +166,11 @@ export function payersOf(i: Pick<PlanItemData, 'payers'>): PayersData {
 export const PlanCreateInput = z.object({ year: Year, date: IsoDate, by: lineText(100).optional() }).strict();
 export const PlanRefInput = z.object({ year: Year, version: z.number().int().min(1).optional() }).strict();
 /** With `page`: the shares of one page of members (search, province, region) — every item's column over 7,896 members is too much for a screen. */
-export const PlanAllocateInput = PlanRefInput.extend(MemberPageFields).strict();
+export const PlanAllocateInput = PlanRefInput.extend({
+  ...MemberPageFields,
+  /** One item only (its code): the Assembly's vote weighted by quota reads the quota's shares, not 40 items × 7,896 members. */
+  item: z.string().min(1).max(100).optional(),
+}).strict();
 /** With `page` only: the members of the page (by name) and which page; `shares` and `exempt` cover them alone. */
 export type PlanAllocationPage = PlanAllocation & { page?: PageInfo; members?: { istat: string; name: string; province: string }[] };
 

@@ -57,6 +57,17 @@ describe('hub views, paged and filtered', () => {
     expect(lazio.byService).toEqual((await hub.must('hub.usage.byMember', { member: '058091' })).byService);
     // PEC counts mailboxes held (a level): Roma's average of its two months.
     expect(lazio.byServiceMember).toEqual([{ service: 'PEC', member: '058091', quantityMilli: 352_500, quantity: '352.5', entries: 2 }]);
+    // A province or region alone reads the provinces' totals (migration 020): the same totals
+    // as grouping its members' cells (the ISTAT prefix 041 selects the same members, Pesaro e Urbino).
+    for (const period of [{ from: '2026-01', to: '2026-12' }, {}, { from: '2026-10', to: '2026-11' }]) {
+      const byCells = await hub.must('hub.usage.byMember', { ...period, search: '041', page: 1 });
+      for (const place of [{ province: 'PU' }, { region: 'Marche' }, { region: 'Marche', province: 'PU' }]) {
+        const byProvince = await hub.must('hub.usage.byMember', { ...period, ...place, page: 1 });
+        expect(byProvince.page).toEqual(byCells.page);
+        for (const k of ['services', 'months', 'byService', 'byServiceMonth', 'byServiceMember', 'cells'] as const) expect(byProvince[k]).toEqual(byCells[k]);
+      }
+      expect((await hub.must('hub.usage.byMember', { ...period, region: 'Lazio', province: 'PU', page: 1 })).byService).toEqual([]);
+    }
     const urb = await hub.must('hub.usage.byMember', { province: 'PU', search: 'URBÌNO', page: 1, from: '2026-01', to: '2026-12' });
     expect(urb.members).toEqual([{ istat: '041067', name: 'Urbino' }]);
     expect(urb.byService).toEqual((await hub.must('hub.usage.byMember', { member: '041067', from: '2026-01', to: '2026-12' })).byService);

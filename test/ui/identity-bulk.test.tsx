@@ -52,11 +52,11 @@ describe('hub: many members enrolled at once', () => {
     // All 52, 50 a page.
     await user.selectOptions(within(region).getByLabelText('File da mostrare'), 'all');
     const pager = within(region).getByRole('navigation', { name: 'Pagine: File di identità letti' });
-    expect(within(pager).getByText('Righe da 1 a 50 di 52')).toBeTruthy();
+    expect(within(pager).getByText('Pagina 1 di 2 · 52 righe')).toBeTruthy();
     expect(within(within(region).getByRole('table')).getAllByRole('row')).toHaveLength(51);
-    await user.click(within(pager).getByRole('button', { name: 'Pagina successiva' }));
-    expect(within(pager).getByText('Righe da 51 a 52 di 52')).toBeTruthy();
-    expect((within(pager).getByRole('button', { name: 'Pagina successiva' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(within(pager).getByRole('button', { name: 'Pagina successiva ›' }));
+    expect(within(pager).getByText('Pagina 2 di 2 · 52 righe')).toBeTruthy();
+    expect((within(pager).getByRole('button', { name: 'Pagina successiva ›' }) as HTMLButtonElement).disabled).toBe(true);
     expect(await seriousViolations()).toEqual([]);
   });
 
@@ -91,7 +91,7 @@ describe('hub: many members enrolled at once', () => {
     const peers = await api.must('peers.list', {});
     expect(peers.filter((p) => p.status === 'confirmed')).toHaveLength(49);
     const identities = screen.getByRole('navigation', { name: 'Pagine: Identità importate' });
-    await waitFor(() => expect(within(identities).getByText('Righe da 1 a 50 di 51')).toBeTruthy());
+    await waitFor(() => expect(within(identities).getByText('Pagina 1 di 2 · 51 righe')).toBeTruthy());
 
     // The reasons follow the language.
     await user.click(screen.getAllByRole('button', { name: 'English' })[0] as HTMLElement);

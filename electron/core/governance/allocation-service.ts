@@ -15,11 +15,17 @@ import { stmt } from '../platform/store/statements';
 import { withRules } from './gov-errors';
 import { govRecordId } from './gov-ids';
 import { writeStatement } from './gov-store';
-import { activeMembers, quantityMissing, usageByMember, usageWindow } from './plan-items';
+import { activeMembers, quantityMissing, usageByMember, usageWindow, type GovMember } from './plan-items';
 import { exemptOf } from './plan-payers';
 
-/** Computes (never stores) the allocation of a version from today's registry and usage. */
-export function computeAllocation(ctx: AppContext, v: PlanVersionData): PlanAllocation {
+/** What an allocation is computed from: the active members and each item's cost, key, exemptions and usage. */
+export interface AllocationInputs {
+  members: GovMember[];
+  inputs: PlanItemInput[];
+}
+
+/** Reads the inputs of a version's allocation from today's registry and usage. */
+export function allocationInputs(ctx: AppContext, v: PlanVersionData): AllocationInputs {
   const members = activeMembers(ctx);
   const isMember = new Set(members.map((m) => m.istat));
   // One read of the usage per service and window, shared by the items that use it.
@@ -41,13 +47,24 @@ export function computeAllocation(ctx: AppContext, v: PlanVersionData): PlanAllo
     const usage = i.key.usage > 0 && i.service ? usageOf(i.service, i.usage_basis) : [];
     return { code: i.code, costCents: i.cost_cents, key: i.key, exempt: exemptOf(i, members), usage };
   });
+  return { members, inputs };
+}
+
+/** Computes (never stores) the allocation of a version from today's registry and usage. */
+export function computeAllocation(ctx: AppContext, v: PlanVersionData): PlanAllocation {
+  const { members, inputs } = allocationInputs(ctx, v);
   return withRules(() => allocatePlan(v.year, inputs, members));
+}
+
+/** The frozen allocation of an approved version, if any. */
+export function frozenAllocation(ctx: AppContext, v: PlanVersionData): PlanAllocation | null {
+  const raw = stmt(ctx.db, 'SELECT data FROM gov_allocations WHERE year = ? AND version = ?').pluck().get(v.year, v.version) as string | undefined;
+  return raw ? (JSON.parse(raw) as PlanAllocation) : null;
 }
 
 /** The frozen allocation of an approved version, else the computed one. */
 export function allocationOf(ctx: AppContext, v: PlanVersionData): PlanAllocation {
-  const raw = stmt(ctx.db, 'SELECT data FROM gov_allocations WHERE year = ? AND version = ?').pluck().get(v.year, v.version) as string | undefined;
-  return raw ? (JSON.parse(raw) as PlanAllocation) : computeAllocation(ctx, v);
+  return frozenAllocation(ctx, v) ?? computeAllocation(ctx, v);
 }
 
 export function freezeAllocation(ctx: AppContext, alloc: PlanAllocation, version: number): void {

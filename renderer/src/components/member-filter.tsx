@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PageInfo } from '../../../shared/domain/member-page';
 import { useApiQuery } from '../app/use-api-query';
-import { formatNumber } from '../i18n/format';
 import { SelectField, TextField } from './form-field';
 
 /**
  * Search, province, region and page of a hub list of members (issue 12: 7,896 members on one
  * hub). The server filters and pages (`MemberPageFields`); a screen never renders more than one
- * page of rows.
+ * page of rows, turned by the one Pager (pager.tsx).
  */
 export interface MemberQuery {
   search: string;
@@ -59,24 +57,5 @@ export function MemberFilterBar({ id, query, onChange }: { id: string; query: Me
         options={[{ value: '', label: t('memberFilter.allProvinces') }, ...inRegion.map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }))]}
       />
     </div>
-  );
-}
-
-/** "Pagina 2 di 158 · 7.896 comuni" (or proposals), with the previous and next page. */
-export function Pager({ id, page, onPage, counting = 'members' }: { id: string; page: PageInfo | undefined; onPage: (page: number) => void; counting?: 'members' | 'proposals' | 'rows' }) {
-  const { t } = useTranslation();
-  if (!page) return null;
-  return (
-    <nav className="cst-pager" aria-label={t('memberFilter.pager')} id={id}>
-      <button type="button" className="btn btn-outline-primary btn-sm" disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>
-        {t('memberFilter.previous')}
-      </button>
-      <p className="cst-count" role="status">
-        {t(counting === 'members' ? 'memberFilter.pageOf' : counting === 'proposals' ? 'memberFilter.pageOfProposals' : 'memberFilter.pageOfRows', { page: formatNumber(page.page), pages: formatNumber(page.pages), count: page.total, total: formatNumber(page.total) })}
-      </p>
-      <button type="button" className="btn btn-outline-primary btn-sm" disabled={page.page >= page.pages} onClick={() => onPage(page.page + 1)}>
-        {t('memberFilter.next')}
-      </button>
-    </nav>
   );
 }

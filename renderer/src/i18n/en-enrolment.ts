@@ -57,6 +57,5 @@ export const enEnrolment: typeof itEnrolment = {
   },
   pager: {
     label: 'Pages: {{what}}',
-    rowsShown: 'Rows {{from, int}} to {{to, int}} of {{total, int}}',
   },
 };

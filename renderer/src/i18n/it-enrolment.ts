@@ -55,6 +55,5 @@ export const itEnrolment = {
   },
   pager: {
     label: 'Pagine: {{what}}',
-    rowsShown: 'Righe da {{from, int}} a {{to, int}} di {{total, int}}',
   },
 };

@@ -22,7 +22,7 @@ export function regionOfProvince(province: string): string | null {
   return regions.get(province) ?? null;
 }
 
-function provincesOfRegion(region: string): string[] {
+export function provincesOfRegion(region: string): string[] {
   return listProvinces()
     .filter((p) => p.region.toLowerCase() === region.toLowerCase())
     .map((p) => p.code);

@@ -1,4 +1,5 @@
 import type { Municipality, Province } from '../../../../shared/domain/installation';
+import { foldForSearch } from '../../../../shared/domain/search-fold';
 import italy from '../../../../data/comuni-it.json';
 import pesaroUrbino from '../../../../data/comuni-pu.json';
 
@@ -18,16 +19,7 @@ interface Indexed {
   key: string;
 }
 
-/** Folds a text for accent- and case-insensitive search: "Forlì" and "forli" fold alike. */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/[-\s]+/g, ' ')
-    .trim();
-}
+export { foldForSearch };
 
 let index: { byCode: Map<string, Indexed>; all: Indexed[] } | null = null;
 

@@ -6,8 +6,12 @@ import { sentenceFor } from '../../../../shared/errors/catalogue';
 import { GovernanceError } from '../../../../shared/governance/errors';
 import { computeVote, type Elector, type VoteTally, type VotingRules } from '../../../../shared/governance/voting';
 import { useFormErrors } from '../../app/use-form-errors';
+import { useApiQuery } from '../../app/use-api-query';
 import { DateField } from '../../components/fields';
 import { TextField } from '../../components/form-field';
+import { MemberFilterBar, useMemberQuery, type MemberQuery } from '../../components/member-filter';
+import { Pager } from '../../components/pager';
+import { foldForSearch } from '../../../../shared/domain/search-fold';
 import { formatEuroCents, formatNumber } from '../../i18n/format';
 import { todayIso } from '../governance/gov-format';
 import { govErrorMessage, govErrorToMessage } from '../governance/gov-text';
@@ -17,6 +21,23 @@ export interface Voter {
   istat: string;
   name: string;
   population?: number | null;
+  /** Sigla (the registry's members): the Assembly's list filters by province and region. */
+  province?: string | null;
+}
+
+/** Voters shown at once: an Assembly of all of Italy (7,896 members) is paged and filtered. */
+export const VOTERS_PER_PAGE = 50;
+
+/** The voters a search, province and region select (by name or ISTAT code, accents and case ignored). */
+export function filterVoters(voters: readonly Voter[], q: MemberQuery, regionOf: ReadonlyMap<string, string>): readonly Voter[] {
+  const text = foldForSearch(q.search);
+  if (!text && !q.province && !q.region) return voters;
+  return voters.filter(
+    (v) =>
+      (!q.province || v.province === q.province) &&
+      (!q.region || (v.province ? regionOf.get(v.province) : undefined) === q.region) &&
+      (!text || (/^[0-9]+$/.test(text) ? v.istat.startsWith(text) : foldForSearch(v.name).includes(text))),
+  );
 }
 export type ApproveInput = Input<'plan.approve'>;
 
@@ -67,6 +88,16 @@ export function ApprovalForm({
   const [minutes, setMinutes] = useState('');
   const [present, setPresent] = useState<Set<string>>(() => new Set(initialPresent));
   const [votes, setVotes] = useState<Record<string, Vote>>({});
+  // Many voters (the Assembly): one page of the filtered list; present and votes cover everyone.
+  const many = members.length > VOTERS_PER_PAGE;
+  const [query, setQuery] = useMemberQuery();
+  const provinces = useApiQuery('reference.provinces', {}, 0, { keepOnReceived: true }).data;
+  const regionOf = useMemo(() => new Map((provinces ?? []).map((p) => [p.code, p.region])), [provinces]);
+  const shown = useMemo(() => (many ? filterVoters(members, query, regionOf) : members), [many, members, query, regionOf]);
+  const pages = Math.max(1, Math.ceil(shown.length / VOTERS_PER_PAGE));
+  const current = Math.min(query.page, pages);
+  const pageRows = many ? shown.slice((current - 1) * VOTERS_PER_PAGE, current * VOTERS_PER_PAGE) : shown;
+  const narrowed = shown.length < members.length;
   const errors = useFormErrors(FIELD_IDS);
   // The backend's refusal: beside its field when the form has it, above the button otherwise.
   const apiField = apiError?.code === 'E_VALIDATION' && apiError.field && apiError.field in FIELD_IDS ? apiError.field : null;
@@ -77,6 +108,7 @@ export function ApprovalForm({
     () => members.map((m) => (explicitElectorate ? { id: m.istat } : { id: m.istat, population: m.population ?? 0, quota: quota.get(m.istat) ?? 0 })),
     [members, quota, explicitElectorate],
   );
+  const byId = useMemo(() => new Map(electorate.map((e) => [e.id, e])), [electorate]);
   const ballots = [...present].filter((id) => (votes[id] ?? 'none') !== 'none').map((id) => ({ member: id, vote: votes[id] as 'for' | 'against' | 'abstain' }));
   let tally: VoteTally | null = null;
   let tallyError = '';
@@ -90,6 +122,14 @@ export function ApprovalForm({
     setPresent(new Set(members.map((m) => m.istat)));
     setVotes(Object.fromEntries(members.map((m) => [m.istat, vote])));
   };
+  // The voters the filter selects (a province, a region) marked present or absent at once.
+  const markShown = (here: boolean) =>
+    setPresent((s) => {
+      const n = new Set(s);
+      for (const m of shown) if (here) n.add(m.istat);
+      else n.delete(m.istat);
+      return n;
+    });
   const submit = () => {
     const found = { ...(date ? {} : { date: { key: 'evaluation.dateRequired' } }), ...(minutes.trim() ? {} : { minutesRef: { key: 'approval.minutesRequired' } }) };
     errors.show(found);
@@ -123,6 +163,17 @@ export function ApprovalForm({
         <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => setAll('none')}>
           {t('approval.allPresent')}
         </button>
+        {narrowed ? (
+          <>
+            {' '}
+            <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => markShown(true)}>
+              {t('approval.shownPresent', { count: shown.length })}
+            </button>{' '}
+            <button type="button" className="btn btn-outline-secondary btn-sm" onClick={() => markShown(false)}>
+              {t('approval.shownAbsent', { count: shown.length })}
+            </button>
+          </>
+        ) : null}
       </div>
       <div className={`cst-gov-outcome${tally ? ` cst-gov-outcome-${tally.outcome}` : ''}`} role="status" aria-live="polite">
         {tally ? (
@@ -146,6 +197,7 @@ export function ApprovalForm({
           <p>{tallyError || t(body === 'executive_committee' ? 'approval.noCommittee' : 'approval.noMembers')}</p>
         )}
       </div>
+      {many ? <MemberFilterBar id="ap-voters" query={query} onChange={setQuery} /> : null}
       <div className="table-responsive">
         <table className="table cst-table">
           <caption className="cst-caption">{t('approval.votesCaption')}</caption>
@@ -160,9 +212,9 @@ export function ApprovalForm({
             </tr>
           </thead>
           <tbody>
-            {members.map((m) => {
+            {pageRows.map((m) => {
               const here = present.has(m.istat);
-              const e = electorate.find((x) => x.id === m.istat);
+              const e = byId.get(m.istat);
               const weight = rules.weighting === 'one_member_one_vote' ? 1 : rules.weighting === 'population' ? (e?.population ?? 0) : (e?.quota ?? 0);
               return (
                 <tr key={m.istat}>
@@ -206,6 +258,7 @@ export function ApprovalForm({
           </tbody>
         </table>
       </div>
+      {many ? <Pager id="ap-voters-pager" page={{ page: current, pageSize: VOTERS_PER_PAGE, total: shown.length, pages }} onPage={(page) => setQuery({ page })} /> : null}
       {tally ? <p className="cst-gov-outcome-again">{t(`approval.outcome.${tally.outcome}`)}</p> : null}
       {apiError && !apiField ? (
         <p className="cst-field-error" role="alert">

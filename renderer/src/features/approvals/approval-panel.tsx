@@ -16,6 +16,9 @@ import { todayIso } from '../governance/gov-format';
 import { usePlanStore } from '../plan/store';
 import { ApprovalForm, type Voter } from './approval-form';
 
+/** Asked for when the plan has no quota item: its answer is then not read (no quota weights). */
+const QUOTA_CODE = 'QUOTA';
+
 /** The next step of the approval flow for this version, and the steps and votes recorded. */
 export function ApprovalPanel({ plan }: { plan: PlanView }) {
   const { t } = useTranslation();
@@ -73,7 +76,9 @@ function NextStep({ plan }: { plan: PlanView }) {
   const toast = useToastStore((s) => s.show);
   const members = useApiQuery('members.list', {});
   const settings = useApiQuery('gov.settings.get', {});
-  const allocation = useApiQuery('plan.allocate', { year: plan.year, version: plan.version });
+  // The quota item's shares alone (the quota weighting): never every item × every member.
+  const quotaCode = plan.items.find((i) => i.category === 'quota')?.code;
+  const allocation = useApiQuery('plan.allocate', { year: plan.year, version: plan.version, item: quotaCode ?? QUOTA_CODE });
   const [busy, setBusy] = useState(false);
   const [apiError, setApiError] = useState<ApiError>();
   const [date, setDate] = useState(todayIso());
@@ -128,7 +133,6 @@ function NextStep({ plan }: { plan: PlanView }) {
   }
   const body = plan.state === 'proposed_by_executive' ? 'executive_committee' : 'assembly';
   if (!members.data || !settings.data) return <Loading />;
-  const quotaItem = plan.items.find((i) => i.category === 'quota');
   // The Executive Committee: its components from the settings (pre-filled as present, counted by
   // the hub on them only); while not recorded, the people typed here. The Assembly: every member.
   const seats = settings.data.executiveCommittee.members;
@@ -139,7 +143,7 @@ function NextStep({ plan }: { plan: PlanView }) {
         ? members.data.filter((m) => seats.includes(m.istat))
         : [...new Set(committee.split('\n').map((l) => l.trim()).filter(Boolean))].map((n) => ({ istat: n, name: n }))
       : members.data;
-  const quota = new Map((allocation.data?.items.find((i) => i.code === quotaItem?.code)?.shares ?? []).map((s) => [s.istat, s.cents]));
+  const quota = new Map((allocation.data?.items.find((i) => i.code === quotaCode)?.shares ?? []).map((s) => [s.istat, s.cents]));
   return (
     <Card title={t('approval.voteTitle', { body: t(`approval.body.${body}`) })} id="plan-next">
       {configured ? <p className="cst-hint">{t('approval.committeePrefilled', { count: voters.length })}</p> : null}

@@ -11,7 +11,8 @@ import { GovCsvButton } from '../governance/csv-button';
 import type { ConsortiumReport } from '../../../../shared/domain/gov-plan';
 import type { ConsortiumReportRow } from '../../../../shared/records/gov-records';
 import { DataTable } from '../../components/data-table';
-import { MemberFilterBar, memberQueryInput, Pager, useMemberQuery, type MemberQuery } from '../../components/member-filter';
+import { MemberFilterBar, memberQueryInput, useMemberQuery, type MemberQuery } from '../../components/member-filter';
+import { Pager } from '../../components/pager';
 import { formatMilli } from '../../../../shared/format/numbers';
 import { formatNumber } from '../../i18n/format';
 
