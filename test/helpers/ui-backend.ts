@@ -55,7 +55,7 @@ export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiB
   const close = t.backend.close;
   t.backend.close = () => {
     closed = true;
-    close();
+    return close();
   };
 
   // What the preload's IPC does: the renderer gets copies, never the core's own objects.

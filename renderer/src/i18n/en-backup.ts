@@ -57,6 +57,7 @@ export const enBackup: typeof itBackup = {
     restoring: 'Restoring…',
     restoredTitle: 'Backup of {{when}} restored',
     restoredTitleFile: 'Backup {{name}} restored',
+    restoredDamagedAside: 'The damaged database was put aside in the data folder ({{name}}), not deleted.',
     restoredSavedFirst: 'The data as they were before are in the backup {{name}}, in this list: restoring it goes back.',
     restoredNext: 'At the consortium’s next bundle, if records already sent are missing, the program says so and how to recover them.',
     restoredNextHub:

@@ -56,6 +56,7 @@ export const itBackup = {
     restoring: 'Ripristino in corso…',
     restoredTitle: 'Copia del {{when}} ripristinata',
     restoredTitleFile: 'Copia {{name}} ripristinata',
+    restoredDamagedAside: 'Il database danneggiato è stato messo da parte nella cartella dati ({{name}}), senza cancellarlo.',
     restoredSavedFirst: 'I dati di prima sono nella copia {{name}}, in questo elenco: ripristinandola si torna indietro.',
     restoredNext: 'Al prossimo pacchetto del consorzio, se mancano registrazioni già inviate, il programma lo segnala e indica come recuperarle.',
     restoredNextHub:
