@@ -41,6 +41,20 @@ export function storeWithRows(): string {
   return dir;
 }
 
+/**
+ * A store of ~70 MB (rows of random text and their index, made by SQLite itself in a second or
+ * so): its full check lasts long enough for a test to quit in the middle of it.
+ */
+export function storeWithManyRows(): string {
+  const dir = storeWithRows();
+  const raw = new Database(join(dir, DB_FILE_NAME));
+  raw.exec(`INSERT INTO filler (k, v)
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+    SELECT 'm' || i || '-' || hex(randomblob(8)), hex(randomblob(250)) FROM n`);
+  raw.close();
+  return dir;
+}
+
 /** Noise over the filler's pages (its table and index), the last page kept. */
 export function damagePages(dir: string): void {
   const path = join(dir, DB_FILE_NAME);

@@ -5,7 +5,7 @@ import type { AppContext, Clock, IdSource, Log, PdfPrinter } from '../platform/c
 import { randomIds, stderrLog, systemClock } from '../platform/defaults';
 import { openStore } from '../platform/store/open-store';
 import { lastStartupCheck, type StartupCheckOptions } from '../platform/store/startup-check';
-import { watchStoreCheck } from './store-check-watch';
+import { watchStoreCheck, type StoreCheckWatch } from './store-check-watch';
 import { scheduleAutoBackup } from '../sync/backup/auto-backup';
 import type { MailboxCourierMaker } from '../sync/network/courier-factory';
 import { attachSyncAgent, createSyncAgent, type SyncAgentOptions } from '../sync/network/sync-agent';
@@ -49,7 +49,7 @@ export interface Backend {
    */
   close(): Promise<void>;
   /** The background store check (app/store-check-watch.ts): its state, and its end. */
-  storeCheck: { settled(): Promise<void> };
+  storeCheck: Pick<StoreCheckWatch, 'running' | 'reading' | 'settled'>;
 }
 
 /**
@@ -113,7 +113,7 @@ export function openBackend(options: BackendOptions): Backend {
       const closeStore = () => {
         if (ctx.db.open) ctx.db.close();
       };
-      const checking = storeCheck.health().state === 'checking';
+      const checking = storeCheck.running();
       const checkStopped = storeCheck.stop();
       if (!checking) {
         closeStore();

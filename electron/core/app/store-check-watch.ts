@@ -21,6 +21,10 @@ export const BACKGROUND_CHECK_DELAY_MS = 10_000;
 
 export interface StoreCheckWatch {
   health(): StoreHealth;
+  /** True while the check's process runs. */
+  running(): boolean;
+  /** Resolves once a check started holds its snapshot, the read lock a quit must release (tests). */
+  reading(): Promise<void>;
   /** Settles once the background check (if any) has ended: its result recorded (tests, the bench). */
   settled(): Promise<void>;
   /** At quit: kills a running check and resolves once its read lock is gone (the store may then close cleanly). */
@@ -33,6 +37,8 @@ export function watchStoreCheck(ctx: AppContext, options: { run: boolean; delayM
   let running: { reason: FullCheckReason; startedAt: string; check: BackgroundCheck } | null = null;
   let stopped = false;
   let settle: () => void = () => {};
+  let nowReading: () => void = () => {};
+  const readingPromise = new Promise<void>((resolve) => (nowReading = resolve));
   const settledPromise = new Promise<void>((resolve) => (settle = resolve));
 
   const lastAt = () => {
@@ -54,6 +60,7 @@ export function watchStoreCheck(ctx: AppContext, options: { run: boolean; delayM
     if (stopped || !db.open || ctx.db !== db) return settle();
     const check = startBackgroundFullCheck(join(ctx.dataDir, DB_FILE_NAME));
     running = { reason, startedAt: new Date(ctx.clock.now()).toISOString(), check };
+    void check.reading.then(nowReading);
     ctx.log.info('full store check started in the background', { reason });
     push();
     void check.done.then((outcome) => {
@@ -84,6 +91,8 @@ export function watchStoreCheck(ctx: AppContext, options: { run: boolean; delayM
 
   return {
     health,
+    running: () => running !== null,
+    reading: () => readingPromise,
     settled: () => settledPromise,
     async stop() {
       stopped = true;

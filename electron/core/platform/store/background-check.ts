@@ -28,6 +28,8 @@ export type BackgroundCheckOutcome =
 
 export interface BackgroundCheck {
   readonly done: Promise<BackgroundCheckOutcome>;
+  /** Resolves once the check holds its snapshot (its read lock): the quit tests wait for it. */
+  readonly reading: Promise<void>;
   /** Kills the check; resolves once its process is gone (its read lock released). */
   stop(): Promise<void>;
 }
@@ -40,7 +42,12 @@ let out;
 try {
   const db = new Database(process.argv[2], { readonly: true, fileMustExist: true, timeout: 10000 });
   try {
+    // The snapshot first, then the word that the check holds its read lock (store-check-watch.ts).
+    db.exec('BEGIN');
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    process.stdout.write('{"reading":true}\\n');
     const rows = db.pragma('integrity_check');
+    db.exec('COMMIT');
     const first = rows.length ? String(Object.values(rows[0])[0]) : 'no result';
     out = first === 'ok' ? { problem: null } : { problem: first };
   } finally {
@@ -74,7 +81,12 @@ export function startBackgroundFullCheck(dbPath: string): BackgroundCheck {
   let stopped = false;
   let out = '';
   let err = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+  let nowReading: () => void = () => {};
+  const reading = new Promise<void>((resolve) => (nowReading = resolve));
+  child.stdout.setEncoding('utf8').on('data', (s: string) => {
+    out += s;
+    if (out.startsWith('{"reading":true}\n')) nowReading();
+  });
   child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s.slice(0, 2000)));
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const done = new Promise<BackgroundCheckOutcome>((resolve) => {
@@ -93,6 +105,7 @@ export function startBackgroundFullCheck(dbPath: string): BackgroundCheck {
   });
   return {
     done,
+    reading,
     stop() {
       if (child.exitCode === null && child.signalCode === null) {
         stopped = true;
