@@ -56,7 +56,9 @@ export function runBackendHost(port: HostPort, open: OpenHostedBackend, exit: (c
         exit(0);
         return;
       }
-      void Promise.resolve(closing).finally(() => exit(0));
+      // A background store check being stopped: exit once the store has closed after it.
+      if (closing instanceof Promise) void closing.finally(() => exit(0));
+      else exit(0);
       return;
     }
     const { id, method, input } = message;
