@@ -48,7 +48,7 @@ export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiB
       return s;
     },
   };
-  const t = openTestBackend({ autoBackupDelayMs: false, clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const t = openTestBackend({ autoBackupDelayMs: false, clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.store ? { store: options.store } : {}) });
   const overrides = new Map<MethodName, Answer<MethodName>>();
   const calls: UiBackend['calls'] = [];
   let closed = false;
