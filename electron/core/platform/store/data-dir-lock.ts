@@ -9,8 +9,9 @@
  * before the database is even opened: a second program fails there (SQLITE_BUSY: E_DB_LOCKED),
  * as before. The lock goes when the store's connection closes (tieLockTo), and the operating
  * system releases it if the process dies, so no stale lock can block a clerk. The file's content
- * is irrelevant (no journal). A connection of its own, not one ATTACHed to the store's: ATTACH
- * reads the store's schema, and a damaged store must reach its check and be refused as damaged.
+ * is irrelevant (its journal is kept in memory). A connection of its own, not one ATTACHed to the
+ * store's: ATTACH reads the store's schema, and a damaged store must reach its check and be
+ * refused as damaged.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -21,7 +22,8 @@ export const LOCK_FILE_NAME = 'cst-desk.lock';
 export function holdDataDirLock(dataDir: string): Database.Database {
   const lock = new Database(join(dataDir, LOCK_FILE_NAME), { timeout: 0 });
   try {
-    lock.pragma('journal_mode = OFF');
+    // No -journal file beside it (OFF is refused in better-sqlite3's defensive mode).
+    lock.pragma('journal_mode = MEMORY');
     lock.pragma('locking_mode = EXCLUSIVE');
     // A write takes the EXCLUSIVE lock, kept until the connection closes (locking_mode above).
     lock.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL); DELETE FROM holder;');
