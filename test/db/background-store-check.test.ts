@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PushMessage } from '../../shared/api/events';
@@ -6,7 +6,9 @@ import type { StoreHealth } from '../../shared/domain/store-health';
 import { openBackend, type Backend } from '../../electron/core/app/backend';
 import { DB_FILE_NAME, openStore } from '../../electron/core/platform/store/open-store';
 import { lastFullCheck, lastStartupCheck } from '../../electron/core/platform/store/startup-check';
-import { BIG, crashWhileWriting, DAY, damagePages, fullCheckLongAgo, refusal, storeWithManyRows, storeWithRows } from '../helpers/damaged-store';
+import { cst } from '../cli/cli-run';
+import { tempDir } from '../helpers/temp-dir';
+import { BIG, crashWhileWriting, DAY, damagePages, fullCheckLongAgo, refusal, storeWithManyRows, storeWithRows, townHallWithRows } from '../helpers/damaged-store';
 
 /**
  * The full check a big store owes, after the start (app/store-check-watch.ts,
@@ -30,8 +32,10 @@ function open(dataDir: string): { backend: Backend; health: StoreHealth[] } {
 
 describe('the background full check of a big store', () => {
   it('the weekly one finds a damaged page: the window is told, writes are refused, the next start refuses the store', async () => {
-    const dir = storeWithRows();
+    const dir = await townHallWithRows();
     fullCheckLongAgo(dir);
+    const soundCopy = join(tempDir(), 'copia.sqlite');
+    copyFileSync(join(dir, DB_FILE_NAME), soundCopy);
     damagePages(dir);
     const { backend, health } = open(dir);
     // The start read only the header, the freelist and the schema: integrity_check was left to the background.
@@ -54,6 +58,12 @@ describe('the background full check of a big store', () => {
     const err = refusal(() => openStore(dir, BIG));
     expect(err.code).toBe('E_DB_CORRUPT');
     expect(err.message).toMatch(/risulta danneggiato/);
+    // The way out: restoring a backup moves the damaged database aside, its mark with it; the copy opens.
+    const restored = await cst(['backup', 'restore', soundCopy, '--data-dir', dir]);
+    expect(restored.stderr).toBe('');
+    expect(restored.code).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.damaged'))).toEqual([expect.stringMatching(/^cst-desk\.sqlite\.before-restore-.*\.damaged$/)]);
+    openStore(dir, BIG).close();
   }, 60_000);
 
   it('a sound store passes: recorded as the week\'s full check, nothing owed, the next start within the week reads the header only', async () => {

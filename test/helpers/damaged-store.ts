@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { AppError } from '../../electron/core/platform/errors';
 import { DB_FILE_NAME, openStore } from '../../electron/core/platform/store/open-store';
+import { openTestBackend } from './backend';
 import { tempDir } from './temp-dir';
 
 /**
@@ -53,6 +54,22 @@ export function storeWithManyRows(): string {
     SELECT 'm' || i || '-' || hex(randomblob(8)), hex(randomblob(250)) FROM n`);
   raw.close();
   return dir;
+}
+
+/**
+ * A town hall set up (its installation, identity and keys: a backup of it can be restored),
+ * then ~600 kB of rows at the end of the file for damagePages, its installation left readable.
+ */
+export async function townHallWithRows(): Promise<string> {
+  const dataDir = tempDir();
+  const t = openTestBackend({ dataDir });
+  await t.must('setup.municipality', { istat: '041067', operator: 'Maria Rossi' });
+  await t.backend.close();
+  const raw = new Database(join(dataDir, DB_FILE_NAME));
+  raw.exec(`CREATE TABLE filler (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+    INSERT INTO filler WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) SELECT 'k' || i, hex(randomblob(100)) FROM n;`);
+  raw.close();
+  return dataDir;
 }
 
 /** Noise over the filler's pages (its table and index), the last page kept. */

@@ -1,12 +1,6 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE_NAME } from '../../electron/core/platform/store/open-store';
-import { openTestBackend } from '../helpers/backend';
-import { BIG, damagePages, fullCheckLongAgo } from '../helpers/damaged-store';
-import { TOWN_SETUP } from '../helpers/ui-backend';
-import { tempDir } from '../helpers/temp-dir';
+import { BIG, damagePages, fullCheckLongAgo, townHallWithRows } from '../helpers/damaged-store';
 import { openUiBackend } from './real-backend';
 import { renderApp } from './render-app';
 
@@ -16,15 +10,7 @@ import { renderApp } from './render-app';
  * a real damaged file, the real background check.
  */
 async function damagedTownHall(): Promise<string> {
-  const dataDir = tempDir();
-  const t = openTestBackend({ dataDir });
-  await t.must('setup.municipality', { ...TOWN_SETUP });
-  await t.backend.close();
-  // ~600 kB of rows at the end of the file, then noise over them (the installation stays readable).
-  const raw = new Database(join(dataDir, DB_FILE_NAME));
-  raw.exec(`CREATE TABLE filler (k TEXT PRIMARY KEY, v TEXT NOT NULL);
-    INSERT INTO filler WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) SELECT 'k' || i, hex(randomblob(100)) FROM n;`);
-  raw.close();
+  const dataDir = await townHallWithRows();
   fullCheckLongAgo(dataDir);
   damagePages(dataDir);
   return dataDir;
