@@ -67,17 +67,24 @@ export function watchStoreCheck(ctx: AppContext, options: { run: boolean; delayM
       running = null;
       // A restore from the window replaced the connection (and the file): this result is not its.
       if (ctx.db !== db || !db.open || outcome.kind === 'stopped') return settle();
-      if (outcome.kind === 'failed') {
-        ctx.log.warn('background store check could not run; it stays owed for the next start', { error: outcome.error });
-      } else if (outcome.kind === 'passed') {
-        ctx.log.info('background store check passed', { reason, ms: Math.round(outcome.ms) });
-        if (!damageOf(db)) recordFullCheck(db, new Date(ctx.clock.now()));
-      } else {
-        ctx.log.error('background store check found damage: writes stopped', { reason, detail: outcome.detail, ms: Math.round(outcome.ms) });
-        stopWritesOnDamage(db, ctx.dataDir, { detail: outcome.detail.slice(0, 300), foundAt: new Date(ctx.clock.now()).toISOString() });
+      try {
+        if (outcome.kind === 'failed') {
+          ctx.log.warn('background store check could not run; it stays owed for the next start', { error: outcome.error });
+        } else if (outcome.kind === 'passed') {
+          ctx.log.info('background store check passed', { reason, ms: Math.round(outcome.ms) });
+          if (!damageOf(db)) recordFullCheck(db, new Date(ctx.clock.now()));
+        } else {
+          ctx.log.error('background store check found damage: writes stopped', { reason, detail: outcome.detail, ms: Math.round(outcome.ms) });
+          // Writes stop first (query_only), then the marker for the next start is written.
+          stopWritesOnDamage(db, ctx.dataDir, { detail: outcome.detail.slice(0, 300), foundAt: new Date(ctx.clock.now()).toISOString() });
+        }
+      } catch (err) {
+        // A full disk while recording: the check stays owed (a pass) or the writes stay stopped (damage).
+        ctx.log.error('background store check result not recorded', { outcome: outcome.kind, error: String(err) });
+      } finally {
+        push();
+        settle();
       }
-      push();
-      settle();
     });
   };
 
