@@ -6,7 +6,8 @@ import { parseToHost, type FromHost, type HostInit } from './host-messages';
 export interface HostedBackend {
   dispatch(method: string, input: unknown, caller: 'window' | 'local'): Promise<Result<unknown>>;
   subscribe(listener: (message: PushMessage) => void): () => void;
-  close(): void;
+  /** May wait (a background store check being stopped): the host exits once it settles. */
+  close(): void | Promise<void>;
 }
 
 export type OpenHostedBackend = (options: HostInit) => HostedBackend;
@@ -48,11 +49,16 @@ export function runBackendHost(port: HostPort, open: OpenHostedBackend, exit: (c
     }
     if ('shutdown' in message) {
       unsubscribe?.();
+      let closing: void | Promise<void>;
       try {
-        backend?.close();
-      } finally {
+        closing = backend?.close();
+      } catch {
         exit(0);
+        return;
       }
+      // A background store check being stopped: exit once the store has closed after it.
+      if (closing instanceof Promise) void closing.finally(() => exit(0));
+      else exit(0);
       return;
     }
     const { id, method, input } = message;

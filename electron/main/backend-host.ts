@@ -15,7 +15,7 @@ const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).par
 if (parentPort) {
   const port: HostPort & HostPrintPort = parentPort;
   const printPdf = createHostPdfPrinter(port);
-  runBackendHost(port, (init) => openBackend({ ...init, printPdf, syncAgent: true }), (code) => process.exit(code));
+  runBackendHost(port, (init) => openBackend({ ...init, printPdf, syncAgent: true, backgroundStoreCheck: true }), (code) => process.exit(code));
 } else {
   process.stderr.write('backend-host: da avviare solo come processo di servizio di CST Desk.\n');
   process.exitCode = 1;

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(values['data-dir']);
   let backend;
   try {
-    backend = openBackend({ dataDir, appVersion: APP_VERSION, syncAgent: true });
+    backend = openBackend({ dataDir, appVersion: APP_VERSION, syncAgent: true, backgroundStoreCheck: true });
   } catch (err) {
     process.stderr.write(`CST Desk: ${err instanceof AppError ? err.message : String(err)}\n`);
     process.exit(1);
@@ -66,10 +66,8 @@ async function main(): Promise<void> {
     if (!values['no-open']) openInBrowser(url);
   });
   const stop = () => {
-    shell.close().finally(() => {
-      backend.close();
-      process.exit(0);
-    });
+    // The store closes once a running background check is killed (its read lock gone): a clean close.
+    shell.close().finally(() => backend.close().finally(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -60,8 +60,12 @@ export interface BackupRestoreResult {
   /** The copy restored (its name in the list, or the uploaded file's name). */
   restored: string;
   takenAt: string | null;
-  /** The backup of the data as they were just before, in the list: restoring it undoes this restore. */
-  savedFirst: string;
+  /**
+   * The backup of the data as they were just before, in the list: restoring it undoes this
+   * restore. null when the store was damaged (no sound copy can be taken of it; the damaged
+   * database is kept aside as `movedAside`).
+   */
+  savedFirst: string | null;
   /** The replaced database, also kept in the data folder (`cst-desk.sqlite.before-restore-<UTC>`). */
   movedAside: string | null;
   /** This installation's own records now in place. */

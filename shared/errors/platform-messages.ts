@@ -27,6 +27,11 @@ export const platformMessages = {
     it: "Il database {path} risulta danneggiato ({detail}). Il file non è stato modificato: ripristinare l'ultimo backup o contattare il consorzio.",
     en: 'The database {path} is damaged ({detail}). The file was not changed: restore the latest backup or contact the consortium.',
   },
+  'store.writesStopped': {
+    code: 'E_DB_CORRUPT',
+    it: "Il controllo completo del database ha trovato un danno ({detail}): per non peggiorarlo CST Desk non registra più modifiche, e questa operazione non è stata salvata (nulla è stato salvato a metà). Ripristinare l'ultima copia di sicurezza da Impostazioni › Copie di sicurezza (o con cst backup restore), poi ripetere l'operazione.",
+    en: 'The full check of the database found damage ({detail}): so as not to make it worse CST Desk records no more changes, and this operation was not saved (nothing was saved halfway). Restore the latest backup from Settings › Backups (or with cst backup restore), then repeat the operation.',
+  },
   'store.locked': {
     code: 'E_DB_LOCKED',
     it: "La cartella dati {dataDir} è già in uso da un'altra finestra o da un altro programma CST Desk. Chiudere l'altro programma e riprovare.",

@@ -53,7 +53,7 @@ describe('restore a backup from the window', () => {
     expect(readdirSync(join(town.dataDir, 'outbox-tmp'))).toEqual([]);
 
     // Undo: the backup taken before the restore brings the two later records back.
-    await town.must('backup.restore', { name: done.savedFirst });
+    await town.must('backup.restore', { name: done.savedFirst! });
     expect(await usageTotal(town)).toBe(3);
   }, 60_000);
 
@@ -118,7 +118,7 @@ describe('two restores in the same second', () => {
     const town = await urbino();
     const copy = await town.must('backup.now', {});
     const first = await town.must('backup.restore', { fileName: 'a.sqlite', contentBase64: b64(join(town.dataDir, 'backups', copy.name)) });
-    const second = await town.must('backup.restore', { fileName: 'b.sqlite', contentBase64: b64(join(town.dataDir, 'backups', first.savedFirst)) });
+    const second = await town.must('backup.restore', { fileName: 'b.sqlite', contentBase64: b64(join(town.dataDir, 'backups', first.savedFirst!)) });
     expect(second.movedAside).not.toBe(first.movedAside);
     expect(existsSync(join(town.dataDir, first.movedAside!))).toBe(true);
     expect(existsSync(join(town.dataDir, second.movedAside!))).toBe(true);

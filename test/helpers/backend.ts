@@ -1,6 +1,6 @@
 import type { CallFn } from '../../shared/api/call';
 import type { Input, MethodName, Output } from '../../shared/api/contract';
-import { openBackend, type Backend } from '../../electron/core/app/backend';
+import { openBackend, type Backend, type BackendOptions } from '../../electron/core/app/backend';
 import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
 import type { Clock } from '../../electron/core/platform/context';
 import type { MailboxCourierMaker } from '../../electron/core/sync/network/courier-factory';
@@ -26,6 +26,8 @@ export function openTestBackend(
     autoBackupDelayMs?: number | false;
     /** The sync agent's mailbox client (network tests: short timeouts, a fault proxy's address). */
     mailboxCourier?: MailboxCourierMaker;
+    /** The start-up check's thresholds and the background full check (off by default, as in the CLI). */
+    store?: Pick<BackendOptions, 'startupCheck' | 'backgroundStoreCheck'>;
   } = {},
 ): TestBackend {
   const dataDir = options.dataDir ?? tempDir();
@@ -37,6 +39,7 @@ export function openTestBackend(
     log: { info() {}, warn() {}, error() {} },
     ...(options.autoBackupDelayMs !== undefined ? { autoBackupDelayMs: options.autoBackupDelayMs } : {}),
     ...(options.mailboxCourier ? { mailboxCourier: options.mailboxCourier } : {}),
+    ...options.store,
   });
   open.push(backend);
   const call = ((method, input) => backend.dispatch(method, input)) as CallFn;

@@ -47,6 +47,8 @@ export interface UiBackendOptions {
   start?: string;
   /** An existing data folder (a restored copy) instead of a new temp folder. */
   dataDir?: string;
+  /** The start-up check's thresholds and the background full check (test/ui/store-damage.test.tsx). */
+  store?: { startupCheck?: { quickCheckMaxBytes?: number; fullCheckAtOpenMaxBytes?: number }; backgroundStoreCheck?: boolean | { delayMs: number } };
 }
 
 /** A bundle as the UI uploads it (an export made with `inline: true`). */

@@ -48,14 +48,14 @@ export async function openUiBackend(options: UiBackendOptions = {}): Promise<UiB
       return s;
     },
   };
-  const t = openTestBackend({ autoBackupDelayMs: false, clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const t = openTestBackend({ autoBackupDelayMs: false, clock, ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.store ? { store: options.store } : {}) });
   const overrides = new Map<MethodName, Answer<MethodName>>();
   const calls: UiBackend['calls'] = [];
   let closed = false;
   const close = t.backend.close;
   t.backend.close = () => {
     closed = true;
-    close();
+    return close();
   };
 
   // What the preload's IPC does: the renderer gets copies, never the core's own objects.

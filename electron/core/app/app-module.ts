@@ -14,6 +14,7 @@ export const appModule = {
       return { version: ctx.appVersion, dataDir: ctx.dataDir, locale: readLocale(ctx.db), installation };
     },
     'app.check': (ctx) => checkStore(ctx),
+    'app.storeHealth': (ctx) => ctx.storeHealth?.() ?? { state: 'sound', lastFullCheckAt: null },
     'settings.setLocale': (ctx, input) => {
       writeLocale(ctx.db, input.locale);
       return { locale: input.locale };

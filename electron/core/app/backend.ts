@@ -4,7 +4,8 @@ import { handlers, RECORD_REGISTRY } from './modules';
 import type { AppContext, Clock, IdSource, Log, PdfPrinter } from '../platform/context';
 import { randomIds, stderrLog, systemClock } from '../platform/defaults';
 import { openStore } from '../platform/store/open-store';
-import { lastStartupCheck } from '../platform/store/startup-check';
+import { lastStartupCheck, type StartupCheckOptions } from '../platform/store/startup-check';
+import { watchStoreCheck, type StoreCheckWatch } from './store-check-watch';
 import { scheduleAutoBackup } from '../sync/backup/auto-backup';
 import type { MailboxCourierMaker } from '../sync/network/courier-factory';
 import { attachSyncAgent, createSyncAgent, type SyncAgentOptions } from '../sync/network/sync-agent';
@@ -27,6 +28,14 @@ export interface BackendOptions {
   syncAgent?: boolean | Omit<SyncAgentOptions, 'makeMailbox'>;
   /** The mailbox client; by default the real one (electron/core/sync/network/mailbox-courier.ts). */
   mailboxCourier?: MailboxCourierMaker;
+  /**
+   * The full check a big store owes runs in the background (app/store-check-watch.ts): true for
+   * the app's long-lived backends (Electron, the browser shell), or the delay after the start;
+   * absent or false for the short CLI commands (`cst check` runs it in full, in the foreground).
+   */
+  backgroundStoreCheck?: boolean | { delayMs: number };
+  /** The start-up check's thresholds and clock (tests, the bench). */
+  startupCheck?: StartupCheckOptions;
 }
 
 /** One open data directory: the handler table bound to its store, and its push events. */
@@ -34,7 +43,14 @@ export interface Backend {
   ctx: AppContext;
   dispatch: Dispatch;
   subscribe(listener: (message: PushMessage) => void): () => void;
-  close(): void;
+  /**
+   * Closes the store. Synchronous unless the background full check is running: then it is
+   * killed first and the store closes once its read lock is gone (resolved then), so the WAL
+   * goes and the next start is not taken for a crash.
+   */
+  close(): Promise<void>;
+  /** The background store check (app/store-check-watch.ts): its state, and its end. */
+  storeCheck: Pick<StoreCheckWatch, 'running' | 'reading' | 'settled'>;
 }
 
 /**
@@ -44,7 +60,7 @@ export interface Backend {
  */
 export function openBackend(options: BackendOptions): Backend {
   const listeners = new Set<(message: PushMessage) => void>();
-  const db = openStore(options.dataDir);
+  const db = openStore(options.dataDir, options.startupCheck);
   let dispatch: Dispatch = () => Promise.reject(new Error('backend not ready'));
   const ctx: AppContext = {
     db,
@@ -64,7 +80,10 @@ export function openBackend(options: BackendOptions): Backend {
     },
   };
   const check = lastStartupCheck(db);
-  if (check) ctx.log.info('store checked at start', { kind: check.kind, reason: check.reason, ms: Math.round(check.ms) });
+  if (check) ctx.log.info('store checked at start', { kind: check.kind, reason: check.reason, ms: Math.round(check.ms), fullCheckDeferred: check.fullCheckDeferred });
+  const bg = options.backgroundStoreCheck;
+  const storeCheck = watchStoreCheck(ctx, { run: bg !== undefined && bg !== false, ...(typeof bg === 'object' ? { delayMs: bg.delayMs } : {}) });
+  ctx.storeHealth = storeCheck.health;
   const agentOptions = typeof options.syncAgent === 'object' ? options.syncAgent : {};
   const syncAgent = createSyncAgent(ctx, { extensions: federationRoundExtensions, ...agentOptions, ...(options.mailboxCourier ? { makeMailbox: options.mailboxCourier } : {}), schedule: options.syncAgent !== undefined && options.syncAgent !== false });
   attachSyncAgent(ctx, syncAgent);
@@ -86,12 +105,22 @@ export function openBackend(options: BackendOptions): Backend {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    storeCheck,
     close() {
       listeners.clear();
       cancelAutoBackup();
       syncAgent.close();
       // ctx.db, not `db`: restoring a backup from the window reopens the store (restore-from-window.ts).
-      if (ctx.db.open) ctx.db.close();
+      const closeStore = () => {
+        if (ctx.db.open) ctx.db.close();
+      };
+      const checking = storeCheck.running();
+      const checkStopped = storeCheck.stop();
+      if (!checking) {
+        closeStore();
+        return checkStopped;
+      }
+      return checkStopped.then(closeStore);
     },
   };
 }

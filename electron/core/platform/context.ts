@@ -1,3 +1,4 @@
+import type { StoreHealth } from '../../../shared/domain/store-health';
 import type Database from 'better-sqlite3';
 import type { Result } from '../../../shared/api/errors';
 import type { PushEventName, PushEvents } from '../../../shared/api/events';
@@ -56,4 +57,6 @@ export interface AppContext {
   openInstallation(dataDir: string): OpenedInstallation;
   /** Electron's printToPDF, asked of the main process; absent in the CLI and browser shell (a local headless browser prints). */
   printPdf?: PdfPrinter;
+  /** The store's health (app/store-check-watch.ts); absent in contexts without a backend. */
+  storeHealth?: () => StoreHealth;
 }

@@ -24,6 +24,7 @@ import { DeletedPage } from '../features/history/deleted-page';
 import { useNotices } from '../features/home/use-notices';
 import { SYNC_SECTION_ID } from '../features/sync/network-sync-card';
 import { SyncIndicator } from '../features/sync/sync-indicator';
+import { StoreDamageAlert } from '../features/store-health/store-damage-alert';
 import { useNetworkSync } from '../features/sync/use-network-sync';
 import { focusElementById } from '../platform/document';
 import { useToastStore } from '../components/toast-store';
@@ -65,6 +66,7 @@ export function Shell({ installation }: { installation: Installation }) {
       headerStatus={<SyncIndicator />}
       nav={<SideNav label={t('nav.label')} items={navItemsFor(installation.role, t, badges)} currentPath={sectionPath(section)} />}
     >
+      <StoreDamageAlert />
       <SectionPage section={section} sub={subPath(section, path)} installation={installation} />
       <HistoryDialog />
     </Layout>
@@ -73,7 +75,10 @@ export function Shell({ installation }: { installation: Installation }) {
 
 /** The heading a sub-path names inside its page (`/settings/sync`), or null for the page's top. */
 function anchorOf(section: Section, sub: string): string | null {
-  return section === 'settings' && sub === 'sync' ? `${SYNC_SECTION_ID}-title` : null;
+  if (section !== 'settings') return null;
+  if (sub === 'sync') return `${SYNC_SECTION_ID}-title`;
+  // The store damage alert's link (features/store-health/store-damage-alert.tsx).
+  return sub === 'backup' ? 'settings-backup-title' : null;
 }
 
 function SectionPage({ section, sub, installation }: { section: Section; sub: string; installation: Installation }) {

@@ -57,6 +57,11 @@ export const enBackup: typeof itBackup = {
     restoring: 'Restoring…',
     restoredTitle: 'Backup of {{when}} restored',
     restoredTitleFile: 'Backup {{name}} restored',
+    storeDamagedTitle: 'The database is damaged: changes are suspended',
+    storeDamagedBody:
+      'The full check of the database ({{when}}) found damage ({{detail}}). So as not to make it worse CST Desk records no more changes: the data can still be consulted, but nothing new is saved. Restore the latest backup: the damaged database is put aside, not deleted. Until then, CST Desk will not open this database again.',
+    storeDamagedAction: 'Restore a backup (Settings › Backups)',
+    restoredDamagedAside: 'The damaged database was put aside in the data folder ({{name}}), not deleted.',
     restoredSavedFirst: 'The data as they were before are in the backup {{name}}, in this list: restoring it goes back.',
     restoredNext: 'At the consortium’s next bundle, if records already sent are missing, the program says so and how to recover them.',
     restoredNextHub:

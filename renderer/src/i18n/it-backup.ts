@@ -56,6 +56,11 @@ export const itBackup = {
     restoring: 'Ripristino in corso…',
     restoredTitle: 'Copia del {{when}} ripristinata',
     restoredTitleFile: 'Copia {{name}} ripristinata',
+    storeDamagedTitle: 'Il database è danneggiato: le modifiche sono sospese',
+    storeDamagedBody:
+      'Il controllo completo del database ({{when}}) ha trovato un danno ({{detail}}). Per non peggiorarlo CST Desk non registra più modifiche: si possono ancora consultare i dati, ma nulla di nuovo viene salvato. Ripristinare l’ultima copia di sicurezza: il database danneggiato viene messo da parte, non cancellato. Finché non si ripristina, CST Desk non si riaprirà su questo database.',
+    storeDamagedAction: 'Ripristina una copia di sicurezza (Impostazioni › Copie di sicurezza)',
+    restoredDamagedAside: 'Il database danneggiato è stato messo da parte nella cartella dati ({{name}}), senza cancellarlo.',
     restoredSavedFirst: 'I dati di prima sono nella copia {{name}}, in questo elenco: ripristinandola si torna indietro.',
     restoredNext: 'Al prossimo pacchetto del consorzio, se mancano registrazioni già inviate, il programma lo segnala e indica come recuperarle.',
     restoredNextHub:

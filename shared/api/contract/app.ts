@@ -4,6 +4,7 @@ import { HubId, IstatCode, Locale, personText } from '../../domain/ids';
 import type { BackupEntry, BackupOverview, BackupRestorePreview, BackupRestoreResult } from '../../domain/backup';
 import type { ChainVerification } from '../../domain/outbox';
 import type { AppStatus, IdentityInfo, Installation, IntegrityReport, Member, Municipality, Province } from '../../domain/installation';
+import type { StoreHealth } from '../../domain/store-health';
 import { NoInput } from './inputs';
 
 /** A copy from `backup.list` by its name (no folders), or a file's bytes: never a path. */
@@ -17,6 +18,8 @@ export const appMethods = {
   'app.status': method(NoInput)<AppStatus>(),
   /** Full integrity check of the store and the keys (`cst check`). */
   'app.check': method(NoInput)<IntegrityReport>(),
+  /** The store's health: the background full check running, the last one passed, or damage found (writes stopped). */
+  'app.storeHealth': method(NoInput)<StoreHealth>(),
 
   'reference.searchMunicipalities': method(
     z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(100).default(20) }).strict(),

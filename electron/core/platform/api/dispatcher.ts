@@ -7,6 +7,7 @@ import type { AppContext, Dispatch } from '../context';
 import { AppError, appError, validationError } from '../errors';
 import type { HandlerTable } from './handler-table';
 import { diskFullError, isDiskFull } from '../fs/disk-errors';
+import { damageOf } from '../store/store-damage';
 
 export type { Dispatch };
 
@@ -42,6 +43,12 @@ export function createDispatcher(ctx: AppContext, handlers: HandlerTable): Calle
       return { ok: true, value: await handler(ctx, parsed.data) };
     } catch (err) {
       if (err instanceof AppError) return fail(err.toValue());
+      // Damage found by the background check turned the store read-only (store-damage.ts):
+      // SQLite refused this call's first write and its transaction rolled back.
+      const damage = ctx.db.open ? damageOf(ctx.db) : undefined;
+      if (damage && (err as { code?: string }).code?.startsWith('SQLITE_READONLY')) {
+        return fail(appError('store.writesStopped', { detail: damage.detail.slice(0, 120) }).toValue());
+      }
       // A full disk is the clerk's to fix (free space), never an internal error. SQLite reports it
       // from whichever statement or COMMIT needed the page, the transaction already rolled back.
       if (isDiskFull(err)) {

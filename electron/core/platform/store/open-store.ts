@@ -7,7 +7,9 @@ import { dataDirProblem } from './data-dir-problems';
 import { DB_FILE_NAME } from './db-file';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { sweepStaleTemporaries } from './stale-temporaries';
-import { chooseStartupCheck, recordFullCheck, runStartupCheck, type StartupCheckOptions } from './startup-check';
+import { holdDataDirLock, LOCK_FILE_NAME, tieLockTo } from './data-dir-lock';
+import { readDamageMarker } from './store-damage';
+import { chooseStartupCheck, recordFullCheck, recordFullCheckOwed, runStartupCheck, type StartupCheckOptions } from './startup-check';
 
 export { DB_FILE_NAME };
 
@@ -16,9 +18,10 @@ export { DB_FILE_NAME };
  *
  * Order matters: the integrity check (as deep as startup-check.ts decides) and the version check run before anything writes, so a
  * corrupt file or one from a newer version is left byte-for-byte untouched for recovery.
- * The connection holds SQLite's EXCLUSIVE lock for its whole life: a second process on the
- * same data directory gets E_DB_LOCKED instead of writing beside us, and the operating system
- * releases the lock if this process dies, so no stale lock file can block a clerk.
+ * The connection holds the data folder's lock for its whole life (data-dir-lock.ts): a second
+ * process on the same data directory gets E_DB_LOCKED instead of writing beside us, and the
+ * operating system releases the lock if this process dies, so no stale lock can block a clerk.
+ * A store that an earlier run found damaged (store-damage.ts) is refused before SQLite opens it.
  */
 export function openStore(dataDir: string, options: StartupCheckOptions = {}): Database.Database {
   const path = join(dataDir, DB_FILE_NAME);
@@ -26,21 +29,32 @@ export function openStore(dataDir: string, options: StartupCheckOptions = {}): D
   // program using it did not close it (a crash, a power cut, kill -9). startup-check.ts.
   const uncleanShutdown = existsSync(`${path}-wal`);
   const fileBytes = existsSync(path) ? statSync(path).size : 0;
+  const damage = readDamageMarker(dataDir);
+  if (damage) throw appError('store.damaged', { path, detail: damage.detail.slice(0, 120) });
   try {
     makePrivateDir(dataDir);
     makePrivateDatabaseFile(path);
+    makePrivateDatabaseFile(join(dataDir, LOCK_FILE_NAME));
   } catch (err) {
     throw dataDirProblem(dataDir, err);
+  }
+  // First of all: a second program stops here (E_DB_LOCKED), before the database is opened.
+  let lock: Database.Database;
+  try {
+    lock = holdDataDirLock(dataDir);
+  } catch (err) {
+    throw classifyOpenError(err, dataDir, path);
   }
   let db: Database.Database;
   try {
     db = new Database(path, { timeout: 0 });
   } catch (err) {
+    lock.close();
     throw dataDirProblem(dataDir, err);
   }
+  tieLockTo(db, lock);
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    const check = runStartupCheck(db, path, chooseStartupCheck(db, { uncleanShutdown, fileBytes }, options));
+    const check = runStartupCheck(db, path, chooseStartupCheck(db, { uncleanShutdown, fileBytes }, options), uncleanShutdown);
     if (check.problem !== null) throw appError('store.damaged', { path, detail: check.problem.slice(0, 120) });
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
@@ -56,12 +70,11 @@ export function openStore(dataDir: string, options: StartupCheckOptions = {}): D
     // inner pages of the indexes an import and the hub's views walk no longer fit in 2 MiB, and
     // each miss is a read through the OS. Bounded, and small beside an old PC's memory.
     db.pragma('cache_size = -65536');
-    // Take the write lock now, not at the first write: the second process must fail at open.
-    db.exec('BEGIN IMMEDIATE; COMMIT;');
     // Ours alone from here: what a crash left half written can go (stale-temporaries.ts).
     sweepStaleTemporaries(dataDir);
     migrate(db, version);
     if (check.kind === 'full') recordFullCheck(db, (options.now ?? (() => new Date()))());
+    else if (check.fullCheckDeferred) recordFullCheckOwed(db, check.fullCheckDeferred);
     return db;
   } catch (err) {
     if (db.open) db.close();

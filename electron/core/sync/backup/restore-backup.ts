@@ -15,8 +15,13 @@ import { appError, AppError } from '../../platform/errors';
 import { writeFileAtomic } from '../../platform/fs/atomic-write';
 import { KEYS_FILE } from '../identity/keys';
 import { DB_FILE_NAME } from '../../platform/store/open-store';
+import { holdDataDirLock, tieLockTo } from '../../platform/store/data-dir-lock';
+import { DAMAGE_MARKER_SUFFIX } from '../../platform/store/store-damage';
 import { backupsFolder, verifyCopy } from './backup-service';
 import { keysFileFor } from './backup-names';
+
+/** What belongs to the database in place and moves aside with it (never to the restored copy). */
+const MOVED_WITH_THE_DATABASE = ['-wal', '-shm', DAMAGE_MARKER_SUFFIX];
 
 export interface RestoreResult {
   restored: string;
@@ -134,15 +139,16 @@ export function restoreBackup(options: RestoreOptions): RestoreResult {
       movedAside = `${dbPath}.before-restore-${stamp(options.now)}`;
       for (let n = 2; existsSync(movedAside); n += 1) movedAside = `${dbPath}.before-restore-${stamp(options.now)}-${n}`;
       renameSync(dbPath, movedAside);
-      // A WAL left by a crash belongs to the database moved aside, never to the restored one.
-      for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, movedAside + suffix);
+      // A WAL left by a crash belongs to the database moved aside, never to the restored one; so
+      // does the mark of damage found while the app ran (store-damage.ts): the restored copy opens.
+      for (const suffix of MOVED_WITH_THE_DATABASE) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, movedAside + suffix);
     }
     renameSync(staged, dbPath);
   } catch (err) {
     dropStaged();
     if (movedAside && !existsSync(dbPath)) {
       renameSync(movedAside, dbPath);
-      for (const suffix of ['-wal', '-shm']) if (existsSync(movedAside + suffix)) renameSync(movedAside + suffix, dbPath + suffix);
+      for (const suffix of MOVED_WITH_THE_DATABASE) if (existsSync(movedAside + suffix)) renameSync(movedAside + suffix, dbPath + suffix);
     }
     if (err instanceof AppError) throw err;
     throw appError('restore.failed', { detail: String((err as Error).message) }, { params: { file: shownAs, reason: String((err as { code?: string }).code ?? 'unknown') } });
@@ -190,18 +196,28 @@ export function readIdentity(path: string): Identity | null {
 }
 
 /**
- * Takes the same EXCLUSIVE lock the app holds, to learn that nobody else has the data directory
+ * Takes the data folder's lock the app holds (data-dir-lock.ts), and the database's own EXCLUSIVE lock, to learn that nobody else has the data directory
  * (E_DB_LOCKED otherwise), and reads who this installation is. A database too damaged to read is
  * what a restore is for: it is simply moved aside.
  */
 function lockAndReadCurrent(dataDir: string, dbPath: string): Identity | null {
   if (!existsSync(dbPath)) return null;
+  let lock: Database.Database;
+  try {
+    lock = holdDataDirLock(dataDir);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw appError('restore.dataDirInUse', { dataDir });
+    throw err;
+  }
   let db: Database.Database;
   try {
     db = new Database(dbPath, { timeout: 0, fileMustExist: true });
   } catch {
+    lock.close();
     return null;
   }
+  tieLockTo(db, lock);
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN IMMEDIATE; COMMIT;');

@@ -22,6 +22,7 @@ import { appError } from '../../platform/errors';
 import { copyPrivate, makePrivateDir, PRIVATE_FILE_MODE } from '../../platform/fs/private-files';
 import { requireInstallation } from '../../platform/installation/installation-store';
 import { openStore } from '../../platform/store/open-store';
+import { damageOf } from '../../platform/store/store-damage';
 import { parseBackupName } from './backup-names';
 import { backupsFolder, takeBackup } from './backup-service';
 import { checkBackupCopy, restoreBackup, type CurrentInstallation } from './restore-backup';
@@ -111,7 +112,8 @@ export async function restoreFromWindow(ctx: AppContext, source: BackupRestoreSo
   try {
     // Refused here, the app goes on untouched: nothing is closed for a copy that cannot be used.
     checkBackupCopy(staged.path, staged.shownAs, () => currentOf(ctx), { force: false, fromWindow: true });
-    const savedFirst = await takeBackup(ctx);
+    // A damaged store (store-damage.ts) cannot give a sound copy: it is moved aside, never deleted.
+    const savedFirst = damageOf(ctx.db) ? null : await takeBackup(ctx);
     ctx.db.close();
     let restored: ReturnType<typeof restoreBackup> | null = null;
     try {
@@ -121,12 +123,12 @@ export async function restoreFromWindow(ctx: AppContext, source: BackupRestoreSo
       // copy, or the current one when restoreBackup refused (it puts it back before throwing).
       ctx.db = openStore(ctx.dataDir);
     }
-    ctx.log.info('backup restored from the window', { source: staged.shownAs, savedFirst: savedFirst.name });
+    ctx.log.info('backup restored from the window', { source: staged.shownAs, savedFirst: savedFirst?.name ?? null });
     const now = contentsOf(ctx.db);
     return {
       restored: staged.shownAs,
       takenAt: staged.takenAt,
-      savedFirst: savedFirst.name,
+      savedFirst: savedFirst?.name ?? null,
       movedAside: restored.movedAside ? restored.movedAside.slice(ctx.dataDir.length + 1) : null,
       events: now.events,
       role: requireInstallation(ctx.db).role,

@@ -64,7 +64,7 @@ export function BackupCard() {
   const last = data?.lastAttempt;
   const newest = data?.backups[0]?.name;
   return (
-    <Card title={t('backup.title')} id="settings-backup">
+    <Card title={t('backup.title')} id="settings-backup" focusableTitle>
       <p>{t('backup.intro')}</p>
       {restored ? <RestoredNotice done={restored} /> : null}
       {overview.state === 'loading' && !data ? <Loading /> : null}

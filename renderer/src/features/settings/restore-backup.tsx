@@ -110,7 +110,7 @@ export function RestoredNotice({ done }: { done: BackupRestoreResult }) {
   const { t } = useTranslation();
   return (
     <Alert tone="success" live title={done.takenAt ? t('backup.restoredTitle', { when: formatDateTime(done.takenAt) }) : t('backup.restoredTitleFile', { name: done.restored })}>
-      <p>{t('backup.restoredSavedFirst', { name: done.savedFirst })}</p>
+      <p>{done.savedFirst ? t('backup.restoredSavedFirst', { name: done.savedFirst }) : t('backup.restoredDamagedAside', { name: done.movedAside ?? '' })}</p>
       <p className="mb-0">{t(done.role === 'hub' ? 'backup.restoredNextHub' : 'backup.restoredNext')}</p>
     </Alert>
   );
