@@ -7,7 +7,8 @@ import { confirmHubIdentity, findFederationHub, importHubIdentity, toFederationH
 import { forwardToRegional } from './forward';
 import { confirmRegional, regionalHub, regionalHubProjector, removeRegional } from './regional-announcement';
 import { importForwarded } from './regional-import';
-import { listProvinces, provinceRoster, regionUsage } from './region-views';
+import { listProvinces, provinceRoster, provinceRosterPage, regionUsage } from './region-views';
+import { forwardedSoFar } from './forwarding-status';
 import { appError } from '../../platform/errors';
 
 export const federationHandlers = {
@@ -16,7 +17,7 @@ export const federationHandlers = {
   'federation.regional.remove': (ctx) => removeRegional(ctx),
   'federation.regional.show': (ctx) => {
     const hub = regionalHub(ctx);
-    return { regional: hub ? toFederationHub(hub) : null };
+    return { regional: hub ? toFederationHub(hub) : null, forwarded: forwardedSoFar(ctx.db) };
   },
   'federation.forward': (ctx, input) => forwardToRegional(ctx, input),
   'federation.province.import': (ctx, input) => toFederationHub(importHubIdentity(ctx, 'province', Buffer.from(input.contentBase64, 'base64'))),
@@ -27,6 +28,7 @@ export const federationHandlers = {
   },
   'federation.provinces': (ctx) => listProvinces(ctx.db),
   'federation.roster': (ctx, input) => provinceRoster(ctx.db, input.province),
+  'federation.roster.page': (ctx, input) => provinceRosterPage(ctx.db, input),
   'federation.import': async (ctx, input) => {
     const verifier = defaultVerifier();
     try {
@@ -38,7 +40,7 @@ export const federationHandlers = {
       await verifier.close();
     }
   },
-  'federation.usage': (ctx, input) => regionUsage(ctx.db, input.year ?? null),
+  'federation.usage': (ctx, input) => regionUsage(ctx.db, input),
 } satisfies HandlerGroup;
 
 /** The provincial hub writes `regional_hub`; a municipality projects it. */
