@@ -76,6 +76,8 @@ export interface ProvinceSummary extends FederationHub {
   members: number;
   membersWithData: number;
   eventsReceived: number;
+  /** The last bundle received from one of its members, null before the first. */
+  lastReceivedAt: string | null;
 }
 
 export const RosterInput = z.object({ province: HubId }).strict();
@@ -100,7 +102,7 @@ export const RegionUsageInput = z
     year: z.number().int().min(2000).max(2999).optional(),
     /** One province: `provinces` holds it alone (the region's totals stay whole). */
     province: HubId.optional(),
-    /** One municipality: its totals by service and by month (`municipality`). */
+    /** One municipality: its totals by service and by month (`municipality`); without `page` no list beside. */
     municipality: IstatCode.optional(),
     /**
      * With `page`: the municipalities listed are one page, by name, of those of the province(s)

@@ -16,6 +16,7 @@ import { enHelp } from './en-help';
 import { enFields } from './en-fields';
 import { enSync } from './en-sync';
 import { enEnrolment } from './en-enrolment';
+import { enFederation } from './en-federation';
 
 /** The English catalogue: exactly the keys of the Italian one (checked by type and by test). */
 export const en: Catalogue = {
@@ -36,6 +37,7 @@ export const en: Catalogue = {
   ...enFields,
   ...enSync,
   ...enEnrolment,
+  ...enFederation,
   app: {
     name: 'CST Desk',
     tagline: 'Shared services, training and technical plan of the consortium',
@@ -83,6 +85,7 @@ export const en: Catalogue = {
     catalogue: 'Catalogue and sending',
     plan: 'Technical plan',
     dashboards: 'Dashboards',
+    region: 'Region',
     share: 'Plan and shares',
     settings: 'Settings',
     help: 'Guide',

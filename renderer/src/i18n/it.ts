@@ -15,6 +15,7 @@ import { itHelp } from './it-help';
 import { itFields } from './it-fields';
 import { itSync } from './it-sync';
 import { itEnrolment } from './it-enrolment';
+import { itFederation } from './it-federation';
 
 /**
  * The Italian catalogue: the reference one. `en.ts` must have exactly the same keys
@@ -39,6 +40,7 @@ export const it = {
   ...itFields,
   ...itSync,
   ...itEnrolment,
+  ...itFederation,
   app: {
     name: 'CST Desk',
     tagline: 'Servizi condivisi, formazione e piano tecnico del consorzio',
@@ -86,6 +88,7 @@ export const it = {
     catalogue: 'Catalogo e invii',
     plan: 'Piano tecnico',
     dashboards: 'Cruscotto',
+    region: 'Regione',
     share: 'Piano e quote',
     settings: 'Impostazioni',
     help: 'Guida',

@@ -12,13 +12,14 @@ import { findFederationHub, listFederationHubs, toFederationHub } from './federa
 
 export function listProvinces(db: Database.Database): ProvinceSummary[] {
   const stats = db.prepare(
-    `SELECT COUNT(*) AS members, COUNT(p.last_received_at) AS withData, COALESCE(SUM(p.applied_seq), 0) AS events
+    `SELECT COUNT(*) AS members, COUNT(p.last_received_at) AS withData, COALESCE(SUM(p.applied_seq), 0) AS events,
+       MAX(p.last_received_at) AS lastReceivedAt
      FROM federation_members f LEFT JOIN peers p ON p.kind = 'municipality' AND p.id = f.istat
      WHERE f.province_id = ? AND f.vouched = 1`,
   );
   return listFederationHubs(db, 'province').map((h) => {
-    const s = stats.get(h.id) as { members: number; withData: number; events: number };
-    return { ...toFederationHub(h), rosterSerial: h.rosterSerial, rosterAt: h.rosterAt, members: s.members, membersWithData: s.withData, eventsReceived: s.events };
+    const s = stats.get(h.id) as { members: number; withData: number; events: number; lastReceivedAt: string | null };
+    return { ...toFederationHub(h), rosterSerial: h.rosterSerial, rosterAt: h.rosterAt, members: s.members, membersWithData: s.withData, eventsReceived: s.events, lastReceivedAt: s.lastReceivedAt };
   });
 }
 
@@ -103,7 +104,8 @@ export function regionUsage(db: Database.Database, q: RegionUsageQuery): RegionU
   }
   const selected = [...provinces.values()].filter((p) => !q.province || p.id === q.province);
   const result: RegionUsage = { year, region, provinces: selected };
-  const listed = q.page === undefined ? { rows: municipalitiesWithData(db, year, q.province) } : municipalitiesPage(db, year, q);
+  // One municipality asked for: its own figures only (`municipality`), no list beside them.
+  const listed = q.municipality && q.page === undefined ? { rows: [] } : q.page === undefined ? { rows: municipalitiesWithData(db, year, q.province) } : municipalitiesPage(db, year, q);
   for (const r of listed.rows) {
     const p = provinces.get(r.province);
     if (!p) continue;
