@@ -81,7 +81,7 @@ describe('Regione, on a regional hub', () => {
 
     await screen.findByRole('heading', { level: 1, name: 'Chi garantisce i comuni di Consorzio PU (CST-PU)' });
     expect(screen.getByText(/«Garantito dalla provincia» vuol dire/)).toBeTruthy();
-    expect(screen.getByText(/telefonate al comune/)).toBeTruthy();
+    expect(screen.getByText(/telefonare al comune/)).toBeTruthy();
     await waitFor(() => expect(screen.getByText('Pagina 1 di 2 · 62 comuni')).toBeTruthy());
     await user.type(screen.getByRole('textbox', { name: 'Cerca un comune' }), 'pesaro');
     await waitFor(() => expect(screen.getByText('Pagina 1 di 1 · 1 comune')).toBeTruthy());
@@ -117,7 +117,7 @@ describe('Regione: empty states and the provincial hub', () => {
 
     window.history.replaceState(null, '', '/#/region');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
-    await waitFor(() => expect(screen.getByText(/Nessuna provincia confermata: importa l’identità di una provincia con «cst federation province-import FILE.cstid»/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/Nessuna provincia confermata: importare l’identità di una provincia con «cst federation province-import FILE.cstid»/)).toBeTruthy());
     expect(screen.queryByRole('table')).toBeNull();
     expect(await seriousViolations()).toEqual([]);
   }, 60_000);

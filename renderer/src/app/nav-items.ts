@@ -32,8 +32,13 @@ export function sectionPath(section: Section): string {
  */
 export type ConditionalSection = 'region';
 
+/** The role's sections in menu order, those of `ConditionalSection` only when `shown` holds them. */
+export function visibleSections(role: Role, shown: ReadonlySet<ConditionalSection> = new Set()): Section[] {
+  return (SECTIONS[role] as readonly Section[]).filter((section) => section !== 'region' || shown.has(section));
+}
+
 export function navItemsFor(role: Role, t: TFunction, badges: NavBadges = {}, shown: ReadonlySet<ConditionalSection> = new Set()): NavItem[] {
-  return (SECTIONS[role] as readonly Section[]).filter((section) => section !== 'region' || shown.has(section)).map((section) => {
+  return visibleSections(role, shown).map((section) => {
     const count = badges[section] ?? 0;
     return { path: sectionPath(section), label: t(`nav.${section}`), ...(count > 0 ? { badge: t('notices.badge', { count }) } : {}) };
   });

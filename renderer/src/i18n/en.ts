@@ -106,6 +106,7 @@ export const en: Catalogue = {
     catalogue: 'The service catalogue and sending the consortium’s data to the members.',
     plan: 'The yearly technical plan: items and costs, approvals, allocation among members and savings.',
     dashboards: 'Charts of service usage, training, proposals and the plan’s costs.',
+    region: 'The data of the municipalities forwarded by the provincial offices: provinces, municipalities, service usage and who vouches for each municipality.',
     share: 'The approved plan, the municipality’s share item by item, its savings and the state of its proposals.',
     settings: 'The identity of this workstation to give to the consortium, network sync, the language and information about the program.',
     help: 'The first steps, what the program’s words mean and how to restore a deleted record.',

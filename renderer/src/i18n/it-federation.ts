@@ -7,9 +7,9 @@ export const itFederation = {
   region: {
     title: 'Regione',
     intro:
-      'I dati dei comuni che gli uffici provinciali confermati inoltrano a questo ufficio regionale, in sola lettura: scegliete una provincia per vedere i suoi comuni, poi un comune per il dettaglio.',
+      'I dati dei comuni che gli uffici provinciali confermati inoltrano a questo ufficio regionale, in sola lettura: scegliere una provincia per vederne i comuni, poi un comune per il dettaglio.',
     empty:
-      'Nessuna provincia confermata: importa l’identità di una provincia con «cst federation province-import FILE.cstid», leggi l’impronta al telefono con l’ufficio provinciale e confermala con «cst federation province-confirm ID --fingerprint "…"». Poi importa la cartella che la provincia inoltra con «cst federation import CARTELLA».',
+      'Nessuna provincia confermata: importare l’identità di una provincia con «cst federation province-import FILE.cstid», leggerne l’impronta al telefono con l’ufficio provinciale e confermarla con «cst federation province-confirm ID --fingerprint "…"». Poi importare la cartella che la provincia inoltra con «cst federation import CARTELLA».',
     pendingNote_one: '{{count}} provincia importata attende la conferma dell’impronta: confermarla con «cst federation province-confirm ID --fingerprint "…"».',
     pendingNote_other: '{{count}} province importate attendono la conferma dell’impronta: confermarle con «cst federation province-confirm ID --fingerprint "…"».',
     breadcrumb: 'Percorso',
@@ -58,7 +58,7 @@ export const itFederation = {
     rosterExplain:
       '«Garantito dalla provincia» vuol dire che l’ufficio provinciale ha confermato l’identità del comune (leggendone l’impronta al telefono) e la elenca, firmata con la sua chiave, nell’elenco che inoltra a questo ufficio. I dati di un comune arrivano qui solo se la sua provincia lo garantisce, e ogni pacchetto resta firmato dal comune stesso: la provincia non può modificarlo.',
     rosterPhone:
-      'Per un controllo diretto, telefonate al comune e chiedete di leggere l’impronta che vede in Impostazioni: deve coincidere, gruppo per gruppo, con quella qui sotto.',
+      'Per un controllo diretto, telefonare al comune e chiedere di leggere l’impronta che vede in Impostazioni: deve coincidere, gruppo per gruppo, con quella qui sotto.',
     rosterCaption: 'Comuni garantiti dalla provincia: chiavi e impronte',
     colKeyId: 'Chiave (ID)',
     colFingerprint: 'Impronta',

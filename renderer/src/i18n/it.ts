@@ -109,6 +109,7 @@ export const it = {
     catalogue: 'Il catalogo dei servizi e l’invio dei dati del consorzio ai membri.',
     plan: 'Il piano tecnico annuale: voci e costi, approvazioni, ripartizione tra i membri e risparmi.',
     dashboards: 'Grafici dell’uso dei servizi, della formazione, delle proposte e dei costi del piano.',
+    region: 'I dati dei comuni inoltrati dagli uffici provinciali: province, comuni, utilizzo dei servizi e chi garantisce ogni comune.',
     share: 'Il piano approvato, la quota del Comune voce per voce, i risparmi e lo stato delle proposte.',
     settings: 'L’identità di questa postazione da comunicare al consorzio, la sincronizzazione di rete, la lingua e le informazioni sul programma.',
     help: 'I primi passi, il significato delle parole del programma e come ripristinare un dato eliminato.',
