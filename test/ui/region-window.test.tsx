@@ -11,8 +11,11 @@ import { seriousViolations } from './axe-serious';
 import { resetBundleStores } from './bundle-stores';
 import { openUiBackend, regionFolders } from './real-backend';
 import { renderApp } from './render-app';
+import { useRegionStore } from '../../renderer/src/features/region/region-store';
 
 afterEach(resetBundleStores);
+// The year chosen is kept while the clerk drills down and back: a new test starts at this year.
+afterEach(() => useRegionStore.setState({ year: new Date().getFullYear() }));
 
 const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').filter((r) => r.closest('tbody'));
 const menu = () => screen.findByRole('navigation', { name: 'Menu principale' });

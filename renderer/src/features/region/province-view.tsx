@@ -52,7 +52,7 @@ export function ProvinceView({ province }: { province: ProvinceSummary }) {
     {
       key: 'services',
       header: t('region.colService'),
-      cell: (m) => (m.totals.byService.length ? m.totals.byService.map((s) => `${text.name(s.service)}: ${text.quantity(s.service, s.quantityMilli)}`).join('; ') : '—'),
+      cell: (m) => (m.totals.byService.length ? m.totals.byService.map((s) => `${text.name(s.service)}: ${text.quantity(s.service, s.quantityMilli, true)}`).join('; ') : '—'),
     },
   ];
   const title = `${province.name} (${province.id})`;
@@ -96,8 +96,8 @@ export function ProvinceView({ province }: { province: ProvinceSummary }) {
             </div>
             {data ? (
               <>
-                <DataTable caption={t('region.municipalitiesCaption')} columns={columns} rows={data.municipalities} rowKey={(m) => m.istat} empty={t('region.noMunicipalities')} />
                 <Pager id="province-pager" page={usage.data?.page} onPage={setPage} />
+                <DataTable caption={t('region.municipalitiesCaption')} columns={columns} rows={data.municipalities} rowKey={(m) => m.istat} empty={t('region.noMunicipalities')} />
               </>
             ) : null}
           </>

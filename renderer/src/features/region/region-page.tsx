@@ -75,7 +75,8 @@ function RegionOverview({ provinces }: { provinces: ProvinceSummary[] }) {
       cell: (p) => (p.status === 'confirmed' ? <a href={`#/region/${p.id}`}>{`${p.name} (${p.id})`}</a> : `${p.name} (${p.id})`),
     },
     { key: 'status', header: t('region.colStatus'), cell: (p) => <Badge tone={p.status === 'confirmed' ? 'success' : 'warning'}>{t(p.status === 'confirmed' ? 'region.statusConfirmed' : 'region.statusPending')}</Badge> },
-    { key: 'roster', header: t('region.colRoster'), numeric: true, cell: (p) => (p.rosterSerial ? formatNumber(p.rosterSerial) : '—') },
+    // The roster's serial is a large number only a machine compares: the clerk reads its date.
+    { key: 'roster', header: t('region.colRoster'), cell: (p) => (p.rosterAt ? formatDateTime(p.rosterAt) : t('region.noRoster')) },
     { key: 'members', header: t('region.colMembers'), numeric: true, cell: (p) => formatNumber(p.members) },
     { key: 'withData', header: t('region.colWithData'), numeric: true, cell: (p) => formatNumber(p.membersWithData) },
     { key: 'events', header: t('region.colEvents'), numeric: true, cell: (p) => formatNumber(p.eventsReceived) },

@@ -78,8 +78,8 @@ export function RosterView({ province }: { province: ProvinceSummary }) {
           ) : null}
           {roster.data ? (
             <>
-              <DataTable caption={t('region.rosterCaption')} columns={columns} rows={roster.data.members} rowKey={(m) => m.istat} empty={t('region.noMunicipalities')} />
               <Pager id="roster-pager" page={roster.data.page} onPage={setPage} />
+              <DataTable caption={t('region.rosterCaption')} columns={columns} rows={roster.data.members} rowKey={(m) => m.istat} empty={t('region.noMunicipalities')} />
             </>
           ) : (
             <Loading />

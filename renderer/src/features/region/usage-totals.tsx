@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UsageTotals } from '../../../../shared/domain/federation';
 import type { HubService } from '../../../../shared/domain/hub-records';
-import { shownMilli, unitWord } from '../../../../shared/domain/unit-measure';
+import { isLevel, shownMilli, unitWord } from '../../../../shared/domain/unit-measure';
 import { formatMilli } from '../../../../shared/format/numbers';
 import { useApiQuery } from '../../app/use-api-query';
 import { DataTable } from '../../components/data-table';
@@ -13,21 +13,27 @@ import { useRegionStore } from './region-store';
  * A service's name and its quantities as this office's catalogue writes them ("Posta
  * elettronica certificata", "12 caselle"); a code the catalogue does not know is shown as is.
  */
-export function useServiceText(): { name: (code: string) => string; quantity: (code: string, milli: number) => string } {
-  const { i18n } = useTranslation();
+export function useServiceText(): { name: (code: string) => string; quantity: (code: string, milli: number, months?: boolean) => string } {
+  const { t, i18n } = useTranslation();
   const services = useApiQuery('hub.services.list', {}, 0, { keepOnReceived: true }).data ?? [];
   const en = i18n.language === 'en';
   const find = (code: string): HubService | undefined => services.find((s) => s.code === code);
   return {
     name: (code) => {
       const s = find(code);
-      return s ? `${en ? s.nameEn : s.nameIt} (${code})` : code;
+      if (!s) return code;
+      const name = en ? s.nameEn : s.nameIt;
+      // "Posta elettronica certificata (PEC)" already says its code.
+      return name.includes(code) ? name : `${name} (${code})`;
     },
-    quantity: (code, milli) => {
+    // `months`: a figure added up over several months. A level (mailboxes held, GB) is not a
+    // quantity used up: its sum over months is said to be one, never passed for what is held.
+    quantity: (code, milli, months = false) => {
       const s = find(code);
       if (!s) return formatMilli(milli);
       const shown = shownMilli(s.unit, milli);
-      return `${formatMilli(shown)} ${unitWord(s.unit, shown, en ? 'en' : 'it')}`;
+      const text = `${formatMilli(shown)} ${unitWord(s.unit, shown, en ? 'en' : 'it')}`;
+      return months && isLevel(s.unit) ? t('region.sumOfMonths', { quantity: text }) : text;
     },
   };
 }
@@ -42,7 +48,7 @@ export function UsageTotalsTable({ totals, caption }: { totals: UsageTotals; cap
       columns={[
         { key: 'service', header: t('region.colService'), rowHeader: true, cell: (s) => text.name(s.service) },
         { key: 'entries', header: t('region.colEntries'), numeric: true, cell: (s) => formatNumber(s.entries) },
-        { key: 'quantity', header: t('region.colQuantity'), numeric: true, cell: (s) => text.quantity(s.service, s.quantityMilli) },
+        { key: 'quantity', header: t('region.colQuantity'), numeric: true, cell: (s) => text.quantity(s.service, s.quantityMilli, true) },
       ]}
       rows={totals.byService}
       rowKey={(s) => s.service}
