@@ -109,6 +109,9 @@ describe('the regional hub, one page at a time', () => {
     expect(plan(pageSql, ['["042002"]', 2026, '2026-01', '2027-01'])).toMatch(/SEARCH u USING PRIMARY KEY \(owner=\?\)/);
     const membersSql = sqls.find((s) => /FROM federation_members\s+WHERE/.test(s))!;
     expect(plan(membersSql, ['CST-AN', 'CST-AN'])).toMatch(/federation_members/);
+    // The totals: every member's yearly totals, by owner and year (never the monthly cells).
+    const totalsSql = sqls.find((s) => /CROSS JOIN received_usage_member_year a ON a.owner = f.istat AND a.year = \?/.test(s))!;
+    expect(plan(totalsSql, [2026])).toMatch(/SEARCH a USING (COVERING )?INDEX received_usage_member_year_by_owner \(owner=\? AND year=\?\)/);
     const monthSql = (await preparedBy(region, () => region.must('federation.usage', { year: 2026, municipality: '042002' }))).find((s) => /WHERE u.owner = \?/.test(s))!;
     expect(plan(monthSql, ['042002', 2026, '2026-01', '2027-01'])).toMatch(/SEARCH u USING PRIMARY KEY \(owner=\?/);
   });
