@@ -102,6 +102,8 @@ export const RegionUsageInput = z
     year: z.number().int().min(2000).max(2999).optional(),
     /** One province: `provinces` holds it alone (the region's totals stay whole). */
     province: HubId.optional(),
+    /** The region's and the provinces' totals alone, no municipality listed (the window's first screen). */
+    totalsOnly: z.boolean().optional(),
     /** One municipality: its totals by service and by month (`municipality`); without `page` no list beside. */
     municipality: IstatCode.optional(),
     /**

@@ -32,7 +32,8 @@ report('region_window.seed_seconds', (performance.now() - t0) / 1000, 's', { mem
 
 const views: [string, string, unknown][] = [
   ['provinces', 'federation.provinces', {}],
-  ['region_totals_year', 'federation.usage', { year: 2026 }],
+  ['region_totals_year', 'federation.usage', { year: 2026, totalsOnly: true }],
+  ['region_cli_table_year', 'federation.usage', { year: 2026 }],
   ['province_page_year', 'federation.usage', { year: 2026, province: 'CST-TO', page: 1, pageSize: 50 }],
   ['province_search_year', 'federation.usage', { year: 2026, province: 'CST-TO', page: 1, pageSize: 50, search: 'san' }],
   ['province_page_all_years', 'federation.usage', { province: 'CST-RM', page: 2, pageSize: 50 }],

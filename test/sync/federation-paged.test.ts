@@ -83,6 +83,10 @@ describe('the regional hub, one page at a time', () => {
 
     const found = await region.must('federation.usage', { year: 2026, province: 'CST-PU', search: 'pesaro', page: 1 });
     expect(found.provinces[0]!.municipalities).toEqual([{ istat: '041044', name: 'Pesaro', totals: { entries: 3, byService: [{ service: 'PEC', entries: 2, quantityMilli: 23_000 }, { service: 'SITO', entries: 1, quantityMilli: 1500 }] } }]);
+    // The totals alone (the window's first screen): no municipality listed.
+    const totalsOnly = await region.must('federation.usage', { year: 2026, totalsOnly: true });
+    expect(totalsOnly.region).toEqual(whole.region);
+    expect(totalsOnly.provinces.flatMap((p) => p.municipalities)).toEqual([]);
     // Without a page: as before, only municipalities with data (the CLI's table).
     expect(whole.provinces.find((p) => p.id === 'CST-PU')!.municipalities.map((m) => m.istat).sort()).toEqual(['041044', '041067']);
     expect(whole.page).toBeUndefined();

@@ -62,6 +62,7 @@ export interface RegionUsageQuery {
   year?: number | undefined;
   province?: string | undefined;
   municipality?: string | undefined;
+  totalsOnly?: boolean | undefined;
   search?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
@@ -113,8 +114,8 @@ export function regionUsage(db: Database.Database, q: RegionUsageQuery): RegionU
   }
   const selected = [...provinces.values()].filter((p) => !q.province || p.id === q.province);
   const result: RegionUsage = { year, region, provinces: selected };
-  // One municipality asked for: its own figures only (`municipality`), no list beside them.
-  const listed = q.municipality && q.page === undefined ? { rows: [] } : q.page === undefined ? { rows: municipalitiesWithData(db, year, q.province) } : municipalitiesPage(db, year, q);
+  // One municipality asked for, or the totals alone: no list beside them.
+  const listed = (q.municipality || q.totalsOnly) && q.page === undefined ? { rows: [] } : q.page === undefined ? { rows: municipalitiesWithData(db, year, q.province) } : municipalitiesPage(db, year, q);
   for (const r of listed.rows) {
     const p = provinces.get(r.province);
     if (!p) continue;

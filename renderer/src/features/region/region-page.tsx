@@ -64,7 +64,8 @@ export function RegionPage({ sub }: { sub: string }) {
 function RegionOverview({ provinces }: { provinces: ProvinceSummary[] }) {
   const { t, i18n } = useTranslation();
   const year = useRegionStore((s) => s.year);
-  const usage = useApiQuery('federation.usage', yearInput(year));
+  // The totals alone: the municipalities are listed a page at a time, on a province's page.
+  const usage = useApiQuery('federation.usage', { ...yearInput(year), totalsOnly: true });
   const confirmed = provinces.filter((p) => p.status === 'confirmed');
   const pending = provinces.length - confirmed.length;
   const columns: Column<ProvinceSummary>[] = [
