@@ -1,8 +1,9 @@
 /** Federation of hubs: provincial hubs reporting to a regional hub (docs/federation.md). */
 import { z } from 'zod';
 import type { BundleImportResult, Peer } from './bundles';
-import { HubId } from './ids';
+import { HubId, IstatCode } from './ids';
 import { localPath } from './local-path';
+import { MemberPageFields, type PageInfo } from './member-page';
 
 /** The regional hub (on a provincial hub) or a provincial hub (on a regional one). */
 export type FederationHub = { relation: 'regional' | 'province' } & Pick<
@@ -96,6 +97,8 @@ export interface ProvinceSummary extends FederationHub {
   members: number;
   membersWithData: number;
   eventsReceived: number;
+  /** The last bundle received from one of its members, null before the first. */
+  lastReceivedAt: string | null;
 }
 
 export const RosterInput = z.object({ province: HubId }).strict();
@@ -103,7 +106,37 @@ export const RosterInput = z.object({ province: HubId }).strict();
 /** Regional hub: the address of a province's mailbox (given by the provincial office); null removes it. */
 export const ProvinceMailboxInput = z.object({ id: HubId, url: z.string().trim().max(300).nullable() }).strict();
 
-export const RegionUsageInput = z.object({ year: z.number().int().min(2000).max(2999).optional() }).strict();
+/**
+ * Paging and search of a province's municipalities (issue 12), as the hub's other paged views:
+ * the search by name or ISTAT code, the page and its size of `MemberPageFields`.
+ */
+const MunicipalityPageFields = { search: MemberPageFields.search, page: MemberPageFields.page, pageSize: MemberPageFields.pageSize };
+
+/** One page of the municipalities a province vouches for, by name, among those the search selects. */
+export const RosterPageInput = z.object({ province: HubId, ...MunicipalityPageFields }).strict();
+
+export interface RosterPage {
+  province: ProvinceSummary;
+  members: VouchedMember[];
+  page: PageInfo;
+}
+
+export const RegionUsageInput = z
+  .object({
+    year: z.number().int().min(2000).max(2999).optional(),
+    /** One province: `provinces` holds it alone (the region's totals stay whole). */
+    province: HubId.optional(),
+    /** The region's and the provinces' totals alone, no municipality listed (the window's first screen). */
+    totalsOnly: z.boolean().optional(),
+    /** One municipality: its totals by service and by month (`municipality`); without `page` no list beside. */
+    municipality: IstatCode.optional(),
+    /**
+     * With `page`: the municipalities listed are one page, by name, of those of the province(s)
+     * selected that the search finds, with data or not; the totals always cover them all.
+     */
+    ...MunicipalityPageFields,
+  })
+  .strict();
 
 /** Usage totals by service code: entries and quantity in thousandths of the unit. */
 export interface UsageTotals {
@@ -116,6 +149,26 @@ export interface RegionUsage {
   year: number | null;
   region: UsageTotals;
   provinces: { id: string; name: string; totals: UsageTotals; municipalities: { istat: string; name: string; totals: UsageTotals }[] }[];
+  /** With `page` only: the page of municipalities the provinces' lists hold. */
+  page?: PageInfo;
+  /** With `municipality` only. */
+  municipality?: MunicipalityUsage;
+}
+
+/** One municipality's usage on the regional hub: by service, and by month and service. */
+export interface MunicipalityUsage {
+  istat: string;
+  name: string;
+  province: { id: string; name: string };
+  totals: UsageTotals;
+  byMonth: { month: string; service: string; entries: number; quantityMilli: number }[];
+}
+
+/** On a provincial hub: the regional hub it reports to and what it forwarded so far. */
+export interface RegionalStatus {
+  regional: FederationHub | null;
+  /** Member bundles forwarded to the regional hub, and when the last one was. */
+  forwarded: { files: number; lastAt: string | null };
 }
 
 /** CLI only: the folder a provincial hub writes the regional hub's files into, one subfolder per member. */

@@ -43,6 +43,10 @@ export const federationMessages = {
     'Nessun ufficio provinciale {id} importato qui: importare prima il suo file .cstid (cst federation province-import FILE.cstid) e confermarne l’impronta.',
     'No provincial office {id} imported here: import its .cstid file first (cst federation province-import FILE.cstid) and confirm its fingerprint.',
   ),
+  'federation.municipalityUnknown': notFound(
+    'Nessuna provincia confermata garantisce il comune con codice ISTAT {istat}: controllare il codice o importare l’inoltro della sua provincia.',
+    'No confirmed province vouches for the municipality with ISTAT code {istat}: check the code or import its province’s forwarded folder.',
+  ),
   'federation.provinceNotConfirmed': refusal(
     'L’identità dell’ufficio provinciale {name} ({id}) non è ancora confermata: confermarne l’impronta, poi importare di nuovo la cartella. Nulla è stato applicato.',
     'The identity of the provincial office {name} ({id}) is not confirmed yet: confirm its fingerprint, then import the folder again. Nothing was applied.',

@@ -6,7 +6,8 @@ import { expect } from 'vitest';
 import type Database from 'better-sqlite3';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
-import { introduce } from './hub-helpers';
+import { memberIdentity } from '../helpers/member-identities';
+import { introduce, townToHub } from './hub-helpers';
 
 export async function openRegion(id = 'REG-MARCHE'): Promise<TestBackend> {
   const region = openTestBackend({ start: '2026-11-26T08:00:00.000Z' });
@@ -70,4 +71,56 @@ export function streamHeads(db: Database.Database, owners: string[]): string[] {
   return (db.prepare(`SELECT id, applied_seq, hex(applied_hash) AS h FROM peers WHERE kind = 'municipality' AND id IN (${marks}) ORDER BY id`).all(...owners) as Record<string, unknown>[]).map((r) =>
     JSON.stringify(r),
   );
+}
+
+/** A region with data, as a regional office sees it after the provinces' first forwarding. */
+export interface RegionWithData {
+  region: TestBackend;
+  provinces: TestBackend[];
+  towns: TestBackend[];
+  /** Every backend closed (the region's data folder stays, for a shell or a UI backend to open). */
+  close(): void;
+}
+
+/**
+ * Two provinces and a region, all real: CST-PU vouches for Urbino and Pesaro, which send usage,
+ * and for `enrolled` more municipalities of the Marche enrolled by identity file alone (no data
+ * yet: a consortium the size of a province, or two); CST-AN for Ancona, which sends usage. Each
+ * province forwards the very bundles it received; the region imports both folders.
+ */
+export async function openRegionWithData(options: { enrolled?: number } = {}): Promise<RegionWithData> {
+  const region = await openRegion();
+  const pu = await openProvince('CST-PU', 'PU');
+  const an = await openProvince('CST-AN', 'AN');
+  const towns = [await openMember(pu, '041067'), await openMember(pu, '041044'), await openMember(an, '042002')];
+  const hubOf = [pu, pu, an];
+  await linkProvince(region, pu);
+  await linkProvince(region, an);
+  const reference = [...(await pu.must('reference.searchMunicipalities', { query: '041', limit: 100 })), ...(await pu.must('reference.searchMunicipalities', { query: '042', limit: 100 }))];
+  const extra = reference.filter((m) => !['041067', '041044', '042002'].includes(m.istat)).slice(0, options.enrolled ?? 0);
+  const registry = new Set((await pu.must('members.list', {})).map((m) => m.istat));
+  for (const m of extra) {
+    // The consortium's own province is in its registry from the setup; the others are added.
+    if (!registry.has(m.istat)) await pu.must('members.add', { istat: m.istat, memberSince: '2026-01-01' });
+    const id = memberIdentity({ istat: m.istat, name: m.name });
+    const peer = await pu.must('identity.import', { contentBase64: id.bytes.toString('base64'), fileName: id.fileName });
+    await pu.must('identity.confirm', { id: peer.id, fingerprint: id.fingerprint });
+  }
+  for (const [i, town] of towns.entries()) {
+    const hub = hubOf[i]!;
+    await replyTo(hub, town, ['041067', '041044', '042002'][i]!);
+    await town.must('usage.record', { service: 'PEC', date: '2026-03-02', quantity: String(2 + i) });
+    await town.must('usage.record', { service: 'PEC', date: '2026-10-05', quantity: String(10 * (i + 1)) });
+    await town.must('usage.record', { service: 'SITO', date: '2026-10-06', quantity: '1,5' });
+    await town.must('usage.record', { service: 'PEC', date: '2025-06-01', quantity: '7' });
+    await townToHub(town, hub);
+  }
+  for (const hub of [pu, an]) {
+    const dir = tempDir();
+    await hub.must('federation.forward', { dir });
+    const r = await region.must('federation.import', { dir });
+    expect(r.results.map((x) => x.outcome).filter((o) => o !== 'applied')).toEqual([]);
+  }
+  const all = [region, pu, an, ...towns];
+  return { region, provinces: [pu, an], towns, close: () => all.forEach((t) => t.backend.close()) };
 }

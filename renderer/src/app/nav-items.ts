@@ -5,7 +5,7 @@ import type { NavItem } from '../components/side-nav';
 /** The sections of each role, in menu order (the next features fill the placeholders). */
 export const SECTIONS = {
   municipality: ['home', 'usage', 'training', 'groups', 'committee', 'proposals', 'share', 'bundles', 'settings', 'help'],
-  hub: ['home', 'members', 'imports', 'catalogue', 'proposals', 'committee', 'plan', 'dashboards', 'settings', 'help'],
+  hub: ['home', 'members', 'region', 'imports', 'catalogue', 'proposals', 'committee', 'plan', 'dashboards', 'settings', 'help'],
 } as const satisfies Record<Role, readonly string[]>;
 
 /**
@@ -26,8 +26,19 @@ export function sectionPath(section: Section): string {
   return section === 'home' ? '/' : `/${section}`;
 }
 
-export function navItemsFor(role: Role, t: TFunction, badges: NavBadges = {}): NavItem[] {
-  return SECTIONS[role].map((section) => {
+/**
+ * Menu entries shown only where they mean something: "Regione" on a hub that confirmed at least
+ * one provincial hub (docs/federation.md); its page still answers a link without it.
+ */
+export type ConditionalSection = 'region';
+
+/** The role's sections in menu order, those of `ConditionalSection` only when `shown` holds them. */
+export function visibleSections(role: Role, shown: ReadonlySet<ConditionalSection> = new Set()): Section[] {
+  return (SECTIONS[role] as readonly Section[]).filter((section) => section !== 'region' || shown.has(section));
+}
+
+export function navItemsFor(role: Role, t: TFunction, badges: NavBadges = {}, shown: ReadonlySet<ConditionalSection> = new Set()): NavItem[] {
+  return visibleSections(role, shown).map((section) => {
     const count = badges[section] ?? 0;
     return { path: sectionPath(section), label: t(`nav.${section}`), ...(count > 0 ? { badge: t('notices.badge', { count }) } : {}) };
   });

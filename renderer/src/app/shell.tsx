@@ -18,6 +18,8 @@ import { SettingsPage } from '../features/settings/settings-page';
 import { EvaluationPage } from '../features/evaluation/evaluation-page';
 import { PlanPage } from '../features/plan/plan-page';
 import { DashboardsPage } from '../features/dashboards/dashboards-page';
+import { RegionPage } from '../features/region/region-page';
+import { useRegionalMenu } from '../features/region/use-regional-menu';
 import { MySharePage } from '../features/my-share/my-share-page';
 import { HelpPage } from '../features/help/help-page';
 import { DeletedPage } from '../features/history/deleted-page';
@@ -41,6 +43,7 @@ export function Shell({ installation }: { installation: Installation }) {
   const firstRender = useRef(true);
   const clearToasts = useToastStore((s) => s.clear);
   const badges = useNotices(installation.role, section, path);
+  const shown = useRegionalMenu(installation.role);
   useNetworkSync();
   const anchor = anchorOf(section, subPath(section, path));
 
@@ -64,7 +67,7 @@ export function Shell({ installation }: { installation: Installation }) {
       installationName={installationTitle(installation, t)}
       roleLabel={stationLabel(installation.role, t)}
       headerStatus={<SyncIndicator />}
-      nav={<SideNav label={t('nav.label')} items={navItemsFor(installation.role, t, badges)} currentPath={sectionPath(section)} />}
+      nav={<SideNav label={t('nav.label')} items={navItemsFor(installation.role, t, badges, shown)} currentPath={sectionPath(section)} />}
     >
       <StoreDamageAlert />
       <SectionPage section={section} sub={subPath(section, path)} installation={installation} />
@@ -111,6 +114,8 @@ function SectionPage({ section, sub, installation }: { section: Section; sub: st
       return <PlanPage sub={sub} />;
     case 'dashboards':
       return <DashboardsPage />;
+    case 'region':
+      return <RegionPage sub={sub} />;
     case 'share':
       return <MySharePage />;
     case 'help':

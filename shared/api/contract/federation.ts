@@ -16,7 +16,10 @@ import {
   RegionalImportInput,
   RegionUsageInput,
   RosterInput,
+  RosterPageInput,
   type FederationHub,
+  type RegionalStatus,
+  type RosterPage,
   type ForwardResult,
   type ProvinceSummary,
   type RegionalImportResult,
@@ -32,8 +35,8 @@ export const federationMethods = {
   'federation.regional.confirm': method(RegionalConfirmInput)<FederationHub>(),
   /** Provincial hub: stops reporting (deletes the announcement). */
   'federation.regional.remove': method(NoInput)<{ removed: boolean }>(),
-  /** Provincial hub: the regional hub, or null. */
-  'federation.regional.show': method(NoInput)<{ regional: FederationHub | null }>(),
+  /** Provincial hub: the regional hub, or null, and what was forwarded to it. */
+  'federation.regional.show': method(NoInput)<RegionalStatus>(),
   /** Provincial hub (CLI): writes the signed roster and the received member bundles, byte for byte, to a folder. */
   'federation.forward': method(ForwardInput)<ForwardResult>(),
   /** Regional hub: imports a provincial hub's identity file (pending). */
@@ -46,9 +49,11 @@ export const federationMethods = {
   'federation.provinces': method(NoInput)<ProvinceSummary[]>(),
   /** Regional hub: the municipalities a province vouches for. */
   'federation.roster': method(RosterInput)<VouchedMember[]>(),
+  /** Regional hub: one page of the municipalities a province vouches for (search by name or ISTAT code). */
+  'federation.roster.page': method(RosterPageInput)<RosterPage>(),
   /** Regional hub (CLI): imports a folder forwarded by a provincial hub (roster, then bundles). */
   'federation.import': method(RegionalImportInput)<RegionalImportResult>(),
-  /** Regional hub: usage totals, region → province → municipality. */
+  /** Regional hub: usage totals, region → province → municipality (one province, one page, one municipality by month). */
   'federation.usage': method(RegionUsageInput)<RegionUsage>(),
   /** Provincial hub (CLI): writes the regional hub's received files, byte for byte, to `<dir>/<istat>/` for each member. */
   'federation.forwardDown': method(ForwardDownInput)<ForwardDownResult>(),

@@ -9,7 +9,8 @@ import { syncAgentOf } from '../network/sync-agent';
 import { forwardToRegional } from './forward';
 import { confirmRegional, regionalHub, regionalHubProjector, removeRegional } from './regional-announcement';
 import { importForwarded } from './regional-import';
-import { listProvinces, provinceRoster, regionUsage } from './region-views';
+import { listProvinces, provinceRoster, provinceRosterPage, regionUsage } from './region-views';
+import { forwardedSoFar } from './forwarding-status';
 import { appError } from '../../platform/errors';
 import { forwardToMembers } from './forward-down';
 import { publishRegionalReport } from './regional-report';
@@ -21,7 +22,7 @@ export const federationHandlers = {
   'federation.regional.remove': (ctx) => removeRegional(ctx),
   'federation.regional.show': (ctx) => {
     const hub = regionalHub(ctx);
-    return { regional: hub ? toFederationHub(hub) : null };
+    return { regional: hub ? toFederationHub(hub) : null, forwarded: forwardedSoFar(ctx.db) };
   },
   'federation.forward': (ctx, input) => forwardToRegional(ctx, input),
   'federation.province.import': (ctx, input) => toFederationHub(importHubIdentity(ctx, 'province', Buffer.from(input.contentBase64, 'base64'))),
@@ -40,6 +41,7 @@ export const federationHandlers = {
   },
   'federation.provinces': (ctx) => listProvinces(ctx.db),
   'federation.roster': (ctx, input) => provinceRoster(ctx.db, input.province),
+  'federation.roster.page': (ctx, input) => provinceRosterPage(ctx.db, input),
   'federation.import': async (ctx, input) => {
     const verifier = defaultVerifier();
     try {
@@ -51,7 +53,7 @@ export const federationHandlers = {
       await verifier.close();
     }
   },
-  'federation.usage': (ctx, input) => regionUsage(ctx.db, input.year ?? null),
+  'federation.usage': (ctx, input) => regionUsage(ctx.db, input),
   'federation.forwardDown': (ctx, input) => forwardToMembers(ctx, input),
   'federation.report.publish': (ctx, input) => publishRegionalReport(ctx, input),
   'federation.regionalRecords': (ctx) => regionalRecords(ctx),

@@ -4,19 +4,22 @@
  * the usage projector keeps while bundles are applied (never recomputed from events).
  */
 import type Database from 'better-sqlite3';
-import type { ProvinceSummary, RegionUsage, UsageTotals, VouchedMember } from '../../../../shared/domain/federation';
+import type { MunicipalityUsage, ProvinceSummary, RegionUsage, RosterPage, UsageTotals, VouchedMember } from '../../../../shared/domain/federation';
+import type { PageInfo } from '../../../../shared/domain/member-page';
 import { appError } from '../../platform/errors';
+import { pageOf, searchByNameOrCode } from '../../platform/paging/paging';
 import { findFederationHub, listFederationHubs, toFederationHub } from './federation-store';
 
 export function listProvinces(db: Database.Database): ProvinceSummary[] {
   const stats = db.prepare(
-    `SELECT COUNT(*) AS members, COUNT(p.last_received_at) AS withData, COALESCE(SUM(p.applied_seq), 0) AS events
+    `SELECT COUNT(*) AS members, COUNT(p.last_received_at) AS withData, COALESCE(SUM(p.applied_seq), 0) AS events,
+       MAX(p.last_received_at) AS lastReceivedAt
      FROM federation_members f LEFT JOIN peers p ON p.kind = 'municipality' AND p.id = f.istat
      WHERE f.province_id = ? AND f.vouched = 1`,
   );
   return listFederationHubs(db, 'province').map((h) => {
-    const s = stats.get(h.id) as { members: number; withData: number; events: number };
-    return { ...toFederationHub(h), rosterSerial: h.rosterSerial, rosterAt: h.rosterAt, mailbox: h.mailboxUrl, lastCollection: h.lastCollection, members: s.members, membersWithData: s.withData, eventsReceived: s.events };
+    const s = stats.get(h.id) as { members: number; withData: number; events: number; lastReceivedAt: string | null };
+    return { ...toFederationHub(h), rosterSerial: h.rosterSerial, rosterAt: h.rosterAt, mailbox: h.mailboxUrl, lastCollection: h.lastCollection, members: s.members, membersWithData: s.withData, eventsReceived: s.events, lastReceivedAt: s.lastReceivedAt };
   });
 }
 
@@ -32,6 +35,14 @@ export function provinceRoster(db: Database.Database, province: string): Vouched
   return rows.map((r) => ({ istat: r.istat, name: r.name, keyId: r.keyId, fingerprint: r.fingerprint, vouched: r.vouched === 1, eventsReceived: r.events, lastReceivedAt: r.lastReceivedAt }));
 }
 
+/** One page of a province's roster, by name, among the municipalities the search selects (name or ISTAT code). */
+export function provinceRosterPage(db: Database.Database, q: { province: string; search?: string | undefined; page?: number | undefined; pageSize?: number | undefined }): RosterPage {
+  const all = provinceRoster(db, q.province).sort((a, b) => a.name.localeCompare(b.name, 'it', { sensitivity: 'base' }) || a.istat.localeCompare(b.istat));
+  const { rows, page } = pageOf(searchByNameOrCode(all, q.search), q);
+  const province = listProvinces(db).find((p) => p.id === q.province) as ProvinceSummary;
+  return { province, members: rows, page };
+}
+
 function emptyTotals(): UsageTotals {
   return { entries: 0, byService: [] };
 }
@@ -45,39 +56,134 @@ function add(t: UsageTotals, service: string, entries: number, quantityMilli: nu
   } else t.byService.push({ service, entries, quantityMilli });
 }
 
+type UsageRow = { province: string; istat: string; name: string; service: string; entries: number; quantity: number };
+
+export interface RegionUsageQuery {
+  year?: number | undefined;
+  province?: string | undefined;
+  municipality?: string | undefined;
+  totalsOnly?: boolean | undefined;
+  search?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+/** The year's months as a half-open range of `YYYY-MM` (both null: every month). */
+function monthRange(year: number | null): [number | null, string | null, string | null] {
+  return [year, year === null ? null : `${year}-01`, year === null ? null : `${year + 1}-01`];
+}
+
+const YEAR_FILTER = '(? IS NULL OR (u.month >= ? AND u.month < ?))';
+
 /**
- * One grouped read (municipality × service over the year, or over all months) joined to the
- * province that vouches for each municipality; the three levels are summed from it, so the
- * region's totals are exactly the sum of its provinces' and theirs of their municipalities'.
- * A regional hub holds a few hundred municipalities: the sums are a few thousand rows.
+ * Region → province → municipality. The totals of each province are one grouped read (province
+ * × service, summed by SQLite over the members' yearly totals), the region's are their sum, so the region's totals are exactly
+ * the sum of its provinces'. The municipalities listed are either every one with data (no
+ * `page`: the CLI's whole table) or one page of the province's municipalities by name, with data
+ * or not, read by their primary key (owner, service, month): a page costs 50 municipalities'
+ * cells whatever the size of the region.
  */
-export function regionUsage(db: Database.Database, year: number | null): RegionUsage {
-  const rows = db
-    .prepare(
-      `SELECT f.province_id AS province, f.istat, f.name, u.service, SUM(u.entries) AS entries, SUM(u.quantity_milli) AS quantity
-       FROM federation_members f JOIN received_usage_monthly u ON u.owner = f.istat
-       WHERE (? IS NULL OR (u.month >= ? AND u.month < ?))
-       GROUP BY f.province_id, f.istat, u.service ORDER BY f.province_id, f.istat, u.service`,
-    )
-    .all(year, year === null ? null : `${year}-01`, year === null ? null : `${year + 1}-01`) as {
-    province: string;
-    istat: string;
-    name: string;
-    service: string;
-    entries: number;
-    quantity: number;
-  }[];
+export function regionUsage(db: Database.Database, q: RegionUsageQuery): RegionUsage {
+  const year = q.year ?? null;
+  const hubs = listFederationHubs(db, 'province');
+  if (q.province && !hubs.some((h) => h.id === q.province)) throw appError('federation.provinceUnknown', { id: q.province });
   const region = emptyTotals();
   const provinces = new Map<string, RegionUsage['provinces'][number]>();
-  for (const h of listFederationHubs(db, 'province')) provinces.set(h.id, { id: h.id, name: h.name, totals: emptyTotals(), municipalities: [] });
-  for (const r of rows) {
+  for (const h of hubs) provinces.set(h.id, { id: h.id, name: h.name, totals: emptyTotals(), municipalities: [] });
+  // From the yearly totals per member (migration 019, kept by triggers in the import's own
+  // transaction): ~11 rows a member and year instead of ~130 monthly cells, read by owner and year
+  // (CROSS JOIN: the members first, whatever the statistics of a small store suggest).
+  const totals = (
+    year === null
+      ? db.prepare(
+          `SELECT f.province_id AS province, a.service, SUM(a.entries) AS entries, SUM(a.quantity_milli) AS quantity
+           FROM federation_members f CROSS JOIN received_usage_member_year a ON a.owner = f.istat
+           GROUP BY f.province_id, a.service ORDER BY f.province_id, a.service`,
+        ).all()
+      : db.prepare(
+          `SELECT f.province_id AS province, a.service, SUM(a.entries) AS entries, SUM(a.quantity_milli) AS quantity
+           FROM federation_members f CROSS JOIN received_usage_member_year a ON a.owner = f.istat AND a.year = ?
+           GROUP BY f.province_id, a.service ORDER BY f.province_id, a.service`,
+        ).all(year)
+  ) as Omit<UsageRow, 'istat' | 'name'>[];
+  for (const r of totals) {
+    const p = provinces.get(r.province);
+    if (!p) continue;
+    add(p.totals, r.service, r.entries, r.quantity);
+    add(region, r.service, r.entries, r.quantity);
+  }
+  const selected = [...provinces.values()].filter((p) => !q.province || p.id === q.province);
+  const result: RegionUsage = { year, region, provinces: selected };
+  // One municipality asked for, or the totals alone: no list beside them.
+  const listed = (q.municipality || q.totalsOnly) && q.page === undefined ? { rows: [] } : q.page === undefined ? { rows: municipalitiesWithData(db, year, q.province) } : municipalitiesPage(db, year, q);
+  for (const r of listed.rows) {
     const p = provinces.get(r.province);
     if (!p) continue;
     let m = p.municipalities.find((x) => x.istat === r.istat);
     if (!m) p.municipalities.push((m = { istat: r.istat, name: r.name, totals: emptyTotals() }));
-    add(m.totals, r.service, r.entries, r.quantity);
-    add(p.totals, r.service, r.entries, r.quantity);
-    add(region, r.service, r.entries, r.quantity);
+    if (r.service !== null) add(m.totals, r.service, r.entries, r.quantity);
   }
-  return { year, region, provinces: [...provinces.values()] };
+  if ('page' in listed) result.page = listed.page;
+  if (q.municipality) result.municipality = municipalityUsage(db, year, q.municipality);
+  return result;
+}
+
+/** Every municipality with data (of one province, or all), by ISTAT code: the CLI's table. */
+function municipalitiesWithData(db: Database.Database, year: number | null, province: string | undefined): UsageRow[] {
+  return db
+    .prepare(
+      `SELECT f.province_id AS province, f.istat, f.name, u.service, SUM(u.entries) AS entries, SUM(u.quantity_milli) AS quantity
+       FROM federation_members f JOIN received_usage_monthly u ON u.owner = f.istat
+       WHERE (? IS NULL OR f.province_id = ?) AND ${YEAR_FILTER}
+       GROUP BY f.province_id, f.istat, u.service ORDER BY f.province_id, f.istat, u.service`,
+    )
+    .all(province ?? null, province ?? null, ...monthRange(year)) as UsageRow[];
+}
+
+/** One page (by name) of the municipalities of the province(s) the search selects; a row without data has a null service. */
+function municipalitiesPage(db: Database.Database, year: number | null, q: RegionUsageQuery): { rows: (Omit<UsageRow, 'service'> & { service: string | null })[]; page: PageInfo } {
+  const members = db
+    .prepare(
+      `SELECT istat, name, province_id AS province FROM federation_members
+       WHERE (? IS NULL OR province_id = ?) ORDER BY name COLLATE NOCASE, istat`,
+    )
+    .all(q.province ?? null, q.province ?? null) as { istat: string; name: string; province: string }[];
+  const { rows, page } = pageOf(searchByNameOrCode(members, q.search), q);
+  const usage = db
+    .prepare(
+      `SELECT u.owner AS istat, u.service, SUM(u.entries) AS entries, SUM(u.quantity_milli) AS quantity
+       FROM json_each(?) j JOIN received_usage_monthly u ON u.owner = j.value
+       WHERE ${YEAR_FILTER} GROUP BY u.owner, u.service ORDER BY u.owner, u.service`,
+    )
+    .all(JSON.stringify(rows.map((m) => m.istat)), ...monthRange(year)) as { istat: string; service: string; entries: number; quantity: number }[];
+  const byMember = new Map<string, typeof usage>();
+  for (const u of usage) byMember.set(u.istat, [...(byMember.get(u.istat) ?? []), u]);
+  type PageRow = Omit<UsageRow, 'service'> & { service: string | null };
+  return {
+    rows: rows.flatMap((m): PageRow[] => {
+      const cells = byMember.get(m.istat) ?? [];
+      return cells.length ? cells.map((c) => ({ ...m, ...c })) : [{ ...m, service: null, entries: 0, quantity: 0 }];
+    }),
+    page,
+  };
+}
+
+function municipalityUsage(db: Database.Database, year: number | null, istat: string): MunicipalityUsage {
+  const member = db
+    .prepare(
+      `SELECT f.istat, f.name, h.id, h.name AS provinceName FROM federation_members f
+       JOIN federation_hubs h ON h.relation = 'province' AND h.id = f.province_id WHERE f.istat = ?`,
+    )
+    .get(istat) as { istat: string; name: string; id: string; provinceName: string } | undefined;
+  if (!member) throw appError('federation.municipalityUnknown', { istat });
+  const byMonth = db
+    .prepare(
+      `SELECT u.month, u.service, u.entries, u.quantity_milli AS quantityMilli FROM received_usage_monthly u
+       WHERE u.owner = ? AND ${YEAR_FILTER} ORDER BY u.month, u.service`,
+    )
+    .all(istat, ...monthRange(year)) as MunicipalityUsage['byMonth'];
+  const totals = emptyTotals();
+  for (const m of byMonth) add(totals, m.service, m.entries, m.quantityMilli);
+  totals.byService.sort((a, b) => a.service.localeCompare(b.service));
+  return { istat: member.istat, name: member.name, province: { id: member.id, name: member.provinceName }, totals, byMonth };
 }

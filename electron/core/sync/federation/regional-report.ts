@@ -34,7 +34,7 @@ export function publishRegionalReport(ctx: AppContext, input: { year: number }):
   if (us.role !== 'hub') throw appError('federation.hubOnly');
   const provinces = listFederationHubs(ctx.db, 'province').filter((h) => h.status === 'confirmed');
   if (provinces.length === 0) throw appError('federation.noProvinces');
-  const usage = regionUsage(ctx.db, input.year);
+  const usage = regionUsage(ctx.db, { year: input.year, totalsOnly: true });
   const vouched = new Map(
     (ctx.db.prepare('SELECT province_id, COUNT(*) AS n FROM federation_members WHERE vouched = 1 GROUP BY province_id').all() as { province_id: string; n: number }[]).map((r) => [r.province_id, r.n]),
   );

@@ -28,9 +28,9 @@ export function RegionalRecords() {
     ) },
     { key: 'dates', header: t('regional.colDates'), cell: (c) => (c.startDate === c.endDate ? formatIsoDay(c.startDate) : `${formatIsoDay(c.startDate)} – ${formatIsoDay(c.endDate)}`) },
     { key: 'hours', header: t('regional.colHours'), numeric: true, cell: (c) => formatMilli(c.hoursMilli) },
-    { key: 'provider', header: t('regional.colProvider'), cell: (c) => c.provider || t('regional.none') },
+    { key: 'provider', header: t('regional.colProvider'), cell: (c) => c.provider || t('regional.nothing') },
   ];
-  const services = (r: { byService: { service: string; quantityMilli: number }[] }) => r.byService.map((s) => `${s.service} ${formatMilli(s.quantityMilli)}`).join(', ') || t('regional.none');
+  const services = (r: { byService: { service: string; quantityMilli: number }[] }) => r.byService.map((s) => `${s.service} ${formatMilli(s.quantityMilli)}`).join(', ') || t('regional.nothing');
   const reportColumns: Column<Row>[] = [
     { key: 'province', header: t('regional.colProvince'), rowHeader: true, cell: (p) => p.name },
     { key: 'members', header: t('regional.colMembers'), numeric: true, cell: (p) => String(p.members) },

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Installation } from '../../../../shared/domain/installation';
-import { SECTIONS, sectionPath } from '../../app/nav-items';
+import { sectionPath, visibleSections } from '../../app/nav-items';
+import { useRegionalMenu } from '../region/use-regional-menu';
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
 import { Card } from '../../components/card';
@@ -20,6 +21,7 @@ import { NewsCard } from './news-card';
 export function HomePage({ installation }: { installation: Installation }) {
   const { t } = useTranslation();
   const hub = installation.role === 'hub';
+  const shown = useRegionalMenu(installation.role);
   // Bumped after a recovery: the summary below is read again (its figures came back).
   const [recoveries, setRecoveries] = useState(0);
   // A restore from an old backup lost data the consortium holds: the banner, and writes wait (read on the hub too, unused).
@@ -37,7 +39,7 @@ export function HomePage({ installation }: { installation: Installation }) {
         {hub ? <ExchangeSummary /> : null}
         <Card title={t('home.nextTitle')} id="home-next">
           <ul className="cst-next-list">
-            {SECTIONS[installation.role]
+            {visibleSections(installation.role, shown)
               .filter((section) => section !== 'home' && section !== 'settings')
               .map((section) => (
                 <li key={section}>

@@ -18,6 +18,7 @@ import { exportIdentity } from './export-identity';
 import { useSettingsStore } from './store';
 import { GlossaryLink } from '../help/glossary-link';
 import { NetworkSyncCard } from '../sync/network-sync-card';
+import { RegionalHubCard } from './regional-hub-card';
 
 /** The workstation's identity (and its export), the language, the backups, the data folder and version. */
 export function SettingsPage() {
@@ -87,6 +88,7 @@ export function SettingsPage() {
         ) : null}
       </Card>
       <NetworkSyncCard />
+      {hub ? <RegionalHubCard /> : null}
       <Card title={t('settings.languageTitle')} id="settings-language">
         <LanguageSwitch current={locale} onChange={(l) => void setLocale(l)} variant="large" />
       </Card>
