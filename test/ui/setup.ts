@@ -14,6 +14,7 @@ import { useSetupStore } from '../../renderer/src/features/setup/store';
 import { useTrainingStore } from '../../renderer/src/features/training/store';
 import { useUsageStore } from '../../renderer/src/features/usage/store';
 import { useReceivedData } from '../../renderer/src/app/received-data';
+import { useRegionStore } from '../../renderer/src/features/region/region-store';
 import { useSyncStore } from '../../renderer/src/features/sync/sync-store';
 import { useBulkEnrolmentStore } from '../../renderer/src/features/identities/bulk-store';
 
@@ -38,6 +39,7 @@ export const RENDERER_STORES: Record<string, UseBoundStore<StoreApi<object>>> = 
   useReceivedData,
   useSyncStore,
   useBulkEnrolmentStore,
+  useRegionStore,
 } as never;
 
 // jsdom has no CSS.escape; user-event needs it to move between radio buttons with the arrows.

@@ -30,6 +30,18 @@ export function dataDirProblem(dataDir: string, err: unknown): AppError {
 }
 
 /**
+ * A database file the user may not write (0444, «Sola lettura», another user's): said at open.
+ * Opening writes nothing to the database itself (the folder's lock is cst-desk.lock), so
+ * SQLite would open it read-only without a word and the first write would fail half-way
+ * through a command.
+ */
+export function readOnlyDatabase(dataDir: string): AppError | null {
+  const db = join(dataDir, DB_FILE_NAME);
+  const code = existsSync(db) ? cannotWrite(db) : null;
+  return code === null ? null : dataDirProblem(dataDir, Object.assign(new Error(code), { code }));
+}
+
+/**
  * For the commands that only read (check, log verify, identity show…): the data folder must
  * already hold a database. Opening a mistyped folder would create an empty one and report it
  * healthy.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, appError } from '../errors';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../fs/private-files';
-import { dataDirProblem } from './data-dir-problems';
+import { dataDirProblem, readOnlyDatabase } from './data-dir-problems';
 import { DB_FILE_NAME } from './db-file';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { sweepStaleTemporaries } from './stale-temporaries';
@@ -38,6 +38,8 @@ export function openStore(dataDir: string, options: StartupCheckOptions = {}): D
   } catch (err) {
     throw dataDirProblem(dataDir, err);
   }
+  const readOnly = readOnlyDatabase(dataDir);
+  if (readOnly) throw readOnly;
   // First of all: a second program stops here (E_DB_LOCKED), before the database is opened.
   let lock: Database.Database;
   try {
