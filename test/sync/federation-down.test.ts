@@ -20,29 +20,9 @@ import { tempDir } from '../helpers/temp-dir';
 import type { TestBackend } from '../helpers/backend';
 import { townToHub } from './hub-helpers';
 import { craft, line, usageData, uuid, type Party } from './bundle-craft';
-import { linkProvince, openMember, openProvince, openRegion, receivedRecords, replyTo } from './federation-helpers';
+import { linkProvince, openMember, openProvince, openRegion, receivedRecords, replyTo, rng, shuffle } from './federation-helpers';
 
 const ANY_ENTRY = { allowedNames: () => true, maxEntries: 1000, maxEntryBytes: () => 1 << 28, maxTotalBytes: 1 << 28 };
-
-/** A small seeded generator (mulberry32): the same shuffles on every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j] as T, a[i] as T];
-  }
-  return a;
-}
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const files = (dir: string) => readdirSync(dir).map((n) => join(dir, n));

@@ -124,3 +124,23 @@ export async function openRegionWithData(options: { enrolled?: number } = {}): P
   const all = [region, pu, an, ...towns];
   return { region, provinces: [pu, an], towns, close: () => all.forEach((t) => t.backend.close()) };
 }
+
+/** A small seeded generator (mulberry32): the same shuffles on every run. */
+export function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j] as T, a[i] as T];
+  }
+  return a;
+}

@@ -25,21 +25,10 @@ import { openTestBackend, type TestBackend } from '../helpers/backend';
 import { startTestMailbox, type TestMailbox } from '../helpers/mailbox';
 import { tempDir } from '../helpers/temp-dir';
 import { introduce } from './hub-helpers';
-import { linkProvince, receivedRecords, streamHeads, usageRows } from './federation-helpers';
+import { linkProvince, receivedRecords, rng, streamHeads, usageRows } from './federation-helpers';
 import { verifyInline } from './network-helpers';
 
 const START = '2026-11-26T08:00:00.000Z';
-
-/** A small seeded generator (mulberry32): the same shuffles on every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * What the network does to the parties' mailbox clients, set by the test: `list` of the

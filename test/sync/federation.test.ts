@@ -13,27 +13,7 @@ import { outboxEvents } from '../helpers/municipality';
 import { tempDir } from '../helpers/temp-dir';
 import type { TestBackend } from '../helpers/backend';
 import { townToHub } from './hub-helpers';
-import { linkProvince, openMember, openProvince, openRegion, receivedRecords, replyTo, streamHeads, usageRows } from './federation-helpers';
-
-/** A small seeded generator (mulberry32): the same shuffles on every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j] as T, a[i] as T];
-  }
-  return a;
-}
+import { linkProvince, openMember, openProvince, openRegion, receivedRecords, replyTo, rng, shuffle, streamHeads, usageRows } from './federation-helpers';
 
 /**
  * Splits what is due into what arrives now (shuffled, some of it twice) and what is delayed to

@@ -4,7 +4,7 @@ import type { ProvinceSummary, RegionUsage } from '../../../../shared/domain/fed
 import { useApiQuery } from '../../app/use-api-query';
 import { Alert } from '../../components/alert';
 import { DataTable, type Column } from '../../components/data-table';
-import { TextField } from '../../components/form-field';
+import { MunicipalitySearch } from './municipality-search';
 import { Loading } from '../../components/loading';
 import { MEMBERS_PER_PAGE } from '../../components/member-filter';
 import { Pager } from '../../components/pager';
@@ -82,19 +82,14 @@ export function ProvinceView({ province }: { province: ProvinceSummary }) {
           <Alert tone="info">{t('region.noMunicipalitiesYet')}</Alert>
         ) : (
           <>
-            <div className="cst-toolbar" role="search" aria-label={t('region.search')}>
-              <TextField
-                id="province-search"
-                label={t('region.search')}
-                hint={t('region.searchHint')}
-                value={search}
-                maxLength={100}
-                onChange={(v) => {
-                  setSearch(v);
-                  setPage(1);
-                }}
-              />
-            </div>
+            <MunicipalitySearch
+              id="province-search"
+              value={search}
+              onSearch={(v) => {
+                setSearch(v);
+                setPage(1);
+              }}
+            />
             {data ? (
               <>
                 <Pager id="province-pager" page={usage.data?.page} onPage={setPage} />

@@ -6,7 +6,7 @@ import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { DataTable, type Column } from '../../components/data-table';
 import { splitGroups } from '../../components/fingerprint';
-import { TextField } from '../../components/form-field';
+import { MunicipalitySearch } from './municipality-search';
 import { Loading } from '../../components/loading';
 import { MEMBERS_PER_PAGE } from '../../components/member-filter';
 import { Pager } from '../../components/pager';
@@ -59,19 +59,14 @@ export function RosterView({ province }: { province: ProvinceSummary }) {
         <Alert tone="info">{t('region.noMunicipalitiesYet')}</Alert>
       ) : (
         <>
-          <div className="cst-toolbar" role="search" aria-label={t('region.search')}>
-            <TextField
-              id="roster-search"
-              label={t('region.search')}
-              hint={t('region.searchHint')}
-              value={search}
-              maxLength={100}
-              onChange={(v) => {
-                setSearch(v);
-                setPage(1);
-              }}
-            />
-          </div>
+          <MunicipalitySearch
+            id="roster-search"
+            value={search}
+            onSearch={(v) => {
+              setSearch(v);
+              setPage(1);
+            }}
+          />
           {roster.state === 'error' ? (
             <Alert tone="danger" live>
               {apiErrorMessage(roster.error, t, i18n.language)}
