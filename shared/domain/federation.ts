@@ -4,6 +4,7 @@ import type { BundleImportResult, Peer } from './bundles';
 import { HubId, IstatCode } from './ids';
 import { localPath } from './local-path';
 import { MemberPageFields, type PageInfo } from './member-page';
+import type { Measure } from './unit-measure';
 
 /** The regional hub (on a provincial hub) or a provincial hub (on a regional one). */
 export type FederationHub = { relation: 'regional' | 'province' } & Pick<
@@ -139,9 +140,14 @@ export const RegionUsageInput = z
   .strict();
 
 /** Usage totals by service code: entries and quantity in thousandths of the unit. */
+/**
+ * Usage over a period. Per service, `quantityMilli` is a count's sum or, for a level (`measure`
+ * 'level': mailboxes held, GB), each municipality's average of its months with a figure, added
+ * up over the municipalities (shared/domain/unit-measure.ts).
+ */
 export interface UsageTotals {
   entries: number;
-  byService: { service: string; entries: number; quantityMilli: number }[];
+  byService: { service: string; measure: Measure; entries: number; quantityMilli: number }[];
 }
 
 /** Region → province → municipality (docs/federation.md, "What the regional hub shows"). */

@@ -57,7 +57,7 @@ describe('cst federation', () => {
     expect(await ok(['federation', 'provinces', '--data-dir', region])).toMatch(/^CST-PU\tCST Pesaro-Urbino\tconfermato\telenco n\. \d+\tsoci 1 \(con dati 1\)\teventi \d+$/m);
     expect(await ok(['federation', 'roster', 'CST-PU', '--data-dir', region])).toMatch(/^041067\tUrbino\tgarantito\tchiave [0-9A-F]{16}\timpronta [0-9 ]{35}\teventi \d+$/m);
     const usage = await ok(['federation', 'usage', '--year', '2026', '--data-dir', region]);
-    expect(usage).toBe('Regione (2026): 2 registrazioni (PEC 4)\n  CST Pesaro-Urbino (CST-PU): 2 registrazioni (PEC 4)\n    Urbino (041067): 2 registrazioni (PEC 4)\n');
+    expect(usage).toBe('Regione (2026): 2 registrazioni (PEC 4 in media al mese)\n  CST Pesaro-Urbino (CST-PU): 2 registrazioni (PEC 4 in media al mese)\n    Urbino (041067): 2 registrazioni (PEC 4 in media al mese)\n');
 
     // Down: the region publishes its report, writes its stream for the province (encrypted to the
     // province and to its members); the province forwards the very file to the member.

@@ -47,7 +47,7 @@ describe('cst federation province-mailbox', () => {
       /^Ufficio provinciale CST Pesaro-Urbino \(CST-PU\), casella http:\/\/127\.0\.0\.1:\d+: ultima raccolta \S+: ricevuti [1-9]\d*, applicati [1-9]\d*, duplicati \d+, in attesa 0, rifiutati 0$/m,
     );
     expect(await ok(['federation', 'usage', '--year', '2026', '--data-dir', region])).toBe(
-      'Regione (2026): 2 registrazioni (PEC 4)\n  CST Pesaro-Urbino (CST-PU): 2 registrazioni (PEC 4)\n    Urbino (041067): 2 registrazioni (PEC 4)\n',
+      'Regione (2026): 2 registrazioni (PEC 4 in media al mese)\n  CST Pesaro-Urbino (CST-PU): 2 registrazioni (PEC 4 in media al mese)\n    Urbino (041067): 2 registrazioni (PEC 4 in media al mese)\n',
     );
     await mailbox.stop();
   });

@@ -79,10 +79,12 @@ describe('the regional hub, one page at a time', () => {
     }
     expect(seen.size).toBe(62);
     expect(sum).toBe(pec(one.provinces[0]!.totals));
-    expect(sum).toBe((2 + 10 + 3 + 20) * 1000);
+    // PEC is a level (mailboxes held): each municipality's average of its months with a figure,
+    // added up over the municipalities (Urbino 2 and 10, Pesaro 3 and 20), never the months' sum.
+    expect(sum).toBe(((2 + 10) / 2 + (3 + 20) / 2) * 1000);
 
     const found = await region.must('federation.usage', { year: 2026, province: 'CST-PU', search: 'pesaro', page: 1 });
-    expect(found.provinces[0]!.municipalities).toEqual([{ istat: '041044', name: 'Pesaro', totals: { entries: 3, byService: [{ service: 'PEC', entries: 2, quantityMilli: 23_000 }, { service: 'SITO', entries: 1, quantityMilli: 1500 }] } }]);
+    expect(found.provinces[0]!.municipalities).toEqual([{ istat: '041044', name: 'Pesaro', totals: { entries: 3, byService: [{ service: 'PEC', measure: 'level', entries: 2, quantityMilli: 11_500 }, { service: 'SITO', measure: 'level', entries: 1, quantityMilli: 1500 }] } }]);
     // The totals alone (the window's first screen): no municipality listed.
     const totalsOnly = await region.must('federation.usage', { year: 2026, totalsOnly: true });
     expect(totalsOnly.region).toEqual(whole.region);
@@ -99,9 +101,10 @@ describe('the regional hub, one page at a time', () => {
       { month: '2026-10', service: 'PEC', entries: 1, quantityMilli: 10_000 },
       { month: '2026-10', service: 'SITO', entries: 1, quantityMilli: 1500 },
     ]);
-    expect(pec(u.municipality!.totals)).toBe(12_000);
+    expect(pec(u.municipality!.totals)).toBe(6000);
     const always = await region.must('federation.usage', { municipality: '041067' });
-    expect(pec(always.municipality!.totals)).toBe(19_000);
+    // Every year: 2, 10 and 7 (2025) mailboxes, on average 6.333.
+    expect(pec(always.municipality!.totals)).toBe(6333);
     const unknown = await region.call('federation.usage', { municipality: '058091' });
     expect(!unknown.ok && unknown.error).toMatchObject({ code: 'E_NOT_FOUND', message: expect.stringContaining('058091') });
 

@@ -158,8 +158,11 @@ describe('federation: two provinces and a region', () => {
     const pec = (t: { byService: { service: string; quantityMilli: number }[] }) => t.byService.find((s) => s.service === 'PEC')?.quantityMilli ?? 0;
     for (const p of usage.provinces) expect(pec(p.totals)).toBe(p.municipalities.reduce((n, m) => n + pec(m.totals), 0));
     expect(pec(usage.region)).toBe(usage.provinces.reduce((n, p) => n + pec(p.totals), 0));
-    const provincePec = (t: TestBackend) => db(t).prepare("SELECT SUM(quantity_milli) FROM received_usage_monthly WHERE service = 'PEC'").pluck().get() as number;
-    expect(pec(usage.region)).toBe(provincePec(pu) + provincePec(an));
+    // And the region's PEC (a level: mailboxes held, each member's monthly average added up) is
+    // what the provinces' own screens say of theirs.
+    const provincePec = async (t: TestBackend) => pec(await t.must('hub.usage.byMember', {}));
+    expect(pec(usage.region)).toBe((await provincePec(pu)) + (await provincePec(an)));
+    expect(usage.region.byService.find((s) => s.service === 'PEC')?.measure).toBe('level');
     expect(usage.region.entries).toBe(usage.provinces.reduce((n, p) => n + p.totals.entries, 0));
 
     // What the regional operator sees: each province and the members it vouches for.

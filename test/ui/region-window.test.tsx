@@ -33,9 +33,10 @@ describe('Regione, on a regional hub', () => {
     const pu = bodyRows(provinces)[1]!;
     // 62 vouched for (Urbino, Pesaro and 60 enrolled), 2 with data, Italian figures.
     expect(within(pu).getAllByRole('cell').map((c) => c.textContent)).toEqual(expect.arrayContaining(['Confermato', '62', '2']));
-    // The region's totals for this year: Urbino 2 + 10, Pesaro 3 + 20, Ancona 4 + 30 PEC.
+    // The region's totals for this year: PEC mailboxes are held, not used up: Urbino's average of
+    // 2 and 10, Pesaro's of 3 and 20, Ancona's of 4 and 30, added up (never the months' 69).
     const totals = await screen.findByRole('table', { name: 'Totali per servizio' });
-    await waitFor(() => expect(within(totals).getByRole('row', { name: /PEC/ }).textContent).toContain('69'));
+    await waitFor(() => expect(within(totals).getByRole('row', { name: /PEC/ }).textContent).toContain('34,5 caselle in tutto, somma delle medie mensili dei comuni'));
     expect(await seriousViolations()).toEqual([]);
 
     await user.click(within(pu).getByRole('link', { name: 'Consorzio PU (CST-PU)' }));
@@ -64,6 +65,9 @@ describe('Regione, on a regional hub', () => {
     await user.click(await screen.findByRole('link', { name: 'Urbino' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Urbino (041067)' });
+    // Its PEC over the year: the average of its months (2 and 10 mailboxes), said to be one.
+    const own = await screen.findByRole('table', { name: 'Totali per servizio' });
+    await waitFor(() => expect(within(own).getByRole('row', { name: /PEC/ }).textContent).toContain('6 caselle, media mensile'));
     const crumbs = within(screen.getByRole('navigation', { name: 'Percorso' }));
     expect(crumbs.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Regione', 'Consorzio PU (CST-PU)', 'Urbino']);
     const months = await screen.findByRole('table', { name: 'Registrazioni e quantità per mese e servizio' });

@@ -193,7 +193,8 @@ export const federationRosterCommand: Command = {
 };
 
 function totalsText(t: UsageTotals): string {
-  const services = t.byService.map((s) => `${s.service} ${(s.quantityMilli / 1000).toLocaleString('it-IT')}`).join(', ');
+  // A level (mailboxes held, GB) is a monthly average, not a quantity used up: said so.
+  const services = t.byService.map((s) => `${s.service} ${(s.quantityMilli / 1000).toLocaleString('it-IT')}${s.measure === 'level' ? ' in media al mese' : ''}`).join(', ');
   return `${t.entries} registrazioni${services ? ` (${services})` : ''}`;
 }
 

@@ -9,7 +9,7 @@ import { proposalRanking } from './evaluation-service';
 import { readStatement } from './gov-store';
 import { pickVersion } from './plan-service';
 import { dateIt, keyText, monthIt, payersText, usageMeasureIt } from './report-format';
-import { serviceUnits } from '../hub/usage/service-units';
+import { serviceUnits } from '../platform/store/service-units';
 import { formatCents, formatHundredths, formatMilli } from '../../../shared/format/numbers';
 import { APPROVAL_BODY_LABELS, PLAN_STATE_LABELS } from '../../../shared/governance/approvals';
 import { PROPOSAL_STATE_LABELS } from '../../../shared/governance/proposal-track';

@@ -13,7 +13,7 @@ import type { AppContext } from '../platform/context';
 import { appError } from '../platform/errors';
 import { stmt } from '../platform/store/statements';
 import { combineSum } from '../../../shared/domain/unit-measure';
-import { serviceUnit } from '../hub/usage/service-units';
+import { serviceUnit } from '../platform/store/service-units';
 import { estimateQuantity } from './plan-estimate';
 import { participantsOf } from './proposal-participants';
 import { joinersOf } from '../hub/proposals/proposal-joiners';

@@ -26,7 +26,7 @@ import { readGovSettings } from './gov-settings';
 import { deleteReportPart, readReport, readReportSummary, reportPartCount, writeReport, writeReportPart } from './gov-store';
 import { activeMembers } from './plan-items';
 import { combineSum, isLevel } from '../../../shared/domain/unit-measure';
-import { serviceUnits } from '../hub/usage/service-units';
+import { serviceUnits } from '../platform/store/service-units';
 import type { MemberFilter } from '../../../shared/domain/member-page';
 import { pageOf, selectMembers } from '../hub/members/member-selection';
 

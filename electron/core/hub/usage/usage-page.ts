@@ -15,6 +15,7 @@ import { formatMilli } from '../../../../shared/domain/quantity';
 import { combineSum } from '../../../../shared/domain/unit-measure';
 import type { AppContext } from '../../platform/context';
 import { stmt } from '../../platform/store/statements';
+import { LEVEL_SUM_SQL } from '../../platform/store/service-units';
 import { narrows, pageOf, provincesOfRegion, selectMembers, type SelectedMember } from '../members/member-selection';
 import { hubCatalogue, order, serviceInfo } from './usage-services';
 
@@ -43,9 +44,6 @@ export const PROVINCE_MONTHS_SQL = `SELECT p.service, p.month, sum(p.quantity_mi
 
 type MonthRow = { service: string; month: string; q: number; n: number };
 type ServiceRow = { service: string; q: number; lq: number; n: number };
-
-/** A level's sum of the members' averages, in integers: round(sq / months) = (2·sq + months) / (2·months) for sq ≥ 0. */
-const LEVEL_SUM = 'sum(CASE WHEN sq >= 0 THEN (2 * sq + m) / (2 * m) ELSE -((-2 * sq + m) / (2 * m)) END)';
 
 export function usagePage(ctx: AppContext, f: PageFilter): HubUsageTable {
   const from = f.from ?? '0000-01';
@@ -152,7 +150,7 @@ function subsetServices(ctx: AppContext, selected: readonly SelectedMember[], se
     ? OWNER_YEARS_SQL
     : `SELECT c.service, c.owner, sum(c.quantity_milli) AS sq, sum(c.entries) AS se, count(*) AS m FROM json_each(@owners) o CROSS JOIN json_each(@present) s
        CROSS JOIN received_usage_monthly c ON c.owner = o.value AND c.service = s.value WHERE c.month BETWEEN @from AND @to GROUP BY c.service, c.owner`;
-  return stmt(ctx.db, `SELECT service, sum(sq) AS q, ${LEVEL_SUM} AS lq, sum(se) AS n FROM (${perOwner}) GROUP BY service ORDER BY service`).all({
+  return stmt(ctx.db, `SELECT service, sum(sq) AS q, ${LEVEL_SUM_SQL} AS lq, sum(se) AS n FROM (${perOwner}) GROUP BY service ORDER BY service`).all({
     ...sel,
     ...(whole ? { fy: Number(from.slice(0, 4)), ty: Number(to.slice(0, 4)) } : {}),
   }) as ServiceRow[];
@@ -187,14 +185,14 @@ function wholeServices(ctx: AppContext, months: MonthRow[], params: { from: stri
   const levelRows = whole
     ? (stmt(
         ctx.db,
-        `SELECT service, ${LEVEL_SUM} AS lq FROM (
+        `SELECT service, ${LEVEL_SUM_SQL} AS lq FROM (
            SELECT service, owner, sum(quantity_milli) AS sq, sum(months) AS m FROM received_usage_member_year
            WHERE service IN (SELECT value FROM json_each(@levels))${svc} AND year BETWEEN @fy AND @ty GROUP BY service, owner)
          GROUP BY service`,
       ).all({ ...params, fy: Number(params.from.slice(0, 4)), ty: Number(params.to.slice(0, 4)) }) as { service: string; lq: number }[])
     : (stmt(
         ctx.db,
-        `SELECT service, ${LEVEL_SUM} AS lq FROM (
+        `SELECT service, ${LEVEL_SUM_SQL} AS lq FROM (
            SELECT service, owner, sum(quantity_milli) AS sq, count(*) AS m FROM received_usage_monthly INDEXED BY received_usage_monthly_by_service
            WHERE service IN (SELECT value FROM json_each(@levels))${svc} AND month BETWEEN @first AND @last GROUP BY service, owner)
          GROUP BY service`,

@@ -6,7 +6,9 @@
 import type Database from 'better-sqlite3';
 import type { MunicipalityUsage, ProvinceSummary, RegionUsage, RosterPage, UsageTotals, VouchedMember } from '../../../../shared/domain/federation';
 import type { PageInfo } from '../../../../shared/domain/member-page';
+import { combineMonths, combineSum, measureOf, type Measure } from '../../../../shared/domain/unit-measure';
 import { appError } from '../../platform/errors';
+import { LEVEL_SUM_SQL, serviceUnits } from '../../platform/store/service-units';
 import { pageOf, searchByNameOrCode } from '../../platform/paging/paging';
 import { findFederationHub, listFederationHubs, toFederationHub } from './federation-store';
 
@@ -47,16 +49,28 @@ function emptyTotals(): UsageTotals {
   return { entries: 0, byService: [] };
 }
 
-function add(t: UsageTotals, service: string, entries: number, quantityMilli: number): void {
+/**
+ * Adds one figure to totals: a member's (or a province's) figure for a service over the period,
+ * already combined over its months (a count's sum, a level's average: combineSum). Across
+ * members both add up: mailboxes held in a province are the sum of its members' averages.
+ */
+function add(t: UsageTotals, service: string, measure: Measure, entries: number, quantityMilli: number): void {
   t.entries += entries;
   const s = t.byService.find((x) => x.service === service);
   if (s) {
     s.entries += entries;
     s.quantityMilli += quantityMilli;
-  } else t.byService.push({ service, entries, quantityMilli });
+  } else t.byService.push({ service, measure, entries, quantityMilli });
 }
 
-type UsageRow = { province: string; istat: string; name: string; service: string; entries: number; quantity: number };
+/** Each service's unit in this office's catalogue ('' unknown: a count). */
+function unitsOf(db: Database.Database): (service: string) => string {
+  const units = serviceUnits(db);
+  return (service) => units.get(service) ?? '';
+}
+
+/** A member's figures for a service over the period: the sum of its months (`quantity`) and how many have one. */
+type UsageRow = { province: string; istat: string; name: string; service: string; entries: number; quantity: number; months: number };
 
 export interface RegionUsageQuery {
   year?: number | undefined;
@@ -77,8 +91,10 @@ const YEAR_FILTER = '(? IS NULL OR (u.month >= ? AND u.month < ?))';
 
 /**
  * Region → province → municipality. The totals of each province are one grouped read (province
- * × service, summed by SQLite over the members' yearly totals), the region's are their sum, so the region's totals are exactly
- * the sum of its provinces'. The municipalities listed are either every one with data (no
+ * × service, summed by SQLite over the members' yearly totals), the region's are their sum, so
+ * the region's totals are exactly the sum of its provinces'. A member's figure over the period is
+ * a count's sum or a level's average of its months with a figure (mailboxes held, not mailboxes
+ * × months), as on the hub's own screens; across members they add up. The municipalities listed are either every one with data (no
  * `page`: the CLI's whole table) or one page of the province's municipalities by name, with data
  * or not, read by their primary key (owner, service, month): a page costs 50 municipalities'
  * cells whatever the size of the region.
@@ -87,30 +103,30 @@ export function regionUsage(db: Database.Database, q: RegionUsageQuery): RegionU
   const year = q.year ?? null;
   const hubs = listFederationHubs(db, 'province');
   if (q.province && !hubs.some((h) => h.id === q.province)) throw appError('federation.provinceUnknown', { id: q.province });
+  const unitOf = unitsOf(db);
   const region = emptyTotals();
   const provinces = new Map<string, RegionUsage['provinces'][number]>();
   for (const h of hubs) provinces.set(h.id, { id: h.id, name: h.name, totals: emptyTotals(), municipalities: [] });
   // From the yearly totals per member (migration 019, kept by triggers in the import's own
   // transaction): ~11 rows a member and year instead of ~130 monthly cells, read by owner and year
-  // (CROSS JOIN: the members first, whatever the statistics of a small store suggest).
-  const totals = (
-    year === null
-      ? db.prepare(
-          `SELECT f.province_id AS province, a.service, SUM(a.entries) AS entries, SUM(a.quantity_milli) AS quantity
-           FROM federation_members f CROSS JOIN received_usage_member_year a ON a.owner = f.istat
-           GROUP BY f.province_id, a.service ORDER BY f.province_id, a.service`,
-        ).all()
-      : db.prepare(
-          `SELECT f.province_id AS province, a.service, SUM(a.entries) AS entries, SUM(a.quantity_milli) AS quantity
-           FROM federation_members f CROSS JOIN received_usage_member_year a ON a.owner = f.istat AND a.year = ?
-           GROUP BY f.province_id, a.service ORDER BY f.province_id, a.service`,
-        ).all(year)
-  ) as Omit<UsageRow, 'istat' | 'name'>[];
+  // (CROSS JOIN: the members first, whatever the statistics of a small store suggest). Per
+  // province and service both sums: the months' (a count) and the members' averages (a level).
+  const perMember = `SELECT f.province_id AS province, a.service, a.owner, SUM(a.entries) AS se, SUM(a.quantity_milli) AS sq, SUM(a.months) AS m
+           FROM federation_members f CROSS JOIN received_usage_member_year a ON a.owner = f.istat${year === null ? '' : ' AND a.year = ?'}
+           GROUP BY f.province_id, a.service, a.owner`;
+  const totals = db
+    .prepare(
+      `SELECT province, service, SUM(se) AS entries, SUM(sq) AS quantity, ${LEVEL_SUM_SQL} AS level
+       FROM (${perMember}) GROUP BY province, service ORDER BY province, service`,
+    )
+    .all(...(year === null ? [] : [year])) as { province: string; service: string; entries: number; quantity: number; level: number }[];
   for (const r of totals) {
     const p = provinces.get(r.province);
     if (!p) continue;
-    add(p.totals, r.service, r.entries, r.quantity);
-    add(region, r.service, r.entries, r.quantity);
+    const m = measureOf(unitOf(r.service));
+    const q = m === 'level' ? r.level : r.quantity;
+    add(p.totals, r.service, m, r.entries, q);
+    add(region, r.service, m, r.entries, q);
   }
   const selected = [...provinces.values()].filter((p) => !q.province || p.id === q.province);
   const result: RegionUsage = { year, region, provinces: selected };
@@ -121,7 +137,7 @@ export function regionUsage(db: Database.Database, q: RegionUsageQuery): RegionU
     if (!p) continue;
     let m = p.municipalities.find((x) => x.istat === r.istat);
     if (!m) p.municipalities.push((m = { istat: r.istat, name: r.name, totals: emptyTotals() }));
-    if (r.service !== null) add(m.totals, r.service, r.entries, r.quantity);
+    if (r.service !== null) add(m.totals, r.service, measureOf(unitOf(r.service)), r.entries, combineSum(unitOf(r.service), r.quantity, r.months) ?? 0);
   }
   if ('page' in listed) result.page = listed.page;
   if (q.municipality) result.municipality = municipalityUsage(db, year, q.municipality);
@@ -132,7 +148,7 @@ export function regionUsage(db: Database.Database, q: RegionUsageQuery): RegionU
 function municipalitiesWithData(db: Database.Database, year: number | null, province: string | undefined): UsageRow[] {
   return db
     .prepare(
-      `SELECT f.province_id AS province, f.istat, f.name, u.service, SUM(u.entries) AS entries, SUM(u.quantity_milli) AS quantity
+      `SELECT f.province_id AS province, f.istat, f.name, u.service, SUM(u.entries) AS entries, SUM(u.quantity_milli) AS quantity, COUNT(*) AS months
        FROM federation_members f JOIN received_usage_monthly u ON u.owner = f.istat
        WHERE (? IS NULL OR f.province_id = ?) AND ${YEAR_FILTER}
        GROUP BY f.province_id, f.istat, u.service ORDER BY f.province_id, f.istat, u.service`,
@@ -151,18 +167,18 @@ function municipalitiesPage(db: Database.Database, year: number | null, q: Regio
   const { rows, page } = pageOf(searchByNameOrCode(members, q.search), q);
   const usage = db
     .prepare(
-      `SELECT u.owner AS istat, u.service, SUM(u.entries) AS entries, SUM(u.quantity_milli) AS quantity
+      `SELECT u.owner AS istat, u.service, SUM(u.entries) AS entries, SUM(u.quantity_milli) AS quantity, COUNT(*) AS months
        FROM json_each(?) j JOIN received_usage_monthly u ON u.owner = j.value
        WHERE ${YEAR_FILTER} GROUP BY u.owner, u.service ORDER BY u.owner, u.service`,
     )
-    .all(JSON.stringify(rows.map((m) => m.istat)), ...monthRange(year)) as { istat: string; service: string; entries: number; quantity: number }[];
+    .all(JSON.stringify(rows.map((m) => m.istat)), ...monthRange(year)) as { istat: string; service: string; entries: number; quantity: number; months: number }[];
   const byMember = new Map<string, typeof usage>();
   for (const u of usage) byMember.set(u.istat, [...(byMember.get(u.istat) ?? []), u]);
   type PageRow = Omit<UsageRow, 'service'> & { service: string | null };
   return {
     rows: rows.flatMap((m): PageRow[] => {
       const cells = byMember.get(m.istat) ?? [];
-      return cells.length ? cells.map((c) => ({ ...m, ...c })) : [{ ...m, service: null, entries: 0, quantity: 0 }];
+      return cells.length ? cells.map((c) => ({ ...m, ...c })) : [{ ...m, service: null, entries: 0, quantity: 0, months: 0 }];
     }),
     page,
   };
@@ -182,8 +198,16 @@ function municipalityUsage(db: Database.Database, year: number | null, istat: st
        WHERE u.owner = ? AND ${YEAR_FILTER} ORDER BY u.month, u.service`,
     )
     .all(istat, ...monthRange(year)) as MunicipalityUsage['byMonth'];
+  // Over its months: a count's sum, a level's average of the months with a figure.
+  const unitOf = unitsOf(db);
+  const months = new Map<string, { entries: number; quantities: number[] }>();
+  for (const m of byMonth) {
+    const s = months.get(m.service) ?? { entries: 0, quantities: [] };
+    s.entries += m.entries;
+    s.quantities.push(m.quantityMilli);
+    months.set(m.service, s);
+  }
   const totals = emptyTotals();
-  for (const m of byMonth) add(totals, m.service, m.entries, m.quantityMilli);
-  totals.byService.sort((a, b) => a.service.localeCompare(b.service));
+  for (const [service, s] of [...months].sort(([a], [b]) => a.localeCompare(b))) add(totals, service, measureOf(unitOf(service)), s.entries, combineMonths(unitOf(service), s.quantities) ?? 0);
   return { istat: member.istat, name: member.name, province: { id: member.id, name: member.provinceName }, totals, byMonth };
 }

@@ -37,7 +37,7 @@ export function MunicipalityView({ province, istat }: { province: ProvinceSummar
             <h2 className="cst-subtitle" id="municipality-totals-title">
               {year === null ? t('region.provinceTotalsTitle', { name: m.name }) : t('region.provinceTotalsTitleYear', { name: m.name, year })}
             </h2>
-            <UsageTotalsTable totals={m.totals} caption={t('region.totalsCaption')} />
+            <UsageTotalsTable totals={m.totals} caption={t('region.totalsCaption')} over="months" />
           </section>
           {m.byMonth.length > 0 ? (
             <section aria-labelledby="municipality-months-title">

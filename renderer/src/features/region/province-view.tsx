@@ -53,7 +53,7 @@ export function ProvinceView({ province }: { province: ProvinceSummary }) {
     {
       key: 'services',
       header: t('region.colService'),
-      cell: (m) => (m.totals.byService.length ? m.totals.byService.map((s) => `${text.name(s.service)}: ${text.quantity(s.service, s.quantityMilli, true)}`).join('; ') : '—'),
+      cell: (m) => (m.totals.byService.length ? m.totals.byService.map((s) => `${text.name(s.service)}: ${text.quantity(s.service, s.quantityMilli, { measure: s.measure, over: 'months' })}`).join('; ') : '—'),
     },
   ];
   const title = `${province.name} (${province.id})`;
@@ -72,7 +72,7 @@ export function ProvinceView({ province }: { province: ProvinceSummary }) {
           {year === null ? t('region.provinceTotalsTitle', { name: province.name }) : t('region.provinceTotalsTitleYear', { name: province.name, year })}
         </h2>
         <YearSelect id="province-year" />
-        {data ? <UsageTotalsTable totals={data.totals} caption={t('region.totalsCaption')} /> : <Loading />}
+        {data ? <UsageTotalsTable totals={data.totals} caption={t('region.totalsCaption')} over="municipalities" /> : <Loading />}
       </section>
       <section aria-labelledby="province-municipalities-title">
         <h2 className="cst-subtitle" id="province-municipalities-title">

@@ -108,7 +108,7 @@ function RegionOverview({ provinces }: { provinces: ProvinceSummary[] }) {
               {apiErrorMessage(usage.error, t, i18n.language)}
             </Alert>
           ) : null}
-          {usage.data ? <UsageTotalsTable totals={usage.data.region} caption={t('region.totalsCaption')} /> : <Loading />}
+          {usage.data ? <UsageTotalsTable totals={usage.data.region} caption={t('region.totalsCaption')} over="municipalities" /> : <Loading />}
         </section>
       ) : null}
     </>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UsageTotals } from '../../../../shared/domain/federation';
 import type { HubService } from '../../../../shared/domain/hub-records';
-import { isLevel, shownMilli, unitWord } from '../../../../shared/domain/unit-measure';
+import { shownMilli, unitWord, type Measure } from '../../../../shared/domain/unit-measure';
 import { formatMilli } from '../../../../shared/format/numbers';
 import { useApiQuery } from '../../app/use-api-query';
 import { DataTable } from '../../components/data-table';
@@ -13,7 +13,7 @@ import { useRegionStore } from './region-store';
  * A service's name and its quantities as this office's catalogue writes them ("Posta
  * elettronica certificata", "12 caselle"); a code the catalogue does not know is shown as is.
  */
-export function useServiceText(): { name: (code: string) => string; quantity: (code: string, milli: number, months?: boolean) => string } {
+export function useServiceText(): { name: (code: string) => string; quantity: (code: string, milli: number, total?: TotalOf) => string } {
   const { t, i18n } = useTranslation();
   const services = useApiQuery('hub.services.list', {}, 0, { keepOnReceived: true }).data ?? [];
   const en = i18n.language === 'en';
@@ -26,20 +26,22 @@ export function useServiceText(): { name: (code: string) => string; quantity: (c
       // "Posta elettronica certificata (PEC)" already says its code.
       return name.includes(code) ? name : `${name} (${code})`;
     },
-    // `months`: a figure added up over several months. A level (mailboxes held, GB) is not a
-    // quantity used up: its sum over months is said to be one, never passed for what is held.
-    quantity: (code, milli, months = false) => {
+    // A level's total (mailboxes held, GB) is an average over the months, added up over the
+    // municipalities: said so, never passed for a quantity used up.
+    quantity: (code, milli, total) => {
       const s = find(code);
-      if (!s) return formatMilli(milli);
-      const shown = shownMilli(s.unit, milli);
-      const text = `${formatMilli(shown)} ${unitWord(s.unit, shown, en ? 'en' : 'it')}`;
-      return months && isLevel(s.unit) ? t('region.sumOfMonths', { quantity: text }) : text;
+      const text = s ? `${formatMilli(shownMilli(s.unit, milli))} ${unitWord(s.unit, shownMilli(s.unit, milli), en ? 'en' : 'it')}` : formatMilli(milli);
+      if (total?.measure !== 'level') return text;
+      return t(total.over === 'months' ? 'region.monthlyAverage' : 'region.sumOfAverages', { quantity: text });
     },
   };
 }
 
-/** Totals by service (entries and quantity), in Italian figures. */
-export function UsageTotalsTable({ totals, caption }: { totals: UsageTotals; caption: string }) {
+/** What a total covers: one municipality's months, or several municipalities. */
+export type TotalOf = { measure: Measure; over: 'months' | 'municipalities' };
+
+/** Totals by service (entries and quantity), in Italian figures: one municipality's, or a province's or the region's. */
+export function UsageTotalsTable({ totals, caption, over }: { totals: UsageTotals; caption: string; over: TotalOf['over'] }) {
   const { t } = useTranslation();
   const text = useServiceText();
   return (
@@ -48,7 +50,7 @@ export function UsageTotalsTable({ totals, caption }: { totals: UsageTotals; cap
       columns={[
         { key: 'service', header: t('region.colService'), rowHeader: true, cell: (s) => text.name(s.service) },
         { key: 'entries', header: t('region.colEntries'), numeric: true, cell: (s) => formatNumber(s.entries) },
-        { key: 'quantity', header: t('region.colQuantity'), numeric: true, cell: (s) => text.quantity(s.service, s.quantityMilli, true) },
+        { key: 'quantity', header: t('region.colQuantity'), numeric: true, cell: (s) => text.quantity(s.service, s.quantityMilli, { measure: s.measure, over }) },
       ]}
       rows={totals.byService}
       rowKey={(s) => s.service}
