@@ -9,28 +9,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend, type Backend } from '../../electron/core/app/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
 import { ageDecrypt } from '../../electron/core/format/crypto/age';
 import { confirmIdentity, importIdentity } from '../../electron/core/sync/peers/identity-exchange';
 import { fingerprint } from '../../electron/core/format/crypto/fingerprint';
 import { identityFileOf, newParty } from '../sync/bundle-craft';
+import { must, openFederationPair } from './federation-pair';
 import { report } from './bench-util';
 
 const M = Number(process.env.CST_BENCH_MEMBERS ?? 300);
-const silent = { info() {}, warn() {}, error() {} };
 const root = mkdtempSync(join(tmpdir(), 'cst-bench-federation-down-'));
-
-async function must<T>(b: Backend, method: string, input: unknown): Promise<T> {
-  const r = await b.dispatch(method as never, input as never);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
-
-/** Each installation its own ids (record ids are unique across installations, as UUIDv7s are). */
-function open(name: string, idPrefix: number): Backend {
-  return openBackend({ autoBackupDelayMs: false, dataDir: join(root, name), appVersion: 'bench', clock: fixedClock(), ids: sequentialIds(idPrefix), log: silent });
-}
 
 async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
@@ -39,17 +26,8 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: 
 }
 
 async function main(): Promise<void> {
-  const province = open('province', 1);
-  const region = open('region', 2);
+  const { province, region } = await openFederationPair(root);
   try {
-    await must(province, 'setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU', operator: 'bench' });
-    await must(region, 'setup.hub', { id: 'REG-MARCHE', name: 'Regione Marche', operator: 'bench' });
-    const regionId = await must<{ contentBase64: string }>(region, 'identity.export', {});
-    const r = await must<{ fingerprint: string }>(province, 'federation.regional.import', { contentBase64: regionId.contentBase64 });
-    await must(province, 'federation.regional.confirm', { fingerprint: r.fingerprint });
-    const provinceId = await must<{ contentBase64: string }>(province, 'identity.export', {});
-    const p = await must<{ id: string; fingerprint: string }>(region, 'federation.province.import', { contentBase64: provinceId.contentBase64 });
-    await must(region, 'federation.province.confirm', { id: p.id, fingerprint: p.fingerprint });
 
     const members = Array.from({ length: M }, (_, i) => newParty('municipality', String(99001 + i).padStart(6, '0'), `Comune ${i + 1}`));
     for (const m of members) {

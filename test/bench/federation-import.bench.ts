@@ -8,28 +8,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend, type Backend } from '../../electron/core/app/backend';
-import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
 import { loadInstallationKeys } from '../../electron/core/sync/identity/keys';
 import { confirmIdentity, importIdentity } from '../../electron/core/sync/peers/identity-exchange';
 import { fingerprint } from '../../electron/core/format/crypto/fingerprint';
 import { identityFileOf, newParty } from '../sync/bundle-craft';
 import { writeUsageBundle } from '../sync/bundle-gen';
+import { must, openFederationPair } from './federation-pair';
 import { cpuSplit, report, threadTicks } from './bench-util';
 
 const N = Number(process.env.CST_BENCH_EVENTS ?? 200_000);
-const silent = { info() {}, warn() {}, error() {} };
 const root = mkdtempSync(join(tmpdir(), 'cst-bench-federation-'));
-
-async function must<T>(b: Backend, method: string, input: unknown): Promise<T> {
-  const r = await b.dispatch(method as never, input as never);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
-
-function open(name: string): Backend {
-  return openBackend({ autoBackupDelayMs: false, dataDir: join(root, name), appVersion: 'bench', clock: fixedClock(), ids: sequentialIds(), log: silent });
-}
 
 async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; cpu: { mainUsPerEvent: number }; value: T }> {
   const before = threadTicks();
@@ -42,17 +30,8 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ ms: number; cpu: { ma
 }
 
 async function main(): Promise<void> {
-  const province = open('province');
-  const region = open('region');
+  const { province, region } = await openFederationPair(root);
   try {
-    await must(province, 'setup.hub', { id: 'CST-PU', name: 'CST Pesaro-Urbino', province: 'PU', operator: 'bench' });
-    await must(region, 'setup.hub', { id: 'REG-MARCHE', name: 'Regione Marche', operator: 'bench' });
-    const regionId = await must<{ contentBase64: string }>(region, 'identity.export', {});
-    const r = await must<{ fingerprint: string }>(province, 'federation.regional.import', { contentBase64: regionId.contentBase64 });
-    await must(province, 'federation.regional.confirm', { fingerprint: r.fingerprint });
-    const provinceId = await must<{ contentBase64: string }>(province, 'identity.export', {});
-    const p = await must<{ id: string; fingerprint: string }>(region, 'federation.province.import', { contentBase64: provinceId.contentBase64 });
-    await must(region, 'federation.province.confirm', { id: p.id, fingerprint: p.fingerprint });
 
     const member = newParty('municipality', '041067', 'Urbino');
     importIdentity(province.ctx, identityFileOf(member));

@@ -3,20 +3,10 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/platform/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/platform/store/migrations/index';
 import { DB_FILE_NAME, openStore } from '../../electron/core/platform/store/open-store';
+import { refusal } from '../helpers/damaged-store';
 import { tempDir } from '../helpers/temp-dir';
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('openStore', () => {
   it('creates the database with the pragmas the design requires and every migration applied', () => {

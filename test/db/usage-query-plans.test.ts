@@ -2,23 +2,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openMunicipality } from '../helpers/municipality';
 import type { TestBackend } from '../helpers/backend';
-
-/** The SQL a call prepares (statements are cached per connection, so a fresh backend shows all). */
-async function preparedBy(t: TestBackend, call: () => Promise<unknown>): Promise<string[]> {
-  const db = t.backend.ctx.db;
-  const seen: string[] = [];
-  const original = db.prepare.bind(db);
-  db.prepare = ((sql: string) => {
-    seen.push(sql);
-    return original(sql);
-  }) as Database.Database['prepare'];
-  try {
-    await call();
-  } finally {
-    db.prepare = original as Database.Database['prepare'];
-  }
-  return seen;
-}
+import { preparedBy } from '../helpers/prepared-by';
 
 /** EXPLAIN QUERY PLAN of a statement, with plausible values for its parameters. */
 function plan(db: Database.Database, sql: string): string {

@@ -4,31 +4,14 @@
  * by month; the totals of the region and of the province stay whole whatever the page; a page
  * reads only its municipalities' cells (by the primary key), never the region's.
  */
-import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { TestBackend } from '../helpers/backend';
+import { preparedBy } from '../helpers/prepared-by';
 import { openRegionWithData } from './federation-helpers';
 
 /** The region of the test (its backends are closed after each test by the helpers). */
 async function regionOf62(): Promise<TestBackend> {
   return (await openRegionWithData({ enrolled: 60 })).region;
-}
-
-/** The SQL a call prepares (statements are cached per connection: only those not seen yet). */
-async function preparedBy(t: TestBackend, call: () => Promise<unknown>): Promise<string[]> {
-  const db = t.backend.ctx.db;
-  const seen: string[] = [];
-  const original = db.prepare.bind(db);
-  db.prepare = ((sql: string) => {
-    seen.push(sql);
-    return original(sql);
-  }) as Database.Database['prepare'];
-  try {
-    await call();
-  } finally {
-    db.prepare = original as Database.Database['prepare'];
-  }
-  return seen;
 }
 
 const pec = (t: { byService: { service: string; quantityMilli: number }[] }) => t.byService.find((s) => s.service === 'PEC')?.quantityMilli ?? 0;
