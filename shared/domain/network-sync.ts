@@ -79,7 +79,7 @@ export interface NetworkSyncStatus {
 
 export interface FederationSyncStatus {
   /** Provincial hub: received member files not yet forwarded to the regional hub (null: none confirmed). */
-  toForward: { region: string; files: number } | null;
+  toForward: { region: string; files: number; notForRegion: number } | null;
   /** Regional hub: the provinces whose mailbox it collects from. */
   provinces: {
     id: string;
