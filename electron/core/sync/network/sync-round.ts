@@ -114,8 +114,6 @@ export const FINAL = new Set(['applied', 'duplicate', 'refused']);
 export async function runSyncRound(ctx: AppContext, options: RoundOptions): Promise<RoundReport> {
   const us = requireInstallation(ctx.db);
   const report = emptyRoundReport();
-  makePrivateDir(join(ctx.dataDir, OUTGOING_DIR));
-  makePrivateDir(join(ctx.dataDir, INCOMING_DIR));
   sweepSpool(ctx);
   const verifier = options.verifier ?? defaultVerifier();
   try {
@@ -154,6 +152,8 @@ function confirmedMembers(ctx: AppContext): PeerRecord[] {
  */
 export function sweepSpool(ctx: AppContext): void {
   const dir = join(ctx.dataDir, OUTGOING_DIR);
+  makePrivateDir(dir);
+  makePrivateDir(join(ctx.dataDir, INCOMING_DIR));
   const rows = unsentSpool(ctx.db);
   const named = new Set(rows.map((r) => r.path));
   for (const name of readdirSync(dir)) {
