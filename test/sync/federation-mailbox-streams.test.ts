@@ -106,9 +106,11 @@ describe('federation through the mailbox: the hubs’ own streams, and the regio
     weather.sendsBeforeCut = 1;
     const cut = await pu.hub.must('sync.now', {});
     expect(cut.lastError?.key).toBe('syncAgent.offline');
+    expect(cut.federation?.toForward?.toMembers, 'R’s file still owed to the second member').toBeGreaterThan(0);
     weather.sendsBeforeCut = null;
     weather.cuts = (to) => to === 'regional';
     for (const p of provinces) await settle(p);
+    expect((await pu.hub.must('sync.network', {})).federation?.toForward).toMatchObject({ files: 0, toMembers: 0 });
 
     // More of both streams, while R collects shuffled, duplicated and delayed.
     weather.shuffle = true;
@@ -207,12 +209,12 @@ describe('federation through the mailbox: the hubs’ own streams, and the regio
     await linkProvince(region, pu.hub);
     await region.must('federation.province.mailbox', { id: 'CST-PU', url: pu.mailbox.url });
     const before = await pu.hub.must('sync.network', {});
-    expect(before.federation?.toForward).toEqual({ region: REGION, files: 0, notForRegion: 0 });
+    expect(before.federation?.toForward).toEqual({ region: REGION, files: 0, notForRegion: 0, toMembers: 0 });
     await syncOk(pu.hub);
     expect(x25519Stanzas(readFileSync(archivedPath(pu.hub.dataDir, waiting!.sha256)))).toBe(1);
     expect(regionalFiles(pu.mailbox).map((f) => f.sha256)).not.toContain(waiting!.sha256);
     const status = await pu.hub.must('sync.network', {});
-    expect(status.federation?.toForward).toEqual({ region: REGION, files: 0, notForRegion: 1 });
+    expect(status.federation?.toForward).toEqual({ region: REGION, files: 0, notForRegion: 1, toMembers: 0 });
     expect(db(pu.hub).prepare('SELECT not_for_region FROM federation_forwarded WHERE file_sha256 = ?').pluck().get(waiting!.sha256)).toBe(1);
 
     // The member learns R; from then on its files are for both, from seq 1; R refuses nothing.
@@ -222,6 +224,6 @@ describe('federation through the mailbox: the hubs’ own streams, and the regio
     await syncOk(region);
     expect(db(region).prepare("SELECT COUNT(*) FROM received_bundles WHERE outcome = 'refused'").pluck().get()).toBe(0);
     expect(findPeer(db(region), 'municipality', '041067')!.appliedSeq).toBe(outboxHead(urbino));
-    expect((await pu.hub.must('sync.network', {})).federation?.toForward).toEqual({ region: REGION, files: 0, notForRegion: 1 });
+    expect((await pu.hub.must('sync.network', {})).federation?.toForward).toEqual({ region: REGION, files: 0, notForRegion: 1, toMembers: 0 });
   });
 });

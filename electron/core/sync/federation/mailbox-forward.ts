@@ -21,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FederationSyncStatus } from '../../../../shared/domain/network-sync';
 import type { AppContext } from '../../platform/context';
 import { writeFileAtomic } from '../../platform/fs/atomic-write';
 import { archivedPath } from '../inbox/archive';
@@ -50,15 +51,16 @@ export function regionalForMailboxRoster(ctx: AppContext): RosterRegionalHub | u
 }
 
 /**
- * What is left to forward to the confirmed regional hub (null: none confirmed), and the member
- * files it could not open (recorded, or found now and recorded at the next forwarding): the
- * status's figures.
+ * What is left to forward to the confirmed regional hub (null: none confirmed), the member
+ * files it could not open (recorded, or found now and recorded at the next forwarding), and its
+ * files left to send down to the members: the status's figures.
  */
-export function filesWaitingForRegional(ctx: AppContext): { region: string; files: number; notForRegion: number } | null {
+export function filesWaitingForRegional(ctx: AppContext): FederationSyncStatus['toForward'] {
   const r = regionalHub(ctx);
   if (r?.status !== 'confirmed' || !r.confirmedAt) return null;
   const selection = filesToForward(ctx, r.confirmedAt, false);
-  return { region: r.id, files: selection.files.length, notForRegion: countNotForRegion(ctx.db) + selection.notForRegion.length };
+  const toMembers = filesForMembers(ctx, r.id, false).reduce((n, m) => n + m.files.length, 0);
+  return { region: r.id, files: selection.files.length, notForRegion: countNotForRegion(ctx.db) + selection.notForRegion.length, toMembers };
 }
 
 /** The confirmed regional hub's peer row, when the courier is the mailbox: our own stream goes to it at `regional`. */
