@@ -38,7 +38,25 @@ export interface ForwardSelection {
  * record) is set apart in `notForRegion`; one forwarded already was looked at then.
  */
 export function filesToForward(ctx: AppContext, since: string, all: boolean): ForwardSelection {
-  const rows = ctx.db
+  const selection: ForwardSelection = { files: [], notForRegion: [] };
+  for (const r of candidates(ctx, since, all)) {
+    if (r.seen === 0 && encryptedToOneRecipient(archivedPath(ctx.dataDir, r.sha))) selection.notForRegion.push(r.sha);
+    else selection.files.push(r.sha);
+  }
+  return selection;
+}
+
+/**
+ * How many files `filesToForward` would look at, without reading any (the status asks often):
+ * those encrypted to us alone are among them until a forwarding sets them apart.
+ */
+export function countToForward(ctx: AppContext, since: string): number {
+  return candidates(ctx, since, false).length;
+}
+
+/** The files of `filesToForward`, each with whether it was looked at before (forwarded already). */
+function candidates(ctx: AppContext, since: string, all: boolean): { sha: string; seen: number }[] {
+  return ctx.db
     .prepare(
       `SELECT r.file_sha256 AS sha, MAX(f.file_sha256 IS NOT NULL) AS seen FROM received_bundles r
        JOIN peers p ON p.kind = 'municipality' AND p.id = r.sender_id AND p.status = 'confirmed'
@@ -48,12 +66,6 @@ export function filesToForward(ctx: AppContext, since: string, all: boolean): Fo
        GROUP BY r.file_sha256 ORDER BY MIN(r.reception_no)`,
     )
     .all(since, all ? 1 : 0) as { sha: string; seen: number }[];
-  const selection: ForwardSelection = { files: [], notForRegion: [] };
-  for (const r of rows) {
-    if (r.seen === 0 && encryptedToOneRecipient(archivedPath(ctx.dataDir, r.sha))) selection.notForRegion.push(r.sha);
-    else selection.files.push(r.sha);
-  }
-  return selection;
 }
 
 /**

@@ -30,7 +30,7 @@ import { OUTGOING_DIR } from '../network/agent-store';
 import type { RosterRegionalHub } from '../network/roster';
 import { findPeer, type PeerRecord } from '../peers/peers-store';
 import { setMailboxRosterSent } from './federation-store';
-import { filesToForward, signedFederationRoster, vouchedMembers } from './forward';
+import { countToForward, filesToForward, signedFederationRoster, vouchedMembers } from './forward';
 import { filesForMembers, markForwardedDown } from './forward-down';
 import { countNotForRegion, recordNotForRegion } from './not-for-region';
 import { regionalHub } from './regional-announcement';
@@ -51,16 +51,15 @@ export function regionalForMailboxRoster(ctx: AppContext): RosterRegionalHub | u
 }
 
 /**
- * What is left to forward to the confirmed regional hub (null: none confirmed), the member
- * files it could not open (recorded, or found now and recorded at the next forwarding), and its
- * files left to send down to the members: the status's figures.
+ * What is left to forward to the confirmed regional hub (null: none confirmed; files it could
+ * not open count here until a forwarding sets them apart: no file is read for the status), the
+ * member files set apart, and its files left to send down to the members: the status's figures.
  */
 export function filesWaitingForRegional(ctx: AppContext): FederationSyncStatus['toForward'] {
   const r = regionalHub(ctx);
   if (r?.status !== 'confirmed' || !r.confirmedAt) return null;
-  const selection = filesToForward(ctx, r.confirmedAt, false);
   const toMembers = filesForMembers(ctx, r.id, false).reduce((n, m) => n + m.files.length, 0);
-  return { region: r.id, files: selection.files.length, notForRegion: countNotForRegion(ctx.db) + selection.notForRegion.length, toMembers };
+  return { region: r.id, files: countToForward(ctx, r.confirmedAt), notForRegion: countNotForRegion(ctx.db), toMembers };
 }
 
 /** The confirmed regional hub's peer row, when the courier is the mailbox: our own stream goes to it at `regional`. */
