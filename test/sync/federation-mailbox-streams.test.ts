@@ -15,7 +15,7 @@ import { findPeer } from '../../electron/core/sync/peers/peers-store';
 import { startFaultProxy } from '../helpers/fault-proxy';
 import { tempDir } from '../helpers/temp-dir';
 import type { TestBackend } from '../helpers/backend';
-import { linkProvince, openMember, openProvince, openRegion, receivedRecords, replyTo, rng } from './federation-helpers';
+import { linkProvince, provinceWithEarlyFile, receivedRecords, replyTo, rng } from './federation-helpers';
 import { addTown, calm, db, inboxFiles, openProvinceWithMailbox, openRegionWith, regionalFiles, settle, syncOk, type Province } from './federation-mailbox-helpers';
 import { townToHub } from './hub-helpers';
 import { clearFaults, faultFromNow, verifyInline } from './network-helpers';
@@ -168,16 +168,8 @@ describe('federation through the mailbox: the hubs’ own streams, and the regio
     verifyInline();
     // By folder: a bundle exported before the member knew R, received after the link.
     {
-      const region = await openRegion();
-      const hub = await openProvince('CST-PU', 'PU');
-      const town = await openMember(hub, '041067');
-      await replyTo(hub, town, '041067');
-      await town.must('usage.record', { service: 'PEC', date: '2026-10-05', quantity: '2' });
-      const [early] = await town.must('bundle.export', { dir: tempDir() });
-      expect(x25519Stanzas(readFileSync(early!.path))).toBe(1);
-      await linkProvince(region, hub);
-      const [res] = await hub.must('bundle.import', { files: [{ path: early!.path }] });
-      expect(res!.outcome).toBe('applied');
+      const { region, hub, town, early } = await provinceWithEarlyFile();
+      expect(x25519Stanzas(readFileSync(early))).toBe(1);
       await replyTo(hub, town, '041067'); // the regional_hub record
       await town.must('usage.record', { service: 'PEC', date: '2026-10-06', quantity: '3' });
       const later = await townToHub(town, hub);
