@@ -164,6 +164,28 @@ describe('federation through the mailbox: the hubs’ own streams, and the regio
     expect(db(pu.hub).prepare('SELECT COUNT(*) FROM federation_forwarded_down').pluck().get()).toBe(2 * forPu.size);
   });
 
+  it('a province that stops reporting forgets its own bundle not yet at the mailbox for the region: its rounds go on', { timeout: 120_000 }, async () => {
+    verifyInline();
+    const weather = calm();
+    const region = await openRegionWith(weather);
+    const pu = await openProvinceWithMailbox(weather, 'CST-PU', 'PU');
+    await addTown(weather, pu, '041067');
+    await linkProvince(region, pu.hub);
+    await settle(pu);
+    // Its own bundle for the region is spooled, and the line drops before it is at the mailbox.
+    await pu.hub.must('hub.courses.save', { title: 'Corso provinciale', startDate: '2026-11-10', endDate: '2026-11-10', hours: '2' });
+    weather.sendsBeforeCut = 0;
+    expect((await pu.hub.must('sync.now', {})).lastError?.key).toBe('syncAgent.offline');
+    weather.sendsBeforeCut = null;
+    const spooled = () => db(pu.hub).prepare("SELECT COUNT(*) FROM sync_outgoing WHERE recipient = 'regional' AND state = 'spooled'").pluck().get();
+    expect(spooled()).toBe(1);
+    // The mailbox roster no longer names the region: an upload to `regional` would be refused at every round.
+    await pu.hub.must('federation.regional.remove', {});
+    expect(spooled()).toBe(0);
+    await syncOk(pu.hub);
+    expect(regionalFiles(pu.mailbox)).toEqual([]);
+  });
+
   it('member files encrypted to the province alone are not forwarded, by folder or mailbox: set apart once, counted, never refused at the region', { timeout: 120_000 }, async () => {
     verifyInline();
     // By folder: a bundle exported before the member knew R, received after the link.
