@@ -25,13 +25,13 @@ import { AppError, appError } from '../../platform/errors';
 import type { BundleVerifier } from '../../format/worker/verifier';
 import type { BundleSource } from '../inbox/import';
 import { INCOMING_DIR, spoolRecipient, unsentSpoolAt } from '../network/agent-store';
-import { CourierError, type Courier, type WaitingFile } from '../network/courier';
+import { CourierError, REGIONAL_RECIPIENT, type Courier, type WaitingFile } from '../network/courier';
 import type { MailboxCourierMaker } from '../network/courier-factory';
 import type { CollectedFrom } from '../network/round-extensions';
 import { count, FINAL, heldOutcome, removeFinal, sendIfDue, sweepSpool, upload } from '../network/sync-round';
 import { findPeer } from '../peers/peers-store';
 import { listFederationHubs, setLastCollection, type FederationHubRecord } from './federation-store';
-import { REGIONAL_RECIPIENT, ROSTER_FILE_FIRST_BYTE } from './mailbox-forward';
+import { ROSTER_FILE_FIRST_BYTE } from './mailbox-forward';
 import { importFromProvince, takeProvinceRoster } from './regional-import';
 import { makePrivateDir } from '../../platform/fs/private-files';
 

@@ -35,8 +35,6 @@ import { filesForMembers, markForwardedDown } from './forward-down';
 import { countNotForRegion, recordNotForRegion } from './not-for-region';
 import { regionalHub } from './regional-announcement';
 
-export { REGIONAL_RECIPIENT };
-
 /** The first byte of a roster file at the mailbox; a bundle starts with `PK` or `age`. */
 export const ROSTER_FILE_FIRST_BYTE = 0x7b; // '{'
 
