@@ -32,6 +32,8 @@ export interface ForwardResult {
   /** Member bundles written (the very bytes received). */
   files: number;
   bytes: number;
+  /** Member bundles found encrypted to this hub alone (sent before the member knew the regional hub): not forwarded, the regional hub could not open them. */
+  notForRegion: number;
 }
 
 /** CLI only: a folder written by `federation.forward`. */
@@ -83,6 +85,8 @@ export interface ProvinceCollection {
   refused: number;
   /** Removed from the mailbox after a final outcome. */
   removed: number;
+  /** Our own bundles for the province now complete at its mailbox (absent in collections recorded before it was counted). */
+  sent?: number;
   /** The latest roster serial taken from the mailbox in this collection, if any. */
   rosterSerial: number | null;
   /** Why the collection stopped (a catalogue key and its params), null when it ended well. */
@@ -174,7 +178,7 @@ export interface MunicipalityUsage {
 export interface RegionalStatus {
   regional: FederationHub | null;
   /** Member bundles forwarded to the regional hub, and when the last one was. */
-  forwarded: { files: number; lastAt: string | null };
+  forwarded: { files: number; lastAt: string | null; notForRegion: number };
 }
 
 /** CLI only: the folder a provincial hub writes the regional hub's files into, one subfolder per member. */

@@ -79,7 +79,15 @@ export interface NetworkSyncStatus {
 
 export interface FederationSyncStatus {
   /** Provincial hub: received member files not yet forwarded to the regional hub (null: none confirmed). */
-  toForward: { region: string; files: number } | null;
+  toForward: {
+    region: string;
+    /** Member files waiting to go up. */
+    files: number;
+    /** Member files set aside: encrypted to this hub alone, the regional hub could not open them. */
+    notForRegion: number;
+    /** The regional hub's files waiting to go down to the members' inboxes (one a member and file). */
+    toMembers: number;
+  } | null;
   /** Regional hub: the provinces whose mailbox it collects from. */
   provinces: {
     id: string;

@@ -4,7 +4,10 @@
  * provincial hub, forwarded to its own mailbox for the regional hub (the signed roster and every
  * file: forwardThroughMailbox with the real client), then collected by the regional hub's sync
  * round (list, download, import, delete). The folder path on the same files, for comparison:
- * federation.forward then federation.import. Real backends, a real mailbox server on 127.0.0.1.
+ * federation.forward then federation.import. Then the way down: the regional hub's collection
+ * left its own bundle (encrypted to the province and every member) in the province's inbox, and
+ * the province's next round imports it and uploads it to each member's inbox (`down-round`).
+ * Real backends, a real mailbox server on 127.0.0.1.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,10 +122,18 @@ async function main(): Promise<void> {
     const courier = createMailboxCourier({ baseUrl: server.url, keys: provinceKeys });
     const forward = await timed(() => forwardThroughMailbox(province.ctx, courier));
     if (forward.value.files !== MEMBERS) throw new Error(`forwarded ${forward.value.files}`);
+    // The province's acknowledgements to its members now, so that the round measured below is the way down alone.
+    await must(province, 'sync.now', {});
     const collect = await timed(() => must<{ lastError: unknown }>(region, 'sync.now', {}));
     if (collect.value.lastError) throw new Error(JSON.stringify(collect.value.lastError));
-    const applied = region.ctx.db.prepare("SELECT count(*) FROM received_bundles WHERE outcome = 'applied'").pluck().get() as number;
+    const applied = region.ctx.db.prepare("SELECT count(*) FROM received_bundles WHERE outcome = 'applied' AND sender_kind = 'municipality'").pluck().get() as number;
     if (applied !== MEMBERS) throw new Error(`region applied ${applied}`);
+
+    // The way down: the province takes the region's bundle from its inbox and sends it to every member.
+    const down = await timed(() => must<{ lastError: unknown }>(province, 'sync.now', {}));
+    if (down.value.lastError) throw new Error(JSON.stringify(down.value.lastError));
+    const downFiles = province.ctx.db.prepare('SELECT count(*) FROM federation_forwarded_down').pluck().get() as number;
+    if (downFiles !== MEMBERS) throw new Error(`forwarded down ${downFiles}`);
 
 
     const extra = { members: MEMBERS, eventsPerBundle: EVENTS };
@@ -130,6 +141,7 @@ async function main(): Promise<void> {
     report('federation-mailbox.collect', collect.ms, 'ms', { ...extra, msPerFile: collect.ms / MEMBERS, downloadsMs: Math.round(fetchMs) });
     report('federation-mailbox.folder-forward', folderForward.ms, 'ms', extra);
     report('federation-mailbox.folder-import', folderImport.ms, 'ms', extra);
+    report('federation-mailbox.down-round', down.ms, 'ms', { ...extra, filesDown: downFiles, msPerMember: down.ms / MEMBERS });
     report('federation-mailbox.mailbox-vs-folder', (forward.ms + collect.ms) / (folderForward.ms + folderImport.ms), 'ratio', extra);
   } finally {
     await server?.close();

@@ -44,11 +44,16 @@ describe('cst federation province-mailbox', () => {
 
     await ok(['sync', 'now', '--data-dir', region]);
     expect(await ok(['sync', 'status', '--data-dir', region])).toMatch(
-      /^Ufficio provinciale CST Pesaro-Urbino \(CST-PU\), casella http:\/\/127\.0\.0\.1:\d+: ultima raccolta \S+: ricevuti [1-9]\d*, applicati [1-9]\d*, duplicati \d+, in attesa 0, rifiutati 0$/m,
+      /^Ufficio provinciale CST Pesaro-Urbino \(CST-PU\), casella http:\/\/127\.0\.0\.1:\d+: ultima raccolta \S+: ricevuti [1-9]\d*, applicati [1-9]\d*, duplicati \d+, in attesa 0, rifiutati 0; nostri pacchetti inviati 1$/m,
     );
     expect(await ok(['federation', 'usage', '--year', '2026', '--data-dir', region])).toBe(
       'Regione (2026): 2 registrazioni (PEC 4 in media al mese)\n  CST Pesaro-Urbino (CST-PU): 2 registrazioni (PEC 4 in media al mese)\n    Urbino (041067): 2 registrazioni (PEC 4 in media al mese)\n',
     );
+    // The region's own bundle waits in the province's inbox: the province takes it and sends it down to the member.
+    for (const d of [hub, town]) await ok(['sync', 'now', '--data-dir', d]);
+    expect(await ok(['sync', 'status', '--data-dir', hub])).toMatch(/^Pacchetti dell'ufficio regionale REG-MARCHE da inoltrare ai soci: 0$/m);
+    const history = await ok(['bundle', 'history', '--data-dir', town]);
+    expect(history).toMatch(/^ {2}\S+\tapplied\t.*REG-MARCHE.*\t/m);
     await mailbox.stop();
   });
 });

@@ -78,6 +78,8 @@ export interface UiBackendModule {
   exportBundles(from: UiBackend, options?: { all?: boolean }): Promise<BundleFile[]>;
   /** A regional hub with data and its province CST-PU, built for real (forwarded bundles imported): their data folders, to open. */
   regionFolders(options?: { enrolled?: number }): Promise<{ region: string; province: string }>;
+  /** A province that set apart a member file encrypted to it alone, forwarding by folder: its data folder. */
+  provinceWithFileNotForRegion(): Promise<string>;
   /** A consistent copy of the backend's data folder as it is now: a backup kept aside. */
   copyOfData(ui: UiBackend): string;
   /** The folder lost and replaced by that old copy: `ui` is closed, the returned backend opens on the copy. */

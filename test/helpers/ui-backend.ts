@@ -18,7 +18,7 @@ import { afterEachTest } from './after-each-test';
 import type { Answer, BundleFile, MemberIdentityFile, UiBackend, UiBackendOptions } from './ui-backend-types';
 import { memberIdentity } from './member-identities';
 import { writeZip } from '../../electron/core/format/container/zip-writer';
-import { openRegionWithData } from '../sync/federation-helpers';
+import { openRegionWithData, provinceWithEarlyFile } from '../sync/federation-helpers';
 
 /** The hub and the municipality the UI tests are about. */
 export const HUB_SETUP = { id: 'CST-PU', name: 'CST Pesaro-Urbino', operator: 'Luca Bianchi', province: 'PU' } as const;
@@ -148,6 +148,14 @@ export function memberIdentityFiles(members: readonly { istat: string; name: str
 
 export function zipOf(folder: string, files: readonly { fileName: string; contentBase64: string }[]): string {
   return writeZip(files.map((f) => ({ name: `${folder}/${f.fileName}`, data: Buffer.from(f.contentBase64, 'base64') }))).toString('base64');
+}
+
+/** A province that set apart, forwarding by folder, a member file encrypted to it alone (test/sync/federation-helpers.ts): its data folder. */
+export async function provinceWithFileNotForRegion(): Promise<string> {
+  const built = await provinceWithEarlyFile();
+  await built.hub.must('federation.forward', { dir: tempDir() });
+  built.close();
+  return built.hub.dataDir;
 }
 
 /** The data folders of a regional hub with data and of one of its provinces (CST-PU), built for real and closed (test/sync/federation-helpers.ts). */

@@ -125,6 +125,25 @@ export async function openRegionWithData(options: { enrolled?: number } = {}): P
   return { region, provinces: [pu, an], towns, close: () => all.forEach((t) => t.backend.close()) };
 }
 
+/**
+ * A region and a province CST-PU with one member, Urbino, whose bundle was exported before it
+ * learned of the region (encrypted to its hub alone: one X25519 stanza) and received by the
+ * province after it confirmed the region (docs/federation.md, "Only what R can open goes up").
+ * Nothing forwarded yet; `early` is the member's file.
+ */
+export async function provinceWithEarlyFile(): Promise<{ region: TestBackend; hub: TestBackend; town: TestBackend; early: string; close(): void }> {
+  const region = await openRegion();
+  const hub = await openProvince('CST-PU', 'PU');
+  const town = await openMember(hub, '041067');
+  await replyTo(hub, town, '041067');
+  await town.must('usage.record', { service: 'PEC', date: '2026-10-05', quantity: '2' });
+  const [early] = await town.must('bundle.export', { dir: tempDir() });
+  await linkProvince(region, hub);
+  const [res] = await hub.must('bundle.import', { files: [{ path: early!.path }] });
+  expect(res!.outcome).toBe('applied');
+  return { region, hub, town, early: early!.path, close: () => [region, hub, town].forEach((t) => t.backend.close()) };
+}
+
 /** A small seeded generator (mulberry32): the same shuffles on every run. */
 export function rng(seed: number): () => number {
   let a = seed;

@@ -7,7 +7,7 @@
  * `federation.import`. The region ends holding what the provinces hold, and the folder path
  * adds nothing to it.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,125 +16,20 @@ import { ageDecrypt, ageEncrypt } from '../../electron/core/format/crypto/age';
 import { openZip } from '../../electron/core/format/container/zip-reader';
 import { writeZip } from '../../electron/core/format/container/zip-writer';
 import { loadInstallationKeys } from '../../electron/core/sync/identity/keys';
-import { CourierError, type Courier } from '../../electron/core/sync/network/courier';
-import type { MailboxCourierMaker } from '../../electron/core/sync/network/courier-factory';
-import { createMailboxCourier } from '../../electron/core/sync/network/mailbox-courier';
 import { findPeer } from '../../electron/core/sync/peers/peers-store';
 import { readRegionalRecipient } from '../../electron/core/sync/peers/regional-recipient';
-import { openTestBackend, type TestBackend } from '../helpers/backend';
-import { startTestMailbox, type TestMailbox } from '../helpers/mailbox';
 import { tempDir } from '../helpers/temp-dir';
-import { introduce } from './hub-helpers';
 import { linkProvince, receivedRecords, rng, streamHeads, usageRows } from './federation-helpers';
+import { addTown, calm, db, openProvinceWithMailbox, openRegionWith, regionalFiles, settle, syncOk } from './federation-mailbox-helpers';
 import { verifyInline } from './network-helpers';
-
-const START = '2026-11-26T08:00:00.000Z';
-
-/**
- * What the network does to the parties' mailbox clients, set by the test: `list` of the
- * regional inbox hides some files (delayed to a later collection), repeats some (duplicated)
- * and shuffles the page; `send` to the regional inbox may fail after n files (a round cut).
- */
-interface Weather {
-  hide: (sha256: string) => boolean;
-  shuffle: boolean;
-  duplicate: boolean;
-  /** Uploads to `regional` left before a failure (null: never fails). */
-  sendsBeforeCut: number | null;
-  random: () => number;
-}
-
-function courierMaker(weather: Weather): MailboxCourierMaker {
-  return ({ baseUrl, dataDir, self }) => {
-    const real = createMailboxCourier({ baseUrl, keys: loadInstallationKeys(dataDir), timeoutMs: 10_000 });
-    const courier: Courier = {
-      ...real,
-      kind: 'mailbox',
-      async send(to, file, onProgress, options) {
-        if (to === 'regional' && weather.sendsBeforeCut !== null) {
-          if (weather.sendsBeforeCut === 0) throw new CourierError('offline', 'the line dropped (test)');
-          weather.sendsBeforeCut -= 1;
-        }
-        return real.send(to, file, onProgress, options);
-      },
-      async list(after, limit) {
-        const page = await real.list(after, limit);
-        if (self !== 'regional') return page;
-        let items = page.items.filter((i) => !weather.hide(i.sha256));
-        if (weather.duplicate) items = [...items, ...items.filter(() => weather.random() < 0.4)];
-        if (weather.shuffle) items = items.map((i) => [weather.random(), i] as const).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
-        return { items, more: page.more };
-      },
-    };
-    return courier;
-  };
-}
-
-function calm(): Weather {
-  return { hide: () => false, shuffle: false, duplicate: false, sendsBeforeCut: null, random: rng(7) };
-}
-
-interface Province {
-  hub: TestBackend;
-  id: string;
-  mailbox: TestMailbox;
-  towns: { t: TestBackend; istat: string }[];
-}
-
-async function openProvinceWithMailbox(weather: Weather, id: string, code: string): Promise<Province> {
-  const hub = openTestBackend({ start: START, mailboxCourier: courierMaker(weather) });
-  await hub.must('setup.hub', { id, name: `Consorzio ${code}`, province: code, operator: `Ufficio ${id}` });
-  const mailbox = await startTestMailbox({ hub });
-  await hub.must('sync.configure', { mailbox: mailbox.url });
-  return { hub, id, mailbox, towns: [] };
-}
-
-async function addTown(weather: Weather, p: Province, istat: string): Promise<TestBackend> {
-  const t = openTestBackend({ start: START, mailboxCourier: courierMaker(weather) });
-  await t.must('setup.municipality', { istat, operator: `Operatore ${istat}` });
-  await introduce(t, p.hub);
-  await introduce(p.hub, t);
-  await t.must('sync.configure', { mailbox: p.mailbox.url });
-  p.towns.push({ t, istat });
-  return t;
-}
-
-async function syncOk(t: TestBackend): Promise<void> {
-  const s = await t.must('sync.now', {});
-  expect(s.lastError, s.lastError?.it).toBeNull();
-}
-
-/** A province's round, then its members', until each side applied the other's news. */
-async function settle(p: Province): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await syncOk(p.hub);
-    for (const town of p.towns) await syncOk(town.t);
-  }
-  await syncOk(p.hub);
-}
-
-/** The files waiting in a mailbox's `regional` inbox, as its data folder holds them. */
-function regionalFiles(mailbox: TestMailbox): { sha256: string; path: string; roster: boolean }[] {
-  const dir = join(mailbox.dataDir, 'bundles');
-  return readdirSync(dir)
-    .filter((n) => /^regional-[0-9a-f]{64}\.cstb$/.test(n))
-    .map((n) => ({ sha256: n.slice(9, 73), path: join(dir, n), roster: readFileSync(join(dir, n))[0] === 0x7b }));
-}
-
-const db = (t: TestBackend) => t.backend.ctx.db;
-
-/** The regional hub (as openRegion), its mailbox clients the weather's. */
-async function openRegionWith(weather: Weather): Promise<TestBackend> {
-  const region = openTestBackend({ start: START, mailboxCourier: courierMaker(weather) });
-  await region.must('setup.hub', { id: 'REG-MARCHE', name: 'Ufficio regionale Marche', operator: 'Ufficio regionale' });
-  return region;
-}
 
 describe('federation through the mailbox', () => {
   it('member bundles reach the region over each province’s mailbox, shuffled, duplicated, delayed and cut; the region equals the folder path', { timeout: 180_000 }, async () => {
     verifyInline();
     const weather = calm();
-    const random = rng(12);
+    // Seeded: the draws follow the files waiting (the provinces' own bundles are among them since
+    // they travel by the mailbox too); with this seed a delay leaves a member's gap (pending), not only a roster held back (kept).
+    const random = rng(13);
     weather.random = random;
     const region = await openRegionWith(weather);
     const pu = await openProvinceWithMailbox(weather, 'CST-PU', 'PU');
@@ -182,7 +77,7 @@ describe('federation through the mailbox', () => {
           weather.sendsBeforeCut = null;
         }
         await syncOk(p.hub);
-        expect((await p.hub.must('sync.network', {})).federation?.toForward).toEqual({ region: 'REG-MARCHE', files: 0 });
+        expect((await p.hub.must('sync.network', {})).federation?.toForward).toEqual({ region: 'REG-MARCHE', files: 0, notForRegion: 0, toMembers: 0 });
       }
       // The region collects now and then, part of the files held back each time.
       if (round > 0) {

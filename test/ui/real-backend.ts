@@ -10,7 +10,7 @@ const loaded = import.meta.glob<UiBackendModule>('../helpers/ui-backend.ts', { e
 const helper = loaded['../helpers/ui-backend.ts'];
 if (!helper) throw new Error('test/helpers/ui-backend.ts not found');
 
-export const { openUiBackend, pair, exportBundles, copyOfData, restoreCopy, memberIdentityFiles, zipOf, regionFolders } = helper;
+export const { openUiBackend, pair, exportBundles, copyOfData, restoreCopy, memberIdentityFiles, zipOf, regionFolders, provinceWithFileNotForRegion } = helper;
 export type { BundleFile, MemberIdentityFile, UiBackend, UiBackendOptions } from '../helpers/ui-backend-types';
 
 /** A bundle as the File a clerk picks or drops. */

@@ -9,7 +9,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe-serious';
 import { resetBundleStores } from './bundle-stores';
-import { openUiBackend, regionFolders } from './real-backend';
+import { openUiBackend, provinceWithFileNotForRegion, regionFolders } from './real-backend';
 import { renderApp } from './render-app';
 import { useRegionStore } from '../../renderer/src/features/region/region-store';
 
@@ -165,4 +165,15 @@ describe('Regione: empty states and the provincial hub', () => {
     expect(card.textContent).toContain(regional.fingerprint.split(' ')[0]);
     expect(await seriousViolations()).toEqual([]);
   }, 240_000);
+
+  it('the provincial hub’s settings: the member files set apart, encrypted to the consortium alone', async () => {
+    const api = await openUiBackend({ dataDir: await provinceWithFileNotForRegion() });
+    window.history.replaceState(null, '', '/#/settings');
+    renderApp(api);
+    const card = await screen.findByRole('region', { name: 'Ufficio regionale' });
+    expect(await within(card).findByText('Non inoltrabili')).toBeTruthy();
+    expect(within(card).getByText(/^1 pacchetto cifrato al solo consorzio \(inviato prima che il comune conoscesse l’ufficio regionale\): l’ufficio regionale non potrebbe aprirlo$/)).toBeTruthy();
+    expect(within(card).getByText('Nessun pacchetto inoltrato finora.')).toBeTruthy();
+    expect(await seriousViolations()).toEqual([]);
+  }, 120_000);
 });

@@ -85,7 +85,10 @@ export const federationForwardCommand: Command = {
   async run({ call, values, io, json }) {
     if (typeof values.dir !== 'string') throw new CliError('manca --dir CARTELLA.', 2);
     const r = await callOrFail(call, 'federation.forward', { dir: resolve(values.dir), all: values.all === true });
-    if (!json) io.out(`${r.dir}: elenco n. ${r.rosterSerial} (${r.members} soci) e ${r.files} pacchetti (${r.bytes} byte) per ${r.region}`);
+    if (!json) {
+      io.out(`${r.dir}: elenco n. ${r.rosterSerial} (${r.members} soci) e ${r.files} pacchetti (${r.bytes} byte) per ${r.region}`);
+      if (r.notForRegion > 0) io.out(`${r.notForRegion} pacchetti cifrati al solo consorzio (inviati prima che il socio conoscesse l'ufficio regionale) non inoltrati: l'ufficio regionale non potrebbe aprirli`);
+    }
     return r;
   },
 };

@@ -29,11 +29,15 @@ export function printNetworkStatus(s: NetworkSyncStatus, io: CliIo, lang: Langua
   io.out(`Eventi da inviare: ${s.eventsToSend}; pacchetti in uscita: ${s.bundlesToSend}; pacchetti ricevuti in attesa di essere applicati: ${s.bundlesToApply}`);
   if (s.lastError) io.out(`Ultimo errore: ${lang === 'en' ? s.lastError.en : s.lastError.it}`);
   const f = s.federation;
-  if (f?.toForward) io.out(`Pacchetti dei soci da inoltrare all'ufficio regionale ${f.toForward.region}: ${f.toForward.files}`);
+  if (f?.toForward) {
+    const skipped = f.toForward.notForRegion > 0 ? `; cifrati al solo consorzio, non inoltrati (l'ufficio regionale non potrebbe aprirli): ${f.toForward.notForRegion}` : '';
+    io.out(`Pacchetti dei soci da inoltrare all'ufficio regionale ${f.toForward.region}: ${f.toForward.files}${skipped}`);
+    io.out(`Pacchetti dell'ufficio regionale ${f.toForward.region} da inoltrare ai soci: ${f.toForward.toMembers}`);
+  }
   for (const p of f?.provinces ?? []) {
     const c = p.lastCollection;
     const what = c
-      ? `ultima raccolta ${c.at}: ricevuti ${c.received}, applicati ${c.applied}, duplicati ${c.duplicate}, in attesa ${c.waiting}, rifiutati ${c.refused}${c.error ? `; ${lang === 'en' ? c.error.en : c.error.it}` : ''}`
+      ? `ultima raccolta ${c.at}: ricevuti ${c.received}, applicati ${c.applied}, duplicati ${c.duplicate}, in attesa ${c.waiting}, rifiutati ${c.refused}; nostri pacchetti inviati ${c.sent ?? 0}${c.error ? `; ${lang === 'en' ? c.error.en : c.error.it}` : ''}`
       : 'nessuna raccolta ancora';
     io.out(`Ufficio provinciale ${p.name} (${p.id}), casella ${p.mailbox}: ${what}`);
   }

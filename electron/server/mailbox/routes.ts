@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { AGE_MAGIC } from '../../core/format/crypto/age-header';
 import { APP_VERSION } from '../../core/platform/app-version';
 import { checkDigest } from './auth';
 import type { BundleFiles } from './files';
@@ -27,6 +28,9 @@ type Req = FastifyRequest<{ Params: { recipient?: string; sha256?: string }; Que
 
 const err = (error: string, message: string, extra: Record<string, unknown> = {}) => ({ error, message, ...extra });
 const NOT_ALLOWED = err('recipient_not_allowed', 'This sender may not write to that recipient.');
+const NOT_A_BUNDLE = err('not_a_bundle', 'The regional hub may send only age-encrypted bundles.');
+/** What every bundle between hubs starts with (age v1, docs/bundle-format.md): the regional party sends nothing else. */
+const AGE_START = Buffer.from(AGE_MAGIC, 'latin1');
 
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { onRequest: onRequestAsyncHookHandler[] }): void {
   const { store, files, limits, now } = deps;
@@ -71,11 +75,11 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
   /**
    * May this party write to that recipient? The same answer whether the recipient exists or not.
    * A member writes to the hub; the hub to its members and to the regional hub its roster names;
-   * the regional hub only reads (docs/federation.md, "Through the mailbox").
+   * the regional hub, like a member, to the hub only: its own bundles for the province
+   * (docs/federation.md, "Through the mailbox"), age-encrypted (checked on the first chunk).
    */
   const mayWrite = (p: Party, recipient: string) => {
-    if (p.kind === 'member') return recipient === 'hub';
-    if (p.kind === 'regional') return false;
+    if (p.kind === 'member' || p.kind === 'regional') return recipient === 'hub';
     if (recipient === 'regional') return deps.members().hasRegional();
     return recipient !== 'hub' && deps.members().isMember(recipient);
   };
@@ -104,6 +108,8 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps, signed: { 
     if (busy.has(key)) return reply.code(409).send(err('offset_mismatch', 'A chunk of this upload is being written.', { received: row?.received ?? 0 }));
     if (!row) {
       if (range.first !== 0) return reply.code(409).send(err('offset_mismatch', 'Resend from the offset given.', { received: 0 }));
+      // Nothing but a bundle from a party the hub did not enrol itself: no roster, no stray file.
+      if (p.kind === 'regional' && !chunk.subarray(0, AGE_START.length).equals(AGE_START)) return reply.code(415).send(NOT_A_BUNDLE);
       const usage = store.senderUsage(p.inbox);
       const [maxCount, maxBytes] = p.kind === 'hub' ? [limits.hubCount, limits.hubBytes] : [limits.memberCount, limits.memberBytes];
       if (usage.count + 1 > maxCount || usage.bytes + range.total > maxBytes) {

@@ -70,7 +70,7 @@ export const enFederation: typeof itFederation = {
   regional: {
     title: 'Regional office',
     none: 'This consortium does not report to a regional office. To link one: “cst federation regional-import REGION.cstid”, then, having read the fingerprint over the phone with the regional office, “cst federation regional-confirm --fingerprint "…"”.',
-    intro: 'This consortium forwards its municipalities’ bundles to the regional office, exactly as it received them, with “cst federation forward --dir FOLDER”.',
+    intro: 'This consortium forwards its municipalities’ bundles to the regional office, exactly as it received them, with “cst federation forward --dir FOLDER” or, with the consortium’s mailbox, at every sync.',
     name: 'Regional office',
     status: 'Status',
     confirmed: 'Confirmed on {{date}}',
@@ -80,6 +80,9 @@ export const enFederation: typeof itFederation = {
     forwardedFiles_one: '{{formatted}} bundle forwarded, the last on {{date}}',
     forwardedFiles_other: '{{formatted}} bundles forwarded, the last on {{date}}',
     neverForwarded: 'No bundle forwarded so far.',
+    notForRegion: 'Not forwardable',
+    notForRegionFiles_one: '{{formatted}} bundle encrypted to this consortium alone (sent before the municipality knew the regional office): the regional office could not open it',
+    notForRegionFiles_other: '{{formatted}} bundles encrypted to this consortium alone (sent before the municipality knew the regional office): the regional office could not open them',
     coursesTitle: 'Regional courses',
     coursesIntro: 'Courses offered by {{name}} (regional office), received through the consortium. Read only.',
     courseOf: 'Regional course — {{name}}',

@@ -73,7 +73,7 @@ export const itFederation = {
   regional: {
     title: 'Ufficio regionale',
     none: 'Questo consorzio non riferisce a un ufficio regionale. Per collegarlo: «cst federation regional-import REGIONE.cstid», poi, letta l’impronta al telefono con l’ufficio regionale, «cst federation regional-confirm --fingerprint "…"».',
-    intro: 'Questo consorzio inoltra all’ufficio regionale i pacchetti dei suoi comuni, così come li ha ricevuti, con «cst federation forward --dir CARTELLA».',
+    intro: 'Questo consorzio inoltra all’ufficio regionale i pacchetti dei suoi comuni, così come li ha ricevuti, con «cst federation forward --dir CARTELLA» o, con la casella postale del consorzio, a ogni sincronizzazione.',
     name: 'Ufficio regionale',
     status: 'Stato',
     confirmed: 'Confermato il {{date}}',
@@ -83,6 +83,9 @@ export const itFederation = {
     forwardedFiles_one: '{{formatted}} pacchetto inoltrato, l’ultimo il {{date}}',
     forwardedFiles_other: '{{formatted}} pacchetti inoltrati, l’ultimo il {{date}}',
     neverForwarded: 'Nessun pacchetto inoltrato finora.',
+    notForRegion: 'Non inoltrabili',
+    notForRegionFiles_one: '{{formatted}} pacchetto cifrato al solo consorzio (inviato prima che il comune conoscesse l’ufficio regionale): l’ufficio regionale non potrebbe aprirlo',
+    notForRegionFiles_other: '{{formatted}} pacchetti cifrati al solo consorzio (inviati prima che il comune conoscesse l’ufficio regionale): l’ufficio regionale non potrebbe aprirli',
     coursesTitle: 'Corsi regionali',
     coursesIntro: 'Corsi offerti da {{name}} (ufficio regionale), ricevuti tramite il consorzio. Sola lettura.',
     courseOf: 'Corso regionale — {{name}}',

@@ -33,6 +33,22 @@ function filesFor(ctx: AppContext, regional: string, istat: string, since: strin
     .all(regional, since, all ? 1 : 0, istat) as string[];
 }
 
+/**
+ * For each confirmed member (a member no longer confirmed here is off our roster: it gets
+ * nothing), the regional hub's files it should get; members with none are left out. The
+ * selection of both paths: the folder (below) and the mailbox (mailbox-forward.ts).
+ */
+export function filesForMembers(ctx: AppContext, regional: string, all: boolean): { istat: string; name: string; files: string[] }[] {
+  const members = exchangePeers(ctx.db).filter((p) => p.kind === 'municipality' && p.status === 'confirmed' && p.confirmedAt);
+  return members.map((m) => ({ istat: m.id, name: m.name, files: filesFor(ctx, regional, m.id, m.confirmedAt as string, all) })).filter((m) => m.files.length > 0);
+}
+
+/** Records that `istat` got these files of the regional hub (by folder or mailbox). */
+export function markForwardedDown(ctx: AppContext, istat: string, files: readonly string[], at: string): void {
+  const mark = ctx.db.prepare('INSERT OR IGNORE INTO federation_forwarded_down (istat, file_sha256, forwarded_at) VALUES (?, ?, ?)');
+  for (const sha of files) mark.run(istat, sha, at);
+}
+
 export function forwardToMembers(ctx: AppContext, input: { dir: string; all: boolean }): ForwardDownResult {
   const us = requireInstallation(ctx.db);
   if (us.role !== 'hub') throw appError('federation.hubOnly');
@@ -41,26 +57,21 @@ export function forwardToMembers(ctx: AppContext, input: { dir: string; all: boo
   if (regional.status !== 'confirmed') throw appError('federation.regionalNotConfirmed', { name: regional.name, id: regional.id });
   const dir = resolve(input.dir);
   const now = ctx.clock.now();
-  // Our confirmed members (a member no longer confirmed here is off our roster: it gets nothing).
-  const members = exchangePeers(ctx.db).filter((p) => p.kind === 'municipality' && p.status === 'confirmed' && p.confirmedAt);
   const written: { istat: string; name: string; files: string[]; bytes: number }[] = [];
   try {
-    for (const m of members) {
-      const files = filesFor(ctx, regional.id, m.id, m.confirmedAt as string, input.all);
-      if (files.length === 0) continue;
-      const folder = join(dir, m.id);
+    for (const m of filesForMembers(ctx, regional.id, input.all)) {
+      const folder = join(dir, m.istat);
       makeFolders(folder);
       let bytes = 0;
-      for (const sha of files) bytes += copyArchived(ctx, sha, folder);
+      for (const sha of m.files) bytes += copyArchived(ctx, sha, folder);
       syncFolder(folder);
-      written.push({ istat: m.id, name: m.name, files, bytes });
+      written.push({ ...m, bytes });
     }
   } catch (err) {
     throw appError('federation.cannotWrite', { dir, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
   }
   ctx.db.transaction(() => {
-    const mark = ctx.db.prepare('INSERT OR IGNORE INTO federation_forwarded_down (istat, file_sha256, forwarded_at) VALUES (?, ?, ?)');
-    for (const w of written) for (const sha of w.files) mark.run(w.istat, sha, now);
+    for (const w of written) markForwardedDown(ctx, w.istat, w.files, now);
   })();
   const files = written.reduce((n, w) => n + w.files.length, 0);
   const bytes = written.reduce((n, w) => n + w.bytes, 0);

@@ -19,25 +19,53 @@ import { confirmedPeers } from '../peers/peers-store';
 import type { SignedRoster } from '../network/courier';
 import { BUNDLES_FOLDER, FEDERATION_ROSTER_FORMAT, ROSTER_FILE, ROSTER_SIGNATURE_FILE, signFederationRoster, type FederationRosterJson } from './federation-roster';
 import type { FederationHubRecord } from './federation-store';
+import { encryptedToOneRecipient, recordNotForRegion } from './not-for-region';
 import { regionalHub } from './regional-announcement';
+
+/** The member files to forward, and those found encrypted to this hub alone (not-for-region.ts). */
+export interface ForwardSelection {
+  files: string[];
+  /** Encrypted to us alone: the regional hub cannot open them. Not recorded yet (the caller does). */
+  notForRegion: string[];
+}
 
 /**
  * Received member files worth forwarding: from confirmed members (those the roster vouches for),
  * received since the regional hub was confirmed (earlier ones were encrypted to us alone), not
- * refused here (the regional hub would refuse them too). Pending ones go: they apply there when
- * the gap is filled, as here.
+ * refused here (the regional hub would refuse them too), not recorded as not for the region.
+ * Pending ones go: they apply there when the gap is filled, as here. A file not looked at before
+ * whose age header names one recipient (sent before the member applied the `regional_hub`
+ * record) is set apart in `notForRegion`; one forwarded already was looked at then.
  */
-export function filesToForward(ctx: AppContext, since: string, all: boolean): string[] {
+export function filesToForward(ctx: AppContext, since: string, all: boolean): ForwardSelection {
+  const selection: ForwardSelection = { files: [], notForRegion: [] };
+  for (const r of candidates(ctx, since, all)) {
+    if (r.seen === 0 && encryptedToOneRecipient(archivedPath(ctx.dataDir, r.sha))) selection.notForRegion.push(r.sha);
+    else selection.files.push(r.sha);
+  }
+  return selection;
+}
+
+/**
+ * How many files `filesToForward` would look at, without reading any (the status asks often):
+ * those encrypted to us alone are among them until a forwarding sets them apart.
+ */
+export function countToForward(ctx: AppContext, since: string): number {
+  return candidates(ctx, since, false).length;
+}
+
+/** The files of `filesToForward`, each with whether it was looked at before (forwarded already). */
+function candidates(ctx: AppContext, since: string, all: boolean): { sha: string; seen: number }[] {
   return ctx.db
     .prepare(
-      `SELECT r.file_sha256 FROM received_bundles r
+      `SELECT r.file_sha256 AS sha, MAX(f.file_sha256 IS NOT NULL) AS seen FROM received_bundles r
        JOIN peers p ON p.kind = 'municipality' AND p.id = r.sender_id AND p.status = 'confirmed'
+       LEFT JOIN federation_forwarded f ON f.file_sha256 = r.file_sha256
        WHERE r.sender_kind = 'municipality' AND r.outcome IN ('applied', 'duplicate', 'pending') AND r.received_at >= ?
-         AND (? = 1 OR NOT EXISTS (SELECT 1 FROM federation_forwarded f WHERE f.file_sha256 = r.file_sha256))
+         AND (f.file_sha256 IS NULL OR (? = 1 AND f.not_for_region = 0))
        GROUP BY r.file_sha256 ORDER BY MIN(r.reception_no)`,
     )
-    .pluck()
-    .all(since, all ? 1 : 0) as string[];
+    .all(since, all ? 1 : 0) as { sha: string; seen: number }[];
 }
 
 /**
@@ -93,7 +121,7 @@ export function forwardToRegional(ctx: AppContext, input: { dir: string; all: bo
   const members = vouchedMembers(ctx);
   const signed = signedFederationRoster(ctx, regional, members);
   const serial = signed.serial;
-  const files = filesToForward(ctx, regional.confirmedAt, input.all);
+  const { files, notForRegion } = filesToForward(ctx, regional.confirmedAt, input.all);
   let bytes = 0;
   try {
     makeFolders(bundlesDir);
@@ -108,8 +136,9 @@ export function forwardToRegional(ctx: AppContext, input: { dir: string; all: bo
   ctx.db.transaction(() => {
     const mark = ctx.db.prepare('INSERT OR IGNORE INTO federation_forwarded (file_sha256, forwarded_at) VALUES (?, ?)');
     for (const sha of files) mark.run(sha, now);
+    recordNotForRegion(ctx.db, notForRegion, now);
     ctx.db.prepare("UPDATE federation_hubs SET roster_serial = ?, roster_at = ? WHERE relation = 'regional' AND id = ?").run(serial, now, regional.id);
   })();
-  ctx.log.info('forwarded to the regional hub', { region: regional.id, files: files.length, bytes, serial });
-  return { dir, region: regional.id, rosterSerial: serial, members: members.length, files: files.length, bytes };
+  ctx.log.info('forwarded to the regional hub', { region: regional.id, files: files.length, bytes, serial, notForRegion: notForRegion.length });
+  return { dir, region: regional.id, rosterSerial: serial, members: members.length, files: files.length, bytes, notForRegion: notForRegion.length };
 }

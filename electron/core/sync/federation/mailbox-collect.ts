@@ -3,7 +3,13 @@
  * mailbox"): it is a party there (the province's mailbox roster names it), reads the `regional`
  * inbox with the ordinary mailbox client, takes the signed rosters first (a file starting with
  * `{`: mailbox-forward.ts), then imports the bundles through the same path as `federation.import`
- * (regional-import.ts), and removes from the mailbox what ended final, as the sync round does.
+ * (regional-import.ts) — the province's own bundles among them, from a hub peer, through the same
+ * ordinary import — and removes from the mailbox what ended final, as the sync round does. Then it
+ * sends the province its own stream, when there is something new for it, exactly as the sync
+ * round does for a member (`sendIfDue`: the bundle of `bundle.export --for <province>`, encrypted
+ * to the province and every member its roster vouches for), to the province's inbox `hub`, where
+ * the province's agent takes it like a member's: the mailbox lets the regional party write there
+ * only, and only age-encrypted files (server/mailbox/routes.ts).
  *
  * A download that does not hash to its name is fetched once more: the same wrong bytes twice are
  * what the mailbox holds (altered there, by whoever can write its data folder), not a damaged
@@ -18,13 +24,14 @@ import type { AppContext } from '../../platform/context';
 import { AppError, appError } from '../../platform/errors';
 import type { BundleVerifier } from '../../format/worker/verifier';
 import type { BundleSource } from '../inbox/import';
-import { INCOMING_DIR } from '../network/agent-store';
-import { CourierError, type Courier, type WaitingFile } from '../network/courier';
+import { INCOMING_DIR, spoolRecipient, unsentSpoolAt } from '../network/agent-store';
+import { CourierError, REGIONAL_RECIPIENT, type Courier, type WaitingFile } from '../network/courier';
 import type { MailboxCourierMaker } from '../network/courier-factory';
 import type { CollectedFrom } from '../network/round-extensions';
-import { count, FINAL, heldOutcome, removeFinal } from '../network/sync-round';
+import { count, FINAL, heldOutcome, removeFinal, sendIfDue, sweepSpool, upload } from '../network/sync-round';
+import { findPeer } from '../peers/peers-store';
 import { listFederationHubs, setLastCollection, type FederationHubRecord } from './federation-store';
-import { REGIONAL_RECIPIENT, ROSTER_FILE_FIRST_BYTE } from './mailbox-forward';
+import { ROSTER_FILE_FIRST_BYTE } from './mailbox-forward';
 import { importFromProvince, takeProvinceRoster } from './regional-import';
 import { makePrivateDir } from '../../platform/fs/private-files';
 
@@ -53,11 +60,14 @@ export function provincesWithMailbox(ctx: AppContext): (FederationHubRecord & { 
  */
 export async function collectFromProvinces(ctx: AppContext, options: CollectOptions): Promise<ProvinceCollectionReport[]> {
   const reports: ProvinceCollectionReport[] = [];
-  for (const province of provincesWithMailbox(ctx)) {
+  const provinces = provincesWithMailbox(ctx);
+  // What a crash left in the spool and the downloads (the sync round does the same; a regional hub may have no mailbox of its own).
+  if (provinces.length > 0) sweepSpool(ctx);
+  for (const province of provinces) {
     const courier = options.makeMailbox({ baseUrl: province.mailboxUrl, dataDir: ctx.dataDir, self: REGIONAL_RECIPIENT });
     const report: ProvinceCollectionReport = {
       province: { id: province.id, name: province.name },
-      collection: { at: ctx.clock.now(), received: 0, applied: 0, duplicate: 0, waiting: 0, refused: 0, removed: 0, rosterSerial: null, error: null },
+      collection: { at: ctx.clock.now(), received: 0, applied: 0, duplicate: 0, waiting: 0, refused: 0, removed: 0, sent: 0, rosterSerial: null, error: null },
       rosters: [],
       results: [],
     };
@@ -156,6 +166,24 @@ async function collectFrom(ctx: AppContext, province: FederationHubRecord, couri
     await removeFinal(ctx, courier, held, done, c);
   } finally {
     for (const path of temp) rmSync(path, { force: true });
+  }
+  await sendOwnStream(ctx, province, courier, c);
+}
+
+/**
+ * Our own stream for the province, at its mailbox's inbox `hub`: what an earlier collection
+ * spooled and did not finish first, then a new bundle when the province has not acknowledged our
+ * events or we applied its own beyond the last acknowledgement we sent (after the import above).
+ */
+async function sendOwnStream(ctx: AppContext, province: FederationHubRecord, courier: Courier, c: ProvinceCollection): Promise<void> {
+  const peer = findPeer(ctx.db, 'hub', province.id);
+  if (peer?.status !== 'confirmed') return;
+  const sent = { sent: 0, exported: 0 };
+  try {
+    for (const entry of unsentSpoolAt(ctx.db, province.id)) await upload(ctx, { courier }, entry, sent);
+    await sendIfDue(ctx, { courier }, peer, spoolRecipient(province.id, 'hub'), sent);
+  } finally {
+    c.sent = (c.sent ?? 0) + sent.sent;
   }
 }
 

@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context';
 import { syncMessage } from '../network/network-status';
 import type { RoundExtensions } from '../network/round-extensions';
 import { collectFromProvinces, provincesWithMailbox } from './mailbox-collect';
-import { filesWaitingForRegional, forwardThroughMailbox, regionalForMailboxRoster } from './mailbox-forward';
+import { filesWaitingForRegional, forwardDownThroughMailbox, forwardThroughMailbox, regionalForMailboxRoster, regionalStreamPeer } from './mailbox-forward';
 
 /** The provincial hub's files left to forward, the regional hub's collections (two small reads). */
 function federationStatus(ctx: AppContext): FederationSyncStatus | null {
@@ -25,8 +25,11 @@ function federationStatus(ctx: AppContext): FederationSyncStatus | null {
 export const federationRoundExtensions: RoundExtensions = {
   rosterRegional: regionalForMailboxRoster,
   async afterFetch(ctx, courier) {
-    return { forwarded: (await forwardThroughMailbox(ctx, courier)).files };
+    // Up first (what the members sent), then down (what the regional hub sent, imported by this round's fetch).
+    const forwarded = (await forwardThroughMailbox(ctx, courier)).files;
+    return { forwarded, forwardedDown: await forwardDownThroughMailbox(ctx, courier) };
   },
+  streamPeers: regionalStreamPeer,
   hasCollections: (ctx) => provincesWithMailbox(ctx).length > 0,
   collect: collectFromProvinces,
   status: federationStatus,

@@ -13,6 +13,8 @@ import { announce } from '../records/announcement';
 import { operatorName } from '../records/record-events';
 import { confirmHubIdentity, ensureHubPeer, listFederationHubs, setHubPeerAside, type FederationHubRecord } from './federation-store';
 import { readRegionalRecipient, writeAnnouncedRegional } from '../peers/regional-recipient';
+import { dropUnsentFor } from '../network/agent-store';
+import { REGIONAL_RECIPIENT } from '../network/courier';
 import { peerNoOf, receivedEventAt } from '../inbox/event-at';
 import type Database from 'better-sqlite3';
 import type { RecordChange } from '../../platform/records/projector';
@@ -50,6 +52,8 @@ export function removeRegional(ctx: AppContext): { removed: boolean } {
     announce(ctx, regionalHubKind, null, () => false);
     ctx.db.prepare("DELETE FROM federation_hubs WHERE relation = 'regional'").run();
     setHubPeerAside(ctx.db, hub.id);
+    // Our own bundles not yet at the mailbox for it: the mailbox would refuse them now (it drops what waited there).
+    dropUnsentFor(ctx.db, REGIONAL_RECIPIENT);
   })();
   return { removed: true };
 }

@@ -61,9 +61,38 @@ export function insertSpool(db: Database.Database, e: Omit<SpoolEntry, 'uploaded
   ).run(e.sha256, e.recipient, e.path, e.bytes, e.firstSeq, e.lastSeq, e.ackSeq, e.createdAt);
 }
 
-/** Spooled files not yet complete at the courier, oldest first: each round resumes them. */
+/** Spooled files not yet complete, oldest first, wherever they go. */
 export function unsentSpool(db: Database.Database): SpoolEntry[] {
   return (db.prepare("SELECT * FROM sync_outgoing WHERE state = 'spooled' ORDER BY created_at, sha256").all() as SpoolRow[]).map(fromRow);
+}
+
+/**
+ * A spool row's recipient for a file that goes to another installation's mailbox rather than
+ * through our own courier: `<place>:<recipient>` (federation: the regional hub's bundles for a
+ * province go to that province's mailbox, inbox `hub`: `CST-PU:hub`). Our own rounds resume the
+ * rows without a place; whoever serves a place resumes its own (federation/mailbox-collect.ts).
+ */
+export function spoolRecipient(place: string | null, recipient: string): string {
+  return place === null ? recipient : `${place}:${recipient}`;
+}
+
+/** The courier's recipient of a spool row (`hub`, an ISTAT code, `regional`): without its place. */
+export function courierRecipient(spooled: string): string {
+  return spooled.slice(spooled.lastIndexOf(':') + 1);
+}
+
+/** Spooled files not yet complete at the courier of `place` (null: our own), oldest first: each round resumes them. */
+export function unsentSpoolAt(db: Database.Database, place: string | null): SpoolEntry[] {
+  const rows =
+    place === null
+      ? db.prepare("SELECT * FROM sync_outgoing WHERE state = 'spooled' AND instr(recipient, ':') = 0 ORDER BY created_at, sha256").all()
+      : db.prepare("SELECT * FROM sync_outgoing WHERE state = 'spooled' AND substr(recipient, 1, length(?) + 1) = ? || ':' ORDER BY created_at, sha256").all(place, place);
+  return (rows as SpoolRow[]).map(fromRow);
+}
+
+/** Forgets what was spooled for a recipient and not sent yet (it is no longer a party): the sweep removes the files. */
+export function dropUnsentFor(db: Database.Database, recipient: string): void {
+  db.prepare("DELETE FROM sync_outgoing WHERE recipient = ? AND state = 'spooled'").run(recipient);
 }
 
 /** The newest bundle for a recipient, whatever its state (the last one we sent). */

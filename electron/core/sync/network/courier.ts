@@ -7,6 +7,9 @@
  */
 export type Recipient = string;
 
+/** The mailbox recipient of the regional hub a hub reports to (docs/sync.md, "Parties and addresses"; docs/federation.md). */
+export const REGIONAL_RECIPIENT = 'regional';
+
 export type SendState = 'absent' | 'partial' | 'waiting' | 'delivered';
 
 export interface OutgoingFile {

@@ -7,9 +7,10 @@
  *    flight already carries them, or when we applied its events since the last ack we sent;
  * 4. fetch what waits, page by page: download, import the page through the ordinary import
  *    (the same 12 steps), remove from the courier what ended final, keep pending and kept;
- * 5. (provincial hub, through its mailbox) forward to the regional hub what the members sent
- *    (the round's extensions: federation/mailbox-forward.ts);
- * 6. (hub) the same decision as 3 for every confirmed member: its own bundle.
+ * 5. (provincial hub, through its mailbox) forward to the regional hub what the members sent,
+ *    and to each member the regional hub's files (the round's extensions: federation/mailbox-forward.ts);
+ * 6. (hub) the same decision as 3 for every confirmed member: its own bundle; and for the peers
+ *    the extensions add (a provincial hub's own stream for its regional hub, inbox `regional`).
  *
  * Bundles are the exporter's own files (`exportBundles`), written to `sync/outgoing/` and
  * recorded in `sync_outgoing` before they leave: a crash between export and upload loses
@@ -34,6 +35,7 @@ import { exchangePeers } from '../peers/vouched-senders';
 import {
   INCOMING_DIR,
   OUTGOING_DIR,
+  courierRecipient,
   dropSpool,
   insertSpool,
   lastAckSent,
@@ -43,6 +45,7 @@ import {
   readAgentRow,
   recordRoster,
   unsentSpool,
+  unsentSpoolAt,
   type SpoolEntry,
 } from './agent-store';
 import { CourierError, type Courier, type Recipient, type WaitingFile } from './courier';
@@ -73,6 +76,9 @@ export interface RoundOptions {
   extensions?: RoundExtensions | undefined;
 }
 
+/** What sending our own bundles needs: the courier, and who hears of the bytes moving. */
+export type SendingOptions = Pick<RoundOptions, 'courier' | 'onTransfer'>;
+
 export interface RoundReport {
   /** Bundles that became complete at the courier in this round. */
   sent: number;
@@ -91,13 +97,15 @@ export interface RoundReport {
   rosterPublished: boolean;
   /** (provincial hub) member files now at the mailbox for the regional hub. */
   forwarded: number;
+  /** (provincial hub) the regional hub's files now at the mailbox for the members (one a member and file). */
+  forwardedDown: number;
   results: BundleImportResult[];
   /** (regional hub) what each province's mailbox gave (sync-agent.ts adds it). */
   collected: CollectedFrom[];
 }
 
 export function emptyRoundReport(): RoundReport {
-  return { sent: 0, exported: 0, received: 0, applied: 0, duplicate: 0, waiting: 0, refused: 0, removed: 0, rosterPublished: false, forwarded: 0, results: [], collected: [] };
+  return { sent: 0, exported: 0, received: 0, applied: 0, duplicate: 0, waiting: 0, refused: 0, removed: 0, rosterPublished: false, forwarded: 0, forwardedDown: 0, results: [], collected: [] };
 }
 
 /** Outcomes after which a file is removed from the courier (pending and kept ones wait). */
@@ -106,21 +114,20 @@ export const FINAL = new Set(['applied', 'duplicate', 'refused']);
 export async function runSyncRound(ctx: AppContext, options: RoundOptions): Promise<RoundReport> {
   const us = requireInstallation(ctx.db);
   const report = emptyRoundReport();
-  makePrivateDir(join(ctx.dataDir, OUTGOING_DIR));
-  makePrivateDir(join(ctx.dataDir, INCOMING_DIR));
   sweepSpool(ctx);
   const verifier = options.verifier ?? defaultVerifier();
   try {
     if (us.role === 'hub') report.rosterPublished = await publishRosterIfChanged(ctx, us, options.courier, options.extensions);
-    for (const entry of unsentSpool(ctx.db)) await upload(ctx, options, entry, report);
+    for (const entry of unsentSpoolAt(ctx.db, null)) await upload(ctx, options, entry, report);
     if (us.role === 'municipality') {
       const hub = hubPeer(ctx);
       if (hub) await sendIfDue(ctx, options, hub, 'hub', report);
     }
     await fetchAll(ctx, options, verifier, report);
     if (us.role === 'hub') {
-      if (options.extensions) report.forwarded = (await options.extensions.afterFetch(ctx, options.courier)).forwarded;
+      if (options.extensions) Object.assign(report, await options.extensions.afterFetch(ctx, options.courier));
       for (const member of confirmedMembers(ctx)) await sendIfDue(ctx, options, member, member.id, report);
+      for (const other of options.extensions?.streamPeers(ctx, options.courier) ?? []) await sendIfDue(ctx, options, other.peer, other.to, report);
     }
     return report;
   } finally {
@@ -143,8 +150,10 @@ function confirmedMembers(ctx: AppContext): PeerRecord[] {
  * written, a temp file) are removed; rows still to send whose file is gone (a restored backup)
  * are dropped: the decision below exports again what is still unacknowledged.
  */
-function sweepSpool(ctx: AppContext): void {
+export function sweepSpool(ctx: AppContext): void {
   const dir = join(ctx.dataDir, OUTGOING_DIR);
+  makePrivateDir(dir);
+  makePrivateDir(join(ctx.dataDir, INCOMING_DIR));
   const rows = unsentSpool(ctx.db);
   const named = new Set(rows.map((r) => r.path));
   for (const name of readdirSync(dir)) {
@@ -182,16 +191,16 @@ async function publishRosterIfChanged(ctx: AppContext, us: InstallationRecord, c
 }
 
 /**
- * Sends a spooled file; once complete at the courier the local copy is no longer needed.
+ * Sends a spooled file (to its row's recipient at this courier); once complete there the local copy is no longer needed.
  * `fresh`: the file was exported and spooled just now, so no attempt ever sent it and the
  * courier need not ask where it stands. The spool row, committed before this upload, is the
  * record of the attempt: if it fails or the process dies, the next round resumes it from the
  * spool (step 2) without `fresh`, asking the courier first.
  */
-async function upload(ctx: AppContext, options: RoundOptions, entry: SpoolEntry, report: RoundReport, fresh = false): Promise<void> {
+export async function upload(ctx: AppContext, options: SendingOptions, entry: SpoolEntry, report: Pick<RoundReport, 'sent'>, fresh = false): Promise<void> {
   const path = join(ctx.dataDir, entry.path);
   const state = await options.courier.send(
-    entry.recipient,
+    courierRecipient(entry.recipient),
     { path, sha256: entry.sha256, bytes: entry.bytes },
     (done, total) => options.onTransfer?.({ direction: 'up', done, total }),
     { fresh },
@@ -208,9 +217,10 @@ async function upload(ctx: AppContext, options: RoundOptions, entry: SpoolEntry,
  * Whether `peer` needs a bundle from us now, and if so exports it into the spool and sends it.
  * Due when it has not acknowledged our events and no bundle in flight carries them (one that was
  * taken long ago without an acknowledgement since is sent again), or when we applied its
- * events beyond the last acknowledgement we sent it.
+ * events beyond the last acknowledgement we sent it. `to` is the spool's recipient (agent-store.ts
+ * `spoolRecipient`: a place before a colon when the courier is another installation's mailbox).
  */
-async function sendIfDue(ctx: AppContext, options: RoundOptions, peer: PeerRecord, to: Recipient, report: RoundReport): Promise<void> {
+export async function sendIfDue(ctx: AppContext, options: SendingOptions, peer: PeerRecord, to: Recipient, report: Pick<RoundReport, 'sent' | 'exported'>): Promise<void> {
   const head = outboxHead(ctx.db).seq;
   const unacked = head > (peer.ackedSeq ?? 0);
   const ackDue = peer.appliedSeq > (lastAckSent(ctx.db, to) ?? 0);
@@ -251,7 +261,7 @@ async function carrierGone(ctx: AppContext, courier: Courier, to: Recipient, hea
   const now = ctx.clock.now();
   if (Date.parse(now) - Date.parse(newest.uploadedAt ?? newest.createdAt) < RESEND_AFTER_MS) return false;
   if (newest.state === 'uploaded') {
-    const state = await courier.sendState(to, newest.sha256);
+    const state = await courier.sendState(courierRecipient(to), newest.sha256);
     if (state === 'waiting' || state === 'partial') return false;
     // A folder says `absent` for a file its recipient took: after a complete upload that is delivery.
     markDelivered(ctx.db, newest.sha256, now);

@@ -32,6 +32,12 @@ export function RegionalHubCard() {
               <dt>{t('regional.lastForwarded')}</dt>
               <dd>{forwarded.lastAt ? t('regional.forwardedFiles', { count: forwarded.files, formatted: formatNumber(forwarded.files), date: formatDateTime(forwarded.lastAt) }) : t('regional.neverForwarded')}</dd>
             </div>
+            {forwarded.notForRegion > 0 && (
+              <div className="cst-detail">
+                <dt>{t('regional.notForRegion')}</dt>
+                <dd>{t('regional.notForRegionFiles', { count: forwarded.notForRegion, formatted: formatNumber(forwarded.notForRegion) })}</dd>
+              </div>
+            )}
           </dl>
           <h3 className="cst-subtitle" id="settings-regional-fingerprint">
             {t('regional.fingerprint')}
