@@ -6,7 +6,7 @@
  * around 10M, the end), with its CPU per event (comparable on a shared machine) and the disk
  * used. Then the cold start of the big store and `cst check` on it.
  *
- * Resumable, so the whole of Italy (~72M events, hours of work) can be built over several runs:
+ * Resumable, so the whole of Italy (~74M events, hours of work) can be built over several runs:
  * with CST_BENCH_DIR the store stays, and every batch appends its cumulative figures to
  * `samples.jsonl` there; a later run with the same CST_BENCH_DIR carries on from the last member
  * imported (its import and CPU time added to the earlier runs'), and its windows cover the
