@@ -35,6 +35,23 @@ export interface SeqRange {
   last: number;
 }
 
+/**
+ * What a sync round did with the files it downloaded from a mailbox or a shared folder: its own
+ * inbox's, or (regional hub) a province's collection.
+ */
+export interface DownloadCounts {
+  /** Files downloaded. */
+  received: number;
+  /** Bundles applied (those a download unblocked included). */
+  applied: number;
+  duplicate: number;
+  /** Kept at the courier: a gap, an identity not confirmed, a sender no roster vouches for yet. */
+  waiting: number;
+  refused: number;
+  /** Removed from the courier after a final outcome. */
+  removed: number;
+}
+
 /** The result of importing one file: one per file, whatever happened. */
 export interface BundleImportResult {
   /** The file's original name (or the path given). */

@@ -1,6 +1,6 @@
 /** Federation of hubs: provincial hubs reporting to a regional hub (docs/federation.md). */
 import { z } from 'zod';
-import type { BundleImportResult, Peer } from './bundles';
+import type { BundleImportResult, DownloadCounts, Peer } from './bundles';
 import { HubId, IstatCode } from './ids';
 import { localPath } from './local-path';
 import { MemberPageFields, type PageInfo } from './member-page';
@@ -74,17 +74,9 @@ export interface RegionalImportResult {
 }
 
 /** What the regional hub's last collection from a province's mailbox did (docs/federation.md, "Through the mailbox"). */
-export interface ProvinceCollection {
+/** What a collection from a province's mailbox did; `received` counts its rosters too. */
+export interface ProvinceCollection extends DownloadCounts {
   at: string;
-  /** Files downloaded (rosters and bundles). */
-  received: number;
-  applied: number;
-  duplicate: number;
-  /** Kept at the mailbox: a gap, or a sender no roster vouches for yet. */
-  waiting: number;
-  refused: number;
-  /** Removed from the mailbox after a final outcome. */
-  removed: number;
   /** Our own bundles for the province now complete at its mailbox (absent in collections recorded before it was counted). */
   sent?: number;
   /** The latest roster serial taken from the mailbox in this collection, if any. */

@@ -124,3 +124,17 @@ export async function openRegionWith(weather: Weather): Promise<TestBackend> {
   await region.must('setup.hub', { id: 'REG-MARCHE', name: 'Ufficio regionale Marche', operator: 'Ufficio regionale' });
   return region;
 }
+
+/**
+ * The federation of the mailbox tests: the region, CST-PU (Urbino, Pesaro) and CST-AN (Ancona),
+ * each province with its own mailbox server, nothing linked yet.
+ */
+export async function openTwoProvinces(weather: Weather): Promise<{ region: TestBackend; pu: Province; an: Province; provinces: Province[] }> {
+  const region = await openRegionWith(weather);
+  const pu = await openProvinceWithMailbox(weather, 'CST-PU', 'PU');
+  const an = await openProvinceWithMailbox(weather, 'CST-AN', 'AN');
+  await addTown(weather, pu, '041067');
+  await addTown(weather, pu, '041044');
+  await addTown(weather, an, '042002');
+  return { region, pu, an, provinces: [pu, an] };
+}

@@ -16,7 +16,7 @@ import { startFaultProxy } from '../helpers/fault-proxy';
 import { tempDir } from '../helpers/temp-dir';
 import type { TestBackend } from '../helpers/backend';
 import { linkProvince, provinceWithEarlyFile, receivedRecords, replyTo, rng } from './federation-helpers';
-import { addTown, calm, db, inboxFiles, openProvinceWithMailbox, openRegionWith, regionalFiles, settle, syncOk, type Province } from './federation-mailbox-helpers';
+import { addTown, calm, db, inboxFiles, openProvinceWithMailbox, openRegionWith, openTwoProvinces, regionalFiles, settle, syncOk, type Province } from './federation-mailbox-helpers';
 import { townToHub } from './hub-helpers';
 import { clearFaults, faultFromNow, verifyInline } from './network-helpers';
 
@@ -46,13 +46,7 @@ describe('federation through the mailbox: the hubs’ own streams, and the regio
     const weather = calm();
     const random = rng(31);
     weather.random = random;
-    const region = await openRegionWith(weather);
-    const pu = await openProvinceWithMailbox(weather, 'CST-PU', 'PU');
-    const an = await openProvinceWithMailbox(weather, 'CST-AN', 'AN');
-    await addTown(weather, pu, '041067');
-    await addTown(weather, pu, '041044');
-    await addTown(weather, an, '042002');
-    const provinces = [pu, an];
+    const { region, pu, an, provinces } = await openTwoProvinces(weather);
     // The region reaches CST-PU's mailbox through a line that can cut a request mid-way.
     const proxy = await startFaultProxy({ target: { host: '127.0.0.1', port: pu.mailbox.port } });
     for (const p of provinces) {

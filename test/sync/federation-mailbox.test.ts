@@ -20,7 +20,7 @@ import { findPeer } from '../../electron/core/sync/peers/peers-store';
 import { readRegionalRecipient } from '../../electron/core/sync/peers/regional-recipient';
 import { tempDir } from '../helpers/temp-dir';
 import { linkProvince, receivedRecords, rng, streamHeads, usageRows } from './federation-helpers';
-import { addTown, calm, db, openProvinceWithMailbox, openRegionWith, regionalFiles, settle, syncOk } from './federation-mailbox-helpers';
+import { addTown, calm, db, openProvinceWithMailbox, openRegionWith, openTwoProvinces, regionalFiles, settle, syncOk } from './federation-mailbox-helpers';
 import { verifyInline } from './network-helpers';
 
 describe('federation through the mailbox', () => {
@@ -31,13 +31,7 @@ describe('federation through the mailbox', () => {
     // they travel by the mailbox too); with this seed a delay leaves a member's gap (pending), not only a roster held back (kept).
     const random = rng(13);
     weather.random = random;
-    const region = await openRegionWith(weather);
-    const pu = await openProvinceWithMailbox(weather, 'CST-PU', 'PU');
-    const an = await openProvinceWithMailbox(weather, 'CST-AN', 'AN');
-    await addTown(weather, pu, '041067');
-    await addTown(weather, pu, '041044');
-    await addTown(weather, an, '042002');
-    const provinces = [pu, an];
+    const { region, pu, an, provinces } = await openTwoProvinces(weather);
 
     // Before the region: data reach each province by its mailbox, encrypted to it alone.
     for (const p of provinces) {

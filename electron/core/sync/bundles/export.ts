@@ -28,8 +28,7 @@ import { manifestBytes, type Manifest, type ManifestFile } from '../../format/bu
 import { verifyBundle } from '../../format/bundle/verify';
 import { rangeBundleName, townBundleNames } from './bundle-file-names';
 import { exchangePeers, federatedHubIds } from '../peers/vouched-senders';
-import { coverMembers, membersBelow } from '../peers/down-recipients';
-import { markRegionalCovered, readRegionalRecipient } from '../peers/regional-recipient';
+import { extraRecipients } from '../peers/extra-recipients';
 
 export interface ExportRequest {
   /** Exact target file (one recipient). */
@@ -138,15 +137,10 @@ function attachmentsOf(db: Database.Database, from: number, to: number): Manifes
 async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerRecord, req: ExportRequest, townName: string | undefined): Promise<BundleExportResult> {
   const keys = loadInstallationKeys(ctx.dataDir);
   const head = outboxHead(ctx.db);
-  // A member whose hub reports to a regional hub encrypts to both (docs/federation.md); the
-  // regional hub holds nothing of our stream until a bundle reached it, so we start from what it
-  // was not sent yet (the hub skips the events it already applied).
-  const regional = us.role === 'municipality' && peer.kind === 'hub' && !req.plain ? readRegionalRecipient(ctx.db) : null;
-  // A regional hub encrypts its stream for a province to the province's members too, so the
-  // province can forward the very file down; a member newly vouched for needs it from seq 1.
-  const below = us.role === 'hub' && peer.kind === 'hub' && !req.plain ? membersBelow(ctx.db, peer.id) : [];
-  const belowFrom = below.length > 0 ? Math.min(...below.map((m) => m.coveredSeq)) + 1 : Infinity;
-  const from = req.all ? 1 : Math.min((peer.ackedSeq ?? 0) + 1, head.seq + 1, regional ? regional.coveredSeq + 1 : Infinity, belowFrom);
+  // Federation: the regional hub above our hub, or the members below a province, get the very
+  // file too, from where each of them stands (a plain bundle is for a test or a person: no one).
+  const extra = req.plain ? null : extraRecipients(ctx.db, us.role, peer);
+  const from = req.all ? 1 : Math.min((peer.ackedSeq ?? 0) + 1, head.seq + 1, extra?.from ?? Infinity);
   const last = head.seq;
   const count = last - from + 1;
   const prevHash = outboxHashAt(ctx.db, from - 1);
@@ -228,9 +222,8 @@ async function exportOne(ctx: AppContext, us: InstallationRecord, peer: PeerReco
       skipLines: true,
     });
     if (!check.ok) throw new Error(`exported bundle fails our own reader: ${check.code} ${check.detail}`);
-    const written = await writeToTarget(zipPath, target, encrypted ? [peer.ageRecipient, ...(regional ? [regional.ageRecipient] : []), ...below.map((m) => m.ageRecipient)] : null);
-    if (regional) markRegionalCovered(ctx.db, last);
-    if (below.length > 0) coverMembers(ctx.db, below, last);
+    const written = await writeToTarget(zipPath, target, encrypted ? [peer.ageRecipient, ...(extra?.ageRecipients ?? [])] : null);
+    extra?.covered(last);
     ctx.db
       .prepare(
         `INSERT INTO bundle_exports (bundle_id, created_at, recipient_kind, recipient_id, first_seq, last_seq, events, bytes, file_name, path, encrypted, file_sha256, acknowledged, last_hash)

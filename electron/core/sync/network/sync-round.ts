@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BundleImportResult } from '../../../../shared/domain/bundles';
+import type { BundleImportResult, DownloadCounts } from '../../../../shared/domain/bundles';
 import type { SyncTransfer } from '../../../../shared/domain/network-sync';
 import type { AppContext } from '../../platform/context';
 import { makePrivateDir } from '../../platform/fs/private-files';
@@ -79,21 +79,11 @@ export interface RoundOptions {
 /** What sending our own bundles needs: the courier, and who hears of the bytes moving. */
 export type SendingOptions = Pick<RoundOptions, 'courier' | 'onTransfer'>;
 
-export interface RoundReport {
+export interface RoundReport extends DownloadCounts {
   /** Bundles that became complete at the courier in this round. */
   sent: number;
   /** Bundles exported into the spool in this round. */
   exported: number;
-  /** Bundles downloaded. */
-  received: number;
-  /** Bundles applied (those a download unblocked included). */
-  applied: number;
-  duplicate: number;
-  /** Downloaded and found waiting (a gap, an identity not confirmed): kept at the courier. */
-  waiting: number;
-  refused: number;
-  /** Removed from the courier after a final outcome. */
-  removed: number;
   rosterPublished: boolean;
   /** (provincial hub) member files now at the mailbox for the regional hub. */
   forwarded: number;
