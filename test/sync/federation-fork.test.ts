@@ -5,8 +5,9 @@
  * leave the receiving hub exactly as one that only ever received the new version — the
  * read-only copies and the views that read them — with no projector run on the federated
  * stream (the receiving hub's own catalogue, courses, registry and its members' data untouched);
- * "keep" must change nothing but the fork's history. Both ways: the regional hub's stream at a
- * province, and a province's stream at the regional hub.
+ * "keep" must change nothing but the fork's history, and the sender hears of it from the next
+ * acknowledgement. Both ways: the regional hub's stream at a province (then, forwarded down, at
+ * a member, which decides in turn), and a province's stream at the regional hub.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -199,7 +200,7 @@ describe('fork of a federated hub’s stream', () => {
   });
 
   it('the regional hub restored a backup: keeping at the province changes nothing but the fork’s history', { timeout: 180_000 }, async () => {
-    const { pu, fork } = await regionForked();
+    const { restored, pu, fork } = await regionForked();
     const before = withoutForks(db(pu));
     const shown = await pu.must('federation.regionalRecords', {});
     const done = await pu.must('bundle.resolveFork', { forkNo: fork.forkNo, decision: 'keep', note: 'Vale la versione già ricevuta.' });
@@ -207,6 +208,9 @@ describe('fork of a federated hub’s stream', () => {
     expect(withoutForks(db(pu))).toBe(before);
     expect(await pu.must('federation.regionalRecords', {})).toEqual(shown);
     expect(shown.courses.map((c) => c.title)).toEqual(['Sicurezza informatica (seconda edizione)', 'Accessibilità dei siti']);
+    // The province's next bundle acknowledges ITS copy: the restored region is told of the fork.
+    const { res } = await send(pu, restored, REGION);
+    expect(res.warnings.join(' ')).toMatch(/biforcazione/);
   });
 
   it('a province restored a backup: accepting at the region leaves it as if it had received only the new version; the members’ data untouched', { timeout: 180_000 }, async () => {
@@ -230,12 +234,14 @@ describe('fork of a federated hub’s stream', () => {
   });
 
   it('a province restored a backup: keeping at the region changes nothing but the fork’s history', { timeout: 180_000 }, async () => {
-    const { region, fork } = await provinceForked();
+    const { region, restored, fork } = await provinceForked();
     const before = withoutForks(db(region));
     const shown = await region.must('federation.provinceRecords', { province: PROVINCE });
     const done = await region.must('bundle.resolveFork', { forkNo: fork.forkNo, decision: 'keep', note: 'Vale la versione già ricevuta.' });
     expect(done.fork.resolution).toMatchObject({ decision: 'keep', eventsRemoved: 0, eventsApplied: 0 });
     expect(withoutForks(db(region))).toBe(before);
     expect(await region.must('federation.provinceRecords', { province: PROVINCE })).toEqual(shown);
+    const { res } = await send(region, restored, PROVINCE);
+    expect(res.warnings.join(' ')).toMatch(/biforcazione/);
   });
 });
