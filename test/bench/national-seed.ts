@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { dropUsageAggregateTriggers, rebuildUsageAggregates } from '../../electron/core/platform/store/migrations/019-usage-aggregates';
 import { dropUsageProvinceTriggers, rebuildUsageProvinceAggregates } from '../../electron/core/platform/store/migrations/022-usage-province-aggregates';
+import { dropUsageMemberTotalTriggers, rebuildUsageMemberTotals } from '../../electron/core/platform/store/migrations/024-usage-member-totals';
 import type { Municipality } from '../../shared/domain/installation';
 import type { ProposalData } from '../../shared/records/proposals';
 import { SERVICES } from './usage-seed';
@@ -12,7 +13,7 @@ const MONTHS = Array.from({ length: 120 }, (_, i) => `${2017 + Math.floor(i / 12
  * projectors leave it — usage per service × member × month (11 × 120 per member), training per
  * member and year, staff counts, three proposals per member — in one transaction. The usage
  * aggregates' triggers are dropped while the 10.4 million cells go in and the aggregates are
- * then built by the migrations' own backfills (rebuildUsageAggregates, rebuildUsageProvinceAggregates), which also recreates the
+ * then built by the migrations' own backfills (rebuildUsageAggregates, rebuildUsageProvinceAggregates, rebuildUsageMemberTotals), which also recreates the
  * triggers: the same state the import path keeps, ~4× faster to reach.
  */
 export function seedNationalHistory(db: Database.Database, members: readonly Municipality[]) {
@@ -34,6 +35,7 @@ export function seedNationalHistory(db: Database.Database, members: readonly Mun
   db.transaction(() => {
     dropUsageAggregateTriggers(db);
     dropUsageProvinceTriggers(db);
+    dropUsageMemberTotalTriggers(db);
     db.exec('DROP INDEX received_usage_monthly_by_month; DROP INDEX received_usage_monthly_by_service;');
     members.forEach((m, i) => {
       const size = Math.max(1, Math.round((m.population ?? 1000) / 1000));
@@ -72,6 +74,7 @@ export function seedNationalHistory(db: Database.Database, members: readonly Mun
              CREATE INDEX received_usage_monthly_by_service ON received_usage_monthly (service, month, owner, quantity_milli, entries);`);
     rebuildUsageAggregates(db);
     rebuildUsageProvinceAggregates(db);
+    rebuildUsageMemberTotals(db);
   })();
   // The app's own page cache again, for the timings.
   db.pragma(`cache_size = ${cacheSize}`);

@@ -91,12 +91,17 @@ describe('the regional hub, one page at a time', () => {
     const unknown = await region.call('federation.usage', { municipality: '058091' });
     expect(!unknown.ok && unknown.error).toMatchObject({ code: 'E_NOT_FOUND', message: expect.stringContaining('058091') });
 
-    // A page reads its municipalities' cells by the primary key (statements are cached: a province not read yet).
+    // A page reads its municipalities' yearly totals by owner (statements are cached: a province not read yet).
     const sqls = await preparedBy(region, () => region.must('federation.usage', { year: 2026, province: 'CST-AN', page: 1, pageSize: 50, search: 'anc' }));
     const db = region.backend.ctx.db;
     const plan = (sql: string, values: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...values) as { detail: string }[]).map((r) => r.detail).join(' | ');
     const pageSql = sqls.find((s) => /json_each/.test(s))!;
-    expect(plan(pageSql, ['["042002"]', 2026, '2026-01', '2027-01'])).toMatch(/SEARCH u USING PRIMARY KEY \(owner=\?\)/);
+    expect(plan(pageSql, ['["042002"]', 2026])).toMatch(/SEARCH a USING (COVERING )?INDEX received_usage_member_year_by_owner \(owner=\? AND year=\?\)/);
+    expect(plan(pageSql, ['["042002"]', 2026])).not.toMatch(/received_usage_monthly/);
+    // Every year: each municipality's totals over all years (migration 024), one row a service.
+    const allYears = (await preparedBy(region, () => region.must('federation.usage', { province: 'CST-AN', page: 1, pageSize: 50, search: 'anc' }))).find((s) => /json_each/.test(s))!;
+    expect(plan(allYears, ['["042002"]'])).toMatch(/SEARCH a USING PRIMARY KEY \(owner=\?\)/);
+    expect(allYears).toMatch(/received_usage_member_total/);
     const membersSql = sqls.find((s) => /FROM federation_members\s+WHERE/.test(s))!;
     expect(plan(membersSql, ['CST-AN', 'CST-AN'])).toMatch(/federation_members/);
     // The totals: every member's yearly totals, by owner and year (never the monthly cells).

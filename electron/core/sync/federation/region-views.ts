@@ -90,14 +90,27 @@ function monthRange(year: number | null): [number | null, string | null, string 
 const YEAR_FILTER = '(? IS NULL OR (u.month >= ? AND u.month < ?))';
 
 /**
+ * A member's figures per service over the period, one row read by owner (`a`, joined ON the
+ * given owner column): its year's totals (migration 019) or its totals over every year
+ * (migration 024), both kept by triggers in the import's own transaction — never its cells.
+ * `params` are the join's `?`, bound where the join stands in the statement.
+ */
+function figuresOf(owner: string, year: number | null): { join: string; params: unknown[] } {
+  return year === null
+    ? { join: `received_usage_member_total a ON a.owner = ${owner}`, params: [] }
+    : { join: `received_usage_member_year a ON a.owner = ${owner} AND a.year = ?`, params: [year] };
+}
+
+/**
  * Region → province → municipality. The totals of each province are one grouped read (province
- * × service, summed by SQLite over the members' yearly totals), the region's are their sum, so
- * the region's totals are exactly the sum of its provinces'. A member's figure over the period is
- * a count's sum or a level's average of its months with a figure (mailboxes held, not mailboxes
- * × months), as on the hub's own screens; across members they add up. The municipalities listed are either every one with data (no
- * `page`: the CLI's whole table) or one page of the province's municipalities by name, with data
- * or not, read by their primary key (owner, service, month): a page costs 50 municipalities'
- * cells whatever the size of the region.
+ * × service, summed by SQLite over its members' figures for the period: one row a member and
+ * service, `figuresOf`), the region's are their sum, so the region's totals are exactly the sum
+ * of its provinces'. A member's figure over the period is a count's sum or a level's average of
+ * its months with a figure (mailboxes held, not mailboxes × months), as on the hub's own
+ * screens; across members they add up. The municipalities listed are either every one with data
+ * (no `page`: the CLI's whole table) or one page of the province's municipalities by name, with
+ * data or not, their figures read by owner: a page costs 50 municipalities' rows whatever the
+ * size of the region. Only a municipality's months are read from its cells.
  */
 export function regionUsage(db: Database.Database, q: RegionUsageQuery): RegionUsage {
   const year = q.year ?? null;
@@ -107,19 +120,18 @@ export function regionUsage(db: Database.Database, q: RegionUsageQuery): RegionU
   const region = emptyTotals();
   const provinces = new Map<string, RegionUsage['provinces'][number]>();
   for (const h of hubs) provinces.set(h.id, { id: h.id, name: h.name, totals: emptyTotals(), municipalities: [] });
-  // From the yearly totals per member (migration 019, kept by triggers in the import's own
-  // transaction): ~11 rows a member and year instead of ~130 monthly cells, read by owner and year
-  // (CROSS JOIN: the members first, whatever the statistics of a small store suggest). Per
-  // province and service both sums: the months' (a count) and the members' averages (a level).
-  const perMember = `SELECT f.province_id AS province, a.service, a.owner, SUM(a.entries) AS se, SUM(a.quantity_milli) AS sq, SUM(a.months) AS m
-           FROM federation_members f CROSS JOIN received_usage_member_year a ON a.owner = f.istat${year === null ? '' : ' AND a.year = ?'}
-           GROUP BY f.province_id, a.service, a.owner`;
+  // Per province and service, over its members' figures (CROSS JOIN: the members first,
+  // whatever the statistics of a small store suggest), both sums: the months' (a count) and the
+  // members' averages (a level).
+  const figures = figuresOf('f.istat', year);
   const totals = db
     .prepare(
-      `SELECT province, service, SUM(se) AS entries, SUM(sq) AS quantity, ${LEVEL_SUM_SQL} AS level
-       FROM (${perMember}) GROUP BY province, service ORDER BY province, service`,
+      `SELECT province, service, SUM(se) AS entries, SUM(sq) AS quantity, ${LEVEL_SUM_SQL} AS level FROM (
+         SELECT f.province_id AS province, a.service, a.entries AS se, a.quantity_milli AS sq, a.months AS m
+         FROM federation_members f CROSS JOIN ${figures.join})
+       GROUP BY province, service ORDER BY province, service`,
     )
-    .all(...(year === null ? [] : [year])) as { province: string; service: string; entries: number; quantity: number; level: number }[];
+    .all(...figures.params) as { province: string; service: string; entries: number; quantity: number; level: number }[];
   for (const r of totals) {
     const p = provinces.get(r.province);
     if (!p) continue;
@@ -146,14 +158,14 @@ export function regionUsage(db: Database.Database, q: RegionUsageQuery): RegionU
 
 /** Every municipality with data (of one province, or all), by ISTAT code: the CLI's table. */
 function municipalitiesWithData(db: Database.Database, year: number | null, province: string | undefined): UsageRow[] {
+  const figures = figuresOf('f.istat', year);
   return db
     .prepare(
-      `SELECT f.province_id AS province, f.istat, f.name, u.service, SUM(u.entries) AS entries, SUM(u.quantity_milli) AS quantity, COUNT(*) AS months
-       FROM federation_members f JOIN received_usage_monthly u ON u.owner = f.istat
-       WHERE (? IS NULL OR f.province_id = ?) AND ${YEAR_FILTER}
-       GROUP BY f.province_id, f.istat, u.service ORDER BY f.province_id, f.istat, u.service`,
+      `SELECT f.province_id AS province, f.istat, f.name, a.service, a.entries, a.quantity_milli AS quantity, a.months
+       FROM federation_members f CROSS JOIN ${figures.join}
+       WHERE (? IS NULL OR f.province_id = ?) ORDER BY f.province_id, f.istat, a.service`,
     )
-    .all(province ?? null, province ?? null, ...monthRange(year)) as UsageRow[];
+    .all(...figures.params, province ?? null, province ?? null) as UsageRow[];
 }
 
 /** One page (by name) of the municipalities of the province(s) the search selects; a row without data has a null service. */
@@ -165,13 +177,13 @@ function municipalitiesPage(db: Database.Database, year: number | null, q: Regio
     )
     .all(q.province ?? null, q.province ?? null) as { istat: string; name: string; province: string }[];
   const { rows, page } = pageOf(searchByNameOrCode(members, q.search), q);
+  const figures = figuresOf('j.value', year);
   const usage = db
     .prepare(
-      `SELECT u.owner AS istat, u.service, SUM(u.entries) AS entries, SUM(u.quantity_milli) AS quantity, COUNT(*) AS months
-       FROM json_each(?) j JOIN received_usage_monthly u ON u.owner = j.value
-       WHERE ${YEAR_FILTER} GROUP BY u.owner, u.service ORDER BY u.owner, u.service`,
+      `SELECT a.owner AS istat, a.service, a.entries, a.quantity_milli AS quantity, a.months
+       FROM json_each(?) j CROSS JOIN ${figures.join} ORDER BY a.owner, a.service`,
     )
-    .all(JSON.stringify(rows.map((m) => m.istat)), ...monthRange(year)) as { istat: string; service: string; entries: number; quantity: number; months: number }[];
+    .all(JSON.stringify(rows.map((m) => m.istat)), ...figures.params) as { istat: string; service: string; entries: number; quantity: number; months: number }[];
   const byMember = new Map<string, typeof usage>();
   for (const u of usage) byMember.set(u.istat, [...(byMember.get(u.istat) ?? []), u]);
   type PageRow = Omit<UsageRow, 'service'> & { service: string | null };

@@ -22,6 +22,7 @@ import { migration020FederationFlows } from './020-federation-flows';
 import { migration021FederationMailbox } from './021-federation-mailbox';
 import { migration022UsageProvinceAggregates } from './022-usage-province-aggregates';
 import { migration023FederationStreams } from './023-federation-streams';
+import { migration024UsageMemberTotals } from './024-usage-member-totals';
 
 export interface Migration {
   /** The `user_version` the database has after this migration. */
@@ -34,7 +35,7 @@ export interface Migration {
  * Every migration, listed explicitly and in order. Once bundles travel between versions,
  * migrations are additive only: never drop or rename what an older peer may still send.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles, migration005UsageDailyAndText, migration006HubRecords, migration007Governance, migration008ForkResolutions, migration009GovReportParts, migration010PeersAckProblem, migration011LeanInbox, migration012ExportLastHash, migration013ProposalJoins, migration014OutboxDeletions, migration015SyncAgent, migration016CommitteeRoster, migration017TcMeetings, migration018Federation, migration019UsageAggregates, migration020FederationFlows, migration021FederationMailbox, migration022UsageProvinceAggregates, migration023FederationStreams];
+export const MIGRATIONS: readonly Migration[] = [migration001Installation, migration002Outbox, migration003MunicipalityRecords, migration004Bundles, migration005UsageDailyAndText, migration006HubRecords, migration007Governance, migration008ForkResolutions, migration009GovReportParts, migration010PeersAckProblem, migration011LeanInbox, migration012ExportLastHash, migration013ProposalJoins, migration014OutboxDeletions, migration015SyncAgent, migration016CommitteeRoster, migration017TcMeetings, migration018Federation, migration019UsageAggregates, migration020FederationFlows, migration021FederationMailbox, migration022UsageProvinceAggregates, migration023FederationStreams, migration024UsageMemberTotals];
 
 /** The version a database has once every migration ran (versions run 1, 2, 3… without gaps: open-store.test.ts). */
 export const SCHEMA_VERSION = MIGRATIONS.length;
