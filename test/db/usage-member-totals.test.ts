@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/core/platform/store/open-store';
+import { cellChurn } from '../helpers/cell-churn';
 import { databaseAtVersion } from '../helpers/old-database';
 
 const recount = (db: Database.Database) =>
@@ -32,19 +33,10 @@ describe('usage totals per member over every year (migration 024)', () => {
     expect(kept(db)).toEqual(recount(db));
     expect(db.prepare("SELECT quantity_milli, months FROM received_usage_member_total WHERE owner = '041067' AND service = 'PEC'").get()).toEqual({ quantity_milli: 8000, months: 2 });
 
-    let seed = 11;
-    const rand = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
-    const pick = <T>(xs: readonly T[]) => xs[rand(xs.length)]!;
-    const upsert = db.prepare(
-      `INSERT INTO received_usage_monthly (owner, service, month, quantity_milli, entries) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (owner, service, month) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, entries = entries + excluded.entries`,
-    );
+    const churn = cellChurn(db, 11, { owners: OWNERS, services: SERVICES, months: MONTHS });
     for (let step = 0; step < 400; step++) {
-      const owner = pick(OWNERS);
-      const r = rand(10);
-      if (r < 6) upsert.run(owner, pick(SERVICES), pick(MONTHS), 1000 * (1 + rand(50)), 1 + rand(3));
-      else if (r < 8) db.prepare('UPDATE OR IGNORE received_usage_monthly SET quantity_milli = ?, month = ? WHERE owner = ? AND service = ? AND month = ?').run(1000 * rand(9), pick(MONTHS), owner, pick(SERVICES), pick(MONTHS));
-      else db.prepare('DELETE FROM received_usage_monthly WHERE owner = ? AND service = ?').run(owner, pick(SERVICES));
+      const r = churn.rand(10);
+      churn.write(r < 6 ? 'import' : r < 8 ? 'correct' : 'delete', churn.pick(OWNERS));
       if (step % 50 === 0) expect(kept(db)).toEqual(recount(db));
     }
     expect(kept(db)).toEqual(recount(db));

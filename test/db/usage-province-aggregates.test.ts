@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { PROVINCE_MONTHS_SQL } from '../../electron/core/hub/usage/usage-page';
 import { openStore } from '../../electron/core/platform/store/open-store';
+import { cellChurn } from '../helpers/cell-churn';
 import { databaseAtVersion } from '../helpers/old-database';
 
 const recount = (db: Database.Database) =>
@@ -44,19 +45,12 @@ describe('usage totals per province (migration 022)', () => {
     expect(db.prepare("SELECT quantity_milli, cells FROM received_usage_province_month WHERE province = 'PU' AND service = 'PEC' AND month = '2025-12'").get()).toEqual({ quantity_milli: 7000, cells: 2 });
     expect(db.prepare("SELECT cells FROM received_usage_province_month WHERE province = ''").pluck().get()).toBe(1);
 
-    let seed = 7;
-    const rand = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
-    const pick = <T>(xs: readonly T[]) => xs[rand(xs.length)]!;
-    const upsert = db.prepare(
-      `INSERT INTO received_usage_monthly (owner, service, month, quantity_milli, entries) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (owner, service, month) DO UPDATE SET quantity_milli = quantity_milli + excluded.quantity_milli, entries = entries + excluded.entries`,
-    );
+    const churn = cellChurn(db, 7, { owners: OWNERS, services: SERVICES, months: MONTHS });
+    const { rand, pick } = churn;
     for (let step = 0; step < 400; step++) {
       const owner = pick(OWNERS);
       const r = rand(10);
-      if (r < 5) upsert.run(owner, pick(SERVICES), pick(MONTHS), 1000 * (1 + rand(50)), 1 + rand(3));
-      else if (r < 7) db.prepare('UPDATE OR IGNORE received_usage_monthly SET quantity_milli = ?, month = ? WHERE owner = ? AND service = ? AND month = ?').run(1000 * rand(9), pick(MONTHS), owner, pick(SERVICES), pick(MONTHS));
-      else if (r < 8) db.prepare('DELETE FROM received_usage_monthly WHERE owner = ? AND service = ?').run(owner, pick(SERVICES));
+      if (r < 8) churn.write(r < 5 ? 'import' : r < 7 ? 'correct' : 'delete', owner);
       else if (r < 9) db.prepare("INSERT INTO members (istat, name, province, status, added_at) VALUES (?, 'x', ?, 'pending', 'x') ON CONFLICT (istat) DO UPDATE SET province = excluded.province").run(owner, pick(['PU', 'MI', 'RM', 'TO']));
       else db.prepare('DELETE FROM members WHERE istat = ?').run(owner);
       if (step % 50 === 0) expect(kept(db)).toEqual(recount(db));
