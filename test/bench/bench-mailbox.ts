@@ -11,17 +11,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Backend } from '../../electron/core/app/backend';
+import { must } from './bench-util';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'cst.mjs');
 /** The bundle-verification worker `cst` builds beside its own bundle (scripts/fresh-bundle.mjs), as the app ships it. */
 export const SHIPPED_WORKER = join(ROOT, 'dist', 'node', 'bundle-verify-worker.cjs');
 
-async function must<T>(backend: Backend, method: string, input: unknown): Promise<T> {
-  const r = await backend.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
 
 /** `cst mailbox init --data-dir DIR --hub HUB.cstid --fingerprint …` with the hub's own identity file. */
 export async function initMailboxFor(hub: Backend, dataDir: string, work: string): Promise<void> {

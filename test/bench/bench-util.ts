@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Backend } from '../../electron/core/app/backend';
 /** One figure, printed as one JSON line (what `npm run bench` promises). */
 export function report(name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
   process.stdout.write(`${JSON.stringify({ bench: name, value: Math.round(value * 1000) / 1000, unit, ...extra })}\n`);
@@ -46,4 +47,11 @@ export function cpuSplit(before: Map<string, number>, after: Map<string, number>
     workerUsPerEvent: us(others[0] ?? 0),
     otherThreadsUsPerEvent: us(others.slice(1).reduce((a, b) => a + b, 0)),
   };
+}
+
+/** An API call that must succeed (a bench stops at the first refusal, with its code and message). */
+export async function must<T = unknown>(b: Backend, method: string, input: unknown): Promise<T> {
+  const r = await b.dispatch(method as never, input as never);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
 }

@@ -13,8 +13,8 @@ import { ageDecrypt } from '../../electron/core/format/crypto/age';
 import { confirmIdentity, importIdentity } from '../../electron/core/sync/peers/identity-exchange';
 import { fingerprint } from '../../electron/core/format/crypto/fingerprint';
 import { identityFileOf, newParty } from '../sync/bundle-craft';
-import { must, openFederationPair } from './federation-pair';
-import { report } from './bench-util';
+import { must, report } from './bench-util';
+import { openFederationPair } from './federation-pair';
 
 const M = Number(process.env.CST_BENCH_MEMBERS ?? 300);
 const root = mkdtempSync(join(tmpdir(), 'cst-bench-federation-down-'));

@@ -13,8 +13,8 @@ import { confirmIdentity, importIdentity } from '../../electron/core/sync/peers/
 import { fingerprint } from '../../electron/core/format/crypto/fingerprint';
 import { identityFileOf, newParty } from '../sync/bundle-craft';
 import { writeUsageBundle } from '../sync/bundle-gen';
-import { must, openFederationPair } from './federation-pair';
-import { cpuSplit, report, threadTicks } from './bench-util';
+import { cpuSplit, must, report, threadTicks } from './bench-util';
+import { openFederationPair } from './federation-pair';
 
 const N = Number(process.env.CST_BENCH_EVENTS ?? 200_000);
 const root = mkdtempSync(join(tmpdir(), 'cst-bench-federation-'));

@@ -24,18 +24,13 @@ import { initMailbox } from '../../electron/server/mailbox/init';
 import { startMailboxServer } from '../../electron/server/mailbox/server';
 import { identityFileOf, newParty } from '../sync/bundle-craft';
 import { writeUsageBundle } from '../sync/bundle-gen';
-import { report } from './bench-util';
+import { must, report } from './bench-util';
 
 const MEMBERS = Number(process.env.CST_BENCH_MEMBERS ?? 50);
 const EVENTS = Number(process.env.CST_BENCH_EVENTS ?? 50);
 const silent = { info() {}, warn() {}, error() {} };
 const root = mkdtempSync(join(tmpdir(), 'cst-bench-federation-mailbox-'));
 
-async function must<T>(b: Backend, method: string, input: unknown): Promise<T> {
-  const r = await b.dispatch(method as never, input as never);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
 
 /** Time spent in the regional hub's downloads (the real client, timed). */
 let fetchMs = 0;

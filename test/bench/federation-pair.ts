@@ -5,14 +5,9 @@
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../../electron/core/app/backend';
 import { fixedClock, sequentialIds } from '../../electron/core/platform/defaults';
+import { must } from './bench-util';
 
 const silent = { info() {}, warn() {}, error() {} };
-
-export async function must<T>(b: Backend, method: string, input: unknown): Promise<T> {
-  const r = await b.dispatch(method as never, input as never);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
 
 /** Each installation its own ids (record ids are unique across installations, as UUIDv7s are). */
 function open(root: string, name: string, idPrefix: number): Backend {

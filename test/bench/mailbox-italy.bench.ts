@@ -26,7 +26,7 @@ import { loadInstallationKeys } from '../../electron/core/sync/identity/keys';
 import type { OutgoingFile } from '../../electron/core/sync/network/courier';
 import { createMailboxCourier } from '../../electron/core/sync/network/mailbox-courier';
 import { ROSTER_FORMAT, signRoster } from '../../electron/core/sync/network/roster';
-import { percentile, report } from './bench-util';
+import { must, percentile, report } from './bench-util';
 import { cpuTimesOf, initMailboxFor, memoryOf, startMailboxProcess } from './bench-mailbox';
 
 const CONCURRENCY = Number(process.env.CST_BENCH_ITALY_CONCURRENCY ?? 48);
@@ -37,11 +37,6 @@ const work = mkdtempSync(join(tmpdir(), 'cst-bench-italy-'));
 const quiet = { info() {}, warn() {}, error() {} };
 const open = (name: string) => openBackend({ autoBackupDelayMs: false, dataDir: join(work, name), appVersion: 'bench', log: quiet });
 
-async function must<T = unknown>(b: Backend, method: string, input: unknown): Promise<T> {
-  const r = await b.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
 
 /** Runs `fn` over `items`, `limit` at a time. */
 async function pool<T>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {

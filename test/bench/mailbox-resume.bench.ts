@@ -11,13 +11,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend, type Backend } from '../../electron/core/app/backend';
+import { openBackend } from '../../electron/core/app/backend';
 import { generateSigningKeyPair, keyIdHex, minisignPublicKeyString } from '../../electron/core/format/crypto/minisign';
 import { loadInstallationKeys } from '../../electron/core/sync/identity/keys';
 import { CourierError } from '../../electron/core/sync/network/courier';
 import { createMailboxCourier } from '../../electron/core/sync/network/mailbox-courier';
 import { ROSTER_FORMAT, signRoster } from '../../electron/core/sync/network/roster';
-import { report } from './bench-util';
+import { must, report } from './bench-util';
 import { initMailboxFor, startCountingProxy, startMailboxProcess } from './bench-mailbox';
 
 const MiB = 1024 * 1024;
@@ -29,11 +29,6 @@ const hub = openBackend({ autoBackupDelayMs: false, dataDir: join(work, 'hub'), 
 let mailbox: Awaited<ReturnType<typeof startMailboxProcess>> | undefined;
 let proxy: Awaited<ReturnType<typeof startCountingProxy>> | undefined;
 
-async function must<T = unknown>(b: Backend, method: string, input: unknown): Promise<T> {
-  const r = await b.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
 
 /**
  * Runs a transfer the cut interrupts: the courier either fails (offline), and is called again,

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../../electron/core/app/backend';
 import { syncAgentOf, type RoundOutcome } from '../../electron/core/sync/network/sync-agent';
-import { percentile, report } from './bench-util';
+import { must, percentile, report } from './bench-util';
 import { initMailboxFor, SHIPPED_WORKER, startMailboxProcess } from './bench-mailbox';
 
 const WARMUP = 2;
@@ -27,11 +27,6 @@ const work = mkdtempSync(join(tmpdir(), 'cst-bench-syncmember-'));
 const quiet = { info() {}, warn() {}, error() {} };
 const open = (name: string) => openBackend({ autoBackupDelayMs: false, dataDir: join(work, name), appVersion: 'bench', log: quiet });
 
-async function must<T = unknown>(b: Backend, method: string, input: unknown): Promise<T> {
-  const r = await b.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
 
 async function introduce(a: Backend, b: Backend): Promise<void> {
   const file = await must<{ contentBase64: string }>(a, 'identity.export', {});
